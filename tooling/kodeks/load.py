@@ -1,0 +1,90 @@
+"""From a :class:`Snapshot` of files to a :class:`Code`, with every problem found on the way."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .errors import CodeNotFoundError, Diagnostic, SourceLocation, sort_key
+from .model import Article, Code
+from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
+from .rules import rule
+from .source import decode
+from .store import ARTICLES_DIR, CODE_FILE, Snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    code: Code | None
+    """None when code.yaml cannot be read at all."""
+    diagnostics: list[Diagnostic]
+    """Problems found while reading and parsing (validation adds the cross-file ones)."""
+
+
+def load_code(snapshot: Snapshot) -> LoadResult:
+    diagnostics = list(snapshot.problems)
+    refused = {d.location.path for d in snapshot.problems}
+    if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
+        raise CodeNotFoundError(f"{CODE_FILE} not found")
+
+    code: Code | None = None
+    if CODE_FILE in snapshot.files:
+        text, problems = decode(CODE_FILE, snapshot.files[CODE_FILE])
+        diagnostics += problems
+        if text is not None:
+            code, problems = parse_structure(CODE_FILE, text)
+            diagnostics += problems
+    languages = code.languages if code is not None else DEFAULT_LANGUAGES
+
+    articles: dict[str, Article] = {}
+    for path, data in snapshot.files.items():
+        if path == CODE_FILE:
+            continue
+        directory, _, name = path.rpartition("/")
+        if directory != ARTICLES_DIR or not name.endswith(".md"):
+            diagnostics.append(
+                rule("F004").at(SourceLocation(path), f"kodeks reads only {CODE_FILE} and {ARTICLES_DIR}/*.md; move or remove this file")
+            )
+            continue
+        text, problems = decode(path, data)
+        diagnostics += problems
+        if text is None:
+            continue
+        article, problems = parse_article(path, text, languages)
+        diagnostics += problems
+        if article is None:
+            continue
+        if article.id in articles:
+            other = articles[article.id].path
+            diagnostics.append(rule("S004").at(article.location_of("id"), f"article id `{article.id}` is already used by {other}"))
+            continue
+        articles[article.id] = article
+
+    if code is not None:
+        code = dataclasses.replace(code, articles=articles)
+    return LoadResult(code, diagnostics)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    code: Code | None
+    diagnostics: list[Diagnostic]
+    """Every problem, sorted by file and line."""
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+def check(snapshot: Snapshot) -> CheckResult:
+    """Load and validate: everything ``kodeks validate`` reports."""
+    from .validate import validate
+
+    loaded = load_code(snapshot)
+    if loaded.code is None:
+        return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
+    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics))

@@ -1,0 +1,341 @@
+"""The Code as the law structures it: no I/O, no Markdown, just frozen values.
+
+Code → sections (optional) → chapters → articles → parts → points. Articles are kept by id;
+the structure (which chapter holds which article, in which order) lives in the chapters, as in
+``code.yaml``. Every unit carries the :class:`SourceLocation` it was read from.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from .errors import SourceLocation
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+Translations = Mapping[str, str]
+"""Text per language code (``ky``, ``ru``)."""
+
+
+class Stage(enum.Enum):
+    DRAFT = "draft"
+    IN_FORCE = "in-force"
+
+
+class Status(enum.Enum):
+    DRAFT = "draft"
+    AGREED = "agreed"
+    CONTESTED = "contested"
+    REPEALED = "repealed"
+
+
+_NUMBER = re.compile(r"[1-9][0-9]{0,5}(?:-[1-9][0-9]{0,5})*")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class LegalNumber:
+    """A unit's number as the law writes it: ``12``, or ``12-1`` for an insertion in force."""
+
+    components: tuple[int, ...]
+    """``(12,)`` for 12, ``(12, 1)`` for 12-1; tuple order is legal order."""
+
+    @classmethod
+    def parse(cls, text: str) -> LegalNumber | None:
+        """``"12-1"`` → ``LegalNumber((12, 1))``; None for anything else (``0``, ``007``, ``12a``)."""
+        if not _NUMBER.fullmatch(text):
+            return None
+        return cls(tuple(int(c) for c in text.split("-")))
+
+    @classmethod
+    def of(cls, value: int) -> LegalNumber:
+        return cls((value,))
+
+    @property
+    def is_insertion(self) -> bool:
+        return len(self.components) > 1
+
+    def successors(self) -> tuple[LegalNumber, ...]:
+        """Numbers that may follow this one without a gap in the in-force stage.
+
+        After 12-1 come 12-2, 13 or 12-1-1: the last component or any shorter prefix
+        incremented, or a new insertion level.
+        """
+        nexts = [
+            LegalNumber(self.components[: i - 1] + (self.components[i - 1] + 1,))
+            for i in range(len(self.components), 0, -1)
+        ]
+        nexts.append(LegalNumber(self.components + (1,)))
+        return tuple(nexts)
+
+    def __str__(self) -> str:
+        return "-".join(str(c) for c in self.components)
+
+
+FIRST = LegalNumber.of(1)
+
+
+def roman(value: int) -> str:
+    """Section numbers are Roman: 4 → ``IV``."""
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    )  # fmt: skip
+    out = []
+    for amount, letters in numerals:
+        count, value = divmod(value, amount)
+        out.append(letters * count)
+    return "".join(out)
+
+
+# --- References ---------------------------------------------------------------------------
+
+
+class TargetKind(enum.Enum):
+    ARTICLE = "art"
+    CHAPTER = "ch"
+    SECTION = "sec"
+    ACT = "act"
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceTarget:
+    """Where a reference points: ``art:ID#P.Q``, ``ch:ID``, ``sec:ID``, ``act:ID``."""
+
+    kind: TargetKind
+    id: str
+    part: LegalNumber | None = None
+    point: LegalNumber | None = None
+
+    def __str__(self) -> str:
+        anchor = ""
+        if self.part is not None or self.point is not None:
+            anchor = "#" + (str(self.part) if self.part else "")
+            if self.point is not None:
+                anchor += f".{self.point}"
+        return f"{self.kind.value}:{self.id}{anchor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text inside a paragraph."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A Markdown link; ``target`` is set when it is a reference inside the Code's world."""
+
+    href: str
+    text: str
+    """The link text: the legal wording, e.g. «части 2 статьи 14»."""
+    target: ReferenceTarget | None
+    location: SourceLocation
+
+
+Inline = Text | Link
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph (абзац): text with references."""
+
+    inlines: tuple[Inline, ...]
+    location: SourceLocation
+
+    @property
+    def plain_text(self) -> str:
+        return "".join(i.value if isinstance(i, Text) else i.text for i in self.inlines)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        return tuple(i for i in self.inlines if isinstance(i, Link))
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """Пункт / пункт: ``1)`` inside a part, or inside an article without parts."""
+
+    number: LegalNumber | None
+    """None when the marker is malformed (reported by the parser)."""
+    label: str
+    """The marker as written, without its delimiter: ``2``, ``2-1``."""
+    paragraphs: tuple[Paragraph, ...]
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Часть / бөлүк: ``1.`` inside an article."""
+
+    number: LegalNumber | None
+    label: str
+    content: tuple[Paragraph | Point, ...]
+    """Paragraphs and points in the order written (intro, points, closing paragraph)."""
+    location: SourceLocation
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return tuple(b for b in self.content if isinstance(b, Point))
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return tuple(b for b in self.content if isinstance(b, Paragraph))
+
+
+Block = Paragraph | Part | Point
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """The body of an article in one language."""
+
+    language: str
+    content: tuple[Block, ...]
+    location: SourceLocation
+    """The ``## ky`` heading."""
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(b for b in self.content if isinstance(b, Part))
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Points directly in the article (an article without parts)."""
+        return tuple(b for b in self.content if isinstance(b, Point))
+
+    def find_part(self, number: LegalNumber) -> Part | None:
+        return next((p for p in self.parts if p.number == number), None)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every paragraph, depth first, in reading order."""
+        for block in self.content:
+            yield from _paragraphs_of(block)
+
+
+def _paragraphs_of(block: Block) -> Iterator[Paragraph]:
+    if isinstance(block, Paragraph):
+        yield block
+    elif isinstance(block, Point):
+        yield from block.paragraphs
+    else:
+        for inner in block.content:
+            yield from _paragraphs_of(inner)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProvision:
+    """A provision of another act that an article consolidates (front matter ``sources``)."""
+
+    act: str
+    article: str
+    part: str | None = None
+    point: str | None = None
+    location: SourceLocation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    number: LegalNumber | None
+    """The stored legal number; None when missing or malformed (reported)."""
+    title: Translations
+    status: Status
+    texts: Mapping[str, ArticleText]
+    """Body per language, in the order written."""
+    sources: tuple[SourceProvision, ...] = ()
+    notes: str | None = None
+    path: str = ""
+    key_locations: Mapping[str, SourceLocation] = field(default_factory=dict)
+    """Where the value of each front matter key is written, for precise messages."""
+
+    def location_of(self, key: str) -> SourceLocation:
+        return self.key_locations.get(key, SourceLocation(self.path))
+
+    @property
+    def is_repealed(self) -> bool:
+        return self.status is Status.REPEALED
+
+
+@dataclass(frozen=True, slots=True)
+class StructureEntry:
+    """An article id as listed in a chapter of ``code.yaml``."""
+
+    id: str
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    id: str
+    number: LegalNumber | None
+    title: Translations
+    articles: tuple[StructureEntry, ...]
+    location: SourceLocation
+    number_location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    number: LegalNumber | None
+    title: Translations
+    chapters: tuple[Chapter, ...]
+    location: SourceLocation
+    number_location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """Another act the Code refers to or consolidates."""
+
+    id: str
+    title: Translations
+    url: str | None
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    id: str
+    stage: Stage
+    languages: tuple[str, ...]
+    title: Translations
+    acts: Mapping[str, Act]
+    sections: tuple[Section, ...]
+    """Empty when the Code has no sections; then ``top_chapters`` holds the chapters."""
+    top_chapters: tuple[Chapter, ...]
+    articles: Mapping[str, Article]
+    """Every article file read, by id, whether or not the structure lists it."""
+    path: str = "code_text/code.yaml"
+
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """All chapters in legal order."""
+        if not self.sections:
+            return self.top_chapters
+        return tuple(chapter for section in self.sections for chapter in section.chapters)
+
+    def article_order(self) -> tuple[StructureEntry, ...]:
+        """Article ids in legal order, as the structure lists them (duplicates included)."""
+        return tuple(entry for chapter in self.chapters for entry in chapter.articles)
+
+    def ordered_articles(self) -> tuple[Article, ...]:
+        """Articles in legal order, each once, skipping ids that have no file."""
+        seen: set[str] = set()
+        ordered = []
+        for entry in self.article_order():
+            article = self.articles.get(entry.id)
+            if article is not None and entry.id not in seen:
+                seen.add(entry.id)
+                ordered.append(article)
+        return tuple(ordered)
+
+    def find_chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
+
+    def find_section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)

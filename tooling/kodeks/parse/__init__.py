@@ -1,0 +1,6 @@
+"""Parsers: text in, model values and diagnostics out. No file or Git access here."""
+
+from .article import parse_article, parse_reference_target, split_front_matter
+from .structure import DEFAULT_LANGUAGES, parse_structure
+
+__all__ = ["DEFAULT_LANGUAGES", "parse_article", "parse_reference_target", "parse_structure", "split_front_matter"]

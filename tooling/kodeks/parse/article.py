@@ -1,0 +1,328 @@
+"""One article file: YAML front matter, then one ``## <lang>`` section per language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from markdown_it.token import Token
+
+from ..errors import Diagnostic, SourceLocation
+from ..markdown import body_parser
+from ..model import (
+    Article,
+    ArticleText,
+    Block,
+    Inline,
+    LegalNumber,
+    Link,
+    Paragraph,
+    Part,
+    Point,
+    ReferenceTarget,
+    SourceProvision,
+    Status,
+    TargetKind,
+    Text,
+)
+from ..rules import rule
+from ..yamlsafe import YamlPath, load_yaml
+from .fields import FieldReader
+
+MAX_FRONT_MATTER = 64 * 1024
+_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_ARTICLE_KEYS = ("id", "number", "title", "status", "sources", "notes")
+_SOURCE_KEYS = ("act", "article", "part", "point")
+_REFERENCE = re.compile(
+    r"(?P<kind>art|ch|sec|act):(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
+    r"(?:#(?P<part>[0-9]+(?:-[0-9]+)*)?(?:\.(?P<point>[0-9]+(?:-[0-9]+)*))?)?"
+)
+_SCHEMES = tuple(f"{kind.value}:" for kind in TargetKind)
+_UNSUPPORTED = {
+    "bullet_list_open": "bulleted lists are not used in the Code: number parts «1.» and points «1)»",
+    "blockquote_open": "quotations («> …») are not used in the Code",
+    "table_open": "tables are not supported in articles yet",
+    "fence": "code blocks are not used in the Code",
+    "code_block": "text indented by 4 or more spaces reads as a code block: indent points by 3 spaces under «1.», 4 under «10.»",
+    "hr": "horizontal rules («---») are not used in article bodies",
+    "html_block": "raw HTML is not allowed in the Code: write plain text",
+    "heading_open": "headings other than the language sections («## ky», «## ru») are not used in article bodies",
+}
+
+
+def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Diagnostic:
+    """``(front_matter, body, body_line_offset)``, or the Y001/Y011 problem."""
+    if not text.startswith("---") or _FENCE.match(text) is None:
+        return rule("Y001").at(SourceLocation(path), "the file must begin with front matter: a line `---`, the YAML keys, and a closing `---`")
+    first_line_end = text.find("\n")
+    if first_line_end < 0:
+        return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
+    closing = _FENCE.search(text, first_line_end + 1)
+    if closing is None:
+        return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
+    front_matter = text[first_line_end + 1 : closing.start()]
+    if len(front_matter) > MAX_FRONT_MATTER:
+        return rule("Y011").at(SourceLocation(path, 2), f"front matter is {len(front_matter):,} characters; the limit is {MAX_FRONT_MATTER:,}")
+    body_start = text.find("\n", closing.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    body_offset = text.count("\n", 0, body_start + 1) if body_start >= 0 else text.count("\n") + 1
+    return front_matter, body, body_offset
+
+
+def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Article | None, list[Diagnostic]]:
+    """Parse an article file. Returns None only when the front matter cannot be read at all."""
+    split = split_front_matter(path, text)
+    if isinstance(split, Diagnostic):
+        return None, [split]
+    front_matter, body, body_offset = split
+    document, diagnostics = load_yaml(path, front_matter, line_offset=1)
+    if document is None:
+        return None, diagnostics
+    reader = FieldReader(document, diagnostics)
+    meta = reader.mapping(document.value, (), "the front matter")
+    if meta is None:
+        return None, diagnostics
+    reader.check_keys(meta, (), ("id", "number", "title", "status"), _ARTICLE_KEYS, "the front matter")
+
+    stem = path.rsplit("/", 1)[-1].removesuffix(".md")
+    article_id = reader.identifier(meta, ())
+    if article_id is not None and article_id != stem:
+        reader.report("Y008", ("id",), f"`id: {article_id}` differs from the file name `{stem}.md`: rename the file or fix the id")
+    status = Status.DRAFT
+    if "status" in meta:
+        try:
+            status = Status(meta["status"])
+        except ValueError:
+            reader.report("Y006", ("status",), f"`status: {meta['status']}` must be one of: {', '.join(s.value for s in Status)}")
+
+    body_parser_state = _BodyReader(path, body, body_offset, tuple(languages), diagnostics)
+    texts = body_parser_state.read()
+    article = Article(
+        id=article_id or stem,
+        number=reader.number(meta, ()),
+        title=reader.titles(meta, (), tuple(languages), f"article `{article_id or stem}`"),
+        status=status,
+        texts=texts,
+        sources=_sources(reader, meta),
+        notes=reader.optional_text(meta, (), "notes"),
+        path=path,
+        key_locations={key: document.location((key,)) for key in meta},
+    )
+    return article, diagnostics
+
+
+def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision, ...]:
+    provisions = []
+    for index, item in enumerate(reader.sequence(meta, (), "sources")):
+        path: YamlPath = ("sources", index)
+        mapping = reader.mapping(item, path, "a source")
+        if mapping is None:
+            continue
+        reader.check_keys(mapping, path, ("act", "article"), _SOURCE_KEYS, "a source")
+        fields: dict[str, str | None] = {}
+        for key in _SOURCE_KEYS:
+            value = mapping.get(key)
+            if value is not None and not isinstance(value, (str, int)):
+                reader.report("Y006", path + (key,), f"`{key}:` of a source must be text or a number")
+                value = None
+            fields[key] = None if value is None else str(value)
+        if fields["act"] and fields["article"]:
+            provisions.append(
+                SourceProvision(fields["act"], fields["article"], fields["part"], fields["point"], reader.document.location(path))
+            )
+    return tuple(provisions)
+
+
+def parse_reference_target(href: str) -> ReferenceTarget | None:
+    match = _REFERENCE.fullmatch(href)
+    if match is None:
+        return None
+    kind = TargetKind(match["kind"])
+    part = LegalNumber.parse(match["part"]) if match["part"] else None
+    point = LegalNumber.parse(match["point"]) if match["point"] else None
+    has_anchor = "#" in href
+    if has_anchor and (kind is not TargetKind.ARTICLE or (part is None and point is None)):
+        return None
+    if (match["part"] and part is None) or (match["point"] and point is None):
+        return None
+    return ReferenceTarget(kind, match["id"], part, point)
+
+
+def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """``(open, close)`` indices of the blocks directly inside ``tokens[start:stop]``."""
+    index = start
+    while index < stop:
+        if tokens[index].nesting != 1:
+            yield index, index
+            index += 1
+            continue
+        depth, close = 1, index + 1
+        while depth:
+            depth += tokens[close].nesting
+            close += 1
+        yield index, close - 1
+        index = close
+
+
+class _BodyReader:
+    """Converts markdown-it tokens of one body into :class:`ArticleText` values, once."""
+
+    def __init__(self, path: str, body: str, line_offset: int, languages: tuple[str, ...], diagnostics: list[Diagnostic]) -> None:
+        self.path = path
+        self.body = body
+        self.lines = body.split("\n")
+        self.line_offset = line_offset
+        self.languages = languages
+        self.diagnostics = diagnostics
+        self.tokens: list[Token] = body_parser().parse(body) if body.strip() else []
+
+    def at(self, token: Token, column: int = 0) -> SourceLocation:
+        line = token.map[0] if token.map else 0
+        return SourceLocation.from_zero_based(self.path, line, column, self.line_offset)
+
+    def report(self, code: str, token: Token, message: str) -> None:
+        self.diagnostics.append(rule(code).at(self.at(token), message))
+
+    def read(self) -> dict[str, ArticleText]:
+        texts: dict[str, ArticleText] = {}
+        current: tuple[str, Token] | None = None
+        blocks: list[Block] = []
+        seen: set[str] = set()
+
+        def close_section() -> None:
+            if current is not None:
+                language, heading = current
+                texts[language] = ArticleText(language, tuple(blocks), self.at(heading))
+
+        tokens = self.tokens
+        for open_index, close_index in _block_spans(tokens, 0, len(tokens)):
+            token = tokens[open_index]
+            if token.type == "heading_open" and token.tag == "h2":
+                name = tokens[open_index + 1].content.strip()
+                if name in self.languages:
+                    close_section()
+                    blocks = []
+                    if name in seen:
+                        self.report("B002", token, f"language section «## {name}» appears twice")
+                        current = None
+                        continue
+                    seen.add(name)
+                    current = (name, token)
+                    continue
+                self.report("B004", token, f"«## {name}» is not a language of the Code; sections are " + ", ".join(f"«## {lang}»" for lang in self.languages))
+                close_section()
+                current = None
+                continue
+            if current is None:
+                if token.type in _UNSUPPORTED or token.type == "paragraph_open" or token.type.endswith("list_open"):
+                    self.report("B004", token, "text outside a language section: every paragraph belongs under «## ky» or «## ru»" if self.languages == ("ky", "ru") else "text outside a language section")
+                continue
+            blocks.extend(self._article_block(open_index, close_index))
+        close_section()
+        return texts
+
+    def _article_block(self, open_index: int, close_index: int) -> list[Block]:
+        token = self.tokens[open_index]
+        if token.type == "paragraph_open":
+            return [self._paragraph(open_index)]
+        if token.type == "ordered_list_open":
+            if token.markup == ".":
+                return list(self._parts(open_index, close_index))
+            return list(self._points(open_index, close_index))
+        self._unsupported(token)
+        return []
+
+    def _unsupported(self, token: Token) -> None:
+        self.report("B006", token, _UNSUPPORTED.get(token.type, f"markup `{token.type}` is not used in the Code"))
+
+    def _items(self, open_index: int, close_index: int) -> Iterator[tuple[Token, LegalNumber | None, int, int]]:
+        for item_open, item_close in _block_spans(self.tokens, open_index + 1, close_index):
+            item = self.tokens[item_open]
+            number = LegalNumber.parse(item.info)
+            if number is None:
+                self.report("N007", item, f"«{item.info}{item.markup}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)")
+            yield item, number, item_open, item_close
+
+    def _parts(self, open_index: int, close_index: int) -> Iterator[Part]:
+        for item, number, item_open, item_close in self._items(open_index, close_index):
+            content: list[Paragraph | Point] = []
+            for inner_open, inner_close in _block_spans(self.tokens, item_open + 1, item_close):
+                inner = self.tokens[inner_open]
+                if inner.type == "paragraph_open":
+                    content.append(self._paragraph(inner_open))
+                elif inner.type == "ordered_list_open" and inner.markup == ")":
+                    content.extend(self._points(inner_open, inner_close))
+                elif inner.type == "ordered_list_open":
+                    self.report("B008", inner, "a part cannot hold parts: points inside a part are written «1)», «2)»")
+                else:
+                    self._unsupported(inner)
+            yield Part(number, item.info, tuple(content), self.at(item))
+
+    def _points(self, open_index: int, close_index: int) -> Iterator[Point]:
+        for item, number, item_open, item_close in self._items(open_index, close_index):
+            paragraphs = []
+            for inner_open, _ in _block_spans(self.tokens, item_open + 1, item_close):
+                inner = self.tokens[inner_open]
+                if inner.type == "paragraph_open":
+                    paragraphs.append(self._paragraph(inner_open))
+                elif inner.type == "ordered_list_open":
+                    self.report("B008", inner, "a point cannot hold numbered lists: write subpoints «а)» as paragraphs of the point")
+                else:
+                    self._unsupported(inner)
+            yield Point(number, item.info, tuple(paragraphs), self.at(item))
+
+    def _paragraph(self, open_index: int) -> Paragraph:
+        opening = self.tokens[open_index]
+        inline = self.tokens[open_index + 1]
+        inlines: list[Inline] = []
+        text: list[str] = []
+        children = inline.children or []
+        first_line = opening.map[0] if opening.map else 0
+        source_line, search_from = first_line, 0
+        index = 0
+        while index < len(children):
+            child = children[index]
+            if child.type == "link_open":
+                href = str(child.attrs.get("href", ""))
+                label: list[str] = []
+                index += 1
+                while index < len(children) and children[index].type != "link_close":
+                    label.append(_inline_text(children[index]))
+                    index += 1
+                if text:
+                    inlines.append(Text("".join(text)))
+                    text = []
+                source_line, search_from, location = self._locate_link(href, source_line, search_from)
+                label_text = "".join(label)
+                target = parse_reference_target(href)
+                if target is None and href.startswith(_SCHEMES):
+                    self.diagnostics.append(
+                        rule("R001").at(location, f"`{href}` is not a valid reference: use art:ID, art:ID#2, art:ID#2.3, art:ID#.3, ch:ID, sec:ID or act:ID")
+                    )
+                inlines.append(Link(href, label_text, target, location))
+            else:
+                text.append(_inline_text(child))
+            index += 1
+        if text:
+            inlines.append(Text("".join(text)))
+        return Paragraph(tuple(inlines), self.at(opening))
+
+    def _locate_link(self, href: str, line: int, column: int) -> tuple[int, int, SourceLocation]:
+        """Where ``[…](href)`` is written, searching forward from the previous link."""
+        needle = "](" + href
+        for current in range(line, min(line + 200, len(self.lines))):
+            found = self.lines[current].find(needle, column if current == line else 0)
+            if found >= 0:
+                bracket = self.lines[current].rfind("[", 0, found)
+                start = bracket if bracket >= 0 else found
+                return current, found + len(needle), SourceLocation.from_zero_based(self.path, current, start, self.line_offset)
+        return line, column, SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
+
+
+def _inline_text(token: Token) -> str:
+    if token.type == "softbreak":
+        return " "
+    if token.type == "hardbreak":
+        return "\n"
+    return token.content

@@ -1,0 +1,98 @@
+"""Checks for the fields that code.yaml and the front matter share: ids, numbers, titles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import Diagnostic
+from ..model import ID_PATTERN, LegalNumber
+from ..rules import rule
+from ..yamlsafe import YamlDocument, YamlPath
+
+
+class FieldReader:
+    """Reads typed fields out of one YAML mapping, collecting diagnostics instead of raising."""
+
+    def __init__(self, document: YamlDocument, diagnostics: list[Diagnostic]) -> None:
+        self.document = document
+        self.diagnostics = diagnostics
+
+    def report(self, code: str, path: YamlPath, message: str, *, at_key: bool = False) -> None:
+        location = self.document.key_location(path) if at_key else self.document.location(path)
+        self.diagnostics.append(rule(code).at(location, message))
+
+    def mapping(self, value: Any, path: YamlPath, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.report("Y004" if not path else "Y006", path, f"{what} must be a mapping of keys to values")
+        return None
+
+    def check_keys(self, mapping: dict[str, Any], path: YamlPath, required: Iterable[str], known: Iterable[str], what: str) -> None:
+        known_keys = set(known)
+        for key in required:
+            if key not in mapping:
+                self.report("Y005", path, f"{what} has no `{key}:`")
+        for key in mapping:
+            if key not in known_keys:
+                self.report("Y007", path + (key,), f"unknown key `{key}:` in {what} (known: {', '.join(sorted(known_keys))})", at_key=True)
+
+    def identifier(self, mapping: dict[str, Any], path: YamlPath, key: str = "id") -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+            self.report(
+                "Y010", path + (key,),
+                f"`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. `local-budget`",
+            )
+            return None
+        return value
+
+    def number(self, mapping: dict[str, Any], path: YamlPath) -> LegalNumber | None:
+        value = mapping.get("number")
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            return LegalNumber.of(value)
+        parsed = LegalNumber.parse(value) if isinstance(value, str) else None
+        if parsed is None:
+            self.report("N007", path + ("number",), f"`number: {value}` is not a legal number: write 12, or 12-1 for an insertion in force")
+        return parsed
+
+    def titles(self, mapping: dict[str, Any], path: YamlPath, languages: tuple[str, ...], what: str) -> dict[str, str]:
+        value = mapping.get("title")
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.report("Y006", path + ("title",), f"the title of {what} must be a mapping with one title per language: {{{', '.join(f'{lang}: …' for lang in languages)}}}")
+            return {}
+        titles: dict[str, str] = {}
+        for language in languages:
+            text = value.get(language)
+            if not isinstance(text, str) or not text.strip():
+                self.report("Y009", path + ("title",), f"{what} has no {language} title")
+            else:
+                titles[language] = text.strip()
+        for language in value:
+            if language not in languages:
+                self.report("Y007", path + ("title", language), f"title in `{language}`, which is not a language of the Code ({', '.join(languages)})", at_key=True)
+        return titles
+
+    def optional_text(self, mapping: dict[str, Any], path: YamlPath, key: str) -> str | None:
+        value = mapping.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.report("Y006", path + (key,), f"`{key}:` must be text")
+            return None
+        return value
+
+    def sequence(self, mapping: dict[str, Any], path: YamlPath, key: str) -> list[Any]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.report("Y006", path + (key,), f"`{key}:` must be a list")
+            return []
+        return value

@@ -1,0 +1,152 @@
+"""``code_text/code.yaml``: the Code's metadata and its structure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import Diagnostic
+from ..model import ID_PATTERN, Act, Chapter, Code, Section, Stage, StructureEntry
+from ..yamlsafe import YamlPath, load_yaml
+from .fields import FieldReader
+
+DEFAULT_LANGUAGES = ("ky", "ru")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "sections", "chapters")
+_SECTION_KEYS = ("id", "number", "title", "chapters")
+_CHAPTER_KEYS = ("id", "number", "title", "articles")
+_ACT_KEYS = ("title", "url")
+
+
+def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]]:
+    """Parse code.yaml into a :class:`Code` without articles (the loader adds them)."""
+    document, diagnostics = load_yaml(path, text)
+    if document is None:
+        return None, diagnostics
+    reader = FieldReader(document, diagnostics)
+    root = reader.mapping(document.value, (), "code.yaml")
+    if root is None:
+        return None, diagnostics
+    reader.check_keys(root, (), ("id", "stage", "languages", "title"), _CODE_KEYS, "code.yaml")
+
+    code_id = reader.identifier(root, ()) or "code"
+    stage = Stage.DRAFT
+    if "stage" in root:
+        try:
+            stage = Stage(root["stage"])
+        except ValueError:
+            reader.report("Y006", ("stage",), f"`stage: {root['stage']}` must be one of: {', '.join(s.value for s in Stage)}")
+    languages = _languages(reader, root)
+    acts = _acts(reader, root, languages)
+
+    def chapters_of(parent: dict[str, Any], parent_path: YamlPath) -> tuple[Chapter, ...]:
+        chapters = []
+        for index, item in enumerate(reader.sequence(parent, parent_path, "chapters")):
+            item_path = parent_path + ("chapters", index)
+            mapping = reader.mapping(item, item_path, "a chapter")
+            if mapping is None:
+                continue
+            reader.check_keys(mapping, item_path, ("id", "number", "title", "articles"), _CHAPTER_KEYS, "a chapter")
+            chapter_id = reader.identifier(mapping, item_path) or f"chapter-{index + 1}"
+            entries = []
+            for article_index, article_id in enumerate(reader.sequence(mapping, item_path, "articles")):
+                entry_path = item_path + ("articles", article_index)
+                if isinstance(article_id, str) and _valid_id(article_id):
+                    entries.append(StructureEntry(article_id, document.location(entry_path)))
+                else:
+                    reader.report("Y010", entry_path, f"`{article_id}` is not a valid article id")
+            chapters.append(
+                Chapter(
+                    id=chapter_id,
+                    number=reader.number(mapping, item_path),
+                    title=reader.titles(mapping, item_path, languages, f"chapter `{chapter_id}`"),
+                    articles=tuple(entries),
+                    location=document.location(item_path),
+                    number_location=document.location(item_path + ("number",)),
+                )
+            )
+        return tuple(chapters)
+
+    sections = []
+    for index, item in enumerate(reader.sequence(root, (), "sections")):
+        item_path: YamlPath = ("sections", index)
+        mapping = reader.mapping(item, item_path, "a section")
+        if mapping is None:
+            continue
+        reader.check_keys(mapping, item_path, ("id", "number", "title", "chapters"), _SECTION_KEYS, "a section")
+        section_id = reader.identifier(mapping, item_path) or f"section-{index + 1}"
+        sections.append(
+            Section(
+                id=section_id,
+                number=reader.number(mapping, item_path),
+                title=reader.titles(mapping, item_path, languages, f"section `{section_id}`"),
+                chapters=chapters_of(mapping, item_path),
+                location=document.location(item_path),
+                number_location=document.location(item_path + ("number",)),
+            )
+        )
+    top_chapters = chapters_of(root, ())
+    if ("sections" in root) == ("chapters" in root):
+        reader.report(
+            "S005", (),
+            "code.yaml must list either `sections:` (each with its chapters) or top-level `chapters:`, not "
+            + ("both" if "sections" in root else "neither"),
+        )
+
+    code = Code(
+        id=code_id,
+        stage=stage,
+        languages=languages,
+        title=reader.titles(root, (), languages, "the Code"),
+        acts=acts,
+        sections=tuple(sections),
+        top_chapters=top_chapters if not sections else (),
+        articles={},
+        path=path,
+    )
+    return code, diagnostics
+
+
+def _valid_id(value: str) -> bool:
+    return ID_PATTERN.fullmatch(value) is not None
+
+
+def _languages(reader: FieldReader, root: dict[str, Any]) -> tuple[str, ...]:
+    value = root.get("languages")
+    if value is None:
+        return DEFAULT_LANGUAGES
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and _LANGUAGE.fullmatch(v) for v in value)
+        or len(set(value)) != len(value)
+    ):
+        reader.report("Y006", ("languages",), "`languages:` must be a list of distinct language codes, e.g. [ky, ru]")
+        return DEFAULT_LANGUAGES
+    return tuple(value)
+
+
+def _acts(reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Act]:
+    value = root.get("acts")
+    if value is None:
+        return {}
+    acts_map = reader.mapping(value, ("acts",), "`acts:`")
+    if acts_map is None:
+        return {}
+    acts = {}
+    for act_id, entry in acts_map.items():
+        path: YamlPath = ("acts", act_id)
+        if not _valid_id(act_id):
+            reader.report("Y010", path, f"`{act_id}` is not a valid act id", at_key=True)
+            continue
+        mapping = reader.mapping(entry, path, f"act `{act_id}`")
+        if mapping is None:
+            continue
+        reader.check_keys(mapping, path, ("title",), _ACT_KEYS, f"act `{act_id}`")
+        acts[act_id] = Act(
+            id=act_id,
+            title=reader.titles(mapping, path, languages, f"act `{act_id}`"),
+            url=reader.optional_text(mapping, path, "url"),
+            location=reader.document.key_location(path),
+        )
+    return acts

@@ -1,0 +1,70 @@
+"""Diagnostics as a person, GitHub Actions or a program wants to read them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .errors import Diagnostic
+
+FORMATS = ("text", "github", "json")
+
+
+def summary(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    verdict = "invalid" if errors else "valid"
+    return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked)"
+
+
+def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+    lines = [f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}" for d in diagnostics]
+    lines.append(summary(diagnostics, article_count))
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+    """Workflow commands: each diagnostic becomes an annotation on its line."""
+    lines = []
+    for d in diagnostics:
+        location = d.location
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (("file", location.path), ("line", location.line), ("col", location.column), ("title", d.code))
+        )
+        lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}")
+    lines.append(summary(diagnostics, article_count))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    document = {
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "articles": article_count,
+        "diagnostics": [
+            {
+                "path": d.location.path,
+                "line": d.location.line,
+                "column": d.location.column,
+                "severity": d.severity.value,
+                "code": d.code,
+                "message": d.message,
+            }
+            for d in diagnostics
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"text": as_text, "github": as_github, "json": as_json}

@@ -1,0 +1,85 @@
+"""Every validation rule: its code, severity and the drafter's fix, in one table.
+
+CONTRIBUTING.md documents each rule; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Diagnostic, Severity, SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+
+    def at(self, location: SourceLocation, message: str) -> Diagnostic:
+        return Diagnostic(self.severity, self.code, message, location)
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        # Files
+        Rule("F001", _E, "file is not valid UTF-8"),
+        Rule("F002", _E, "file is larger than 1 MiB"),
+        Rule("F003", _E, "symlink, submodule or other non-regular file (never followed)"),
+        Rule("F004", _W, "stray file in code_text/ that kodeks does not read"),
+        # Front matter and code.yaml
+        Rule("Y001", _E, "front matter missing or not closed"),
+        Rule("Y002", _E, "YAML syntax error"),
+        Rule("Y003", _E, "YAML anchors and aliases are refused"),
+        Rule("Y004", _E, "YAML document is not a mapping"),
+        Rule("Y005", _E, "required key missing"),
+        Rule("Y006", _E, "value has the wrong type or is not allowed"),
+        Rule("Y007", _W, "unknown key"),
+        Rule("Y008", _E, "article id does not equal the file name"),
+        Rule("Y009", _E, "title missing or empty for a language"),
+        Rule("Y010", _E, "id is not lowercase-words-with-hyphens"),
+        Rule("Y011", _E, "front matter larger than 64 KiB"),
+        # Structure
+        Rule("S001", _E, "article listed in code.yaml has no file"),
+        Rule("S002", _E, "article file not listed in code.yaml"),
+        Rule("S003", _E, "article listed more than once in code.yaml"),
+        Rule("S004", _E, "id used twice"),
+        Rule("S005", _E, "code.yaml must have either sections or chapters"),
+        # Numbering
+        Rule("N001", _E, "section number does not follow the structure"),
+        Rule("N002", _E, "chapter number does not follow the structure"),
+        Rule("N003", _E, "article number does not follow the structure"),
+        Rule("N004", _E, "parts not numbered in sequence"),
+        Rule("N005", _E, "points not numbered in sequence"),
+        Rule("N006", _E, "insertion number (12-1) in the draft stage"),
+        Rule("N007", _E, "malformed number"),
+        Rule("N008", _E, "repealed article in the draft stage"),
+        # Body
+        Rule("B001", _E, "language section missing"),
+        Rule("B002", _E, "language section appears twice"),
+        Rule("B003", _E, "language sections out of order"),
+        Rule("B004", _E, "text outside a language section, or an unknown language"),
+        Rule("B005", _E, "language section is empty"),
+        Rule("B006", _E, "markup the Code does not use"),
+        Rule("B007", _E, "points directly in an article that has parts"),
+        Rule("B008", _E, "list marker in the wrong place"),
+        Rule("B009", _E, "repealed article still has text"),
+        # References
+        Rule("R001", _E, "malformed reference target"),
+        Rule("R002", _E, "reference to an unknown article, chapter or section"),
+        Rule("R003", _E, "reference to a part or point the target does not have"),
+        Rule("R004", _E, "link text does not carry the target's current number"),
+        Rule("R005", _W, "reference to a repealed article"),
+        Rule("R006", _E, "unknown act"),
+        # Parity of languages
+        Rule("P001", _E, "parts and points differ between languages"),
+        Rule("P002", _E, "references differ between languages"),
+    )
+}
+
+
+def rule(code: str) -> Rule:
+    return RULES[code]

@@ -1,0 +1,31 @@
+"""Turning a file's bytes into text: UTF-8 with or without BOM, LF or CRLF, nothing else."""
+
+from __future__ import annotations
+
+from .errors import Diagnostic, SourceLocation
+from .rules import rule
+
+MAX_FILE_SIZE = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """Text with LF line endings, or None and a diagnostic pointing at the first bad byte."""
+    if len(data) > MAX_FILE_SIZE:
+        return None, [rule("F002").at(SourceLocation(path), f"file is {len(data):,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)")]
+    body = data[len(_BOM):] if data.startswith(_BOM) else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + (len(data) - len(body))
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        return None, [
+            rule("F001").at(
+                SourceLocation(path, line, column),
+                f"not valid UTF-8 (byte 0x{data[offset]:02X} at byte offset {offset}); save the file as UTF-8",
+            )
+        ]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, []

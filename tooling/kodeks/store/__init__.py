@@ -1,0 +1,34 @@
+"""Stores: the only code that reads files or Git. They hand the rest a :class:`Snapshot`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..errors import Diagnostic
+
+CODE_DIR = "code_text"
+CODE_FILE = f"{CODE_DIR}/code.yaml"
+ARTICLES_DIR = f"{CODE_DIR}/articles"
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """The commit a snapshot was read from."""
+
+    hexsha: str
+    committed: datetime
+    author: str
+    summary: str
+
+
+@dataclass(slots=True)
+class Snapshot:
+    """The bytes of every regular file under ``code_text/`` in one state of the repository."""
+
+    files: dict[str, bytes]
+    """Repository-relative path (``code_text/articles/x.md``) → content."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Files refused before reading: symlinks, special files, oversize files."""
+    revision: Revision | None = None
+    """None for the working tree."""

@@ -1,0 +1,59 @@
+"""The Code as a Git revision has it, read from Git objects without a checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import CodeNotFoundError, RevisionError, SourceLocation
+from ..rules import rule
+from ..source import MAX_FILE_SIZE
+from . import CODE_DIR, Revision, Snapshot
+
+_SYMLINK_MODE = 0o120000
+
+
+def read_revision(root: Path, rev: str) -> Snapshot:
+    """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
+    import git  # heavy: imported only when a revision is asked for
+
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
+        raise RevisionError(f"{root} is not inside a Git repository") from error
+    with repo:
+        try:
+            commit = repo.commit(rev)
+        except (git.BadName, git.BadObject, ValueError) as error:
+            raise RevisionError(f"unknown revision {rev!r}") from error
+        prefix = Path(root).resolve().relative_to(Path(repo.working_tree_dir or root).resolve()).as_posix()
+        code_path = CODE_DIR if prefix in ("", ".") else f"{prefix}/{CODE_DIR}"
+        try:
+            tree = commit.tree / code_path
+        except KeyError as error:
+            raise CodeNotFoundError(f"revision {rev!r} has no {CODE_DIR}/") from error
+        if tree.type != "tree":
+            raise CodeNotFoundError(f"{CODE_DIR} in revision {rev!r} is not a directory")
+        snapshot = Snapshot(
+            files={},
+            revision=Revision(
+                hexsha=commit.hexsha,
+                committed=commit.committed_datetime,
+                author=str(commit.author.name or ""),
+                summary=str(commit.summary),
+            ),
+        )
+        strip = len(code_path) - len(CODE_DIR)
+        for item in tree.traverse():
+            path = item.path[strip:]
+            if item.type == "tree":
+                continue
+            if item.type != "blob":
+                snapshot.problems.append(rule("F003").at(SourceLocation(path), "a submodule; kodeks reads only regular files"))
+            elif item.mode == _SYMLINK_MODE:
+                snapshot.problems.append(rule("F003").at(SourceLocation(path), "a symlink; kodeks reads only regular files and never follows links"))
+            elif item.size > MAX_FILE_SIZE:
+                snapshot.problems.append(rule("F002").at(SourceLocation(path), f"file is {item.size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"))
+            else:
+                snapshot.files[path] = item.data_stream.read()
+        snapshot.files = dict(sorted(snapshot.files.items()))
+        return snapshot

@@ -1,0 +1,71 @@
+"""The Code as it is on disk, never following a symlink out of ``code_text/``."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from ..errors import CodeNotFoundError, Diagnostic, SourceLocation
+from ..rules import rule
+from ..source import MAX_FILE_SIZE
+from . import CODE_DIR, CODE_FILE, Snapshot
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above ``start`` that holds ``code_text/code.yaml``."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        if (directory / CODE_FILE).is_file():
+            return directory
+    raise CodeNotFoundError(f"no {CODE_FILE} in {start} or any directory above it (use --root)")
+
+
+def read_worktree(root: Path) -> Snapshot:
+    code_dir = root / CODE_DIR
+    if code_dir.is_symlink() or not code_dir.is_dir():
+        raise CodeNotFoundError(f"{code_dir} is not a directory" + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else ""))
+    snapshot = Snapshot(files={})
+    _walk(code_dir, CODE_DIR, snapshot)
+    return snapshot
+
+
+def _walk(directory: Path, relative: str, snapshot: Snapshot) -> None:
+    with os.scandir(directory) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            path = f"{relative}/{entry.name}"
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISDIR(info.st_mode):
+                _walk(Path(entry.path), path, snapshot)
+            elif not stat.S_ISREG(info.st_mode):
+                kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
+                snapshot.problems.append(_refused(path, f"{kind}; kodeks reads only regular files and never follows links"))
+            elif info.st_size > MAX_FILE_SIZE:
+                snapshot.problems.append(
+                    rule("F002").at(SourceLocation(path), f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)")
+                )
+            else:
+                snapshot.files[path] = _read_no_follow(entry.path)
+
+
+def _read_no_follow(path: str) -> bytes:
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read(MAX_FILE_SIZE + 1)
+
+
+def _refused(path: str, why: str) -> Diagnostic:
+    return rule("F003").at(SourceLocation(path), why)
+
+
+def repository_prefix(root: Path) -> str:
+    """Where ``root`` sits inside its Git working tree (``""`` at the top or outside Git).
+
+    Diagnostics name files relative to the repository, as GitHub annotations need.
+    """
+    root = root.resolve()
+    for directory in (root, *root.parents):
+        if (directory / ".git").exists():
+            relative = root.relative_to(directory).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""

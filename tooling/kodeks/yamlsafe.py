@@ -1,0 +1,98 @@
+"""Safe, bounded YAML with the location of every value.
+
+Anchors and aliases are refused (they are never needed in the Code and allow memory bombs),
+documents are size- and depth-capped, and only the safe schema is used (libyaml when present).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Diagnostic, SourceLocation
+from .rules import rule
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 32
+
+YamlPath = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """A parsed YAML document: plain Python values plus where each one was written."""
+
+    value: Any
+    path: str
+    value_locations: dict[YamlPath, SourceLocation] = field(default_factory=dict)
+    key_locations: dict[YamlPath, SourceLocation] = field(default_factory=dict)
+
+    def location(self, path: YamlPath) -> SourceLocation:
+        """Where the value at ``path`` was written, or its nearest written ancestor."""
+        while path not in self.value_locations and path:
+            path = path[:-1]
+        return self.value_locations.get(path, SourceLocation(self.path))
+
+    def key_location(self, path: YamlPath) -> SourceLocation:
+        return self.key_locations.get(path) or self.location(path)
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse ``text`` (written at ``line_offset`` lines into ``path``) safely."""
+
+    def at(mark: Any) -> SourceLocation:
+        if mark is None:
+            return SourceLocation(path, line_offset + 1, 1)
+        return SourceLocation.from_zero_based(path, mark.line, mark.column, line_offset)
+
+    try:
+        if "&" in text or "*" in text:
+            for event in yaml.parse(text, Loader=_Loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    return None, [rule("Y003").at(at(event.start_mark), "YAML anchors and aliases are not allowed; write the value out")]
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            document = YamlDocument(None, path)
+            if node is not None:
+                document.value = _build(loader, node, (), document, at, 0)
+            return document, []
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        return None, [rule("Y002").at(at(mark), f"YAML syntax error: {problem}")]
+    except _TooDeep as error:
+        return None, [rule("Y002").at(at(error.mark), f"YAML nested deeper than {MAX_DEPTH} levels")]
+    except yaml.YAMLError as error:
+        return None, [rule("Y002").at(at(None), f"YAML error: {error}")]
+
+
+def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument, at: Any, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise _TooDeep(node.start_mark)
+    document.value_locations[path] = at(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, Hashable) or key is None:
+                raise yaml.MarkedYAMLError(problem="mapping keys must be plain words", problem_mark=key_node.start_mark)
+            key = str(key)
+            document.key_locations[path + (key,)] = at(key_node.start_mark)
+            if key in mapping:
+                raise yaml.MarkedYAMLError(problem=f"key {key!r} appears twice", problem_mark=key_node.start_mark)
+            mapping[key] = _build(loader, value_node, path + (key,), document, at, depth + 1)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, path + (index,), document, at, depth + 1) for index, item in enumerate(node.value)]
+    return loader.construct_object(node)
