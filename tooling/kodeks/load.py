@@ -19,6 +19,9 @@ class LoadResult:
     """None when code.yaml cannot be read at all."""
     diagnostics: list[Diagnostic]
     """Problems found while reading and parsing (validation adds the cross-file ones)."""
+    unreadable: frozenset[str] = frozenset()
+    """Ids of article files that exist but could not be read; their problems are reported, and
+    validation does not add "missing article" noise for them."""
 
 
 def load_code(snapshot: Snapshot) -> LoadResult:
@@ -37,6 +40,7 @@ def load_code(snapshot: Snapshot) -> LoadResult:
     languages = code.languages if code is not None else DEFAULT_LANGUAGES
 
     articles: dict[str, Article] = {}
+    unreadable: set[str] = set()
     for path, data in snapshot.files.items():
         if path == CODE_FILE:
             continue
@@ -48,21 +52,19 @@ def load_code(snapshot: Snapshot) -> LoadResult:
             continue
         text, problems = decode(path, data)
         diagnostics += problems
-        if text is None:
-            continue
-        article, problems = parse_article(path, text, languages)
-        diagnostics += problems
+        article = None
+        if text is not None:
+            article, problems = parse_article(path, text, languages)
+            diagnostics += problems
         if article is None:
-            continue
-        if article.id in articles:
-            other = articles[article.id].path
-            diagnostics.append(rule("S004").at(article.location_of("id"), f"article id `{article.id}` is already used by {other}"))
+            unreadable.add(name.removesuffix(".md"))
             continue
         articles[article.id] = article
 
     if code is not None:
         code = dataclasses.replace(code, articles=articles)
-    return LoadResult(code, diagnostics)
+    unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
+    return LoadResult(code, diagnostics, frozenset(unreadable - articles.keys()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +89,4 @@ def check(snapshot: Snapshot) -> CheckResult:
     loaded = load_code(snapshot)
     if loaded.code is None:
         return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
-    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics))
+    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable))

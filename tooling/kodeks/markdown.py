@@ -1,8 +1,9 @@
 """The markdown-it parser kodeks reads article bodies with.
 
-Only what the Code uses is switched on: ATX headings, paragraphs, ordered lists, links,
-backslash escapes and line breaks. Raw HTML, emphasis, code and the rest stay literal text,
-so nothing a drafter types can turn into markup by accident.
+Only what the Code uses is read as structure: ATX headings, paragraphs, ordered lists, links,
+backslash escapes, entities and line breaks. Raw HTML and emphasis stay literal text, so
+nothing a drafter types can turn into markup by accident. Code blocks, quotations, tables and
+rules are recognised only so that the validator can say they are not used (B006).
 
 CommonMark's list rule only knows markers like ``3.`` and ``2)``. In the in-force stage an
 inserted part is ``3-1.`` and an inserted point ``2-1)``, so the list rule below is CommonMark's
@@ -206,7 +207,7 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 def body_parser() -> MarkdownIt:
     """The shared parser for article bodies (building one costs more than parsing a body)."""
     md = MarkdownIt("zero", {"maxNesting": 20})
-    md.enable(["heading", "link", "escape", "newline", "entity", "fence", "code", "blockquote", "hr", "table", "html_block"])
+    md.enable(["heading", "link", "escape", "newline", "entity", "fence", "code", "blockquote", "hr", "table"])
     md.block.ruler.before(
         "paragraph", "legal_list", legal_list, {"alt": ["paragraph", "reference", "blockquote"]}
     )

@@ -240,6 +240,7 @@ class SourceProvision:
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str
+    """The file name's stem, which the front matter's ``id`` must equal."""
     number: LegalNumber | None
     """The stored legal number; None when missing or malformed (reported)."""
     title: Translations
@@ -299,6 +300,19 @@ class Act:
 
 
 @dataclass(frozen=True, slots=True)
+class Numbering:
+    """The number each section, chapter and article has in law, by id.
+
+    In a draft the structure decides (the 5th article is article 5, whatever its file says);
+    in force, numbers are frozen and the stored ones count.
+    """
+
+    sections: Mapping[str, LegalNumber | None]
+    chapters: Mapping[str, LegalNumber | None]
+    articles: Mapping[str, LegalNumber | None]
+
+
+@dataclass(frozen=True, slots=True)
 class Code:
     id: str
     stage: Stage
@@ -333,6 +347,20 @@ class Code:
                 seen.add(entry.id)
                 ordered.append(article)
         return tuple(ordered)
+
+    def numbering(self) -> Numbering:
+        article_ids = list(dict.fromkeys(entry.id for entry in self.article_order()))
+        if self.stage is Stage.DRAFT:
+            return Numbering(
+                sections={s.id: LegalNumber.of(i) for i, s in enumerate(self.sections, 1)},
+                chapters={c.id: LegalNumber.of(i) for i, c in enumerate(self.chapters, 1)},
+                articles={a: LegalNumber.of(i) for i, a in enumerate(article_ids, 1)},
+            )
+        return Numbering(
+            sections={s.id: s.number for s in self.sections},
+            chapters={c.id: c.number for c in self.chapters},
+            articles={a: self.articles[a].number if a in self.articles else None for a in article_ids},
+        )
 
     def find_chapter(self, chapter_id: str) -> Chapter | None:
         return next((c for c in self.chapters if c.id == chapter_id), None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from .errors import Diagnostic, InvalidCodeError, SourceLocation, sort_key
 from .model import (
@@ -18,6 +18,7 @@ from .model import (
     Code,
     LegalNumber,
     Link,
+    Numbering,
     Part,
     Point,
     Stage,
@@ -30,20 +31,25 @@ _ARABIC = re.compile(r"(?<![0-9])[0-9]+(?:-[0-9]+)*")
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 
 
-def validate(code: Code, parse_diagnostics: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
-    """Every problem of the Code, parse problems included, in file and line order."""
+def validate(code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()) -> list[Diagnostic]:
+    """Every problem of the Code, parse problems included, in file and line order.
+
+    ``unreadable`` names article files that exist but could not be parsed (already reported):
+    they are neither "missing" nor unknown reference targets.
+    """
     diagnostics = list(parse_diagnostics)
-    diagnostics += _structure(code)
+    diagnostics += _structure(code, unreadable)
     diagnostics += _numbering(code)
+    numbering = code.numbering()
     for article in code.articles.values():
         diagnostics += _bodies(code, article)
-        diagnostics += _references(code, article)
+        diagnostics += _references(code, numbering, article, unreadable)
         diagnostics += _parity(code, article)
     return sorted(set(diagnostics), key=sort_key)
 
 
-def assert_validates(code: Code, parse_diagnostics: Iterable[Diagnostic] = ()) -> None:
-    diagnostics = validate(code, parse_diagnostics)
+def assert_validates(code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()) -> None:
+    diagnostics = validate(code, parse_diagnostics, unreadable)
     if any(d.is_error for d in diagnostics):
         raise InvalidCodeError(diagnostics)
 
@@ -51,7 +57,7 @@ def assert_validates(code: Code, parse_diagnostics: Iterable[Diagnostic] = ()) -
 # --- structure ----------------------------------------------------------------------------
 
 
-def _structure(code: Code) -> Iterator[Diagnostic]:
+def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
     owners: dict[str, str] = {}
 
     def claim(unit_id: str, what: str, location: SourceLocation) -> Iterator[Diagnostic]:
@@ -74,7 +80,7 @@ def _structure(code: Code) -> Iterator[Diagnostic]:
             yield rule("S003").at(entry.location, f"article `{entry.id}` is listed more than once; keep it in one chapter only")
             continue
         yield from claim(entry.id, "an article", entry.location)
-        if entry.id not in code.articles:
+        if entry.id not in code.articles and entry.id not in unreadable:
             yield rule("S001").at(entry.location, f"article `{entry.id}` has no file: create code_text/articles/{entry.id}.md or remove it from code.yaml")
     for article in code.articles.values():
         if article.id not in listed:
@@ -124,8 +130,12 @@ def _ordinal(value: int) -> str:
 def _numbering(code: Code) -> Iterator[Diagnostic]:
     yield from _sequence(code, [(s.number, s.number_location, f"section `{s.id}`") for s in code.sections], "N001")
     yield from _sequence(code, [(c.number, c.number_location, f"chapter `{c.id}`") for c in code.chapters], "N002")
-    ordered = code.ordered_articles()
-    yield from _sequence(code, [(a.number, a.location_of("number"), f"article `{a.id}`") for a in ordered], "N003")
+    # Positions come from the structure, so an unreadable article still takes its place.
+    listed = dict.fromkeys(entry.id for entry in code.article_order())
+    articles = [code.articles.get(article_id) for article_id in listed]
+    yield from _sequence(
+        code, [(a.number, a.location_of("number"), f"article `{a.id}`") if a else (None, SourceLocation(""), "") for a in articles], "N003"
+    )
     for article in code.articles.values():
         if code.stage is Stage.DRAFT and article.is_repealed:
             yield rule("N008").at(article.location_of("status"), "an article is repealed only once the Code is in force; in a draft, remove it instead")
@@ -182,7 +192,8 @@ def _numbers_in(text: str) -> set[str]:
     return set(_ARABIC.findall(text)) | set(_ROMAN.findall(text))
 
 
-def _references(code: Code, article: Article) -> Iterator[Diagnostic]:
+def _references(code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+    """Targets exist, and link texts carry the numbers the targets have in law."""
     for source in article.sources:
         if source.act not in code.acts:
             yield rule("R006").at(source.location or article.location_of("sources"), f"source act `{source.act}` is not listed under `acts:` in code.yaml")
@@ -200,18 +211,21 @@ def _references(code: Code, article: Article) -> Iterator[Diagnostic]:
             if chapter is None:
                 yield rule("R002").at(link.location, f"no chapter `{target.id}`")
                 continue
-            stale = _missing_numbers(link.text, [chapter.number])
+            stale = _missing_numbers(link.text, [numbering.chapters.get(chapter.id)])
         elif target.kind is TargetKind.SECTION:
             section = code.find_section(target.id)
             if section is None:
                 yield rule("R002").at(link.location, f"no section `{target.id}`")
                 continue
-            if section.number is not None and not section.number.is_insertion:
-                value = section.number.components[0]
+            section_number = numbering.sections.get(section.id)
+            if section_number is not None and not section_number.is_insertion:
+                value = section_number.components[0]
                 if not {str(value), roman(value)} & _numbers_in(link.text):
                     stale = [roman(value)]
         else:
             referenced = code.articles.get(target.id)
+            if referenced is None and target.id in unreadable:
+                continue
             if referenced is None:
                 yield rule("R002").at(link.location, f"no article `{target.id}`")
                 continue
@@ -221,7 +235,7 @@ def _references(code: Code, article: Article) -> Iterator[Diagnostic]:
             if missing_unit:
                 yield rule("R003").at(link.location, f"article {referenced.number} (`{target.id}`) has no {missing_unit}")
                 continue
-            own = [referenced.number] if referenced.id != article.id else []
+            own = [numbering.articles.get(referenced.id)] if referenced.id != article.id else []
             stale = _missing_numbers(link.text, [*own, target.part, target.point])
         if stale:
             yield rule("R004").at(
@@ -279,7 +293,7 @@ def _part_paragraphs(part: Part) -> Iterator[object]:
 
 
 def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
-    texts = [article.texts[lang] for lang in code.languages if lang in article.texts]
+    texts = [article.texts[lang] for lang in code.languages if lang in article.texts and article.texts[lang].content]
     if len(texts) < 2 or article.is_repealed:
         return
     reference, *others = texts

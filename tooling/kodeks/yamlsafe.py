@@ -68,13 +68,30 @@ def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument 
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "invalid YAML"
-        return None, [rule("Y002").at(at(mark), f"YAML syntax error: {problem}")]
+        return None, [_syntax_error(error, at)]
     except _TooDeep as error:
         return None, [rule("Y002").at(at(error.mark), f"YAML nested deeper than {MAX_DEPTH} levels")]
     except yaml.YAMLError as error:
         return None, [rule("Y002").at(at(None), f"YAML error: {error}")]
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
+    """Point at the line a drafter must fix.
+
+    An unclosed quote or bracket is reported by libyaml where it gave up (often the next
+    key); the place to fix is where the quote or bracket opened, which ``context_mark`` holds.
+    """
+    problem = error.problem or "invalid YAML"
+    context = error.context or ""
+    opened_earlier = error.context_mark is not None and ("quoted" in context or "flow" in context)
+    if opened_earlier:
+        location = at(error.context_mark)
+        gave_up = at(error.problem_mark)
+        message = f"YAML syntax error: {problem} ({context} opened here; found at line {gave_up.line})"
+    else:
+        location = at(error.problem_mark or error.context_mark)
+        message = f"YAML syntax error: {problem}"
+    return rule("Y002").at(location, message)
 
 
 def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument, at: Any, depth: int) -> Any:

@@ -46,7 +46,6 @@ _UNSUPPORTED = {
     "fence": "code blocks are not used in the Code",
     "code_block": "text indented by 4 or more spaces reads as a code block: indent points by 3 spaces under «1.», 4 under «10.»",
     "hr": "horizontal rules («---») are not used in article bodies",
-    "html_block": "raw HTML is not allowed in the Code: write plain text",
     "heading_open": "headings other than the language sections («## ky», «## ru») are not used in article bodies",
 }
 
@@ -99,9 +98,9 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
     body_parser_state = _BodyReader(path, body, body_offset, tuple(languages), diagnostics)
     texts = body_parser_state.read()
     article = Article(
-        id=article_id or stem,
+        id=stem,
         number=reader.number(meta, ()),
-        title=reader.titles(meta, (), tuple(languages), f"article `{article_id or stem}`"),
+        title=reader.titles(meta, (), tuple(languages), f"article `{stem}`"),
         status=status,
         texts=texts,
         sources=_sources(reader, meta),
@@ -187,6 +186,7 @@ class _BodyReader:
     def read(self) -> dict[str, ArticleText]:
         texts: dict[str, ArticleText] = {}
         current: tuple[str, Token] | None = None
+        skipping = False  # inside a duplicated or unknown section, already reported
         blocks: list[Block] = []
         seen: set[str] = set()
 
@@ -205,14 +205,16 @@ class _BodyReader:
                     blocks = []
                     if name in seen:
                         self.report("B002", token, f"language section «## {name}» appears twice")
-                        current = None
+                        current, skipping = None, True
                         continue
                     seen.add(name)
-                    current = (name, token)
+                    current, skipping = (name, token), False
                     continue
                 self.report("B004", token, f"«## {name}» is not a language of the Code; sections are " + ", ".join(f"«## {lang}»" for lang in self.languages))
                 close_section()
-                current = None
+                current, skipping = None, True
+                continue
+            if skipping:
                 continue
             if current is None:
                 if token.type in _UNSUPPORTED or token.type == "paragraph_open" or token.type.endswith("list_open"):

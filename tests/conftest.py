@@ -1,0 +1,162 @@
+"""Shared fixtures: a small valid bilingual Code, on disk and in real Git repositories."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+CODE_YAML = """\
+id: test-code
+stage: draft
+languages: [ky, ru]
+title: {ky: "Сыноо кодекси", ru: "Тестовый кодекс"}
+acts:
+  lsg-law:
+    title: {ky: "Мыйзам", ru: "Закон"}
+sections:
+  - id: general
+    number: 1
+    title: {ky: "Жалпы жоболор", ru: "Общие положения"}
+    chapters:
+      - id: basics
+        number: 1
+        title: {ky: "Негиздер", ru: "Основы"}
+        articles: [subject, concepts]
+      - id: bodies
+        number: 2
+        title: {ky: "Органдар", ru: "Органы"}
+        articles: [kenesh]
+"""
+
+# Line numbers matter: the bad-input corpus asserts them.
+SUBJECT = """\
+---
+id: subject
+number: 1
+title: {ky: "Жөнгө салуу предмети", ru: "Предмет регулирования"}
+status: draft
+sources:
+  - {act: lsg-law, article: "1"}
+---
+
+## ky
+
+1. Ушул Кодекс жергиликтүү өз алдынча башкарууну жөнгө салат.
+2. Ушул Кодекс [2-берененин 1-пунктунда](art:concepts#.1) аталган:
+   1) жергиликтүү кеңештер;
+   2) айыл өкмөтү.
+
+## ru
+
+1. Настоящий Кодекс регулирует местное самоуправление.
+2. Настоящий Кодекс применяется к указанным в [пункте 1 статьи 2](art:concepts#.1):
+   1) местным кенешам;
+   2) айыл окмоту.
+"""
+
+CONCEPTS = """\
+---
+id: concepts
+number: 2
+title: {ky: "Түшүнүктөр", ru: "Понятия"}
+status: agreed
+---
+
+## ky
+
+Ушул Кодексте:
+
+1) жергиликтүү кеңеш – [3-беренеде](art:kenesh) аталган орган;
+2) мыйзам – [Мыйзам](act:lsg-law).
+
+## ru
+
+В настоящем Кодексе:
+
+1) местный кенеш – орган, указанный в [статье 3](art:kenesh);
+2) закон – [Закон](act:lsg-law).
+"""
+
+KENESH = """\
+---
+id: kenesh
+number: 3
+title: {ky: "Жергиликтүү кеңеш", ru: "Местный кенеш"}
+status: draft
+notes: "Обсудить на семинаре."
+---
+
+## ky
+
+1. Жергиликтүү кеңеш [2-бөлүккө](art:kenesh#2) ылайык иштейт.
+2. Кеңеш [1-главада](ch:basics) жана [I бөлүмдө](sec:general) аталган маселелерди чечет.
+
+## ru
+
+1. Местный кенеш действует согласно [части 2](art:kenesh#2) настоящей статьи.
+2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).
+"""
+
+BASE_FILES = {
+    "code_text/code.yaml": CODE_YAML,
+    "code_text/articles/subject.md": SUBJECT,
+    "code_text/articles/concepts.md": CONCEPTS,
+    "code_text/articles/kenesh.md": KENESH,
+}
+
+WriteCode = Callable[..., Path]
+
+
+def write_files(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    """Write ``files`` under ``root``; None deletes a file."""
+    for relative, content in files.items():
+        path = root / relative
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def code_dir(tmp_path: Path) -> WriteCode:
+    """``code_dir(**changes)`` writes the small valid Code, with files replaced or removed."""
+
+    def make(files: dict[str, str | bytes | None] | None = None) -> Path:
+        root = tmp_path / "repo"
+        write_files(root, dict(BASE_FILES))
+        return write_files(root, files or {})
+
+    return make
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=Drafter", "-c", "user.email=drafter@example.org", *args],
+        cwd=root, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+
+
+@pytest.fixture
+def code_repo(code_dir: WriteCode) -> Callable[..., Path]:
+    """``code_repo([changes1, changes2, …])`` commits the base Code, then each set of changes."""
+
+    def make(revisions: list[dict[str, str | bytes | None]] | None = None) -> Path:
+        root = code_dir()
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "base")
+        for number, changes in enumerate(revisions or [], start=1):
+            write_files(root, changes)
+            git(root, "add", "-A")
+            git(root, "commit", "-q", "-m", f"revision {number}")
+        return root
+
+    return make

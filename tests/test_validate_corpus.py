@@ -1,0 +1,231 @@
+"""The bad-input corpus: one broken Code per rule, each asserting code, path and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kodeks import check
+from kodeks.rules import RULES
+from kodeks.store.worktree import read_worktree
+
+from .conftest import BASE_FILES, WriteCode
+
+A = "code_text/articles/"
+YAML = "code_text/code.yaml"
+
+
+def edit(path: str, old: str, new: str, count: int = 1) -> dict[str, str]:
+    text = BASE_FILES[path]
+    assert text.count(old) >= count, f"{old!r} not in {path}"
+    return {path: text.replace(old, new, count)}
+
+
+IN_FORCE = edit(YAML, "stage: draft", "stage: in-force")
+
+# name → (changes to the base Code, expected {(code, path, line)})
+CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]] = {
+    "F001 latin-1 bytes": (
+        {A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("Понятия", "Caf\xe9").encode("latin-1", "replace")},
+        {("F001", A + "concepts.md", 4)},
+    ),
+    "F002 file over 1 MiB": (
+        {A + "concepts.md": BASE_FILES[A + "concepts.md"] + "x" * (1024 * 1024)},
+        {("F002", A + "concepts.md", 1)},
+    ),
+    "F004 stray file": ({"code_text/notes.txt": "hello"}, {("F004", "code_text/notes.txt", 1)}),
+    "F004 nested article": (
+        {A + "old/subject.md": BASE_FILES[A + "subject.md"]},
+        {("F004", A + "old/subject.md", 1)},
+    ),
+    "Y001 no front matter": (
+        {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
+        {("Y001", A + "concepts.md", 1)},
+    ),
+    "Y001 front matter not closed": (
+        {A + "concepts.md": "---\nid: concepts\nnumber: 2\n\n## ky\n"},
+        {("Y001", A + "concepts.md", 1)},
+    ),
+    "Y002 YAML syntax": (
+        edit(A + "concepts.md", 'ru: "Понятия"}', 'ru: "Понятия"'),
+        {("Y002", A + "concepts.md", 4)},
+    ),
+    "Y002 YAML syntax in code.yaml": (
+        edit(YAML, "    number: 1\n", "    number: [1\n"),
+        {("Y002", YAML, 10)},
+    ),
+    "Y003 alias": (
+        edit(A + "concepts.md", "status: agreed\n", "status: &s agreed\nnotes: *s\n"),
+        {("Y003", A + "concepts.md", 5)},
+    ),
+    "Y004 front matter is a list": (
+        {A + "concepts.md": "---\n- concepts\n---\n\n## ky\n\nа\n\n## ru\n\nа\n"},
+        {("Y004", A + "concepts.md", 2)},
+    ),
+    "Y005 missing number": (edit(A + "concepts.md", "number: 2\n", ""), {("Y005", A + "concepts.md", 2)}),
+    "Y006 unknown status": (edit(A + "concepts.md", "status: agreed", "status: final"), {("Y006", A + "concepts.md", 5)}),
+    "Y006 stage": (edit(YAML, "stage: draft", "stage: final"), {("Y006", YAML, 2)}),
+    "Y007 unknown key": (
+        edit(A + "kenesh.md", "status: draft\n", "status: draft\nauthor: someone\n"),
+        {("Y007", A + "kenesh.md", 6)},
+    ),
+    "Y008 id differs from file name": (
+        edit(A + "kenesh.md", "id: kenesh", "id: council"),
+        {("Y008", A + "kenesh.md", 2)},
+    ),
+    "Y009 title missing for a language": (
+        edit(A + "concepts.md", ', ru: "Понятия"', ""),
+        {("Y009", A + "concepts.md", 4)},
+    ),
+    "Y009 chapter title empty": (edit(YAML, 'ru: "Основы"', 'ru: " "'), {("Y009", YAML, 15)}),
+    "Y010 invalid id": (
+        edit(YAML, "articles: [kenesh]", "articles: [Kenesh_1]"),
+        {("Y010", YAML, 20), ("S002", A + "kenesh.md", 2)},
+    ),
+    "Y011 front matter over 64 KiB": (
+        edit(A + "kenesh.md", 'notes: "Обсудить на семинаре."', "notes: " + "x" * 70000),
+        {("Y011", A + "kenesh.md", 2)},
+    ),
+    "S001 listed article has no file": ({A + "kenesh.md": None}, {("S001", YAML, 20), ("R002", A + "concepts.md", 12), ("R002", A + "concepts.md", 19)}),
+    "S002 file not listed": (
+        {A + "extra.md": BASE_FILES[A + "kenesh.md"].replace("id: kenesh", "id: extra").replace("art:kenesh#2", "art:extra#2")},
+        {("S002", A + "extra.md", 2)},
+    ),
+    "S003 listed twice": (edit(YAML, "articles: [kenesh]", "articles: [kenesh, subject]"), {("S003", YAML, 20)}),
+    "S004 chapter and section share an id": (edit(YAML, "  - id: general", "  - id: basics"), {("S004", YAML, 13), ("R002", A + "kenesh.md", 12), ("R002", A + "kenesh.md", 17)}),
+    "S004 act and article share an id": (
+        {YAML: BASE_FILES[YAML].replace("  lsg-law:", "  lsg-law:\n    title: {ky: a, ru: b}\n  kenesh:")},
+        {("S004", YAML, 22)},
+    ),
+    "S005 neither sections nor chapters": ({YAML: BASE_FILES[YAML].split("sections:")[0]}, {("S005", YAML, 1), ("S002", A + "subject.md", 2), ("S002", A + "concepts.md", 2), ("S002", A + "kenesh.md", 2), ("R002", A + "kenesh.md", 12), ("R002", A + "kenesh.md", 17)}),
+    "N001 section number": (edit(YAML, "  - id: general\n    number: 1", "  - id: general\n    number: 2"), {("N001", YAML, 10)}),
+    "N002 chapter number": (edit(YAML, "number: 2\n", "number: 3\n"), {("N002", YAML, 18)}),
+    "N003 article number": (edit(A + "kenesh.md", "number: 3", "number: 4"), {("N003", A + "kenesh.md", 3)}),
+    "N004 parts skip a number": (edit(A + "kenesh.md", "2. Кенеш", "3. Кенеш"), {("N004", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)}),
+    "N005 points skip a number": (
+        edit(A + "concepts.md", "2) мыйзам", "3) мыйзам"),
+        {("N005", A + "concepts.md", 13), ("P001", A + "concepts.md", 15)},
+    ),
+    "N006 insertion number in a draft": (edit(A + "kenesh.md", "number: 3", 'number: "2-1"'), {("N006", A + "kenesh.md", 3)}),
+    "N007 malformed article number": (edit(A + "kenesh.md", "number: 3", "number: three"), {("N007", A + "kenesh.md", 3)}),
+    "N007 malformed part marker": (edit(A + "kenesh.md", "2. Кенеш", "02. Кенеш"), {("N007", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)}),
+    "N008 repealed in a draft": (
+        edit(A + "kenesh.md", "status: draft", "status: repealed"),
+        {("N008", A + "kenesh.md", 5), ("B009", A + "kenesh.md", 9), ("B009", A + "kenesh.md", 14), ("R005", A + "concepts.md", 12), ("R005", A + "concepts.md", 19), ("R005", A + "kenesh.md", 11), ("R005", A + "kenesh.md", 16)},
+    ),
+    "B001 language section missing": ({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].split("## ru")[0]}, {("B001", A + "kenesh.md", 1)}),
+    "B002 language section twice": (
+        {A + "kenesh.md": BASE_FILES[A + "kenesh.md"] + "\n## ky\n\n1. Дагы.\n"},
+        {("B002", A + "kenesh.md", 19)},
+    ),
+    "B003 languages out of order": (
+        {A + "concepts.md": BASE_FILES[A + "concepts.md"].split("## ky")[0] + "## ru" + BASE_FILES[A + "concepts.md"].split("## ru")[1] + "\n## ky" + BASE_FILES[A + "concepts.md"].split("## ky")[1].split("## ru")[0]},
+        {("B003", A + "concepts.md", 8)},
+    ),
+    "B004 text before the first section": (
+        edit(A + "kenesh.md", "## ky\n", "Вступление.\n\n## ky\n"),
+        {("B004", A + "kenesh.md", 9)},
+    ),
+    "B004 unknown language": (
+        {A + "kenesh.md": BASE_FILES[A + "kenesh.md"] + "\n## en\n\n1. Council.\n"},
+        {("B004", A + "kenesh.md", 19)},
+    ),
+    "B005 empty section": (
+        {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].split("## ru")[0] + "## ru\n"},
+        {("B005", A + "kenesh.md", 14)},
+    ),
+    "B006 bullet list": (
+        edit(A + "concepts.md", "1) местный кенеш", "- местный кенеш"),
+        {("B006", A + "concepts.md", 19), ("P001", A + "concepts.md", 15), ("N005", A + "concepts.md", 20), ("R003", A + "subject.md", 20)},
+    ),
+    "B006 table": (
+        edit(A + "concepts.md", "В настоящем Кодексе:\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+        {("B006", A + "concepts.md", 17)},
+    ),
+    "B007 points outside their part (10. needs 4 spaces)": (
+        edit(A + "subject.md", "   1) местным", "1) местным"),
+        {("B007", A + "subject.md", 21), ("P001", A + "subject.md", 17)},
+    ),
+    "B008 part inside a part": (
+        edit(A + "subject.md", "   1) местным кенешам;\n   2) айыл окмоту.", "   1. местным кенешам;\n   2. айыл окмоту."),
+        {("B008", A + "subject.md", 21), ("P001", A + "subject.md", 17)},
+    ),
+    "R001 malformed reference": (
+        edit(A + "kenesh.md", "(art:kenesh#2) настоящей", "(art:kenesh#two) настоящей"),
+        {("R001", A + "kenesh.md", 16), ("P002", A + "kenesh.md", 16)},
+    ),
+    "R002 unknown article": (
+        edit(A + "concepts.md", "(art:kenesh);", "(art:council);"),
+        {("R002", A + "concepts.md", 19), ("P002", A + "concepts.md", 15)},
+    ),
+    "R002 unknown chapter": (edit(A + "kenesh.md", "(ch:basics) и", "(ch:basic) и"), {("R002", A + "kenesh.md", 17), ("P002", A + "kenesh.md", 17)}),
+    "R003 unknown part": (
+        edit(A + "kenesh.md", "(art:kenesh#2) ылайык", "(art:kenesh#5) ылайык"),
+        {("R003", A + "kenesh.md", 11), ("P002", A + "kenesh.md", 16)},
+    ),
+    "R003 unknown point": (
+        {A + "subject.md": BASE_FILES[A + "subject.md"].replace("art:concepts#.1", "art:concepts#.7")},
+        {("R003", A + "subject.md", 13), ("R003", A + "subject.md", 20)},
+    ),
+    "R004 stale number": (edit(A + "concepts.md", "[статье 3]", "[статье 4]"), {("R004", A + "concepts.md", 19)}),
+    "R004 stale section numeral": (edit(A + "kenesh.md", "[разделе I]", "[разделе II]"), {("R004", A + "kenesh.md", 17)}),
+    "R006 unknown act": (
+        edit(A + "concepts.md", "(act:lsg-law).\n\n## ru", "(act:lsg-law-2011).\n\n## ru"),
+        {("R006", A + "concepts.md", 13), ("P002", A + "concepts.md", 15)},
+    ),
+    "R006 unknown source act": (edit(A + "subject.md", "{act: lsg-law,", "{act: old-law,"), {("R006", A + "subject.md", 7)}),
+    "P001 a part missing in one language": (
+        edit(A + "kenesh.md", "2. Кенеш решает", "Кенеш решает"),
+        {("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)},
+    ),
+    "P002 a reference missing in one language": (
+        edit(A + "kenesh.md", "[главе 1](ch:basics)", "главе 1"),
+        {("P002", A + "kenesh.md", 17)},
+    ),
+    # In force: numbers are frozen, insertions are N-k, repealed articles keep their place.
+    "in force: N003 gap in article numbers": (
+        {**IN_FORCE, **edit(A + "kenesh.md", "number: 3", "number: 4")},
+        {("N003", A + "kenesh.md", 3), ("R004", A + "concepts.md", 12), ("R004", A + "concepts.md", 19)},
+    ),
+    "in force: B009 repealed article with text": (
+        {**IN_FORCE, **edit(A + "kenesh.md", "status: draft", "status: repealed")},
+        {("B009", A + "kenesh.md", 9), ("B009", A + "kenesh.md", 14), ("R005", A + "concepts.md", 12), ("R005", A + "concepts.md", 19), ("R005", A + "kenesh.md", 11), ("R005", A + "kenesh.md", 16)},
+    ),
+}
+
+
+def run_check(root: Path) -> set[tuple[str, str, int]]:
+    result = check(read_worktree(root))
+    return {(d.code, d.location.path, d.location.line) for d in result.diagnostics}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input_is_reported_where_it_is(name: str, code_dir: WriteCode) -> None:
+    changes, expected = CASES[name]
+    assert run_check(code_dir(changes)) == expected
+
+
+def test_the_base_code_is_valid(code_dir: WriteCode) -> None:
+    assert run_check(code_dir()) == set()
+
+
+def test_symlinks_are_refused_never_followed(code_dir: WriteCode, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text(BASE_FILES[A + "kenesh.md"].replace("kenesh", "secret"), encoding="utf-8")
+    root = code_dir()
+    os.symlink(secret, root / A / "secret.md")
+    os.symlink(tmp_path, root / A / "linked-dir")
+    assert run_check(root) == {("F003", A + "linked-dir", 1), ("F003", A + "secret.md", 1)}
+
+
+def test_a_fifo_is_refused(code_dir: WriteCode) -> None:
+    root = code_dir()
+    os.mkfifo(root / A / "pipe.md")
+    assert run_check(root) == {("F003", A + "pipe.md", 1)}
+
+
+def test_every_rule_has_a_case_in_the_corpus() -> None:
+    covered = {code for _, expected in CASES.values() for code, _, _ in expected} | {"F003"}
+    assert covered == set(RULES)
