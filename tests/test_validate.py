@@ -1,0 +1,139 @@
+"""Validation rules beyond the corpus: the in-force stage, references, exact messages."""
+
+from __future__ import annotations
+
+from kodeks import check
+from kodeks.store.worktree import read_worktree
+
+from .conftest import BASE_FILES, WriteCode
+
+A = "code_text/articles/"
+YAML = "code_text/code.yaml"
+
+
+def messages(root) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(d) for d in check(read_worktree(root)).diagnostics]
+
+
+INSERTED = """\
+---
+id: inserted
+number: 2-1
+title: {ky: "Кошумча берене", ru: "Дополнительная статья"}
+status: draft
+---
+
+## ky
+
+1. Ушул Кодекстин [2-беренесинин 1-пунктунда](art:concepts#.1) жана [3-берененин 1-1-бөлүгүндө](art:kenesh#1-1) аталган.
+
+## ru
+
+1. Указанные в [пункте 1 статьи 2](art:concepts#.1) и [части 1-1 статьи 3](art:kenesh#1-1) настоящего Кодекса.
+"""
+
+REPEALED = """\
+---
+id: old-rule
+number: 4
+title: {ky: "Эски эреже", ru: "Старое правило"}
+status: repealed
+---
+"""
+
+
+def in_force_code(code_dir: WriteCode) -> dict[str, str | bytes | None]:
+    return {
+        YAML: BASE_FILES[YAML].replace("stage: draft", "stage: in-force")
+        .replace("articles: [subject, concepts]", "articles: [subject, concepts, inserted]")
+        .replace("articles: [kenesh]", "articles: [kenesh, old-rule]"),
+        A + "inserted.md": INSERTED,
+        A + "old-rule.md": REPEALED,
+        A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("2. Кеңеш", "1-1. Кошумча бөлүк.\n2. Кеңеш").replace(
+            "2. Кенеш", "1-1. Дополнительная часть.\n2. Кенеш"
+        ),
+    }
+
+
+def test_in_force_insertions_and_repealed_articles_are_valid(code_dir: WriteCode) -> None:
+    assert messages(code_dir(in_force_code(code_dir))) == []
+
+
+def test_the_same_insertions_in_a_draft_are_refused(code_dir: WriteCode) -> None:
+    files = in_force_code(code_dir)
+    files[YAML] = str(files[YAML]).replace("stage: in-force", "stage: draft")
+    found = messages(code_dir(files))
+    assert f"{A}inserted.md:3:9: N006 article `inserted` is numbered 2-1: insertion numbers exist only once the Code is in force; in a draft, number continuously" in found
+    assert f"{A}old-rule.md:5:9: N008 an article is repealed only once the Code is in force; in a draft, remove it instead" in found
+    assert f"{A}kenesh.md:12:1: N006 this part is numbered 1-1: insertion numbers exist only once the Code is in force; in a draft, number continuously" in found
+
+
+def test_in_force_gap_names_what_may_come(code_dir: WriteCode) -> None:
+    files = in_force_code(code_dir)
+    files[A + "inserted.md"] = INSERTED.replace("number: 2-1", "number: 2-2")
+    assert messages(code_dir(files)) == [
+        f"{A}inserted.md:3:9: N003 article `inserted` is numbered 2-2; after 2 comes 3 or 2-1 (numbers in force never skip)"
+    ]
+
+
+def test_reference_to_a_repealed_article_is_a_warning(code_dir: WriteCode) -> None:
+    files = in_force_code(code_dir)
+    files[A + "inserted.md"] = INSERTED.replace("(art:concepts#.1) жана", "(art:concepts#.1) жана [4-берене](art:old-rule) жана").replace(
+        "(art:concepts#.1) и", "(art:concepts#.1) и [статья 4](art:old-rule) и"
+    )
+    result = check(read_worktree(code_dir(files)))
+    assert [(d.code, d.severity.value, d.message) for d in result.diagnostics] == [
+        ("R005", "warning", "article 4 (`old-rule`) is repealed"),
+        ("R005", "warning", "article 4 (`old-rule`) is repealed"),
+    ]
+    assert result.errors == 0
+
+
+def test_stale_number_after_an_insertion_in_a_draft(code_dir: WriteCode) -> None:
+    """Inserting an article before `kenesh` makes it article 4: «статье 3» is now stale."""
+    files = {
+        YAML: BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, inserted]"),
+        A + "inserted.md": INSERTED.replace("number: 2-1", "number: 3").replace(" жана [3-берененин 1-1-бөлүгүндө](art:kenesh#1-1)", "").replace(" и [части 1-1 статьи 3](art:kenesh#1-1)", ""),
+        A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"),
+    }
+    assert messages(code_dir(files)) == [
+        f"{A}concepts.md:12:24: R004 link text «3-беренеде» does not carry the number 4 of `art:kenesh`: update the wording",
+        f"{A}concepts.md:19:39: R004 link text «статье 3» does not carry the number 4 of `art:kenesh`: update the wording",
+    ]
+
+
+def test_self_reference_needs_no_own_number(code_dir: WriteCode) -> None:
+    # kenesh.md refers to its own part 2 as «части 2 настоящей статьи»: no article number needed.
+    assert "(art:kenesh#2) настоящей статьи" in BASE_FILES[A + "kenesh.md"]
+    assert messages(code_dir()) == []
+
+
+def test_kyrgyz_insertion_forms_carry_their_number(code_dir: WriteCode) -> None:
+    files = in_force_code(code_dir)
+    files[A + "concepts.md"] = BASE_FILES[A + "concepts.md"].replace("[3-беренеде](art:kenesh)", "[2-1-беренеде](art:inserted)").replace(
+        "[статье 3](art:kenesh)", "[статье 2-1](art:inserted)"
+    )
+    assert messages(code_dir(files)) == []
+    files[A + "concepts.md"] = str(files[A + "concepts.md"]).replace("[2-1-беренеде]", "[2-беренеде]")
+    assert messages(code_dir(files)) == [
+        f"{A}concepts.md:12:24: R004 link text «2-беренеде» does not carry the number 2-1 of `art:inserted`: update the wording"
+    ]
+
+
+def test_point_reference_into_an_article_with_parts_must_name_the_part(code_dir: WriteCode) -> None:
+    files = {A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("(art:kenesh)", "(art:subject#.1)").replace("[статье 3]", "[пункте 1 статьи 1]").replace("[3-беренеде]", "[1-берененин 1-пунктунда]")}
+    assert messages(code_dir(files)) == [
+        f"{A}concepts.md:12:24: R003 article 1 (`subject`) has no point 1 outside its parts (write art:subject#PART.1)",
+        f"{A}concepts.md:19:39: R003 article 1 (`subject`) has no point 1 outside its parts (write art:subject#PART.1)",
+    ]
+
+
+def test_the_seed_code_passes_strict_validation() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    result = check(read_worktree(root))
+    assert result.diagnostics == []
+    assert result.code is not None
+    assert len(result.code.articles) >= 12
+    assert len(result.code.chapters) >= 10
