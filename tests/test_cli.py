@@ -1,0 +1,131 @@
+"""`kodeks validate` as users and CI run it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kodeks.cli import cli
+
+from .conftest import BASE_FILES, WriteCode, git, write_files
+
+A = "code_text/articles/"
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(cli, list(args))
+    else:
+        old = os.getcwd()
+        os.chdir(cwd)
+        try:
+            result = runner.invoke(cli, list(args))
+        finally:
+            os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_valid_code_exits_0_with_a_summary(code_dir: WriteCode) -> None:
+    assert run("validate", cwd=code_dir()) == (0, "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n", "")
+
+
+def test_root_is_found_from_a_subdirectory(code_dir: WriteCode) -> None:
+    root = code_dir()
+    code, out, _ = run("validate", cwd=root / "code_text" / "articles")
+    assert code == 0 and "is valid" in out
+
+
+def test_problems_are_listed_with_path_line_and_code(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"), "code_text/notes.txt": "x"})
+    assert run("validate", "--root", str(root)) == (
+        1,
+        f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3\n"
+        "code_text/notes.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml and code_text/articles/*.md; move or remove this file\n"
+        "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)\n",
+        "",
+    )
+
+
+def test_warnings_pass_unless_strict(code_dir: WriteCode) -> None:
+    root = code_dir({"code_text/notes.txt": "x"})
+    assert run("validate", "--root", str(root))[0] == 0
+    assert run("validate", "--root", str(root), "--strict")[0] == 1
+
+
+def test_github_format_prints_annotations_with_escaped_properties(code_dir: WriteCode) -> None:
+    root = code_dir({"code_text/a,b:c.txt": "x", A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    code, out, _ = run("validate", "--root", str(root), "--format", "github")
+    assert code == 1
+    assert out.splitlines() == [
+        "::warning file=code_text/a%2Cb%3Ac.txt,line=1,col=1,title=F004::kodeks reads only code_text/code.yaml and code_text/articles/*.md; move or remove this file",
+        f"::error file={A}kenesh.md,line=3,col=9,title=N003::article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
+        "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)",
+    ]
+
+
+def test_json_format(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    code, out, _ = run("validate", "--root", str(root), "--format", "json")
+    assert code == 1
+    assert json.loads(out) == {
+        "errors": 1,
+        "warnings": 0,
+        "articles": 3,
+        "diagnostics": [
+            {
+                "path": f"{A}kenesh.md", "line": 3, "column": 9, "severity": "error", "code": "N003",
+                "message": "article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
+            }
+        ],
+    }
+
+
+def test_paths_are_relative_to_the_repository_when_the_code_is_in_a_subfolder(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    write_files(repo / "law", {**BASE_FILES, A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    git(repo, "init", "-q")
+    code, out, _ = run("validate", "--format", "json", cwd=repo / "law")
+    assert code == 1
+    assert json.loads(out)["diagnostics"][0]["path"] == f"law/{A}kenesh.md"
+
+
+def test_no_code_found_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = run("validate", cwd=tmp_path)
+    assert code == 2
+    assert out == ""
+    assert f"Error: no code_text/code.yaml in {tmp_path.resolve()} or any directory above it (use --root)" in err
+
+
+def test_unknown_option_is_a_usage_error(code_dir: WriteCode) -> None:
+    assert run("validate", "--format", "xml", "--root", str(code_dir()))[0] == 2
+
+
+def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kodeks.load
+
+    def broken(snapshot: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kodeks.load, "check", broken)
+    code, out, err = run("validate", "--root", str(code_dir()))
+    assert code == 3
+    assert err == "kodeks: internal error: RuntimeError: boom\nThis is a bug in kodeks; please report it with the command you ran.\n"
+    assert "Traceback" not in out + err
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for name, command in cli.commands.items():
+        code, out, _ = run(name, "--help")
+        assert code == 0 and "Example" in out, name
+
+
+def test_commands_are_documented() -> None:
+    root = Path(__file__).resolve().parents[1]
+    docs = (root / "README.md").read_text(encoding="utf-8") + (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for name in cli.commands:
+        assert f"kodeks {name}" in docs, name
