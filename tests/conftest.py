@@ -140,7 +140,10 @@ def code_dir(tmp_path: Path) -> WriteCode:
 def git(root: Path, *args: str) -> str:
     return subprocess.run(
         ["git", "-c", "user.name=Drafter", "-c", "user.email=drafter@example.org", *args],
-        cwd=root, check=True, capture_output=True, text=True,
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
 
 

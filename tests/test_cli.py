@@ -31,7 +31,11 @@ def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
 
 
 def test_valid_code_exits_0_with_a_summary(code_dir: WriteCode) -> None:
-    assert run("validate", cwd=code_dir()) == (0, "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n", "")
+    assert run("validate", cwd=code_dir()) == (
+        0,
+        "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n",
+        "",
+    )
 
 
 def test_root_is_found_from_a_subdirectory(code_dir: WriteCode) -> None:
@@ -41,7 +45,9 @@ def test_root_is_found_from_a_subdirectory(code_dir: WriteCode) -> None:
 
 
 def test_problems_are_listed_with_path_line_and_code(code_dir: WriteCode) -> None:
-    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"), "code_text/notes.txt": "x"})
+    root = code_dir(
+        {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"), "code_text/notes.txt": "x"}
+    )
     assert run("validate", "--root", str(root)) == (
         1,
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3\n"
@@ -58,7 +64,9 @@ def test_warnings_pass_unless_strict(code_dir: WriteCode) -> None:
 
 
 def test_github_format_prints_annotations_with_escaped_properties(code_dir: WriteCode) -> None:
-    root = code_dir({"code_text/a,b:c.txt": "x", A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    root = code_dir(
+        {"code_text/a,b:c.txt": "x", A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")}
+    )
     code, out, _ = run("validate", "--root", str(root), "--format", "github")
     assert code == 1
     assert out.splitlines() == [
@@ -78,7 +86,11 @@ def test_json_format(code_dir: WriteCode) -> None:
         "articles": 3,
         "diagnostics": [
             {
-                "path": f"{A}kenesh.md", "line": 3, "column": 9, "severity": "error", "code": "N003",
+                "path": f"{A}kenesh.md",
+                "line": 3,
+                "column": 9,
+                "severity": "error",
+                "code": "N003",
                 "message": "article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
             }
         ],
@@ -87,7 +99,9 @@ def test_json_format(code_dir: WriteCode) -> None:
 
 def test_paths_are_relative_to_the_repository_when_the_code_is_in_a_subfolder(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    write_files(repo / "law", {**BASE_FILES, A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    write_files(
+        repo / "law", {**BASE_FILES, A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")}
+    )
     git(repo, "init", "-q")
     code, out, _ = run("validate", "--format", "json", cwd=repo / "law")
     assert code == 1
@@ -114,12 +128,15 @@ def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, mo
     monkeypatch.setattr(kodeks.load, "check", broken)
     code, out, err = run("validate", "--root", str(code_dir()))
     assert code == 3
-    assert err == "kodeks: internal error: RuntimeError: boom\nThis is a bug in kodeks; please report it with the command you ran.\n"
+    assert (
+        err
+        == "kodeks: internal error: RuntimeError: boom\nThis is a bug in kodeks; please report it with the command you ran.\n"
+    )
     assert "Traceback" not in out + err
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for name, command in cli.commands.items():
+    for name in cli.commands:
         code, out, _ = run(name, "--help")
         assert code == 0 and "Example" in out, name
 

@@ -46,7 +46,10 @@ def test_a_committed_symlink_is_refused(code_repo: Callable[..., Path], tmp_path
     git(root, "commit", "-q", "-m", "symlink")
     code, out, _ = validate(root, "--rev", "HEAD")
     assert code == 1
-    assert out.splitlines()[0] == f"{A}passwd.md:1:1: F003 a symlink; kodeks reads only regular files and never follows links"
+    assert (
+        out.splitlines()[0]
+        == f"{A}passwd.md:1:1: F003 a symlink; kodeks reads only regular files and never follows links"
+    )
 
 
 def test_an_unknown_revision_is_a_usage_error(code_repo: Callable[..., Path]) -> None:
@@ -76,4 +79,7 @@ def test_tags_and_crlf_files_in_history(code_repo: Callable[..., Path]) -> None:
     crlf = {A + "kenesh.md": ("\ufeff" + BASE_FILES[A + "kenesh.md"]).replace("\n", "\r\n")}
     root = code_repo([crlf])
     git(root, "-c", "core.autocrlf=false", "tag", "submitted-17-december")
-    assert validate(root, "--rev", "submitted-17-december")[:2] == (0, "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n")
+    assert validate(root, "--rev", "submitted-17-december")[:2] == (
+        0,
+        "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n",
+    )

@@ -33,7 +33,9 @@ def test_successors_allow_no_gap() -> None:
     assert [str(n) for n in LegalNumber((12, 1)).successors()] == ["12-2", "13", "12-1-1"]
 
 
-@pytest.mark.parametrize(("value", "numeral"), [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1994, "MCMXCIV")])
+@pytest.mark.parametrize(
+    ("value", "numeral"), [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (1994, "MCMXCIV")]
+)
 def test_roman_numerals(value: int, numeral: str) -> None:
     assert roman(value) == numeral
 
@@ -56,6 +58,8 @@ def test_reference_targets_round_trip(href: str, target: ReferenceTarget) -> Non
     assert str(target) == href
 
 
-@pytest.mark.parametrize("href", ["art:", "art:X", "art:x#", "art:x#a", "ch:x#2", "act:x#1", "art:x#2.", "art:x#02", "art:x y"])
+@pytest.mark.parametrize(
+    "href", ["art:", "art:X", "art:x#", "art:x#a", "ch:x#2", "act:x#1", "art:x#2.", "art:x#02", "art:x y"]
+)
 def test_malformed_reference_targets(href: str) -> None:
     assert parse_reference_target(href) is None

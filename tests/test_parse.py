@@ -38,8 +38,10 @@ def test_parts_points_and_references_become_the_model() -> None:
 
 
 def test_inserted_parts_and_points_in_force() -> None:
-    text = BASE_FILES[PATH].replace("2. Настоящий", "1-1. Вставка.\n2. Настоящий").replace(
-        "   2) айыл окмоту.", "   1-1) вставка;\n   2) айыл окмоту."
+    text = (
+        BASE_FILES[PATH]
+        .replace("2. Настоящий", "1-1. Вставка.\n2. Настоящий")
+        .replace("   2) айыл окмоту.", "   1-1) вставка;\n   2) айыл окмоту.")
     )
     article, diagnostics = parse_article(PATH, text, LANGS)
     assert diagnostics == []
@@ -91,7 +93,7 @@ def test_bom_and_crlf_are_accepted_and_lines_stay_true() -> None:
 
 
 def test_invalid_utf8_names_the_byte() -> None:
-    text, problems = decode(PATH, "---\nid: x\n".encode() + b"title: caf\xe9\n")
+    text, problems = decode(PATH, b"---\nid: x\n" + b"title: caf\xe9\n")
     assert text is None
     assert [str(p) for p in problems] == [
         f"{PATH}:3:11: F001 not valid UTF-8 (byte 0xE9 at byte offset 20); save the file as UTF-8"

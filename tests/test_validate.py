@@ -44,14 +44,15 @@ status: repealed
 
 def in_force_code(code_dir: WriteCode) -> dict[str, str | bytes | None]:
     return {
-        YAML: BASE_FILES[YAML].replace("stage: draft", "stage: in-force")
+        YAML: BASE_FILES[YAML]
+        .replace("stage: draft", "stage: in-force")
         .replace("articles: [subject, concepts]", "articles: [subject, concepts, inserted]")
         .replace("articles: [kenesh]", "articles: [kenesh, old-rule]"),
         A + "inserted.md": INSERTED,
         A + "old-rule.md": REPEALED,
-        A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("2. Кеңеш", "1-1. Кошумча бөлүк.\n2. Кеңеш").replace(
-            "2. Кенеш", "1-1. Дополнительная часть.\n2. Кенеш"
-        ),
+        A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+        .replace("2. Кеңеш", "1-1. Кошумча бөлүк.\n2. Кеңеш")
+        .replace("2. Кенеш", "1-1. Дополнительная часть.\n2. Кенеш"),
     }
 
 
@@ -63,9 +64,18 @@ def test_the_same_insertions_in_a_draft_are_refused(code_dir: WriteCode) -> None
     files = in_force_code(code_dir)
     files[YAML] = str(files[YAML]).replace("stage: in-force", "stage: draft")
     found = messages(code_dir(files))
-    assert f"{A}inserted.md:3:9: N006 article `inserted` is numbered 2-1: insertion numbers exist only once the Code is in force; in a draft, number continuously" in found
-    assert f"{A}old-rule.md:5:9: N008 an article is repealed only once the Code is in force; in a draft, remove it instead" in found
-    assert f"{A}kenesh.md:12:1: N006 this part is numbered 1-1: insertion numbers exist only once the Code is in force; in a draft, number continuously" in found
+    assert (
+        f"{A}inserted.md:3:9: N006 article `inserted` is numbered 2-1: insertion numbers exist only once the Code is in force; in a draft, number continuously"
+        in found
+    )
+    assert (
+        f"{A}old-rule.md:5:9: N008 an article is repealed only once the Code is in force; in a draft, remove it instead"
+        in found
+    )
+    assert (
+        f"{A}kenesh.md:12:1: N006 this part is numbered 1-1: insertion numbers exist only once the Code is in force; in a draft, number continuously"
+        in found
+    )
 
 
 def test_in_force_gap_names_what_may_come(code_dir: WriteCode) -> None:
@@ -78,9 +88,9 @@ def test_in_force_gap_names_what_may_come(code_dir: WriteCode) -> None:
 
 def test_reference_to_a_repealed_article_is_a_warning(code_dir: WriteCode) -> None:
     files = in_force_code(code_dir)
-    files[A + "inserted.md"] = INSERTED.replace("(art:concepts#.1) жана", "(art:concepts#.1) жана [4-берене](art:old-rule) жана").replace(
-        "(art:concepts#.1) и", "(art:concepts#.1) и [статья 4](art:old-rule) и"
-    )
+    files[A + "inserted.md"] = INSERTED.replace(
+        "(art:concepts#.1) жана", "(art:concepts#.1) жана [4-берене](art:old-rule) жана"
+    ).replace("(art:concepts#.1) и", "(art:concepts#.1) и [статья 4](art:old-rule) и")
     result = check(read_worktree(code_dir(files)))
     assert [(d.code, d.severity.value, d.message) for d in result.diagnostics] == [
         ("R005", "warning", "article 4 (`old-rule`) is repealed"),
@@ -93,7 +103,9 @@ def test_stale_number_after_an_insertion_in_a_draft(code_dir: WriteCode) -> None
     """Inserting an article before `kenesh` makes it article 4: «статье 3» is now stale."""
     files = {
         YAML: BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, inserted]"),
-        A + "inserted.md": INSERTED.replace("number: 2-1", "number: 3").replace(" жана [3-берененин 1-1-бөлүгүндө](art:kenesh#1-1)", "").replace(" и [части 1-1 статьи 3](art:kenesh#1-1)", ""),
+        A + "inserted.md": INSERTED.replace("number: 2-1", "number: 3")
+        .replace(" жана [3-берененин 1-1-бөлүгүндө](art:kenesh#1-1)", "")
+        .replace(" и [части 1-1 статьи 3](art:kenesh#1-1)", ""),
         A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"),
     }
     assert messages(code_dir(files)) == [
@@ -110,8 +122,10 @@ def test_self_reference_needs_no_own_number(code_dir: WriteCode) -> None:
 
 def test_kyrgyz_insertion_forms_carry_their_number(code_dir: WriteCode) -> None:
     files = in_force_code(code_dir)
-    files[A + "concepts.md"] = BASE_FILES[A + "concepts.md"].replace("[3-беренеде](art:kenesh)", "[2-1-беренеде](art:inserted)").replace(
-        "[статье 3](art:kenesh)", "[статье 2-1](art:inserted)"
+    files[A + "concepts.md"] = (
+        BASE_FILES[A + "concepts.md"]
+        .replace("[3-беренеде](art:kenesh)", "[2-1-беренеде](art:inserted)")
+        .replace("[статье 3](art:kenesh)", "[статье 2-1](art:inserted)")
     )
     assert messages(code_dir(files)) == []
     files[A + "concepts.md"] = str(files[A + "concepts.md"]).replace("[2-1-беренеде]", "[2-беренеде]")
@@ -121,7 +135,12 @@ def test_kyrgyz_insertion_forms_carry_their_number(code_dir: WriteCode) -> None:
 
 
 def test_point_reference_into_an_article_with_parts_must_name_the_part(code_dir: WriteCode) -> None:
-    files = {A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("(art:kenesh)", "(art:subject#.1)").replace("[статье 3]", "[пункте 1 статьи 1]").replace("[3-беренеде]", "[1-берененин 1-пунктунда]")}
+    files = {
+        A + "concepts.md": BASE_FILES[A + "concepts.md"]
+        .replace("(art:kenesh)", "(art:subject#.1)")
+        .replace("[статье 3]", "[пункте 1 статьи 1]")
+        .replace("[3-беренеде]", "[1-берененин 1-пунктунда]")
+    }
     assert messages(code_dir(files)) == [
         f"{A}concepts.md:12:24: R003 article 1 (`subject`) has no point 1 outside its parts (write art:subject#PART.1)",
         f"{A}concepts.md:19:39: R003 article 1 (`subject`) has no point 1 outside its parts (write art:subject#PART.1)",

@@ -65,7 +65,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         {("Y004", A + "concepts.md", 2)},
     ),
     "Y005 missing number": (edit(A + "concepts.md", "number: 2\n", ""), {("Y005", A + "concepts.md", 2)}),
-    "Y006 unknown status": (edit(A + "concepts.md", "status: agreed", "status: final"), {("Y006", A + "concepts.md", 5)}),
+    "Y006 unknown status": (
+        edit(A + "concepts.md", "status: agreed", "status: final"),
+        {("Y006", A + "concepts.md", 5)},
+    ),
     "Y006 stage": (edit(YAML, "stage: draft", "stage: final"), {("Y006", YAML, 2)}),
     "Y007 unknown key": (
         edit(A + "kenesh.md", "status: draft\n", "status: draft\nauthor: someone\n"),
@@ -88,40 +91,92 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "kenesh.md", 'notes: "Обсудить на семинаре."', "notes: " + "x" * 70000),
         {("Y011", A + "kenesh.md", 2)},
     ),
-    "S001 listed article has no file": ({A + "kenesh.md": None}, {("S001", YAML, 20), ("R002", A + "concepts.md", 12), ("R002", A + "concepts.md", 19)}),
+    "S001 listed article has no file": (
+        {A + "kenesh.md": None},
+        {("S001", YAML, 20), ("R002", A + "concepts.md", 12), ("R002", A + "concepts.md", 19)},
+    ),
     "S002 file not listed": (
-        {A + "extra.md": BASE_FILES[A + "kenesh.md"].replace("id: kenesh", "id: extra").replace("art:kenesh#2", "art:extra#2")},
+        {
+            A + "extra.md": BASE_FILES[A + "kenesh.md"]
+            .replace("id: kenesh", "id: extra")
+            .replace("art:kenesh#2", "art:extra#2")
+        },
         {("S002", A + "extra.md", 2)},
     ),
     "S003 listed twice": (edit(YAML, "articles: [kenesh]", "articles: [kenesh, subject]"), {("S003", YAML, 20)}),
-    "S004 chapter and section share an id": (edit(YAML, "  - id: general", "  - id: basics"), {("S004", YAML, 13), ("R002", A + "kenesh.md", 12), ("R002", A + "kenesh.md", 17)}),
+    "S004 chapter and section share an id": (
+        edit(YAML, "  - id: general", "  - id: basics"),
+        {("S004", YAML, 13), ("R002", A + "kenesh.md", 12), ("R002", A + "kenesh.md", 17)},
+    ),
     "S004 act and article share an id": (
         {YAML: BASE_FILES[YAML].replace("  lsg-law:", "  lsg-law:\n    title: {ky: a, ru: b}\n  kenesh:")},
         {("S004", YAML, 22)},
     ),
-    "S005 neither sections nor chapters": ({YAML: BASE_FILES[YAML].split("sections:")[0]}, {("S005", YAML, 1), ("S002", A + "subject.md", 2), ("S002", A + "concepts.md", 2), ("S002", A + "kenesh.md", 2), ("R002", A + "kenesh.md", 12), ("R002", A + "kenesh.md", 17)}),
-    "N001 section number": (edit(YAML, "  - id: general\n    number: 1", "  - id: general\n    number: 2"), {("N001", YAML, 10)}),
+    "S005 neither sections nor chapters": (
+        {YAML: BASE_FILES[YAML].split("sections:")[0]},
+        {
+            ("S005", YAML, 1),
+            ("S002", A + "subject.md", 2),
+            ("S002", A + "concepts.md", 2),
+            ("S002", A + "kenesh.md", 2),
+            ("R002", A + "kenesh.md", 12),
+            ("R002", A + "kenesh.md", 17),
+        },
+    ),
+    "N001 section number": (
+        edit(YAML, "  - id: general\n    number: 1", "  - id: general\n    number: 2"),
+        {("N001", YAML, 10)},
+    ),
     "N002 chapter number": (edit(YAML, "number: 2\n", "number: 3\n"), {("N002", YAML, 18)}),
     "N003 article number": (edit(A + "kenesh.md", "number: 3", "number: 4"), {("N003", A + "kenesh.md", 3)}),
-    "N004 parts skip a number": (edit(A + "kenesh.md", "2. Кенеш", "3. Кенеш"), {("N004", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)}),
+    "N004 parts skip a number": (
+        edit(A + "kenesh.md", "2. Кенеш", "3. Кенеш"),
+        {("N004", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)},
+    ),
     "N005 points skip a number": (
         edit(A + "concepts.md", "2) мыйзам", "3) мыйзам"),
         {("N005", A + "concepts.md", 13), ("P001", A + "concepts.md", 15)},
     ),
-    "N006 insertion number in a draft": (edit(A + "kenesh.md", "number: 3", 'number: "2-1"'), {("N006", A + "kenesh.md", 3)}),
-    "N007 malformed article number": (edit(A + "kenesh.md", "number: 3", "number: three"), {("N007", A + "kenesh.md", 3)}),
-    "N007 malformed part marker": (edit(A + "kenesh.md", "2. Кенеш", "02. Кенеш"), {("N007", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)}),
+    "N006 insertion number in a draft": (
+        edit(A + "kenesh.md", "number: 3", 'number: "2-1"'),
+        {("N006", A + "kenesh.md", 3)},
+    ),
+    "N007 malformed article number": (
+        edit(A + "kenesh.md", "number: 3", "number: three"),
+        {("N007", A + "kenesh.md", 3)},
+    ),
+    "N007 malformed part marker": (
+        edit(A + "kenesh.md", "2. Кенеш", "02. Кенеш"),
+        {("N007", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)},
+    ),
     "N008 repealed in a draft": (
         edit(A + "kenesh.md", "status: draft", "status: repealed"),
-        {("N008", A + "kenesh.md", 5), ("B009", A + "kenesh.md", 9), ("B009", A + "kenesh.md", 14), ("R005", A + "concepts.md", 12), ("R005", A + "concepts.md", 19), ("R005", A + "kenesh.md", 11), ("R005", A + "kenesh.md", 16)},
+        {
+            ("N008", A + "kenesh.md", 5),
+            ("B009", A + "kenesh.md", 9),
+            ("B009", A + "kenesh.md", 14),
+            ("R005", A + "concepts.md", 12),
+            ("R005", A + "concepts.md", 19),
+            ("R005", A + "kenesh.md", 11),
+            ("R005", A + "kenesh.md", 16),
+        },
     ),
-    "B001 language section missing": ({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].split("## ru")[0]}, {("B001", A + "kenesh.md", 1)}),
+    "B001 language section missing": (
+        {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].split("## ru")[0]},
+        {("B001", A + "kenesh.md", 1)},
+    ),
     "B002 language section twice": (
         {A + "kenesh.md": BASE_FILES[A + "kenesh.md"] + "\n## ky\n\n1. Дагы.\n"},
         {("B002", A + "kenesh.md", 19)},
     ),
     "B003 languages out of order": (
-        {A + "concepts.md": BASE_FILES[A + "concepts.md"].split("## ky")[0] + "## ru" + BASE_FILES[A + "concepts.md"].split("## ru")[1] + "\n## ky" + BASE_FILES[A + "concepts.md"].split("## ky")[1].split("## ru")[0]},
+        {
+            A + "concepts.md": BASE_FILES[A + "concepts.md"].split("## ky")[0]
+            + "## ru"
+            + BASE_FILES[A + "concepts.md"].split("## ru")[1]
+            + "\n## ky"
+            + BASE_FILES[A + "concepts.md"].split("## ky")[1].split("## ru")[0]
+        },
         {("B003", A + "concepts.md", 8)},
     ),
     "B004 text before the first section": (
@@ -138,7 +193,12 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     ),
     "B006 bullet list": (
         edit(A + "concepts.md", "1) местный кенеш", "- местный кенеш"),
-        {("B006", A + "concepts.md", 19), ("P001", A + "concepts.md", 15), ("N005", A + "concepts.md", 20), ("R003", A + "subject.md", 20)},
+        {
+            ("B006", A + "concepts.md", 19),
+            ("P001", A + "concepts.md", 15),
+            ("N005", A + "concepts.md", 20),
+            ("R003", A + "subject.md", 20),
+        },
     ),
     "B006 table": (
         edit(A + "concepts.md", "В настоящем Кодексе:\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
@@ -149,7 +209,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         {("B007", A + "subject.md", 21), ("P001", A + "subject.md", 17)},
     ),
     "B008 part inside a part": (
-        edit(A + "subject.md", "   1) местным кенешам;\n   2) айыл окмоту.", "   1. местным кенешам;\n   2. айыл окмоту."),
+        edit(
+            A + "subject.md", "   1) местным кенешам;\n   2) айыл окмоту.", "   1. местным кенешам;\n   2. айыл окмоту."
+        ),
         {("B008", A + "subject.md", 21), ("P001", A + "subject.md", 17)},
     ),
     "R001 malformed reference": (
@@ -160,7 +222,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "concepts.md", "(art:kenesh);", "(art:council);"),
         {("R002", A + "concepts.md", 19), ("P002", A + "concepts.md", 15)},
     ),
-    "R002 unknown chapter": (edit(A + "kenesh.md", "(ch:basics) и", "(ch:basic) и"), {("R002", A + "kenesh.md", 17), ("P002", A + "kenesh.md", 17)}),
+    "R002 unknown chapter": (
+        edit(A + "kenesh.md", "(ch:basics) и", "(ch:basic) и"),
+        {("R002", A + "kenesh.md", 17), ("P002", A + "kenesh.md", 17)},
+    ),
     "R003 unknown part": (
         edit(A + "kenesh.md", "(art:kenesh#2) ылайык", "(art:kenesh#5) ылайык"),
         {("R003", A + "kenesh.md", 11), ("P002", A + "kenesh.md", 16)},
@@ -170,12 +235,18 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         {("R003", A + "subject.md", 13), ("R003", A + "subject.md", 20)},
     ),
     "R004 stale number": (edit(A + "concepts.md", "[статье 3]", "[статье 4]"), {("R004", A + "concepts.md", 19)}),
-    "R004 stale section numeral": (edit(A + "kenesh.md", "[разделе I]", "[разделе II]"), {("R004", A + "kenesh.md", 17)}),
+    "R004 stale section numeral": (
+        edit(A + "kenesh.md", "[разделе I]", "[разделе II]"),
+        {("R004", A + "kenesh.md", 17)},
+    ),
     "R006 unknown act": (
         edit(A + "concepts.md", "(act:lsg-law).\n\n## ru", "(act:lsg-law-2011).\n\n## ru"),
         {("R006", A + "concepts.md", 13), ("P002", A + "concepts.md", 15)},
     ),
-    "R006 unknown source act": (edit(A + "subject.md", "{act: lsg-law,", "{act: old-law,"), {("R006", A + "subject.md", 7)}),
+    "R006 unknown source act": (
+        edit(A + "subject.md", "{act: lsg-law,", "{act: old-law,"),
+        {("R006", A + "subject.md", 7)},
+    ),
     "P001 a part missing in one language": (
         edit(A + "kenesh.md", "2. Кенеш решает", "Кенеш решает"),
         {("P001", A + "kenesh.md", 14), ("R003", A + "kenesh.md", 16)},
@@ -191,7 +262,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     ),
     "in force: B009 repealed article with text": (
         {**IN_FORCE, **edit(A + "kenesh.md", "status: draft", "status: repealed")},
-        {("B009", A + "kenesh.md", 9), ("B009", A + "kenesh.md", 14), ("R005", A + "concepts.md", 12), ("R005", A + "concepts.md", 19), ("R005", A + "kenesh.md", 11), ("R005", A + "kenesh.md", 16)},
+        {
+            ("B009", A + "kenesh.md", 9),
+            ("B009", A + "kenesh.md", 14),
+            ("R005", A + "concepts.md", 12),
+            ("R005", A + "concepts.md", 19),
+            ("R005", A + "kenesh.md", 11),
+            ("R005", A + "kenesh.md", 16),
+        },
     ),
 }
 

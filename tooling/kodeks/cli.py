@@ -53,8 +53,14 @@ def _root_option(function: Any) -> Any:
 @cli.command()
 @_root_option
 @click.option("--rev", metavar="REV", help="Validate the Code as it is in a Git revision (read from Git, no checkout).")
-@click.option("--format", "output_format", type=click.Choice(["text", "github", "json"]), default="text", show_default=True,
-              help="text for people, github for workflow annotations, json for programs.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations, json for programs.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def validate(root: Path | None, rev: str | None, output_format: str, strict: bool) -> None:
     """Check the Code: front matter, structure, numbering, references, parity of languages.
@@ -83,7 +89,9 @@ def validate(root: Path | None, rev: str | None, output_format: str, strict: boo
     prefix = repository_prefix(code_root)
     if prefix:
         diagnostics = [
-            dataclasses.replace(d, location=SourceLocation(prefix + d.location.path, d.location.line, d.location.column))
+            dataclasses.replace(
+                d, location=SourceLocation(prefix + d.location.path, d.location.line, d.location.column)
+            )
             for d in diagnostics
         ]
     article_count = len(result.code.articles) if result.code else 0

@@ -47,7 +47,10 @@ def load_code(snapshot: Snapshot) -> LoadResult:
         directory, _, name = path.rpartition("/")
         if directory != ARTICLES_DIR or not name.endswith(".md"):
             diagnostics.append(
-                rule("F004").at(SourceLocation(path), f"kodeks reads only {CODE_FILE} and {ARTICLES_DIR}/*.md; move or remove this file")
+                rule("F004").at(
+                    SourceLocation(path),
+                    f"kodeks reads only {CODE_FILE} and {ARTICLES_DIR}/*.md; move or remove this file",
+                )
             )
             continue
         text, problems = decode(path, data)

@@ -19,7 +19,10 @@ def summary(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
 
 
 def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
-    lines = [f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}" for d in diagnostics]
+    lines = [
+        f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}"
+        for d in diagnostics
+    ]
     lines.append(summary(diagnostics, article_count))
     return "\n".join(lines) + "\n"
 
@@ -39,7 +42,12 @@ def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
         location = d.location
         properties = ",".join(
             f"{key}={_escape_property(str(value))}"
-            for key, value in (("file", location.path), ("line", location.line), ("col", location.column), ("title", d.code))
+            for key, value in (
+                ("file", location.path),
+                ("line", location.line),
+                ("col", location.column),
+                ("title", d.code),
+            )
         )
         lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}")
     lines.append(summary(diagnostics, article_count))

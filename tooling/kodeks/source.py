@@ -12,8 +12,12 @@ _BOM = b"\xef\xbb\xbf"
 def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
     """Text with LF line endings, or None and a diagnostic pointing at the first bad byte."""
     if len(data) > MAX_FILE_SIZE:
-        return None, [rule("F002").at(SourceLocation(path), f"file is {len(data):,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)")]
-    body = data[len(_BOM):] if data.startswith(_BOM) else data
+        return None, [
+            rule("F002").at(
+                SourceLocation(path), f"file is {len(data):,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+            )
+        ]
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:

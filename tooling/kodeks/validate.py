@@ -19,6 +19,7 @@ from .model import (
     LegalNumber,
     Link,
     Numbering,
+    Paragraph,
     Part,
     Point,
     Stage,
@@ -31,7 +32,9 @@ _ARABIC = re.compile(r"(?<![0-9])[0-9]+(?:-[0-9]+)*")
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 
 
-def validate(code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()) -> list[Diagnostic]:
+def validate(
+    code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()
+) -> list[Diagnostic]:
     """Every problem of the Code, parse problems included, in file and line order.
 
     ``unreadable`` names article files that exist but could not be parsed (already reported):
@@ -48,7 +51,9 @@ def validate(code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadabl
     return sorted(set(diagnostics), key=sort_key)
 
 
-def assert_validates(code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()) -> None:
+def assert_validates(
+    code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()
+) -> None:
     diagnostics = validate(code, parse_diagnostics, unreadable)
     if any(d.is_error for d in diagnostics):
         raise InvalidCodeError(diagnostics)
@@ -77,11 +82,16 @@ def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
     for entry in code.article_order():
         listed[entry.id] += 1
         if listed[entry.id] > 1:
-            yield rule("S003").at(entry.location, f"article `{entry.id}` is listed more than once; keep it in one chapter only")
+            yield rule("S003").at(
+                entry.location, f"article `{entry.id}` is listed more than once; keep it in one chapter only"
+            )
             continue
         yield from claim(entry.id, "an article", entry.location)
         if entry.id not in code.articles and entry.id not in unreadable:
-            yield rule("S001").at(entry.location, f"article `{entry.id}` has no file: create code_text/articles/{entry.id}.md or remove it from code.yaml")
+            yield rule("S001").at(
+                entry.location,
+                f"article `{entry.id}` has no file: create code_text/articles/{entry.id}.md or remove it from code.yaml",
+            )
     for article in code.articles.values():
         if article.id not in listed:
             yield rule("S002").at(
@@ -108,16 +118,22 @@ def _sequence(
         if code.stage is Stage.DRAFT:
             if number.is_insertion:
                 yield rule("N006").at(
-                    location, f"{name} is numbered {number}: insertion numbers exist only once the Code is in force; in a draft, number continuously"
+                    location,
+                    f"{name} is numbered {number}: insertion numbers exist only once the Code is in force; in a draft, number continuously",
                 )
             elif number != LegalNumber.of(position + 1):
-                yield rule(mismatch_code).at(location, f"{name} is numbered {number} but comes {position + 1}{_ordinal(position + 1)} in order: number it {position + 1}")
+                yield rule(mismatch_code).at(
+                    location,
+                    f"{name} is numbered {number} but comes {position + 1}{_ordinal(position + 1)} in order: number it {position + 1}",
+                )
         else:
             allowed = (FIRST,) if position == 0 else previous.successors() if previous else None
             if allowed is not None and number not in allowed:
                 expected = " or ".join(str(n) for n in allowed)
                 after = f"after {previous}" if previous else "first"
-                yield rule(mismatch_code).at(location, f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip)")
+                yield rule(mismatch_code).at(
+                    location, f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip)"
+                )
         previous = number
 
 
@@ -134,15 +150,25 @@ def _numbering(code: Code) -> Iterator[Diagnostic]:
     listed = dict.fromkeys(entry.id for entry in code.article_order())
     articles = [code.articles.get(article_id) for article_id in listed]
     yield from _sequence(
-        code, [(a.number, a.location_of("number"), f"article `{a.id}`") if a else (None, SourceLocation(""), "") for a in articles], "N003"
+        code,
+        [
+            (a.number, a.location_of("number"), f"article `{a.id}`") if a else (None, SourceLocation(""), "")
+            for a in articles
+        ],
+        "N003",
     )
     for article in code.articles.values():
         if code.stage is Stage.DRAFT and article.is_repealed:
-            yield rule("N008").at(article.location_of("status"), "an article is repealed only once the Code is in force; in a draft, remove it instead")
+            yield rule("N008").at(
+                article.location_of("status"),
+                "an article is repealed only once the Code is in force; in a draft, remove it instead",
+            )
         for text in article.texts.values():
             yield from _sequence(code, [(p.number, p.location, "this part") for p in text.parts], "N004")
             for part in text.parts:
-                yield from _sequence(code, [(p.number, p.location, f"this point of part {part.label}") for p in part.points], "N005")
+                yield from _sequence(
+                    code, [(p.number, p.location, f"this point of part {part.label}") for p in part.points], "N005"
+                )
             yield from _sequence(code, [(p.number, p.location, "this point") for p in text.points], "N005")
 
 
@@ -166,7 +192,9 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
             continue
         if article.is_repealed:
             if text.content:
-                yield rule("B009").at(text.location, "a repealed article keeps its number and title but no text; remove the text")
+                yield rule("B009").at(
+                    text.location, "a repealed article keeps its number and title but no text; remove the text"
+                )
         elif not text.content:
             yield rule("B005").at(text.location, f"the «## {language}» section is empty")
         elif text.parts and text.points:
@@ -192,11 +220,16 @@ def _numbers_in(text: str) -> set[str]:
     return set(_ARABIC.findall(text)) | set(_ROMAN.findall(text))
 
 
-def _references(code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+def _references(
+    code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]
+) -> Iterator[Diagnostic]:
     """Targets exist, and link texts carry the numbers the targets have in law."""
     for source in article.sources:
         if source.act not in code.acts:
-            yield rule("R006").at(source.location or article.location_of("sources"), f"source act `{source.act}` is not listed under `acts:` in code.yaml")
+            yield rule("R006").at(
+                source.location or article.location_of("sources"),
+                f"source act `{source.act}` is not listed under `acts:` in code.yaml",
+            )
     for text, link in _links(article):
         target = link.target
         if target is None:
@@ -233,7 +266,9 @@ def _references(code: Code, numbering: Numbering, article: Article, unreadable: 
                 yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")
             missing_unit = _missing_unit(referenced, text.language, target.part, target.point)
             if missing_unit:
-                yield rule("R003").at(link.location, f"article {referenced.number} (`{target.id}`) has no {missing_unit}")
+                yield rule("R003").at(
+                    link.location, f"article {referenced.number} (`{target.id}`) has no {missing_unit}"
+                )
                 continue
             own = [numbering.articles.get(referenced.id)] if referenced.id != article.id else []
             stale = _missing_numbers(link.text, [*own, target.part, target.point])
@@ -284,7 +319,7 @@ def _reference_targets(block: Part | ArticleText) -> Counter[str]:
     return Counter(str(link.target) for paragraph in paragraphs for link in paragraph.links if link.target is not None)
 
 
-def _part_paragraphs(part: Part) -> Iterator[object]:
+def _part_paragraphs(part: Part) -> Iterator[Paragraph]:
     for block in part.content:
         if isinstance(block, Point):
             yield from block.paragraphs
@@ -307,12 +342,17 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
             )
             continue
         if text.parts:
-            pairs = list(zip(reference.parts, text.parts))
+            pairs = list(zip(reference.parts, text.parts, strict=True))
             for base_part, part in pairs:
                 if _reference_targets(base_part) != _reference_targets(part):
-                    yield rule("P002").at(part.location, _reference_difference(reference.language, base_part, text.language, part, f"part {part.label}"))
+                    yield rule("P002").at(
+                        part.location,
+                        _reference_difference(reference.language, base_part, text.language, part, f"part {part.label}"),
+                    )
         elif _reference_targets(reference) != _reference_targets(text):
-            yield rule("P002").at(text.location, _reference_difference(reference.language, reference, text.language, text, "the article"))
+            yield rule("P002").at(
+                text.location, _reference_difference(reference.language, reference, text.language, text, "the article")
+            )
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -322,7 +362,9 @@ def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
     return f"{len(outline)} part(s) and {points} point(s) ({'; '.join(f'{label}.' + (' ' + ','.join(p + ')' for p in pts) if pts else '') for label, pts in outline)})"
 
 
-def _reference_difference(base_language: str, base: Part | ArticleText, language: str, other: Part | ArticleText, where: str) -> str:
+def _reference_difference(
+    base_language: str, base: Part | ArticleText, language: str, other: Part | ArticleText, where: str
+) -> str:
     base_targets, targets = _reference_targets(base), _reference_targets(other)
     only_base = sorted((base_targets - targets).elements())
     only_other = sorted((targets - base_targets).elements())

@@ -57,7 +57,11 @@ def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument 
         if "&" in text or "*" in text:
             for event in yaml.parse(text, Loader=_Loader):
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    return None, [rule("Y003").at(at(event.start_mark), "YAML anchors and aliases are not allowed; write the value out")]
+                    return None, [
+                        rule("Y003").at(
+                            at(event.start_mark), "YAML anchors and aliases are not allowed; write the value out"
+                        )
+                    ]
         loader = _Loader(text)
         try:
             node = loader.get_single_node()

@@ -53,7 +53,10 @@ _UNSUPPORTED = {
 def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Diagnostic:
     """``(front_matter, body, body_line_offset)``, or the Y001/Y011 problem."""
     if not text.startswith("---") or _FENCE.match(text) is None:
-        return rule("Y001").at(SourceLocation(path), "the file must begin with front matter: a line `---`, the YAML keys, and a closing `---`")
+        return rule("Y001").at(
+            SourceLocation(path),
+            "the file must begin with front matter: a line `---`, the YAML keys, and a closing `---`",
+        )
     first_line_end = text.find("\n")
     if first_line_end < 0:
         return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
@@ -62,7 +65,10 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Diagnosti
         return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
     front_matter = text[first_line_end + 1 : closing.start()]
     if len(front_matter) > MAX_FRONT_MATTER:
-        return rule("Y011").at(SourceLocation(path, 2), f"front matter is {len(front_matter):,} characters; the limit is {MAX_FRONT_MATTER:,}")
+        return rule("Y011").at(
+            SourceLocation(path, 2),
+            f"front matter is {len(front_matter):,} characters; the limit is {MAX_FRONT_MATTER:,}",
+        )
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
     body_offset = text.count("\n", 0, body_start + 1) if body_start >= 0 else text.count("\n") + 1
@@ -87,13 +93,17 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     article_id = reader.identifier(meta, ())
     if article_id is not None and article_id != stem:
-        reader.report("Y008", ("id",), f"`id: {article_id}` differs from the file name `{stem}.md`: rename the file or fix the id")
+        reader.report(
+            "Y008", ("id",), f"`id: {article_id}` differs from the file name `{stem}.md`: rename the file or fix the id"
+        )
     status = Status.DRAFT
     if "status" in meta:
         try:
             status = Status(meta["status"])
         except ValueError:
-            reader.report("Y006", ("status",), f"`status: {meta['status']}` must be one of: {', '.join(s.value for s in Status)}")
+            reader.report(
+                "Y006", ("status",), f"`status: {meta['status']}` must be one of: {', '.join(s.value for s in Status)}"
+            )
 
     body_parser_state = _BodyReader(path, body, body_offset, tuple(languages), diagnostics)
     texts = body_parser_state.read()
@@ -128,7 +138,9 @@ def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision
             fields[key] = None if value is None else str(value)
         if fields["act"] and fields["article"]:
             provisions.append(
-                SourceProvision(fields["act"], fields["article"], fields["part"], fields["point"], reader.document.location(path))
+                SourceProvision(
+                    fields["act"], fields["article"], fields["part"], fields["point"], reader.document.location(path)
+                )
             )
     return tuple(provisions)
 
@@ -167,7 +179,9 @@ def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tup
 class _BodyReader:
     """Converts markdown-it tokens of one body into :class:`ArticleText` values, once."""
 
-    def __init__(self, path: str, body: str, line_offset: int, languages: tuple[str, ...], diagnostics: list[Diagnostic]) -> None:
+    def __init__(
+        self, path: str, body: str, line_offset: int, languages: tuple[str, ...], diagnostics: list[Diagnostic]
+    ) -> None:
         self.path = path
         self.body = body
         self.lines = body.split("\n")
@@ -210,7 +224,12 @@ class _BodyReader:
                     seen.add(name)
                     current, skipping = (name, token), False
                     continue
-                self.report("B004", token, f"«## {name}» is not a language of the Code; sections are " + ", ".join(f"«## {lang}»" for lang in self.languages))
+                self.report(
+                    "B004",
+                    token,
+                    f"«## {name}» is not a language of the Code; sections are "
+                    + ", ".join(f"«## {lang}»" for lang in self.languages),
+                )
                 close_section()
                 current, skipping = None, True
                 continue
@@ -218,7 +237,13 @@ class _BodyReader:
                 continue
             if current is None:
                 if token.type in _UNSUPPORTED or token.type == "paragraph_open" or token.type.endswith("list_open"):
-                    self.report("B004", token, "text outside a language section: every paragraph belongs under «## ky» or «## ru»" if self.languages == ("ky", "ru") else "text outside a language section")
+                    self.report(
+                        "B004",
+                        token,
+                        "text outside a language section: every paragraph belongs under «## ky» or «## ru»"
+                        if self.languages == ("ky", "ru")
+                        else "text outside a language section",
+                    )
                 continue
             blocks.extend(self._article_block(open_index, close_index))
         close_section()
@@ -243,7 +268,11 @@ class _BodyReader:
             item = self.tokens[item_open]
             number = LegalNumber.parse(item.info)
             if number is None:
-                self.report("N007", item, f"«{item.info}{item.markup}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)")
+                self.report(
+                    "N007",
+                    item,
+                    f"«{item.info}{item.markup}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)",
+                )
             yield item, number, item_open, item_close
 
     def _parts(self, open_index: int, close_index: int) -> Iterator[Part]:
@@ -269,7 +298,11 @@ class _BodyReader:
                 if inner.type == "paragraph_open":
                     paragraphs.append(self._paragraph(inner_open))
                 elif inner.type == "ordered_list_open":
-                    self.report("B008", inner, "a point cannot hold numbered lists: write subpoints «а)» as paragraphs of the point")
+                    self.report(
+                        "B008",
+                        inner,
+                        "a point cannot hold numbered lists: write subpoints «а)» as paragraphs of the point",
+                    )
                 else:
                     self._unsupported(inner)
             yield Point(number, item.info, tuple(paragraphs), self.at(item))
@@ -300,7 +333,10 @@ class _BodyReader:
                 target = parse_reference_target(href)
                 if target is None and href.startswith(_SCHEMES):
                     self.diagnostics.append(
-                        rule("R001").at(location, f"`{href}` is not a valid reference: use art:ID, art:ID#2, art:ID#2.3, art:ID#.3, ch:ID, sec:ID or act:ID")
+                        rule("R001").at(
+                            location,
+                            f"`{href}` is not a valid reference: use art:ID, art:ID#2, art:ID#2.3, art:ID#.3, ch:ID, sec:ID or act:ID",
+                        )
                     )
                 inlines.append(Link(href, label_text, target, location))
             else:
@@ -318,7 +354,11 @@ class _BodyReader:
             if found >= 0:
                 bracket = self.lines[current].rfind("[", 0, found)
                 start = bracket if bracket >= 0 else found
-                return current, found + len(needle), SourceLocation.from_zero_based(self.path, current, start, self.line_offset)
+                return (
+                    current,
+                    found + len(needle),
+                    SourceLocation.from_zero_based(self.path, current, start, self.line_offset),
+                )
         return line, column, SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
 
 

@@ -28,14 +28,21 @@ class FieldReader:
         self.report("Y004" if not path else "Y006", path, f"{what} must be a mapping of keys to values")
         return None
 
-    def check_keys(self, mapping: dict[str, Any], path: YamlPath, required: Iterable[str], known: Iterable[str], what: str) -> None:
+    def check_keys(
+        self, mapping: dict[str, Any], path: YamlPath, required: Iterable[str], known: Iterable[str], what: str
+    ) -> None:
         known_keys = set(known)
         for key in required:
             if key not in mapping:
                 self.report("Y005", path, f"{what} has no `{key}:`")
         for key in mapping:
             if key not in known_keys:
-                self.report("Y007", path + (key,), f"unknown key `{key}:` in {what} (known: {', '.join(sorted(known_keys))})", at_key=True)
+                self.report(
+                    "Y007",
+                    path + (key,),
+                    f"unknown key `{key}:` in {what} (known: {', '.join(sorted(known_keys))})",
+                    at_key=True,
+                )
 
     def identifier(self, mapping: dict[str, Any], path: YamlPath, key: str = "id") -> str | None:
         value = mapping.get(key)
@@ -43,7 +50,8 @@ class FieldReader:
             return None
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
             self.report(
-                "Y010", path + (key,),
+                "Y010",
+                path + (key,),
                 f"`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. `local-budget`",
             )
             return None
@@ -57,7 +65,11 @@ class FieldReader:
             return LegalNumber.of(value)
         parsed = LegalNumber.parse(value) if isinstance(value, str) else None
         if parsed is None:
-            self.report("N007", path + ("number",), f"`number: {value}` is not a legal number: write 12, or 12-1 for an insertion in force")
+            self.report(
+                "N007",
+                path + ("number",),
+                f"`number: {value}` is not a legal number: write 12, or 12-1 for an insertion in force",
+            )
         return parsed
 
     def titles(self, mapping: dict[str, Any], path: YamlPath, languages: tuple[str, ...], what: str) -> dict[str, str]:
@@ -65,7 +77,11 @@ class FieldReader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.report("Y006", path + ("title",), f"the title of {what} must be a mapping with one title per language: {{{', '.join(f'{lang}: …' for lang in languages)}}}")
+            self.report(
+                "Y006",
+                path + ("title",),
+                f"the title of {what} must be a mapping with one title per language: {{{', '.join(f'{lang}: …' for lang in languages)}}}",
+            )
             return {}
         titles: dict[str, str] = {}
         for language in languages:
@@ -76,7 +92,12 @@ class FieldReader:
                 titles[language] = text.strip()
         for language in value:
             if language not in languages:
-                self.report("Y007", path + ("title", language), f"title in `{language}`, which is not a language of the Code ({', '.join(languages)})", at_key=True)
+                self.report(
+                    "Y007",
+                    path + ("title", language),
+                    f"title in `{language}`, which is not a language of the Code ({', '.join(languages)})",
+                    at_key=True,
+                )
         return titles
 
     def optional_text(self, mapping: dict[str, Any], path: YamlPath, key: str) -> str | None:

@@ -35,7 +35,9 @@ def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]
         try:
             stage = Stage(root["stage"])
         except ValueError:
-            reader.report("Y006", ("stage",), f"`stage: {root['stage']}` must be one of: {', '.join(s.value for s in Stage)}")
+            reader.report(
+                "Y006", ("stage",), f"`stage: {root['stage']}` must be one of: {', '.join(s.value for s in Stage)}"
+            )
     languages = _languages(reader, root)
     acts = _acts(reader, root, languages)
 
@@ -88,7 +90,8 @@ def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]
     top_chapters = chapters_of(root, ())
     if ("sections" in root) == ("chapters" in root):
         reader.report(
-            "S005", (),
+            "S005",
+            (),
             "code.yaml must list either `sections:` (each with its chapters) or top-level `chapters:`, not "
             + ("both" if "sections" in root else "neither"),
         )

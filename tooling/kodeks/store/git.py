@@ -44,15 +44,26 @@ def read_revision(root: Path, rev: str) -> Snapshot:
         )
         strip = len(code_path) - len(CODE_DIR)
         for item in tree.traverse():
-            path = item.path[strip:]
+            assert isinstance(item, (git.Blob, git.Tree, git.Submodule))
+            path = str(item.path)[strip:]
             if item.type == "tree":
                 continue
             if item.type != "blob":
-                snapshot.problems.append(rule("F003").at(SourceLocation(path), "a submodule; kodeks reads only regular files"))
+                snapshot.problems.append(
+                    rule("F003").at(SourceLocation(path), "a submodule; kodeks reads only regular files")
+                )
             elif item.mode == _SYMLINK_MODE:
-                snapshot.problems.append(rule("F003").at(SourceLocation(path), "a symlink; kodeks reads only regular files and never follows links"))
+                snapshot.problems.append(
+                    rule("F003").at(
+                        SourceLocation(path), "a symlink; kodeks reads only regular files and never follows links"
+                    )
+                )
             elif item.size > MAX_FILE_SIZE:
-                snapshot.problems.append(rule("F002").at(SourceLocation(path), f"file is {item.size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"))
+                snapshot.problems.append(
+                    rule("F002").at(
+                        SourceLocation(path), f"file is {item.size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+                    )
+                )
             else:
                 snapshot.files[path] = item.data_stream.read()
         snapshot.files = dict(sorted(snapshot.files.items()))

@@ -24,7 +24,10 @@ def find_root(start: Path) -> Path:
 def read_worktree(root: Path) -> Snapshot:
     code_dir = root / CODE_DIR
     if code_dir.is_symlink() or not code_dir.is_dir():
-        raise CodeNotFoundError(f"{code_dir} is not a directory" + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else ""))
+        raise CodeNotFoundError(
+            f"{code_dir} is not a directory"
+            + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else "")
+        )
     snapshot = Snapshot(files={})
     _walk(code_dir, CODE_DIR, snapshot)
     return snapshot
@@ -39,10 +42,14 @@ def _walk(directory: Path, relative: str, snapshot: Snapshot) -> None:
                 _walk(Path(entry.path), path, snapshot)
             elif not stat.S_ISREG(info.st_mode):
                 kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
-                snapshot.problems.append(_refused(path, f"{kind}; kodeks reads only regular files and never follows links"))
+                snapshot.problems.append(
+                    _refused(path, f"{kind}; kodeks reads only regular files and never follows links")
+                )
             elif info.st_size > MAX_FILE_SIZE:
                 snapshot.problems.append(
-                    rule("F002").at(SourceLocation(path), f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)")
+                    rule("F002").at(
+                        SourceLocation(path), f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+                    )
                 )
             else:
                 snapshot.files[path] = _read_no_follow(entry.path)

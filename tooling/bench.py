@@ -1,0 +1,153 @@
+"""kodeks benchmark (not collected by pytest).
+
+    python tooling/bench.py                      generate a 2,000-article Code in a temp dir and time it
+    python tooling/bench.py --articles 500       another size
+    python tooling/bench.py generate N DIR       write a valid synthetic bilingual Code of N articles under DIR
+
+Each figure is the median wall time of several runs of a fresh process, and the peak RSS of
+that process, so imports and start-up count as they do for a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARTICLES_PER_CHAPTER = 20
+CHAPTERS_PER_SECTION = 10
+
+KY_PART = (
+    "{n}. Жергиликтүү өз алдынча башкаруу органдары ушул Кодекстин [{ref}-беренесинин 1-бөлүгүнө](art:{ref_id}#1) "
+    "ылайык жергиликтүү маанидеги маселелерди өз алдынча чечишет:\n"
+    "   1) жергиликтүү бюджетти түзүү, бекитүү жана аткаруу, анын аткарылышын көзөмөлдөө;\n"
+    "   2) муниципалдык менчикти башкаруу жана тескөө, [мыйзамда](act:lsg-law-2011) белгиленген тартипте;\n"
+    "   3) калкка коммуналдык кызмат көрсөтүүлөрдү уюштуруу жана алардын сапатын камсыз кылуу.\n"
+)
+RU_PART = (
+    "{n}. Органы местного самоуправления в соответствии с [частью 1 статьи {ref}](art:{ref_id}#1) настоящего "
+    "Кодекса самостоятельно решают вопросы местного значения:\n"
+    "   1) формирование, утверждение и исполнение местного бюджета, контроль за его исполнением;\n"
+    "   2) управление и распоряжение муниципальной собственностью в порядке, установленном [законом](act:lsg-law-2011);\n"
+    "   3) организация коммунальных услуг населению и обеспечение их качества.\n"
+)
+
+
+def generate(count: int, directory: Path) -> Path:
+    """Write a valid draft Code of ``count`` bilingual articles under ``directory``."""
+    code_dir = directory / "code_text"
+    articles_dir = code_dir / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    ids = [f"article-{n}" for n in range(1, count + 1)]
+    lines = [
+        "id: bench-code", "stage: draft", "languages: [ky, ru]",
+        'title: {ky: "Сыноо кодекси", ru: "Тестовый кодекс"}',
+        "acts:", "  lsg-law-2011:", '    title: {ky: "Мыйзам", ru: "Закон"}', "sections:",
+    ]  # fmt: skip
+    chapter_number = 0
+    per_section = ARTICLES_PER_CHAPTER * CHAPTERS_PER_SECTION
+    for section_index, section_start in enumerate(range(0, count, per_section), start=1):
+        lines += [f"  - id: section-{section_index}", f"    number: {section_index}",
+                  f'    title: {{ky: "{section_index}-бөлүм", ru: "Раздел {section_index}"}}', "    chapters:"]  # fmt: skip
+        for chapter_start in range(section_start, min(section_start + per_section, count), ARTICLES_PER_CHAPTER):
+            chapter_number += 1
+            members = ", ".join(ids[chapter_start : chapter_start + ARTICLES_PER_CHAPTER])
+            lines += [f"      - id: chapter-{chapter_number}", f"        number: {chapter_number}",
+                      f'        title: {{ky: "Глава {chapter_number}", ru: "Глава {chapter_number}"}}',
+                      f"        articles: [{members}]"]  # fmt: skip
+    (code_dir / "code.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for index, article_id in enumerate(ids):
+        number = index + 1
+        target = (index * 7 + 3) % count  # a reference to another article's part 1
+        parts = 1 + index % 3  # articles of one, two and three parts: about 3 KB each
+        ky = "\n".join(KY_PART.format(n=p, ref=target + 1, ref_id=ids[target]) for p in range(1, parts + 1))
+        ru = "\n".join(RU_PART.format(n=p, ref=target + 1, ref_id=ids[target]) for p in range(1, parts + 1))
+        text = (
+            f"---\nid: {article_id}\nnumber: {number}\n"
+            f'title:\n  ky: "Жергиликтүү маанидеги маселелер {number}"\n  ru: "Вопросы местного значения {number}"\n'
+            f'status: draft\nsources:\n  - {{act: lsg-law-2011, article: "{number}"}}\n---\n\n'
+            f"## ky\n\n{ky}\n## ru\n\n{ru}"
+        )
+        (articles_dir / f"{article_id}.md").write_text(text, encoding="utf-8")
+    return directory
+
+
+def parse_floor(directory: Path) -> None:
+    """The bare cost any validator pays: read every file, yaml.safe_load, markdown-it-py parse."""
+    import yaml
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt()
+    yaml.safe_load((directory / "code_text" / "code.yaml").read_text(encoding="utf-8"))
+    for path in sorted((directory / "code_text" / "articles").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        yaml.safe_load(front)
+        md.parse(body)
+
+
+def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, int]:
+    """Median wall seconds, peak RSS in MB, and the last exit code of ``command``."""
+    times, peaks, code = [], [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        code = os.waitstatus_to_exitcode(status)
+    return statistics.median(times), max(peaks), code
+
+
+def main() -> None:
+    if len(sys.argv) >= 2 and sys.argv[1] == "generate":
+        generate(int(sys.argv[2]), Path(sys.argv[3]))
+        return
+    if len(sys.argv) >= 2 and sys.argv[1] == "floor":
+        parse_floor(Path(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+
+    kodeks = shutil.which("kodeks") or sys.exit("kodeks is not installed: pip install -e .")
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as temporary:
+        root = generate(options.articles, Path(temporary))
+        size = sum(p.stat().st_size for p in (root / "code_text").rglob("*") if p.is_file())
+        subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+        subprocess.run(
+            ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "bench"],
+            cwd=root,
+            check=True,
+        )
+        print(
+            f"{options.articles:,} bilingual articles, {size / 1e6:.1f} MB, {os.cpu_count()} CPUs, median of {options.runs} runs\n"
+        )
+        rows = [
+            ("bare parse floor (read + yaml.safe_load + markdown-it)", [python, __file__, "floor", str(root)], None),
+            ("kodeks validate", [kodeks, "validate"], (1.0, 150)),
+            ("kodeks validate --rev HEAD", [kodeks, "validate", "--rev", "HEAD"], None),
+            ("kodeks --help", [kodeks, "--help"], (0.25, None)),
+        ]
+        results = {}
+        print(f"{'what':58} {'wall s':>7} {'peak MB':>8} {'exit':>5}  target")
+        for name, command, target in rows:
+            wall, peak, code = measure(command, root, options.runs)
+            results[name] = wall
+            goal = "" if target is None else f"≤ {target[0]} s" + (f", ≤ {target[1]} MB" if target[1] else "")
+            print(f"{name:58} {wall:7.2f} {peak:8.0f} {code:5}  {goal}")
+        ratio = results["kodeks validate"] / results["bare parse floor (read + yaml.safe_load + markdown-it)"]
+        print(f"\nkodeks validate / bare parse floor = {ratio:.2f} (target ≤ 1.5)")
+
+
+if __name__ == "__main__":
+    main()
