@@ -83,3 +83,12 @@ def test_tags_and_crlf_files_in_history(code_repo: Callable[..., Path]) -> None:
         0,
         "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked)\n",
     )
+
+
+def test_an_oversized_file_in_history_is_refused(code_repo: Callable[..., Path]) -> None:
+    content = BASE_FILES[A + "kenesh.md"] + "x" * (1024 * 1024)
+    root = code_repo([{A + "kenesh.md": content}])
+    code, out, _ = validate(root, "--rev", "HEAD")
+    assert code == 1
+    size = len(content.encode())
+    assert out.splitlines()[0] == f"{A}kenesh.md:1:1: F002 file is {size:,} bytes; the limit is 1,048,576 (1 MiB)"
