@@ -11,6 +11,7 @@ import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import SourceLocation
 
@@ -42,12 +43,10 @@ class LegalNumber:
     components: tuple[int, ...]
     """``(12,)`` for 12, ``(12, 1)`` for 12-1; tuple order is legal order."""
 
-    @classmethod
-    def parse(cls, text: str) -> LegalNumber | None:
+    @staticmethod
+    def parse(text: str) -> LegalNumber | None:
         """``"12-1"`` → ``LegalNumber((12, 1))``; None for anything else (``0``, ``007``, ``12a``)."""
-        if not _NUMBER.fullmatch(text):
-            return None
-        return cls(tuple(int(c) for c in text.split("-")))
+        return _parse_number(text)
 
     @classmethod
     def of(cls, value: int) -> LegalNumber:
@@ -72,6 +71,14 @@ class LegalNumber:
 
     def __str__(self) -> str:
         return "-".join(str(c) for c in self.components)
+
+
+@lru_cache(maxsize=4096)
+def _parse_number(text: str) -> LegalNumber | None:
+    # Cached: a Code writes the same few labels ("1", "2", "3") tens of thousands of times.
+    if not _NUMBER.fullmatch(text):
+        return None
+    return LegalNumber(tuple(int(c) for c in text.split("-")))
 
 
 FIRST = LegalNumber.of(1)
