@@ -56,6 +56,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(YAML, "    number: 1\n", "    number: [1\n"),
         {("Y002", YAML, 10)},
     ),
+    "Y002 nesting bomb": (
+        edit(A + "concepts.md", "status: agreed\n", "status: agreed\nnotes: " + "[" * 100 + "]" * 100 + "\n"),
+        {("Y002", A + "concepts.md", 6)},
+    ),
     "Y003 alias": (
         edit(A + "concepts.md", "status: agreed\n", "status: &s agreed\nnotes: *s\n"),
         {("Y003", A + "concepts.md", 5)},
