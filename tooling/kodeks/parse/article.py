@@ -183,16 +183,15 @@ class _BodyReader:
         self, path: str, body: str, line_offset: int, languages: tuple[str, ...], diagnostics: list[Diagnostic]
     ) -> None:
         self.path = path
-        self.body = body
         self.lines = body.split("\n")
         self.line_offset = line_offset
         self.languages = languages
         self.diagnostics = diagnostics
         self.tokens: list[Token] = body_parser().parse(body) if body.strip() else []
 
-    def at(self, token: Token, column: int = 0) -> SourceLocation:
+    def at(self, token: Token) -> SourceLocation:
         line = token.map[0] if token.map else 0
-        return SourceLocation.from_zero_based(self.path, line, column, self.line_offset)
+        return SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
 
     def report(self, code: str, token: Token, message: str) -> None:
         self.diagnostics.append(rule(code).at(self.at(token), message))
@@ -237,12 +236,9 @@ class _BodyReader:
                 continue
             if current is None:
                 if token.type in _UNSUPPORTED or token.type == "paragraph_open" or token.type.endswith("list_open"):
+                    sections = " or ".join(f"«## {lang}»" for lang in self.languages)
                     self.report(
-                        "B004",
-                        token,
-                        "text outside a language section: every paragraph belongs under «## ky» or «## ru»"
-                        if self.languages == ("ky", "ru")
-                        else "text outside a language section",
+                        "B004", token, f"text outside a language section: every paragraph belongs under {sections}"
                     )
                 continue
             blocks.extend(self._article_block(open_index, close_index))
