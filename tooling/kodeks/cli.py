@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .errors import KodeksError, SourceLocation
+
+if TYPE_CHECKING:
+    from .store import Snapshot
 
 EXIT_INVALID = 1
 EXIT_INTERNAL = 3
@@ -75,15 +78,9 @@ def validate(root: Path | None, rev: str | None, output_format: str, strict: boo
     """
     from .load import check
     from .report import RENDERERS
-    from .store.worktree import find_root, read_worktree, repository_prefix
+    from .store.worktree import repository_prefix
 
-    code_root = root if root is not None else find_root(Path.cwd())
-    if rev is not None:
-        from .store.git import read_revision
-
-        snapshot = read_revision(code_root, rev)
-    else:
-        snapshot = read_worktree(code_root)
+    code_root, snapshot = _snapshot(root, rev)
     result = check(snapshot)
     diagnostics = result.diagnostics
     prefix = repository_prefix(code_root)
@@ -98,6 +95,87 @@ def validate(root: Path | None, rev: str | None, output_format: str, strict: boo
     click.echo(RENDERERS[output_format](diagnostics, article_count), nl=False)
     if result.errors or (strict and result.warnings):
         raise SystemExit(EXIT_INVALID)
+
+
+def _snapshot(root: Path | None, rev: str | None) -> tuple[Path, Snapshot]:
+    """The directory holding code_text/, and the Code as the working tree or ``rev`` has it."""
+    from .store.worktree import find_root, read_worktree
+
+    code_root = root if root is not None else find_root(Path.cwd())
+    if rev is None:
+        return code_root, read_worktree(code_root)
+    from .store.git import read_revision
+
+    return code_root, read_revision(code_root, rev)
+
+
+@cli.command()
+@_root_option
+@click.option("--rev", metavar="REV", help="Build the Code as it is in a Git revision (read from Git, no checkout).")
+@click.option("--lang", "lang", metavar="LANGS", help="ky, ru, or ky,ru for parallel text (default: every language of the Code).")
+@click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
+@click.option("--review", is_flag=True, help="Add status badges, working-group notes and sources (never in the official text).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: build/<code id>[.<langs>].<format>; - for standard output).")
+@click.option("--force", is_flag=True, help="Build even when the Code has errors.")
+def build(root: Path | None, rev: str | None, lang: str | None, output_format: str, review: bool, output: Path | None, force: bool) -> None:
+    """Render the consolidated Code as one HTML, Markdown or Word document.
+
+    The same revision always gives the same bytes. An invalid Code is refused with the
+    validator's diagnostics unless --force.
+
+    \b
+    Examples:
+      kodeks build                                  # build/lsg-code.html, ky and ru side by side
+      kodeks build --rev submitted-17-december --format docx --lang ru
+      kodeks build --review -o review.html
+    """
+    from .load import check
+    from .render import SUFFIXES, BuildOptions, render
+    from .report import as_text
+
+    code_root, snapshot = _snapshot(root, rev)
+    result = check(snapshot)
+    if result.code is None or (result.errors and not force):
+        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+        click.echo("kodeks: not built; fix the errors above or use --force", err=True)
+        raise SystemExit(EXIT_INVALID)
+    code = result.code
+    languages = code.languages
+    if lang:
+        languages = tuple(part.strip() for part in lang.split(",") if part.strip())
+        unknown = [language for language in languages if language not in code.languages]
+        if unknown or not languages:
+            raise click.BadParameter(f"the Code's languages are {', '.join(code.languages)}", param_hint="--lang")
+    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review))
+    if output is not None and str(output) == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    if output is None:
+        language_suffix = "" if languages == code.languages else "." + "-".join(languages)
+        review_suffix = ".review" if review else ""
+        output = code_root / "build" / f"{code.id}{language_suffix}{review_suffix}{SUFFIXES[output_format]}"
+    write_atomically(output, data)
+    articles = len(code.ordered_articles())
+    click.echo(f"kodeks: wrote {output} ({articles} articles, {'+'.join(languages)}, {len(data):,} bytes)")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same directory, so a reader never sees half a file."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 def main() -> None:

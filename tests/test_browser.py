@@ -1,0 +1,89 @@
+"""The built HTML as a reader sees it, in headless Chromium (Debian's `chromium`).
+
+.ci/run installs Chromium, so CI always runs these; they skip only on a machine without it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from kodeks.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def built_code(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("html") / "code.html"
+    result = CliRunner().invoke(cli, ["build", "--root", str(ROOT), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    return output
+
+
+def open_page(browser: Any, path: Path, width: int = 1280, height: int = 900) -> tuple[Any, list[str], list[str]]:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path.as_uri())
+    return page, errors, requests
+
+
+def test_first_page_and_a_chapter_render_without_errors_or_requests(browser: Any, built_code: Path, tmp_path: Path) -> None:
+    page, errors, requests = open_page(browser, built_code)
+    title = page.get_by_role("heading", name="Кодекс Кыргызской Республики о местном самоуправлении")
+    assert title.is_visible()
+    assert page.get_by_role("heading", name="Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодекси").is_visible()
+    page.screenshot(path=str(tmp_path / "first-page.png"))
+    page.get_by_role("link", name="Глава 2. Территориальные основы местного самоуправления").click()
+    chapter = page.locator("#ch-territorial-basis")
+    assert chapter.is_visible() and chapter.bounding_box()["y"] < 50
+    assert "2-глава. Жергиликтүү өз алдынча башкаруунун аймактык негиздери" in chapter.inner_text()
+    page.screenshot(path=str(tmp_path / "chapter-2.png"))
+    assert (tmp_path / "first-page.png").stat().st_size > 10_000
+    assert errors == []
+    assert requests == [built_code.as_uri()]
+
+
+def test_clicking_a_reference_lands_on_its_part(browser: Any, built_code: Path) -> None:
+    page, errors, _ = open_page(browser, built_code)
+    link = page.locator("#art-change-of-boundaries [lang=ru] a", has_text="частью 2 статьи 9")
+    link.click()
+    assert page.evaluate("location.hash") == "#ru-art-territory-and-boundaries-p2"
+    target = page.locator("#ru-art-territory-and-boundaries-p2")
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 50
+    assert target.inner_text().startswith("2. Границы административно-территориальной единицы")
+    assert errors == []
+
+
+def test_parallel_text_stacks_on_a_phone(browser: Any, built_code: Path) -> None:
+    page, _, _ = open_page(browser, built_code, width=390, height=844)
+    article = page.locator("#art-subject-of-regulation")
+    ky, ru = article.locator("[lang=ky]").bounding_box(), article.locator("[lang=ru]").bounding_box()
+    assert ky["width"] > 300 and ru["y"] > ky["y"] + ky["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -1,0 +1,41 @@
+"""Renderers: the consolidated Code as HTML, Markdown or Word, selected by format name.
+
+Each renderer module has ``render(edition, options) -> bytes``; heavy libraries (Jinja2,
+python-docx) are imported only by the renderer that needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from ..model import Code, Numbering
+from ..store import Revision
+
+FORMATS = {"html": "html", "md": "markdown", "docx": "docx"}
+SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    languages: tuple[str, ...]
+    """One language, or several rendered side by side (parallel text)."""
+    review: bool = False
+    """Show what the official text never shows: status, notes, sources."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One state of the Code, ready to render."""
+
+    code: Code
+    revision: Revision | None
+    """The commit it was read from; None for the working tree."""
+    numbering: Numbering
+
+
+def render(format_name: str, code: Code, revision: Revision | None, options: BuildOptions) -> bytes:
+    module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
+    edition = Edition(code, revision, code.numbering())
+    output: bytes = module.render(edition, options)
+    return output

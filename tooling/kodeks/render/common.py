@@ -1,0 +1,145 @@
+"""What every renderer shares: anchors, reference targets, headings, revision lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from .. import wording
+from ..model import Act, Article, Chapter, LegalNumber, ReferenceTarget, Section, SourceProvision, TargetKind
+from . import Edition
+
+
+def section_anchor(section_id: str) -> str:
+    return f"sec-{section_id}"
+
+
+def chapter_anchor(chapter_id: str) -> str:
+    return f"ch-{chapter_id}"
+
+
+def article_anchor(article_id: str) -> str:
+    return f"art-{article_id}"
+
+
+def unit_anchor(language: str, article_id: str, part: LegalNumber | None, point: LegalNumber | None = None) -> str:
+    """Anchor of a part or point: stable ids for articles, the legal numbers inside them.
+
+    Carries the language, so that both columns of a parallel text have their own targets.
+    """
+    anchor = f"{language}-art-{article_id}"
+    if part is not None:
+        anchor += f"-p{part}"
+    if point is not None:
+        anchor += f"-pt{point}"
+    return anchor
+
+
+def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:
+    """Where a reference leads: an anchor in the document, an act's URL, or nowhere."""
+    code = edition.code
+    if target.kind is TargetKind.ACT:
+        act = code.acts.get(target.id)
+        return act.url if act and act.url and act.url.startswith(("https://", "http://")) else None
+    if target.kind is TargetKind.CHAPTER:
+        return f"#{chapter_anchor(target.id)}" if code.find_chapter(target.id) else None
+    if target.kind is TargetKind.SECTION:
+        return f"#{section_anchor(target.id)}" if code.find_section(target.id) else None
+    if target.id not in code.articles:
+        return None
+    if target.part is None and target.point is None:
+        return f"#{article_anchor(target.id)}"
+    return f"#{unit_anchor(language, target.id, target.part, target.point)}"
+
+
+def external_href(href: str) -> str | None:
+    """Links outside the Code keep their target only when it is a web or mail address."""
+    return href if href.startswith(("https://", "http://", "mailto:")) else None
+
+
+def section_heading(edition: Edition, section: Section, language: str) -> str:
+    number = edition.numbering.sections.get(section.id)
+    return wording.heading(wording.section_label(language, number), section.title.get(language, ""))
+
+
+def chapter_heading(edition: Edition, chapter: Chapter, language: str) -> str:
+    number = edition.numbering.chapters.get(chapter.id)
+    return wording.heading(wording.chapter_label(language, number), chapter.title.get(language, ""))
+
+
+def article_heading(edition: Edition, article: Article, language: str) -> str:
+    number = edition.numbering.articles.get(article.id, article.number)
+    return wording.heading(wording.article_label(language, number), article.title.get(language, ""))
+
+
+def revision_line(edition: Edition, language: str) -> str:
+    """«Редакция: 1a2b3c4d, 2026-11-28» or the working-tree notice."""
+    revision = edition.revision
+    if revision is None:
+        return f"{wording.word('revision', language)}: {wording.word('working-tree', language)}"
+    return f"{wording.word('revision', language)}: {revision.hexsha[:12]}, {revision.committed.date().isoformat()}"
+
+
+def source_text(source: SourceProvision, acts: Mapping[str, Act], language: str) -> str:
+    """«Закон … «О местном самоуправлении», ст. 31, ч. 1»."""
+    act = acts.get(source.act)
+    title = act.title.get(language, source.act) if act else source.act
+    pieces = [title, f"{wording.word('article', language)} {source.article}"]
+    if source.part:
+        pieces.append(f"{wording.word('part', language)} {source.part}")
+    if source.point:
+        pieces.append(f"{wording.word('point', language)} {source.point}")
+    return ", ".join(pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class TocEntry:
+    level: int
+    """1 section, 2 chapter, 3 article."""
+    anchor: str
+    texts: dict[str, str]
+    """Heading per language."""
+
+
+def walk(edition: Edition) -> Iterator[Section | Chapter | Article]:
+    """Sections, chapters and articles in legal order, each followed by what it holds."""
+    code = edition.code
+
+    def chapter_units(chapter: Chapter) -> Iterator[Chapter | Article]:
+        yield chapter
+        for entry in chapter.articles:
+            article = code.articles.get(entry.id)
+            if article is not None:
+                yield article
+
+    if not code.sections:
+        for chapter in code.top_chapters:
+            yield from chapter_units(chapter)
+    for section in code.sections:
+        yield section
+        for chapter in section.chapters:
+            yield from chapter_units(chapter)
+
+
+def unit_heading(edition: Edition, unit: Section | Chapter | Article, language: str) -> str:
+    if isinstance(unit, Section):
+        return section_heading(edition, unit, language)
+    if isinstance(unit, Chapter):
+        return chapter_heading(edition, unit, language)
+    return article_heading(edition, unit, language)
+
+
+def unit_anchor_of(unit: Section | Chapter | Article) -> str:
+    if isinstance(unit, Section):
+        return section_anchor(unit.id)
+    if isinstance(unit, Chapter):
+        return chapter_anchor(unit.id)
+    return article_anchor(unit.id)
+
+
+def contents(edition: Edition, languages: tuple[str, ...]) -> Iterator[TocEntry]:
+    """The table of contents in legal order: sections, chapters, articles."""
+    levels = {Section: 1, Chapter: 2, Article: 3}
+    for unit in walk(edition):
+        texts = {language: unit_heading(edition, unit, language) for language in languages}
+        yield TocEntry(levels[type(unit)], unit_anchor_of(unit), texts)

@@ -1,0 +1,92 @@
+"""How the law writes its units in each language: «Статья 12. …» / «12-берене. …».
+
+Kept in the core because renderers, redlines and (later) amendment instructions all need the
+same words. Languages other than ky and ru fall back to neutral English forms.
+"""
+
+from __future__ import annotations
+
+from .model import LegalNumber, Stage, Status, roman
+
+
+def _number(number: LegalNumber | None) -> str:
+    return "?" if number is None else str(number)
+
+
+def _roman(number: LegalNumber | None) -> str:
+    if number is None:
+        return "?"
+    head, *rest = number.components
+    return "-".join([roman(head), *map(str, rest)])
+
+
+def section_label(language: str, number: LegalNumber | None) -> str:
+    if language == "ru":
+        return f"Раздел {_roman(number)}"
+    if language == "ky":
+        return f"{_roman(number)} бөлүм"
+    return f"Section {_roman(number)}"
+
+
+def chapter_label(language: str, number: LegalNumber | None) -> str:
+    if language == "ru":
+        return f"Глава {_number(number)}"
+    if language == "ky":
+        return f"{_number(number)}-глава"
+    return f"Chapter {_number(number)}"
+
+
+def article_label(language: str, number: LegalNumber | None) -> str:
+    if language == "ru":
+        return f"Статья {_number(number)}"
+    if language == "ky":
+        return f"{_number(number)}-берене"
+    return f"Article {_number(number)}"
+
+
+def heading(label: str, title: str) -> str:
+    """«Статья 1. Предмет регулирования»."""
+    return f"{label}. {title}" if title else label
+
+
+_WORDS: dict[str, dict[str, str]] = {
+    "repealed": {"ru": "Утратила силу", "ky": "Күчүн жоготту", "en": "Repealed"},
+    "contents": {"ru": "Содержание", "ky": "Мазмуну", "en": "Contents"},
+    "revision": {"ru": "Редакция", "ky": "Редакция", "en": "Revision"},
+    "working-tree": {
+        "ru": "рабочая копия (изменения не зафиксированы в Git)",
+        "ky": "жумушчу көчүрмө (өзгөртүүлөр Git'те катталган эмес)",
+        "en": "working tree (uncommitted)",
+    },
+    "sources": {"ru": "Источники", "ky": "Булактар", "en": "Sources"},
+    "notes": {"ru": "Примечание рабочей группы", "ky": "Жумушчу топтун эскертүүсү", "en": "Working group note"},
+    "article": {"ru": "ст.", "ky": "берене", "en": "art."},
+    "part": {"ru": "ч.", "ky": "бөлүк", "en": "part"},
+    "point": {"ru": "п.", "ky": "пункт", "en": "point"},
+    "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
+}
+_STAGES = {
+    Stage.DRAFT: {"ru": "Проект", "ky": "Долбоор", "en": "Draft"},
+    Stage.IN_FORCE: {"ru": "Действующая редакция", "ky": "Колдонуудагы редакция", "en": "In force"},
+}
+_STATUSES = {
+    Status.DRAFT: {"ru": "в работе", "ky": "иштелүүдө", "en": "draft"},
+    Status.AGREED: {"ru": "согласована", "ky": "макулдашылган", "en": "agreed"},
+    Status.CONTESTED: {"ru": "спорная", "ky": "талаштуу", "en": "contested"},
+    Status.REPEALED: {"ru": "утратила силу", "ky": "күчүн жоготкон", "en": "repealed"},
+}
+
+
+def word(key: str, language: str) -> str:
+    """A fixed word of the rendered Code (labels) in ``language``."""
+    forms = _WORDS[key]
+    return forms.get(language, forms["en"])
+
+
+def stage_name(stage: Stage, language: str) -> str:
+    return _STAGES[stage].get(language, _STAGES[stage]["en"])
+
+
+def status_name(status: Status, language: str) -> str:
+    """The working group's badge for an article: «согласована», «талаштуу»."""
+    return _STATUSES[status].get(language, _STATUSES[status]["en"])
