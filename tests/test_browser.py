@@ -53,11 +53,15 @@ def open_page(browser: Any, path: Path, width: int = 1280, height: int = 900) ->
     return page, errors, requests
 
 
-def test_first_page_and_a_chapter_render_without_errors_or_requests(browser: Any, built_code: Path, tmp_path: Path) -> None:
+def test_first_page_and_a_chapter_render_without_errors_or_requests(
+    browser: Any, built_code: Path, tmp_path: Path
+) -> None:
     page, errors, requests = open_page(browser, built_code)
     title = page.get_by_role("heading", name="Кодекс Кыргызской Республики о местном самоуправлении")
     assert title.is_visible()
-    assert page.get_by_role("heading", name="Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодекси").is_visible()
+    assert page.get_by_role(
+        "heading", name="Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодекси"
+    ).is_visible()
     page.screenshot(path=str(tmp_path / "first-page.png"))
     page.get_by_role("link", name="Глава 2. Территориальные основы местного самоуправления").click()
     chapter = page.locator("#ch-territorial-basis")

@@ -112,12 +112,29 @@ def _snapshot(root: Path | None, rev: str | None) -> tuple[Path, Snapshot]:
 @cli.command()
 @_root_option
 @click.option("--rev", metavar="REV", help="Build the Code as it is in a Git revision (read from Git, no checkout).")
-@click.option("--lang", "lang", metavar="LANGS", help="ky, ru, or ky,ru for parallel text (default: every language of the Code).")
+@click.option(
+    "--lang", "lang", metavar="LANGS", help="ky, ru, or ky,ru for parallel text (default: every language of the Code)."
+)
 @click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
-@click.option("--review", is_flag=True, help="Add status badges, working-group notes and sources (never in the official text).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Output file (default: build/<code id>[.<langs>].<format>; - for standard output).")
+@click.option(
+    "--review", is_flag=True, help="Add status badges, working-group notes and sources (never in the official text)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: build/<code id>[.<langs>].<format>; - for standard output).",
+)
 @click.option("--force", is_flag=True, help="Build even when the Code has errors.")
-def build(root: Path | None, rev: str | None, lang: str | None, output_format: str, review: bool, output: Path | None, force: bool) -> None:
+def build(
+    root: Path | None,
+    rev: str | None,
+    lang: str | None,
+    output_format: str,
+    review: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
     """Render the consolidated Code as one HTML, Markdown or Word document.
 
     The same revision always gives the same bytes. An invalid Code is refused with the

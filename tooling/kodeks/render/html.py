@@ -68,7 +68,11 @@ class _BodyWriter:
             if isinstance(inline, Text):
                 out.append(escape(inline.value).replace("\n", Markup("<br>")))
                 continue
-            href = reference_href(self.edition, inline.target, self.language) if inline.target else external_href(inline.href)
+            href = (
+                reference_href(self.edition, inline.target, self.language)
+                if inline.target
+                else external_href(inline.href)
+            )
             if href is None:
                 out.append(Markup('<span class="ref">{}</span>').format(inline.text))
             else:
@@ -130,10 +134,14 @@ def _article_column(edition: Edition, options: BuildOptions, article: Article, l
             Markup("<li>{}</li>").format(source_text(source, edition.code.acts, language)) for source in article.sources
         )
         out.append(
-            Markup('<aside class="sources"><p>{}:</p><ul>{}</ul></aside>\n').format(wording.word("sources", language), items)
+            Markup('<aside class="sources"><p>{}:</p><ul>{}</ul></aside>\n').format(
+                wording.word("sources", language), items
+            )
         )
     if options.review and article.notes:
-        out.append(Markup('<aside class="note"><p>{}: {}</p></aside>\n').format(wording.word("notes", language), article.notes))
+        out.append(
+            Markup('<aside class="note"><p>{}: {}</p></aside>\n').format(wording.word("notes", language), article.notes)
+        )
     return Markup("").join(out)
 
 

@@ -1,0 +1,149 @@
+"""The consolidated Code as one Markdown file that reads well on GitHub.
+
+Every character of article text is escaped, so nothing in it becomes markup: numbers are
+written literally (``**1.**``, ``1\\)``) rather than as Markdown lists that would renumber.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import wording
+from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
+from . import BuildOptions, Edition
+from .common import (
+    contents,
+    external_href,
+    reference_href,
+    revision_line,
+    source_text,
+    unit_anchor,
+    unit_anchor_of,
+    unit_heading,
+    walk,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=#])|(\d+)([.)]))")
+
+
+def escape(text: str) -> str:
+    """Text that GitHub shows exactly as written: no links, emphasis, HTML or tables."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def _line(text: str) -> str:
+    """A line of output that cannot start a list or a heading: «1.», «- », «=», «#»."""
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\{m[4]}", text)
+
+
+class _Writer:
+    def __init__(self, edition: Edition, language: str) -> None:
+        self.edition = edition
+        self.language = language
+
+    def inlines(self, paragraph: Paragraph) -> str:
+        out = []
+        for inline in paragraph.inlines:
+            if isinstance(inline, Text):
+                out.append(escape(inline.value))
+                continue
+            href = (
+                reference_href(self.edition, inline.target, self.language)
+                if inline.target
+                else external_href(inline.href)
+            )
+            label = escape(inline.text)
+            out.append(f"[{label}](<{href.replace('<', '%3C').replace('>', '%3E')}>)" if href else label)
+        return "".join(out)
+
+    def paragraph(self, paragraph: Paragraph, number: str = "", anchor: str = "", indent: bool = False) -> str:
+        pieces = []
+        if anchor:
+            pieces.append(f'<a id="{anchor}"></a>')
+        if indent:
+            pieces.append("&emsp;")
+        if number:
+            pieces.append(f"**{escape(number)}** ")
+        return _line("".join(pieces) + self.inlines(paragraph))
+
+    def point(self, point: Point, part: Part | None, article_id: str) -> list[str]:
+        anchor = unit_anchor(self.language, article_id, part.number if part else None, point.number)
+        return [
+            self.paragraph(
+                paragraph, f"{point.label})" if index == 0 else "", anchor if index == 0 else "", indent=True
+            )
+            for index, paragraph in enumerate(point.paragraphs)
+        ]
+
+    def part(self, part: Part, article_id: str) -> list[str]:
+        anchor = unit_anchor(self.language, article_id, part.number)
+        lines: list[str] = []
+        numbered = False
+        for block in part.content:
+            if isinstance(block, Point):
+                if not numbered:
+                    lines.append(f'<a id="{anchor}"></a>**{escape(part.label)}.**')
+                lines.extend(self.point(block, part, article_id))
+            else:
+                lines.append(self.paragraph(block, "" if numbered else f"{part.label}.", "" if numbered else anchor))
+            numbered = True
+        return lines
+
+    def text(self, text: ArticleText, article_id: str) -> list[str]:
+        lines: list[str] = []
+        for block in text.content:
+            if isinstance(block, Part):
+                lines.extend(self.part(block, article_id))
+            elif isinstance(block, Point):
+                lines.extend(self.point(block, None, article_id))
+            else:
+                lines.append(self.paragraph(block))
+        return lines
+
+    def article(self, options: BuildOptions, article: Article) -> list[str]:
+        lines = []
+        if options.review:
+            lines.append(f"*{escape(wording.status_name(article.status, self.language))}*")
+        if article.is_repealed:
+            lines.append(f"*{escape(wording.word('repealed', self.language))}*")
+        elif self.language in article.texts:
+            lines.extend(self.text(article.texts[self.language], article.id))
+        if options.review and article.sources:
+            sources = "; ".join(source_text(s, self.edition.code.acts, self.language) for s in article.sources)
+            lines.append(f"*{escape(wording.word('sources', self.language))}:* {escape(sources)}")
+        if options.review and article.notes:
+            lines.append(f"*{escape(wording.word('notes', self.language))}:* {escape(article.notes)}")
+        return lines
+
+
+def render(edition: Edition, options: BuildOptions) -> bytes:
+    code = edition.code
+    languages = options.languages
+    parallel = len(languages) > 1
+    out: list[str] = []
+    for language in languages:
+        out.append(f"# {escape(code.title.get(language, code.id))}")
+    out.append(" · ".join(f"**{escape(wording.stage_name(code.stage, lang))}**" for lang in languages))
+    out.append("<br>".join(escape(revision_line(edition, lang)) for lang in languages))
+    out.append("## " + " / ".join(escape(wording.word("contents", lang)) for lang in languages))
+    toc = []
+    for entry in contents(edition, languages):
+        text = " / ".join(escape(entry.texts[lang]) for lang in languages)
+        toc.append(f"{'  ' * (entry.level - 1)}- [{text}](#{entry.anchor})")
+    out.append("\n".join(toc))
+
+    levels = {Section: "##", Chapter: "###", Article: "####"}
+    writers = {lang: _Writer(edition, lang) for lang in languages}
+    for unit in walk(edition):
+        heading = " / ".join(escape(unit_heading(edition, unit, lang)) for lang in languages)
+        out.append(f'<a id="{unit_anchor_of(unit)}"></a>\n\n{levels[type(unit)]} {heading}')
+        if not isinstance(unit, Article):
+            continue
+        if parallel:
+            header = " | ".join(languages)
+            cells = " | ".join("<br><br>".join(writers[lang].article(options, unit)) for lang in languages)
+            out.append(f"| {header} |\n|{'---|' * len(languages)}\n| {cells} |")
+        else:
+            out.extend(writers[languages[0]].article(options, unit))
+    return ("\n\n".join(out) + "\n").encode("utf-8")
