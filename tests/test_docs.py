@@ -22,6 +22,6 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert block is not None and readme.index("```sh") < readme.index("## ")
     commands = [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
     assert len(commands) == 2
-    assert commands[0].endswith("kodeks validate")
+    assert commands[0].endswith("kodeks build")
     assert "pytest" in commands[1]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,200 @@
+"""`kodeks build`: the consolidated Code in HTML, Markdown and Word, as readers get it."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kodeks.cli import cli
+
+from .conftest import BASE_FILES, WriteCode, git
+
+A = "code_text/articles/"
+HOSTILE = "Текст <script>alert(1)</script> & <b>жирный</b> *звёздочки* _нижние_ ]]> | труба `код` <!-- x --> @mention"
+
+
+def build(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["build", "--root", str(root), *args])
+
+
+def built(root: Path, *args: str) -> bytes:
+    result = CliRunner().invoke(cli, ["build", "--root", str(root), "-o", "-", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout_bytes
+
+
+def test_build_writes_the_html_and_says_where(code_dir: WriteCode) -> None:
+    root = code_dir()
+    result = build(root)
+    target = root / "build" / "test-code.html"
+    assert result.exit_code == 0
+    assert result.stdout == f"kodeks: wrote {target} (3 articles, ky+ru, {target.stat().st_size:,} bytes)\n"
+    assert target.read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_file_names_follow_language_and_review(code_dir: WriteCode) -> None:
+    root = code_dir()
+    assert build(root, "--lang", "ru", "--format", "md", "--review").exit_code == 0
+    assert (root / "build" / "test-code.ru.review.md").is_file()
+
+
+def test_unknown_language_is_a_usage_error(code_dir: WriteCode) -> None:
+    result = build(code_dir(), "--lang", "en")
+    assert result.exit_code == 2
+    assert "the Code's languages are ky, ru" in result.stderr
+
+
+def test_an_invalid_code_is_refused_unless_forced(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")})
+    result = build(root)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"{A}kenesh.md:3:9: N003 ")
+    assert result.stderr.splitlines()[-1] == "kodeks: not built; fix the errors above or use --force"
+    assert not (root / "build").exists()
+    assert build(root, "--force").exit_code == 0
+    # The structure decides the number in a draft: the stale front matter does not leak out.
+    assert "Статья 3. Местный кенеш" in built(root, "--force").decode()
+
+
+@pytest.mark.parametrize("output_format", ["html", "md", "docx"])
+def test_the_same_revision_gives_the_same_bytes(code_repo: Callable[..., Path], output_format: str) -> None:
+    root = code_repo()
+    first = built(root, "--rev", "HEAD", "--format", output_format)
+    (root / A / "kenesh.md").write_text("changed in the working tree only", encoding="utf-8")
+    assert built(root, "--rev", "HEAD", "--format", output_format) == first
+
+
+def test_the_title_page_names_the_revision(code_repo: Callable[..., Path]) -> None:
+    root = code_repo()
+    sha = git(root, "rev-parse", "HEAD")
+    date = git(root, "show", "-s", "--format=%cs", "HEAD")
+    html = built(root, "--rev", "HEAD").decode()
+    assert f"Редакция: {sha[:12]}, {date}" in html
+    assert "Редакция: рабочая копия" in built(root).decode()
+
+
+def test_headings_as_the_law_writes_them(code_dir: WriteCode) -> None:
+    html = built(code_dir()).decode()
+    for heading in ["Раздел I. Общие положения", "I бөлүм. Жалпы жоболор", "Глава 2. Органы", "2-глава. Органдар",
+                    "Статья 3. Местный кенеш", "3-берене. Жергиликтүү кеңеш"]:  # fmt: skip
+        assert heading in html
+
+
+def test_every_internal_link_has_a_target(code_dir: WriteCode) -> None:
+    html = built(code_dir()).decode()
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    hrefs = set(re.findall(r'href="#([^"]+)"', html))
+    assert hrefs and hrefs <= ids
+    assert 'href="#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in html
+    assert 'href="#ky-art-kenesh-p2">2-бөлүккө</a>' in html
+    assert 'href="#ch-basics">главе 1</a>' in html
+
+
+def test_an_act_links_to_its_url_when_it_has_one(code_dir: WriteCode) -> None:
+    html = built(code_dir()).decode()
+    assert '<span class="ref">Закон</span>' in html
+    with_url = BASE_FILES["code_text/code.yaml"].replace('    title: {ky: "Мыйзам", ru: "Закон"}', '    title: {ky: "Мыйзам", ru: "Закон"}\n    url: "https://cbd.minjust.gov.kg/act/view/ru-ru/203102"')
+    html = built(code_dir({"code_text/code.yaml": with_url})).decode()
+    assert '<a href="https://cbd.minjust.gov.kg/act/view/ru-ru/203102">Закон</a>' in html
+
+
+def test_review_adds_status_notes_and_sources_and_the_clean_text_has_none(code_dir: WriteCode) -> None:
+    root = code_dir()
+    clean = built(root, "--lang", "ru").decode()
+    review = built(root, "--lang", "ru", "--review").decode()
+    for extra in ["Обсудить на семинаре.", "согласована", "Источники", "Закон, ст. 1"]:
+        assert extra not in clean
+        assert extra in review
+
+
+def test_a_repealed_article_keeps_number_and_heading(code_dir: WriteCode) -> None:
+    root = code_dir({
+        "code_text/code.yaml": BASE_FILES["code_text/code.yaml"].replace("stage: draft", "stage: in-force"),
+        A + "kenesh.md": "---\nid: kenesh\nnumber: 3\ntitle: {ky: \"Жергиликтүү кеңеш\", ru: \"Местный кенеш\"}\nstatus: repealed\n---\n",
+    })  # fmt: skip
+    html = built(root, "--force").decode()
+    assert re.search(r"Статья 3\. Местный кенеш</h4>\s*<p class=\"repealed\">Утратила силу</p>", html)
+    assert re.search(r"3-берене\. Жергиликтүү кеңеш</h4>\s*<p class=\"repealed\">Күчүн жоготту</p>", html)
+
+
+def hostile_code(code_dir: WriteCode) -> Path:
+    return code_dir({A + "subject.md": BASE_FILES[A + "subject.md"].replace(
+        "1. Настоящий Кодекс регулирует местное самоуправление.", f"1. {HOSTILE}"
+    ).replace('ru: "Предмет регулирования"', 'ru: "Предмет </title><script>x()</script>"')})  # fmt: skip
+
+
+def test_html_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
+    html = built(hostile_code(code_dir)).decode()
+    assert "<script>" not in html and "<b>" not in html and "<!-- x" not in html
+    assert "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention" in html
+    assert "Предмет &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;" in html
+
+
+def test_markdown_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
+    from markdown_it import MarkdownIt
+
+    markdown = built(hostile_code(code_dir), "--lang", "ru", "--format", "md").decode()
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert "<script>" not in rendered and "<b>" not in rendered and "<em>" not in rendered and "<code>" not in rendered
+    assert "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention" in rendered
+    # Parts keep their numbers; Markdown did not turn them into a list that renumbers.
+    assert "<ol" not in rendered and "<strong>1.</strong> Текст" in rendered
+
+
+def test_parallel_markdown_keeps_one_table_row_per_article(code_dir: WriteCode) -> None:
+    from markdown_it import MarkdownIt
+
+    markdown = built(hostile_code(code_dir), "--format", "md").decode()
+    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    assert rendered.count("<table>") == 3
+    assert "<th>ky</th>" in rendered and "<th>ru</th>" in rendered
+    assert "| труба" in rendered  # the pipe stayed text inside the table cell
+
+
+def docx_xml(data: bytes, name: str = "word/document.xml") -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(name).decode()
+
+
+def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: WriteCode) -> None:
+    import docx
+
+    data = built(code_dir(), "--lang", "ru", "--format", "docx")
+    document = docx.Document(io.BytesIO(data))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:3] == [("Heading 1", "Раздел I. Общие положения"), ("Heading 2", "Глава 1. Основы"), ("Heading 3", "Статья 1. Предмет регулирования")]
+    xml = docx_xml(data)
+    assert 'TOC \\o "1-3" \\h \\z \\u' in xml
+    anchors = set(re.findall(r'w:hyperlink w:anchor="([^"]+)"', xml))
+    bookmarks = set(re.findall(r'w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml))
+    assert anchors and anchors <= bookmarks
+    footers = [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if name.startswith("word/footer")]
+    assert any(" PAGE " in docx_xml(data, name) for name in footers)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    texts = [p.text for p in document.paragraphs]
+    assert "1. Настоящий Кодекс регулирует местное самоуправление." in texts
+    assert "1) местным кенешам;" in texts
+
+
+def test_docx_core_properties_come_from_the_commit(code_repo: Callable[..., Path]) -> None:
+    import docx
+
+    root = code_repo()
+    data = built(root, "--rev", "HEAD", "--format", "docx")
+    properties = docx.Document(io.BytesIO(data)).core_properties
+    assert properties.author == "Drafter"
+    assert properties.created.isoformat()[:10] == git(root, "show", "-s", "--format=%cs", "HEAD")
+    assert properties.identifier == git(root, "rev-parse", "HEAD")
+
+
+def test_docx_keeps_hostile_text_literal(code_dir: WriteCode) -> None:
+    import docx
+
+    document = docx.Document(io.BytesIO(built(hostile_code(code_dir), "--lang", "ru", "--format", "docx")))
+    assert f"1. {HOSTILE}" in [p.text for p in document.paragraphs]

@@ -1,0 +1,50 @@
+"""The Word document as LibreOffice opens it (Debian's `libreoffice-writer`, headless).
+
+.ci/run installs LibreOffice and poppler-utils, so CI always runs this; it skips only on a
+machine without them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kodeks import check
+from kodeks.cli import cli
+from kodeks.store.worktree import read_worktree
+
+ROOT = Path(__file__).resolve().parents[1]
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)")
+@pytest.mark.parametrize("language", ["ky", "ru"])
+def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str) -> None:
+    docx_path = tmp_path / f"code.{language}.docx"
+    result = CliRunner().invoke(cli, ["build", "--root", str(ROOT), "--format", "docx", "--lang", language, "-o", str(docx_path)])
+    assert result.exit_code == 0, result.output
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / f"code.{language}.pdf"
+    text = subprocess.run([str(PDFTOTEXT), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    flat = re.sub(r"([-–])\s+", r"\1", " ".join(text.split()))  # lines may wrap after a hyphen
+    code = check(read_worktree(ROOT)).code
+    assert code is not None
+    for article in code.ordered_articles():
+        assert " ".join(article.title[language].split()) in flat, article.id
+        for paragraph in article.texts[language].paragraphs():
+            words = re.sub(r"([-–])\s+", r"\1", paragraph.plain_text).split()
+            # Line breaks may fall anywhere in the PDF: compare the first and last few words.
+            assert " ".join(words[:4]) in flat and " ".join(words[-3:]) in flat, (article.id, paragraph.plain_text)
+    if language == "ky":
+        assert all(letter in text for letter in "ңөү")
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "page")], check=True)
+    assert any(tmp_path.glob("page*.png"))
