@@ -92,6 +92,27 @@ def parse_floor(directory: Path) -> None:
         md.parse(body)
 
 
+def _pandoc() -> str | None:
+    try:
+        import pypandoc  # type: ignore[import-untyped]
+
+        return str(pypandoc.get_pandoc_path())
+    except (ImportError, OSError):
+        return shutil.which("pandoc")
+
+
+def _concatenate(root: Path) -> Path:
+    """The whole Code as one Markdown file, the input pandoc gets for the comparison."""
+    pieces = []
+    for path in sorted((root / "code_text" / "articles").glob("*.md"), key=lambda p: int(p.stem.split("-")[1])):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        title = front.split("ru: ", 1)[1].split("\n", 1)[0].strip('"')
+        pieces.append(f"### Статья {path.stem.split('-')[1]}. {title}\n\n{body}")
+    target = root / "whole-code.md"
+    target.write_text("\n\n".join(pieces), encoding="utf-8")
+    return target
+
+
 def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, float, int]:
     """Median wall and CPU seconds, peak RSS in MB, and the last exit code of ``command``.
 
@@ -136,12 +157,33 @@ def main() -> None:
         print(
             f"{options.articles:,} bilingual articles, {size / 1e6:.1f} MB, {os.cpu_count()} CPUs, median of {options.runs} runs\n"
         )
+        out = Path(temporary) / "out"
         rows = [
             ("bare parse floor (read + yaml.safe_load + markdown-it)", [python, __file__, "floor", str(root)], None),
             ("kodeks validate", [kodeks, "validate"], (1.0, 150)),
             ("kodeks validate --rev HEAD", [kodeks, "validate", "--rev", "HEAD"], None),
             ("kodeks --help", [kodeks, "--help"], (0.25, None)),
+            ("kodeks build --format html (ky+ru)", [kodeks, "build", "-o", f"{out}.html"], (2.0, 300)),
+            ("kodeks build --format md (ky+ru)", [kodeks, "build", "--format", "md", "-o", f"{out}.md"], (1.0, 300)),
+            (
+                "kodeks build --format docx (ky+ru)",
+                [kodeks, "build", "--format", "docx", "-o", f"{out}.docx"],
+                (6.0, 300),
+            ),
         ]
+        pandoc = _pandoc()
+        if pandoc:
+            concatenated = _concatenate(root)
+            rows += [
+                (
+                    "pandoc: the Code as one .md → standalone HTML",
+                    [pandoc, "-s", str(concatenated), "-o", f"{out}.pandoc.html"],
+                    None,
+                ),
+                ("pandoc: the Code as one .md → DOCX", [pandoc, str(concatenated), "-o", f"{out}.pandoc.docx"], None),
+            ]
+        else:
+            print("(pandoc not measured: pip install pypandoc-binary)")
         results = {}
         print(f"{'what':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target")
         for name, command, target in rows:
@@ -151,6 +193,11 @@ def main() -> None:
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
         ratio = results["kodeks validate"] / results["bare parse floor (read + yaml.safe_load + markdown-it)"]
         print(f"\nkodeks validate / bare parse floor (CPU) = {ratio:.2f} (target ≤ 1.5)")
+        if pandoc:
+            for kind in ("html", "docx"):
+                mine = results[f"kodeks build --format {kind} (ky+ru)"]
+                theirs = results[f"pandoc: the Code as one .md → {'standalone HTML' if kind == 'html' else 'DOCX'}"]
+                print(f"kodeks build --format {kind} / pandoc (CPU) = {mine / theirs:.2f} (goal < 1)")
 
 
 if __name__ == "__main__":

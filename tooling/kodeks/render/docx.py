@@ -9,9 +9,12 @@ One language per document, or a two-column table per chapter for parallel text.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -20,7 +23,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from .. import wording
 from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
@@ -41,7 +45,26 @@ FONT = "Times New Roman"
 UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
 """Core-property date of a working-tree build, which has no commit date."""
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_HEADING_STYLES = {Section: "Heading 1", Chapter: "Heading 2", Article: "Heading 3"}
+_HEADING_STYLES = {Section: "Heading1", Chapter: "Heading2", Article: "Heading3"}
+"""Style ids, set directly: looking a style up by name costs a scan of every style, per paragraph."""
+
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_HYPERLINK_STYLE = '<w:rStyle w:val="Hyperlink"/>'
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _xml_text(text: str) -> str:
+    """Text for a ``w:t`` element: escaped, without the control characters XML forbids."""
+    return escape(_INVALID_XML.sub("", text))
+
+
+def _run(text: str, properties: str = "") -> str:
+    """One run; line breaks inside the text become ``w:br``."""
+    pieces = [f'<w:t xml:space="preserve">{_xml_text(line)}</w:t>' for line in text.split("\n")]
+    properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f"<w:r>{properties}{'<w:br/>'.join(pieces)}</w:r>"
 
 
 class _Bookmarks:
@@ -56,14 +79,12 @@ class _Bookmarks:
             self.names[anchor] = f"_k{len(self.names):06d}"
         return self.names[anchor]
 
-    def mark(self, paragraph: Any, anchor: str) -> None:
-        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-        start.set(qn("w:id"), str(self.next_id))
-        start.set(qn("w:name"), self.name(anchor))
-        end.set(qn("w:id"), str(self.next_id))
+    def around(self, anchor: str, content: str) -> str:
         self.next_id += 1
-        paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
-        paragraph._p.append(end)
+        return (
+            f'<w:bookmarkStart w:id="{self.next_id}" w:name="{self.name(anchor)}"/>'
+            f'{content}<w:bookmarkEnd w:id="{self.next_id}"/>'
+        )
 
 
 def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
@@ -91,7 +112,11 @@ def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
 
 
 class _Writer:
-    """Writes one language's text into a container (the document body or a table cell)."""
+    """Writes one language's text as WordprocessingML.
+
+    The body is written as XML text and parsed once: building it element by element through
+    python-docx costs seconds per thousand paragraphs.
+    """
 
     def __init__(
         self, edition: Edition, options: BuildOptions, language: str, bookmarks: _Bookmarks, part: Any
@@ -102,53 +127,38 @@ class _Writer:
         self.bookmarks = bookmarks
         self.part = part
 
-    def _hyperlink(self, paragraph: Any, text: str, href: str) -> None:
-        link = OxmlElement("w:hyperlink")
+    def _hyperlink(self, text: str, href: str) -> str:
         if href.startswith("#"):
-            link.set(qn("w:anchor"), self.bookmarks.name(href[1:]))
+            target = f'w:anchor="{self.bookmarks.name(href[1:])}"'
         else:
-            link.set(qn("r:id"), self.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
-        run = OxmlElement("w:r")
-        properties = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), "Hyperlink")
-        properties.append(style)
-        run.append(properties)
-        text_element = OxmlElement("w:t")
-        text_element.set(qn("xml:space"), "preserve")
-        text_element.text = text
-        run.append(text_element)
-        link.append(run)
-        paragraph._p.append(link)
+            target = f'r:id="{self.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)}"'
+        return f"<w:hyperlink {target}>{_run(text, _HYPERLINK_STYLE)}</w:hyperlink>"
 
-    def paragraph(
-        self, container: Any, paragraph: Paragraph, number: str = "", anchor: str = "", indent: int = 0
-    ) -> None:
-        out = container.add_paragraph(style="Normal")
-        if indent:
-            out.paragraph_format.left_indent = Cm(0.75 * indent)
-        if number:
-            out.add_run(f"{number} ").bold = True
-        for inline in paragraph.inlines:
+    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", indent: bool = False) -> str:
+        content = [_run(f"{number} ", "<w:b/>")] if number else []
+        for inline in paragraph.inlines if paragraph else ():
             if isinstance(inline, Text):
-                _add_text(out, inline.value)
+                content.append(_run(inline.value))
                 continue
             target = inline.target
             href = reference_href(self.edition, target, self.language) if target else external_href(inline.href)
-            if href is None:
-                out.add_run(inline.text)
-            else:
-                self._hyperlink(out, inline.text, href)
+            content.append(_run(inline.text) if href is None else self._hyperlink(inline.text, href))
+        body = "".join(content)
         if anchor:
-            self.bookmarks.mark(out, anchor)
+            body = self.bookmarks.around(anchor, body)
+        properties = '<w:pPr><w:ind w:left="425"/></w:pPr>' if indent else ""
+        return f"<w:p>{properties}{body}</w:p>"
 
-    def points(self, container: Any, point: Point, part: Part | None, article_id: str) -> None:
+    def italic(self, text: str) -> str:
+        return f"<w:p>{_run(text, '<w:i/>')}</w:p>"
+
+    def points(self, point: Point, part: Part | None, article_id: str) -> Iterator[str]:
         anchor = unit_anchor(self.language, article_id, part.number if part else None, point.number)
         for index, paragraph in enumerate(point.paragraphs):
             first = index == 0
-            self.paragraph(container, paragraph, f"{point.label})" if first else "", anchor if first else "", indent=1)
+            yield self.paragraph(paragraph, f"{point.label})" if first else "", anchor if first else "", indent=True)
 
-    def text(self, container: Any, text: ArticleText, article_id: str) -> None:
+    def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
         for block in text.content:
             if isinstance(block, Part):
                 anchor = unit_anchor(self.language, article_id, block.number)
@@ -156,49 +166,36 @@ class _Writer:
                 for inner in block.content:
                     if isinstance(inner, Point):
                         if not numbered:
-                            self.paragraph(container, Paragraph((), text.location), f"{block.label}.", anchor)
-                        self.points(container, inner, block, article_id)
+                            yield self.paragraph(None, f"{block.label}.", anchor)
+                        yield from self.points(inner, block, article_id)
                     else:
-                        self.paragraph(
-                            container, inner, "" if numbered else f"{block.label}.", "" if numbered else anchor
-                        )
+                        yield self.paragraph(inner, "" if numbered else f"{block.label}.", "" if numbered else anchor)
                     numbered = True
             elif isinstance(block, Point):
-                self.points(container, block, None, article_id)
+                yield from self.points(block, None, article_id)
             else:
-                self.paragraph(container, block)
+                yield self.paragraph(block)
 
-    def heading(self, container: Any, unit: Section | Chapter | Article) -> None:
-        heading = container.add_paragraph(
-            unit_heading(self.edition, unit, self.language), style=_HEADING_STYLES[type(unit)]
-        )
-        if not isinstance(unit, Article):
-            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    def heading(self, unit: Section | Chapter | Article) -> str:
+        text = _run(unit_heading(self.edition, unit, self.language))
         if self.language == self.options.languages[0]:
-            self.bookmarks.mark(heading, unit_anchor_of(unit))
+            text = self.bookmarks.around(unit_anchor_of(unit), text)
+        centre = "" if isinstance(unit, Article) else '<w:jc w:val="center"/>'
+        return f'<w:p><w:pPr><w:pStyle w:val="{_HEADING_STYLES[type(unit)]}"/>{centre}</w:pPr>{text}</w:p>'
 
-    def article(self, container: Any, article: Article) -> None:
-        self.heading(container, article)
+    def article(self, article: Article) -> Iterator[str]:
+        yield self.heading(article)
         if self.options.review:
-            run = container.add_paragraph().add_run(wording.status_name(article.status, self.language))
-            run.italic = True
+            yield self.italic(wording.status_name(article.status, self.language))
         if article.is_repealed:
-            container.add_paragraph().add_run(wording.word("repealed", self.language)).italic = True
+            yield self.italic(wording.word("repealed", self.language))
         elif self.language in article.texts:
-            self.text(container, article.texts[self.language], article.id)
+            yield from self.text(article.texts[self.language], article.id)
         if self.options.review and article.sources:
             sources = "; ".join(source_text(s, self.edition.code.acts, self.language) for s in article.sources)
-            container.add_paragraph().add_run(f"{wording.word('sources', self.language)}: {sources}").italic = True
+            yield self.italic(f"{wording.word('sources', self.language)}: {sources}")
         if self.options.review and article.notes:
-            container.add_paragraph().add_run(f"{wording.word('notes', self.language)}: {article.notes}").italic = True
-
-
-def _add_text(paragraph: Any, text: str) -> None:
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        if index < len(lines) - 1:
-            run.add_break(WD_BREAK.LINE)
+            yield self.italic(f"{wording.word('notes', self.language)}: {article.notes}")
 
 
 def _setup(document: Any, edition: Edition, language: str, parallel: bool) -> None:
@@ -240,9 +237,7 @@ def _setup(document: Any, edition: Edition, language: str, parallel: bool) -> No
     code = edition.code
     properties = document.core_properties
     revision = edition.revision
-    when = (
-        revision.committed.astimezone(UTC).replace(tzinfo=None) if revision else UNDATED.replace(tzinfo=None)
-    )
+    when = revision.committed.astimezone(UTC).replace(tzinfo=None) if revision else UNDATED.replace(tzinfo=None)
     properties.title = code.title.get(language, code.id)
     properties.subject = revision_line(edition, language)
     properties.author = revision.author if revision else "kodeks"
@@ -283,46 +278,56 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _table(rows: list[list[str]], columns: int) -> str:
+    """A full-width table with equal columns; each cell holds its paragraphs."""
+    width = 5000 // columns  # fiftieths of a percent
+    grid = "".join('<w:gridCol w:w="1"/>' for _ in range(columns))
+    cells = "".join(
+        "<w:tr>"
+        + "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>{cell}</w:tc>' for cell in row)
+        + "</w:tr>"
+        for row in rows
+    )
+    properties = '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{cells}</w:tbl>"
+
+
 def render(edition: Edition, options: BuildOptions) -> bytes:
     languages = options.languages
-    parallel = len(languages) > 1
     document = Document()
-    _setup(document, edition, languages[0], parallel)
+    _setup(document, edition, languages[0], len(languages) > 1)
     _title_page(document, edition, languages)
     bookmarks = _Bookmarks()
     writers = [_Writer(edition, options, language, bookmarks, document.part) for language in languages]
-    table = None
-    previous: Section | Chapter | Article | None = None
-    for unit in walk(edition):
-        if not parallel:
+    body: list[str] = []
+    if len(languages) == 1:
+        for unit in walk(edition):
             if isinstance(unit, Article):
-                writers[0].article(document, unit)
+                body.extend(writers[0].article(unit))
             else:
-                writers[0].heading(document, unit)
-            continue
+                body.append(writers[0].heading(unit))
+    else:
         # Parallel text: one table per chapter, its rows the headings and then the articles.
-        if (
-            table is None
-            or isinstance(unit, Section)
-            or (isinstance(unit, Chapter) and not isinstance(previous, Section))
-        ):
-            table = document.add_table(rows=0, cols=len(languages))
-            table.style = document.styles["Table Grid"]
-        row = table.add_row()
-        for writer, cell in zip(writers, row.cells, strict=True):
+        rows: list[list[str]] = []
+        previous: Section | Chapter | Article | None = None
+        for unit in walk(edition):
+            if rows and (
+                isinstance(unit, Section) or (isinstance(unit, Chapter) and not isinstance(previous, Section))
+            ):
+                body.append(_table(rows, len(languages)))
+                rows = []
             if isinstance(unit, Article):
-                writer.article(cell, unit)
+                rows.append(["".join(writer.article(unit)) for writer in writers])
             else:
-                writer.heading(cell, unit)
-            _drop_first_empty_paragraph(cell)
-        previous = unit
+                rows.append([writer.heading(unit) for writer in writers])
+            previous = unit
+        if rows:
+            body.append(_table(rows, len(languages)))
+        body.append("<w:p/>")  # Word wants a paragraph between a table and the section end
+    fragment = etree.fromstring(f'<w:body xmlns:w="{_W}" xmlns:r="{_R}">{"".join(body)}</w:body>')
+    end_of_body = document.element.body.sectPr
+    for element in list(fragment):
+        end_of_body.addprevious(element)
     buffer = io.BytesIO()
     document.save(buffer)
     return _deterministic_zip(buffer.getvalue())
-
-
-def _drop_first_empty_paragraph(cell: Any) -> None:
-    """A new table cell starts with an empty paragraph; ours begin with a heading."""
-    first = cell.paragraphs[0]
-    if not first.text and len(cell.paragraphs) > 1:
-        first._p.getparent().remove(first._p)
