@@ -24,7 +24,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from lxml import etree
 
 from .. import wording
 from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
@@ -50,9 +49,8 @@ _HEADING_STYLES = {Section: "Heading1", Chapter: "Heading2", Article: "Heading3"
 
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BODY_MARKER = "__kodeks_body__"
 _HYPERLINK_STYLE = '<w:rStyle w:val="Hyperlink"/>'
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _xml_text(text: str) -> str:
@@ -265,17 +263,28 @@ def _title_page(document: Any, edition: Edition, languages: tuple[str, ...]) -> 
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    """The same package with fixed entry dates, so one revision gives byte-identical files."""
+def _deterministic_zip(data: bytes, body: str) -> bytes:
+    """The package with the body in place of its marker, and fixed entry dates, so that one
+    revision gives byte-identical files."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = _replace_marker(content.decode("utf-8"), body).encode("utf-8")
             entry = zipfile.ZipInfo(item.filename, date_time=_ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(item.filename))
+            target.writestr(entry, content)
     return out.getvalue()
+
+
+def _replace_marker(xml: str, body: str) -> str:
+    marker = xml.index(_BODY_MARKER)
+    start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
+    end = xml.index("</w:p>", marker) + len("</w:p>")
+    return xml[:start] + body + xml[end:]
 
 
 def _table(rows: list[list[str]], columns: int) -> str:
@@ -324,10 +333,10 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
         if rows:
             body.append(_table(rows, len(languages)))
         body.append("<w:p/>")  # Word wants a paragraph between a table and the section end
-    fragment = etree.fromstring(f'<w:body xmlns:w="{_W}" xmlns:r="{_R}">{"".join(body)}</w:body>')
-    end_of_body = document.element.body.sectPr
-    for element in list(fragment):
-        end_of_body.addprevious(element)
+    # The body goes in as text: handing lxml tens of megabytes to parse and re-parent costs
+    # seconds. python-docx writes the package around a marker paragraph; the marker is then
+    # replaced in word/document.xml, whose root declares the w: and r: prefixes used here.
+    document.add_paragraph(_BODY_MARKER)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return _deterministic_zip(buffer.getvalue(), "".join(body))
