@@ -19,16 +19,17 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .. import wording
 from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
 from . import BuildOptions, Edition
 from .common import (
+    contents,
     external_href,
     reference_href,
     revision_line,
@@ -85,28 +86,17 @@ class _Bookmarks:
         )
 
 
-def _field(paragraph: Any, instruction: str, placeholder: str = "") -> None:
-    """A Word field (TOC, PAGE): begin, instruction, separate, cached result, end."""
+def _field(instruction: str) -> tuple[str, str]:
+    """The runs that open a Word field (up to its cached result) and the run that closes it.
 
-    def char(kind: str) -> Any:
-        run = OxmlElement("w:r")
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        if kind == "begin":
-            element.set(qn("w:dirty"), "true")
-        run.append(element)
-        return run
-
-    paragraph._p.append(char("begin"))
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    run.append(text)
-    paragraph._p.append(run)
-    paragraph._p.append(char("separate"))
-    paragraph.add_run(placeholder)
-    paragraph._p.append(char("end"))
+    ``w:dirty`` asks Word to recompute the result (TOC page numbers) when it opens the file.
+    """
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    return begin, '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
 
 
 class _Writer:
@@ -125,7 +115,7 @@ class _Writer:
         self.bookmarks = bookmarks
         self.part = part
 
-    def _hyperlink(self, text: str, href: str) -> str:
+    def hyperlink(self, text: str, href: str) -> str:
         if href.startswith("#"):
             target = f'w:anchor="{self.bookmarks.name(href[1:])}"'
         else:
@@ -140,7 +130,7 @@ class _Writer:
                 continue
             target = inline.target
             href = reference_href(self.edition, target, self.language) if target else external_href(inline.href)
-            content.append(_run(inline.text) if href is None else self._hyperlink(inline.text, href))
+            content.append(_run(inline.text) if href is None else self.hyperlink(inline.text, href))
         body = "".join(content)
         if anchor:
             body = self.bookmarks.around(anchor, body)
@@ -224,9 +214,10 @@ def _setup(document: Any, edition: Edition, language: str, parallel: bool) -> No
         hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         hyperlink.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
         hyperlink.font.underline = True
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(footer, "PAGE", "1")
+    begin, end = _field("PAGE")
+    footer = section.footer.paragraphs[0]._p
+    footer.addnext(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{begin}{_run("1")}{end}</w:p>'))
+    footer.getparent().remove(footer)
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
@@ -254,13 +245,24 @@ def _title_page(document: Any, edition: Edition, languages: tuple[str, ...]) -> 
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for line in (wording.stage_name(code.stage, language), revision_line(edition, language)):
             document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(" / ".join(wording.word("contents", lang) for lang in languages), style="TOC Heading")
-    placeholder = {
-        "ru": "Оглавление обновится при открытии в Word (F9).",
-        "ky": "Мазмуну Word'до ачылганда жаңыланат (F9).",
-    }
-    _field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', placeholder.get(languages[0], "Update field (F9)."))
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(edition: Edition, languages: tuple[str, ...], writer: _Writer) -> Iterator[str]:
+    """The TOC field, its result filled in already: readers that never update fields
+    (LibreOffice, converters) still get a table of contents with working links; Word
+    replaces it with one that has page numbers."""
+    title = _xml_text(" / ".join(wording.word("contents", lang) for lang in languages))
+    yield f'<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">{title}</w:t></w:r></w:p>'
+    begin, end = _field('TOC \\o "1-3" \\h \\z \\u')
+    entries = list(contents(edition, languages))
+    for index, entry in enumerate(entries):
+        text = " / ".join(entry.texts[lang] for lang in languages)
+        link = writer.hyperlink(text, f"#{entry.anchor}")
+        opening = begin if index == 0 else ""
+        closing = end if index == len(entries) - 1 else ""
+        indent = (entry.level - 1) * 340
+        yield f'<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="{indent}"/></w:pPr>{opening}{link}{closing}</w:p>'
+    yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
 def _deterministic_zip(data: bytes, body: str) -> bytes:
@@ -308,7 +310,7 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
     _title_page(document, edition, languages)
     bookmarks = _Bookmarks()
     writers = [_Writer(edition, options, language, bookmarks, document.part) for language in languages]
-    body: list[str] = []
+    body: list[str] = list(_contents(edition, languages, writers[0]))
     if len(languages) == 1:
         for unit in walk(edition):
             if isinstance(unit, Article):
