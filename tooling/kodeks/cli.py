@@ -165,7 +165,7 @@ def build(
             raise click.BadParameter(f"the Code's languages are {', '.join(code.languages)}", param_hint="--lang")
     data = render(output_format, code, snapshot.revision, BuildOptions(languages, review))
     if output is not None and str(output) == "-":
-        click.get_binary_stream("stdout").write(data)
+        click.echo(data, nl=False)
         return
     if output is None:
         language_suffix = "" if languages == code.languages else "." + "-".join(languages)
