@@ -176,6 +176,73 @@ def build(
     click.echo(f"kodeks: wrote {output} ({articles} articles, {'+'.join(languages)}, {len(data):,} bytes)")
 
 
+@cli.command()
+@_root_option
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--worktree", is_flag=True, help="Compare BASE with the uncommitted working tree (instead of HEAD).")
+@click.option("--no-merge-base", is_flag=True, help="Compare BASE and HEAD directly, not from their merge-base.")
+@click.option("--lang", "lang", metavar="LANGS", help="ky, ru or ky,ru (default: every language of the Code).")
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md, build/redline.<format> otherwise).",
+)
+def redline(
+    root: Path | None,
+    base: str,
+    head: str | None,
+    worktree: bool,
+    no_merge_base: bool,
+    lang: str | None,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Compare two revisions as the working group reads a proposal: a comparison table.
+
+    Articles are matched by id: renumbered, moved, added, removed and amended articles are
+    named as such; text is compared part by part, point by point, word by word.
+
+    \b
+    Examples:
+      kodeks redline main                    # this branch against main, like its pull request
+      kodeks redline main --worktree         # before committing
+      kodeks redline v0.3 v0.4 --format docx -o changes.docx
+    """
+    from .compare import compare
+    from .store.pair import read_pair
+    from .store.worktree import find_root
+
+    if worktree and head is not None:
+        raise click.UsageError("give either HEAD or --worktree, not both")
+    code_root = root if root is not None else find_root(Path.cwd())
+    base_snapshot, head_snapshot = read_pair(code_root, base, None if worktree else (head or "HEAD"), not no_merge_base)
+    comparison = compare(base_snapshot, head_snapshot)
+    code = comparison.redline.head
+    languages = code.languages
+    if lang:
+        languages = tuple(part.strip() for part in lang.split(",") if part.strip())
+        if not languages or any(language not in code.languages for language in languages):
+            raise click.BadParameter(f"the Code's languages are {', '.join(code.languages)}", param_hint="--lang")
+    if output_format == "md":
+        from .render.redline_md import render as render_md
+
+        data = render_md(comparison, languages).encode("utf-8")
+    else:
+        import importlib
+
+        module = importlib.import_module(f".render.redline_{output_format}", __package__)
+        data = module.render(comparison, languages)
+    if output is None and output_format == "md" or output is not None and str(output) == "-":
+        click.echo(data, nl=False)
+        return
+    target = output or code_root / "build" / f"redline.{output_format}"
+    write_atomically(target, data)
+    click.echo(f"kodeks: wrote {target} ({len(comparison.redline.articles)} articles changed)")
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same directory, so a reader never sees half a file."""
     import os

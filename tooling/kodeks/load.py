@@ -20,8 +20,9 @@ class LoadResult:
     diagnostics: list[Diagnostic]
     """Problems found while reading and parsing (validation adds the cross-file ones)."""
     unreadable: frozenset[str] = frozenset()
-    """Ids of article files that exist but could not be read; their problems are reported, and
-    validation does not add "missing article" noise for them."""
+    """Ids of article files that exist but were not parsed: unreadable ones (their problems are
+    reported) and ones left unread as unchanged. Validation adds no "missing article" noise
+    for them."""
 
 
 def load_code(snapshot: Snapshot) -> LoadResult:
@@ -67,6 +68,7 @@ def load_code(snapshot: Snapshot) -> LoadResult:
     if code is not None:
         code = dataclasses.replace(code, articles=articles)
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
+    unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - articles.keys()))
 
 

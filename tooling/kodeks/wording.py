@@ -9,7 +9,7 @@ from __future__ import annotations
 from .model import LegalNumber, Stage, Status, roman
 
 
-def _number(number: LegalNumber | None) -> str:
+def _number(number: LegalNumber | str | None) -> str:
     return "?" if number is None else str(number)
 
 
@@ -28,7 +28,7 @@ def section_label(language: str, number: LegalNumber | None) -> str:
     return f"Section {_roman(number)}"
 
 
-def chapter_label(language: str, number: LegalNumber | None) -> str:
+def chapter_label(language: str, number: LegalNumber | str | None) -> str:
     if language == "ru":
         return f"Глава {_number(number)}"
     if language == "ky":
@@ -36,7 +36,8 @@ def chapter_label(language: str, number: LegalNumber | None) -> str:
     return f"Chapter {_number(number)}"
 
 
-def article_label(language: str, number: LegalNumber | None) -> str:
+def article_label(language: str, number: LegalNumber | str | None) -> str:
+    """«Статья 12», «12-берене»; ``number`` may be a text such as ``5 → 6``."""
     if language == "ru":
         return f"Статья {_number(number)}"
     if language == "ky":
@@ -64,6 +65,12 @@ _WORDS: dict[str, dict[str, str]] = {
     "part": {"ru": "ч.", "ky": "бөлүк", "en": "part"},
     "point": {"ru": "п.", "ky": "пункт", "en": "point"},
     "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
+    # Comparison tables (сравнительная таблица / салыштырма таблица)
+    "comparison": {"ru": "Сравнительная таблица", "ky": "Салыштырма таблица", "en": "Comparison table"},
+    "current": {"ru": "Текущая редакция", "ky": "Учурдагы редакция", "en": "Current wording"},
+    "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
+    "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
+    "exclude": {"ru": "исключить", "ky": "алып салуу", "en": "delete"},
 }
 _STAGES = {
     Stage.DRAFT: {"ru": "Проект", "ky": "Долбоор", "en": "Draft"},

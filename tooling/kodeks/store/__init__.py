@@ -32,3 +32,13 @@ class Snapshot:
     """Files refused before reading: symlinks, special files, oversize files."""
     revision: Revision | None = None
     """None for the working tree."""
+    unread: frozenset[str] = frozenset()
+    """Files that exist but were left unread because they did not change (redlines read only
+    what a change touched)."""
+
+
+def blob_id(data: bytes) -> str:
+    """Git's id for a file's content, to compare working-tree files with a commit's."""
+    import hashlib
+
+    return hashlib.sha1(b"blob %d\x00" % len(data) + data).hexdigest()

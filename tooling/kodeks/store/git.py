@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ..errors import CodeNotFoundError, RevisionError, SourceLocation
+from ..errors import CodeNotFoundError, Diagnostic, RevisionError, SourceLocation
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, Revision, Snapshot
@@ -20,56 +22,92 @@ if TYPE_CHECKING:
 _SYMLINK_MODE = 0o120000
 
 
-def read_revision(root: Path, rev: str) -> Snapshot:
-    """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
-    import git  # heavy: imported only when a revision is asked for
+@dataclass(slots=True)
+class TreeListing:
+    """What ``code_text/`` holds in one commit: each file's blob id, before reading any."""
 
-    try:
-        repo = git.Repo(root, search_parent_directories=True)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
-        raise RevisionError(f"{root} is not inside a Git repository") from error
-    with repo:
+    revision: Revision
+    blobs: dict[str, str]
+    """Repository-relative path → blob id (equal ids mean equal content)."""
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+class GitStore:
+    """One repository, opened once: resolve revisions, list trees, read chosen blobs."""
+
+    def __init__(self, root: Path) -> None:
+        import git  # heavy: imported only when a revision is asked for
+
+        self._git = git
         try:
-            commit = repo.commit(rev)
-        except (git.BadName, git.BadObject, ValueError) as error:
+            self.repo = git.Repo(root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
+            raise RevisionError(f"{root} is not inside a Git repository") from error
+        prefix = Path(root).resolve().relative_to(Path(self.repo.working_tree_dir or root).resolve()).as_posix()
+        self.code_path = CODE_DIR if prefix in ("", ".") else f"{prefix}/{CODE_DIR}"
+
+    def __enter__(self) -> GitStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.repo.close()
+
+    def commit(self, rev: str) -> git.Commit:
+        try:
+            return self.repo.commit(rev)
+        except (self._git.BadName, self._git.BadObject, ValueError) as error:
             raise RevisionError(f"unknown revision {rev!r}") from error
-        prefix = Path(root).resolve().relative_to(Path(repo.working_tree_dir or root).resolve()).as_posix()
-        code_path = CODE_DIR if prefix in ("", ".") else f"{prefix}/{CODE_DIR}"
+
+    def merge_base(self, base: str, head: str) -> str:
+        """The commit a pull request from ``head`` into ``base`` would be compared with."""
+        bases = self.repo.merge_base(self.commit(base), self.commit(head))
+        if not bases:
+            raise RevisionError(f"{base!r} and {head!r} have no common history (use --no-merge-base)")
+        return str(bases[0].hexsha)
+
+    def listing(self, rev: str) -> TreeListing:
+        commit = self.commit(rev)
         try:
-            tree = commit.tree / code_path
+            tree = commit.tree / self.code_path
         except KeyError as error:
             raise CodeNotFoundError(f"revision {rev!r} has no {CODE_DIR}/") from error
         if tree.type != "tree":
             raise CodeNotFoundError(f"{CODE_DIR} in revision {rev!r} is not a directory")
-        snapshot = Snapshot(
-            files={},
-            revision=Revision(
-                hexsha=commit.hexsha,
-                committed=commit.committed_datetime,
-                author=str(commit.author.name or ""),
-                summary=str(commit.summary),
-            ),
+        revision = Revision(
+            hexsha=commit.hexsha,
+            committed=commit.committed_datetime,
+            author=str(commit.author.name or ""),
+            summary=str(commit.summary),
         )
-        strip = len(code_path) - len(CODE_DIR)
-        wanted: dict[str, list[str]] = defaultdict(list)
+        listing = TreeListing(revision, {})
+        strip = len(self.code_path) - len(CODE_DIR)
         for item in tree.traverse():
-            assert isinstance(item, (git.Blob, git.Tree, git.Submodule))
+            assert isinstance(item, (self._git.Blob, self._git.Tree, self._git.Submodule))
             path = str(item.path)[strip:]
             if item.type == "tree":
                 continue
             if item.type != "blob":
-                snapshot.problems.append(
+                listing.problems.append(
                     rule("F003").at(SourceLocation(path), "a submodule; kodeks reads only regular files")
                 )
             elif item.mode == _SYMLINK_MODE:
-                snapshot.problems.append(
-                    rule("F003").at(
-                        SourceLocation(path), "a symlink; kodeks reads only regular files and never follows links"
-                    )
-                )
+                message = "a symlink; kodeks reads only regular files and never follows links"
+                listing.problems.append(rule("F003").at(SourceLocation(path), message))
             else:
-                wanted[item.hexsha].append(path)
-        for hexsha, size, data in _read_blobs(repo, list(wanted)):
+                listing.blobs[path] = item.hexsha
+        return listing
+
+    def snapshot(self, listing: TreeListing, skip: Collection[str] = ()) -> Snapshot:
+        """The listed files' contents, except the paths in ``skip`` (left unread, known to exist)."""
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for path, hexsha in listing.blobs.items():
+            if path not in skip:
+                wanted[hexsha].append(path)
+        snapshot = Snapshot(files={}, problems=list(listing.problems), revision=listing.revision)
+        snapshot.unread = frozenset(path for path in listing.blobs if path in skip)
+        for hexsha, size, data in self._read_blobs(list(wanted)):
             for path in wanted[hexsha]:
                 if data is None:
                     message = f"file is {size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
@@ -79,31 +117,36 @@ def read_revision(root: Path, rev: str) -> Snapshot:
         snapshot.files = dict(sorted(snapshot.files.items()))
         return snapshot
 
+    def _read_blobs(self, hexshas: list[str]) -> Iterator[tuple[str, int, bytes | None]]:
+        """Contents of many blobs through one ``git cat-file --batch``, pipelined; None when too large.
 
-def _read_blobs(repo: git.Repo, hexshas: list[str]) -> Iterator[tuple[str, int, bytes | None]]:
-    """Contents of many blobs through one ``git cat-file --batch``, pipelined; None when too large.
+        Asking GitPython for one blob at a time costs a round trip each: about a millisecond per
+        article, seconds for a large Code.
+        """
+        if not hexshas:
+            return
+        process = self.repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
+        stdin, stdout = process.proc.stdin, process.proc.stdout
 
-    Asking GitPython for one blob at a time costs a round trip each: about a millisecond per
-    article, seconds for a large Code.
-    """
-    if not hexshas:
-        return
-    process = repo.git.cat_file("--batch", as_process=True, istream=subprocess.PIPE)
-    stdin, stdout = process.proc.stdin, process.proc.stdout
+        def feed() -> None:
+            stdin.write("".join(f"{sha}\n" for sha in hexshas).encode())
+            stdin.close()
 
-    def feed() -> None:
-        stdin.write("".join(f"{sha}\n" for sha in hexshas).encode())
-        stdin.close()
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        try:
+            for _ in hexshas:
+                header = stdout.readline().split()
+                size = int(header[2])
+                data = stdout.read(size)
+                stdout.read(1)  # the newline after each object
+                yield header[0].decode(), size, data if size <= MAX_FILE_SIZE else None
+        finally:
+            writer.join()
+            process.wait()
 
-    writer = threading.Thread(target=feed, daemon=True)
-    writer.start()
-    try:
-        for _ in hexshas:
-            header = stdout.readline().split()
-            size = int(header[2])
-            data = stdout.read(size)
-            stdout.read(1)  # the newline after each object
-            yield header[0].decode(), size, data if size <= MAX_FILE_SIZE else None
-    finally:
-        writer.join()
-        process.wait()
+
+def read_revision(root: Path, rev: str) -> Snapshot:
+    """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
+    with GitStore(root) as store:
+        return store.snapshot(store.listing(rev))

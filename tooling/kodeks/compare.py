@@ -1,0 +1,40 @@
+"""Two snapshots of the Code to a :class:`~kodeks.diff.Redline` and the head's findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diff import Redline, diff_codes
+from .errors import Diagnostic, sort_key
+from .load import load_code
+from .model import Code, Stage
+from .parse import DEFAULT_LANGUAGES
+from .store import Revision, Snapshot
+from .validate import validate
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    redline: Redline
+    head_diagnostics: list[Diagnostic]
+    """The head's validation findings (of the files the change touched, and the structure)."""
+    base_revision: Revision | None
+    head_revision: Revision | None
+
+
+def _empty_code(languages: tuple[str, ...]) -> Code:
+    """Stands in for a side whose code.yaml cannot be read, so the other side still shows."""
+    return Code("code", Stage.DRAFT, languages, {}, {}, (), (), {})
+
+
+def compare(base: Snapshot, head: Snapshot) -> Comparison:
+    """Everything a reviewer reads; works when either side is invalid."""
+    base_loaded, head_loaded = load_code(base), load_code(head)
+    languages = (head_loaded.code or base_loaded.code or _empty_code(DEFAULT_LANGUAGES)).languages
+    base_code = base_loaded.code or _empty_code(languages)
+    head_code = head_loaded.code or _empty_code(languages)
+    if head_loaded.code is None:
+        diagnostics = sorted(set(head_loaded.diagnostics), key=sort_key)
+    else:
+        diagnostics = validate(head_code, head_loaded.diagnostics, head_loaded.unreadable)
+    return Comparison(diff_codes(base_code, head_code), diagnostics, base.revision, head.revision)

@@ -1,0 +1,416 @@
+"""Comparing two states of the Code: what a reviewer needs to read, and nothing else.
+
+Articles are matched by id, never by number or file name; inside an article, parts and points
+are aligned first and only then compared word by word. The differ compares two models and
+never knows where they came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from .model import Article, ArticleText, Chapter, Code, LegalNumber, Paragraph, Part, Point, Section, SourceProvision
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+"""Words (Kyrgyz ң ө ү are word characters) and single punctuation marks."""
+
+
+class Op(enum.Enum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text in a word diff, with the spacing as written."""
+
+    op: Op
+    text: str
+    """The head's text (the base's for a deletion)."""
+    base_text: str = ""
+    """For an equal run: the same words with the base's spacing."""
+
+    def seen_from(self, side: Op) -> str:
+        """The text as one side reads it: DELETE for the base, INSERT for the head."""
+        return self.base_text if self.op is Op.EQUAL and side is Op.DELETE else self.text
+
+
+def tokens(text: str) -> list[tuple[str, str]]:
+    """``(token, token followed by its whitespace)`` pairs; comparisons use the bare token."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        end = match.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        out.append((match.group(), text[match.start() : end]))
+    if out and _TOKEN.match(text) is None:
+        leading = text[: len(text) - len(text.lstrip())]
+        out[0] = (out[0][0], leading + out[0][1])
+    return out
+
+
+def word_diff(base: str, head: str) -> list[Piece]:
+    """Word-level differences; whitespace-only changes are not changes."""
+    base_tokens, head_tokens = tokens(base), tokens(head)
+    matcher = difflib.SequenceMatcher(None, [t for t, _ in base_tokens], [t for t, _ in head_tokens], autojunk=False)
+    pieces: list[Piece] = []
+
+    def add(op: Op, text: str, base_text: str = "") -> None:
+        if not text and not base_text:
+            return
+        if pieces and pieces[-1].op is op:
+            last = pieces[-1]
+            pieces[-1] = Piece(op, last.text + text, last.base_text + base_text)
+        else:
+            pieces.append(Piece(op, text, base_text))
+
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            add(Op.EQUAL, "".join(t for _, t in head_tokens[j1:j2]), "".join(t for _, t in base_tokens[i1:i2]))
+            continue
+        add(Op.DELETE, "".join(text for _, text in base_tokens[i1:i2]))
+        add(Op.INSERT, "".join(text for _, text in head_tokens[j1:j2]))
+    return pieces
+
+
+def side_text(pieces: Sequence[Piece], side: Op) -> str:
+    """The text one side of a diff reads: DELETE for the base, INSERT for the head."""
+    return "".join(p.seen_from(side) for p in pieces if p.op is Op.EQUAL or p.op is side)
+
+
+# --- units inside an article --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph of an article with the label the law gives it: «2.», «1)», or none."""
+
+    label: str
+    text: str
+    kind: str
+    """``part``, ``point`` or ``paragraph``: what the label numbers."""
+
+
+def units(text: ArticleText | None) -> list[Unit]:
+    """The article's paragraphs in reading order, each labelled as printed."""
+    if text is None:
+        return []
+    out: list[Unit] = []
+
+    def add_point(point: Point) -> None:
+        for index, paragraph in enumerate(point.paragraphs):
+            out.append(Unit(f"{point.label})" if index == 0 else "", paragraph.plain_text, "point"))
+
+    for block in text.content:
+        if isinstance(block, Part):
+            numbered = False
+            for inner in block.content:
+                if isinstance(inner, Point):
+                    if not numbered:
+                        out.append(Unit(f"{block.label}.", "", "part"))
+                    add_point(inner)
+                else:
+                    out.append(Unit("" if numbered else f"{block.label}.", inner.plain_text, "part"))
+                numbered = True
+        elif isinstance(block, Point):
+            add_point(block)
+        elif isinstance(block, Paragraph):
+            out.append(Unit("", block.plain_text, "paragraph"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChange:
+    """One row of an article's comparison: a paragraph as it was and as proposed."""
+
+    base: Unit | None
+    head: Unit | None
+    label: list[Piece]
+    text: list[Piece]
+
+    @property
+    def changed(self) -> bool:
+        return any(p.op is not Op.EQUAL for p in self.text) or self.base is None or self.head is None
+
+    @property
+    def renumbered_only(self) -> bool:
+        return not self.changed and any(p.op is not Op.EQUAL for p in self.label)
+
+
+_SIMILAR = 0.5
+
+
+def _similarity(a: str, b: str) -> float:
+    a_tokens, b_tokens = [t for t, _ in tokens(a)], [t for t, _ in tokens(b)]
+    if not a_tokens and not b_tokens:
+        return 1.0
+    return difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False).ratio()
+
+
+def align(base: list[Unit], head: list[Unit]) -> list[UnitChange]:
+    """Pair paragraphs by their text (not their numbers), then diff each pair word by word.
+
+    An inserted part is one added row: the parts after it keep their pairing and show only
+    their new number.
+    """
+    matcher = difflib.SequenceMatcher(None, [u.text for u in base], [u.text for u in head], autojunk=False)
+    rows: list[UnitChange] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            rows.extend(_pair(b, h) for b, h in zip(base[i1:i2], head[j1:j2], strict=True))
+            continue
+        rows.extend(_match_block(base[i1:i2], head[j1:j2]))
+    return rows
+
+
+def _pair(base: Unit | None, head: Unit | None) -> UnitChange:
+    return UnitChange(
+        base,
+        head,
+        word_diff(base.label if base else "", head.label if head else ""),
+        word_diff(base.text if base else "", head.text if head else ""),
+    )
+
+
+def _match_block(base: list[Unit], head: list[Unit]) -> Iterator[UnitChange]:
+    """Within a replaced block, pair paragraphs that are similar enough, in order."""
+    j = 0
+    for b in base:
+        best, best_score = None, _SIMILAR
+        for k in range(j, len(head)):
+            score = _similarity(b.text, head[k].text)
+            if score >= best_score:
+                best, best_score = k, score
+                if score == 1.0:
+                    break
+        if best is None:
+            yield _pair(b, None)
+            continue
+        for k in range(j, best):
+            yield _pair(None, head[k])
+        yield _pair(b, head[best])
+        j = best + 1
+    for k in range(j, len(head)):
+        yield _pair(None, head[k])
+
+
+# --- articles and structure ---------------------------------------------------------------
+
+
+class ArticleChangeKind(enum.Enum):
+    ADDED = "added"
+    REMOVED = "removed"
+    AMENDED = "amended"
+    RENUMBERED = "renumbered"
+    MOVED = "moved"
+    REPEALED = "repealed"
+    RETITLED = "retitled"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A change of status, title, sources or notes: shown in its own row."""
+
+    name: str
+    language: str | None
+    base: str
+    head: str
+    pieces: list[Piece]
+
+
+@dataclass(slots=True)
+class ArticleChange:
+    id: str
+    base: Article | None
+    head: Article | None
+    base_number: LegalNumber | None
+    head_number: LegalNumber | None
+    base_chapter: str | None
+    head_chapter: str | None
+    kinds: set[ArticleChangeKind] = field(default_factory=set)
+    texts: dict[str, list[UnitChange]] = field(default_factory=dict)
+    """Per language: every row, changed or not (renderers show the changed ones)."""
+    fields: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def text_changed(self) -> bool:
+        return any(row.changed for rows in self.texts.values() for row in rows)
+
+    def changed_languages(self) -> list[str]:
+        return [language for language, rows in self.texts.items() if any(row.changed for row in rows)]
+
+    @property
+    def only_renumbered(self) -> bool:
+        return self.kinds == {ArticleChangeKind.RENUMBERED}
+
+
+@dataclass(frozen=True, slots=True)
+class StructureChange:
+    """A section or chapter added, removed, retitled, renumbered or moved."""
+
+    unit: str
+    """``section`` or ``chapter``."""
+    id: str
+    kind: str
+    base: Section | Chapter | None
+    head: Section | Chapter | None
+    base_number: LegalNumber | None
+    head_number: LegalNumber | None
+
+
+@dataclass(slots=True)
+class Redline:
+    base: Code
+    head: Code
+    articles: list[ArticleChange]
+    """Changed articles in the head's legal order; removed ones where they stood."""
+    structure: list[StructureChange]
+
+    def count(self, kind: ArticleChangeKind) -> int:
+        return sum(kind in change.kinds for change in self.articles)
+
+    @property
+    def empty(self) -> bool:
+        return not self.articles and not self.structure
+
+    def one_language_changes(self) -> list[ArticleChange]:
+        """Articles whose text changed in some languages but not in others: a likely missing translation."""
+        languages = self.head.languages
+        return [
+            change
+            for change in self.articles
+            if change.base is not None
+            and change.head is not None
+            and 0 < len(change.changed_languages()) < len(languages)
+        ]
+
+
+def _chapter_of(code: Code) -> dict[str, str]:
+    return {entry.id: chapter.id for chapter in code.chapters for entry in chapter.articles}
+
+
+def _source_line(source: SourceProvision) -> str:
+    parts = [source.act, f"art. {source.article}"]
+    if source.part:
+        parts.append(f"part {source.part}")
+    if source.point:
+        parts.append(f"point {source.point}")
+    return ", ".join(parts)
+
+
+def _fields(base: Article, head: Article, languages: Sequence[str]) -> list[FieldChange]:
+    changes = []
+    if base.status is not head.status:
+        changes.append(
+            FieldChange(
+                "status", None, base.status.value, head.status.value, word_diff(base.status.value, head.status.value)
+            )
+        )
+    for language in languages:
+        old, new = base.title.get(language, ""), head.title.get(language, "")
+        if old != new:
+            changes.append(FieldChange("title", language, old, new, word_diff(old, new)))
+    old_sources = "; ".join(_source_line(s) for s in base.sources)
+    new_sources = "; ".join(_source_line(s) for s in head.sources)
+    if old_sources != new_sources:
+        changes.append(FieldChange("sources", None, old_sources, new_sources, word_diff(old_sources, new_sources)))
+    if (base.notes or "") != (head.notes or ""):
+        changes.append(
+            FieldChange(
+                "notes", None, base.notes or "", head.notes or "", word_diff(base.notes or "", head.notes or "")
+            )
+        )
+    return changes
+
+
+def diff_codes(base: Code, head: Code) -> Redline:
+    """Everything that changed from ``base`` to ``head``.
+
+    Either Code may hold only the articles whose files changed (plus any others it has):
+    an article listed in both structures but loaded on neither side is unchanged text, and
+    is reported only if its number or chapter moved.
+    """
+    base_numbers, head_numbers = base.numbering(), head.numbering()
+    base_chapters, head_chapters = _chapter_of(base), _chapter_of(head)
+    languages = head.languages
+    changes: dict[str, ArticleChange] = {}
+    for article_id in dict.fromkeys([*head_chapters, *base_chapters]):
+        in_base, in_head = article_id in base_chapters, article_id in head_chapters
+        old, new = base.articles.get(article_id), head.articles.get(article_id)
+        change = ArticleChange(
+            article_id, old, new,
+            base_numbers.articles.get(article_id), head_numbers.articles.get(article_id),
+            base_chapters.get(article_id), head_chapters.get(article_id),
+        )  # fmt: skip
+        if not in_base:
+            change.kinds.add(ArticleChangeKind.ADDED)
+        elif not in_head:
+            change.kinds.add(ArticleChangeKind.REMOVED)
+        else:
+            if change.base_number != change.head_number:
+                change.kinds.add(ArticleChangeKind.RENUMBERED)
+            if change.base_chapter != change.head_chapter:
+                change.kinds.add(ArticleChangeKind.MOVED)
+        if old is not None or new is not None:
+            for language in languages:
+                rows = align(
+                    units(old.texts.get(language)) if old else [], units(new.texts.get(language)) if new else []
+                )
+                change.texts[language] = rows
+            if old is not None and new is not None:
+                change.fields = _fields(old, new, languages)
+                if change.text_changed:
+                    change.kinds.add(ArticleChangeKind.AMENDED)
+                if new.is_repealed and not old.is_repealed:
+                    change.kinds.add(ArticleChangeKind.REPEALED)
+                if any(f.name == "title" for f in change.fields):
+                    change.kinds.add(ArticleChangeKind.RETITLED)
+        if change.kinds or change.fields:
+            changes[article_id] = change
+    # Removed articles stand where they stood: after the article that preceded them in the base.
+    base_order = list(base_chapters)
+    removed_after: dict[str | None, list[str]] = defaultdict(list)
+    for article_id, change in changes.items():
+        if ArticleChangeKind.REMOVED in change.kinds:
+            earlier = base_order[: base_order.index(article_id)]
+            removed_after[next((i for i in reversed(earlier) if i in head_chapters), None)].append(article_id)
+    ordered = [changes[i] for i in removed_after[None]]
+    for article_id in head_chapters:
+        if article_id in changes:
+            ordered.append(changes[article_id])
+        ordered.extend(changes[i] for i in removed_after.get(article_id, ()))
+    return Redline(base, head, ordered, list(_structure(base, head)))
+
+
+def _structure(base: Code, head: Code) -> Iterator[StructureChange]:
+    base_numbers, head_numbers = base.numbering(), head.numbering()
+    pairs: list[tuple[str, dict[str, Section | Chapter], dict[str, Section | Chapter], dict[str, LegalNumber | None], dict[str, LegalNumber | None]]] = [
+        ("section", {s.id: s for s in base.sections}, {s.id: s for s in head.sections}, dict(base_numbers.sections), dict(head_numbers.sections)),
+        ("chapter", {c.id: c for c in base.chapters}, {c.id: c for c in head.chapters}, dict(base_numbers.chapters), dict(head_numbers.chapters)),
+    ]  # fmt: skip
+    base_parent = {c.id: s.id for s in base.sections for c in s.chapters}
+    head_parent = {c.id: s.id for s in head.sections for c in s.chapters}
+    for unit, old_units, new_units, old_numbers, new_numbers in pairs:
+        for unit_id in dict.fromkeys([*new_units, *old_units]):
+            old, new = old_units.get(unit_id), new_units.get(unit_id)
+            old_number, new_number = old_numbers.get(unit_id), new_numbers.get(unit_id)
+            kinds = []
+            if old is None:
+                kinds.append("added")
+            elif new is None:
+                kinds.append("removed")
+            else:
+                if dict(old.title) != dict(new.title):
+                    kinds.append("retitled")
+                if old_number != new_number:
+                    kinds.append("renumbered")
+                if unit == "chapter" and base_parent.get(unit_id) != head_parent.get(unit_id):
+                    kinds.append("moved")
+            for kind in kinds:
+                yield StructureChange(unit, unit_id, kind, old, new, old_number, new_number)

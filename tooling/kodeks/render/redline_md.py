@@ -1,0 +1,136 @@
+"""The redline as a GitHub pull-request comment: summary, then a comparison table per article.
+
+Every character of article text is escaped (Markdown, HTML, and ``@`` so that no one is
+mentioned); deletions are ``<del>``, insertions ``<ins>``. The comment stays under GitHub's
+limit: articles that do not fit are counted and pointed to the full redline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import wording
+from ..compare import Comparison
+from ..diff import ArticleChange, Op
+from .markdown import escape
+from .redline_common import (
+    ELLIPSIS,
+    anchor,
+    caption,
+    detailed,
+    kinds_text,
+    renumbered_only,
+    say,
+    side,
+    structure_line,
+    summary,
+    visible_rows,
+)
+
+COMMENT_LIMIT = 65_000
+"""GitHub refuses comments over 65,536 characters; leave room for a workflow's own lines."""
+
+
+def cell_text(text: str) -> str:
+    """Text safe inside a table cell of a GitHub comment."""
+    # A word joiner after «@» keeps GitHub from turning article text into a mention.
+    return escape(text).replace("@", "@\u2060").replace("|", "\\|")
+
+
+def cell(pieces: Sequence[tuple[Op, str]]) -> str:
+    out = []
+    for op, raw in pieces:
+        text = cell_text(raw)
+        if op is Op.DELETE:
+            out.append(f"<del>{text}</del>")
+        elif op is Op.INSERT:
+            out.append(f"<ins>{text}</ins>")
+        else:
+            out.append(text)
+    return "".join(out) or " "
+
+
+def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str = "") -> str:
+    """The comment body; ``full_redline`` says where the complete HTML/DOCX redline is."""
+    redline = comparison.redline
+    language = languages[0]
+    head_lines = [f"## {cell_text(wording.word('comparison', language))}"]
+    if comparison.base_revision and comparison.head_revision:
+        head_lines.append(
+            f"{say('from', language)}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
+        )
+    facts = summary(comparison, language)
+    status = say("valid" if facts.valid else "invalid", language)
+    head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
+    if redline.empty:
+        head_lines.append(say("no-changes", language))
+        return "\n\n".join(head_lines) + "\n"
+    head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
+    errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
+    if errors:
+        head_lines.append(
+            "\n".join(f"- `{cell_text(str(d.location))}` {d.code} {cell_text(d.message)}" for d in errors)
+        )
+    if redline.structure:
+        head_lines.append("\n".join(f"- {cell_text(structure_line(c, language))}" for c in redline.structure))
+    one_language = redline.one_language_changes()
+    if one_language:
+        names = ", ".join(cell_text(caption(c, language)) for c in one_language)
+        head_lines.append(f"⚠ {say('one-language', language)}: {names}")
+    renumbered = renumbered_only(redline)
+    if renumbered:
+        rows = "\n".join(f"| {cell_text(caption(c, language))} |" for c in renumbered)
+        head_lines.append(f"**{say('renumbered-only', language)}**\n\n| {say('articles', language)} |\n|---|\n{rows}")
+
+    blocks = [_article(change, languages) for change in detailed(redline)]
+    body = "\n\n".join(head_lines)
+    shown = 0
+    for block in blocks:
+        if len(body) + len(block) + 400 > COMMENT_LIMIT:
+            break
+        body += "\n\n" + block
+        shown += 1
+    if shown < len(blocks):
+        where = f" {full_redline}" if full_redline else ""
+        body += f"\n\n**{len(blocks) - shown} of {len(blocks)} articles left out to fit the comment; the full redline:{where or ' see the HTML and DOCX redline'}**"
+    return body + "\n"
+
+
+def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
+    language = languages[0]
+    title = f'<a id="{anchor(change)}"></a><b>{cell_text(caption(change, language))}</b> — {cell_text(kinds_text(change, language))}'
+    parts = [f"<details open><summary>{title}</summary>", ""]
+    for field_change in change.fields:
+        name = say(f"field-{field_change.name}", language) + (
+            f" ({field_change.language})" if field_change.language else ""
+        )
+        parts.append(
+            f"- {name}: {cell(side(field_change.pieces, Op.DELETE))} → {cell(side(field_change.pieces, Op.INSERT))}"
+        )
+    for lang in languages:
+        rows = change.texts.get(lang, [])
+        visible = list(visible_rows(rows))
+        if not any(row is not None for row in visible):
+            continue
+        parts.append("")
+        parts.append(f"| {cell_text(wording.word('current', lang))} | {cell_text(wording.word('proposed', lang))} |")
+        parts.append("|---|---|")
+        for row in visible:
+            if row is None:
+                parts.append(f"| {ELLIPSIS} | {ELLIPSIS} |")
+                continue
+            left = _numbered(side(row.label, Op.DELETE), side(row.text, Op.DELETE)) if row.base else " "
+            right = (
+                _numbered(side(row.label, Op.INSERT), side(row.text, Op.INSERT))
+                if row.head
+                else cell_text(wording.word("exclude", lang))
+            )
+            parts.append(f"| {left} | {right} |")
+    parts.append("")
+    parts.append("</details>")
+    return "\n".join(parts)
+
+
+def _numbered(label: Sequence[tuple[Op, str]], text: Sequence[tuple[Op, str]]) -> str:
+    number = cell(label).strip()
+    return f"**{number}** {cell(text)}" if number else cell(text)

@@ -1,0 +1,40 @@
+"""Both sides of a comparison, reading only the files the change touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import CODE_FILE, Snapshot, blob_id
+from .git import GitStore
+from .worktree import read_worktree
+
+
+def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = True) -> tuple[Snapshot, Snapshot]:
+    """``(base, head)`` snapshots; ``head=None`` means the uncommitted working tree.
+
+    Like a pull request, the base is the merge-base of ``base`` and the head commit unless
+    ``use_merge_base`` is off. Files with the same blob on both sides are listed but not read,
+    so the cost follows the change, not the size of the Code. code.yaml is always read.
+    """
+    with GitStore(root) as store:
+        head_commit = head if head is not None else "HEAD"
+        base_commit = store.merge_base(base, head_commit) if use_merge_base else store.commit(base).hexsha
+        base_listing = store.listing(base_commit)
+        if head is None:
+            head_snapshot = read_worktree(root)
+            unchanged = {
+                path
+                for path, data in head_snapshot.files.items()
+                if path != CODE_FILE and base_listing.blobs.get(path) == blob_id(data)
+            }
+            head_snapshot.files = {p: d for p, d in head_snapshot.files.items() if p not in unchanged}
+            head_snapshot.unread = frozenset(unchanged)
+        else:
+            head_listing = store.listing(head)
+            unchanged = {
+                path
+                for path, sha in head_listing.blobs.items()
+                if path != CODE_FILE and base_listing.blobs.get(path) == sha
+            }
+            head_snapshot = store.snapshot(head_listing, skip=unchanged)
+        return store.snapshot(base_listing, skip=unchanged), head_snapshot
