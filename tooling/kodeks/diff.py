@@ -144,6 +144,7 @@ class UnitChange:
 
 
 _SIMILAR = 0.5
+_REWORDED = 0.25
 
 
 def _similarity(a: str, b: str) -> float:
@@ -179,7 +180,15 @@ def _pair(base: Unit | None, head: Unit | None) -> UnitChange:
 
 
 def _match_block(base: list[Unit], head: list[Unit]) -> Iterator[UnitChange]:
-    """Within a replaced block, pair paragraphs that are similar enough, in order."""
+    """Within a replaced block, pair paragraphs that are similar enough, in order.
+
+    One paragraph replaced by one is the same paragraph reworded unless almost nothing is
+    left of it; then, as with several, only similar paragraphs pair up and a rewrite shows as
+    a deletion and an addition.
+    """
+    if len(base) == len(head) == 1 and _similarity(base[0].text, head[0].text) >= _REWORDED:
+        yield _pair(base[0], head[0])
+        return
     j = 0
     for b in base:
         best, best_score = None, _SIMILAR

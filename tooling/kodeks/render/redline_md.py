@@ -34,7 +34,7 @@ COMMENT_LIMIT = 65_000
 def cell_text(text: str) -> str:
     """Text safe inside a table cell of a GitHub comment."""
     # A word joiner after «@» keeps GitHub from turning article text into a mention.
-    return escape(text).replace("@", "@\u2060").replace("|", "\\|")
+    return escape(text).replace("@", "@\u2060")
 
 
 def cell(pieces: Sequence[tuple[Op, str]]) -> str:
@@ -69,7 +69,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
     if errors:
         head_lines.append(
-            "\n".join(f"- `{cell_text(str(d.location))}` {d.code} {cell_text(d.message)}" for d in errors)
+            "\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors)
         )
     if redline.structure:
         head_lines.append("\n".join(f"- {cell_text(structure_line(c, language))}" for c in redline.structure))
