@@ -68,9 +68,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
     errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
     if errors:
-        head_lines.append(
-            "\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors)
-        )
+        head_lines.append("\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors))
     if redline.structure:
         head_lines.append("\n".join(f"- {cell_text(structure_line(c, language))}" for c in redline.structure))
     one_language = redline.one_language_changes()

@@ -1,0 +1,113 @@
+"""The redline as one self-contained HTML page: the comparison table of the whole change set."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape as _e
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from .. import wording
+from ..compare import Comparison
+from ..diff import ArticleChange, Op
+from .redline_common import (
+    ELLIPSIS,
+    anchor,
+    caption,
+    detailed,
+    kinds_text,
+    renumbered_only,
+    say,
+    side,
+    structure_line,
+    summary,
+    visible_rows,
+)
+
+
+def cell(pieces: Sequence[tuple[Op, str]]) -> str:
+    out = []
+    for op, text in pieces:
+        escaped = _e(text).replace("\n", "<br>")
+        if op is Op.DELETE:
+            out.append(f"<del>{escaped}</del>")
+        elif op is Op.INSERT:
+            out.append(f"<ins>{escaped}</ins>")
+        else:
+            out.append(escaped)
+    return "".join(out)
+
+
+def _numbered(label: Sequence[tuple[Op, str]], text: Sequence[tuple[Op, str]]) -> str:
+    number = cell(label).strip()
+    return (f'<span class="num">{number}</span> ' if number else "") + cell(text)
+
+
+def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
+    language = languages[0]
+    out = [f'<section class="change" id="{_e(anchor(change))}">']
+    out.append(f"<h2>{_e(caption(change, language))} <small>{_e(kinds_text(change, language))}</small></h2>")
+    if change.fields:
+        out.append('<ul class="fields">')
+        for field in change.fields:
+            name = say(f"field-{field.name}", language) + (f" ({field.language})" if field.language else "")
+            out.append(
+                f"<li>{_e(name)}: {cell(side(field.pieces, Op.DELETE))} → {cell(side(field.pieces, Op.INSERT))}</li>"
+            )
+        out.append("</ul>")
+    for lang in languages:
+        visible = list(visible_rows(change.texts.get(lang, [])))
+        if not any(row is not None for row in visible):
+            continue
+        out.append(f'<table class="comparison" lang="{_e(lang)}"><thead><tr>')
+        out.append(
+            f"<th>{_e(wording.word('current', lang))}</th><th>{_e(wording.word('proposed', lang))}</th></tr></thead><tbody>"
+        )
+        for row in visible:
+            if row is None:
+                out.append(f'<tr class="skipped"><td>{ELLIPSIS}</td><td>{ELLIPSIS}</td></tr>')
+                continue
+            left = _numbered(side(row.label, Op.DELETE), side(row.text, Op.DELETE)) if row.base else ""
+            right = (
+                _numbered(side(row.label, Op.INSERT), side(row.text, Op.INSERT))
+                if row.head
+                else f'<span class="exclude">{_e(wording.word("exclude", lang))}</span>'
+            )
+            out.append(f"<tr><td>{left}</td><td>{right}</td></tr>")
+        out.append("</tbody></table>")
+    out.append("</section>")
+    return Markup("\n".join(out))  # every piece of text above was escaped
+
+
+def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
+    redline = comparison.redline
+    language = languages[0]
+    facts = summary(comparison, language)
+    code = redline.head
+    environment = Environment(
+        loader=PackageLoader("kodeks.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+    page = environment.get_template("redline.html.j2").render(
+        language=language,
+        title=f"{wording.word('comparison', language)}: {code.title.get(language, code.id)}",
+        revisions=(
+            f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
+            if comparison.base_revision and comparison.head_revision
+            else ""
+        ),
+        status=say("valid" if facts.valid else "invalid", language),
+        valid=facts.valid,
+        counts=facts.counts,
+        findings=[str(d) for d in comparison.head_diagnostics],
+        structure=[structure_line(c, language) for c in redline.structure],
+        one_language=[(anchor(c), caption(c, language)) for c in redline.one_language_changes()],
+        one_language_title=say("one-language", language),
+        renumbered=[caption(c, language) for c in renumbered_only(redline)],
+        renumbered_title=say("renumbered-only", language),
+        contents=[(anchor(c), caption(c, language), kinds_text(c, language)) for c in detailed(redline)],
+        articles=[_article(c, languages) for c in detailed(redline)],
+        empty=say("no-changes", language) if redline.empty else "",
+    )
+    return page.encode("utf-8")
