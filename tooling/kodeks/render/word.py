@@ -1,0 +1,166 @@
+"""Word plumbing shared by the Code and the redline documents.
+
+python-docx provides the package, the styles and the core properties; the body is written as
+WordprocessingML text and spliced in once, because building tens of thousands of paragraphs
+element by element through python-docx costs seconds per thousand.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, RGBColor
+
+FONT = "Times New Roman"
+"""Word's legal-document default; covers Kyrgyz ң ө ү (LibreOffice maps it to a metric twin)."""
+UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
+"""The date of a document built from the working tree, which has no commit date."""
+HYPERLINK_STYLE = '<w:rStyle w:val="Hyperlink"/>'
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_BODY_MARKER = "__kodeks_body__"
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text for a ``w:t`` element: escaped, without the control characters XML forbids."""
+    return escape(_INVALID_XML.sub("", text))
+
+
+def run(text: str, properties: str = "", deleted: bool = False) -> str:
+    """One run; line breaks inside the text become ``w:br``. Deleted text is ``w:delText``."""
+    tag = "w:delText" if deleted else "w:t"
+    pieces = [f'<{tag} xml:space="preserve">{xml_text(line)}</{tag}>' for line in text.split("\n")]
+    properties = f"<w:rPr>{properties}</w:rPr>" if properties else ""
+    return f"<w:r>{properties}{'<w:br/>'.join(pieces)}</w:r>"
+
+
+def field(instruction: str) -> tuple[str, str]:
+    """The runs that open a Word field (up to its cached result) and the run that closes it.
+
+    ``w:dirty`` asks Word to recompute the result (TOC page numbers) when it opens the file.
+    """
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    return begin, '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
+@dataclass(frozen=True, slots=True)
+class Properties:
+    """Core properties, all fixed from the commit so the same revision gives the same bytes."""
+
+    title: str
+    subject: str
+    author: str
+    when: datetime
+    keywords: str
+    identifier: str
+
+
+def new_document(landscape: bool, properties: Properties) -> Any:
+    """An A4 document with Times New Roman styles, a Hyperlink style and page numbers."""
+    document = Document()
+    section = document.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(25), Mm(15)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    styles = document.styles
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "TOC Heading"):
+        style = styles[name]
+        style.font.name = FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), FONT)
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(theme), None)
+        if name != "Normal":
+            style.font.color.rgb = RGBColor(0, 0, 0)
+    styles["Normal"].font.size = Pt(12)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    styles["Heading 1"].font.size = Pt(15)
+    styles["Heading 2"].font.size = Pt(13.5)
+    styles["Heading 3"].font.size = Pt(12)
+    if "Hyperlink" not in [s.name for s in styles]:
+        hyperlink = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+        hyperlink.font.color.rgb = RGBColor(0x1F, 0x4E, 0x79)
+        hyperlink.font.underline = True
+    begin, end = field("PAGE")
+    footer = section.footer.paragraphs[0]._p
+    footer.addnext(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{begin}{run("1")}{end}</w:p>'))
+    footer.getparent().remove(footer)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    document.settings.element.append(update)
+
+    core = document.core_properties
+    core.title = properties.title
+    core.subject = properties.subject
+    core.author = properties.author
+    core.last_modified_by = "kodeks"
+    core.created = core.modified = core.last_printed = properties.when.astimezone(UTC).replace(tzinfo=None)
+    core.revision = 1
+    core.comments = ""
+    core.keywords = properties.keywords
+    core.identifier = properties.identifier
+    return document
+
+
+def package(document: Any, body: str) -> bytes:
+    """The .docx bytes: ``body`` (WordprocessingML paragraphs and tables) after what the
+    document already holds, and fixed zip entry dates."""
+    document.add_paragraph(_BODY_MARKER)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = _replace_marker(content.decode("utf-8"), body).encode("utf-8")
+            entry = zipfile.ZipInfo(item.filename, date_time=_ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def _replace_marker(xml: str, body: str) -> str:
+    """Put the body where the marker paragraph is; the root of document.xml declares the
+    ``w:`` and ``r:`` prefixes the body uses."""
+    marker = xml.index(_BODY_MARKER)
+    start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
+    end = xml.index("</w:p>", marker) + len("</w:p>")
+    return xml[:start] + body + xml[end:]
+
+
+def table(rows: list[list[str]], columns: int, header: list[str] | None = None) -> str:
+    """A full-width grid table with equal columns; each cell holds its paragraphs."""
+    width = 5000 // columns  # fiftieths of a percent
+    grid = "".join('<w:gridCol w:w="1"/>' for _ in range(columns))
+
+    def row(cells: list[str], is_header: bool = False) -> str:
+        properties = "<w:trPr><w:tblHeader/></w:trPr>" if is_header else ""
+        tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>{cell}</w:tc>' for cell in cells)
+        return f"<w:tr>{properties}{tcs}</w:tr>"
+
+    body = (row(header, True) if header else "") + "".join(row(cells) for cells in rows)
+    properties = '<w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr>'
+    return f"<w:tbl>{properties}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
