@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -48,3 +49,20 @@ def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str)
         assert all(letter in text for letter in "ңөү")
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "page")], check=True)
     assert any(tmp_path.glob("page*.png"))
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)")
+def test_a_redline_with_tracked_changes_opens_in_libreoffice(code_repo: Any, tmp_path: Path) -> None:
+    from .conftest import BASE_FILES
+
+    changed = BASE_FILES["code_text/articles/concepts.md"].replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")
+    root = code_repo([{"code_text/articles/concepts.md": changed}])
+    docx_path = tmp_path / "redline.docx"
+    result = CliRunner().invoke(cli, ["redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "-o", str(docx_path)])
+    assert result.exit_code == 0, result.output
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run([str(PDFTOTEXT), str(tmp_path / "redline.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    assert "представительный" in text and "Текущая редакция" in text

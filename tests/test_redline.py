@@ -172,3 +172,104 @@ def test_hostile_text_cannot_break_the_comment(code_repo: Repo) -> None:
     assert "<script>" not in html and "<!--" not in html and "<code>код" not in html and "<s>" not in html
     assert html.count("</details>") == out.count("</details>") == 1
     assert "@everyone" not in out and "@\u2060everyone" in out
+
+
+# --- Word with tracked changes, read back by pandoc ---------------------------------------
+
+SCENARIOS = {
+    "insertion that renumbers": [INSERTION],
+    "move between chapters": [{YAML: BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, kenesh]").replace("articles: [kenesh]", "articles: []")}],
+    "word change inside a point": [{A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")}],
+    "part inserted in the middle": [{A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n3. Кенеш решает").replace("2. Кеңеш [1", "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1").replace("#2)", "#3)").replace("[части 2]", "[части 3]").replace("[2-бөлүккө]", "[3-бөлүккө]")}],
+    "article removed": [{YAML: BASE_FILES[YAML].replace("articles: [kenesh]", "articles: []"), A + "kenesh.md": None}],
+    "spacing and punctuation": [{A + "subject.md": BASE_FILES[A + "subject.md"].replace("регулирует местное самоуправление.", "регулирует  местное   самоуправление ;")}],
+}
+
+
+def _words(text: str) -> list[str]:
+    from kodeks.diff import tokens
+
+    return [token for token, _ in tokens(text)]
+
+
+def _expected(root: Path, language: str, side: str) -> list[str]:
+    from kodeks import wording
+    from kodeks.diff import units
+
+    comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
+    words: list[str] = []
+    for change in comparison.redline.articles:
+        article = change.head if side == "head" else change.base
+        number = change.head_number if side == "head" else change.base_number
+        if article is None:
+            continue
+        words += _words(wording.heading(wording.article_label(language, number), article.title[language]))
+        for unit in units(article.texts.get(language)):
+            words += _words(f"{unit.label} {unit.text}")
+    return words
+
+
+def _pandoc_words(docx: Path, mode: str) -> list[str]:
+    import pypandoc
+
+    return _words(pypandoc.convert_file(str(docx), "plain", extra_args=[f"--track-changes={mode}", "--wrap=none"]))
+
+
+def test_every_scenario_accepts_to_the_head_and_rejects_to_the_base(code_repo: Repo, tmp_path: Path) -> None:
+    for name, revisions in SCENARIOS.items():
+        root = code_repo(revisions)
+        for language in ("ky", "ru"):
+            docx = tmp_path / f"{name}.{language}.docx"
+            code, _ = redline(root, "HEAD~1", "--format", "docx", "--lang", language, "-o", str(docx))
+            assert code == 0, name
+            accepted, rejected = _pandoc_words(docx, "accept"), _pandoc_words(docx, "reject")
+            head, base = _expected(root, language, "head"), _expected(root, language, "base")
+            assert accepted[len(accepted) - len(head):] == head, (name, language)
+            assert rejected[len(rejected) - len(base):] == base, (name, language)
+            if language == "ru" and name != "move between chapters":
+                assert accepted != rejected, name
+        import shutil
+
+        shutil.rmtree(root)
+
+
+def test_tracked_changes_carry_the_head_commits_author_and_date(code_repo: Repo, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    root = code_repo(SCENARIOS["word change inside a point"])
+    docx = tmp_path / "r.docx"
+    redline(root, "HEAD~1", "--format", "docx", "-o", str(docx))
+    xml = zipfile.ZipFile(io.BytesIO(docx.read_bytes())).read("word/document.xml").decode()
+    date = git(root, "show", "-s", "--format=%cI", "HEAD")
+    from datetime import UTC, datetime
+
+    stamp = datetime.fromisoformat(date).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert f'<w:ins w:id="1" w:author="Drafter" w:date="{stamp}">' in xml
+    assert docx.read_bytes() == (redline(root, "HEAD~1", "--format", "docx", "-o", str(tmp_path / "again.docx")), (tmp_path / "again.docx").read_bytes())[1]
+
+
+def test_the_comparison_table_goes_into_word_on_request(code_repo: Repo, tmp_path: Path) -> None:
+    import docx as python_docx
+
+    root = code_repo(SCENARIOS["word change inside a point"])
+    target = tmp_path / "table.docx"
+    redline(root, "HEAD~1", "--format", "docx", "--lang", "ru", "--docx-table", "-o", str(target))
+    document = python_docx.Document(str(target))
+    table = document.tables[0]
+    assert [cell.text for cell in table.rows[0].cells] == ["Текущая редакция", "Предлагаемая редакция"]
+    assert table.rows[2].cells[1].text == "1) местный кенеш – представительный орган, указанный в статье 3;"
+    section = document.sections[0]
+    assert section.page_width > section.page_height  # landscape for the table
+
+
+def test_html_redline_is_self_contained_and_marks_changes_without_colour_alone(code_repo: Repo, tmp_path: Path) -> None:
+    root = code_repo(SCENARIOS["word change inside a point"])
+    target = tmp_path / "r.html"
+    code, _ = redline(root, "HEAD~1", "--format", "html", "-o", str(target))
+    html = target.read_text(encoding="utf-8")
+    assert code == 0
+    assert "<ins>представительный </ins>орган" in html
+    assert "text-decoration: line-through" in html and "font-weight: bold" in html
+    assert 'href="#change-concepts"' in html and 'id="change-concepts"' in html
+    assert "<script" not in html and "http" not in html.split("</head>")[1]

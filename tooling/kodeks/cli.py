@@ -184,6 +184,7 @@ def build(
 @click.option("--no-merge-base", is_flag=True, help="Compare BASE and HEAD directly, not from their merge-base.")
 @click.option("--lang", "lang", metavar="LANGS", help="ky, ru or ky,ru (default: every language of the Code).")
 @click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option("--docx-table", is_flag=True, help="With --format docx: add the two-column comparison table.")
 @click.option(
     "-o",
     "--output",
@@ -198,6 +199,7 @@ def redline(
     no_merge_base: bool,
     lang: str | None,
     output_format: str,
+    docx_table: bool,
     output: Path | None,
 ) -> None:
     """Compare two revisions as the working group reads a proposal: a comparison table.
@@ -230,11 +232,14 @@ def redline(
         from .render.redline_md import render as render_md
 
         data = render_md(comparison, languages).encode("utf-8")
-    else:
-        import importlib
+    elif output_format == "html":
+        from .render.redline_html import render as render_html
 
-        module = importlib.import_module(f".render.redline_{output_format}", __package__)
-        data = module.render(comparison, languages)
+        data = render_html(comparison, languages)
+    else:
+        from .render.redline_docx import render as render_docx
+
+        data = render_docx(comparison, languages, with_table=docx_table)
     if output is None and output_format == "md" or output is not None and str(output) == "-":
         click.echo(data, nl=False)
         return

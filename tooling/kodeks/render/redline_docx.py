@@ -1,0 +1,217 @@
+"""The redline as Word: the changed articles with every change a real tracked change.
+
+Each change is ``w:ins`` / ``w:del`` with the head commit's author and date, so a reviewer can
+accept or reject it in Word or LibreOffice: accepting all gives exactly the proposed text,
+rejecting all exactly the current text. With ``table=True`` a second part holds the two-column
+comparison table the working group files with a draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from .. import wording
+from ..compare import Comparison
+from ..diff import ArticleChange, Op, Piece, UnitChange, tokens, word_diff
+from .redline_common import ELLIPSIS, caption, detailed, kinds_text, say, side, structure_line, summary, visible_rows
+from .word import UNDATED, Properties, new_document, package, run, table
+
+LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "На русском языке"}
+
+
+class _Tracker:
+    """Writes diff pieces as tracked changes, numbering each revision mark."""
+
+    def __init__(self, author: str, date: str) -> None:
+        self.author = author
+        self.date = date
+        self.next_id = 0
+
+    def _attributes(self) -> str:
+        self.next_id += 1
+        return f'w:id="{self.next_id}" w:author="{self.author}" w:date="{self.date}"'
+
+    def inserted(self, text: str, properties: str = "") -> str:
+        return f"<w:ins {self._attributes()}>{run(text, properties)}</w:ins>" if text else ""
+
+    def deleted(self, text: str, properties: str = "") -> str:
+        return f"<w:del {self._attributes()}>{run(text, properties, deleted=True)}</w:del>" if text else ""
+
+    def pieces(self, pieces: Sequence[Piece], properties: str = "") -> str:
+        out = []
+        for piece in pieces:
+            if piece.op is Op.INSERT:
+                out.append(self.inserted(piece.text, properties))
+            elif piece.op is Op.DELETE:
+                out.append(self.deleted(piece.text, properties))
+            elif piece.base_text == piece.text:
+                out.append(run(piece.text, properties))
+            else:
+                out.append(self._respaced(piece, properties))
+        return "".join(out)
+
+    def _respaced(self, piece: Piece, properties: str) -> str:
+        """Equal words whose spacing differs: the words stay, the spacing is tracked, so that
+        rejecting every change gives back the current text to the character."""
+        out = []
+        for (word, base_spaced), (_, head_spaced) in zip(tokens(piece.base_text), tokens(piece.text), strict=True):
+            base_lead, head_lead = base_spaced[: base_spaced.index(word)], head_spaced[: head_spaced.index(word)]
+            base_tail = base_spaced[base_spaced.index(word) + len(word) :]
+            head_tail = head_spaced[head_spaced.index(word) + len(word) :]
+            for base_space, head_space, between in ((base_lead, head_lead, word), (base_tail, head_tail, "")):
+                if base_space == head_space:
+                    out.append(run(base_space + between, properties) if base_space + between else "")
+                else:
+                    out.append(self.deleted(base_space, properties) + self.inserted(head_space, properties))
+                    out.append(run(between, properties) if between else "")
+        return "".join(out)
+
+    def paragraph(self, content: str, inserted: bool, deleted: bool, style: str = "") -> str:
+        """A paragraph whose mark is itself inserted or deleted when the whole paragraph is."""
+        mark = ""
+        if inserted:
+            mark = f"<w:rPr><w:ins {self._attributes()}/></w:rPr>"
+        elif deleted:
+            mark = f"<w:rPr><w:del {self._attributes()}/></w:rPr>"
+        style_element = f'<w:pStyle w:val="{style}"/>' if style else ""
+        properties = f"<w:pPr>{style_element}{mark}</w:pPr>" if style_element or mark else ""
+        return f"<w:p>{properties}{content}</w:p>"
+
+
+def _heading_pieces(change: ArticleChange, language: str) -> list[Piece]:
+    """«Статья 5 → 6. Название» as a diff: the number and the title as they changed."""
+    base, head = change.base, change.head
+    old = (
+        wording.heading(wording.article_label(language, change.base_number), base.title.get(language, ""))
+        if base
+        else ""
+    )
+    new = (
+        wording.heading(wording.article_label(language, change.head_number), head.title.get(language, ""))
+        if head
+        else ""
+    )
+    if base is None or change.base_number is None:
+        old = ""
+    if head is None or change.head_number is None:
+        new = ""
+    return word_diff(old, new)
+
+
+def _row_pieces(row: UnitChange) -> list[Piece]:
+    """A paragraph's label and text as one line of pieces."""
+    pieces = list(row.label)
+    if row.label and (row.base and row.base.label or row.head and row.head.label):
+        space = (
+            Op.EQUAL
+            if row.base and row.head and row.base.label and row.head.label
+            else (Op.INSERT if row.head else Op.DELETE)
+        )
+        pieces.append(Piece(space, " ", " "))
+    return pieces + list(row.text)
+
+
+def _tracked_article(change: ArticleChange, language: str, tracker: _Tracker) -> Iterator[str]:
+    added = change.base is None
+    removed = change.head is None
+    yield tracker.paragraph(tracker.pieces(_heading_pieces(change, language)), added, removed, "Heading3")
+    for row in change.texts.get(language, []):
+        content = tracker.pieces(_row_pieces(row), "")
+        yield tracker.paragraph(content, row.base is None, row.head is None)
+
+
+def _table_cell(pieces: Sequence[tuple[Op, str]]) -> str:
+    out = []
+    for op, text in pieces:
+        if op is Op.DELETE:
+            out.append(run(text, "<w:strike/>"))
+        elif op is Op.INSERT:
+            out.append(run(text, '<w:b/><w:u w:val="single"/>'))
+        else:
+            out.append(run(text))
+    return f"<w:p>{''.join(out)}</w:p>"
+
+
+def _comparison_table(change: ArticleChange, language: str) -> str:
+    rows = []
+    for row in visible_rows(change.texts.get(language, [])):
+        if row is None:
+            rows.append([f"<w:p>{run(ELLIPSIS)}</w:p>", f"<w:p>{run(ELLIPSIS)}</w:p>"])
+            continue
+        left = (
+            _table_cell(side(row.label, Op.DELETE) + [(Op.EQUAL, " ")] + side(row.text, Op.DELETE))
+            if row.base
+            else "<w:p/>"
+        )
+        right = (
+            _table_cell(side(row.label, Op.INSERT) + [(Op.EQUAL, " ")] + side(row.text, Op.INSERT))
+            if row.head
+            else f"<w:p>{run(wording.word('exclude', language), '<w:i/>')}</w:p>"
+        )
+        rows.append([left, right])
+    header = [
+        f"<w:p>{run(wording.word('current', language), '<w:b/>')}</w:p>",
+        f"<w:p>{run(wording.word('proposed', language), '<w:b/>')}</w:p>",
+    ]
+    return table(rows, 2, header) if rows else ""
+
+
+def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool = False) -> bytes:
+    redline = comparison.redline
+    language = languages[0]
+    head_revision = comparison.head_revision
+    when = head_revision.committed if head_revision else UNDATED
+    author = head_revision.author if head_revision else "kodeks"
+    title = f"{wording.word('comparison', language)}: {redline.head.title.get(language, redline.head.id)}"
+    document = new_document(
+        landscape=with_table,
+        properties=Properties(
+            title,
+            kinds_summary(comparison, language),
+            author,
+            when,
+            redline.head.id,
+            head_revision.hexsha if head_revision else "",
+        ),
+    )
+    document.add_paragraph(title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if comparison.base_revision and head_revision:
+        document.add_paragraph(f"{comparison.base_revision.hexsha[:12]} → {head_revision.hexsha[:12]}")
+    document.add_paragraph(kinds_summary(comparison, language))
+    for structure_change in redline.structure:
+        document.add_paragraph(structure_line(structure_change, language))
+    tracker = _Tracker(_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    body: list[str] = []
+    changes = [c for c in redline.articles if c.base is not None or c.head is not None]
+    for lang in languages:
+        if len(languages) > 1:
+            body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run(LANGUAGE_NAMES.get(lang, lang))}</w:p>')
+        for change in changes:
+            body.extend(_tracked_article(change, lang, tracker))
+    if with_table:
+        body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        for lang in languages:
+            body.append(
+                f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run(wording.word("comparison", lang))}</w:p>'
+            )
+            for change in detailed(redline):
+                body.append(
+                    f'<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>{run(caption(change, lang) + " — " + kinds_text(change, lang))}</w:p>'
+                )
+                body.append(_comparison_table(change, lang))
+    body.append("<w:p/>")
+    return package(document, "".join(body))
+
+
+def kinds_summary(comparison: Comparison, language: str) -> str:
+    facts = summary(comparison, language)
+    status = say("valid" if facts.valid else "invalid", language)
+    counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or say("no-changes", language)
+    return f"{status}. {counts}"
+
+
+def _attribute(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
