@@ -99,7 +99,10 @@ def test_every_internal_link_has_a_target(code_dir: WriteCode) -> None:
 def test_an_act_links_to_its_url_when_it_has_one(code_dir: WriteCode) -> None:
     html = built(code_dir()).decode()
     assert '<span class="ref">Закон</span>' in html
-    with_url = BASE_FILES["code_text/code.yaml"].replace('    title: {ky: "Мыйзам", ru: "Закон"}', '    title: {ky: "Мыйзам", ru: "Закон"}\n    url: "https://cbd.minjust.gov.kg/act/view/ru-ru/203102"')
+    with_url = BASE_FILES["code_text/code.yaml"].replace(
+        '    title: {ky: "Мыйзам", ru: "Закон"}',
+        '    title: {ky: "Мыйзам", ru: "Закон"}\n    url: "https://cbd.minjust.gov.kg/act/view/ru-ru/203102"',
+    )
     html = built(code_dir({"code_text/code.yaml": with_url})).decode()
     assert '<a href="https://cbd.minjust.gov.kg/act/view/ru-ru/203102">Закон</a>' in html
 
@@ -132,7 +135,10 @@ def hostile_code(code_dir: WriteCode) -> Path:
 def test_html_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
     html = built(hostile_code(code_dir)).decode()
     assert "<script>" not in html and "<b>" not in html and "<!-- x" not in html
-    assert "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention" in html
+    assert (
+        "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention"
+        in html
+    )
     assert "Предмет &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;" in html
 
 
@@ -142,7 +148,10 @@ def test_markdown_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
     markdown = built(hostile_code(code_dir), "--lang", "ru", "--format", "md").decode()
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     assert "<script>" not in rendered and "<b>" not in rendered and "<em>" not in rendered and "<code>" not in rendered
-    assert "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention" in rendered
+    assert (
+        "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention"
+        in rendered
+    )
     # Parts keep their numbers; Markdown did not turn them into a list that renumbers.
     assert "<ol" not in rendered and "<strong>1.</strong> Текст" in rendered
 
@@ -167,7 +176,11 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
     data = built(code_dir(), "--lang", "ru", "--format", "docx")
     document = docx.Document(io.BytesIO(data))
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:3] == [("Heading 1", "Раздел I. Общие положения"), ("Heading 2", "Глава 1. Основы"), ("Heading 3", "Статья 1. Предмет регулирования")]
+    assert headings[:3] == [
+        ("Heading 1", "Раздел I. Общие положения"),
+        ("Heading 2", "Глава 1. Основы"),
+        ("Heading 3", "Статья 1. Предмет регулирования"),
+    ]
     xml = docx_xml(data)
     assert 'TOC \\o "1-3" \\h \\z \\u' in xml
     # The TOC's result is filled in, so readers that never update fields still see it.

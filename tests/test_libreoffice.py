@@ -24,11 +24,15 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 
 
-@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)")
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)"
+)
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str) -> None:
     docx_path = tmp_path / f"code.{language}.docx"
-    result = CliRunner().invoke(cli, ["build", "--root", str(ROOT), "--format", "docx", "--lang", language, "-o", str(docx_path)])
+    result = CliRunner().invoke(
+        cli, ["build", "--root", str(ROOT), "--format", "docx", "--lang", language, "-o", str(docx_path)]
+    )
     assert result.exit_code == 0, result.output
     subprocess.run(
         [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
@@ -51,18 +55,26 @@ def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str)
     assert any(tmp_path.glob("page*.png"))
 
 
-@pytest.mark.skipif(SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)")
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)"
+)
 def test_a_redline_with_tracked_changes_opens_in_libreoffice(code_repo: Any, tmp_path: Path) -> None:
     from .conftest import BASE_FILES
 
-    changed = BASE_FILES["code_text/articles/concepts.md"].replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")
+    changed = BASE_FILES["code_text/articles/concepts.md"].replace(
+        "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
+    )
     root = code_repo([{"code_text/articles/concepts.md": changed}])
     docx_path = tmp_path / "redline.docx"
-    result = CliRunner().invoke(cli, ["redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "-o", str(docx_path)])
+    result = CliRunner().invoke(
+        cli, ["redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "-o", str(docx_path)]
+    )
     assert result.exit_code == 0, result.output
     subprocess.run(
         [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    text = subprocess.run([str(PDFTOTEXT), str(tmp_path / "redline.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        [str(PDFTOTEXT), str(tmp_path / "redline.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
     assert "представительный" in text and "Текущая редакция" in text

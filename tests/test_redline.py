@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,7 +41,9 @@ INSERTION = {
     YAML: BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, budget]"),
     A + "budget.md": BUDGET,
     A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"),
-    A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("[3-беренеде]", "[4-беренеде]").replace("[статье 3]", "[статье 4]"),
+    A + "concepts.md": BASE_FILES[A + "concepts.md"]
+    .replace("[3-беренеде]", "[4-беренеде]")
+    .replace("[статье 3]", "[статье 4]"),
 }
 
 
@@ -76,12 +79,17 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     assert "**Только перенумерация**\n\n| Статьи |\n|---|\n| Статья 3 → 4. Местный кенеш |" in out
     assert "<b>Статья 3 → 4. Местный кенеш</b>" not in out
     # The renumbered reference shows as the words that changed.
-    assert "| **1)** местный кенеш – орган, указанный в статье <del>3</del>; | **1)** местный кенеш – орган, указанный в статье <ins>4</ins>; |" in out
+    assert (
+        "| **1)** местный кенеш – орган, указанный в статье <del>3</del>; | **1)** местный кенеш – орган, указанный в статье <ins>4</ins>; |"
+        in out
+    )
 
 
 def test_a_move_between_chapters(code_repo: Repo) -> None:
-    moved = BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, kenesh]").replace(
-        "articles: [kenesh]", "articles: []"
+    moved = (
+        BASE_FILES[YAML]
+        .replace("articles: [subject, concepts]", "articles: [subject, concepts, kenesh]")
+        .replace("articles: [kenesh]", "articles: []")
     )
     root = code_repo([{YAML: moved}])
     assert changes(root) == {"kenesh": {K.MOVED}}
@@ -90,11 +98,16 @@ def test_a_move_between_chapters(code_repo: Repo) -> None:
 
 
 def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
-    changed = BASE_FILES[A + "concepts.md"].replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")
+    changed = BASE_FILES[A + "concepts.md"].replace(
+        "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
+    )
     root = code_repo([{A + "concepts.md": changed}])
     assert changes(root) == {"concepts": {K.AMENDED}}
     _, out = redline(root, "HEAD~1", "--lang", "ru")
-    assert "| **1)** местный кенеш – орган, указанный в статье 3; | **1)** местный кенеш – <ins>представительный </ins>орган, указанный в статье 3; |" in out
+    assert (
+        "| **1)** местный кенеш – орган, указанный в статье 3; | **1)** местный кенеш – <ins>представительный </ins>орган, указанный в статье 3; |"
+        in out
+    )
     assert "| … | … |" in out  # the unchanged intro and point 2 are left out
     _, out = redline(root, "HEAD~1")
     assert "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн): 2-берене. Түшүнүктөр" in out
@@ -104,7 +117,9 @@ def test_a_part_inserted_in_the_middle_shifts_nothing_else_into_changed(code_rep
     text = BASE_FILES[A + "kenesh.md"]
     text = text.replace("2. Кеңеш [1-главада]", "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1-главада]")
     text = text.replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n3. Кенеш решает")
-    text = text.replace("[2-бөлүккө](art:kenesh#2)", "[3-бөлүккө](art:kenesh#3)").replace("[части 2](art:kenesh#2)", "[части 3](art:kenesh#3)")
+    text = text.replace("[2-бөлүккө](art:kenesh#2)", "[3-бөлүккө](art:kenesh#3)").replace(
+        "[части 2](art:kenesh#2)", "[части 3](art:kenesh#3)"
+    )
     root = code_repo([{A + "kenesh.md": text}])
     comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
     rows = comparison.redline.articles[0].texts["ru"]
@@ -114,19 +129,34 @@ def test_a_part_inserted_in_the_middle_shifts_nothing_else_into_changed(code_rep
         (True, True, False, True),   # old part 2, now 3: only its number changed
     ]  # fmt: skip
     _, out = redline(root, "HEAD~1", "--lang", "ru")
-    assert "| **<del>2</del>.** Кенеш решает вопросы, названные в главе 1 и разделе I. | **<ins>3</ins>.** Кенеш решает вопросы" in out
+    assert (
+        "| **<del>2</del>.** Кенеш решает вопросы, названные в главе 1 и разделе I. | **<ins>3</ins>.** Кенеш решает вопросы"
+        in out
+    )
 
 
 def test_a_removed_article(code_repo: Repo) -> None:
     concepts = BASE_FILES[A + "concepts.md"]
-    concepts = concepts.replace("1) жергиликтүү кеңеш – [3-беренеде](art:kenesh) аталган орган;\n2) мыйзам", "1) мыйзам")
+    concepts = concepts.replace(
+        "1) жергиликтүү кеңеш – [3-беренеде](art:kenesh) аталган орган;\n2) мыйзам", "1) мыйзам"
+    )
     concepts = concepts.replace("1) местный кенеш – орган, указанный в [статье 3](art:kenesh);\n2) закон", "1) закон")
-    root = code_repo([{YAML: BASE_FILES[YAML].replace("articles: [kenesh]", "articles: []"), A + "kenesh.md": None, A + "concepts.md": concepts}])
+    root = code_repo(
+        [
+            {
+                YAML: BASE_FILES[YAML].replace("articles: [kenesh]", "articles: []"),
+                A + "kenesh.md": None,
+                A + "concepts.md": concepts,
+            }
+        ]
+    )
     assert changes(root) == {"concepts": {K.AMENDED}, "kenesh": {K.REMOVED}}
     code, out = redline(root, "HEAD~1", "--lang", "ru")
     assert code == 0
     assert "<b>Статья 3. Местный кенеш — исключить</b> — исключена" in out
-    assert "| **<del>1.</del>** <del>Местный кенеш действует согласно части 2 настоящей статьи.</del> | исключить |" in out
+    assert (
+        "| **<del>1.</del>** <del>Местный кенеш действует согласно части 2 настоящей статьи.</del> | исключить |" in out
+    )
     assert out.index("Статья 2. Понятия") < out.index("Статья 3. Местный кенеш — исключить")
 
 
@@ -139,7 +169,9 @@ def test_no_changes(code_repo: Repo) -> None:
 
 
 def test_only_changed_files_are_read(code_repo: Repo) -> None:
-    root = code_repo([{A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("орган,", "орган местного самоуправления,")}])
+    root = code_repo(
+        [{A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("орган,", "орган местного самоуправления,")}]
+    )
     base, head = read_pair(root, "HEAD~1", "HEAD")
     assert sorted(head.files) == [A + "concepts.md", YAML]
     assert head.unread == {A + "subject.md", A + "kenesh.md"}
@@ -147,7 +179,9 @@ def test_only_changed_files_are_read(code_repo: Repo) -> None:
 
 def test_the_working_tree_against_a_branch(code_repo: Repo) -> None:
     root = code_repo()
-    (root / A / "kenesh.md").write_text(BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", "Кенеш самостоятельно решает"), encoding="utf-8")
+    (root / A / "kenesh.md").write_text(
+        BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", "Кенеш самостоятельно решает"), encoding="utf-8"
+    )
     _, out = redline(root, "main", "--worktree", "--lang", "ru")
     assert "Кенеш <ins>самостоятельно </ins>решает" in out
 
@@ -158,13 +192,24 @@ def test_an_invalid_head_still_shows_the_proposal_and_its_findings(code_repo: Re
     code, out = redline(root, "HEAD~1", "--lang", "ru")
     assert code == 0
     assert "**Проверка: есть ошибки** (1 / 0)" in out
-    assert "- code\\_text/articles/kenesh.md:3:9: N003 article \\`kenesh\\` is numbered 5 but comes 3rd in order: number it 3" in out
+    assert (
+        "- code\\_text/articles/kenesh.md:3:9: N003 article \\`kenesh\\` is numbered 5 but comes 3rd in order: number it 3"
+        in out
+    )
     assert "<del>Кенеш </del>решает" in out and "<ins>Совет </ins>решает" in out
 
 
 def test_hostile_text_cannot_break_the_comment(code_repo: Repo) -> None:
     hostile = "@everyone </details> <!-- x --> `код` <script>alert(1)</script> | ~~x~~"
-    root = code_repo([{A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("Кенеш решает вопросы", f"Кенеш решает {hostile} вопросы")}])
+    root = code_repo(
+        [
+            {
+                A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace(
+                    "Кенеш решает вопросы", f"Кенеш решает {hostile} вопросы"
+                )
+            }
+        ]
+    )
     _, out = redline(root, "HEAD~1", "--lang", "ru")
     from markdown_it import MarkdownIt
 
@@ -178,11 +223,38 @@ def test_hostile_text_cannot_break_the_comment(code_repo: Repo) -> None:
 
 SCENARIOS = {
     "insertion that renumbers": [INSERTION],
-    "move between chapters": [{YAML: BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [subject, concepts, kenesh]").replace("articles: [kenesh]", "articles: []")}],
-    "word change inside a point": [{A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")}],
-    "part inserted in the middle": [{A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n3. Кенеш решает").replace("2. Кеңеш [1", "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1").replace("#2)", "#3)").replace("[части 2]", "[части 3]").replace("[2-бөлүккө]", "[3-бөлүккө]")}],
+    "move between chapters": [
+        {
+            YAML: BASE_FILES[YAML]
+            .replace("articles: [subject, concepts]", "articles: [subject, concepts, kenesh]")
+            .replace("articles: [kenesh]", "articles: []")
+        }
+    ],
+    "word change inside a point": [
+        {
+            A + "concepts.md": BASE_FILES[A + "concepts.md"].replace(
+                "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
+            )
+        }
+    ],
+    "part inserted in the middle": [
+        {
+            A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+            .replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n3. Кенеш решает")
+            .replace("2. Кеңеш [1", "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1")
+            .replace("#2)", "#3)")
+            .replace("[части 2]", "[части 3]")
+            .replace("[2-бөлүккө]", "[3-бөлүккө]")
+        }
+    ],
     "article removed": [{YAML: BASE_FILES[YAML].replace("articles: [kenesh]", "articles: []"), A + "kenesh.md": None}],
-    "spacing and punctuation": [{A + "subject.md": BASE_FILES[A + "subject.md"].replace("регулирует местное самоуправление.", "регулирует  местное   самоуправление ;")}],
+    "spacing and punctuation": [
+        {
+            A + "subject.md": BASE_FILES[A + "subject.md"].replace(
+                "регулирует местное самоуправление.", "регулирует  местное   самоуправление ;"
+            )
+        }
+    ],
 }
 
 
@@ -224,8 +296,8 @@ def test_every_scenario_accepts_to_the_head_and_rejects_to_the_base(code_repo: R
             assert code == 0, name
             accepted, rejected = _pandoc_words(docx, "accept"), _pandoc_words(docx, "reject")
             head, base = _expected(root, language, "head"), _expected(root, language, "base")
-            assert accepted[len(accepted) - len(head):] == head, (name, language)
-            assert rejected[len(rejected) - len(base):] == base, (name, language)
+            assert accepted[len(accepted) - len(head) :] == head, (name, language)
+            assert rejected[len(rejected) - len(base) :] == base, (name, language)
             if language == "ru" and name != "move between chapters":
                 assert accepted != rejected, name
         import shutil
@@ -246,7 +318,13 @@ def test_tracked_changes_carry_the_head_commits_author_and_date(code_repo: Repo,
 
     stamp = datetime.fromisoformat(date).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert f'<w:ins w:id="1" w:author="Drafter" w:date="{stamp}">' in xml
-    assert docx.read_bytes() == (redline(root, "HEAD~1", "--format", "docx", "-o", str(tmp_path / "again.docx")), (tmp_path / "again.docx").read_bytes())[1]
+    assert (
+        docx.read_bytes()
+        == (
+            redline(root, "HEAD~1", "--format", "docx", "-o", str(tmp_path / "again.docx")),
+            (tmp_path / "again.docx").read_bytes(),
+        )[1]
+    )
 
 
 def test_the_comparison_table_goes_into_word_on_request(code_repo: Repo, tmp_path: Path) -> None:
@@ -273,3 +351,45 @@ def test_html_redline_is_self_contained_and_marks_changes_without_colour_alone(c
     assert "text-decoration: line-through" in html and "font-weight: bold" in html
     assert 'href="#change-concepts"' in html and 'id="change-concepts"' in html
     assert "<script" not in html and "http" not in html.split("</head>")[1]
+
+
+def _synthetic_repo(tmp_path: Path, count: int) -> Path:
+    """A valid draft Code of ``count`` articles, from the benchmark's generator, committed."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).resolve().parents[1] / "tooling" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    root = bench.generate(count, tmp_path / "synthetic")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "base")
+    return root
+
+
+def test_a_huge_change_keeps_the_comment_under_githubs_limit(tmp_path: Path) -> None:
+    root = _synthetic_repo(tmp_path, 300)
+    for path in (root / "code_text" / "articles").glob("*.md"):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("местного значения", "местного самоуправления и значения"),
+            encoding="utf-8",
+        )
+    git(root, "commit", "-q", "-am", "a term replaced everywhere")
+    code, out = redline(root, "HEAD~1")
+    assert code == 0
+    assert len(out) < 65_000
+    assert "изменена: **300**" not in out  # summary is in the first language, ky
+    assert "өзгөртүлдү: **300**" in out
+    left_out = re.search(r"\*\*(\d+) of 300 articles left out to fit the comment", out)
+    assert left_out is not None and 0 < int(left_out.group(1)) < 300
+    assert out.count("<details open>") == 300 - int(left_out.group(1))
+
+
+def test_the_same_two_commits_give_the_same_bytes(code_repo: Repo, tmp_path: Path) -> None:
+    root = code_repo([INSERTION])
+    for output_format in ("md", "html", "docx"):
+        first, second = tmp_path / f"1.{output_format}", tmp_path / f"2.{output_format}"
+        redline(root, "HEAD~1", "HEAD", "--format", output_format, "-o", str(first))
+        redline(root, "HEAD~1", "HEAD", "--format", output_format, "-o", str(second))
+        assert first.read_bytes() == second.read_bytes(), output_format

@@ -130,6 +130,56 @@ def measure(command: list[str], cwd: Path, runs: int) -> tuple[float, float, flo
     return statistics.median(times), statistics.median(cpu), max(peaks), code
 
 
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _commit_change(root: Path, paths: list[Path], old: str, new: str, message: str) -> None:
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    _git(root, "commit", "-qam", message)
+
+
+def _bench_redline(kodeks: str, runs: int, temporary: Path) -> None:
+    """A 5-article change on a 200- and a 2,000-article Code, and a term replaced everywhere."""
+    print(f"{'redline':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target")
+    times: dict[tuple[int, str], float] = {}
+    for count in (200, 2000):
+        root = generate(count, temporary / f"redline-{count}")
+        _git(root, "init", "-q", "-b", "main")
+        _git(root, "add", "-A")
+        _git(root, "commit", "-qm", "base")
+        articles = sorted((root / "code_text" / "articles").glob("*.md"))
+        _git(root, "checkout", "-qb", "five")
+        _commit_change(root, articles[:5], "местного значения", "местного значения и жизнеобеспечения", "five")
+        _git(root, "checkout", "-qb", "everywhere", "main")
+        _commit_change(root, articles, "местного значения", "местного самоуправления", "everywhere")
+        cases = [("five", "a 5-article change", 0.8), ("everywhere", "a term replaced in every article", 6.0)]
+        for branch, what, target in cases:
+            if count == 200 and branch == "everywhere":
+                continue
+            wall, cpu, peak, code = measure([kodeks, "redline", "main", branch], root, runs)
+            times[(count, branch)] = wall
+            print(
+                f"{f'kodeks redline, {count:,} articles, {what}':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ {target} s"
+            )
+            wall, cpu, peak, code = measure(["git", "diff", "--word-diff", f"main...{branch}"], root, runs)
+            times[(count, f"git-{branch}")] = wall
+            print(f"{f'git diff --word-diff, same pair':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}")
+    growth = times[(2000, "five")] / times[(200, "five")]
+    print(f"5-article change, 2,000 vs 200 articles: ×{growth:.2f} (target ≤ 1.5)")
+    for branch in ("five", "everywhere"):
+        print(
+            f"kodeks redline / git diff --word-diff ({branch}, 2,000 articles): ×{times[(2000, branch)] / times[(2000, 'git-' + branch)]:.1f}"
+        )
+    print()
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), Path(sys.argv[3]))
@@ -191,6 +241,8 @@ def main() -> None:
             results[name] = cpu
             goal = "" if target is None else f"≤ {target[0]} s" + (f", ≤ {target[1]} MB" if target[1] else "")
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
+        print()
+        _bench_redline(kodeks, options.runs, Path(temporary))
         ratio = results["kodeks validate"] / results["bare parse floor (read + yaml.safe_load + markdown-it)"]
         print(f"\nkodeks validate / bare parse floor (CPU) = {ratio:.2f} (target ≤ 1.5)")
         if pandoc:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from .model import Article, ArticleText, Chapter, Code, LegalNumber, Paragraph, Part, Point, Section, SourceProvision
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-"""Words (Kyrgyz ң ө ү are word characters) and single punctuation marks."""
+_TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
+"""A word (Kyrgyz ң ө ү are word characters) or a single punctuation mark, and the spacing after it."""
 
 
 class Op(enum.Enum):
@@ -42,21 +42,22 @@ class Piece:
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
-    """``(token, token followed by its whitespace)`` pairs; comparisons use the bare token."""
-    out = []
-    for match in _TOKEN.finditer(text):
-        end = match.end()
-        while end < len(text) and text[end].isspace():
-            end += 1
-        out.append((match.group(), text[match.start() : end]))
-    if out and _TOKEN.match(text) is None:
-        leading = text[: len(text) - len(text.lstrip())]
-        out[0] = (out[0][0], leading + out[0][1])
+    """``(token, token with the whitespace around it)`` pairs; comparisons use the bare token.
+
+    Leading whitespace goes with the first token, so joining the second members gives back
+    the text exactly.
+    """
+    out = [(match[1], match[0]) for match in _TOKEN.finditer(text)]
+    leading = len(text) - len(text.lstrip())
+    if out and leading:
+        out[0] = (out[0][0], text[:leading] + out[0][1])
     return out
 
 
 def word_diff(base: str, head: str) -> list[Piece]:
     """Word-level differences; whitespace-only changes are not changes."""
+    if base == head:
+        return [Piece(Op.EQUAL, head, base)] if head else []
     base_tokens, head_tokens = tokens(base), tokens(head)
     matcher = difflib.SequenceMatcher(None, [t for t, _ in base_tokens], [t for t, _ in head_tokens], autojunk=False)
     pieces: list[Piece] = []
