@@ -170,7 +170,7 @@ def _bench_redline(kodeks: str, runs: int, temporary: Path) -> None:
             )
             wall, cpu, peak, code = measure(["git", "diff", "--word-diff", f"main...{branch}"], root, runs)
             times[(count, f"git-{branch}")] = wall
-            print(f"{f'git diff --word-diff, same pair':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}")
+            print(f"{'git diff --word-diff, same pair':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}")
     growth = times[(2000, "five")] / times[(200, "five")]
     print(f"5-article change, 2,000 vs 200 articles: ×{growth:.2f} (target ≤ 1.5)")
     for branch in ("five", "everywhere"):
