@@ -91,3 +91,23 @@ def test_parallel_text_stacks_on_a_phone(browser: Any, built_code: Path) -> None
     ky, ru = article.locator("[lang=ky]").bounding_box(), article.locator("[lang=ru]").bounding_box()
     assert ky["width"] > 300 and ru["y"] > ky["y"] + ky["height"] - 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_html_redline_shows_struck_and_inserted_words(browser: Any, code_repo: Any, tmp_path: Path) -> None:
+    from .conftest import BASE_FILES
+
+    changed = BASE_FILES["code_text/articles/concepts.md"].replace(
+        "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
+    )
+    root = code_repo([{"code_text/articles/concepts.md": changed}])
+    target = tmp_path / "redline.html"
+    result = CliRunner().invoke(cli, ["redline", "--root", str(root), "HEAD~1", "--format", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    page, errors, requests = open_page(browser, target)
+    inserted = page.locator("ins", has_text="представительный")
+    assert inserted.is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('ins')).textDecorationLine") == "underline"
+    page.get_by_role("navigation").get_by_role("link", name="2-берене. Түшүнүктөр").click()
+    assert page.evaluate("location.hash") == "#change-concepts"
+    page.screenshot(path=str(tmp_path / "redline.png"), full_page=True)
+    assert errors == [] and requests == [target.as_uri()]

@@ -105,7 +105,7 @@ def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
     assert changes(root) == {"concepts": {K.AMENDED}}
     _, out = redline(root, "HEAD~1", "--lang", "ru")
     assert (
-        "| **1)** местный кенеш – орган, указанный в статье 3; | **1)** местный кенеш – <ins>представительный </ins>орган, указанный в статье 3; |"
+        "| **1)** местный кенеш – орган, указанный в статье 3; | **1)** местный кенеш – <ins>представительный</ins> орган, указанный в статье 3; |"
         in out
     )
     assert "| … | … |" in out  # the unchanged intro and point 2 are left out
@@ -183,7 +183,7 @@ def test_the_working_tree_against_a_branch(code_repo: Repo) -> None:
         BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", "Кенеш самостоятельно решает"), encoding="utf-8"
     )
     _, out = redline(root, "main", "--worktree", "--lang", "ru")
-    assert "Кенеш <ins>самостоятельно </ins>решает" in out
+    assert "Кенеш <ins>самостоятельно</ins> решает" in out
 
 
 def test_an_invalid_head_still_shows_the_proposal_and_its_findings(code_repo: Repo) -> None:
@@ -196,7 +196,7 @@ def test_an_invalid_head_still_shows_the_proposal_and_its_findings(code_repo: Re
         "- code\\_text/articles/kenesh.md:3:9: N003 article \\`kenesh\\` is numbered 5 but comes 3rd in order: number it 3"
         in out
     )
-    assert "<del>Кенеш </del>решает" in out and "<ins>Совет </ins>решает" in out
+    assert "<del>Кенеш</del> решает" in out and "<ins>Совет</ins> решает" in out
 
 
 def test_hostile_text_cannot_break_the_comment(code_repo: Repo) -> None:
@@ -347,7 +347,7 @@ def test_html_redline_is_self_contained_and_marks_changes_without_colour_alone(c
     code, _ = redline(root, "HEAD~1", "--format", "html", "-o", str(target))
     html = target.read_text(encoding="utf-8")
     assert code == 0
-    assert "<ins>представительный </ins>орган" in html
+    assert "<ins>представительный</ins> орган" in html
     assert "text-decoration: line-through" in html and "font-weight: bold" in html
     assert 'href="#change-concepts"' in html and 'id="change-concepts"' in html
     assert "<script" not in html and "http" not in html.split("</head>")[1]
@@ -383,7 +383,7 @@ def test_a_huge_change_keeps_the_comment_under_githubs_limit(tmp_path: Path) -> 
     assert "өзгөртүлдү: **300**" in out
     left_out = re.search(r"\*\*(\d+) of 300 articles left out to fit the comment", out)
     assert left_out is not None and 0 < int(left_out.group(1)) < 300
-    assert out.count("<details open>") == 300 - int(left_out.group(1))
+    assert out.count("<details") == 300 - int(left_out.group(1))
 
 
 def test_the_same_two_commits_give_the_same_bytes(code_repo: Repo, tmp_path: Path) -> None:

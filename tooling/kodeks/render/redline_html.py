@@ -29,13 +29,13 @@ from .redline_common import (
 def cell(pieces: Sequence[tuple[Op, str]]) -> str:
     out = []
     for op, text in pieces:
-        escaped = _e(text).replace("\n", "<br>")
-        if op is Op.DELETE:
-            out.append(f"<del>{escaped}</del>")
-        elif op is Op.INSERT:
-            out.append(f"<ins>{escaped}</ins>")
-        else:
-            out.append(escaped)
+        if op is Op.EQUAL:
+            out.append(_e(text).replace("\n", "<br>"))
+            continue
+        # Spacing after a changed word stays outside the mark, so no stray underlined space.
+        core = text.rstrip()
+        tag = "del" if op is Op.DELETE else "ins"
+        out.append(f"<{tag}>{_e(core).replace(chr(10), '<br>')}</{tag}>{_e(text[len(core) :])}")
     return "".join(out)
 
 

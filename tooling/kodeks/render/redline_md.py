@@ -27,6 +27,8 @@ from .redline_common import (
     visible_rows,
 )
 
+OPEN_ROWS = 12
+"""Articles with more changed rows than this start collapsed in the comment."""
 COMMENT_LIMIT = 65_000
 """GitHub refuses comments over 65,536 characters; leave room for a workflow's own lines."""
 
@@ -40,13 +42,13 @@ def cell_text(text: str) -> str:
 def cell(pieces: Sequence[tuple[Op, str]]) -> str:
     out = []
     for op, raw in pieces:
-        text = cell_text(raw)
-        if op is Op.DELETE:
-            out.append(f"<del>{text}</del>")
-        elif op is Op.INSERT:
-            out.append(f"<ins>{text}</ins>")
-        else:
-            out.append(text)
+        if op is Op.EQUAL:
+            out.append(cell_text(raw))
+            continue
+        # Spacing after a changed word stays outside the mark, so no stray underlined space.
+        core = raw.rstrip()
+        tag = "del" if op is Op.DELETE else "ins"
+        out.append(f"<{tag}>{cell_text(core)}</{tag}>{cell_text(raw[len(core) :])}")
     return "".join(out) or " "
 
 
@@ -97,7 +99,8 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
     language = languages[0]
     title = f'<a id="{anchor(change)}"></a><b>{cell_text(caption(change, language))}</b> — {cell_text(kinds_text(change, language))}'
-    parts = [f"<details open><summary>{title}</summary>", ""]
+    rows = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
+    parts = [f"<details{' open' if rows <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
     for field_change in change.fields:
         name = say(f"field-{field_change.name}", language) + (
             f" ({field_change.language})" if field_change.language else ""
