@@ -72,6 +72,9 @@ def test_github_format_prints_annotations_with_escaped_properties(code_dir: Writ
     assert out.splitlines() == [
         "::warning file=code_text/a%2Cb%3Ac.txt,line=1,col=1,title=F004::kodeks reads only code_text/code.yaml and code_text/articles/*.md; move or remove this file",
         f"::error file={A}kenesh.md,line=3,col=9,title=N003::article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
+        # The full list for the log: GitHub shows only 10 annotations of each kind per step.
+        "code_text/a,b:c.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml and code_text/articles/*.md; move or remove this file",
+        f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)",
     ]
 

@@ -93,6 +93,15 @@ def validate(root: Path | None, rev: str | None, output_format: str, strict: boo
         ]
     article_count = len(result.code.articles) if result.code else 0
     click.echo(RENDERERS[output_format](diagnostics, article_count), nl=False)
+    if output_format == "github":
+        import os
+
+        from .github import append_file, step_summary
+        from .report import summary
+
+        append_file(
+            os.environ.get("GITHUB_STEP_SUMMARY"), step_summary(diagnostics, summary(diagnostics, article_count))
+        )
     if result.errors or (strict and result.warnings):
         raise SystemExit(EXIT_INVALID)
 
@@ -246,6 +255,97 @@ def redline(
     target = output or code_root / "build" / f"redline.{output_format}"
     write_atomically(target, data)
     click.echo(f"kodeks: wrote {target} ({len(comparison.redline.articles)} articles changed)")
+
+
+@cli.group()
+def github() -> None:
+    """GitHub Actions entry points (see .github/workflows/ and CONTRIBUTING.md).
+
+    \b
+    Examples:
+      kodeks github redline --out redline          # in the pull_request workflow
+      kodeks github comment redline                # in the workflow_run workflow
+    """
+
+
+@github.command("redline")
+@_root_option
+@click.option(
+    "--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory for the artifact."
+)
+@click.option(
+    "--event",
+    "event_path",
+    type=click.Path(dir_okay=False),
+    envvar="GITHUB_EVENT_PATH",
+    help="The pull_request event (default: $GITHUB_EVENT_PATH).",
+)
+def github_redline(root: Path | None, out: Path, event_path: str | None) -> None:
+    """Write the pull request's redline (comment, HTML, DOCX) and its PR number as an artifact.
+
+    Runs on the pull request's code with a read-only token; it only writes files.
+
+    \b
+    Example:
+      kodeks github redline --out redline
+    """
+    import os
+
+    from .compare import compare
+    from .github import pull_request, read_event, run_url, write_redline_artifact
+    from .render.redline_docx import render as render_docx
+    from .render.redline_html import render as render_html
+    from .render.redline_md import render as render_md
+    from .store.pair import read_pair
+    from .store.worktree import find_root
+
+    pr = pull_request(read_event(event_path))
+    code_root = root if root is not None else find_root(Path.cwd())
+    comparison = compare(*read_pair(code_root, pr.base_sha, pr.head_sha))
+    languages = comparison.redline.head.languages
+    url = run_url(dict(os.environ))
+    markdown = render_md(comparison, languages, full_redline=url)
+    write_redline_artifact(
+        out, pr, markdown, render_html(comparison, languages), render_docx(comparison, languages, with_table=True), url
+    )
+    click.echo(f"kodeks: redline of pull request #{pr.number} written to {out}")
+
+
+@github.command("comment")
+@click.argument("artifact", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--event",
+    "event_path",
+    type=click.Path(dir_okay=False),
+    envvar="GITHUB_EVENT_PATH",
+    help="The workflow_run event (default: $GITHUB_EVENT_PATH).",
+)
+@click.option(
+    "--body-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("comment-body.md"), show_default=True
+)
+def github_comment(artifact: Path, event_path: str | None, body_file: Path) -> None:
+    """Check a downloaded redline artifact and prepare the sticky comment to post.
+
+    Writes the safe body to --body-file and `pr-number=N` to $GITHUB_OUTPUT. Nothing in the
+    artifact is executed; a malformed artifact fails with exit 1.
+
+    \b
+    Example:
+      kodeks github comment redline --body-file comment-body.md
+    """
+    import os
+
+    from .github import GitHubError, append_file, comment_from_artifact, read_event
+
+    try:
+        comment = comment_from_artifact(artifact, read_event(event_path))
+    except GitHubError as error:
+        raise click.ClickException(str(error)) from None
+    write_atomically(body_file, comment.body.encode("utf-8"))
+    append_file(os.environ.get("GITHUB_OUTPUT"), f"pr-number={comment.pr_number}\n")
+    click.echo(
+        f"kodeks: comment for pull request #{comment.pr_number} written to {body_file} ({len(comment.body):,} characters)"
+    )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

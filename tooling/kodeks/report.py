@@ -36,7 +36,11 @@ def _escape_property(value: str) -> str:
 
 
 def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
-    """Workflow commands: each diagnostic becomes an annotation on its line."""
+    """Workflow commands: each diagnostic becomes an annotation on its line.
+
+    GitHub shows only 10 error and 10 warning annotations per step, so the full list follows
+    as plain lines for the log.
+    """
     lines = []
     for d in diagnostics:
         location = d.location
@@ -50,8 +54,7 @@ def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
             )
         )
         lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}")
-    lines.append(summary(diagnostics, article_count))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + ("\n" if lines else "") + as_text(diagnostics, article_count)
 
 
 def as_json(diagnostics: Sequence[Diagnostic], article_count: int) -> str:

@@ -64,13 +64,13 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     facts = summary(comparison, language)
     status = say("valid" if facts.valid else "invalid", language)
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
+    errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
+    if errors:
+        head_lines.append("\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors))
     if redline.empty:
         head_lines.append(say("no-changes", language))
         return "\n\n".join(head_lines) + "\n"
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
-    errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
-    if errors:
-        head_lines.append("\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors))
     if redline.structure:
         head_lines.append("\n".join(f"- {cell_text(structure_line(c, language))}" for c in redline.structure))
     one_language = redline.one_language_changes()
@@ -99,8 +99,8 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
     language = languages[0]
     title = f'<a id="{anchor(change)}"></a><b>{cell_text(caption(change, language))}</b> — {cell_text(kinds_text(change, language))}'
-    rows = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
-    parts = [f"<details{' open' if rows <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
+    shown = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
+    parts = [f"<details{' open' if shown <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
     for field_change in change.fields:
         name = say(f"field-{field_change.name}", language) + (
             f" ({field_change.language})" if field_change.language else ""
@@ -109,8 +109,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
             f"- {name}: {cell(side(field_change.pieces, Op.DELETE))} → {cell(side(field_change.pieces, Op.INSERT))}"
         )
     for lang in languages:
-        rows = change.texts.get(lang, [])
-        visible = list(visible_rows(rows))
+        visible = list(visible_rows(change.texts.get(lang, [])))
         if not any(row is not None for row in visible):
             continue
         parts.append("")

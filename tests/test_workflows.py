@@ -1,0 +1,96 @@
+"""The workflows follow GitHub's hardening rules; zizmor (offline) finds nothing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["on"] = document.pop(True, document.get("on"))  # YAML 1.1 reads `on:` as true
+    return document
+
+
+def steps(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in document["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_the_four_workflows_exist() -> None:
+    assert [p.name for p in WORKFLOWS] == ["publish.yml", "redline-comment.yml", "redline.yml", "validate.yml"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_full_commit_shas(path: Path) -> None:
+    for step in steps(load(path)):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_no_expression_is_interpolated_into_a_script(path: Path) -> None:
+    for step in steps(load(path)):
+        assert "${{" not in step.get("run", ""), step
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_minimal_and_checkouts_keep_no_credentials(path: Path) -> None:
+    document = load(path)
+    assert "permissions" in document
+    assert "pull_request_target" not in document["on"]
+    for job in document["jobs"].values():
+        granted = {**(document["permissions"] or {}), **job.get("permissions", {})}
+        assert all(
+            level in ("read", "none")
+            for scope, level in granted.items()
+            if scope not in ("pull-requests", "pages", "id-token")
+        ), granted
+    for step in steps(document):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_only_the_comment_workflow_may_write_and_it_runs_no_pull_request_code() -> None:
+    comment = load(ROOT / ".github/workflows/redline-comment.yml")
+    assert list(comment["on"]) == ["workflow_run"] and comment["permissions"] == {}
+    job = comment["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert "ref" not in checkout["with"]  # the default branch, never the PR head
+    redline = load(ROOT / ".github/workflows/redline.yml")
+    assert redline["permissions"] == {"contents": "read"} and list(redline["on"]) == ["pull_request"]
+
+
+ZIZMOR = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+
+
+@pytest.mark.skipif(ZIZMOR is None, reason="zizmor is installed with the test extra")
+def test_zizmor_finds_nothing() -> None:
+    assert ZIZMOR is not None
+    result = subprocess.run(
+        [ZIZMOR, "--offline", "--no-progress", str(ROOT / ".github" / "workflows")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout + result.stderr
+
+
+def test_the_pre_commit_hook_validates_the_code() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hooks == [
+        {
+            "id": "kodeks-validate", "name": "kodeks validate",
+            "description": "Check the Code in code_text/ (front matter, structure, numbering, references, languages).",
+            "entry": "kodeks validate", "language": "python", "files": "^code_text/",
+            "pass_filenames": False, "require_serial": True,
+        }
+    ]  # fmt: skip
