@@ -11,6 +11,8 @@ import click
 from .errors import KodeksError, SourceLocation
 
 if TYPE_CHECKING:
+    from .drafting import Workspace
+    from .model import Code
     from .store import Snapshot
 
 EXIT_INVALID = 1
@@ -346,6 +348,210 @@ def github_comment(artifact: Path, event_path: str | None, body_file: Path) -> N
     click.echo(
         f"kodeks: comment for pull request #{comment.pr_number} written to {body_file} ({len(comment.body):,} characters)"
     )
+
+
+def _workspace(root: Path | None) -> tuple[Path, Workspace]:
+    from .drafting import Workspace
+    from .store.worktree import find_root, read_worktree
+
+    code_root = root if root is not None else find_root(Path.cwd())
+    return code_root, Workspace.of(read_worktree(code_root).files)
+
+
+def _write_changes(code_root: Path, workspace: Workspace, changes: dict[str, str | None], dry_run: bool) -> None:
+    """Show the unified diff (--dry-run) or write every file atomically; then say what changed."""
+    from .edit import unified_diff
+
+    if not changes:
+        click.echo("kodeks: nothing to change")
+        return
+    if dry_run:
+        click.echo(unified_diff(workspace.texts.files, changes), nl=False)
+        return
+    for path, text in sorted(changes.items()):
+        target = code_root / path
+        if text is None:
+            target.unlink()
+        else:
+            write_atomically(target, text.encode("utf-8"))
+    click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {', '.join(sorted(changes))}")
+    remaining = [d for d in workspace.with_changes(changes).diagnostics if d.is_error]
+    if remaining:
+        click.echo(f"kodeks: {len(remaining)} problem(s) remain for you to fix:", err=True)
+        for diagnostic in remaining[:20]:
+            click.echo(str(diagnostic), err=True)
+
+
+def _editing(function: Any) -> Any:
+    """Run a drafting command; an edit that cannot be made safely is exit 1 with its reason."""
+    import functools
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .edit import EditError
+
+        try:
+            return function(*args, **kwargs)
+        except EditError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper
+
+
+_dry_run_option = click.option("--dry-run", is_flag=True, help="Print the unified diff instead of writing.")
+
+
+@cli.command()
+@_root_option
+@_dry_run_option
+@_editing
+def renumber(root: Path | None, dry_run: bool) -> None:
+    """Renumber sections, chapters and articles from the structure, and every reference's wording.
+
+    Draft stage only: «статьи 12» becomes «статьи 13», «12-беренесинин» «13-беренесинин».
+    After a merge that leaves duplicate or stale numbers, this is the fix.
+
+    \b
+    Examples:
+      kodeks renumber --dry-run
+      kodeks renumber
+    """
+    from .drafting import renumber as plan
+
+    code_root, workspace = _workspace(root)
+    _write_changes(code_root, workspace, plan(workspace), dry_run)
+
+
+def _position_options(function: Any) -> Any:
+    function = click.option("--first", is_flag=True, help="Put it first in the chapter.")(function)
+    function = click.option("--after", metavar="ID", help="Put it after this article.")(function)
+    return click.option("--chapter", "chapter", metavar="CH", required=True, help="The chapter's id.")(function)
+
+
+def _after(after: str | None, first: bool, code: Code) -> str | None:
+    if after and first:
+        raise click.UsageError("give --after ID or --first, not both")
+    return after
+
+
+@cli.command()
+@_root_option
+@click.argument("article_id", metavar="ID")
+@_position_options
+@click.option("--title-ky", required=True, help="The Kyrgyz title.")
+@click.option("--title-ru", required=True, help="The Russian title.")
+@_dry_run_option
+@_editing
+def new(
+    root: Path | None,
+    article_id: str,
+    chapter: str,
+    after: str | None,
+    first: bool,
+    title_ky: str,
+    title_ru: str,
+    dry_run: bool,
+) -> None:
+    """Create an article from the template and place it in the structure.
+
+    In a draft every later article is renumbered (and references to it); in force the new
+    article gets the next insertion number (12-1) and nothing is renumbered.
+
+    \b
+    Example:
+      kodeks new local-budget-reserve --chapter local-budgets --after local-budget \\
+        --title-ky "Жергиликтүү бюджеттин резерви" --title-ru "Резерв местного бюджета"
+    """
+    from .drafting import new_article
+
+    code_root, workspace = _workspace(root)
+    if after is None and not first:
+        last = workspace.code.find_chapter(chapter)
+        after = last.articles[-1].id if last and last.articles else None
+    changes = new_article(
+        workspace, article_id, chapter, _after(after, first, workspace.code), {"ky": title_ky, "ru": title_ru}
+    )
+    _write_changes(code_root, workspace, changes, dry_run)
+
+
+@cli.command()
+@_root_option
+@click.argument("article_id", metavar="ID")
+@_position_options
+@_dry_run_option
+@_editing
+def move(root: Path | None, article_id: str, chapter: str, after: str | None, first: bool, dry_run: bool) -> None:
+    """Move an article in the structure (draft stage), renumbering what follows.
+
+    \b
+    Example:
+      kodeks move settlements --chapter basic-provisions --after basic-concepts
+    """
+    from .drafting import move_article
+
+    code_root, workspace = _workspace(root)
+    if after is None and not first:
+        target = workspace.code.find_chapter(chapter)
+        after = next((e.id for e in reversed(target.articles) if e.id != article_id), None) if target else None
+    _write_changes(
+        code_root,
+        workspace,
+        move_article(workspace, article_id, chapter, _after(after, first, workspace.code)),
+        dry_run,
+    )
+
+
+@cli.command()
+@_root_option
+@click.argument("article_id", metavar="ID")
+@click.option("--force", is_flag=True, help="Remove it even though other articles refer to it.")
+@_dry_run_option
+@_editing
+def remove(root: Path | None, article_id: str, force: bool, dry_run: bool) -> None:
+    """Remove an article (draft stage); refused while other articles refer to it.
+
+    \b
+    Example:
+      kodeks remove old-article --dry-run
+    """
+    from .drafting import remove_article
+
+    code_root, workspace = _workspace(root)
+    changes, referring = remove_article(workspace, article_id, force)
+    if referring and not force:
+        for link in referring:
+            click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})", err=True)
+        raise click.ClickException(
+            f"{len(referring)} reference(s) point to `{article_id}`: change them first, or use --force"
+        )
+    _write_changes(code_root, workspace, changes, dry_run)
+
+
+@cli.command()
+@_root_option
+@click.argument("target", metavar="ID[#P[.Q]]")
+def refs(root: Path | None, target: str) -> None:
+    """List every place that refers to an article, chapter, section or act (or a part or point).
+
+    \b
+    Examples:
+      kodeks refs territory-and-boundaries
+      kodeks refs change-of-boundaries#2.2
+    """
+    from .edit import references_to
+    from .model import LegalNumber
+
+    _, workspace = _workspace(root)
+    unit_id, _, anchor = target.partition("#")
+    part_text, _, point_text = anchor.partition(".")
+    part = LegalNumber.parse(part_text) if part_text else None
+    point = LegalNumber.parse(point_text) if point_text else None
+    if (part_text and part is None) or (point_text and point is None):
+        raise click.BadParameter(f"{target!r}: write ID, ID#P, ID#P.Q or ID#.Q", param_hint="ID[#P[.Q]]")
+    links = references_to(workspace.code, unit_id, part, point)
+    for link in links:
+        click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})")
+    click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -284,6 +284,8 @@ class Chapter:
     articles: tuple[StructureEntry, ...]
     location: SourceLocation
     number_location: SourceLocation
+    articles_location: SourceLocation | None = None
+    """Where the ``articles:`` list is written (for tools that edit the structure)."""
 
 
 @dataclass(frozen=True, slots=True)

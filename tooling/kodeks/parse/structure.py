@@ -65,6 +65,7 @@ def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]
                     articles=tuple(entries),
                     location=document.location(item_path),
                     number_location=document.location(item_path + ("number",)),
+                    articles_location=document.value_locations.get(item_path + ("articles",)),
                 )
             )
         return tuple(chapters)

@@ -1,0 +1,165 @@
+"""The drafter's commands as plans: new article, move, remove, renumber, in files' own words.
+
+A :class:`Workspace` is the Code as written plus its parsed model; each command returns the
+new contents of the files it changes (None for a deleted file). Nothing here touches disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .edit import (
+    EditError,
+    Texts,
+    insert_entry_edit,
+    new_article_text,
+    references_to,
+    remove_entry_edit,
+    renumber_edits,
+)
+from .errors import Diagnostic
+from .load import check
+from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
+from .store import ARTICLES_DIR, Snapshot
+
+FIXABLE = {"N001", "N002", "N003", "R004"}
+"""Problems renumbering repairs; any other error stops a rewriting command."""
+
+Changes = dict[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    texts: Texts
+    code: Code
+    diagnostics: list[Diagnostic]
+
+    @classmethod
+    def of(cls, files: dict[str, bytes]) -> Workspace:
+        result = check(Snapshot(files=dict(files)))
+        if result.code is None:
+            raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
+        decoded = {path: data.decode("utf-8", errors="replace") for path, data in files.items()}
+        return cls(Texts(decoded), result.code, result.diagnostics)
+
+    def with_changes(self, changes: Mapping[str, str | None]) -> Workspace:
+        files = {path: text.encode("utf-8") for path, text in self.texts.files.items()}
+        for path, text in changes.items():
+            if text is None:
+                files.pop(path, None)
+            else:
+                files[path] = text.encode("utf-8")
+        return Workspace.of(files)
+
+    def blocking_errors(self, fixable: set[str] = FIXABLE) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error and d.code not in fixable]
+
+
+def _combine(first: Mapping[str, str | None], second: Mapping[str, str | None]) -> Changes:
+    return {**first, **second}
+
+
+def _refuse_if_invalid(workspace: Workspace) -> None:
+    blocking = workspace.blocking_errors()
+    if blocking:
+        listed = "\n".join(str(d) for d in blocking[:20])
+        raise EditError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
+
+
+def renumber(workspace: Workspace) -> Changes:
+    """Numbers and link texts made to follow the structure (draft stage)."""
+    _refuse_if_invalid(workspace)
+    return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts)))
+
+
+def _then_renumber(workspace: Workspace, changes: Changes) -> Changes:
+    if workspace.code.stage is not Stage.DRAFT:
+        return changes
+    updated = workspace.with_changes(changes)
+    return _combine(changes, dict(updated.texts.apply(renumber_edits(updated.code, updated.texts))))
+
+
+def new_article(
+    workspace: Workspace, article_id: str, chapter_id: str, after: str | None, titles: dict[str, str]
+) -> Changes:
+    """A new article from the template, placed in the structure; later articles renumbered
+    (draft) or the new one numbered N-k (in force)."""
+    _refuse_if_invalid(workspace)
+    code = workspace.code
+    if not ID_PATTERN.fullmatch(article_id):
+        raise EditError(f"`{article_id}` is not a valid id: lowercase Latin letters, digits and single hyphens")
+    path = f"{ARTICLES_DIR}/{article_id}.md"
+    taken = {entry.id for entry in code.article_order()} | code.articles.keys() | {c.id for c in code.chapters}
+    taken |= {s.id for s in code.sections} | code.acts.keys()
+    if article_id in taken or path in workspace.texts.files:
+        raise EditError(f"the id `{article_id}` is already used")
+    missing = [language for language in code.languages if not titles.get(language, "").strip()]
+    if missing:
+        raise EditError(f"give a title in every language of the Code: missing {', '.join(missing)}")
+    number = _new_number(code, chapter_id, after)
+    structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
+    changes: Changes = {**structure, path: new_article_text(article_id, number, titles)}
+    return _then_renumber(workspace, changes)
+
+
+def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
+    """In force: the insertion number after ``after`` (12-1, then 12-2); in a draft, a
+    placeholder the renumbering that follows replaces."""
+    if code.stage is Stage.DRAFT:
+        return LegalNumber.of(1)
+    order = [entry.id for entry in code.article_order()]
+    chapter = code.find_chapter(chapter_id)
+    if after is None:
+        if chapter is None or not chapter.articles:
+            previous_index = -1
+            earlier = [c for c in code.chapters[: code.chapters.index(chapter)] if c.articles] if chapter else []
+            if earlier:
+                previous_index = order.index(earlier[-1].articles[-1].id)
+        else:
+            previous_index = order.index(chapter.articles[0].id) - 1
+    else:
+        previous_index = order.index(after)
+    if previous_index < 0:
+        raise EditError("in force, a new article cannot go before article 1")
+    numbering = code.numbering()
+    previous = numbering.articles.get(order[previous_index])
+    following = numbering.articles.get(order[previous_index + 1]) if previous_index + 1 < len(order) else None
+    if previous is None:
+        raise EditError(f"article `{order[previous_index]}` has no number to insert after")
+    if following is None:
+        return LegalNumber.of(previous.components[0] + 1)
+    sibling = LegalNumber(previous.components[:-1] + (previous.components[-1] + 1,))
+    if previous.is_insertion and sibling < following:
+        return sibling
+    return LegalNumber(previous.components + (1,))
+
+
+def move_article(workspace: Workspace, article_id: str, chapter_id: str, after: str | None) -> Changes:
+    _refuse_if_invalid(workspace)
+    if workspace.code.stage is not Stage.DRAFT:
+        raise EditError("the Code is in force: moving an article would renumber the law")
+    if after == article_id:
+        raise EditError("an article cannot be placed after itself")
+    removed = workspace.texts.apply([remove_entry_edit(workspace.code, workspace.texts, article_id)])
+    middle = workspace.with_changes(removed)
+    inserted = middle.texts.apply([insert_entry_edit(middle.code, middle.texts, article_id, chapter_id, after)])
+    return _then_renumber(workspace, _combine(removed, inserted))
+
+
+def remove_article(workspace: Workspace, article_id: str, force: bool) -> tuple[Changes, list[Link]]:
+    """The article out of the structure and its file deleted; refused while others refer to it."""
+    _refuse_if_invalid(workspace)
+    code = workspace.code
+    if code.stage is not Stage.DRAFT:
+        raise EditError("the Code is in force: articles are repealed, not removed (status: repealed, empty text)")
+    if article_id not in code.articles:
+        raise EditError(f"no article `{article_id}`")
+    referring = [
+        link for link in references_to(code, article_id) if link.location.path != code.articles[article_id].path
+    ]
+    if referring and not force:
+        return {}, referring
+    changes: Changes = dict(workspace.texts.apply([remove_entry_edit(code, workspace.texts, article_id)]))
+    changes[code.articles[article_id].path] = None
+    return _then_renumber(workspace, changes), referring

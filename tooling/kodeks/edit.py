@@ -1,0 +1,314 @@
+"""Edits that drafters trust: numbers and structure changed in place, nothing else.
+
+Every edit is a replacement of a span of a file's text as written (BOM and CRLF kept), found
+from the parsed model's source locations; files are never re-dumped, so comments, key order,
+quoting and spacing survive. The core here computes edits; the CLI shows or writes them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from .errors import KodeksError, SourceLocation
+from .model import Article, Code, LegalNumber, Link, ReferenceTarget, Stage, TargetKind, roman
+
+ARTICLE_TEMPLATE = """\
+---
+id: {id}
+number: {number}
+title:
+  ky: {title_ky}
+  ru: {title_ru}
+status: draft
+---
+
+## ky
+
+{body_ky}
+
+## ru
+
+{body_ru}
+"""
+PLACEHOLDER = {"ky": "(берененин тексти)", "ru": "(текст статьи)"}
+
+
+class EditError(KodeksError):
+    """An edit that cannot be made safely; nothing is written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    path: str
+    start: int
+    end: int
+    replacement: str
+
+
+class Texts:
+    """The files of the Code as written, with positions mapped from parsed locations."""
+
+    def __init__(self, files: dict[str, str]) -> None:
+        self.files = dict(files)
+        self._line_starts: dict[str, list[int]] = {}
+
+    def offset(self, location: SourceLocation) -> int:
+        """Character offset of a 1-based ``line:col`` (as the parser counts, BOM and CR aside)."""
+        text = self.files[location.path]
+        starts = self._line_starts.get(location.path)
+        if starts is None:
+            starts = [0] + [match.end() for match in re.finditer("\n", text)]
+            self._line_starts[location.path] = starts
+        bom = 1 if location.line == 1 and text.startswith("\ufeff") else 0
+        return starts[location.line - 1] + location.column - 1 + bom
+
+    def apply(self, edits: Iterable[Edit]) -> dict[str, str]:
+        """New texts of the files the edits touch; overlapping edits are refused."""
+        by_path: dict[str, list[Edit]] = {}
+        for edit in edits:
+            by_path.setdefault(edit.path, []).append(edit)
+        changed = {}
+        for path, file_edits in by_path.items():
+            text = self.files[path]
+            previous_start = len(text) + 1
+            for edit in sorted(file_edits, key=lambda e: (e.start, e.end), reverse=True):
+                if edit.end > previous_start:
+                    raise EditError(f"{path}: two edits overlap at offset {edit.start}")
+                text = text[: edit.start] + edit.replacement + text[edit.end :]
+                previous_start = edit.start
+            if text != self.files[path]:
+                changed[path] = text
+        return changed
+
+
+_SCALAR = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|[^\s,}\]#]+")
+
+
+def _value_edit(texts: Texts, location: SourceLocation, value: str) -> Edit | None:
+    """Replace the YAML scalar written at ``location`` by ``value``, keeping its quoting."""
+    start = texts.offset(location)
+    match = _SCALAR.match(texts.files[location.path], start)
+    if match is None:
+        return None
+    written = match.group()
+    replacement = f"{written[0]}{value}{written[0]}" if written[0] in "\"'" else value
+    return None if written == replacement else Edit(location.path, start, match.end(), replacement)
+
+
+_NUMBER = r"\d+(?:-\d+)*"
+_ROMAN = r"[IVXLCDM]+"
+_PATTERNS: dict[tuple[TargetKind, str], re.Pattern[str]] = {
+    (TargetKind.ARTICLE, "ru"): re.compile(rf"(?i)(?<=стат)\w*\s+({_NUMBER})"),
+    (TargetKind.ARTICLE, "ky"): re.compile(rf"(?i)({_NUMBER})(?=-берен)"),
+    (TargetKind.CHAPTER, "ru"): re.compile(rf"(?i)(?<=глав)\w*\s+({_NUMBER})"),
+    (TargetKind.CHAPTER, "ky"): re.compile(rf"(?i)({_NUMBER})(?=-глав)"),
+    (TargetKind.SECTION, "ru"): re.compile(rf"(?i)(?<=раздел)\w*\s+({_ROMAN}|{_NUMBER})"),
+    (TargetKind.SECTION, "ky"): re.compile(rf"({_ROMAN}|{_NUMBER})(?=\s+бөлүм)"),
+}
+_ANY_NUMBER = re.compile(rf"(?<![\w-])({_NUMBER}|{_ROMAN})(?![\w])")
+
+
+def link_label_span(texts: Texts, link: Link) -> tuple[int, int] | None:
+    """Where the label of ``[label](href)`` is written, or None if it cannot be found exactly."""
+    text = texts.files[link.location.path]
+    start = texts.offset(link.location)
+    if start >= len(text) or text[start] != "[":
+        return None
+    end = text.find("](" + link.href + ")", start)
+    if end < 0 or "\n" in text[start:end] and text.count("[", start + 1, end):
+        return None
+    return start + 1, end
+
+
+def relabel(label: str, kind: TargetKind, language: str, number: str) -> str | None:
+    """The label with the target's number replaced by ``number``; None when ambiguous."""
+    pattern = _PATTERNS.get((kind, language))
+    matches = list(pattern.finditer(label)) if pattern else []
+    if len(matches) != 1:
+        matches = list(_ANY_NUMBER.finditer(label))
+        if len(matches) != 1:
+            return None
+    match = matches[0]
+    return label[: match.start(1)] + number + label[match.end(1) :]
+
+
+def _target_number(code: Code, target: ReferenceTarget) -> str | None:
+    numbering = code.numbering()
+    if target.kind is TargetKind.ARTICLE:
+        number = numbering.articles.get(target.id)
+    elif target.kind is TargetKind.CHAPTER:
+        number = numbering.chapters.get(target.id)
+    elif target.kind is TargetKind.SECTION:
+        section = numbering.sections.get(target.id)
+        return roman(section.components[0]) if section and not section.is_insertion else None
+    else:
+        return None
+    return None if number is None else str(number)
+
+
+def _links(article: Article) -> Iterator[tuple[str, Link]]:
+    for language, text in article.texts.items():
+        for paragraph in text.paragraphs():
+            for link in paragraph.links:
+                yield language, link
+
+
+def renumber_edits(code: Code, texts: Texts) -> list[Edit]:
+    """Numbers from the structure (draft stage), and every link text that carries them."""
+    if code.stage is not Stage.DRAFT:
+        raise EditError(
+            "the Code is in force: numbers are frozen (a new article between 12 and 13 is 12-1); "
+            "renumbering would change the law's citations"
+        )
+    numbering = code.numbering()
+    edits: list[Edit] = []
+
+    def number_edit(location: SourceLocation, stored: LegalNumber | None, wanted: LegalNumber | None) -> None:
+        if wanted is not None and stored != wanted and location.path in texts.files:
+            edit = _value_edit(texts, location, str(wanted))
+            if edit:
+                edits.append(edit)
+
+    for section in code.sections:
+        number_edit(section.number_location, section.number, numbering.sections.get(section.id))
+    for chapter in code.chapters:
+        number_edit(chapter.number_location, chapter.number, numbering.chapters.get(chapter.id))
+    for article in code.articles.values():
+        if "number" in article.key_locations:
+            number_edit(article.key_locations["number"], article.number, numbering.articles.get(article.id))
+    for article in code.articles.values():
+        for language, link in _links(article):
+            target = link.target
+            if (
+                target is None
+                or target.kind is TargetKind.ACT
+                or (target.kind is TargetKind.ARTICLE and target.id == article.id)
+            ):
+                continue
+            wanted = _target_number(code, target)
+            span = link_label_span(texts, link)
+            if wanted is None or span is None:
+                continue
+            label = texts.files[link.location.path][span[0] : span[1]]
+            present = {m.group(1) for m in _ANY_NUMBER.finditer(label)}
+            if wanted in present:
+                continue
+            new_label = relabel(label, target.kind, language, wanted)
+            if new_label is not None and new_label != label:
+                edits.append(Edit(link.location.path, span[0], span[1], new_label))
+    return edits
+
+
+# --- the structure in code.yaml -------------------------------------------------------------
+
+
+def remove_entry_edit(code: Code, texts: Texts, article_id: str) -> Edit:
+    """Take ``article_id`` out of its chapter's ``articles:`` list, flow or block style."""
+    entry = next((e for e in code.article_order() if e.id == article_id), None)
+    if entry is None:
+        raise EditError(f"article `{article_id}` is not in code.yaml")
+    text = texts.files[entry.location.path]
+    start = texts.offset(entry.location)
+    end = start + len(article_id)
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() == "-":  # block style: drop the whole line
+        line_end = text.find("\n", end)
+        return Edit(entry.location.path, line_start, len(text) if line_end < 0 else line_end + 1, "")
+    after = re.match(r"\s*,\s*", text[end:])
+    if after:
+        return Edit(entry.location.path, start, end + after.end(), "")
+    before = re.search(r",\s*$", text[:start])
+    return Edit(entry.location.path, before.start() if before else start, end, "")
+
+
+def insert_entry_edit(code: Code, texts: Texts, article_id: str, chapter_id: str, after: str | None) -> Edit:
+    """Put ``article_id`` into a chapter's ``articles:`` list: after ``after``, or first."""
+    chapter = code.find_chapter(chapter_id)
+    if chapter is None:
+        raise EditError(f"no chapter `{chapter_id}` in code.yaml")
+    path = code.path
+    text = texts.files[path]
+    if after is not None:
+        anchor = next((e for e in chapter.articles if e.id == after), None)
+        if anchor is None:
+            raise EditError(f"article `{after}` is not in chapter `{chapter_id}`")
+        start = texts.offset(anchor.location)
+        end = start + len(after)
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() == "-":
+            line_end = text.find("\n", end)
+            newline = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
+            insert_at = len(text) if line_end < 0 else line_end + 1
+            prefix = "" if line_end >= 0 else newline
+            return Edit(path, insert_at, insert_at, f"{prefix}{text[line_start:start]}{article_id}{newline}")
+        return Edit(path, end, end, f", {article_id}")
+    if chapter.articles:
+        first = chapter.articles[0]
+        start = texts.offset(first.location)
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip() == "-":
+            line_end = text.find("\n", start)
+            newline = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
+            return Edit(path, line_start, line_start, f"{text[line_start:start]}{article_id}{newline}")
+        return Edit(path, start, start, f"{article_id}, ")
+    if chapter.articles_location is None:
+        raise EditError(f"chapter `{chapter_id}` has no `articles:` list to add to")
+    start = texts.offset(chapter.articles_location)
+    match = re.compile(r"\[\s*\]").match(text, start)
+    if match is None:
+        raise EditError(f"chapter `{chapter_id}`: cannot read its empty `articles:` list")
+    return Edit(path, match.start(), match.end(), f"[{article_id}]")
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_article_text(article_id: str, number: LegalNumber, titles: dict[str, str]) -> str:
+    return ARTICLE_TEMPLATE.format(
+        id=article_id,
+        number=number,
+        title_ky=yaml_string(titles["ky"]),
+        title_ru=yaml_string(titles["ru"]),
+        body_ky=PLACEHOLDER["ky"],
+        body_ru=PLACEHOLDER["ru"],
+    )
+
+
+def references_to(
+    code: Code, unit_id: str, part: LegalNumber | None = None, point: LegalNumber | None = None
+) -> list[Link]:
+    """Every link that points at the unit (for an article: at it or any of its parts and points)."""
+    found = []
+    for article in code.ordered_articles():
+        for _, link in _links(article):
+            target = link.target
+            if target is None or target.id != unit_id:
+                continue
+            if part is not None and target.part != part:
+                continue
+            if point is not None and target.point != point:
+                continue
+            found.append(link)
+    return found
+
+
+def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:
+    """The change as a unified diff; None in ``new`` is a deleted file."""
+    out: list[str] = []
+    for path in sorted(new):
+        before = old.get(path)
+        after = new[path]
+        out.extend(
+            difflib.unified_diff(
+                (before or "").splitlines(keepends=True),
+                (after or "").splitlines(keepends=True),
+                fromfile=f"a/{path}" if before is not None else "/dev/null",
+                tofile=f"b/{path}" if after is not None else "/dev/null",
+            )
+        )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
