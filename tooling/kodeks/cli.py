@@ -554,6 +554,50 @@ def refs(root: Path | None, target: str) -> None:
     click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
 
 
+@cli.command()
+@_root_option
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if any file would change (for CI).")
+@_dry_run_option
+def fmt(root: Path | None, check_only: bool, dry_run: bool) -> None:
+    """Normalise the files of the Code without changing their meaning.
+
+    LF line endings, no BOM, one final newline, no runs of blank lines, front matter keys in
+    the order id, number, title, status, sources, notes (comments move with their key).
+
+    \b
+    Examples:
+      kodeks fmt --check
+      kodeks fmt
+    """
+    from .edit import format_text, unified_diff
+    from .store.worktree import find_root, read_worktree
+
+    code_root = root if root is not None else find_root(Path.cwd())
+    originals = {
+        path: data.decode("utf-8", errors="strict")
+        for path, data in read_worktree(code_root).files.items()
+        if path.endswith((".md", ".yaml"))
+    }
+    changes: dict[str, str | None] = {}
+    for path, text in originals.items():
+        formatted = format_text(path, text)
+        if formatted != text:
+            changes[path] = formatted
+    if check_only:
+        for path in sorted(changes):
+            click.echo(f"{path}: would be reformatted")
+        if changes:
+            raise SystemExit(EXIT_INVALID)
+        click.echo(f"kodeks: {len(originals)} files already formatted")
+        return
+    if dry_run:
+        click.echo(unified_diff(originals, changes), nl=False)
+        return
+    for path, new_text in sorted(changes.items()):
+        write_atomically(code_root / path, (new_text or "").encode("utf-8"))
+    click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same directory, so a reader never sees half a file."""
     import os

@@ -312,3 +312,49 @@ def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:
             )
         )
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
+
+
+# --- kodeks fmt ----------------------------------------------------------------------------
+
+FRONT_MATTER_ORDER = ("id", "number", "title", "status", "sources", "notes")
+_TOP_KEY = re.compile(r"[A-Za-z_][\w-]*\s*:")
+
+
+def format_text(path: str, text: str) -> str:
+    """What can be normalised without changing meaning: LF endings, no BOM, one final newline,
+    no runs of blank lines, and (articles) front matter keys in the manual's order.
+
+    Trailing spaces on text lines are kept: two of them are a Markdown line break.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line if line.strip() else "" for line in text.split("\n")]
+    collapsed: list[str] = []
+    for line in lines:
+        if line == "" and collapsed and collapsed[-1] == "":
+            continue
+        collapsed.append(line)
+    text = "\n".join(collapsed).strip("\n") + "\n"
+    if path.endswith(".md") and text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end > 0:
+            front = _ordered_front_matter(text[4 : end + 1])
+            body = text[end + 5 :].lstrip("\n")
+            text = f"---\n{front}---\n\n{body}" if body else f"---\n{front}---\n"
+    return text
+
+
+def _ordered_front_matter(front: str) -> str:
+    """Top-level key blocks (a key, its nested lines, and comments just above it) reordered."""
+    blocks: list[tuple[str, list[str]]] = []
+    pending: list[str] = []
+    for line in front.splitlines(keepends=True):
+        if _TOP_KEY.match(line):
+            blocks.append((line.split(":", 1)[0].strip(), pending + [line]))
+            pending = []
+        elif line.startswith("#") or not blocks:
+            pending.append(line)
+        else:
+            blocks[-1][1].append(line)
+    order = {key: index for index, key in enumerate(FRONT_MATTER_ORDER)}
+    ordered = sorted(enumerate(blocks), key=lambda item: (order.get(item[1][0], len(order)), item[0]))
+    return "".join("".join(lines) for _, (_, lines) in ordered) + "".join(pending)

@@ -1,0 +1,253 @@
+"""Drafter tools: every rewrite changes only the bytes it must, and the Code stays valid."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kodeks import check
+from kodeks.cli import cli
+from kodeks.drafting import Workspace, move_article, new_article, remove_article
+from kodeks.store.worktree import read_worktree
+
+from .conftest import BASE_FILES, WriteCode
+
+A = "code_text/articles/"
+YAML = "code_text/code.yaml"
+TITLES = ["--title-ky", "Жаңы берене", "--title-ru", "Новая статья"]
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, [args[0], "--root", str(root), *args[1:]])
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "code_text").rglob("*") if p.is_file()}
+
+
+def messages(root: Path) -> list[str]:
+    return [str(d) for d in check(read_worktree(root)).diagnostics]
+
+
+def test_new_article_renumbers_the_following_ones_and_their_references(code_dir: WriteCode) -> None:
+    root = code_dir()
+    result = run(root, "new", "budget", "--chapter", "basics", "--after", "concepts", *TITLES)
+    assert result.exit_code == 0, result.output
+    assert messages(root) == []
+    kenesh = (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert "number: 4" in kenesh
+    concepts = (root / A / "concepts.md").read_text(encoding="utf-8")
+    assert "[4-беренеде](art:kenesh)" in concepts and "[статье 4](art:kenesh)" in concepts
+    assert "articles: [subject, concepts, budget]" in (root / YAML).read_text(encoding="utf-8")
+    created = (root / A / "budget.md").read_text(encoding="utf-8")
+    assert created.startswith(
+        '---\nid: budget\nnumber: 3\ntitle:\n  ky: "Жаңы берене"\n  ru: "Новая статья"\nstatus: draft\n---\n'
+    )
+
+
+def test_dry_run_prints_the_diff_and_writes_nothing(code_dir: WriteCode) -> None:
+    root = code_dir()
+    before = files(root)
+    result = run(root, "new", "budget", "--chapter", "basics", "--first", *TITLES, "--dry-run")
+    assert result.exit_code == 0
+    assert files(root) == before
+    assert "--- a/code_text/articles/kenesh.md\n+++ b/code_text/articles/kenesh.md\n" in result.stdout
+    assert "-number: 3\n+number: 4\n" in result.stdout
+    assert "--- /dev/null\n+++ b/code_text/articles/budget.md\n" in result.stdout
+    assert "-        articles: [subject, concepts]\n+        articles: [budget, subject, concepts]\n" in result.stdout
+
+
+def test_a_renumbering_diff_contains_only_number_changes(code_dir: WriteCode) -> None:
+    root = code_dir()
+    run(root, "new", "budget", "--chapter", "basics", "--first", *TITLES)
+    for path in ("kenesh.md", "concepts.md", "subject.md"):
+        old, new = BASE_FILES[A + path], (root / A / path).read_text(encoding="utf-8")
+        assert re.sub(r"\d+", "#", old) == re.sub(r"\d+", "#", new), path
+
+
+def test_new_then_remove_gives_back_every_byte(code_dir: WriteCode) -> None:
+    root = code_dir()
+    before = files(root)
+    assert run(root, "new", "budget", "--chapter", "bodies", "--first", *TITLES).exit_code == 0
+    assert run(root, "remove", "budget").exit_code == 0
+    assert files(root) == before
+
+
+def test_comments_quoting_crlf_and_bom_survive(code_dir: WriteCode) -> None:
+    yaml_text = (
+        BASE_FILES[YAML]
+        .replace("stage: draft\n", "stage: draft  # working draft\n")
+        .replace("        number: 2\n", '        number: "2"  # quoted on purpose\n')
+    )
+    kenesh = ("\ufeff" + BASE_FILES[A + "kenesh.md"]).replace("\n", "\r\n")
+    root = code_dir({YAML: yaml_text, A + "kenesh.md": kenesh.encode("utf-8")})
+    assert run(root, "new", "budget", "--chapter", "basics", "--first", *TITLES).exit_code == 0
+    new_yaml = (root / YAML).read_text(encoding="utf-8")
+    assert "stage: draft  # working draft\n" in new_yaml and '        number: "2"  # quoted on purpose\n' in new_yaml
+    data = (root / A / "kenesh.md").read_bytes()
+    assert data.startswith("\ufeff---\r\nid: kenesh\r\nnumber: 4\r\n".encode())
+    assert data.count(b"\r\n") == kenesh.count("\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_renumber_repairs_a_merge_and_is_idempotent(code_dir: WriteCode) -> None:
+    # Two branches each added an article 3: the merge leaves duplicate and stale numbers.
+    extra = BASE_FILES[A + "kenesh.md"].replace("id: kenesh", "id: council").replace("art:kenesh#2", "art:council#2")
+    root = code_dir({
+        YAML: BASE_FILES[YAML].replace("articles: [kenesh]", "articles: [council, kenesh]"),
+        A + "council.md": extra,
+    })  # fmt: skip
+    assert any(" N003 " in m for m in messages(root))
+    assert run(root, "renumber").exit_code == 0
+    assert messages(root) == []
+    assert "number: 4" in (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert "[статье 4](art:kenesh)" in (root / A / "concepts.md").read_text(encoding="utf-8")
+    before = files(root)
+    result = run(root, "renumber")
+    assert result.exit_code == 0 and result.stdout == "kodeks: nothing to change\n"
+    assert files(root) == before
+
+
+def test_in_force_renumber_refuses_and_new_takes_an_insertion_number(code_dir: WriteCode) -> None:
+    root = code_dir({YAML: BASE_FILES[YAML].replace("stage: draft", "stage: in-force")})
+    result = run(root, "renumber")
+    assert result.exit_code == 1
+    assert "the Code is in force: numbers are frozen" in result.stderr
+    assert run(root, "new", "budget", "--chapter", "basics", "--after", "concepts", *TITLES).exit_code == 0
+    assert "number: 2-1\n" in (root / A / "budget.md").read_text(encoding="utf-8")
+    assert "number: 3\n" in (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert run(root, "new", "reserve", "--chapter", "basics", "--after", "budget", *TITLES).exit_code == 0
+    assert "number: 2-2\n" in (root / A / "reserve.md").read_text(encoding="utf-8")
+    assert [m for m in messages(root) if " R00" not in m] == []
+
+
+def test_remove_refuses_while_referenced_and_lists_the_references(code_dir: WriteCode) -> None:
+    root = code_dir()
+    result = run(root, "remove", "kenesh")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{A}concepts.md:12: [3-беренеде](art:kenesh)",
+        f"{A}concepts.md:19: [статье 3](art:kenesh)",
+    ]
+    assert (root / A / "kenesh.md").exists()
+    assert run(root, "remove", "kenesh", "--force").exit_code == 0
+    assert not (root / A / "kenesh.md").exists()
+
+
+def test_refs_lists_every_place(code_dir: WriteCode) -> None:
+    result = run(code_dir(), "refs", "kenesh#2")
+    assert result.exit_code == 0
+    assert result.stdout == f"{A}kenesh.md:11: [2-бөлүккө](art:kenesh#2)\n{A}kenesh.md:16: [части 2](art:kenesh#2)\n"
+
+
+def test_a_move_between_chapters_renumbers(code_dir: WriteCode) -> None:
+    root = code_dir()
+    assert run(root, "move", "subject", "--chapter", "bodies", "--after", "kenesh").exit_code == 0
+    assert messages(root) == []
+    assert "articles: [concepts]" in (root / YAML).read_text(encoding="utf-8")
+    assert "[2-беренеде](art:kenesh)" in (root / A / "concepts.md").read_text(encoding="utf-8")
+
+
+def test_rewriting_commands_refuse_an_otherwise_broken_code(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("## ru", "## en")})
+    result = run(root, "renumber")
+    assert result.exit_code == 1
+    assert "the Code has problems this command does not fix" in result.stderr
+
+
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["new", "move", "remove"]),
+        st.sampled_from(["subject", "concepts", "kenesh", "a1", "a2"]),
+        st.sampled_from(["basics", "bodies"]),
+        st.booleans(),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(OPERATIONS)
+def test_any_sequence_of_edits_keeps_the_code_valid_and_references_true(
+    operations: list[tuple[str, str, str, bool]],
+) -> None:
+    workspace = Workspace.of({k: v.encode() for k, v in BASE_FILES.items()})
+    targets_before = _targets(workspace)
+    for operation, article_id, chapter, first in operations:
+        code = workspace.code
+        chapter_articles = [e.id for e in code.find_chapter(chapter).articles]  # type: ignore[union-attr]
+        after = None if first or not chapter_articles else chapter_articles[-1]
+        try:
+            if operation == "new" and article_id not in code.articles:
+                changes = new_article(workspace, article_id, chapter, after, {"ky": "Берене", "ru": "Статья"})
+            elif operation == "move" and article_id in code.articles and after != article_id:
+                changes = move_article(workspace, article_id, chapter, after)
+            elif operation == "remove" and article_id in code.articles:
+                changes, referring = remove_article(workspace, article_id, force=False)
+                if referring:
+                    continue
+            else:
+                continue
+        except Exception as error:  # noqa: BLE001 - the property names the operation that failed
+            raise AssertionError(f"{operation} {article_id} → {chapter}: {error}") from error
+        old_texts = workspace.texts.files
+        workspace = workspace.with_changes(changes)
+        assert [str(d) for d in workspace.diagnostics if d.is_error] == [], (operation, article_id)
+        for path, text in changes.items():  # only numbers changed in files that were there before
+            if text is not None and path in old_texts and path != YAML:
+                assert re.sub(r"\d+", "#", text) == re.sub(r"\d+", "#", old_texts[path]), path
+    # Every reference still points at the same unit: targets are ids, and their texts follow.
+    assert _targets(workspace) - targets_before == set()
+
+
+def _targets(workspace: Workspace) -> set[tuple[str, str]]:
+    return {
+        (article.id, str(link.target))
+        for article in workspace.code.articles.values()
+        for text in article.texts.values()
+        for paragraph in text.paragraphs()
+        for link in paragraph.links
+        if link.target is not None
+    }
+
+
+MESSY = (
+    '\ufeff---\r\n# who asked for it\r\nnotes: "Обсудить."\r\nstatus: draft\r\nid: kenesh\r\n'
+    'title: {ky: "Жергиликтүү кеңеш", ru: "Местный кенеш"}\r\nnumber: 3\r\n---\r\n'
+    "## ky\r\n\r\n\r\n\r\n1. Жергиликтүү кеңеш [2-бөлүккө](art:kenesh#2) ылайык иштейт.  \r\nЖаңы сап.\r\n"
+    "2. Кеңеш [1-главада](ch:basics) жана [I бөлүмдө](sec:general) аталган маселелерди чечет.\r\n   \r\n\r\n"
+    "## ru\r\n\r\n1. Местный кенеш действует согласно [части 2](art:kenesh#2) настоящей статьи.\r\n"
+    "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).\r\n\r\n\r\n"
+)
+
+
+def test_fmt_normalises_without_changing_meaning(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": MESSY.encode("utf-8")})
+    before = check(read_worktree(root)).code
+    result = run(root, "fmt", "--check")
+    assert result.exit_code == 1 and result.stdout == f"{A}kenesh.md: would be reformatted\n"
+    assert run(root, "fmt").exit_code == 0
+    text = (root / A / "kenesh.md").read_bytes().decode("utf-8")
+    assert text.startswith(
+        '---\nid: kenesh\nnumber: 3\ntitle: {ky: "Жергиликтүү кеңеш", ru: "Местный кенеш"}\nstatus: draft\n# who asked for it\nnotes: "Обсудить."\n---\n\n## ky\n\n1. '
+    )
+    assert "иштейт.  \nЖаңы сап." in text  # a Markdown line break is meaning: kept
+    assert "\r" not in text and "\n\n\n" not in text and text.endswith("(sec:general).\n")
+    after = check(read_worktree(root)).code
+    assert before is not None and after is not None
+    assert _same_text(before, after)  # the same paragraphs, word for word (only positions moved)
+    assert run(root, "fmt", "--check").exit_code == 0
+
+
+def _same_text(before: object, after: object) -> bool:
+    from kodeks.model import Code
+
+    assert isinstance(before, Code) and isinstance(after, Code)
+    return all(
+        [p.plain_text for p in before.articles["kenesh"].texts[lang].paragraphs()]
+        == [p.plain_text for p in after.articles["kenesh"].texts[lang].paragraphs()]
+        for lang in ("ky", "ru")
+    )
