@@ -251,3 +251,21 @@ def _same_text(before: object, after: object) -> bool:
         == [p.plain_text for p in after.articles["kenesh"].texts[lang].paragraphs()]
         for lang in ("ky", "ru")
     )
+
+
+def test_renumber_parts_after_a_part_is_inserted_in_the_middle(code_dir: WriteCode) -> None:
+    kenesh = (
+        BASE_FILES[A + "kenesh.md"]
+        .replace("2. Кеңеш [1", "2. Кеңеш жылына эки жолу чогулат.\n2. Кеңеш [1")
+        .replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n2. Кенеш решает")
+    )
+    root = code_dir({A + "kenesh.md": kenesh})
+    assert any(" N004 " in m for m in messages(root))
+    result = run(root, "renumber", "--parts", "kenesh")
+    assert result.exit_code == 0, result.output
+    text = (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert "2. Кенеш собирается дважды в год.\n3. Кенеш решает" in text
+    assert "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1" in text
+    # The references to old part 2 now point at part 3, and say so.
+    assert "[3-бөлүккө](art:kenesh#3)" in text and "[части 3](art:kenesh#3)" in text
+    assert messages(root) == []

@@ -403,9 +403,15 @@ _dry_run_option = click.option("--dry-run", is_flag=True, help="Print the unifie
 
 @cli.command()
 @_root_option
+@click.option(
+    "--parts",
+    "parts_of",
+    metavar="ID",
+    help="Also renumber the parts and points of this article, and references to them.",
+)
 @_dry_run_option
 @_editing
-def renumber(root: Path | None, dry_run: bool) -> None:
+def renumber(root: Path | None, parts_of: str | None, dry_run: bool) -> None:
     """Renumber sections, chapters and articles from the structure, and every reference's wording.
 
     Draft stage only: «статьи 12» becomes «статьи 13», «12-беренесинин» «13-беренесинин».
@@ -414,12 +420,12 @@ def renumber(root: Path | None, dry_run: bool) -> None:
     \b
     Examples:
       kodeks renumber --dry-run
-      kodeks renumber
+      kodeks renumber --parts local-budget     # after inserting a part in the middle
     """
     from .drafting import renumber as plan
 
     code_root, workspace = _workspace(root)
-    _write_changes(code_root, workspace, plan(workspace), dry_run)
+    _write_changes(code_root, workspace, plan(workspace, parts_of), dry_run)
 
 
 def _position_options(function: Any) -> Any:

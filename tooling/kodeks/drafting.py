@@ -17,6 +17,7 @@ from .edit import (
     references_to,
     remove_entry_edit,
     renumber_edits,
+    renumber_parts_edits,
 )
 from .errors import Diagnostic
 from .load import check
@@ -60,22 +61,26 @@ def _combine(first: Mapping[str, str | None], second: Mapping[str, str | None]) 
     return {**first, **second}
 
 
-def _refuse_if_invalid(workspace: Workspace) -> None:
-    blocking = workspace.blocking_errors()
+def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> None:
+    blocking = workspace.blocking_errors(fixable)
     if blocking:
         listed = "\n".join(str(d) for d in blocking[:20])
         raise EditError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
 
 
-def renumber(workspace: Workspace) -> Changes:
-    """Numbers and link texts made to follow the structure (draft stage)."""
-    _refuse_if_invalid(workspace)
-    return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts)))
+def renumber(workspace: Workspace, parts_of: str | None = None) -> Changes:
+    """Numbers and link texts made to follow the structure (draft stage); with ``parts_of``,
+    also the parts and points of that article and every reference to them."""
+    _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "R003"} if parts_of else set()))
+    if parts_of is None:
+        return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts)))
+    parts = workspace.texts.apply(renumber_parts_edits(workspace.code, workspace.texts, parts_of))
+    return _then_renumber(workspace, dict(parts))
 
 
-def _then_renumber(workspace: Workspace, changes: Changes) -> Changes:
+def _then_renumber(workspace: Workspace, changes: Mapping[str, str | None]) -> Changes:
     if workspace.code.stage is not Stage.DRAFT:
-        return changes
+        return dict(changes)
     updated = workspace.with_changes(changes)
     return _combine(changes, dict(updated.texts.apply(renumber_edits(updated.code, updated.texts))))
 

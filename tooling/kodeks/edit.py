@@ -358,3 +358,88 @@ def _ordered_front_matter(front: str) -> str:
     order = {key: index for index, key in enumerate(FRONT_MATTER_ORDER)}
     ordered = sorted(enumerate(blocks), key=lambda item: (order.get(item[1][0], len(order)), item[0]))
     return "".join("".join(lines) for _, (_, lines) in ordered) + "".join(pending)
+
+
+# --- parts and points inside one article ----------------------------------------------------
+
+_MARKER = re.compile(r"[ \t]*(\d+(?:-\d+)*)[.)]")
+_UNIT_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
+    ("part", "ru"): re.compile(rf"(?i)(?<=част)\w*\s+({_NUMBER})"),
+    ("part", "ky"): re.compile(rf"(?i)({_NUMBER})(?=-бөл)"),
+    ("point", "ru"): re.compile(rf"(?i)(?<=пункт)\w*\s+({_NUMBER})"),
+    ("point", "ky"): re.compile(rf"(?i)({_NUMBER})(?=-пункт)"),
+}
+
+
+def _marker_edit(texts: Texts, location: SourceLocation, number: int) -> Edit | None:
+    start = texts.offset(SourceLocation(location.path, location.line, 1))
+    match = _MARKER.match(texts.files[location.path], start)
+    if match is None or match.group(1) == str(number):
+        return None
+    return Edit(location.path, match.start(1), match.end(1), str(number))
+
+
+def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit]:
+    """Parts and points of one article numbered 1, 2, 3 … in order, in every language, and every
+    reference to them (target and wording) in the whole Code.
+
+    When two parts carry the same number (a part inserted with its neighbour's number), a
+    reference to that number is taken to mean the one that was there before: the last of them,
+    since a new part is written before the part it pushes down.
+    """
+    if code.stage is not Stage.DRAFT:
+        raise EditError("the Code is in force: parts and points keep their numbers (a new part after 3 is 3-1)")
+    article = code.articles.get(article_id)
+    if article is None:
+        raise EditError(f"no article `{article_id}`")
+    edits: list[Edit] = []
+    part_map: dict[LegalNumber, LegalNumber] = {}
+    point_map: dict[tuple[LegalNumber | None, LegalNumber], LegalNumber] = {}
+    for text in article.texts.values():
+        for index, part in enumerate(text.parts, start=1):
+            if part.number is not None:
+                part_map[part.number] = LegalNumber.of(index)
+            edit = _marker_edit(texts, part.location, index)
+            edits.extend([edit] if edit else [])
+            for point_index, point in enumerate(part.points, start=1):
+                if point.number is not None and part.number is not None:
+                    point_map[(part.number, point.number)] = LegalNumber.of(point_index)
+                edit = _marker_edit(texts, point.location, point_index)
+                edits.extend([edit] if edit else [])
+        for point_index, point in enumerate(text.points, start=1):
+            if point.number is not None:
+                point_map[(None, point.number)] = LegalNumber.of(point_index)
+            edit = _marker_edit(texts, point.location, point_index)
+            edits.extend([edit] if edit else [])
+    for referring in code.articles.values():
+        for language, link in _links(referring):
+            target = link.target
+            if target is None or target.kind is not TargetKind.ARTICLE or target.id != article_id:
+                continue
+            new_part = part_map.get(target.part, target.part) if target.part else None
+            new_point = point_map.get((target.part, target.point), target.point) if target.point else None
+            if (new_part, new_point) == (target.part, target.point):
+                continue
+            edits.extend(_retarget(texts, link, language, ReferenceTarget(target.kind, target.id, new_part, new_point)))
+    return edits
+
+
+def _retarget(texts: Texts, link: Link, language: str, target: ReferenceTarget) -> list[Edit]:
+    """Point a link at ``target`` and make its wording carry the new part and point numbers."""
+    span = link_label_span(texts, link)
+    old = link.target
+    if span is None or old is None:
+        return []
+    label = texts.files[link.location.path][span[0] : span[1]]
+    for unit, before, after in (("part", old.part, target.part), ("point", old.point, target.point)):
+        if before is None or after is None or before == after:
+            continue
+        matches = list(_UNIT_PATTERNS[(unit, language)].finditer(label)) if (unit, language) in _UNIT_PATTERNS else []
+        matches = [m for m in matches if m.group(1) == str(before)]
+        if len(matches) == 1:
+            label = label[: matches[0].start(1)] + str(after) + label[matches[0].end(1) :]
+    href_start = span[1] + 2
+    return [
+        Edit(link.location.path, span[0], span[1], label),
+        Edit(link.location.path, href_start, href_start + len(link.href), str(target)),
+    ]
