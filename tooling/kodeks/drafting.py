@@ -7,7 +7,7 @@ new contents of the files it changes (None for a deleted file). Nothing here tou
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .edit import (
     EditError,
@@ -20,7 +20,7 @@ from .edit import (
     renumber_parts_edits,
 )
 from .errors import Diagnostic
-from .load import check
+from .load import ParseCache, check
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .store import ARTICLES_DIR, Snapshot
 
@@ -35,14 +35,17 @@ class Workspace:
     texts: Texts
     code: Code
     diagnostics: list[Diagnostic]
+    cache: ParseCache = field(default_factory=dict)
+    """Shared by a workspace and those derived from it: only changed files are parsed again."""
 
     @classmethod
-    def of(cls, files: dict[str, bytes]) -> Workspace:
-        result = check(Snapshot(files=dict(files)))
+    def of(cls, files: dict[str, bytes], cache: ParseCache | None = None) -> Workspace:
+        cache = {} if cache is None else cache
+        result = check(Snapshot(files=dict(files)), cache)
         if result.code is None:
             raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
         decoded = {path: data.decode("utf-8", errors="replace") for path, data in files.items()}
-        return cls(Texts(decoded), result.code, result.diagnostics)
+        return cls(Texts(decoded), result.code, result.diagnostics, cache)
 
     def with_changes(self, changes: Mapping[str, str | None]) -> Workspace:
         files = {path: text.encode("utf-8") for path, text in self.texts.files.items()}
@@ -51,7 +54,7 @@ class Workspace:
                 files.pop(path, None)
             else:
                 files[path] = text.encode("utf-8")
-        return Workspace.of(files)
+        return Workspace.of(files, self.cache)
 
     def blocking_errors(self, fixable: set[str] = FIXABLE) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error and d.code not in fixable]

@@ -10,7 +10,7 @@ from .model import Article, Code
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .rules import rule
 from .source import decode
-from .store import ARTICLES_DIR, CODE_FILE, Snapshot
+from .store import ARTICLES_DIR, CODE_FILE, Snapshot, blob_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +25,12 @@ class LoadResult:
     for them."""
 
 
-def load_code(snapshot: Snapshot) -> LoadResult:
+ParseCache = dict[tuple[str, str, tuple[str, ...]], tuple[Article | None, list[Diagnostic]]]
+"""Parsed article files by (path, content id, languages), for callers that load a Code again
+after changing a few files (the drafter tools): unchanged files are not parsed twice."""
+
+
+def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult:
     diagnostics = list(snapshot.problems)
     refused = {d.location.path for d in snapshot.problems}
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
@@ -54,12 +59,18 @@ def load_code(snapshot: Snapshot) -> LoadResult:
                 )
             )
             continue
-        text, problems = decode(path, data)
+        key = (path, blob_id(data), languages)
+        if cache is not None and key in cache:
+            article, problems = cache[key]
+        else:
+            text, problems = decode(path, data)
+            article = None
+            if text is not None:
+                article, parse_problems = parse_article(path, text, languages)
+                problems = problems + parse_problems
+            if cache is not None:
+                cache[key] = (article, problems)
         diagnostics += problems
-        article = None
-        if text is not None:
-            article, problems = parse_article(path, text, languages)
-            diagnostics += problems
         if article is None:
             unreadable.add(name.removesuffix(".md"))
             continue
@@ -87,11 +98,11 @@ class CheckResult:
         return len(self.diagnostics) - self.errors
 
 
-def check(snapshot: Snapshot) -> CheckResult:
+def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
     """Load and validate: everything ``kodeks validate`` reports."""
     from .validate import validate
 
-    loaded = load_code(snapshot)
+    loaded = load_code(snapshot, cache)
     if loaded.code is None:
         return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
     return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable))
