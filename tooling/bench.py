@@ -180,6 +180,36 @@ def _bench_redline(kodeks: str, runs: int, temporary: Path) -> None:
     print()
 
 
+def _bench_drafting(kodeks: str, code: Path, temporary: Path) -> None:
+    """Inserting an article at the front of the Code: every later number and reference moves."""
+    print(
+        f"{'drafter tools (2,000 articles, one fresh copy per run)':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target"
+    )
+    new_args = ["--chapter", "chapter-1", "--first", "--title-ky", "Жаңы", "--title-ru", "Новая"]
+    cases = [
+        ("kodeks new --first (insert + renumber everything)", [kodeks, "new", "front", *new_args], False),
+        ("kodeks renumber after an insertion at the front", [kodeks, "renumber"], True),
+    ]
+    for name, command, insert_by_hand in cases:
+        copy = temporary / f"drafting-{len(name)}"
+        shutil.copytree(code / "code_text", copy / "code_text")
+        if insert_by_hand:
+            structure = copy / "code_text" / "code.yaml"
+            structure.write_text(
+                structure.read_text(encoding="utf-8").replace(
+                    "articles: [article-1,", "articles: [front, article-1,", 1
+                ),
+                encoding="utf-8",
+            )
+            first = (copy / "code_text" / "articles" / "article-1.md").read_text(encoding="utf-8")
+            (copy / "code_text" / "articles" / "front.md").write_text(
+                first.replace("id: article-1", "id: front"), encoding="utf-8"
+            )
+        wall, cpu, peak, code_ = measure(command, copy, 1)
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code_:5}  {'≤ 2.0 s' if insert_by_hand else ''}")
+    print()
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), Path(sys.argv[3]))
@@ -243,6 +273,7 @@ def main() -> None:
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
         print()
         _bench_redline(kodeks, options.runs, Path(temporary))
+        _bench_drafting(kodeks, root, Path(temporary))
         ratio = results["kodeks validate"] / results["bare parse floor (read + yaml.safe_load + markdown-it)"]
         print(f"\nkodeks validate / bare parse floor (CPU) = {ratio:.2f} (target ≤ 1.5)")
         if pandoc:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .errors import KodeksError, SourceLocation
-from .model import Article, Code, LegalNumber, Link, ReferenceTarget, Stage, TargetKind, roman
+from .model import Article, Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
 
 ARTICLE_TEMPLATE = """\
 ---
@@ -135,8 +135,7 @@ def relabel(label: str, kind: TargetKind, language: str, number: str) -> str | N
     return label[: match.start(1)] + number + label[match.end(1) :]
 
 
-def _target_number(code: Code, target: ReferenceTarget) -> str | None:
-    numbering = code.numbering()
+def _target_number(numbering: Numbering, target: ReferenceTarget) -> str | None:
     if target.kind is TargetKind.ARTICLE:
         number = numbering.articles.get(target.id)
     elif target.kind is TargetKind.CHAPTER:
@@ -188,7 +187,7 @@ def renumber_edits(code: Code, texts: Texts) -> list[Edit]:
                 or (target.kind is TargetKind.ARTICLE and target.id == article.id)
             ):
                 continue
-            wanted = _target_number(code, target)
+            wanted = _target_number(numbering, target)
             span = link_label_span(texts, link)
             if wanted is None or span is None:
                 continue
