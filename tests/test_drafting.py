@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -269,3 +270,23 @@ def test_renumber_parts_after_a_part_is_inserted_in_the_middle(code_dir: WriteCo
     # The references to old part 2 now point at part 3, and say so.
     assert "[3-бөлүккө](art:kenesh#3)" in text and "[части 3](art:kenesh#3)" in text
     assert messages(root) == []
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_debris(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    root = code_dir()
+    before = files(root)
+
+    def crash(source: str, target: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    result = run(root, "new", "budget", "--chapter", "basics", "--first", *TITLES)
+    assert result.exit_code == 1
+    assert "cannot write code_text/articles/budget.md: disk full. Already written (each whole): none" in result.stderr
+    after = files(root)
+    assert {path: after[path] for path in before} == before  # every file old (or, had it run, new)
+    assert not [p for p in (root / "code_text").rglob(".*") if p.is_file()]  # no half-written temp files

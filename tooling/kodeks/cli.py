@@ -368,12 +368,18 @@ def _write_changes(code_root: Path, workspace: Workspace, changes: dict[str, str
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, changes), nl=False)
         return
+    written: list[str] = []
     for path, text in sorted(changes.items()):
         target = code_root / path
-        if text is None:
-            target.unlink()
-        else:
-            write_atomically(target, text.encode("utf-8"))
+        try:
+            if text is None:
+                target.unlink()
+            else:
+                write_atomically(target, text.encode("utf-8"))
+        except OSError as error:
+            done = ", ".join(written) or "none"
+            raise click.ClickException(f"cannot write {path}: {error}. Already written (each whole): {done}") from None
+        written.append(path)
     click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {', '.join(sorted(changes))}")
     remaining = [d for d in workspace.with_changes(changes).diagnostics if d.is_error]
     if remaining:
