@@ -290,3 +290,15 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_debris(
     after = files(root)
     assert {path: after[path] for path in before} == before  # every file old (or, had it run, new)
     assert not [p for p in (root / "code_text").rglob(".*") if p.is_file()]  # no half-written temp files
+
+
+def test_ambiguous_wording_is_left_alone_and_reported(code_dir: WriteCode) -> None:
+    concepts = BASE_FILES[A + "concepts.md"].replace("[статье 3](art:kenesh)", "[3 (см. также 1)](art:kenesh)")
+    root = code_dir({A + "concepts.md": concepts})
+    result = run(root, "new", "budget", "--chapter", "basics", "--first", *TITLES)
+    assert result.exit_code == 0
+    assert (
+        f"{A}concepts.md:19:39: R004 wording of [3 (см. также 1)](art:kenesh) not updated: it does not say "
+        "unambiguously which number is the target's; update it by hand"
+    ) in result.stderr
+    assert "[3 (см. также 1)](art:kenesh)" in (root / A / "concepts.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from .errors import KodeksError, SourceLocation
 
 if TYPE_CHECKING:
     from .drafting import Workspace
-    from .model import Code
+    from .model import Code, Link
     from .store import Snapshot
 
 EXIT_INVALID = 1
@@ -358,10 +358,19 @@ def _workspace(root: Path | None) -> tuple[Path, Workspace]:
     return code_root, Workspace.of(read_worktree(code_root).files)
 
 
-def _write_changes(code_root: Path, workspace: Workspace, changes: dict[str, str | None], dry_run: bool) -> None:
-    """Show the unified diff (--dry-run) or write every file atomically; then say what changed."""
+def _write_changes(
+    code_root: Path, workspace: Workspace, changes: dict[str, str | None], dry_run: bool, unresolved: list[Link]
+) -> None:
+    """Show the unified diff (--dry-run) or write every file atomically; then say what changed
+    and which references' wording the drafter must still update by hand."""
     from .edit import unified_diff
 
+    for link in unresolved:
+        click.echo(
+            f"{link.location}: R004 wording of [{link.text}]({link.href}) not updated: "
+            "it does not say unambiguously which number is the target's; update it by hand",
+            err=True,
+        )
     if not changes:
         click.echo("kodeks: nothing to change")
         return
@@ -380,12 +389,8 @@ def _write_changes(code_root: Path, workspace: Workspace, changes: dict[str, str
             done = ", ".join(written) or "none"
             raise click.ClickException(f"cannot write {path}: {error}. Already written (each whole): {done}") from None
         written.append(path)
-    click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {', '.join(sorted(changes))}")
-    remaining = [d for d in workspace.with_changes(changes).diagnostics if d.is_error]
-    if remaining:
-        click.echo(f"kodeks: {len(remaining)} problem(s) remain for you to fix:", err=True)
-        for diagnostic in remaining[:20]:
-            click.echo(str(diagnostic), err=True)
+    names = ", ".join(sorted(changes)) if len(changes) <= 10 else f"{', '.join(sorted(changes)[:10])} …"
+    click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {names}")
 
 
 def _editing(function: Any) -> Any:
@@ -431,7 +436,8 @@ def renumber(root: Path | None, parts_of: str | None, dry_run: bool) -> None:
     from .drafting import renumber as plan
 
     code_root, workspace = _workspace(root)
-    _write_changes(code_root, workspace, plan(workspace, parts_of), dry_run)
+    unresolved: list[Link] = []
+    _write_changes(code_root, workspace, plan(workspace, parts_of, unresolved), dry_run, unresolved)
 
 
 def _position_options(function: Any) -> Any:
@@ -480,10 +486,10 @@ def new(
     if after is None and not first:
         last = workspace.code.find_chapter(chapter)
         after = last.articles[-1].id if last and last.articles else None
-    changes = new_article(
-        workspace, article_id, chapter, _after(after, first, workspace.code), {"ky": title_ky, "ru": title_ru}
-    )
-    _write_changes(code_root, workspace, changes, dry_run)
+    unresolved: list[Link] = []
+    titles = {"ky": title_ky, "ru": title_ru}
+    changes = new_article(workspace, article_id, chapter, _after(after, first, workspace.code), titles, unresolved)
+    _write_changes(code_root, workspace, changes, dry_run, unresolved)
 
 
 @cli.command()
@@ -505,12 +511,9 @@ def move(root: Path | None, article_id: str, chapter: str, after: str | None, fi
     if after is None and not first:
         target = workspace.code.find_chapter(chapter)
         after = next((e.id for e in reversed(target.articles) if e.id != article_id), None) if target else None
-    _write_changes(
-        code_root,
-        workspace,
-        move_article(workspace, article_id, chapter, _after(after, first, workspace.code)),
-        dry_run,
-    )
+    unresolved: list[Link] = []
+    changes = move_article(workspace, article_id, chapter, _after(after, first, workspace.code), unresolved)
+    _write_changes(code_root, workspace, changes, dry_run, unresolved)
 
 
 @cli.command()
@@ -529,14 +532,15 @@ def remove(root: Path | None, article_id: str, force: bool, dry_run: bool) -> No
     from .drafting import remove_article
 
     code_root, workspace = _workspace(root)
-    changes, referring = remove_article(workspace, article_id, force)
+    unresolved: list[Link] = []
+    changes, referring = remove_article(workspace, article_id, force, unresolved)
     if referring and not force:
         for link in referring:
             click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})", err=True)
         raise click.ClickException(
             f"{len(referring)} reference(s) point to `{article_id}`: change them first, or use --force"
         )
-    _write_changes(code_root, workspace, changes, dry_run)
+    _write_changes(code_root, workspace, changes, dry_run, unresolved)
 
 
 @cli.command()

@@ -71,25 +71,32 @@ def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> Non
         raise EditError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
 
 
-def renumber(workspace: Workspace, parts_of: str | None = None) -> Changes:
+def renumber(workspace: Workspace, parts_of: str | None = None, unresolved: list[Link] | None = None) -> Changes:
     """Numbers and link texts made to follow the structure (draft stage); with ``parts_of``,
     also the parts and points of that article and every reference to them."""
     _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "R003"} if parts_of else set()))
     if parts_of is None:
-        return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts)))
+        return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts, unresolved)))
     parts = workspace.texts.apply(renumber_parts_edits(workspace.code, workspace.texts, parts_of))
-    return _then_renumber(workspace, dict(parts))
+    return _then_renumber(workspace, dict(parts), unresolved)
 
 
-def _then_renumber(workspace: Workspace, changes: Mapping[str, str | None]) -> Changes:
+def _then_renumber(
+    workspace: Workspace, changes: Mapping[str, str | None], unresolved: list[Link] | None = None
+) -> Changes:
     if workspace.code.stage is not Stage.DRAFT:
         return dict(changes)
     updated = workspace.with_changes(changes)
-    return _combine(changes, dict(updated.texts.apply(renumber_edits(updated.code, updated.texts))))
+    return _combine(changes, dict(updated.texts.apply(renumber_edits(updated.code, updated.texts, unresolved))))
 
 
 def new_article(
-    workspace: Workspace, article_id: str, chapter_id: str, after: str | None, titles: dict[str, str]
+    workspace: Workspace,
+    article_id: str,
+    chapter_id: str,
+    after: str | None,
+    titles: dict[str, str],
+    unresolved: list[Link] | None = None,
 ) -> Changes:
     """A new article from the template, placed in the structure; later articles renumbered
     (draft) or the new one numbered N-k (in force)."""
@@ -108,7 +115,7 @@ def new_article(
     number = _new_number(code, chapter_id, after)
     structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
     changes: Changes = {**structure, path: new_article_text(article_id, number, titles)}
-    return _then_renumber(workspace, changes)
+    return _then_renumber(workspace, changes, unresolved)
 
 
 def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
@@ -143,7 +150,9 @@ def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
     return LegalNumber(previous.components + (1,))
 
 
-def move_article(workspace: Workspace, article_id: str, chapter_id: str, after: str | None) -> Changes:
+def move_article(
+    workspace: Workspace, article_id: str, chapter_id: str, after: str | None, unresolved: list[Link] | None = None
+) -> Changes:
     _refuse_if_invalid(workspace)
     if workspace.code.stage is not Stage.DRAFT:
         raise EditError("the Code is in force: moving an article would renumber the law")
@@ -152,10 +161,12 @@ def move_article(workspace: Workspace, article_id: str, chapter_id: str, after: 
     removed = workspace.texts.apply([remove_entry_edit(workspace.code, workspace.texts, article_id)])
     middle = workspace.with_changes(removed)
     inserted = middle.texts.apply([insert_entry_edit(middle.code, middle.texts, article_id, chapter_id, after)])
-    return _then_renumber(workspace, _combine(removed, inserted))
+    return _then_renumber(workspace, _combine(removed, inserted), unresolved)
 
 
-def remove_article(workspace: Workspace, article_id: str, force: bool) -> tuple[Changes, list[Link]]:
+def remove_article(
+    workspace: Workspace, article_id: str, force: bool, unresolved: list[Link] | None = None
+) -> tuple[Changes, list[Link]]:
     """The article out of the structure and its file deleted; refused while others refer to it."""
     _refuse_if_invalid(workspace)
     code = workspace.code
@@ -170,4 +181,4 @@ def remove_article(workspace: Workspace, article_id: str, force: bool) -> tuple[
         return {}, referring
     changes: Changes = dict(workspace.texts.apply([remove_entry_edit(code, workspace.texts, article_id)]))
     changes[code.articles[article_id].path] = None
-    return _then_renumber(workspace, changes), referring
+    return _then_renumber(workspace, changes, unresolved), referring

@@ -155,8 +155,12 @@ def _links(article: Article) -> Iterator[tuple[str, Link]]:
                 yield language, link
 
 
-def renumber_edits(code: Code, texts: Texts) -> list[Edit]:
-    """Numbers from the structure (draft stage), and every link text that carries them."""
+def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = None) -> list[Edit]:
+    """Numbers from the structure (draft stage), and every link text that carries them.
+
+    Links whose wording cannot be updated unambiguously are left as written and added to
+    ``unresolved``, so that the drafter is told without parsing the Code again.
+    """
     if code.stage is not Stage.DRAFT:
         raise EditError(
             "the Code is in force: numbers are frozen (a new article between 12 and 13 is 12-1); "
@@ -189,14 +193,21 @@ def renumber_edits(code: Code, texts: Texts) -> list[Edit]:
                 continue
             wanted = _target_number(numbering, target)
             span = link_label_span(texts, link)
-            if wanted is None or span is None:
+            if wanted is None:
+                continue
+            if span is None:
+                if unresolved is not None and wanted not in link.text:
+                    unresolved.append(link)
                 continue
             label = texts.files[link.location.path][span[0] : span[1]]
             present = {m.group(1) for m in _ANY_NUMBER.finditer(label)}
             if wanted in present:
                 continue
             new_label = relabel(label, target.kind, language, wanted)
-            if new_label is not None and new_label != label:
+            if new_label is None:
+                if unresolved is not None:
+                    unresolved.append(link)
+            elif new_label != label:
                 edits.append(Edit(link.location.path, span[0], span[1], new_label))
     return edits
 
