@@ -302,3 +302,17 @@ def test_ambiguous_wording_is_left_alone_and_reported(code_dir: WriteCode) -> No
         "unambiguously which number is the target's; update it by hand"
     ) in result.stderr
     assert "[3 (см. также 1)](art:kenesh)" in (root / A / "concepts.md").read_text(encoding="utf-8")
+
+
+def test_a_chapter_moves_and_everything_after_renumbers(code_dir: WriteCode) -> None:
+    root = code_dir()
+    before = files(root)
+    assert run(root, "move", "bodies", "--first", "--section", "general").exit_code == 0
+    assert messages(root) == []
+    structure = (root / YAML).read_text(encoding="utf-8")
+    assert structure.index("id: bodies") < structure.index("id: basics")
+    assert "number: 1\n" in (root / A / "kenesh.md").read_text(encoding="utf-8")
+    kenesh = (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert "[2-главада](ch:basics)" in kenesh and "[главе 2](ch:basics)" in kenesh
+    assert run(root, "move", "bodies", "--after", "basics").exit_code == 0
+    assert files(root) == before  # and back: every byte as it was

@@ -495,23 +495,44 @@ def new(
 @cli.command()
 @_root_option
 @click.argument("article_id", metavar="ID")
-@_position_options
+@click.option("--chapter", "chapter", metavar="CH", help="Move the article ID into this chapter.")
+@click.option("--section", "section", metavar="SEC", help="Move the chapter ID into this section.")
+@click.option("--after", metavar="ID", help="Put it after this article (or chapter).")
+@click.option("--first", is_flag=True, help="Put it first in the chapter (or section).")
 @_dry_run_option
 @_editing
-def move(root: Path | None, article_id: str, chapter: str, after: str | None, first: bool, dry_run: bool) -> None:
-    """Move an article in the structure (draft stage), renumbering what follows.
+def move(
+    root: Path | None,
+    article_id: str,
+    chapter: str | None,
+    section: str | None,
+    after: str | None,
+    first: bool,
+    dry_run: bool,
+) -> None:
+    """Move an article between chapters, or a chapter between sections (draft stage),
+    renumbering what follows and every reference's wording.
 
     \b
-    Example:
+    Examples:
       kodeks move settlements --chapter basic-provisions --after basic-concepts
+      kodeks move municipal-service --section general-provisions --after territorial-basis
     """
-    from .drafting import move_article
+    from .drafting import move_article, move_chapter
 
     code_root, workspace = _workspace(root)
+    unresolved: list[Link] = []
+    if workspace.code.find_chapter(article_id) is not None:
+        if chapter is not None:
+            raise click.UsageError(f"`{article_id}` is a chapter: give --section SEC, --after CHAPTER or --first")
+        changes = move_chapter(workspace, article_id, section, _after(after, first, workspace.code), unresolved)
+        _write_changes(code_root, workspace, changes, dry_run, unresolved)
+        return
+    if chapter is None:
+        raise click.UsageError("give --chapter CH: the chapter to move the article into")
     if after is None and not first:
         target = workspace.code.find_chapter(chapter)
         after = next((e.id for e in reversed(target.articles) if e.id != article_id), None) if target else None
-    unresolved: list[Link] = []
     changes = move_article(workspace, article_id, chapter, _after(after, first, workspace.code), unresolved)
     _write_changes(code_root, workspace, changes, dry_run, unresolved)
 

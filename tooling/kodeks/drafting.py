@@ -13,6 +13,7 @@ from .edit import (
     EditError,
     Texts,
     insert_entry_edit,
+    move_chapter_edits,
     new_article_text,
     references_to,
     remove_entry_edit,
@@ -162,6 +163,21 @@ def move_article(
     middle = workspace.with_changes(removed)
     inserted = middle.texts.apply([insert_entry_edit(middle.code, middle.texts, article_id, chapter_id, after)])
     return _then_renumber(workspace, _combine(removed, inserted), unresolved)
+
+
+def move_chapter(
+    workspace: Workspace,
+    chapter_id: str,
+    section_id: str | None,
+    after: str | None,
+    unresolved: list[Link] | None = None,
+) -> Changes:
+    """A chapter moved within or across sections (draft stage): chapters and articles renumbered."""
+    _refuse_if_invalid(workspace)
+    if workspace.code.stage is not Stage.DRAFT:
+        raise EditError("the Code is in force: moving a chapter would renumber the law")
+    moved = workspace.texts.apply(move_chapter_edits(workspace.code, workspace.texts, chapter_id, section_id, after))
+    return _then_renumber(workspace, dict(moved), unresolved)
 
 
 def remove_article(

@@ -453,3 +453,49 @@ def _retarget(texts: Texts, link: Link, language: str, target: ReferenceTarget) 
         Edit(link.location.path, span[0], span[1], label),
         Edit(link.location.path, href_start, href_start + len(link.href), str(target)),
     ]
+
+
+def chapter_block(code: Code, texts: Texts, chapter_id: str) -> tuple[int, int]:
+    """The lines of code.yaml that hold a chapter (its ``- id:`` item and everything under it)."""
+    chapter = code.find_chapter(chapter_id)
+    if chapter is None:
+        raise EditError(f"no chapter `{chapter_id}` in code.yaml")
+    text = texts.files[code.path]
+    start = text.rfind("\n", 0, texts.offset(chapter.location)) + 1
+    dash = re.compile(r"[ \t]*-[ \t]").match(text, start)
+    if dash is None:
+        raise EditError(f"chapter `{chapter_id}` is not written as a block list item (`- id: …`)")
+    indent = dash.end() - start - 2
+    end = text.find("\n", start) + 1 or len(text)
+    while end < len(text):
+        line_end = text.find("\n", end) + 1 or len(text)
+        line = text[end:line_end]
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and len(line) - len(line.lstrip()) <= indent:
+            break
+        end = line_end
+    while end > start and text[:end].endswith("\n\n"):  # blank lines between items stay put
+        end -= 1
+    return start, end
+
+
+def move_chapter_edits(
+    code: Code, texts: Texts, chapter_id: str, section_id: str | None, after: str | None
+) -> list[Edit]:
+    """Cut a chapter's block out of code.yaml and put it after ``after`` (or first in its section)."""
+    start, end = chapter_block(code, texts, chapter_id)
+    block = texts.files[code.path][start:end]
+    if after is not None:
+        if after == chapter_id:
+            raise EditError("a chapter cannot be placed after itself")
+        _, insert_at = chapter_block(code, texts, after)
+    else:
+        section = code.find_section(section_id) if section_id else None
+        siblings = section.chapters if section else code.top_chapters
+        if section_id and section is None:
+            raise EditError(f"no section `{section_id}` in code.yaml")
+        first = next((c for c in siblings if c.id != chapter_id), None)
+        if first is None:
+            raise EditError("give --after CHAPTER: the section has no other chapter to place it before")
+        insert_at, _ = chapter_block(code, texts, first.id)
+    return [Edit(code.path, start, end, ""), Edit(code.path, insert_at, insert_at, block)]
