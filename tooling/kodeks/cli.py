@@ -12,7 +12,7 @@ from .errors import KodeksError, SourceLocation
 
 if TYPE_CHECKING:
     from .drafting import Workspace
-    from .model import Code, Link
+    from .model import Link
     from .store import Snapshot
 
 EXIT_INVALID = 1
@@ -446,7 +446,7 @@ def _position_options(function: Any) -> Any:
     return click.option("--chapter", "chapter", metavar="CH", required=True, help="The chapter's id.")(function)
 
 
-def _after(after: str | None, first: bool, code: Code) -> str | None:
+def _after(after: str | None, first: bool) -> str | None:
     if after and first:
         raise click.UsageError("give --after ID or --first, not both")
     return after
@@ -488,7 +488,7 @@ def new(
         after = last.articles[-1].id if last and last.articles else None
     unresolved: list[Link] = []
     titles = {"ky": title_ky, "ru": title_ru}
-    changes = new_article(workspace, article_id, chapter, _after(after, first, workspace.code), titles, unresolved)
+    changes = new_article(workspace, article_id, chapter, _after(after, first), titles, unresolved)
     _write_changes(code_root, workspace, changes, dry_run, unresolved)
 
 
@@ -525,7 +525,7 @@ def move(
     if workspace.code.find_chapter(article_id) is not None:
         if chapter is not None:
             raise click.UsageError(f"`{article_id}` is a chapter: give --section SEC, --after CHAPTER or --first")
-        changes = move_chapter(workspace, article_id, section, _after(after, first, workspace.code), unresolved)
+        changes = move_chapter(workspace, article_id, section, _after(after, first), unresolved)
         _write_changes(code_root, workspace, changes, dry_run, unresolved)
         return
     if chapter is None:
@@ -533,7 +533,7 @@ def move(
     if after is None and not first:
         target = workspace.code.find_chapter(chapter)
         after = next((e.id for e in reversed(target.articles) if e.id != article_id), None) if target else None
-    changes = move_article(workspace, article_id, chapter, _after(after, first, workspace.code), unresolved)
+    changes = move_article(workspace, article_id, chapter, _after(after, first), unresolved)
     _write_changes(code_root, workspace, changes, dry_run, unresolved)
 
 

@@ -118,7 +118,7 @@ def link_label_span(texts: Texts, link: Link) -> tuple[int, int] | None:
     if start >= len(text) or text[start] != "[":
         return None
     end = text.find("](" + link.href + ")", start)
-    if end < 0 or "\n" in text[start:end] and text.count("[", start + 1, end):
+    if end < 0 or ("\n" in text[start:end] and text.count("[", start + 1, end)):
         return None
     return start + 1, end
 
