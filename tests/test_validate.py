@@ -156,3 +156,18 @@ def test_the_seed_code_passes_strict_validation() -> None:
     assert result.code is not None
     assert len(result.code.articles) >= 12
     assert len(result.code.chapters) >= 10
+
+
+def test_assert_validates_raises_with_every_diagnostic(code_dir: WriteCode) -> None:
+    import pytest
+
+    from kodeks import InvalidCodeError, assert_validates, load_code
+
+    loaded = load_code(
+        read_worktree(code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")}))
+    )
+    assert loaded.code is not None
+    with pytest.raises(InvalidCodeError) as raised:
+        assert_validates(loaded.code, loaded.diagnostics)
+    assert [d.code for d in raised.value.diagnostics] == ["N003"]
+    assert str(raised.value).startswith("the Code has 1 error(s); first: code_text/articles/kenesh.md:3:9: N003 ")

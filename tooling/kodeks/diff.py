@@ -80,11 +80,6 @@ def word_diff(base: str, head: str) -> list[Piece]:
     return pieces
 
 
-def side_text(pieces: Sequence[Piece], side: Op) -> str:
-    """The text one side of a diff reads: DELETE for the base, INSERT for the head."""
-    return "".join(p.seen_from(side) for p in pieces if p.op is Op.EQUAL or p.op is side)
-
-
 # --- units inside an article --------------------------------------------------------------
 
 

@@ -36,7 +36,6 @@ class PullRequest:
     number: int
     base_sha: str
     head_sha: str
-    from_fork: bool
 
 
 def read_event(path: str | None) -> dict[str, Any]:
@@ -59,13 +58,11 @@ def pull_request(event: dict[str, Any]) -> PullRequest:
     try:
         number = int(pr["number"])
         base_sha, head_sha = str(pr["base"]["sha"]), str(pr["head"]["sha"])
-        head_repo = (pr["head"].get("repo") or {}).get("full_name")
-        base_repo = (pr["base"].get("repo") or {}).get("full_name")
     except (KeyError, TypeError, ValueError) as error:
         raise GitHubError(f"the pull_request event lacks {error}") from error
     if not (_SHA.fullmatch(base_sha) and _SHA.fullmatch(head_sha)):
         raise GitHubError("the pull_request event has malformed commit SHAs")
-    return PullRequest(number, base_sha, head_sha, head_repo != base_repo)
+    return PullRequest(number, base_sha, head_sha)
 
 
 def run_url(environ: dict[str, str]) -> str:
