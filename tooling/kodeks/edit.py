@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import KodeksError, SourceLocation
-from .model import Article, Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
+from .model import Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
 
 ARTICLE_TEMPLATE = """\
 ---
@@ -148,13 +148,6 @@ def _target_number(numbering: Numbering, target: ReferenceTarget) -> str | None:
     return None if number is None else str(number)
 
 
-def _links(article: Article) -> Iterator[tuple[str, Link]]:
-    for language, text in article.texts.items():
-        for paragraph in text.paragraphs():
-            for link in paragraph.links:
-                yield language, link
-
-
 def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = None) -> list[Edit]:
     """Numbers from the structure (draft stage), and every link text that carries them.
 
@@ -183,7 +176,7 @@ def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = Non
         if "number" in article.key_locations:
             number_edit(article.key_locations["number"], article.number, numbering.articles.get(article.id))
     for article in code.articles.values():
-        for language, link in _links(article):
+        for language, link in article.links():
             target = link.target
             if (
                 target is None
@@ -295,7 +288,7 @@ def references_to(
     """Every link that points at the unit (for an article: at it or any of its parts and points)."""
     found = []
     for article in code.ordered_articles():
-        for _, link in _links(article):
+        for _, link in article.links():
             target = link.target
             if target is None or target.id != unit_id:
                 continue
@@ -422,7 +415,7 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             edit = _marker_edit(texts, point.location, point_index)
             edits.extend([edit] if edit else [])
     for referring in code.articles.values():
-        for language, link in _links(referring):
+        for language, link in referring.links():
             target = link.target
             if target is None or target.kind is not TargetKind.ARTICLE or target.id != article_id:
                 continue

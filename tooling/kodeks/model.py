@@ -219,18 +219,52 @@ class ArticleText:
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every paragraph, depth first, in reading order."""
+        for line in self.printed():
+            if line.paragraph is not None:
+                yield line.paragraph
+
+    def printed(self) -> Iterator[PrintedParagraph]:
+        """The text as the law prints it: each paragraph with the number it opens, if any.
+
+        The one place that decides where «2.» and «1)» stand; every renderer and the differ
+        read the article through it.
+        """
         for block in self.content:
-            yield from _paragraphs_of(block)
+            if isinstance(block, Paragraph):
+                yield PrintedParagraph(block, "", None, None)
+            elif isinstance(block, Point):
+                yield from _printed_point(block, None)
+            else:
+                numbered = False
+                for inner in block.content:
+                    if isinstance(inner, Point):
+                        if not numbered:  # a part that opens with a point still shows its number
+                            yield PrintedParagraph(None, f"{block.label}.", block, None)
+                        yield from _printed_point(inner, block)
+                    else:
+                        yield PrintedParagraph(inner, "" if numbered else f"{block.label}.", block, None)
+                    numbered = True
 
 
-def _paragraphs_of(block: Block) -> Iterator[Paragraph]:
-    if isinstance(block, Paragraph):
-        yield block
-    elif isinstance(block, Point):
-        yield from block.paragraphs
-    else:
-        for inner in block.content:
-            yield from _paragraphs_of(inner)
+@dataclass(frozen=True, slots=True)
+class PrintedParagraph:
+    """A paragraph of an article as printed, with the unit it belongs to."""
+
+    paragraph: Paragraph | None
+    """None where a part opens directly with a point: its number stands alone."""
+    label: str
+    """«2.» or «1)» on the paragraph that opens a part or point; empty on the others."""
+    part: Part | None
+    point: Point | None
+
+    @property
+    def plain_text(self) -> str:
+        return self.paragraph.plain_text if self.paragraph else ""
+
+
+def _printed_point(point: Point, part: Part | None) -> Iterator[PrintedParagraph]:
+    for index, paragraph in enumerate(point.paragraphs):
+        yield PrintedParagraph(paragraph, f"{point.label})" if index == 0 else "", part, point)
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +300,13 @@ class Article:
     @property
     def is_repealed(self) -> bool:
         return self.status is Status.REPEALED
+
+    def links(self) -> Iterator[tuple[str, Link]]:
+        """Every link of every language, as ``(language, link)``."""
+        for language, text in self.texts.items():
+            for paragraph in text.paragraphs():
+                for link in paragraph.links:
+                    yield language, link
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,7 @@ from .model import (
     ArticleText,
     Code,
     LegalNumber,
-    Link,
     Numbering,
-    Paragraph,
     Part,
     Point,
     Stage,
@@ -209,13 +207,6 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
 # --- references ---------------------------------------------------------------------------
 
 
-def _links(article: Article) -> Iterator[tuple[ArticleText, Link]]:
-    for text in article.texts.values():
-        for paragraph in text.paragraphs():
-            for link in paragraph.links:
-                yield text, link
-
-
 def _numbers_in(text: str) -> set[str]:
     return set(_ARABIC.findall(text)) | set(_ROMAN.findall(text))
 
@@ -230,7 +221,7 @@ def _references(
                 source.location or article.location_of("sources"),
                 f"source act `{source.act}` is not listed under `acts:` in code.yaml",
             )
-    for text, link in _links(article):
+    for language, link in article.links():
         target = link.target
         if target is None:
             continue
@@ -264,7 +255,7 @@ def _references(
                 continue
             if referenced.is_repealed:
                 yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")
-            missing_unit = _missing_unit(referenced, text.language, target.part, target.point)
+            missing_unit = _missing_unit(referenced, language, target.part, target.point)
             if missing_unit:
                 yield rule("R003").at(
                     link.location, f"article {referenced.number} (`{target.id}`) has no {missing_unit}"
@@ -314,17 +305,15 @@ def _outline(text: ArticleText) -> list[tuple[str, tuple[str, ...]]]:
     return [("", tuple(p.label for p in text.points))]
 
 
-def _reference_targets(block: Part | ArticleText) -> Counter[str]:
-    paragraphs = block.paragraphs() if isinstance(block, ArticleText) else _part_paragraphs(block)
-    return Counter(str(link.target) for paragraph in paragraphs for link in paragraph.links if link.target is not None)
-
-
-def _part_paragraphs(part: Part) -> Iterator[Paragraph]:
-    for block in part.content:
-        if isinstance(block, Point):
-            yield from block.paragraphs
-        else:
-            yield block
+def _reference_targets(text: ArticleText, part: Part | None = None) -> Counter[str]:
+    """The reference targets of a text, or of one of its parts."""
+    return Counter(
+        str(link.target)
+        for line in text.printed()
+        if line.paragraph is not None and (part is None or line.part is part)
+        for link in line.paragraph.links
+        if link.target is not None
+    )
 
 
 def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
@@ -342,17 +331,21 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
             )
             continue
         if text.parts:
-            pairs = list(zip(reference.parts, text.parts, strict=True))
-            for base_part, part in pairs:
-                if _reference_targets(base_part) != _reference_targets(part):
+            for base_part, part in zip(reference.parts, text.parts, strict=True):
+                base_targets, targets = _reference_targets(reference, base_part), _reference_targets(text, part)
+                if base_targets != targets:
+                    where = f"part {part.label}"
                     yield rule("P002").at(
                         part.location,
-                        _reference_difference(reference.language, base_part, text.language, part, f"part {part.label}"),
+                        _reference_difference(reference.language, base_targets, text.language, targets, where),
                     )
-        elif _reference_targets(reference) != _reference_targets(text):
-            yield rule("P002").at(
-                text.location, _reference_difference(reference.language, reference, text.language, text, "the article")
-            )
+        else:
+            base_targets, targets = _reference_targets(reference), _reference_targets(text)
+            if base_targets != targets:
+                yield rule("P002").at(
+                    text.location,
+                    _reference_difference(reference.language, base_targets, text.language, targets, "the article"),
+                )
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -363,9 +356,8 @@ def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
 
 
 def _reference_difference(
-    base_language: str, base: Part | ArticleText, language: str, other: Part | ArticleText, where: str
+    base_language: str, base_targets: Counter[str], language: str, targets: Counter[str], where: str
 ) -> str:
-    base_targets, targets = _reference_targets(base), _reference_targets(other)
     only_base = sorted((base_targets - targets).elements())
     only_other = sorted((targets - base_targets).elements())
     details = []
