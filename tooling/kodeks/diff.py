@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .model import Article, ArticleText, Chapter, Code, LegalNumber, Paragraph, Part, Point, Section, SourceProvision
+from .model import Article, ArticleText, Chapter, Code, LegalNumber, Section, SourceProvision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
 """A word (Kyrgyz ң ө ү are word characters) or a single punctuation mark, and the spacing after it."""
@@ -97,28 +97,10 @@ def units(text: ArticleText | None) -> list[Unit]:
     """The article's paragraphs in reading order, each labelled as printed."""
     if text is None:
         return []
-    out: list[Unit] = []
-
-    def add_point(point: Point) -> None:
-        for index, paragraph in enumerate(point.paragraphs):
-            out.append(Unit(f"{point.label})" if index == 0 else "", paragraph.plain_text, "point"))
-
-    for block in text.content:
-        if isinstance(block, Part):
-            numbered = False
-            for inner in block.content:
-                if isinstance(inner, Point):
-                    if not numbered:
-                        out.append(Unit(f"{block.label}.", "", "part"))
-                    add_point(inner)
-                else:
-                    out.append(Unit("" if numbered else f"{block.label}.", inner.plain_text, "part"))
-                numbered = True
-        elif isinstance(block, Point):
-            add_point(block)
-        elif isinstance(block, Paragraph):
-            out.append(Unit("", block.plain_text, "paragraph"))
-    return out
+    return [
+        Unit(line.label, line.plain_text, "point" if line.point else "part" if line.part else "paragraph")
+        for line in text.printed()
+    ]
 
 
 @dataclass(frozen=True, slots=True)

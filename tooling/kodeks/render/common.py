@@ -6,7 +6,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .. import wording
-from ..model import Act, Article, Chapter, LegalNumber, ReferenceTarget, Section, SourceProvision, TargetKind
+from ..model import (
+    Act,
+    Article,
+    Chapter,
+    LegalNumber,
+    PrintedParagraph,
+    ReferenceTarget,
+    Section,
+    SourceProvision,
+    TargetKind,
+)
 from . import Edition
 
 
@@ -33,6 +43,14 @@ def unit_anchor(language: str, article_id: str, part: LegalNumber | None, point:
     if point is not None:
         anchor += f"-pt{point}"
     return anchor
+
+
+def printed_anchor(language: str, article_id: str, line: PrintedParagraph) -> str:
+    """The anchor of the part or point a printed paragraph opens; empty for other paragraphs."""
+    if not line.label:
+        return ""
+    part = line.part.number if line.part else None
+    return unit_anchor(language, article_id, part, line.point.number if line.point else None)
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:

@@ -15,15 +15,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 
 from .. import wording
-from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
+from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
+    printed_anchor,
     reference_href,
     revision_line,
     source_text,
-    unit_anchor,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -95,29 +95,10 @@ class _Writer:
     def italic(self, text: str) -> str:
         return f"<w:p>{run(text, '<w:i/>')}</w:p>"
 
-    def points(self, point: Point, part: Part | None, article_id: str) -> Iterator[str]:
-        anchor = unit_anchor(self.language, article_id, part.number if part else None, point.number)
-        for index, paragraph in enumerate(point.paragraphs):
-            first = index == 0
-            yield self.paragraph(paragraph, f"{point.label})" if first else "", anchor if first else "", indent=True)
-
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
-        for block in text.content:
-            if isinstance(block, Part):
-                anchor = unit_anchor(self.language, article_id, block.number)
-                numbered = False
-                for inner in block.content:
-                    if isinstance(inner, Point):
-                        if not numbered:
-                            yield self.paragraph(None, f"{block.label}.", anchor)
-                        yield from self.points(inner, block, article_id)
-                    else:
-                        yield self.paragraph(inner, "" if numbered else f"{block.label}.", "" if numbered else anchor)
-                    numbered = True
-            elif isinstance(block, Point):
-                yield from self.points(block, None, article_id)
-            else:
-                yield self.paragraph(block)
+        for line in text.printed():
+            anchor = printed_anchor(self.language, article_id, line)
+            yield self.paragraph(line.paragraph, line.label, anchor, indent=line.point is not None)
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))

@@ -8,15 +8,15 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import wording
-from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
+from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
+    printed_anchor,
     reference_href,
     revision_line,
     source_text,
-    unit_anchor,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -83,39 +83,16 @@ class _BodyWriter:
                 out.append(f'<a href="{_e(href)}">{_e(inline.text)}</a>')
         return "".join(out)
 
-    def point(self, point: Point, part: Part | None, article_id: str) -> str:
-        anchor = unit_anchor(self.language, article_id, part.number if part else None, point.number)
-        return "".join(
-            self.paragraph(paragraph, f"{point.label})", anchor, "point")
-            if index == 0
-            else self.paragraph(paragraph, css="point")
-            for index, paragraph in enumerate(point.paragraphs)
-        )
-
-    def part(self, part: Part, article_id: str) -> str:
-        out = [f'<div class="part" id="{_e(unit_anchor(self.language, article_id, part.number))}">\n']
-        numbered = False
-        for block in part.content:
-            if isinstance(block, Point):
-                if not numbered:  # a part that opens with a point still shows its number
-                    out.append(self.paragraph(None, f"{part.label}."))
-                out.append(self.point(block, part, article_id))
-            else:
-                out.append(self.paragraph(block, "" if numbered else f"{part.label}."))
-            numbered = True
-        out.append("</div>\n")
-        return "".join(out)
-
     def text(self, text: ArticleText, article_id: str) -> str:
-        out = []
-        for block in text.content:
-            if isinstance(block, Part):
-                out.append(self.part(block, article_id))
-            elif isinstance(block, Point):
-                out.append(self.point(block, None, article_id))
-            else:
-                out.append(self.paragraph(block))
-        return "".join(out)
+        return "".join(
+            self.paragraph(
+                line.paragraph,
+                line.label,
+                printed_anchor(self.language, article_id, line),
+                "point" if line.point else "",
+            )
+            for line in text.printed()
+        )
 
 
 def _article_column(edition: Edition, options: BuildOptions, article: Article, language: str) -> Markup:

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from .. import wording
-from ..model import Article, ArticleText, Chapter, Paragraph, Part, Point, Section, Text
+from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
+    printed_anchor,
     reference_href,
     revision_line,
     source_text,
-    unit_anchor,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -57,7 +57,7 @@ class _Writer:
             out.append(f"[{label}](<{href.replace('<', '%3C').replace('>', '%3E')}>)" if href else label)
         return "".join(out)
 
-    def paragraph(self, paragraph: Paragraph, number: str = "", anchor: str = "", indent: bool = False) -> str:
+    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", indent: bool = False) -> str:
         pieces = []
         if anchor:
             pieces.append(f'<a id="{anchor}"></a>')
@@ -65,41 +65,15 @@ class _Writer:
             pieces.append("&emsp;")
         if number:
             pieces.append(f"**{escape(number)}** ")
-        return _line("".join(pieces) + self.inlines(paragraph))
-
-    def point(self, point: Point, part: Part | None, article_id: str) -> list[str]:
-        anchor = unit_anchor(self.language, article_id, part.number if part else None, point.number)
-        return [
-            self.paragraph(
-                paragraph, f"{point.label})" if index == 0 else "", anchor if index == 0 else "", indent=True
-            )
-            for index, paragraph in enumerate(point.paragraphs)
-        ]
-
-    def part(self, part: Part, article_id: str) -> list[str]:
-        anchor = unit_anchor(self.language, article_id, part.number)
-        lines: list[str] = []
-        numbered = False
-        for block in part.content:
-            if isinstance(block, Point):
-                if not numbered:
-                    lines.append(f'<a id="{anchor}"></a>**{escape(part.label)}.**')
-                lines.extend(self.point(block, part, article_id))
-            else:
-                lines.append(self.paragraph(block, "" if numbered else f"{part.label}.", "" if numbered else anchor))
-            numbered = True
-        return lines
+        return _line("".join(pieces) + (self.inlines(paragraph) if paragraph else "")).rstrip()
 
     def text(self, text: ArticleText, article_id: str) -> list[str]:
-        lines: list[str] = []
-        for block in text.content:
-            if isinstance(block, Part):
-                lines.extend(self.part(block, article_id))
-            elif isinstance(block, Point):
-                lines.extend(self.point(block, None, article_id))
-            else:
-                lines.append(self.paragraph(block))
-        return lines
+        return [
+            self.paragraph(
+                line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.point is not None
+            )
+            for line in text.printed()
+        ]
 
     def article(self, options: BuildOptions, article: Article) -> list[str]:
         lines = []
