@@ -16,8 +16,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from .. import wording
 from ..compare import Comparison
 from ..diff import ArticleChange, Op, Piece, UnitChange, tokens, word_diff
+from ..model import Article, LegalNumber
 from .redline_common import ELLIPSIS, caption, detailed, kinds_text, say, side, structure_line, summary, visible_rows
-from .word import UNDATED, Properties, new_document, package, run, table
+from .word import UNDATED, Properties, new_document, package, run, table, xml_attribute
 
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "На русском языке"}
 
@@ -83,22 +84,13 @@ class _Tracker:
 
 def _heading_pieces(change: ArticleChange, language: str) -> list[Piece]:
     """«Статья 5 → 6. Название» as a diff: the number and the title as they changed."""
-    base, head = change.base, change.head
-    old = (
-        wording.heading(wording.article_label(language, change.base_number), base.title.get(language, ""))
-        if base
-        else ""
-    )
-    new = (
-        wording.heading(wording.article_label(language, change.head_number), head.title.get(language, ""))
-        if head
-        else ""
-    )
-    if base is None or change.base_number is None:
-        old = ""
-    if head is None or change.head_number is None:
-        new = ""
-    return word_diff(old, new)
+
+    def heading(article: Article | None, number: LegalNumber | None) -> str:
+        if article is None or number is None:
+            return ""
+        return wording.heading(wording.article_label(language, number), article.title.get(language, ""))
+
+    return word_diff(heading(change.base, change.base_number), heading(change.head, change.head_number))
 
 
 def _row_pieces(row: UnitChange) -> list[Piece]:
@@ -183,7 +175,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     document.add_paragraph(kinds_summary(comparison, language))
     for structure_change in redline.structure:
         document.add_paragraph(structure_line(structure_change, language))
-    tracker = _Tracker(_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    tracker = _Tracker(xml_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     body: list[str] = []
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]
     for lang in languages:
@@ -211,7 +203,3 @@ def kinds_summary(comparison: Comparison, language: str) -> str:
     status = say("valid" if facts.valid else "invalid", language)
     counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or say("no-changes", language)
     return f"{status}. {counts}"
-
-
-def _attribute(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

@@ -37,6 +37,11 @@ def xml_text(text: str) -> str:
     return escape(_INVALID_XML.sub("", text))
 
 
+def xml_attribute(value: str) -> str:
+    """Text for a double-quoted XML attribute value."""
+    return escape(_INVALID_XML.sub("", value), {'"': "&quot;"})
+
+
 def run(text: str, properties: str = "", deleted: bool = False) -> str:
     """One run; line breaks inside the text become ``w:br``. Deleted text is ``w:delText``."""
     tag = "w:delText" if deleted else "w:t"
