@@ -20,29 +20,31 @@ def _roman(number: LegalNumber | None) -> str:
     return "-".join([roman(head), *map(str, rest)])
 
 
+_LABELS = {
+    "section": {"ru": "Раздел {}", "ky": "{} бөлүм", "en": "Section {}"},
+    "chapter": {"ru": "Глава {}", "ky": "{}-глава", "en": "Chapter {}"},
+    "article": {"ru": "Статья {}", "ky": "{}-берене", "en": "Article {}"},
+}
+"""Russian puts the number after the word; Kyrgyz before it, with a hyphen for chapters and articles."""
+
+
+def _label(unit: str, language: str, number: str) -> str:
+    forms = _LABELS[unit]
+    return forms.get(language, forms["en"]).format(number)
+
+
 def section_label(language: str, number: LegalNumber | None) -> str:
-    if language == "ru":
-        return f"Раздел {_roman(number)}"
-    if language == "ky":
-        return f"{_roman(number)} бөлүм"
-    return f"Section {_roman(number)}"
+    """«Раздел II», «II бөлүм»: sections are numbered in Roman numerals."""
+    return _label("section", language, _roman(number))
 
 
 def chapter_label(language: str, number: LegalNumber | str | None) -> str:
-    if language == "ru":
-        return f"Глава {_number(number)}"
-    if language == "ky":
-        return f"{_number(number)}-глава"
-    return f"Chapter {_number(number)}"
+    return _label("chapter", language, _number(number))
 
 
 def article_label(language: str, number: LegalNumber | str | None) -> str:
     """«Статья 12», «12-берене»; ``number`` may be a text such as ``5 → 6``."""
-    if language == "ru":
-        return f"Статья {_number(number)}"
-    if language == "ky":
-        return f"{_number(number)}-берене"
-    return f"Article {_number(number)}"
+    return _label("article", language, _number(number))
 
 
 def heading(label: str, title: str) -> str:
