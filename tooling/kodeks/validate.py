@@ -18,7 +18,6 @@ from .model import (
     Code,
     LegalNumber,
     Numbering,
-    Part,
     Point,
     Stage,
     TargetKind,
@@ -305,15 +304,15 @@ def _outline(text: ArticleText) -> list[tuple[str, tuple[str, ...]]]:
     return [("", tuple(p.label for p in text.points))]
 
 
-def _reference_targets(text: ArticleText, part: Part | None = None) -> Counter[str]:
-    """The reference targets of a text, or of one of its parts."""
-    return Counter(
-        str(link.target)
-        for line in text.printed()
-        if line.paragraph is not None and (part is None or line.part is part)
-        for link in line.paragraph.links
-        if link.target is not None
-    )
+def _reference_targets(text: ArticleText) -> dict[int, Counter[str]]:
+    """The reference targets of a text per part, keyed by the part's ``id()`` (hashing a part
+    would hash its whole text); ``id(None)`` holds those outside any part."""
+    targets: dict[int, Counter[str]] = {}
+    for line in text.printed():
+        if line.paragraph is not None:
+            counter = targets.setdefault(id(line.part), Counter())
+            counter.update(str(link.target) for link in line.paragraph.links if link.target is not None)
+    return targets
 
 
 def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
@@ -331,8 +330,9 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
             )
             continue
         if text.parts:
+            base_by_part, by_part = _reference_targets(reference), _reference_targets(text)
             for base_part, part in zip(reference.parts, text.parts, strict=True):
-                base_targets, targets = _reference_targets(reference, base_part), _reference_targets(text, part)
+                base_targets, targets = base_by_part.get(id(base_part), Counter()), by_part.get(id(part), Counter())
                 if base_targets != targets:
                     where = f"part {part.label}"
                     yield rule("P002").at(
@@ -340,7 +340,8 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
                         _reference_difference(reference.language, base_targets, text.language, targets, where),
                     )
         else:
-            base_targets, targets = _reference_targets(reference), _reference_targets(text)
+            base_targets = sum(_reference_targets(reference).values(), Counter())
+            targets = sum(_reference_targets(text).values(), Counter())
             if base_targets != targets:
                 yield rule("P002").at(
                     text.location,
