@@ -60,15 +60,33 @@ def test_permissions_are_minimal_and_checkouts_keep_no_credentials(path: Path) -
             assert step["with"]["persist-credentials"] is False
 
 
-def test_only_the_comment_workflow_may_write_and_it_runs_no_pull_request_code() -> None:
+def test_only_the_comment_workflow_may_write_and_it_trusts_nothing_from_the_pull_request() -> None:
     comment = load(ROOT / ".github/workflows/redline-comment.yml")
     assert list(comment["on"]) == ["workflow_run"] and comment["permissions"] == {}
+    assert "workflow_run.head_branch" in comment["concurrency"]["group"]
     job = comment["jobs"]["comment"]
-    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    uses = [step.get("uses", "").partition("@")[0] for step in job["steps"]]
+    assert "actions/download-artifact" not in uses  # nothing the pull request's run produced
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert "ref" not in checkout["with"]  # the default branch, never the PR head
+    installs = [step["run"] for step in job["steps"] if "pip install" in step.get("run", "")]
+    assert installs and all("--require-hashes" in run for run in installs)
     redline = load(ROOT / ".github/workflows/redline.yml")
     assert redline["permissions"] == {"contents": "read"} and list(redline["on"]) == ["pull_request"]
+
+
+def test_the_comment_jobs_lock_file_pins_every_runtime_dependency_with_hashes() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lock = (ROOT / "tooling/requirements/comment.txt").read_text(encoding="utf-8")
+    pinned = dict(re.findall(r"^([a-z0-9-]+)==(\S+) \\$", lock, re.MULTILINE))
+    for requirement in project["dependencies"]:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower().replace("_", "-")  # type: ignore[index]
+        assert name in pinned, name
+    hashed = re.findall(r"^[a-z0-9-]+==\S+(?: \\\n +--hash=sha256:[0-9a-f]{64})+$", lock, re.MULTILINE)
+    assert len(hashed) == len(pinned)  # every pin carries its hashes
 
 
 ZIZMOR = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")

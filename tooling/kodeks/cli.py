@@ -266,7 +266,7 @@ def github() -> None:
     \b
     Examples:
       kodeks github redline --out redline          # in the pull_request workflow
-      kodeks github comment redline                # in the workflow_run workflow
+      kodeks github comment --out redline          # in the workflow_run workflow
     """
 
 
@@ -283,9 +283,10 @@ def github() -> None:
     help="The pull_request event (default: $GITHUB_EVENT_PATH).",
 )
 def github_redline(root: Path | None, out: Path, event_path: str | None) -> None:
-    """Write the pull request's redline (comment, HTML, DOCX) and its PR number as an artifact.
+    """Write the pull request's redline (comment, HTML, DOCX) as an artifact for its author.
 
-    Runs on the pull request's code with a read-only token; it only writes files.
+    Runs on the pull request's code with a read-only token; it only writes files. The comment
+    job never reads them: it recomputes the redline itself.
 
     \b
     Example:
@@ -293,28 +294,27 @@ def github_redline(root: Path | None, out: Path, event_path: str | None) -> None
     """
     import os
 
-    from .compare import compare
-    from .github import pull_request, read_event, run_url, write_redline_artifact
-    from .render.redline_docx import render as render_docx
-    from .render.redline_html import render as render_html
-    from .render.redline_md import render as render_md
-    from .store.pair import read_pair
+    from .github import comment_body, pull_request, read_event, redline_files, run_url, write_redline_artifact
     from .store.worktree import find_root
 
     pr = pull_request(read_event(event_path))
     code_root = root if root is not None else find_root(Path.cwd())
-    comparison = compare(*read_pair(code_root, pr.base_sha, pr.head_sha))
-    languages = comparison.redline.head.languages
     url = run_url(dict(os.environ))
-    markdown = render_md(comparison, languages, full_redline=url)
-    write_redline_artifact(
-        out, pr, markdown, render_html(comparison, languages), render_docx(comparison, languages, with_table=True), url
-    )
+    markdown, html, docx = redline_files(code_root, pr, url)
+    write_redline_artifact(out, comment_body(markdown, url), html, docx)
     click.echo(f"kodeks: redline of pull request #{pr.number} written to {out}")
 
 
 @github.command("comment")
-@click.argument("artifact", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@_root_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("redline"),
+    show_default=True,
+    help="Directory for the recomputed redline (pr-N/comment.md, redline.html, redline.docx) to upload.",
+)
 @click.option(
     "--event",
     "event_path",
@@ -322,32 +322,29 @@ def github_redline(root: Path | None, out: Path, event_path: str | None) -> None
     envvar="GITHUB_EVENT_PATH",
     help="The workflow_run event (default: $GITHUB_EVENT_PATH).",
 )
-@click.option(
-    "--body-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("comment-body.md"), show_default=True
-)
-def github_comment(artifact: Path, event_path: str | None, body_file: Path) -> None:
-    """Check a downloaded redline artifact and prepare the sticky comment to post.
+def github_comment(root: Path | None, out: Path, event_path: str | None) -> None:
+    """Post the redline comment on the pull request a workflow_run built: trusting nothing from it.
 
-    Writes the safe body to --body-file and `pr-number=N` to $GITHUB_OUTPUT. Nothing in the
-    artifact is executed; a malformed artifact fails with exit 1.
+    Finds the open pull request whose head is the run's head commit through the API, fetches its
+    commits as Git objects, recomputes the redline with this kodeks, sanitises the body and creates
+    or updates the one sticky comment. Needs GITHUB_TOKEN and GITHUB_REPOSITORY.
 
     \b
     Example:
-      kodeks github comment redline --body-file comment-body.md
+      kodeks github comment --out redline
     """
     import os
 
-    from .github import GitHubError, append_file, comment_from_artifact, read_event
+    from .github import Api, comment_on_pull_requests, read_event, run_url
+    from .store.worktree import find_root
 
-    try:
-        comment = comment_from_artifact(artifact, read_event(event_path))
-    except GitHubError as error:
-        raise click.ClickException(str(error)) from None
-    write_atomically(body_file, comment.body.encode("utf-8"))
-    append_file(os.environ.get("GITHUB_OUTPUT"), f"pr-number={comment.pr_number}\n")
-    click.echo(
-        f"kodeks: comment for pull request #{comment.pr_number} written to {body_file} ({len(comment.body):,} characters)"
-    )
+    environ = dict(os.environ)
+    token = environ.get("GITHUB_TOKEN", "")
+    api = Api(environ.get("GITHUB_API_URL", "https://api.github.com"), environ.get("GITHUB_REPOSITORY", ""), token)
+    code_root = root if root is not None else find_root(Path.cwd())
+    event = read_event(event_path)
+    for line in comment_on_pull_requests(code_root, event, api, out, run_url(environ), token):
+        click.echo(f"kodeks: {line}")
 
 
 def _workspace(root: Path | None) -> tuple[Path, Workspace]:

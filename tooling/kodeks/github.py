@@ -1,14 +1,20 @@
 """GitHub Actions glue, in Python so that it is tested and the workflow YAML stays short.
 
-Two halves, never in the same job: ``redline_artifact`` runs on the pull request's own code
-with a read-only token and writes files; ``comment_from_artifact`` runs in a separate
-``workflow_run`` workflow from the default branch and treats those files as untrusted data.
+Two halves, never in the same job. ``kodeks github redline`` runs on the pull request's own
+code with a read-only token and writes an artifact for the author to download. ``kodeks github
+comment`` runs from the default branch with a write token and trusts nothing the pull request
+produced: it finds the pull request through the API from the run's head commit and head
+repository, fetches its commits as Git objects (data, never checked out or run), recomputes
+the redline with the default branch's kodeks, sanitises the body, and posts it.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,14 +27,16 @@ COMMENT_MAX = 65_536
 """GitHub answers 422 for a longer comment body."""
 SUMMARY_MAX = 1024 * 1024
 """$GITHUB_STEP_SUMMARY takes at most 1 MiB per step."""
-_DIGITS = re.compile(r"[0-9]{1,10}")
+EVENT_MAX = 25 * 1024 * 1024
+"""GitHub's event payloads are far smaller; a bigger file is not one of them."""
+API_RESPONSE_MAX = 16 * 1024 * 1024
+BOT_LOGIN = "github-actions[bot]"
 _SHA = re.compile(r"[0-9a-f]{40}")
-_MENTION = re.compile("@(?!\u2060)")
-"""An «@» not yet followed by a word joiner, which keeps GitHub from reading a mention."""
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}")
 
 
 class GitHubError(KodeksError):
-    """Missing or inconsistent GitHub Actions context, or an artifact that fails its checks."""
+    """Missing or inconsistent GitHub Actions context, or an answer of the API we cannot use."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +50,11 @@ def read_event(path: str | None) -> dict[str, Any]:
     if not path:
         raise GitHubError("GITHUB_EVENT_PATH is not set: run this inside GitHub Actions or pass --event FILE")
     try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb") as handle:
+            data = handle.read(EVENT_MAX + 1)
+        if len(data) > EVENT_MAX:
+            raise GitHubError(f"the event payload {path} is larger than {EVENT_MAX:,} bytes")
+        event = json.loads(data.decode("utf-8"))
     except (OSError, ValueError) as error:
         raise GitHubError(f"cannot read the event payload {path}: {error}") from error
     if not isinstance(event, dict):
@@ -50,17 +62,34 @@ def read_event(path: str | None) -> dict[str, Any]:
     return event
 
 
+def _field(value: Any, *keys: str) -> Any:
+    """``value[k1][k2]…``, or None where any level is missing or not an object."""
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _number(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10**9 else None
+
+
 def pull_request(event: dict[str, Any]) -> PullRequest:
     """The pull request of a ``pull_request`` event: its number and the SHAs to compare."""
     pr = event.get("pull_request")
     if not isinstance(pr, dict):
         raise GitHubError("the event is not a pull_request event")
-    try:
-        number = int(pr["number"])
-        base_sha, head_sha = str(pr["base"]["sha"]), str(pr["head"]["sha"])
-    except (KeyError, TypeError, ValueError) as error:
-        raise GitHubError(f"the pull_request event lacks {error}") from error
-    if not (_SHA.fullmatch(base_sha) and _SHA.fullmatch(head_sha)):
+    number = _number(pr.get("number"))
+    base_sha, head_sha = _field(pr, "base", "sha"), _field(pr, "head", "sha")
+    if number is None:
+        raise GitHubError("the pull_request event has no pull request number")
+    if not (
+        isinstance(base_sha, str)
+        and _SHA.fullmatch(base_sha)
+        and isinstance(head_sha, str)
+        and _SHA.fullmatch(head_sha)
+    ):
         raise GitHubError("the pull_request event has malformed commit SHAs")
     return PullRequest(number, base_sha, head_sha)
 
@@ -69,7 +98,9 @@ def run_url(environ: dict[str, str]) -> str:
     """The Actions run page, where the redline artifact can be downloaded."""
     server = environ.get("GITHUB_SERVER_URL", "https://github.com")
     repository, run_id = environ.get("GITHUB_REPOSITORY", ""), environ.get("GITHUB_RUN_ID", "")
-    return f"{server}/{repository}/actions/runs/{run_id}" if repository and run_id else ""
+    if not (_REPOSITORY.fullmatch(repository) and run_id.isdigit() and server.startswith("https://")):
+        return ""
+    return f"{server}/{repository}/actions/runs/{run_id}"
 
 
 def comment_body(markdown: str, artifact_url: str) -> str:
@@ -78,57 +109,278 @@ def comment_body(markdown: str, artifact_url: str) -> str:
     return f"{MARKER}\n{markdown.rstrip()}{link}"
 
 
-def write_redline_artifact(
-    directory: Path, pr: PullRequest, markdown: str, html: bytes, docx: bytes, artifact_url: str
-) -> None:
-    """The files the comment workflow will read: all of them data, none of them code."""
+def write_redline_artifact(directory: Path, comment: str, html: bytes, docx: bytes) -> None:
+    """The redline as files: the comment as it is posted, the HTML and the Word document."""
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "comment.md").write_text(comment_body(markdown, artifact_url), encoding="utf-8")
+    (directory / "comment.md").write_text(comment, encoding="utf-8")
     (directory / "redline.html").write_bytes(html)
     (directory / "redline.docx").write_bytes(docx)
-    (directory / "pr-number").write_text(f"{pr.number}\n", encoding="ascii")
-    (directory / "head-sha").write_text(f"{pr.head_sha}\n", encoding="ascii")
+
+
+# --- the trusted side: the API ----------------------------------------------------------------
+
+Transport = Callable[[str, str, bytes | None, dict[str, str]], tuple[int, dict[str, str], bytes]]
+"""``(method, url, body, headers) → (status, headers, body)``; tests give a recording one."""
+
+
+def _urllib_transport(
+    method: str, url: str, body: bytes | None, headers: dict[str, str]
+) -> tuple[int, dict[str, str], bytes]:
+    import urllib.error
+
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 (https API URL, checked)
+            return response.status, dict(response.headers), response.read(API_RESPONSE_MAX + 1)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read(64 * 1024)
+    except (urllib.error.URLError, OSError) as error:
+        raise GitHubError(f"cannot reach the GitHub API at {url}: {error}") from error
+
+
+class Api:
+    """The few REST calls the comment job makes, with the job's token, JSON in and out."""
+
+    def __init__(self, base_url: str, repository: str, token: str, transport: Transport = _urllib_transport) -> None:
+        if not _REPOSITORY.fullmatch(repository):
+            raise GitHubError(f"GITHUB_REPOSITORY {repository!r} is not owner/name")
+        if not token:
+            raise GitHubError("GITHUB_TOKEN is not set: the comment job needs the workflow's token")
+        self.base_url = base_url.rstrip("/")
+        self.repository = repository
+        self._token = token
+        self._transport = transport
+
+    def call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
+        body = None if payload is None else json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        headers = {
+            "Accept": "application/vnd.github+json",
+            "Authorization": f"Bearer {self._token}",
+            "X-GitHub-Api-Version": "2022-11-28",
+            "User-Agent": "kodeks",
+        }
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        status, _, data = self._transport(method, f"{self.base_url}/repos/{self.repository}{path}", body, headers)
+        if len(data) > API_RESPONSE_MAX:
+            raise GitHubError(f"{method} {path}: the answer is larger than {API_RESPONSE_MAX:,} bytes")
+        if not 200 <= status < 300:
+            raise GitHubError(f"{method} {path}: GitHub answered {status}: {data[:300].decode('utf-8', 'replace')}")
+        try:
+            return json.loads(data.decode("utf-8")) if data else None
+        except ValueError as error:
+            raise GitHubError(f"{method} {path}: the answer is not JSON") from error
+
+    def pages(self, path: str, limit: int = 50) -> list[Any]:
+        """Every item of a paginated list (100 per page, at most ``limit`` pages)."""
+        items: list[Any] = []
+        separator = "&" if "?" in path else "?"
+        for page in range(1, limit + 1):
+            batch = self.call("GET", f"{path}{separator}per_page=100&page={page}")
+            if not isinstance(batch, list):
+                raise GitHubError(f"GET {path}: expected a list")
+            items += batch
+            if len(batch) < 100:
+                break
+        return items
 
 
 @dataclass(frozen=True, slots=True)
-class Comment:
-    pr_number: int
-    body: str
+class RunHead:
+    """What the workflow_run event says about the commit that was built; set by GitHub, not the PR."""
+
+    sha: str
+    repository: str
+    owner: str
+    branch: str
 
 
-def comment_from_artifact(directory: Path, event: dict[str, Any]) -> Comment:
-    """Check an artifact written by pull-request code and make a comment that is safe to post.
-
-    The PR number must be digits and belong to the run's head commit; the body is re-fenced:
-    mentions are defused, forged markers removed, and the length capped.
-    """
+def run_head(event: dict[str, Any]) -> RunHead:
     run = event.get("workflow_run")
     if not isinstance(run, dict):
         raise GitHubError("the event is not a workflow_run event")
-    try:
-        number_text = (directory / "pr-number").read_text(encoding="ascii").strip()
-        head_sha = (directory / "head-sha").read_text(encoding="ascii").strip()
-        raw = (directory / "comment.md").read_bytes()[: COMMENT_MAX * 4]
-    except (OSError, UnicodeDecodeError) as error:
-        raise GitHubError(f"the redline artifact is incomplete or malformed: {error}") from error
-    if not _DIGITS.fullmatch(number_text):
-        raise GitHubError("the artifact's PR number is not a number")
-    if head_sha != run.get("head_sha"):
-        raise GitHubError("the artifact's head commit is not the commit this workflow run built")
-    number = int(number_text)
-    listed = [pr.get("number") for pr in run.get("pull_requests") or [] if isinstance(pr, dict)]
-    if listed and number not in listed:  # empty for forks: then the head SHA check stands alone
-        raise GitHubError("the artifact's PR number does not match the workflow run's pull request")
-    return Comment(number, safe_comment(raw.decode("utf-8", errors="replace")))
+    sha = run.get("head_sha")
+    repository = _field(run, "head_repository", "full_name")
+    owner = _field(run, "head_repository", "owner", "login")
+    branch = run.get("head_branch")
+    if not (isinstance(sha, str) and _SHA.fullmatch(sha)):
+        raise GitHubError("the workflow_run event has no valid head_sha")
+    if not (isinstance(repository, str) and _REPOSITORY.fullmatch(repository) and isinstance(owner, str)):
+        raise GitHubError("the workflow_run event has no valid head_repository")
+    if not (isinstance(branch, str) and branch and len(branch) <= 255):
+        raise GitHubError("the workflow_run event has no head_branch")
+    return RunHead(sha, repository, owner, branch)
 
 
-def safe_comment(body: str) -> str:
-    """A body that mentions no one, carries exactly one marker (ours, first) and fits GitHub."""
-    body = _MENTION.sub("@\u2060", body.replace(MARKER, ""))
+def find_pull_requests(api: Api, head: RunHead) -> list[PullRequest]:
+    """The open pull requests of this repository whose head is exactly the commit the run built,
+    from the run's head repository. Empty when the pull request moved on (a newer push) or closed:
+    then the newer run posts."""
+    query = urllib.parse.urlencode({"state": "open", "head": f"{head.owner}:{head.branch}"})
+    found = []
+    for pr in api.pages(f"/pulls?{query}", limit=5):
+        number = _number(_field(pr, "number"))
+        if (
+            number is not None
+            and _field(pr, "head", "sha") == head.sha
+            and _field(pr, "head", "repo", "full_name") == head.repository
+            and _field(pr, "base", "repo", "full_name") == api.repository
+            and isinstance(_field(pr, "base", "sha"), str)
+            and _SHA.fullmatch(_field(pr, "base", "sha"))
+        ):
+            found.append(PullRequest(number, _field(pr, "base", "sha"), head.sha))
+    return found
+
+
+def post_sticky(api: Api, number: int, body: str) -> str:
+    """Create or update our one comment on pull request ``number``; which of the two it did."""
+    for comment in api.pages(f"/issues/{number}/comments"):
+        body_text = _field(comment, "body")
+        comment_id = _field(comment, "id")
+        if (
+            _field(comment, "user", "login") == BOT_LOGIN
+            and isinstance(body_text, str)
+            and body_text.startswith(MARKER)
+            and isinstance(comment_id, int)
+            and not isinstance(comment_id, bool)
+            and 0 < comment_id < 2**63
+        ):
+            api.call("PATCH", f"/issues/comments/{comment_id}", {"body": body})
+            return "updated"
+    api.call("POST", f"/issues/{number}/comments", {"body": body})
+    return "created"
+
+
+def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, bytes, bytes]:
+    """The pull request's redline as the comment's Markdown, HTML and Word, read from Git objects."""
+    from .compare import compare
+    from .render.redline_docx import render as render_docx
+    from .render.redline_html import render as render_html
+    from .render.redline_md import render as render_md
+    from .store.pair import read_pair
+
+    comparison = compare(*read_pair(root, pr.base_sha, pr.head_sha))
+    languages = comparison.redline.head.languages
+    return (
+        render_md(comparison, languages, full_redline=artifact_url),
+        render_html(comparison, languages),
+        render_docx(comparison, languages, with_table=True),
+    )
+
+
+def comment_on_pull_requests(
+    root: Path, event: dict[str, Any], api: Api, out: Path, artifact_url: str, token: str
+) -> list[str]:
+    """The trusted job: for each open pull request whose head is the run's head commit, fetch
+    its objects, recompute the redline with this (default-branch) kodeks, write the HTML and
+    Word into ``out/pr-N/`` for upload, and post the sanitised comment. What it did, per line."""
+    from .errors import RevisionError
+    from .store.git import fetch_pull_request
+
+    head = run_head(event)
+    pull_requests = find_pull_requests(api, head)
+    if not pull_requests:
+        return [
+            f"no open pull request from {head.repository} ends at {head.sha[:12]}: nothing to post (it moved on or closed)"
+        ]
+    done = []
+    for pr in pull_requests:
+        try:
+            fetch_pull_request(root, pr.number, pr.head_sha, pr.base_sha, token)
+        except RevisionError as error:
+            done.append(f"#{pr.number}: {error}: nothing posted")
+            continue
+        markdown, html, docx = redline_files(root, pr, artifact_url)
+        body = safe_comment(comment_body(markdown, artifact_url), api.repository)
+        write_redline_artifact(out / f"pr-{pr.number}", body, html, docx)
+        done.append(f"#{pr.number}: comment {post_sticky(api, pr.number, body)} ({len(body):,} characters)")
+    return done
+
+
+# --- the body: nothing live from article text --------------------------------------------------
+
+_ALLOWED_TAG = re.compile(
+    r"</?(?:del|ins|b|summary|details)>|<details open>|<br>|<a id=\"[A-Za-z0-9_.:-]{1,200}\"></a>"
+)
+_ALLOWED_ENTITY = frozenset({"&amp;", "&lt;", "&gt;", "&quot;", "&emsp;", "&nbsp;"})
+_HAZARD = re.compile(
+    r"(?P<link>\]\(\s*<?(?P<href>[^)\s>]*)>?\s*\))"
+    r"|(?P<tag><)"
+    r"|(?P<entity>&#?[A-Za-z0-9]{1,40};)"
+    r"|(?P<image>!\[)"
+    r"|(?P<url>(?i:https?|ftp|mailto|xmpp):|(?i:www)\.)"
+    r"|(?P<mention>@)(?!\u2060)"
+    r"|(?P<issue>(?:#|(?i:gh)-)(?=[0-9]))"
+    r"|(?P<refdef>^[ \t]{0,3}\[(?=[^\]\n]*\]:))",
+    re.MULTILINE,
+)
+_JOINER = "\u2060"
+"""A word joiner: invisible, and enough to keep GitHub from reading a mention, a link or #N."""
+
+
+def _escaped(text: str, position: int) -> bool:
+    """Whether the character at ``position`` is backslash-escaped (an odd run of ``\\`` before it)."""
+    run = 0
+    while position - run - 1 >= 0 and text[position - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
+
+
+def sanitise(body: str, repository: str) -> str:
+    """The body with nothing live but what the redline itself uses.
+
+    The renderer escapes article text already; this pass runs in the trusted job on the final
+    body so that a bug there, or a body written by anyone else, still cannot post an image, a
+    link out of this repository, raw HTML beyond the redline's own tags, a mention or an
+    issue reference. Our marker survives only as the first line, added after this.
+    """
+    own = f"https://github.com/{repository}/"
+    out = []
+    position = 0
+    while (match := _HAZARD.search(body, position)) is not None:
+        out.append(body[position : match.start()])
+        replacement, position = _defused(body, match, own)
+        out.append(replacement)
+    out.append(body[position:])
+    return "".join(out)
+
+
+def _defused(body: str, match: re.Match[str], own: str) -> tuple[str, int]:
+    """What to write for one hazard, and where to go on scanning."""
+    text, kind, start = match.group(), match.lastgroup, match.start()
+    escaped = _escaped(body, start)
+    if kind == "link":
+        href = match.group("href")
+        if href.startswith("#") or (href.startswith(own) and ".." not in href):
+            return text, match.end()
+        return "]\\" + sanitise(text[1:], own.removeprefix("https://github.com/").rstrip("/")), match.end()
+    if kind == "tag":
+        allowed = _ALLOWED_TAG.match(body, start)
+        if allowed and not escaped:
+            return allowed.group(), allowed.end()  # kept whole
+        return (text if escaped else "&lt;"), match.end()
+    if kind == "entity":
+        return (text if text in _ALLOWED_ENTITY or escaped else "&amp;" + text[1:]), match.end()
+    if kind in ("image", "refdef"):
+        return (text if escaped else text[:-1] + "\\["), match.end()
+    # Mentions, links and references are found in the rendered text, escaped or not.
+    return (text[:-1] + _JOINER + text[-1] if kind == "url" else text + _JOINER), match.end()
+
+
+def safe_comment(body: str, repository: str) -> str:
+    """A body that is sanitised, carries exactly one marker (ours, first) and fits GitHub."""
+    body = sanitise(body.removeprefix(MARKER), repository)
     limit = COMMENT_MAX - len(MARKER) - 200
     if len(body) > limit:
-        body = body[:limit] + "\n\n… (cut to fit GitHub's comment limit)\n"
+        cut = body.rfind("\n", 0, limit)
+        body = body[: cut if cut > 0 else limit]
+        if body.count("<details") > body.count("</details>"):
+            body += "\n\n</details>"
+        body += "\n\n… (cut to fit GitHub's comment limit)\n"
     return f"{MARKER}\n{body.lstrip()}"
+
+
+# --- workflow outputs ----------------------------------------------------------------------------
 
 
 def step_summary(diagnostics: list[Diagnostic], verdict: str) -> str:

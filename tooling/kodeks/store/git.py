@@ -150,3 +150,49 @@ def read_revision(root: Path, rev: str) -> Snapshot:
     """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
     with GitStore(root) as store:
         return store.snapshot(store.listing(rev))
+
+
+def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, token: str = "") -> None:
+    """Fetch a pull request's head (and its base, if missing) into ``refs/kodeks/pull/N`` as Git
+    objects only: nothing is checked out, no hook or filter of the pull request runs.
+
+    The head must still be ``head_sha`` once fetched; otherwise the pull request moved on and
+    a newer run will post. With ``token`` the fetch authenticates (private repositories)
+    through the environment, never the command line.
+    """
+    import os
+
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+    if token:
+        import base64
+
+        credentials = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+        env.update(
+            GIT_CONFIG_COUNT="1",
+            GIT_CONFIG_KEY_0="http.extraheader",
+            GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {credentials}",
+        )
+    local = f"refs/kodeks/pull/{number}"
+    refspecs = [f"+refs/pull/{number}/head:{local}"]
+    if not _has_commit(root, base_sha):
+        refspecs.append(base_sha)
+    command = ["git", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head"]
+    result = subprocess.run(
+        [*command, "origin", *refspecs], cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    if result.returncode != 0:
+        raise RevisionError(f"cannot fetch pull request #{number}: {result.stderr.strip()[:500]}")
+    fetched = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{local}^{{commit}}"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    if fetched != head_sha:
+        raise RevisionError(f"pull request #{number} now ends at {fetched[:12]}, not {head_sha[:12]}: it moved on")
+
+
+def _has_commit(root: Path, sha: str) -> bool:
+    return (
+        subprocess.run(
+            ["git", "cat-file", "-e", f"{sha}^{{commit}}"], cwd=root, capture_output=True, check=False
+        ).returncode
+        == 0
+    )
