@@ -40,6 +40,34 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         {A + "old/subject.md": BASE_FILES[A + "subject.md"]},
         {("F004", A + "old/subject.md", 1)},
     ),
+    "C001 vertical tab pasted into a part": (
+        edit(A + "kenesh.md", "Кенеш решает", "Кенеш\vрешает"),
+        {("C001", A + "kenesh.md", 17)},
+    ),
+    "C001 control character as a YAML escape in a chapter title": (
+        edit(YAML, 'ru: "Основы"', 'ru: "Осн\\x01овы"'),
+        {("C001", YAML, 15)},
+    ),
+    "C002 bidi override makes 03 read 30": (
+        edit(A + "kenesh.md", "согласно [части 2]", "согласно \u202e03\u202c [части 2]"),
+        {("C002", A + "kenesh.md", 16)},
+    ),
+    "C002 zero-width space in a title": (
+        edit(A + "concepts.md", 'ru: "Понятия"', 'ru: "Поня\u200bтия"'),
+        {("C002", A + "concepts.md", 4)},
+    ),
+    "C003 Latin o in a Cyrillic word": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш дейcтвует"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
+    "Y002 integer of 5,000 digits": (
+        edit(A + "concepts.md", "number: 2", "number: " + "9" * 5000),
+        {("Y002", A + "concepts.md", 3)},
+    ),
+    "Y002 huge hexadecimal number in code.yaml": (
+        edit(YAML, "    number: 1\n", "    number: 0x" + "f" * 6000 + "\n"),
+        {("Y002", YAML, 10)},
+    ),
     "Y001 no front matter": (
         {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
         {("Y001", A + "concepts.md", 1)},

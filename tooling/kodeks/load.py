@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from . import characters
 from .errors import CodeNotFoundError, Diagnostic, SourceLocation, sort_key
 from .model import Article, Code
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
@@ -41,6 +42,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
         text, problems = decode(CODE_FILE, snapshot.files[CODE_FILE])
         diagnostics += problems
         if text is not None:
+            diagnostics += character_diagnostics(CODE_FILE, text)
             code, problems = parse_structure(CODE_FILE, text)
             diagnostics += problems
     languages = code.languages if code is not None else DEFAULT_LANGUAGES
@@ -67,7 +69,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             article = None
             if text is not None:
                 article, parse_problems = parse_article(path, text, languages)
-                problems = problems + parse_problems
+                problems = problems + character_diagnostics(path, text) + parse_problems
             if cache is not None:
                 cache[key] = (article, problems)
         diagnostics += problems
@@ -81,6 +83,24 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - articles.keys()))
+
+
+_CHARACTER_RULES = {
+    "control": ("C001", "{what}: Word and XML cannot hold it; delete it"),
+    "invisible": ("C002", "{what} is invisible and can change how the text reads or sorts; delete it"),
+    "mixed": ("C003", "{what} among Cyrillic ones: retype them in Cyrillic"),
+}
+
+
+def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
+    """Control, invisible and look-alike characters of a file, each where it is written."""
+    found = []
+    for kind, offset, what in characters.findings(text):
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        code, message = _CHARACTER_RULES[kind]
+        found.append(rule(code).at(SourceLocation(path, line, column), message.format(what=what)))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from .characters import CONTROL
 from .errors import Diagnostic
 
 FORMATS = ("text", "github", "json")
@@ -18,9 +19,17 @@ def summary(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
     return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked)"
 
 
+def printable(text: str) -> str:
+    """A message on one line with no control character: a value quoted from a file cannot
+    start a new line (a forged ``::error`` workflow command) or steer a terminal."""
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n").replace("\r", "\\r"))
+
+
 def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
     lines = [
-        f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}"
+        printable(
+            f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}"
+        )
         for d in diagnostics
     ]
     lines.append(summary(diagnostics, article_count))
@@ -28,6 +37,7 @@ def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
 
 
 def _escape_data(value: str) -> str:
+    """GitHub's escaping of a workflow command's message (actions/toolkit ``escapeData``)."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -30,6 +30,10 @@ RULES: dict[str, Rule] = {
         Rule("F002", _E, "file is larger than 1 MiB"),
         Rule("F003", _E, "symlink, submodule or other non-regular file (never followed)"),
         Rule("F004", _W, "stray file in code_text/ that kodeks does not read"),
+        # Characters
+        Rule("C001", _E, "control character (Word and XML cannot hold it)"),
+        Rule("C002", _W, "invisible or direction-changing character"),
+        Rule("C003", _W, "word mixes Cyrillic with Latin or Greek letters"),
         # Front matter and code.yaml
         Rule("Y001", _E, "front matter missing or not closed"),
         Rule("Y002", _E, "YAML syntax error"),

@@ -12,11 +12,15 @@ from typing import Any
 
 import yaml
 
+from . import characters
 from .errors import Diagnostic, SourceLocation
 from .rules import rule
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
+MAX_INTEGER = 10**18
+"""Larger integers are refused where they are written, so no later step formats or compares a
+number of thousands of digits (Python refuses to print one over 4,300)."""
 
 YamlPath = tuple[str | int, ...]
 
@@ -66,9 +70,11 @@ def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument 
         try:
             node = loader.get_single_node()
             document = YamlDocument(None, path)
+            escaped: list[Diagnostic] = []
             if node is not None:
                 document.value = _build(loader, node, (), document, at, 0)
-            return document, []
+                escaped = _escaped_characters(document, text)
+            return document, escaped
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -98,6 +104,30 @@ def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
     return rule("Y002").at(location, message)
 
 
+def _escaped_characters(document: YamlDocument, text: str) -> list[Diagnostic]:
+    """Control and invisible characters written as escapes (``"\\v"``, ``"\\u202e"``), which the
+    scan of the file's characters cannot see: reported at the value that holds them."""
+    if "\\" not in text:
+        return []
+    found = []
+    for path, location in document.value_locations.items():
+        value: Any = document.value
+        for key in path:
+            value = value[key]
+        if not isinstance(value, str):
+            continue
+        for pattern, code, why in (
+            (characters.CONTROL, "C001", "Word and XML cannot hold it"),
+            (characters.INVISIBLE, "C002", "it is invisible and can change how the text reads"),
+        ):
+            for character in dict.fromkeys(pattern.findall(value)):
+                if character not in text:
+                    found.append(
+                        rule(code).at(location, f"{characters.name(character)} written as an escape: {why}; delete it")
+                    )
+    return found
+
+
 def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument, at: Any, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise _TooDeep(node.start_mark)
@@ -116,4 +146,12 @@ def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument,
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, path + (index,), document, at, depth + 1) for index, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    try:
+        value = loader.construct_object(node)
+    except ValueError:  # an integer of thousands of digits: Python refuses to convert it
+        value = None
+    if value is None and node.tag.endswith(":int") or isinstance(value, int) and abs(value) > MAX_INTEGER:
+        raise yaml.MarkedYAMLError(
+            problem="number too large (the Code needs at most 6 digits)", problem_mark=node.start_mark
+        )
+    return value

@@ -10,6 +10,9 @@ from ..model import ID_PATTERN, LegalNumber
 from ..rules import rule
 from ..yamlsafe import YamlDocument, YamlPath
 
+MAX_NUMBER = 999_999
+"""The largest number a unit can have (six digits, as in ``LegalNumber.parse``)."""
+
 
 class FieldReader:
     """Reads typed fields out of one YAML mapping, collecting diagnostics instead of raising."""
@@ -61,7 +64,7 @@ class FieldReader:
         value = mapping.get("number")
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_NUMBER:
             return LegalNumber.of(value)
         parsed = LegalNumber.parse(value) if isinstance(value, str) else None
         if parsed is None:

@@ -150,7 +150,21 @@ def _acts(reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...])
         acts[act_id] = Act(
             id=act_id,
             title=reader.titles(mapping, path, languages, f"act `{act_id}`"),
-            url=reader.optional_text(mapping, path, "url"),
+            url=_url(reader, mapping, path),
             location=reader.document.key_location(path),
         )
     return acts
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def _url(reader: FieldReader, mapping: dict[str, Any], path: YamlPath) -> str | None:
+    """An act's web address: http(s), one line, nothing that could end a link early."""
+    url = reader.optional_text(mapping, path, "url")
+    if url is not None and not _URL.fullmatch(url):
+        reader.report(
+            "Y006", path + ("url",), "`url:` must be one http:// or https:// address without spaces or quotes"
+        )
+        return None
+    return url

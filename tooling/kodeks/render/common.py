@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -58,7 +59,7 @@ def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> 
     code = edition.code
     if target.kind is TargetKind.ACT:
         act = code.acts.get(target.id)
-        return act.url if act and act.url and act.url.startswith(("https://", "http://")) else None
+        return external_href(act.url) if act and act.url and not act.url.startswith("mailto:") else None
     if target.kind is TargetKind.CHAPTER:
         return f"#{chapter_anchor(target.id)}" if code.find_chapter(target.id) else None
     if target.kind is TargetKind.SECTION:
@@ -71,8 +72,12 @@ def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> 
 
 
 def external_href(href: str) -> str | None:
-    """Links outside the Code keep their target only when it is a web or mail address."""
-    return href if href.startswith(("https://", "http://", "mailto:")) else None
+    """Links outside the Code keep their target only when it is a web or mail address, with
+    spaces, line breaks, quotes and angle brackets percent-encoded so no output format can be
+    broken out of."""
+    if not href.startswith(("https://", "http://", "mailto:")):
+        return None
+    return urllib.parse.quote(href, safe="!#$%&'()*+,/:;=?@[]~")
 
 
 def section_heading(edition: Edition, section: Section, language: str) -> str:

@@ -28,7 +28,18 @@ from .common import (
     unit_heading,
     walk,
 )
-from .word import HYPERLINK_STYLE, UNDATED, Properties, field, new_document, package, run, table, xml_text
+from .word import (
+    HYPERLINK_STYLE,
+    UNDATED,
+    Properties,
+    add_paragraph,
+    field,
+    new_document,
+    package,
+    run,
+    table,
+    xml_text,
+)
 
 _HEADING_STYLES = {Section: "Heading1", Chapter: "Heading2", Article: "Heading3"}
 """Style ids, set directly: looking a style up by name costs a scan of every style, per paragraph."""
@@ -137,10 +148,10 @@ def _properties(edition: Edition, language: str) -> Properties:
 def _title_page(document: Any, edition: Edition, languages: tuple[str, ...]) -> None:
     code = edition.code
     for language in languages:
-        title = document.add_paragraph(code.title.get(language, code.id), style="Title")
+        title = add_paragraph(document, code.title.get(language, code.id), style="Title")
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for line in (wording.stage_name(code.stage, language), revision_line(edition, language)):
-            document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            add_paragraph(document, line).alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _contents(edition: Edition, languages: tuple[str, ...], writer: _Writer) -> Iterator[str]:

@@ -23,13 +23,19 @@ from .common import (
     walk,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~!])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+=#])|(\d+)([.)]))")
 
 
+_LIVE = re.compile(r"@|(?:#|(?i:gh)-)(?=[0-9])|(?i:https?|ftp|mailto|xmpp)(?=:)|(?i:www)(?=\.)")
+"""What GitHub turns into a mention, an issue reference or a link in plain text."""
+
+
 def escape(text: str) -> str:
-    """Text that GitHub shows exactly as written: no links, emphasis, HTML or tables."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+    """Text that GitHub shows exactly as written: no links, emphasis, HTML or tables, and no
+    mention, issue reference or bare URL (an invisible word joiner follows each «@», «#» or
+    «https» that would start one)."""
+    return _LIVE.sub("\\g<0>\u2060", _SPECIAL.sub(r"\\\1", text)).replace("\n", "<br>")
 
 
 def _line(text: str) -> str:

@@ -18,7 +18,7 @@ from ..compare import Comparison
 from ..diff import ArticleChange, Op, Piece, UnitChange, tokens, word_diff
 from ..model import Article, LegalNumber
 from .redline_common import ELLIPSIS, caption, detailed, kinds_text, say, side, structure_line, summary, visible_rows
-from .word import UNDATED, Properties, new_document, package, run, table, xml_attribute
+from .word import UNDATED, Properties, add_paragraph, new_document, package, run, table, xml_attribute
 
 LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "На русском языке"}
 
@@ -169,12 +169,12 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
             head_revision.hexsha if head_revision else "",
         ),
     )
-    document.add_paragraph(title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    add_paragraph(document, title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
     if comparison.base_revision and head_revision:
-        document.add_paragraph(f"{comparison.base_revision.hexsha[:12]} → {head_revision.hexsha[:12]}")
-    document.add_paragraph(kinds_summary(comparison, language))
+        add_paragraph(document, f"{comparison.base_revision.hexsha[:12]} → {head_revision.hexsha[:12]}")
+    add_paragraph(document, kinds_summary(comparison, language))
     for structure_change in redline.structure:
-        document.add_paragraph(structure_line(structure_change, language))
+        add_paragraph(document, structure_line(structure_change, language))
     tracker = _Tracker(xml_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     body: list[str] = []
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]

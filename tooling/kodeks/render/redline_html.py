@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import wording
+from ..characters import reveal
 from ..compare import Comparison
 from ..diff import ArticleChange, Op
 from .redline_common import (
@@ -35,7 +36,8 @@ def cell(pieces: Sequence[tuple[Op, str]]) -> str:
         # Spacing after a changed word stays outside the mark, so no stray underlined space.
         core = text.rstrip()
         tag = "del" if op is Op.DELETE else "ins"
-        out.append(f"<{tag}>{_e(core).replace(chr(10), '<br>')}</{tag}>{_e(text[len(core) :])}")
+        # What cannot be seen (U+200B, a Latin «с» in a Cyrillic word) is shown by name.
+        out.append(f"<{tag}>{_e(reveal(core)).replace(chr(10), '<br>')}</{tag}>{_e(text[len(core) :])}")
     return "".join(out)
 
 

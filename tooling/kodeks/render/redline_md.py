@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import wording
+from ..characters import reveal
 from ..compare import Comparison
 from ..diff import ArticleChange, Op
 from .markdown import escape
@@ -29,26 +30,23 @@ from .redline_common import (
 
 OPEN_ROWS = 12
 """Articles with more changed rows than this start collapsed in the comment."""
+MAX_ERRORS = 20
+"""Validation errors listed in the comment; each is cut to 300 characters."""
 COMMENT_LIMIT = 65_000
 """GitHub refuses comments over 65,536 characters; leave room for a workflow's own lines."""
-
-
-def cell_text(text: str) -> str:
-    """Text safe inside a table cell of a GitHub comment."""
-    # A word joiner after «@» keeps GitHub from turning article text into a mention.
-    return escape(text).replace("@", "@\u2060")
 
 
 def cell(pieces: Sequence[tuple[Op, str]]) -> str:
     out = []
     for op, raw in pieces:
         if op is Op.EQUAL:
-            out.append(cell_text(raw))
+            out.append(escape(raw))
             continue
         # Spacing after a changed word stays outside the mark, so no stray underlined space.
         core = raw.rstrip()
         tag = "del" if op is Op.DELETE else "ins"
-        out.append(f"<{tag}>{cell_text(core)}</{tag}>{cell_text(raw[len(core) :])}")
+        # What cannot be seen (U+200B, a Latin «с» in a Cyrillic word) is shown by name.
+        out.append(f"<{tag}>{escape(reveal(core))}</{tag}>{escape(raw[len(core) :])}")
     return "".join(out) or " "
 
 
@@ -56,7 +54,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     """The comment body; ``full_redline`` says where the complete HTML/DOCX redline is."""
     redline = comparison.redline
     language = languages[0]
-    head_lines = [f"## {cell_text(wording.word('comparison', language))}"]
+    head_lines = [f"## {escape(wording.word('comparison', language))}"]
     if comparison.base_revision and comparison.head_revision:
         head_lines.append(
             f"{say('from', language)}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
@@ -64,41 +62,56 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     facts = summary(comparison, language)
     status = say("valid" if facts.valid else "invalid", language)
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
-    errors = [d for d in comparison.head_diagnostics if d.is_error][:20]
+    errors = [d for d in comparison.head_diagnostics if d.is_error]
     if errors:
-        head_lines.append("\n".join(f"- {cell_text(str(d.location))}: {d.code} {cell_text(d.message)}" for d in errors))
+        listed = [f"- {escape(_cut(str(d.location)))}: {d.code} {escape(_cut(d.message))}" for d in errors[:MAX_ERRORS]]
+        if len(errors) > MAX_ERRORS:
+            listed.append(f"- … {len(errors) - MAX_ERRORS} more: `kodeks validate`")
+        head_lines.append("\n".join(listed))
     if redline.empty:
         head_lines.append(say("no-changes", language))
         return "\n\n".join(head_lines) + "\n"
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
     if redline.structure:
-        head_lines.append("\n".join(f"- {cell_text(structure_line(c, language))}" for c in redline.structure))
+        head_lines.append("\n".join(f"- {escape(structure_line(c, language))}" for c in redline.structure))
     one_language = redline.one_language_changes()
     if one_language:
-        names = ", ".join(cell_text(caption(c, language)) for c in one_language)
+        names = ", ".join(escape(caption(c, language)) for c in one_language)
         head_lines.append(f"⚠ {say('one-language', language)}: {names}")
     renumbered = renumbered_only(redline)
     if renumbered:
-        rows = "\n".join(f"| {cell_text(caption(c, language))} |" for c in renumbered)
+        rows = "\n".join(f"| {escape(caption(c, language))} |" for c in renumbered)
         head_lines.append(f"**{say('renumbered-only', language)}**\n\n| {say('articles', language)} |\n|---|\n{rows}")
 
-    blocks = [_article(change, languages) for change in detailed(redline)]
+    changes = detailed(redline)
     body = "\n\n".join(head_lines)
     shown = 0
-    for block in blocks:
-        if len(body) + len(block) + 400 > COMMENT_LIMIT:
-            break
-        body += "\n\n" + block
-        shown += 1
-    if shown < len(blocks):
+    for change in changes:
+        # An article too long for what is left is named with a pointer to the full redline,
+        # and the articles after it still get their turn.
+        for block in (_article(change, languages), _article_too_long(change, language)):
+            if len(body) + len(block) + 400 <= COMMENT_LIMIT:
+                body += "\n\n" + block
+                shown += 1
+                break
+    if shown < len(changes):
         where = f" {full_redline}" if full_redline else ""
-        body += f"\n\n**{len(blocks) - shown} of {len(blocks)} articles left out to fit the comment; the full redline:{where or ' see the HTML and DOCX redline'}**"
+        body += f"\n\n**{len(changes) - shown} of {len(changes)} articles left out to fit the comment; the full redline:{where or ' see the HTML and DOCX redline'}**"
     return body + "\n"
+
+
+def _cut(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _article_too_long(change: ArticleChange, language: str) -> str:
+    title = f'<a id="{anchor(change)}"></a><b>{escape(caption(change, language))}</b> — {escape(kinds_text(change, language))}'
+    return f"<details><summary>{title}</summary>\n\n{escape(say('too-long', language))}\n\n</details>"
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
     language = languages[0]
-    title = f'<a id="{anchor(change)}"></a><b>{cell_text(caption(change, language))}</b> — {cell_text(kinds_text(change, language))}'
+    title = f'<a id="{anchor(change)}"></a><b>{escape(caption(change, language))}</b> — {escape(kinds_text(change, language))}'
     shown = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
     parts = [f"<details{' open' if shown <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
     for field_change in change.fields:
@@ -113,7 +126,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
         if not any(row is not None for row in visible):
             continue
         parts.append("")
-        parts.append(f"| {cell_text(wording.word('current', lang))} | {cell_text(wording.word('proposed', lang))} |")
+        parts.append(f"| {escape(wording.word('current', lang))} | {escape(wording.word('proposed', lang))} |")
         parts.append("|---|---|")
         for row in visible:
             if row is None:
@@ -123,7 +136,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
             right = (
                 _numbered(side(row.label, Op.INSERT), side(row.text, Op.INSERT))
                 if row.head
-                else cell_text(wording.word("exclude", lang))
+                else escape(wording.word("exclude", lang))
             )
             parts.append(f"| {left} | {right} |")
     parts.append("")

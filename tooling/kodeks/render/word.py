@@ -8,7 +8,6 @@ element by element through python-docx costs seconds per thousand.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +21,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..characters import xml_safe
+
 FONT = "Times New Roman"
 """Word's legal-document default; covers Kyrgyz ң ө ү (LibreOffice maps it to a metric twin)."""
 UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
@@ -29,17 +30,22 @@ UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
 HYPERLINK_STYLE = '<w:rStyle w:val="Hyperlink"/>'
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _BODY_MARKER = "__kodeks_body__"
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:
     """Text for a ``w:t`` element: escaped, without the control characters XML forbids."""
-    return escape(_INVALID_XML.sub("", text))
+    return escape(xml_safe(text))
 
 
 def xml_attribute(value: str) -> str:
     """Text for a double-quoted XML attribute value."""
-    return escape(_INVALID_XML.sub("", value), {'"': "&quot;"})
+    return escape(xml_safe(value), {'"': "&quot;"})
+
+
+def add_paragraph(document: Any, text: str, style: str | None = None) -> Any:
+    """A paragraph added through python-docx, which refuses control characters: they are
+    dropped here (validation reports them; a commit author's name is not validated)."""
+    return document.add_paragraph(xml_safe(text), style=style)
 
 
 def run(text: str, properties: str = "", deleted: bool = False) -> str:
@@ -115,15 +121,15 @@ def new_document(landscape: bool, properties: Properties) -> Any:
     document.settings.element.append(update)
 
     core = document.core_properties
-    core.title = properties.title
-    core.subject = properties.subject
-    core.author = properties.author
+    core.title = xml_safe(properties.title)
+    core.subject = xml_safe(properties.subject)
+    core.author = xml_safe(properties.author)
     core.last_modified_by = "kodeks"
     core.created = core.modified = core.last_printed = properties.when.astimezone(UTC).replace(tzinfo=None)
     core.revision = 1
     core.comments = ""
-    core.keywords = properties.keywords
-    core.identifier = properties.identifier
+    core.keywords = xml_safe(properties.keywords)
+    core.identifier = xml_safe(properties.identifier)
     return document
 
 
@@ -149,8 +155,9 @@ def package(document: Any, body: str) -> bytes:
 
 def _replace_marker(xml: str, body: str) -> str:
     """Put the body where the marker paragraph is; the root of document.xml declares the
-    ``w:`` and ``r:`` prefixes the body uses."""
-    marker = xml.index(_BODY_MARKER)
+    ``w:`` and ``r:`` prefixes the body uses. The marker paragraph is the last one added, so
+    the last occurrence is it, whatever a title says."""
+    marker = xml.rindex(_BODY_MARKER)
     start = max(xml.rfind("<w:p>", 0, marker), xml.rfind("<w:p ", 0, marker))
     end = xml.index("</w:p>", marker) + len("</w:p>")
     return xml[:start] + body + xml[end:]

@@ -1,0 +1,77 @@
+"""Characters a reader cannot see, that XML cannot hold, or that are not what they look like.
+
+A bidi override makes «\\u202e03\\u202c» display as «30»; a zero-width space splits a word that
+looks whole; a Latin «с» in a Cyrillic word looks the same and searches differently. Validation
+reports them where they are written; renderers strip what XML cannot hold; the redline shows
+every such character inside a change, so that a change is never invisible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Control characters (tab and newline aside), line and paragraph separators, and what XML 1.0
+cannot hold at all: Word refuses a document with any of them."""
+
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
+"""Format characters (Unicode category Cf: zero-width, bidi controls, soft hyphen, tags), fillers
+and variation selectors: nothing to see, yet they change what the text says or how it sorts."""
+
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+_LETTER = r"[^\W\d_]"
+MIXED_WORD = re.compile(
+    rf"(?<!{_LETTER})(?=(?:{_LETTER})*?[{_CYRILLIC}])(?=(?:{_LETTER})*?[{_LATIN}{_GREEK}])(?:{_LETTER})+"
+)
+"""A word with Cyrillic letters and Latin or Greek ones: «Кoдекс» with a Latin «o»."""
+_SCRIPTS = (("Latin", re.compile(f"[{_LATIN}]")), ("Greek", re.compile(f"[{_GREEK}]")))
+
+
+def name(character: str) -> str:
+    """``U+202E RIGHT-TO-LEFT OVERRIDE``: what a drafter can search for."""
+    return f"U+{ord(character):04X} {unicodedata.name(character, 'control character')}"
+
+
+def foreign_letters(word: str) -> list[str]:
+    """The Latin and Greek letters of a mostly Cyrillic word, named."""
+    return [f"{script} «{c}»" for c in dict.fromkeys(word) for script, pattern in _SCRIPTS if pattern.fullmatch(c)]
+
+
+def findings(text: str) -> Iterator[tuple[str, int, str]]:
+    """``(kind, offset, what)`` for every control character, invisible character and mixed word;
+    kind is ``control``, ``invisible`` or ``mixed``."""
+    for match in CONTROL.finditer(text):
+        yield "control", match.start(), name(match.group())
+    for match in INVISIBLE.finditer(text):
+        yield "invisible", match.start(), name(match.group())
+    for match in MIXED_WORD.finditer(text):
+        yield "mixed", match.start(), f"«{match.group()}» has {', '.join(foreign_letters(match.group()))}"
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 cannot hold (validation has reported them)."""
+    return CONTROL.sub("", text) if CONTROL.search(text) else text
+
+
+def reveal(text: str) -> str:
+    """Changed text as a reviewer must see it: every control or invisible character as
+    ``⟨U+200B⟩``, every Latin or Greek letter inside a Cyrillic word as ``⟨Latin c⟩``."""
+    text = INVISIBLE.sub(
+        lambda m: f"⟨U+{ord(m.group()):04X}⟩", CONTROL.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    )
+
+    def mark(match: re.Match[str]) -> str:
+        return "".join(
+            next((f"⟨{script} {c}⟩" for script, pattern in _SCRIPTS if pattern.fullmatch(c)), c) for c in match.group()
+        )
+
+    return MIXED_WORD.sub(mark, text)
