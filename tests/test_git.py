@@ -92,3 +92,21 @@ def test_an_oversized_file_in_history_is_refused(code_repo: Callable[..., Path])
     assert code == 1
     size = len(content.encode())
     assert out.splitlines()[0] == f"{A}kenesh.md:1:1: F002 file is {size:,} bytes; the limit is 1,048,576 (1 MiB)"
+
+
+def test_a_shallow_clone_says_to_fetch_the_history(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    source = code_repo([{"code_text/articles/kenesh.md": BASE_FILES["code_text/articles/kenesh.md"] + "\n"}])
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{source}", str(clone))
+    for command in (
+        ["validate", "--rev", "HEAD~1"],
+        ["build", "--rev", "HEAD~1", "-o", "-"],
+        ["redline", "HEAD~1"],
+        ["redline", "main", "HEAD~1"],
+    ):
+        result = CliRunner().invoke(cli, [*command, "--root", str(clone)])
+        assert result.exit_code == 2, (command, result.output)
+        assert "this clone is shallow" in result.output and "git fetch --unshallow" in result.output
+    unknown = CliRunner().invoke(cli, ["validate", "--rev", "no-such-tag", "--root", str(clone)])
+    assert unknown.exit_code == 2 and "unknown revision 'no-such-tag'" in unknown.output
+    assert "shallow" not in unknown.output

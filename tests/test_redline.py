@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -168,13 +169,29 @@ def test_no_changes(code_repo: Repo) -> None:
     assert "Өзгөртүүлөр жок." in out
 
 
-def test_only_changed_files_are_read(code_repo: Repo) -> None:
+def test_of_the_base_only_changed_files_are_read(code_repo: Repo) -> None:
     root = code_repo(
         [{A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("орган,", "орган местного самоуправления,")}]
     )
     base, head = read_pair(root, "HEAD~1", "HEAD")
-    assert sorted(head.files) == [A + "concepts.md", YAML]
-    assert head.unread == {A + "subject.md", A + "kenesh.md"}
+    assert sorted(base.files) == [A + "concepts.md", YAML]
+    assert base.unread == {A + "subject.md", A + "kenesh.md"}
+    assert sorted(head.files) == sorted(BASE_FILES)  # validated whole, as `kodeks validate` would
+
+
+def test_the_redlines_verdict_is_validates_verdict(code_repo: Repo) -> None:
+    # Only code.yaml changes: the two chapters swap. Every article file is untouched, yet their
+    # numbers and the wording «1-главада» / «главе 1» in kenesh.md are now stale.
+    head, basics = BASE_FILES[YAML].split("      - id: basics\n")
+    basics, bodies = basics.split("      - id: bodies\n")
+    swapped = head + "      - id: bodies\n" + bodies + "      - id: basics\n" + basics
+    renumbered = {YAML: swapped}
+    root = code_repo([renumbered])
+    comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
+    validated = CliRunner().invoke(cli, ["validate", "--rev", "HEAD", "--root", str(root), "--format", "json"])
+    expected = [(d["path"], d["line"], d["code"]) for d in json.loads(validated.stdout)["diagnostics"]]
+    assert expected  # the stale wording is in a file the change did not touch
+    assert [(d.location.path, d.location.line, d.code) for d in comparison.head_diagnostics] == expected
 
 
 def test_the_working_tree_against_a_branch(code_repo: Repo) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .diff import Redline, diff_codes
@@ -17,7 +18,7 @@ from .validate import validate
 class Comparison:
     redline: Redline
     head_diagnostics: list[Diagnostic]
-    """The head's validation findings (of the files the change touched, and the structure)."""
+    """The head's validation findings: the same as ``kodeks validate`` of the head."""
     base_revision: Revision | None
     head_revision: Revision | None
 
@@ -28,7 +29,11 @@ def _empty_code(languages: tuple[str, ...]) -> Code:
 
 
 def compare(base: Snapshot, head: Snapshot) -> Comparison:
-    """Everything a reviewer reads; works when either side is invalid."""
+    """Everything a reviewer reads; works when either side is invalid.
+
+    The head is validated whole; articles whose files the base left unread (the same on both
+    sides) are left out of the comparison of texts.
+    """
     base_loaded, head_loaded = load_code(base), load_code(head)
     languages = (head_loaded.code or base_loaded.code or _empty_code(DEFAULT_LANGUAGES)).languages
     base_code = base_loaded.code or _empty_code(languages)
@@ -37,4 +42,10 @@ def compare(base: Snapshot, head: Snapshot) -> Comparison:
         diagnostics = sorted(set(head_loaded.diagnostics), key=sort_key)
     else:
         diagnostics = validate(head_code, head_loaded.diagnostics, head_loaded.unreadable)
-    return Comparison(diff_codes(base_code, head_code), diagnostics, base.revision, head.revision)
+    changed = {i: a for i, a in head_code.articles.items() if a.path not in base.unread}
+    return Comparison(
+        diff_codes(base_code, dataclasses.replace(head_code, articles=changed)),
+        diagnostics,
+        base.revision,
+        head.revision,
+    )

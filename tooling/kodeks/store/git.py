@@ -56,16 +56,36 @@ class GitStore:
 
     def commit(self, rev: str) -> git.Commit:
         try:
-            return self.repo.commit(rev)
-        except (self._git.BadName, self._git.BadObject, ValueError) as error:
-            raise RevisionError(f"unknown revision {rev!r}") from error
+            commit = self.repo.commit(rev)
+            commit.tree  # noqa: B018 (a shallow clone names parents it does not have: read one now)
+        except ValueError as error:  # the name resolved, the object is not here
+            raise RevisionError(f"revision {rev!r} is not in this clone{self._shallow_hint()}") from error
+        except (self._git.BadName, self._git.BadObject) as error:
+            relative = "~" in rev or "^" in rev
+            raise RevisionError(f"unknown revision {rev!r}{self._shallow_hint() if relative else ''}") from error
+        return commit
 
     def merge_base(self, base: str, head: str) -> str:
         """The commit a pull request from ``head`` into ``base`` would be compared with."""
-        bases = self.repo.merge_base(self.commit(base), self.commit(head))
+        base_commit, head_commit = self.commit(base), self.commit(head)
+        try:
+            bases = self.repo.merge_base(base_commit, head_commit)
+        except self._git.GitCommandError as error:
+            raise RevisionError(f"no merge-base of {base!r} and {head!r}{self._shallow_hint()}") from error
         if not bases:
-            raise RevisionError(f"{base!r} and {head!r} have no common history (use --no-merge-base)")
+            hint = self._shallow_hint() or " (use --no-merge-base)"
+            raise RevisionError(f"{base!r} and {head!r} have no common history{hint}")
         return str(bases[0].hexsha)
+
+    def _shallow_hint(self) -> str:
+        """What to do when the history needed is not in this clone."""
+        shallow = self.repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+        if not shallow:
+            return ""
+        return (
+            ": this clone is shallow and lacks the history; fetch it with `git fetch --unshallow` "
+            "(in GitHub Actions: `fetch-depth: 0` for actions/checkout)"
+        )
 
     def listing(self, rev: str) -> TreeListing:
         commit = self.commit(rev)

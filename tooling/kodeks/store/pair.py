@@ -13,8 +13,10 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
     """``(base, head)`` snapshots; ``head=None`` means the uncommitted working tree.
 
     Like a pull request, the base is the merge-base of ``base`` and the head commit unless
-    ``use_merge_base`` is off. Files with the same blob on both sides are listed but not read,
-    so the cost follows the change, not the size of the Code. code.yaml is always read.
+    ``use_merge_base`` is off. The head is read whole, because its validation must be the
+    same as ``kodeks validate``'s (an unchanged article can refer to a changed one); of the
+    base, only the files that differ are read, and the others are its ``unread``: the
+    comparison leaves them out. code.yaml is always read.
     """
     with GitStore(root) as store:
         head_commit = head if head is not None else "HEAD"
@@ -27,8 +29,6 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
                 for path, data in head_snapshot.files.items()
                 if path != CODE_FILE and base_listing.blobs.get(path) == blob_id(data)
             }
-            head_snapshot.files = {p: d for p, d in head_snapshot.files.items() if p not in unchanged}
-            head_snapshot.unread = frozenset(unchanged)
         else:
             head_listing = store.listing(head)
             unchanged = {
@@ -36,5 +36,5 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
                 for path, sha in head_listing.blobs.items()
                 if path != CODE_FILE and base_listing.blobs.get(path) == sha
             }
-            head_snapshot = store.snapshot(head_listing, skip=unchanged)
+            head_snapshot = store.snapshot(head_listing)
         return store.snapshot(base_listing, skip=unchanged), head_snapshot

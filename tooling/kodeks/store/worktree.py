@@ -14,7 +14,10 @@ from . import CODE_DIR, CODE_FILE, Snapshot
 
 def find_root(start: Path) -> Path:
     """The nearest directory at or above ``start`` that holds ``code_text/code.yaml``."""
-    start = start.resolve()
+    try:
+        start = start.resolve(strict=True)
+    except OSError as error:  # the current directory was deleted under us
+        raise CodeNotFoundError(f"cannot look for {CODE_FILE} from {start}: {error.strerror}") from error
     for directory in (start, *start.parents):
         if (directory / CODE_FILE).is_file():
             return directory
