@@ -406,3 +406,16 @@ def test_the_same_two_commits_give_the_same_bytes(code_repo: Repo, tmp_path: Pat
         redline(root, "HEAD~1", "HEAD", "--format", output_format, "-o", str(first))
         redline(root, "HEAD~1", "HEAD", "--format", output_format, "-o", str(second))
         assert first.read_bytes() == second.read_bytes(), output_format
+
+
+def test_one_word_changed_in_a_very_long_paragraph_is_one_change() -> None:
+    base = " ".join(f"сөз{i}" for i in range(50_000))  # about 340,000 characters, one paragraph
+    head = base.replace(" сөз25000 ", " жаңы ")
+    pieces = word_diff(base, head)
+    assert [(p.op, p.text.strip()) for p in pieces if p.op is not Op.EQUAL] == [
+        (Op.DELETE, "сөз25000"),
+        (Op.INSERT, "жаңы"),
+    ]
+    assert "".join(p.text for p in pieces if p.op is not Op.DELETE) == head
+    rewritten = " ".join(f"башка{i}" for i in range(50_000))  # nothing in common: replaced whole
+    assert [p.op for p in word_diff(base, rewritten)] == [Op.DELETE, Op.INSERT]

@@ -54,12 +54,39 @@ def tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+MAX_MATCH_WORK = 4_000_000
+"""Above this many token pairs (about 2,000 × 2,000 words changed in one paragraph), the middle
+of a paragraph is shown as replaced whole: SequenceMatcher is quadratic, and one pasted
+344,000-character paragraph took 68 s."""
+
+
 def word_diff(base: str, head: str) -> list[Piece]:
     """Word-level differences; whitespace-only changes are not changes."""
     if base == head:
         return [Piece(Op.EQUAL, head, base)] if head else []
     base_tokens, head_tokens = tokens(base), tokens(head)
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in base_tokens], [t for t, _ in head_tokens], autojunk=False)
+    base_words, head_words = [t for t, _ in base_tokens], [t for t, _ in head_tokens]
+    # The words before and after the change are equal: compare only what lies between.
+    prefix = 0
+    while prefix < min(len(base_words), len(head_words)) and base_words[prefix] == head_words[prefix]:
+        prefix += 1
+    suffix = 0
+    while (
+        suffix < min(len(base_words), len(head_words)) - prefix and base_words[-1 - suffix] == head_words[-1 - suffix]
+    ):
+        suffix += 1
+    middle_base = base_words[prefix : len(base_words) - suffix]
+    middle_head = head_words[prefix : len(head_words) - suffix]
+    middle: Sequence[tuple[str, int, int, int, int]]
+    if len(middle_base) * len(middle_head) > MAX_MATCH_WORK:
+        middle = [("replace", 0, len(middle_base), 0, len(middle_head))]
+    else:
+        matcher = difflib.SequenceMatcher(None, middle_base, middle_head, autojunk=False)
+        middle = matcher.get_opcodes()
+    opcodes = [("equal", 0, prefix, 0, prefix)] + [
+        (tag, i1 + prefix, i2 + prefix, j1 + prefix, j2 + prefix) for tag, i1, i2, j1, j2 in middle
+    ]
+    opcodes.append(("equal", len(base_words) - suffix, len(base_words), len(head_words) - suffix, len(head_words)))
     pieces: list[Piece] = []
 
     def add(op: Op, text: str, base_text: str = "") -> None:
@@ -71,7 +98,7 @@ def word_diff(base: str, head: str) -> list[Piece]:
         else:
             pieces.append(Piece(op, text, base_text))
 
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             add(Op.EQUAL, "".join(t for _, t in head_tokens[j1:j2]), "".join(t for _, t in base_tokens[i1:i2]))
             continue

@@ -300,6 +300,15 @@ def references_to(
     return found
 
 
+def _lines(text: str) -> list[str]:
+    """Lines split on LF only, as Git splits them."""
+    if not text:
+        return []
+    return [line + "\n" for line in text.split("\n")[:-1]] + (
+        [text.rsplit("\n", 1)[-1]] if not text.endswith("\n") else []
+    )
+
+
 def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:
     """The change as a unified diff; None in ``new`` is a deleted file."""
     out: list[str] = []
@@ -308,8 +317,8 @@ def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:
         after = new[path]
         out.extend(
             difflib.unified_diff(
-                (before or "").splitlines(keepends=True),
-                (after or "").splitlines(keepends=True),
+                _lines(before or ""),
+                _lines(after or ""),
                 fromfile=f"a/{path}" if before is not None else "/dev/null",
                 tofile=f"b/{path}" if after is not None else "/dev/null",
             )
@@ -320,47 +329,84 @@ def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:
 # --- kodeks fmt ----------------------------------------------------------------------------
 
 FRONT_MATTER_ORDER = ("id", "number", "title", "status", "sources", "notes")
-_TOP_KEY = re.compile(r"[A-Za-z_][\w-]*\s*:")
 
 
 def format_text(path: str, text: str) -> str:
     """What can be normalised without changing meaning: LF endings, no BOM, one final newline,
-    no runs of blank lines, and (articles) front matter keys in the manual's order.
+    no runs of blank lines in article bodies, and front matter keys in the manual's order.
 
-    Trailing spaces on text lines are kept: two of them are a Markdown line break.
+    Lines are split on LF only: U+2028, U+0085, form feeds are characters of the text. YAML
+    (code.yaml, front matter) is never re-wrapped or re-spaced, since blank and whitespace-only
+    lines inside a block scalar (``notes: |``) are part of its value; keys are reordered only
+    when the reordered YAML reads back as the same values. Trailing spaces on text lines are
+    kept: two of them are a Markdown line break.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line if line.strip() else "" for line in text.split("\n")]
+    if not path.endswith(".md"):
+        return _final_newline(text)
+    front, body = None, text
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 3)
+        if end < 0 and text.endswith("\n---"):
+            end = len(text) - 4
+        if end >= 0:
+            front, body = text[4 : end + 1], text[end + 5 :]
+    lines = [line if line.strip(" \t") else "" for line in body.split("\n")]
     collapsed: list[str] = []
     for line in lines:
-        if line == "" and collapsed and collapsed[-1] == "":
+        if line == "" and (not collapsed or collapsed[-1] == ""):
             continue
         collapsed.append(line)
-    text = "\n".join(collapsed).strip("\n") + "\n"
-    if path.endswith(".md") and text.startswith("---\n"):
-        end = text.find("\n---\n", 3)
-        if end > 0:
-            front = _ordered_front_matter(text[4 : end + 1])
-            body = text[end + 5 :].lstrip("\n")
-            text = f"---\n{front}---\n\n{body}" if body else f"---\n{front}---\n"
-    return text
+    body = "\n".join(collapsed).rstrip("\n")
+    if front is None:
+        return body + "\n"
+    front = _ordered_front_matter(path, front)
+    return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
 
 
-def _ordered_front_matter(front: str) -> str:
-    """Top-level key blocks (a key, its nested lines, and comments just above it) reordered."""
+def _final_newline(text: str) -> str:
+    """YAML ends with one newline, unless its last value keeps trailing lines (``|+``)."""
+    trimmed = text.rstrip("\n") + "\n"
+    return trimmed if _same_yaml(text, trimmed) else text
+
+
+def _same_yaml(before: str, after: str) -> bool:
+    from .yamlsafe import load_yaml
+
+    old, _ = load_yaml("", before)
+    new, _ = load_yaml("", after)
+    return old is not None and new is not None and old.value == new.value
+
+
+def _ordered_front_matter(path: str, front: str) -> str:
+    """Top-level key blocks (a key, its nested lines, and comments just above it) reordered,
+    found by the YAML parser; unchanged when the result would read differently."""
+    from .yamlsafe import load_yaml
+
+    document, _ = load_yaml(path, front)
+    if document is None or not isinstance(document.value, dict):
+        return front
+    lines = front.split("\n")[:-1] if front.endswith("\n") else front.split("\n")
+    starts = sorted((document.key_locations[(key,)].line - 1, key) for key in document.value)
+    if not starts or any(lines[line][:1] in (" ", "\t") for line, _ in starts):
+        return front
     blocks: list[tuple[str, list[str]]] = []
-    pending: list[str] = []
-    for line in front.splitlines(keepends=True):
-        if _TOP_KEY.match(line):
-            blocks.append((line.split(":", 1)[0].strip(), pending + [line]))
-            pending = []
-        elif line.startswith("#") or not blocks:
-            pending.append(line)
-        else:
-            blocks[-1][1].append(line)
+    head = lines[: starts[0][0]]
+    for index, (line, key) in enumerate(starts):
+        end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
+        blocks.append((key, lines[line:end]))
+    # Comments just above a key move with it.
+    for index in range(len(blocks) - 1, 0, -1):
+        previous = blocks[index - 1][1]
+        while previous and previous[-1].startswith("#"):
+            blocks[index][1].insert(0, previous.pop())
+    if head and head[-1].startswith("#") and blocks:
+        while head and head[-1].startswith("#"):
+            blocks[0][1].insert(0, head.pop())
     order = {key: index for index, key in enumerate(FRONT_MATTER_ORDER)}
     ordered = sorted(enumerate(blocks), key=lambda item: (order.get(item[1][0], len(order)), item[0]))
-    return "".join("".join(lines) for _, (_, lines) in ordered) + "".join(pending)
+    result = "".join(line + "\n" for line in head + [line for _, (_, block) in ordered for line in block])
+    return result if _same_yaml(front, result) else front
 
 
 # --- parts and points inside one article ----------------------------------------------------

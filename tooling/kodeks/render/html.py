@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html import escape as _e
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -26,6 +27,7 @@ SHORT_ARTICLE = 12
 """Articles of at most this many paragraphs are kept on one printed page."""
 
 
+@functools.cache  # compiling the template costs more than rendering a small Code
 def _environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("kodeks.render", "templates"),

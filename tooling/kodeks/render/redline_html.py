@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape as _e
 
@@ -82,34 +83,42 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
     return Markup("\n".join(out))  # every piece of text above was escaped
 
 
+@functools.cache  # compiling the template costs more than rendering a small redline
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("kodeks.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+
+
 def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
     redline = comparison.redline
     language = languages[0]
     facts = summary(comparison, language)
     code = redline.head
-    environment = Environment(
-        loader=PackageLoader("kodeks.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-    )
-    page = environment.get_template("redline.html.j2").render(
-        language=language,
-        title=f"{wording.word('comparison', language)}: {code.title.get(language, code.id)}",
-        revisions=(
-            f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
-            if comparison.base_revision and comparison.head_revision
-            else ""
-        ),
-        status=say("valid" if facts.valid else "invalid", language),
-        valid=facts.valid,
-        counts=facts.counts,
-        findings=[str(d) for d in comparison.head_diagnostics],
-        structure=[structure_line(c, language) for c in redline.structure],
-        one_language=[(anchor(c), caption(c, language)) for c in redline.one_language_changes()],
-        one_language_title=say("one-language", language),
-        renumbered=[caption(c, language) for c in renumbered_only(redline)],
-        renumbered_title=say("renumbered-only", language),
-        contents=[(anchor(c), caption(c, language), kinds_text(c, language)) for c in detailed(redline)],
-        articles=[_article(c, languages) for c in detailed(redline)],
-        empty=say("no-changes", language) if redline.empty else "",
+    page = (
+        _environment()
+        .get_template("redline.html.j2")
+        .render(
+            language=language,
+            title=f"{wording.word('comparison', language)}: {code.title.get(language, code.id)}",
+            revisions=(
+                f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
+                if comparison.base_revision and comparison.head_revision
+                else ""
+            ),
+            status=say("valid" if facts.valid else "invalid", language),
+            valid=facts.valid,
+            counts=facts.counts,
+            findings=[str(d) for d in comparison.head_diagnostics],
+            structure=[structure_line(c, language) for c in redline.structure],
+            one_language=[(anchor(c), caption(c, language)) for c in redline.one_language_changes()],
+            one_language_title=say("one-language", language),
+            renumbered=[caption(c, language) for c in renumbered_only(redline)],
+            renumbered_title=say("renumbered-only", language),
+            contents=[(anchor(c), caption(c, language), kinds_text(c, language)) for c in detailed(redline)],
+            articles=[_article(c, languages) for c in detailed(redline)],
+            empty=say("no-changes", language) if redline.empty else "",
+        )
     )
     return page.encode("utf-8")

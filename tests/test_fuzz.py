@@ -1,0 +1,212 @@
+"""Fuzzing: whatever bytes a pull request holds, kodeks answers with diagnostics or documents,
+never an internal error, and never takes long on a small file.
+
+The default (quick) profile runs a few hundred examples per property in the suite. The long
+profile is run by hand and reported:
+
+    KODEKS_FUZZ=long .venv/bin/python -m pytest -q tests/test_fuzz.py   # >= 10,000 examples each
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kodeks.compare import compare
+from kodeks.edit import format_text
+from kodeks.load import check
+from kodeks.render import BuildOptions, render
+from kodeks.render.redline_docx import render as redline_docx
+from kodeks.render.redline_html import render as redline_html
+from kodeks.render.redline_md import render as redline_md
+from kodeks.store import Snapshot
+
+from .conftest import BASE_FILES, CONCEPTS, KENESH
+
+A = "code_text/articles/"
+YAML = "code_text/code.yaml"
+LONG = os.environ.get("KODEKS_FUZZ") == "long"
+
+
+def profile(quick: int) -> settings:
+    """``quick`` examples in the suite, 10,000 in the long run; at most 5 s per input."""
+    return settings(
+        max_examples=10_000 if LONG else quick,
+        deadline=5_000,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+        derandomize=not LONG,  # the suite is reproducible; the long run explores
+    )
+
+
+fuzz = profile(25)
+"""Properties that render every format (about 0.2 s an example)."""
+fuzz_parse = profile(200)
+"""Properties that only parse and validate, or format."""
+
+# Characters that have broken parsers and renderers before: Markdown and YAML syntax, list
+# markers, Kyrgyz letters, controls, separators, bidi and zero-width characters, look-alikes.
+TRICKY = list(
+    "#*_`[]()<>!&|~\\:-{}\"',.;@%\n\t 1234567890)ңөүҢӨҮабвгдеКодексoOcCpPxX"
+) + ["\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x01", "\x1b", "\u202e", "\u200b", "\ufeff",
+     "\u00a0", "\U0001f600", "1. ", "2) ", "   1) ", "\n\n", "## ky\n", "## ru\n", "---\n", "[x](art:kenesh#2)",
+     "[a](https://e.org/x)", "![i](http://e.org/i.png)", "<!-- kodeks-redline -->", "&#64;", "::error::x", "- ",
+     "> ", "    ", "|a|b|\n|-|-|\n", "__kodeks_body__", "9" * 30, "0x" + "f" * 20]  # fmt: skip
+tricky_text = st.lists(st.sampled_from(TRICKY) | st.text(max_size=4), max_size=60).map("".join)
+
+
+def snapshot(changes: dict[str, bytes | str]) -> Snapshot:
+    files = {path: text.encode("utf-8") for path, text in BASE_FILES.items()}
+    files.update(
+        {
+            path: data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass")
+            for path, data in changes.items()
+        }
+    )
+    return Snapshot(files=files)
+
+
+def everything(changes: dict[str, bytes | str]) -> None:
+    """Validate, build in every format and redline against the base: none of it may raise."""
+    result = check(snapshot(changes))
+    if result.code is not None:
+        languages = result.code.languages or ("ky",)
+        for name in ("html", "md", "docx"):
+            render(name, result.code, None, BuildOptions(languages, review=True))
+    comparison = compare(snapshot({}), snapshot(changes))
+    languages = comparison.redline.head.languages or ("ky",)
+    redline_md(comparison, languages)
+    redline_html(comparison, languages)
+    redline_docx(comparison, languages, with_table=True)
+
+
+@fuzz_parse
+@given(st.binary(max_size=3000) | tricky_text.map(lambda t: CONCEPTS[: len(CONCEPTS) // 2] + t))
+def test_any_bytes_as_an_article_are_diagnosed(data: bytes | str) -> None:
+    check(snapshot({A + "concepts.md": data}))
+
+
+@fuzz_parse
+@given(st.binary(max_size=3000) | tricky_text.map(lambda t: BASE_FILES[YAML][:300] + t))
+def test_any_bytes_as_code_yaml_are_diagnosed(data: bytes | str) -> None:
+    check(snapshot({YAML: data}))
+
+
+@fuzz
+@given(st.binary(max_size=3000))
+def test_any_bytes_as_an_article_render(data: bytes) -> None:
+    everything({A + "concepts.md": data})
+
+
+yaml_scalar = (
+    st.integers()
+    | st.floats()
+    | st.booleans()
+    | st.none()
+    | tricky_text.map(lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"')
+    | tricky_text.map(lambda t: t.replace("\n", " "))
+    | st.sampled_from(["[]", "{}", "[1, [2, [3]]]", "{ky: x}", "|\n  a\n\n  b\n", "0x" + "f" * 5000, "9" * 5000,
+                       '"\\v\\x01\\u202e"', "&a x", "*a", "!!python/object:os.system x", "2001-01-01", "~"])
+)  # fmt: skip
+
+
+@fuzz
+@given(st.sampled_from(["id", "number", "title", "status", "sources", "notes", "extra"]), yaml_scalar)
+def test_any_front_matter_value(key: str, value: object) -> None:
+    lines = [line for line in KENESH.split("\n")]
+    closing = lines.index("---", 1)
+    front = [line for line in lines[1:closing] if not line.startswith(f"{key}:")]
+    text = "\n".join(["---", *front, f"{key}: {value}", *lines[closing:]])
+    everything({A + "kenesh.md": text})
+
+
+@fuzz
+@given(st.sampled_from(["id", "stage", "languages", "title", "acts", "sections"]), yaml_scalar)
+def test_any_code_yaml_value(key: str, value: object) -> None:
+    lines = BASE_FILES[YAML].split("\n")
+    kept = [line for line in lines if not line.startswith(f"{key}:")]
+    everything({YAML: "\n".join([f"{key}: {value}", *kept])})
+
+
+@fuzz
+@given(tricky_text, tricky_text)
+def test_any_markdown_body(ky: str, ru: str) -> None:
+    front = CONCEPTS[: CONCEPTS.index("## ky")]
+    everything({A + "concepts.md": f"{front}## ky\n\n{ky}\n\n## ru\n\n{ru}\n"})
+
+
+# --- kodeks fmt on valid articles ----------------------------------------------------------------
+
+words = st.lists(
+    st.sampled_from(["Кеңеш", "чечет", "орган", "местный", "кенеш", "решает", "ң", "ө", "ү", "ст. 12", ","]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+noise = st.sampled_from(["\n", "\r\n"])
+
+
+@st.composite
+def valid_article(draw: st.DrawFn) -> str:
+    """The concepts article with its front matter reordered, commented and respaced, notes as a
+    block scalar with blank and indented lines, blank-line runs and trailing spaces in the body."""
+    notes_lines = draw(
+        st.lists(
+            st.sampled_from(["", "  ", draw(words), "    " + draw(words), draw(words) + "  "]), min_size=1, max_size=6
+        )
+    )
+    notes = (
+        "notes: "
+        + draw(st.sampled_from(["|", "|-", "|+", ">"]))
+        + "\n"
+        + "".join(f"  {line}\n" if line.strip() else f"{line}\n" for line in [draw(words), *notes_lines])
+    )
+    keys = [
+        "id: concepts\n",
+        "number: " + draw(st.sampled_from(["2", '"2"'])) + "\n",
+        'title: {ky: "Түшүнүктөр", ru: "Понятия"}\n',
+        draw(st.sampled_from(["", "# the group's comment\n"])) + "status: agreed\n",
+        notes,
+    ]
+    front = "".join(draw(st.permutations(keys)))
+    blank = draw(st.sampled_from(["\n", "\n\n\n", "\n  \n\t\n"]))
+    body_ky = f"{draw(words)}{draw(st.sampled_from(['', '  ']))}\n{blank}1) {draw(words)};\n2) {draw(words)}."
+    body_ru = f"{draw(words)}:\n{blank}1) {draw(words)};\n2) {draw(words)}."
+    text = f"---\n{front}---\n{blank}## ky\n{blank}{body_ky}\n{blank}## ru\n\n{body_ru}{blank}"
+    bom = draw(st.sampled_from(["", "\ufeff"]))
+    return bom + text.replace("\n", draw(noise))
+
+
+def read_back(text: str) -> tuple[object, ...]:
+    result = check(snapshot({A + "concepts.md": text}))
+    assert result.code is not None
+    article = result.code.articles["concepts"]
+    errors = [str(d) for d in result.diagnostics if d.is_error]
+    return errors, article.title, article.notes, article.status, {k: v.parts for k, v in article.texts.items()}
+
+
+@fuzz_parse
+@given(valid_article())
+def test_fmt_keeps_what_a_valid_article_says_and_is_idempotent(text: str) -> None:
+    before = read_back(text)
+    assert before[0] == []
+    once = format_text(A + "concepts.md", text)
+    assert format_text(A + "concepts.md", once) == once
+    after = read_back(once)
+    assert after[0] == [] and after[1:] == before[1:]
+
+
+@fuzz_parse
+@given(tricky_text)
+def test_fmt_never_changes_the_text_of_any_article_it_can_read(body: str) -> None:
+    text = CONCEPTS.replace("В настоящем Кодексе:", body or "x")
+    once = format_text(A + "concepts.md", text)
+    assert format_text(A + "concepts.md", once) == once
+    before, after = check(snapshot({A + "concepts.md": text})), check(snapshot({A + "concepts.md": once}))
+    assert before.code is not None and after.code is not None
+    old, new = before.code.articles.get("concepts"), after.code.articles.get("concepts")
+    assert (old is None) == (new is None)
+    if old is not None and new is not None:
+        assert {k: [p.plain_text for p in v.printed()] for k, v in old.texts.items()} == {
+            k: [p.plain_text for p in v.printed()] for k, v in new.texts.items()
+        }
