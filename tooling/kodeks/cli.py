@@ -114,7 +114,9 @@ def _snapshot(root: Path | None, rev: str | None) -> tuple[Path, Snapshot]:
 
     code_root = root if root is not None else find_root(Path.cwd())
     if rev is None:
-        return code_root, read_worktree(code_root)
+        snapshot = read_worktree(code_root)
+        _say_completed(snapshot)
+        return code_root, snapshot
     from .store.git import read_revision
 
     return code_root, read_revision(code_root, rev)
@@ -352,7 +354,14 @@ def _workspace(root: Path | None) -> tuple[Path, Workspace]:
     from .store.worktree import find_root, read_worktree
 
     code_root = root if root is not None else find_root(Path.cwd())
-    return code_root, Workspace.of(read_worktree(code_root).files)
+    snapshot = read_worktree(code_root)
+    _say_completed(snapshot)
+    return code_root, Workspace.of(snapshot.files)
+
+
+def _say_completed(snapshot: Snapshot) -> None:
+    if snapshot.completed:
+        click.echo(f"kodeks: finished an interrupted edit first ({len(snapshot.completed)} files)", err=True)
 
 
 def _write_changes(
@@ -374,18 +383,12 @@ def _write_changes(
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, changes), nl=False)
         return
-    written: list[str] = []
-    for path, text in sorted(changes.items()):
-        target = code_root / path
-        try:
-            if text is None:
-                target.unlink()
-            else:
-                write_atomically(target, text.encode("utf-8"))
-        except OSError as error:
-            done = ", ".join(written) or "none"
-            raise click.ClickException(f"cannot write {path}: {error}. Already written (each whole): {done}") from None
-        written.append(path)
+    from .store.journal import JournalError, write_files
+
+    try:
+        write_files(code_root, {path: None if text is None else text.encode("utf-8") for path, text in changes.items()})
+    except JournalError as error:
+        raise click.ClickException(str(error)) from None
     names = ", ".join(sorted(changes)) if len(changes) <= 10 else f"{', '.join(sorted(changes)[:10])} …"
     click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {names}")
 
@@ -627,8 +630,12 @@ def fmt(root: Path | None, check_only: bool, dry_run: bool) -> None:
     if dry_run:
         click.echo(unified_diff(originals, changes), nl=False)
         return
-    for path, new_text in sorted(changes.items()):
-        write_atomically(code_root / path, (new_text or "").encode("utf-8"))
+    from .store.journal import JournalError, write_files
+
+    try:
+        write_files(code_root, {path: (text or "").encode("utf-8") for path, text in changes.items()})
+    except JournalError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
 
 

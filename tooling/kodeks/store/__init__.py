@@ -35,6 +35,8 @@ class Snapshot:
     unread: frozenset[str] = frozenset()
     """Files that exist but were left unread because they did not change (redlines read only
     what a change touched)."""
+    completed: tuple[str, ...] = ()
+    """Files of an interrupted edit that reading the working tree finished first."""
 
 
 def blob_id(data: bytes) -> str:

@@ -10,6 +10,7 @@ from ..errors import CodeNotFoundError, Diagnostic, SourceLocation
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, CODE_FILE, Snapshot
+from .journal import complete_interrupted_edit
 
 
 def find_root(start: Path) -> Path:
@@ -32,6 +33,7 @@ def read_worktree(root: Path) -> Snapshot:
             + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else "")
         )
     snapshot = Snapshot(files={})
+    snapshot.completed = tuple(complete_interrupted_edit(root))
     _walk(code_dir, CODE_DIR, snapshot)
     return snapshot
 

@@ -1,0 +1,173 @@
+"""Edits of many files that happen whole or not at all, even when the process is killed.
+
+A redo journal: every new file is first written beside its target under a fixed temporary
+name and synced; then the journal, which lists the renames and deletions, is written
+atomically; then the renames are made and the journal removed. Whatever moment a kill comes,
+the next kodeks command that reads the working tree finds either no journal (the edit never
+happened: the temporary files are removed) or a journal (the edit is finished from it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from ..errors import KodeksError
+from . import CODE_DIR
+
+JOURNAL = ".kodeks-journal.json"
+"""Beside code_text/, in the directory that holds it; it exists only while an edit is made."""
+SUFFIX = ".kodeks-new"
+"""A new file's content waiting beside its target: ``.<name>.kodeks-new``."""
+
+
+class JournalError(KodeksError):
+    """An edit that could not be made; the message says what state the files are in."""
+
+
+def _temporary(target: Path) -> Path:
+    return target.with_name(f".{target.name}{SUFFIX}")
+
+
+def _sync_directory(directory: Path) -> None:
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _write_synced(path: Path, data: bytes, mode: int) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), mode)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(path, mode)
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """One edit or recovery at a time: a second kodeks waits rather than sweep away the
+    temporary files of an edit still being written (an advisory lock on the directory)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; kodeks commands there run one at a time
+        yield
+        return
+    descriptor = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def write_files(root: Path, changes: Mapping[str, bytes | None]) -> None:
+    """Replace (bytes) or delete (None) files given relative to ``root``, all or nothing."""
+    with _locked(root):
+        _complete(root)
+        _write(root, changes)
+
+
+def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
+    umask = os.umask(0)
+    os.umask(umask)
+    entries = []
+    written: list[Path] = []
+    try:
+        for relative, data in sorted(changes.items()):
+            target = root / relative
+            if data is None:
+                entries.append({"path": relative, "delete": True})
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask
+            temporary = _temporary(target)
+            _write_synced(temporary, data, mode)
+            written.append(temporary)
+            entries.append({"path": relative, "delete": False})
+        for directory in {t.parent for t in written}:
+            _sync_directory(directory)
+        journal = root / JOURNAL
+        staged = journal.with_name(JOURNAL + SUFFIX)
+        _write_synced(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
+        os.replace(staged, journal)  # the moment the edit is decided
+        _sync_directory(root)
+    except OSError as error:
+        for temporary in written:
+            temporary.unlink(missing_ok=True)
+        (root / (JOURNAL + SUFFIX)).unlink(missing_ok=True)
+        where = error.filename or "the changed files"
+        raise JournalError(f"cannot write {where}: {error.strerror or error}; nothing was changed") from error
+    _apply(root, entries)
+
+
+def _apply(root: Path, entries: list[dict[str, object]]) -> None:
+    try:
+        for entry in entries:
+            target = root / str(entry["path"])
+            if entry["delete"]:
+                target.unlink(missing_ok=True)
+            elif _temporary(target).exists():
+                os.replace(_temporary(target), target)
+        for directory in {(root / str(e["path"])).parent for e in entries}:
+            _sync_directory(directory)
+        (root / JOURNAL).unlink()
+    except OSError as error:
+        raise JournalError(
+            f"cannot finish the edit at {error.filename or root}: {error.strerror or error}; "
+            f"it is recorded in {JOURNAL} and the next kodeks command will finish it"
+        ) from error
+
+
+def complete_interrupted_edit(root: Path) -> list[str]:
+    """Finish an edit a killed process decided on, or remove what one left undecided.
+
+    Returns the files the finished edit changed (empty when there was nothing to do).
+    """
+    if not (root / JOURNAL).exists() and not (root / (JOURNAL + SUFFIX)).exists() and not _leftovers(root):
+        return []  # the common case costs one walk of the directory names, no lock
+    with _locked(root):
+        return _complete(root)
+
+
+def _leftovers(root: Path) -> list[str]:
+    code_dir = root / CODE_DIR
+    if not code_dir.is_dir() or code_dir.is_symlink():
+        return []
+    return [
+        os.path.join(directory, name)
+        for directory, _, names in os.walk(code_dir)
+        for name in names
+        if name.startswith(".") and name.endswith(SUFFIX)
+    ]
+
+
+def _complete(root: Path) -> list[str]:
+    journal = root / JOURNAL
+    entries: list[dict[str, object]] = []
+    if journal.is_file() and not journal.is_symlink():
+        try:
+            document = json.loads(journal.read_text(encoding="utf-8"))
+            entries = [
+                e
+                for e in document["entries"]
+                if isinstance(e, dict) and isinstance(e.get("path"), str) and _inside(root, e["path"])
+            ]
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise JournalError(f"{journal} is unreadable ({error}); remove it and check `git status`") from error
+        _apply(root, entries)
+    (root / (JOURNAL + SUFFIX)).unlink(missing_ok=True)
+    for leftover in _leftovers(root):
+        os.unlink(leftover)
+    return [str(e["path"]) for e in entries]
+
+
+def _inside(root: Path, relative: str) -> bool:
+    """Only files under code_text/ are ever written by an edit; a journal says nothing else."""
+    parts = Path(relative).parts
+    return bool(parts) and parts[0] == CODE_DIR and ".." not in parts and not Path(relative).is_absolute()
