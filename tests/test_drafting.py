@@ -363,3 +363,17 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
         outcomes.append(state == finished)
         assert not [p for p in root.rglob(".*") if p.is_file()]  # no journal, no temporary file
     print(f"{KILLS} kills: {outcomes.count(False)} left the old Code, {outcomes.count(True)} the new one")
+
+
+def test_a_title_with_a_line_break_is_refused_and_nothing_is_written(code_dir: WriteCode) -> None:
+    root = code_dir()
+    before = files(root)
+    result = run(root, "new", "budget", "--chapter", "basics", "--title-ky", "Жаңы\nid: x", "--title-ru", "Новая")
+    assert result.exit_code == 1
+    assert "the ky title holds U+000A" in result.stderr
+    assert files(root) == before
+    quoted = run(
+        root, "new", "budget", "--chapter", "basics", "--title-ky", 'Жаңы "берене" \\ x', "--title-ru", "Новая"
+    )
+    assert quoted.exit_code == 0, quoted.output
+    assert run(root, "validate").exit_code == 0

@@ -339,3 +339,37 @@ def test_a_fifo_is_refused(code_dir: WriteCode) -> None:
 def test_every_rule_has_a_case_in_the_corpus() -> None:
     covered = {code for _, expected in CASES.values() for code, _, _ in expected} | {"F003"}
     assert covered == set(RULES)
+
+
+def test_a_submodule_is_refused_alike_in_the_working_tree_and_a_revision(code_dir: WriteCode, tmp_path: Path) -> None:
+    import subprocess
+
+    from kodeks.store.git import read_revision
+
+    from .conftest import git
+
+    library = tmp_path / "library"
+    library.mkdir()
+    git(library, "init", "-q", "-b", "main")
+    (library / "x.md").write_text("x", encoding="utf-8")
+    git(library, "add", "-A")
+    git(library, "commit", "-q", "-m", "x")
+    root = code_dir()
+    git(root, "init", "-q", "-b", "main")
+    subprocess.run(
+        ["git", "-c", "protocol.file.allow=always", "submodule", "add", "-q", str(library), A + "lib"],
+        cwd=root, check=True, capture_output=True,
+    )  # fmt: skip
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "with a submodule")
+    expected = {("F003", A + "lib", 1)}
+    assert run_check(root) == expected
+    revision = check(read_revision(root, "HEAD"))
+    assert {(d.code, d.location.path, d.location.line) for d in revision.diagnostics} == expected
+    assert all(d.is_error for d in revision.diagnostics)
+
+
+def test_ids_windows_cannot_check_out_are_refused(code_dir: WriteCode) -> None:
+    for reserved in ("con", "aux", "nul", "com1", "lpt1", "prn"):
+        root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("id: kenesh", f"id: {reserved}")})
+        assert ("Y010", A + "kenesh.md", 2) in run_check(root), reserved

@@ -6,9 +6,11 @@ new contents of the files it changes (None for a deleted file). Nothing here tou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from . import characters
 from .edit import (
     EditError,
     Texts,
@@ -113,6 +115,12 @@ def new_article(
     missing = [language for language in code.languages if not titles.get(language, "").strip()]
     if missing:
         raise EditError(f"give a title in every language of the Code: missing {', '.join(missing)}")
+    for language, title in titles.items():
+        hidden = re.search("[\n\t]", title) or characters.CONTROL.search(title) or characters.INVISIBLE.search(title)
+        if hidden:
+            raise EditError(
+                f"the {language} title holds {characters.name(hidden.group())}: a title is one line of visible text"
+            )
     number = _new_number(code, chapter_id, after)
     structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
     changes: Changes = {**structure, path: new_article_text(article_id, number, titles)}

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from .errors import SourceLocation
 
-ID_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+ID_PATTERN = re.compile(r"(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+"""Lowercase words with hyphens; not a device name Windows reserves (``con.md`` cannot be
+checked out there)."""
 
 Translations = Mapping[str, str]
 """Text per language code (``ky``, ``ru``)."""

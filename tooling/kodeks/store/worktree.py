@@ -43,7 +43,12 @@ def _walk(directory: Path, relative: str, snapshot: Snapshot) -> None:
         for entry in sorted(entries, key=lambda e: e.name):
             path = f"{relative}/{entry.name}"
             info = entry.stat(follow_symlinks=False)
-            if stat.S_ISDIR(info.st_mode):
+            if stat.S_ISDIR(info.st_mode) and os.path.lexists(os.path.join(entry.path, ".git")):
+                # What `--rev` sees as a submodule: refused the same way here.
+                snapshot.problems.append(
+                    _refused(path, "a submodule or nested Git repository; kodeks reads only regular files")
+                )
+            elif stat.S_ISDIR(info.st_mode):
                 _walk(Path(entry.path), path, snapshot)
             elif not stat.S_ISREG(info.st_mode):
                 kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
