@@ -160,3 +160,26 @@ def test_docx_core_properties_stay_readable_with_a_control_character_in_the_code
     assert result.exit_code == 0
     with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as package:
         assert "Сыноо кодекси" in package.read("docProps/core.xml").decode()
+
+
+def test_fmt_reports_a_file_that_is_not_utf8_and_formats_the_rest(code_dir: WriteCode) -> None:
+    root = code_dir({A + "notes.md": b"caf\xe9", A + "kenesh.md": BASE_FILES[A + "kenesh.md"] + "\n\n\n"})
+    checked = invoke("fmt", "--check", "--root", str(root))
+    assert checked.exit_code == 1 and "internal error" not in checked.output
+    assert f"{A}notes.md:1:4: F001 not valid UTF-8" in checked.stderr
+    assert f"{A}kenesh.md: would be reformatted" in checked.stdout
+    formatted = invoke("fmt", "--root", str(root))
+    assert formatted.exit_code == 1 and (root / A / "notes.md").read_bytes() == b"caf\xe9"
+    assert (root / A / "kenesh.md").read_text(encoding="utf-8") == BASE_FILES[A + "kenesh.md"]
+
+
+def test_an_output_path_that_cannot_be_written_is_a_usage_error(code_dir: WriteCode, tmp_path: Path) -> None:
+    import stat
+
+    root = code_dir()
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    result = invoke("build", "--root", str(root), "-o", str(blocked / "x.html"))
+    assert result.exit_code == 2 and f"cannot write {blocked / 'x.html'}" in result.output
+    assert invoke("build", "--root", str(root), "-o", "/dev/null").exit_code == 0
+    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)  # written into, not replaced by a file

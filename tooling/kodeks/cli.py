@@ -607,14 +607,21 @@ def fmt(root: Path | None, check_only: bool, dry_run: bool) -> None:
       kodeks fmt
     """
     from .edit import format_text, unified_diff
+    from .source import decode
     from .store.worktree import find_root, read_worktree
 
     code_root = root if root is not None else find_root(Path.cwd())
-    originals = {
-        path: data.decode("utf-8", errors="strict")
-        for path, data in read_worktree(code_root).files.items()
-        if path.endswith((".md", ".yaml"))
-    }
+    originals: dict[str, str] = {}
+    unreadable = 0
+    for path, data in read_worktree(code_root).files.items():
+        if not path.endswith((".md", ".yaml")):
+            continue
+        try:
+            originals[path] = data.decode("utf-8")
+        except UnicodeDecodeError:  # fmt cannot know what such a file says: it reports and skips it
+            for diagnostic in decode(path, data)[1]:
+                click.echo(str(diagnostic), err=True)
+            unreadable += 1
     changes: dict[str, str | None] = {}
     for path, text in originals.items():
         formatted = format_text(path, text)
@@ -623,7 +630,7 @@ def fmt(root: Path | None, check_only: bool, dry_run: bool) -> None:
     if check_only:
         for path in sorted(changes):
             click.echo(f"{path}: would be reformatted")
-        if changes:
+        if changes or unreadable:
             raise SystemExit(EXIT_INVALID)
         click.echo(f"kodeks: {len(originals)} files already formatted")
         return
@@ -637,15 +644,26 @@ def fmt(root: Path | None, check_only: bool, dry_run: bool) -> None:
     except JournalError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
+    if unreadable:
+        raise SystemExit(EXIT_INVALID)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, so a reader never sees half a file."""
+    """Write an output file through a temporary file in the same directory, so a reader never
+    sees half a file; a path that cannot be written is a usage error, not a bug."""
     import os
+    import stat
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):  # a pipe or a device: write into it
+            with open(path, "wb") as stream:
+                stream.write(data)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as error:
+        raise KodeksError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -653,6 +671,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.umask(umask)
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
         os.replace(temporary, path)
+    except OSError as error:
+        os.unlink(temporary)
+        raise KodeksError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         os.unlink(temporary)
         raise
