@@ -332,28 +332,43 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
     import sys
     import time
 
+    from kodeks.store.journal import JOURNAL, SUFFIX
+
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tooling"))
     from bench import generate
 
     root = generate(KILL_ARTICLES, tmp_path / "code")
+    articles = root / "code_text" / "articles"
     pristine = files(root)
     command = [sys.executable, "-m", "kodeks", "new", "budget", "--chapter", "chapter-1", "--first", *TITLES]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "tooling")}
-    start = time.perf_counter()
     subprocess.run(command, cwd=root, env=env, check=True, capture_output=True)
-    duration = time.perf_counter() - start
     finished = files(root)
     assert len(finished) == len(pristine) + 1 and finished != pristine
 
+    def writing() -> bool:
+        return any(name.endswith(SUFFIX) for name in os.listdir(articles))
+
+    def decided() -> bool:
+        return (root / JOURNAL).exists()
+
     outcomes = []
     rng = random.Random(9)
-    for _ in range(KILLS):
+    for kill in range(KILLS):
         for path in set(files(root)) - set(pristine):
             (root / path).unlink()
         for path, data in pristine.items():
             (root / path).write_bytes(data)
+        # A third of the kills at a random moment of the run, a third while the new files are
+        # written, a third after the journal decided the edit, while files are being renamed.
+        moment = [None, writing, decided][kill % 3]
         process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 1.1) * duration)
+        if moment is None:
+            time.sleep(rng.uniform(0.0, 2.0))
+        else:
+            while process.poll() is None and not moment():
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0.0, 0.005))
         process.send_signal(signal.SIGKILL)
         process.wait()
         result = run(root, "validate")
@@ -363,6 +378,7 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
         outcomes.append(state == finished)
         assert not [p for p in root.rglob(".*") if p.is_file()]  # no journal, no temporary file
     print(f"{KILLS} kills: {outcomes.count(False)} left the old Code, {outcomes.count(True)} the new one")
+    assert KILLS < 3 or (False in outcomes and True in outcomes)
 
 
 def test_a_title_with_a_line_break_is_refused_and_nothing_is_written(code_dir: WriteCode) -> None:
