@@ -4,7 +4,7 @@ never an internal error, and never takes long on a small file.
 The default (quick) profile runs about 1,100 examples in the suite. The long profile, run by
 hand and reported, runs 10,000 per parsing and formatting property and 2,500 per property that
 renders every format (HTML, Markdown, Word, and the three redlines: about 0.25 s an example),
-43,000 in all:
+50,000 in all:
 
     KODEKS_FUZZ=long .venv/bin/python -m pytest -q tests/test_fuzz.py
 """
