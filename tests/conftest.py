@@ -163,3 +163,12 @@ def code_repo(code_dir: WriteCode) -> Callable[..., Path]:
         return root
 
     return make
+
+
+def github_html(markdown: str) -> str:
+    """What GitHub shows of Markdown: cmark-gfm with its extensions; raw HTML is kept, as
+    GitHub's own filter runs after, so a test sees everything a body could smuggle."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return str(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))

@@ -175,7 +175,7 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
 
     data = built(code_dir(), "--lang", "ru", "--format", "docx")
     document = docx.Document(io.BytesIO(data))
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style and p.style.name.startswith("Heading")]
     assert headings[:3] == [
         ("Heading 1", "Раздел I. Общие положения"),
         ("Heading 2", "Глава 1. Основы"),
@@ -192,6 +192,7 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
     footers = [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if name.startswith("word/footer")]
     assert any(" PAGE " in docx_xml(data, name) for name in footers)
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert "1. Настоящий Кодекс регулирует местное самоуправление." in texts
     assert "1) местным кенешам;" in texts

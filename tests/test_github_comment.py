@@ -14,15 +14,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-import cmarkgfm
 import pytest
 from click.testing import CliRunner
-from cmarkgfm.cmark import Options
 
 from kodeks.cli import cli
 from kodeks.github import BOT_LOGIN, COMMENT_MAX, MARKER, safe_comment, sanitise
 
-from .conftest import BASE_FILES, git
+from .conftest import BASE_FILES, git, github_html
 
 A = "code_text/articles/"
 REPO = "lsg/code"
@@ -160,11 +158,6 @@ def posted(github: FakeGitHub) -> list[tuple[str, str, Any]]:
     return [r for r in github.requests if r[0] in ("POST", "PATCH")]
 
 
-def rendered(body: str) -> str:
-    """What GitHub shows: GFM with its extensions, raw HTML kept (GitHub filters it later)."""
-    return cmarkgfm.github_flavored_markdown_to_html(body, options=Options.CMARK_OPT_UNSAFE)
-
-
 HOSTILE = (
     "Кенеш @maintainers &#64;owner &commat;team решает ![pixel](https://evil.example/p.png) "
     "<img src=https://evil.example/i.png> [жми](https://evil.example/x) https://evil.example/y "
@@ -197,7 +190,7 @@ def test_a_fork_cannot_comment_anywhere_but_its_own_pull_request(
     body = writes[0][2]["body"]
     assert body.startswith(MARKER + "\n") and body.count(MARKER) == 1
     assert len(body) <= COMMENT_MAX
-    html = rendered(body)
+    html = github_html(body)
     assert html.count("<!--") == 1 and "<img" not in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs and all(h.startswith(("#", f"https://github.com/{REPO}/")) for h in hrefs), hrefs
@@ -277,7 +270,7 @@ def test_a_first_redline_creates_the_comment_and_bad_context_is_a_clear_error(
 def test_the_sanitiser_keeps_only_the_redlines_own_markup(hostile: str, allowed: bool) -> None:
     clean = sanitise(hostile, REPO)
     assert (clean == hostile) is allowed, clean
-    html = rendered(clean)
+    html = github_html(clean)
     assert "evil.example" not in "".join(re.findall(r'(?:href|src)="([^"]*)"', html))
     assert "onmouseover=" not in re.sub(r"&lt;[^<]*", "", html) and "<script" not in html
 

@@ -9,13 +9,11 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-import cmarkgfm
 from click.testing import CliRunner, Result
-from cmarkgfm.cmark import Options
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, CODE_YAML, WriteCode, git
+from .conftest import BASE_FILES, CODE_YAML, WriteCode, git, github_html
 
 A = "code_text/articles/"
 YAML = "code_text/code.yaml"
@@ -72,10 +70,6 @@ def test_a_value_with_a_newline_cannot_forge_a_workflow_command(code_dir: WriteC
     assert "%0A::error file=README.md" in commands[0]
     text = invoke("validate", "--root", str(root)).stdout
     assert "\\n::error file=README.md" in text and len(text.splitlines()) == 2
-
-
-def github_html(markdown: str) -> str:
-    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE)
 
 
 def test_markdown_build_has_no_image_link_or_mention_from_article_text(code_dir: WriteCode) -> None:

@@ -351,6 +351,7 @@ def test_the_comparison_table_goes_into_word_on_request(code_repo: Repo, tmp_pat
     assert [cell.text for cell in table.rows[0].cells] == ["Текущая редакция", "Предлагаемая редакция"]
     assert table.rows[2].cells[1].text == "1) местный кенеш – представительный орган, указанный в статье 3;"
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert section.page_width > section.page_height  # landscape for the table
 
 
@@ -374,7 +375,7 @@ def _synthetic_repo(tmp_path: Path, count: int) -> Path:
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    root = bench.generate(count, tmp_path / "synthetic")
+    root: Path = bench.generate(count, tmp_path / "synthetic")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")

@@ -17,7 +17,7 @@ A = "code_text/articles/"
 YAML = "code_text/code.yaml"
 
 
-def edit(path: str, old: str, new: str, count: int = 1) -> dict[str, str]:
+def edit(path: str, old: str, new: str, count: int = 1) -> dict[str, str | bytes | None]:
     text = BASE_FILES[path]
     assert text.count(old) >= count, f"{old!r} not in {path}"
     return {path: text.replace(old, new, count)}

@@ -17,7 +17,7 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 def load(path: Path) -> dict[str, Any]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document: dict[Any, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     document["on"] = document.pop(True, document.get("on"))  # YAML 1.1 reads `on:` as true
     return document
 

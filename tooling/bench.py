@@ -94,7 +94,7 @@ def parse_floor(directory: Path) -> None:
 
 def _pandoc() -> str | None:
     try:
-        import pypandoc  # type: ignore[import-untyped]
+        import pypandoc
 
         return str(pypandoc.get_pandoc_path())
     except (ImportError, OSError):
