@@ -149,3 +149,35 @@ def test_commands_are_documented() -> None:
     docs = (root / "README.md").read_text(encoding="utf-8") + (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"kodeks {name}" in docs, name
+
+
+TITLES = ("--title-ky", "Жаңы", "--title-ru", "Новая")
+
+
+@pytest.mark.parametrize(
+    "args, exit_code, says",
+    [
+        (("new", "Bad_Id", "--chapter", "basics", *TITLES), 2, "is not a valid id"),
+        (("new", "kenesh", "--chapter", "basics", *TITLES), 2, "the id `kenesh` is already used"),
+        (("new", "budget", "--chapter", "basics", "--after", "subject", "--first", *TITLES), 2, "not both"),
+        (("remove", "no-such"), 2, "no article `no-such`"),
+        (("remove", "kenesh"), 1, "reference(s) point to `kenesh`"),
+        (("validate", "--rev", "no-such"), 2, "unknown revision"),
+        (("build", "--lang", "en"), 2, "the Code's languages are ky, ru"),
+        (("build", "--lang", ","), 2, "give one or more languages"),
+        (("refs", "kenesh#x"), 2, "write ID, ID#P, ID#P.Q or ID#.Q"),
+    ],
+)
+def test_usage_errors_exit_2_and_refusals_for_content_exit_1(
+    code_dir: WriteCode, args: tuple[str, ...], exit_code: int, says: str
+) -> None:
+    root = code_dir()
+    git(root, "init", "-q")
+    code, _, err = run(*args, "--root", str(root))
+    assert code == exit_code and says in err, err
+
+
+def test_an_edit_on_a_broken_code_is_refused_as_invalid_content(code_dir: WriteCode) -> None:
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("## ru", "## en")})
+    code, _, err = run("new", "budget", "--chapter", "basics", *TITLES, "--root", str(root))
+    assert code == 1 and "the Code has problems this command does not fix" in err

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import characters
 from .edit import (
+    CodeProblemsError,
     EditError,
     Texts,
     insert_entry_edit,
@@ -34,6 +35,19 @@ Changes = dict[str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
+class Plan:
+    """What a drafting command would write, and what the drafter must still look at."""
+
+    changes: Changes
+    """Path → new text, or None for a file to delete."""
+    unresolved: tuple[Link, ...] = ()
+    """References whose wording could not be updated unambiguously."""
+    referring: tuple[Link, ...] = ()
+    """For a removal: the references to the article (the removal is refused while there are
+    any, unless forced)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Workspace:
     texts: Texts
     code: Code
@@ -47,7 +61,14 @@ class Workspace:
         result = check(Snapshot(files=dict(files)), cache)
         if result.code is None:
             raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
-        decoded = {path: data.decode("utf-8", errors="replace") for path, data in files.items()}
+        # A file that is not UTF-8 has its F001 finding, which stops every edit: it is left
+        # out of the texts rather than decoded some other way.
+        decoded = {}
+        for path, data in files.items():
+            try:
+                decoded[path] = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
         return cls(Texts(decoded), result.code, result.diagnostics, cache)
 
     def with_changes(self, changes: Mapping[str, str | None]) -> Workspace:
@@ -71,40 +92,49 @@ def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> Non
     blocking = workspace.blocking_errors(fixable)
     if blocking:
         listed = "\n".join(str(d) for d in blocking[:20])
-        raise EditError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
+        raise CodeProblemsError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
 
 
-def renumber(workspace: Workspace, parts_of: str | None = None, unresolved: list[Link] | None = None) -> Changes:
+def renumber(workspace: Workspace, parts_of: str | None = None) -> Plan:
     """Numbers and link texts made to follow the structure (draft stage); with ``parts_of``,
     also the parts and points of that article and every reference to them."""
     _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "R003"} if parts_of else set()))
     if parts_of is None:
-        return dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts, unresolved)))
+        unresolved: list[Link] = []
+        changes: Changes = dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts, unresolved)))
+        return Plan(changes, tuple(unresolved))
     parts = workspace.texts.apply(renumber_parts_edits(workspace.code, workspace.texts, parts_of))
-    return _then_renumber(workspace, dict(parts), unresolved)
+    return _then_renumber(workspace, dict(parts))
 
 
-def _then_renumber(
-    workspace: Workspace, changes: Mapping[str, str | None], unresolved: list[Link] | None = None
-) -> Changes:
+def _then_renumber(workspace: Workspace, changes: Mapping[str, str | None]) -> Plan:
     if workspace.code.stage is not Stage.DRAFT:
-        return dict(changes)
+        return Plan(dict(changes))
     updated = workspace.with_changes(changes)
-    return _combine(changes, dict(updated.texts.apply(renumber_edits(updated.code, updated.texts, unresolved))))
+    unresolved: list[Link] = []
+    renumbered = updated.texts.apply(renumber_edits(updated.code, updated.texts, unresolved))
+    return Plan(_combine(changes, dict(renumbered)), tuple(unresolved))
+
+
+def _last_in(code: Code, chapter_id: str, but: str | None = None) -> str | None:
+    """Where an article goes when neither --after nor --first is given: last in the chapter."""
+    chapter = code.find_chapter(chapter_id)
+    return next((e.id for e in reversed(chapter.articles) if e.id != but), None) if chapter else None
 
 
 def new_article(
     workspace: Workspace,
     article_id: str,
     chapter_id: str,
-    after: str | None,
     titles: dict[str, str],
-    unresolved: list[Link] | None = None,
-) -> Changes:
-    """A new article from the template, placed in the structure; later articles renumbered
-    (draft) or the new one numbered N-k (in force)."""
+    after: str | None = None,
+    first: bool = False,
+) -> Plan:
+    """A new article from the template, placed after ``after``, first (``first``) or last in
+    the chapter; later articles renumbered (draft) or the new one numbered N-k (in force)."""
     _refuse_if_invalid(workspace)
     code = workspace.code
+    after = _placement(code, chapter_id, after, first)
     if not ID_PATTERN.fullmatch(article_id):
         raise EditError(f"`{article_id}` is not a valid id: lowercase Latin letters, digits and single hyphens")
     path = f"{ARTICLES_DIR}/{article_id}.md"
@@ -124,7 +154,16 @@ def new_article(
     number = _new_number(code, chapter_id, after)
     structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
     changes: Changes = {**structure, path: new_article_text(article_id, number, titles)}
-    return _then_renumber(workspace, changes, unresolved)
+    return _then_renumber(workspace, changes)
+
+
+def _placement(code: Code, chapter_id: str, after: str | None, first: bool, moving: str | None = None) -> str | None:
+    """The article to go after (None: first in the chapter)."""
+    if after and first:
+        raise EditError("give --after ID or --first, not both")
+    if first:
+        return None
+    return after if after is not None else _last_in(code, chapter_id, but=moving)
 
 
 def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
@@ -160,9 +199,11 @@ def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
 
 
 def move_article(
-    workspace: Workspace, article_id: str, chapter_id: str, after: str | None, unresolved: list[Link] | None = None
-) -> Changes:
+    workspace: Workspace, article_id: str, chapter_id: str, after: str | None = None, first: bool = False
+) -> Plan:
+    """An article moved into a chapter, after ``after``, first or last (draft stage)."""
     _refuse_if_invalid(workspace)
+    after = _placement(workspace.code, chapter_id, after, first, moving=article_id)
     if workspace.code.stage is not Stage.DRAFT:
         raise EditError("the Code is in force: moving an article would renumber the law")
     if after == article_id:
@@ -170,27 +211,23 @@ def move_article(
     removed = workspace.texts.apply([remove_entry_edit(workspace.code, workspace.texts, article_id)])
     middle = workspace.with_changes(removed)
     inserted = middle.texts.apply([insert_entry_edit(middle.code, middle.texts, article_id, chapter_id, after)])
-    return _then_renumber(workspace, _combine(removed, inserted), unresolved)
+    return _then_renumber(workspace, _combine(removed, inserted))
 
 
 def move_chapter(
-    workspace: Workspace,
-    chapter_id: str,
-    section_id: str | None,
-    after: str | None,
-    unresolved: list[Link] | None = None,
-) -> Changes:
+    workspace: Workspace, chapter_id: str, section_id: str | None, after: str | None = None, first: bool = False
+) -> Plan:
     """A chapter moved within or across sections (draft stage): chapters and articles renumbered."""
     _refuse_if_invalid(workspace)
+    if after and first:
+        raise EditError("give --after CHAPTER or --first, not both")
     if workspace.code.stage is not Stage.DRAFT:
         raise EditError("the Code is in force: moving a chapter would renumber the law")
     moved = workspace.texts.apply(move_chapter_edits(workspace.code, workspace.texts, chapter_id, section_id, after))
-    return _then_renumber(workspace, dict(moved), unresolved)
+    return _then_renumber(workspace, dict(moved))
 
 
-def remove_article(
-    workspace: Workspace, article_id: str, force: bool, unresolved: list[Link] | None = None
-) -> tuple[Changes, list[Link]]:
+def remove_article(workspace: Workspace, article_id: str, force: bool = False) -> Plan:
     """The article out of the structure and its file deleted; refused while others refer to it."""
     _refuse_if_invalid(workspace)
     code = workspace.code
@@ -202,7 +239,8 @@ def remove_article(
         link for link in references_to(code, article_id) if link.location.path != code.articles[article_id].path
     ]
     if referring and not force:
-        return {}, referring
+        return Plan({}, referring=tuple(referring))
     changes: Changes = dict(workspace.texts.apply([remove_entry_edit(code, workspace.texts, article_id)]))
     changes[code.articles[article_id].path] = None
-    return _then_renumber(workspace, changes, unresolved), referring
+    plan = _then_renumber(workspace, changes)
+    return Plan(plan.changes, plan.unresolved, tuple(referring))

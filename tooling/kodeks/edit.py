@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import KodeksError, SourceLocation
+from .errors import Diagnostic, KodeksError, SourceLocation
 from .model import Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
 
 ARTICLE_TEMPLATE = """\
@@ -37,7 +37,13 @@ PLACEHOLDER = {"ky": "(берененин тексти)", "ru": "(текст с�
 
 
 class EditError(KodeksError):
-    """An edit that cannot be made safely; nothing is written."""
+    """An edit that cannot be made as asked (an unknown id, a frozen number); nothing is written."""
+
+
+class CodeProblemsError(EditError):
+    """The Code has problems an edit does not fix; nothing is written."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +368,37 @@ def format_text(path: str, text: str) -> str:
         return body + "\n"
     front = _ordered_front_matter(path, front)
     return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Formatting:
+    """What ``kodeks fmt`` found: the files as written, their formatted texts where they
+    differ, and the files it could not read (each with its F001 finding)."""
+
+    originals: dict[str, str]
+    changes: dict[str, str | None]
+    unreadable: list[Diagnostic]
+
+
+def format_files(files: Mapping[str, bytes]) -> Formatting:
+    """Every .md and .yaml file formatted; a file that is not UTF-8 is reported and left alone."""
+    from .source import decode
+
+    originals: dict[str, str] = {}
+    unreadable: list[Diagnostic] = []
+    for path, data in files.items():
+        if not path.endswith((".md", ".yaml")):
+            continue
+        try:
+            originals[path] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            unreadable += decode(path, data)[1]
+    changes: dict[str, str | None] = {}
+    for path, text in originals.items():
+        formatted = format_text(path, text)
+        if formatted != text:
+            changes[path] = formatted
+    return Formatting(originals, changes, unreadable)
 
 
 def _final_newline(text: str) -> str:

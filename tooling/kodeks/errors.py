@@ -57,7 +57,13 @@ def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
 
 
 class KodeksError(Exception):
-    """Base of the library's exceptions: a problem the user can act on."""
+    """Base of the library's exceptions: a problem the user can act on.
+
+    ``exit_code`` is what the command line exits with: 2 by default (a usage error: a bad
+    argument, no Code, an unknown revision), 1 when the content is what is wrong.
+    """
+
+    exit_code = 2
 
 
 class CodeNotFoundError(KodeksError):
@@ -70,6 +76,8 @@ class RevisionError(KodeksError):
 
 class InvalidCodeError(KodeksError):
     """The Code has errors; raised by :func:`kodeks.validate.assert_validates`."""
+
+    exit_code = 1
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 
 from .characters import CONTROL
-from .errors import Diagnostic
+from .errors import Diagnostic, SourceLocation
 
 FORMATS = ("text", "github", "json")
+
+
+def in_repository(diagnostics: Sequence[Diagnostic], prefix: str) -> list[Diagnostic]:
+    """Paths relative to the repository's root (``prefix`` is where code_text/'s parent sits
+    in it), as GitHub annotations need."""
+    if not prefix:
+        return list(diagnostics)
+    return [
+        dataclasses.replace(d, location=SourceLocation(prefix + d.location.path, d.location.line, d.location.column))
+        for d in diagnostics
+    ]
 
 
 def summary(diagnostics: Sequence[Diagnostic], article_count: int) -> str:

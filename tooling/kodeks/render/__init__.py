@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Code, Numbering
 from ..store import Revision
+
+if TYPE_CHECKING:
+    from ..compare import Comparison
 
 FORMATS = {"html": "html", "md": "markdown", "docx": "docx"}
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
@@ -39,3 +43,21 @@ def render(format_name: str, code: Code, revision: Revision | None, options: Bui
     edition = Edition(code, revision, code.numbering())
     output: bytes = module.render(edition, options)
     return output
+
+
+def render_redline(
+    format_name: str, comparison: Comparison, languages: tuple[str, ...], with_table: bool = False
+) -> bytes:
+    """The comparison as the pull-request comment (md), one HTML page, or Word with tracked
+    changes (``with_table`` adds the two-column table to the Word document)."""
+    if format_name == "md":
+        from .redline_md import render as render_md
+
+        return render_md(comparison, languages).encode("utf-8")
+    if format_name == "html":
+        from .redline_html import render as render_html
+
+        return render_html(comparison, languages)
+    from .redline_docx import render as render_docx
+
+    return render_docx(comparison, languages, with_table=with_table)

@@ -25,7 +25,9 @@ SUFFIX = ".kodeks-new"
 
 
 class JournalError(KodeksError):
-    """An edit that could not be made; the message says what state the files are in."""
+    """An edit that could not be written; the message says what state the files are in."""
+
+    exit_code = 1
 
 
 def _temporary(target: Path) -> Path:

@@ -13,12 +13,13 @@ from . import CODE_DIR, CODE_FILE, Snapshot
 from .journal import complete_interrupted_edit
 
 
-def find_root(start: Path) -> Path:
-    """The nearest directory at or above ``start`` that holds ``code_text/code.yaml``."""
+def find_root(start: Path | None = None) -> Path:
+    """The nearest directory at or above ``start`` (the current one by default) that holds
+    ``code_text/code.yaml``."""
     try:
-        start = start.resolve(strict=True)
+        start = (start or Path.cwd()).resolve(strict=True)
     except OSError as error:  # the current directory was deleted under us
-        raise CodeNotFoundError(f"cannot look for {CODE_FILE} from {start}: {error.strerror}") from error
+        raise CodeNotFoundError(f"cannot look for {CODE_FILE} from here: {error.strerror}") from error
     for directory in (start, *start.parents):
         if (directory / CODE_FILE).is_file():
             return directory

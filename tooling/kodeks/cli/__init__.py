@@ -1,0 +1,62 @@
+"""The ``kodeks`` command line: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints what it returns; a
+library error becomes its exit code here, in one place: ``KodeksError.exit_code`` (2 for a
+usage error, 1 for invalid content), 3 for a bug. The commands live in one module per group.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ..errors import KodeksError
+
+EXIT_INTERNAL = 3
+
+
+class _Failure(click.ClickException):
+    """``Error: message`` and the library error's own exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code  # type: ignore[misc]
+
+
+class _Group(click.Group):
+    """Turns library errors into their exit codes and bugs into a short message and exit 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KodeksError as error:
+            if error.exit_code == 2:
+                raise click.UsageError(str(error), ctx) from None
+            raise _Failure(str(error), error.exit_code) from None
+        except Exception as error:  # a traceback that reaches a user is a bug
+            click.echo(
+                f"kodeks: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in kodeks; please report it with the command you ran.",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kodeks")
+def cli() -> None:
+    """kodeks: the Code on Local Self-Government, kept as text in Git.
+
+    Run `kodeks COMMAND --help` for the options of each command.
+    """
+
+
+def main() -> None:
+    cli(prog_name="kodeks")
+
+
+# The commands register themselves on `cli`; their heavy imports happen when they run.
+from . import drafting, github, reading  # noqa: E402,F401

@@ -1,0 +1,249 @@
+"""Commands that edit the Code for the drafter: new, move, remove, renumber, refs, fmt.
+
+Each computes a plan in the library (``kodeks.drafting``, ``kodeks.edit``), then shows it
+(``--dry-run``) or writes it whole through the store's journal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from . import cli
+from .options import dry_run_option, root_option, say_completed
+
+if TYPE_CHECKING:
+    from ..drafting import Plan, Workspace
+
+EXIT_INVALID = 1
+
+
+def _workspace(root: Path) -> Workspace:
+    from ..drafting import Workspace
+    from ..store.worktree import read_worktree
+
+    snapshot = read_worktree(root)
+    say_completed(snapshot)
+    return Workspace.of(snapshot.files)
+
+
+def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> None:
+    """Show the unified diff (--dry-run) or write every file, all or nothing; then say what
+    changed and which references' wording the drafter must still update by hand."""
+    from ..edit import unified_diff
+    from ..store.journal import write_files
+
+    for link in plan.unresolved:
+        click.echo(
+            f"{link.location}: R004 wording of [{link.text}]({link.href}) not updated: "
+            "it does not say unambiguously which number is the target's; update it by hand",
+            err=True,
+        )
+    changes = plan.changes
+    if not changes:
+        click.echo("kodeks: nothing to change")
+        return
+    if dry_run:
+        click.echo(unified_diff(workspace.texts.files, changes), nl=False)
+        return
+    write_files(root, {path: None if text is None else text.encode("utf-8") for path, text in changes.items()})
+    names = ", ".join(sorted(changes)) if len(changes) <= 10 else f"{', '.join(sorted(changes)[:10])} …"
+    click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {names}")
+
+
+@cli.command()
+@root_option
+@click.option(
+    "--parts",
+    "parts_of",
+    metavar="ID",
+    help="Also renumber the parts and points of this article, and references to them.",
+)
+@dry_run_option
+def renumber(root: Path, parts_of: str | None, dry_run: bool) -> None:
+    """Renumber sections, chapters and articles from the structure, and every reference's wording.
+
+    Draft stage only: «статьи 12» becomes «статьи 13», «12-беренесинин» «13-беренесинин».
+    After a merge that leaves duplicate or stale numbers, this is the fix.
+
+    \b
+    Examples:
+      kodeks renumber --dry-run
+      kodeks renumber --parts local-budget     # after inserting a part in the middle
+    """
+    from ..drafting import renumber as plan
+
+    workspace = _workspace(root)
+    _carry_out(root, workspace, plan(workspace, parts_of), dry_run)
+
+
+def _position_options(function: Any) -> Any:
+    function = click.option("--first", is_flag=True, help="Put it first in the chapter.")(function)
+    function = click.option("--after", metavar="ID", help="Put it after this article (default: last).")(function)
+    return click.option("--chapter", "chapter", metavar="CH", required=True, help="The chapter's id.")(function)
+
+
+@cli.command()
+@root_option
+@click.argument("article_id", metavar="ID")
+@_position_options
+@click.option("--title-ky", required=True, help="The Kyrgyz title.")
+@click.option("--title-ru", required=True, help="The Russian title.")
+@dry_run_option
+def new(
+    root: Path,
+    article_id: str,
+    chapter: str,
+    after: str | None,
+    first: bool,
+    title_ky: str,
+    title_ru: str,
+    dry_run: bool,
+) -> None:
+    """Create an article from the template and place it in the structure.
+
+    In a draft every later article is renumbered (and references to it); in force the new
+    article gets the next insertion number (12-1) and nothing is renumbered.
+
+    \b
+    Example:
+      kodeks new local-budget-reserve --chapter local-budgets --after local-budget \\
+        --title-ky "Жергиликтүү бюджеттин резерви" --title-ru "Резерв местного бюджета"
+    """
+    from ..drafting import new_article
+
+    workspace = _workspace(root)
+    titles = {"ky": title_ky, "ru": title_ru}
+    _carry_out(root, workspace, new_article(workspace, article_id, chapter, titles, after, first), dry_run)
+
+
+@cli.command()
+@root_option
+@click.argument("unit_id", metavar="ID")
+@click.option("--chapter", "chapter", metavar="CH", help="Move the article ID into this chapter.")
+@click.option("--section", "section", metavar="SEC", help="Move the chapter ID into this section.")
+@click.option("--after", metavar="ID", help="Put it after this article (or chapter).")
+@click.option("--first", is_flag=True, help="Put it first in the chapter (or section).")
+@dry_run_option
+def move(
+    root: Path,
+    unit_id: str,
+    chapter: str | None,
+    section: str | None,
+    after: str | None,
+    first: bool,
+    dry_run: bool,
+) -> None:
+    """Move an article between chapters, or a chapter between sections (draft stage),
+    renumbering what follows and every reference's wording.
+
+    \b
+    Examples:
+      kodeks move settlements --chapter basic-provisions --after basic-concepts
+      kodeks move municipal-service --section general-provisions --after territorial-basis
+    """
+    from ..drafting import move_article, move_chapter
+
+    workspace = _workspace(root)
+    if workspace.code.find_chapter(unit_id) is not None:
+        if chapter is not None:
+            raise click.UsageError(f"`{unit_id}` is a chapter: give --section SEC, --after CHAPTER or --first")
+        plan = move_chapter(workspace, unit_id, section, after, first)
+    elif chapter is None:
+        raise click.UsageError("give --chapter CH: the chapter to move the article into")
+    else:
+        plan = move_article(workspace, unit_id, chapter, after, first)
+    _carry_out(root, workspace, plan, dry_run)
+
+
+@cli.command()
+@root_option
+@click.argument("article_id", metavar="ID")
+@click.option("--force", is_flag=True, help="Remove it even though other articles refer to it.")
+@dry_run_option
+def remove(root: Path, article_id: str, force: bool, dry_run: bool) -> None:
+    """Remove an article (draft stage); refused while other articles refer to it.
+
+    \b
+    Example:
+      kodeks remove old-article --dry-run
+    """
+    from ..drafting import remove_article
+
+    workspace = _workspace(root)
+    plan = remove_article(workspace, article_id, force)
+    if plan.referring and not force:
+        for link in plan.referring:
+            click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})", err=True)
+        raise click.ClickException(
+            f"{len(plan.referring)} reference(s) point to `{article_id}`: change them first, or use --force"
+        )
+    _carry_out(root, workspace, plan, dry_run)
+
+
+@cli.command()
+@root_option
+@click.argument("target", metavar="ID[#P[.Q]]")
+def refs(root: Path, target: str) -> None:
+    """List every place that refers to an article, chapter, section or act (or a part or point).
+
+    \b
+    Examples:
+      kodeks refs territory-and-boundaries
+      kodeks refs change-of-boundaries#2.2
+    """
+    from ..edit import references_to
+    from ..model import LegalNumber
+
+    workspace = _workspace(root)
+    unit_id, _, anchor = target.partition("#")
+    part_text, _, point_text = anchor.partition(".")
+    part = LegalNumber.parse(part_text) if part_text else None
+    point = LegalNumber.parse(point_text) if point_text else None
+    if (part_text and part is None) or (point_text and point is None):
+        raise click.BadParameter(f"{target!r}: write ID, ID#P, ID#P.Q or ID#.Q", param_hint="ID[#P[.Q]]")
+    links = references_to(workspace.code, unit_id, part, point)
+    for link in links:
+        click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})")
+    click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
+
+
+@cli.command()
+@root_option
+@click.option("--check", "check_only", is_flag=True, help="Change nothing; exit 1 if any file would change (for CI).")
+@dry_run_option
+def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
+    """Normalise the files of the Code without changing their meaning.
+
+    LF line endings, no BOM, one final newline, no runs of blank lines, front matter keys in
+    the order id, number, title, status, sources, notes (comments move with their key).
+
+    \b
+    Examples:
+      kodeks fmt --check
+      kodeks fmt
+    """
+    from ..edit import format_files, unified_diff
+    from ..store.journal import write_files
+    from ..store.worktree import read_worktree
+
+    snapshot = read_worktree(root)
+    say_completed(snapshot)
+    formatting = format_files(snapshot.files)
+    for diagnostic in formatting.unreadable:
+        click.echo(str(diagnostic), err=True)
+    changes = formatting.changes
+    if check_only:
+        for path in sorted(changes):
+            click.echo(f"{path}: would be reformatted")
+        if not changes and not formatting.unreadable:
+            click.echo(f"kodeks: {len(formatting.originals)} files already formatted")
+    elif dry_run:
+        click.echo(unified_diff(formatting.originals, changes), nl=False)
+    else:
+        write_files(root, {path: (text or "").encode("utf-8") for path, text in changes.items()})
+        click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
+    if formatting.unreadable or (check_only and changes):
+        raise SystemExit(EXIT_INVALID)

@@ -1,0 +1,85 @@
+"""Options and output helpers the commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..store import Snapshot
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    from ..store.worktree import find_root
+
+    return value if value is not None else find_root(None)
+
+
+def root_option(function: F) -> F:
+    """``--root DIR``; commands receive the directory holding code_text/, found when not given."""
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        callback=_find_root,
+        help="Directory that holds code_text/ (default: found by walking up from here).",
+    )(function)
+
+
+class Languages(click.ParamType):  # type: ignore[type-arg]
+    """``ky``, ``ru`` or ``ky,ru``: the languages to show, checked against the Code's."""
+
+    name = "LANGS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> tuple[str, ...]:
+        if isinstance(value, tuple):
+            return value
+        languages = tuple(part.strip() for part in str(value).split(",") if part.strip())
+        if not languages:
+            self.fail("give one or more languages, e.g. ky or ky,ru", param, ctx)
+        return languages
+
+
+def lang_option(function: F) -> F:
+    return click.option(
+        "--lang",
+        "lang",
+        type=Languages(),
+        help="ky, ru, or ky,ru for parallel text (default: every language of the Code).",
+    )(function)
+
+
+def chosen_languages(code_languages: tuple[str, ...], requested: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The languages asked for, all of them the Code's; every language when none were asked."""
+    if not requested:
+        return code_languages
+    if any(language not in code_languages for language in requested):
+        raise click.BadParameter(f"the Code's languages are {', '.join(code_languages)}", param_hint="--lang")
+    return requested
+
+
+def dry_run_option(function: F) -> F:
+    return click.option("--dry-run", is_flag=True, help="Print the unified diff instead of writing.")(function)
+
+
+def say_completed(snapshot: Snapshot) -> None:
+    """Tell the user that reading the working tree finished an edit a killed kodeks left."""
+    if snapshot.completed:
+        click.echo(f"kodeks: finished an interrupted edit first ({len(snapshot.completed)} files)", err=True)
+
+
+def write_or_print(data: bytes, output: Path | None, default: Path | None) -> Path | None:
+    """``-o -`` (or no default) prints; otherwise the file is written. Where it went, if a file."""
+    from ..store.output import write_output
+
+    if (output is not None and str(output) == "-") or (output is None and default is None):
+        click.echo(data, nl=False)
+        return None
+    target = output or default
+    assert target is not None
+    write_output(target, data)
+    return target

@@ -1,0 +1,181 @@
+"""Commands that read the Code and write nothing into it: validate, build, redline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from . import cli
+from .options import chosen_languages, lang_option, root_option, say_completed, write_or_print
+
+if TYPE_CHECKING:
+    from ..store import Snapshot
+
+EXIT_INVALID = 1
+
+
+def _snapshot(root: Path, rev: str | None) -> Snapshot:
+    """The Code as the working tree or ``rev`` has it."""
+    if rev is None:
+        from ..store.worktree import read_worktree
+
+        snapshot = read_worktree(root)
+        say_completed(snapshot)
+        return snapshot
+    from ..store.git import read_revision
+
+    return read_revision(root, rev)
+
+
+@cli.command()
+@root_option
+@click.option("--rev", metavar="REV", help="Validate the Code as it is in a Git revision (read from Git, no checkout).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, github for workflow annotations, json for programs.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> None:
+    """Check the Code: front matter, structure, numbering, references, parity of languages.
+
+    Every problem is printed as `path:line:col: CODE message`; exit 0 when valid, 1 when not,
+    2 for a usage error.
+
+    \b
+    Examples:
+      kodeks validate
+      kodeks validate --rev v0.3 --format json
+    """
+    from ..load import check
+    from ..report import RENDERERS, in_repository, summary
+    from ..store.worktree import repository_prefix
+
+    result = check(_snapshot(root, rev))
+    diagnostics = in_repository(result.diagnostics, repository_prefix(root))
+    article_count = len(result.code.articles) if result.code else 0
+    click.echo(RENDERERS[output_format](diagnostics, article_count), nl=False)
+    if output_format == "github":
+        import os
+
+        from ..github import append_file, step_summary
+
+        append_file(
+            os.environ.get("GITHUB_STEP_SUMMARY"), step_summary(diagnostics, summary(diagnostics, article_count))
+        )
+    if result.errors or (strict and result.warnings):
+        raise SystemExit(EXIT_INVALID)
+
+
+@cli.command()
+@root_option
+@click.option("--rev", metavar="REV", help="Build the Code as it is in a Git revision (read from Git, no checkout).")
+@lang_option
+@click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
+@click.option(
+    "--review", is_flag=True, help="Add status badges, working-group notes and sources (never in the official text)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: build/<code id>[.<langs>].<format>; - for standard output).",
+)
+@click.option("--force", is_flag=True, help="Build even when the Code has errors.")
+def build(
+    root: Path,
+    rev: str | None,
+    lang: tuple[str, ...] | None,
+    output_format: str,
+    review: bool,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """Render the consolidated Code as one HTML, Markdown or Word document.
+
+    The same revision always gives the same bytes. An invalid Code is refused with the
+    validator's diagnostics unless --force.
+
+    \b
+    Examples:
+      kodeks build                                  # build/lsg-code.html, ky and ru side by side
+      kodeks build --rev submitted-17-december --format docx --lang ru
+      kodeks build --review -o review.html
+    """
+    from ..load import check
+    from ..render import SUFFIXES, BuildOptions, render
+    from ..report import as_text
+
+    snapshot = _snapshot(root, rev)
+    result = check(snapshot)
+    if result.code is None or (result.errors and not force):
+        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+        click.echo("kodeks: not built; fix the errors above or use --force", err=True)
+        raise SystemExit(EXIT_INVALID)
+    code = result.code
+    languages = chosen_languages(code.languages, lang)
+    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review))
+    language_suffix = "" if languages == code.languages else "." + "-".join(languages)
+    name = f"{code.id}{language_suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"
+    target = write_or_print(data, output, root / "build" / name)
+    if target is not None:
+        articles = len(code.ordered_articles())
+        click.echo(f"kodeks: wrote {target} ({articles} articles, {'+'.join(languages)}, {len(data):,} bytes)")
+
+
+@cli.command()
+@root_option
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--worktree", is_flag=True, help="Compare BASE with the uncommitted working tree (instead of HEAD).")
+@click.option("--no-merge-base", is_flag=True, help="Compare BASE and HEAD directly, not from their merge-base.")
+@lang_option
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option("--docx-table", is_flag=True, help="With --format docx: add the two-column comparison table.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md, build/redline.<format> otherwise).",
+)
+def redline(
+    root: Path,
+    base: str,
+    head: str | None,
+    worktree: bool,
+    no_merge_base: bool,
+    lang: tuple[str, ...] | None,
+    output_format: str,
+    docx_table: bool,
+    output: Path | None,
+) -> None:
+    """Compare two revisions as the working group reads a proposal: a comparison table.
+
+    Articles are matched by id: renumbered, moved, added, removed and amended articles are
+    named as such; text is compared part by part, point by point, word by word.
+
+    \b
+    Examples:
+      kodeks redline main                    # this branch against main, like its pull request
+      kodeks redline main --worktree         # before committing
+      kodeks redline v0.3 v0.4 --format docx -o changes.docx
+    """
+    from ..compare import compare
+    from ..render import render_redline
+    from ..store.pair import read_pair
+
+    if worktree and head is not None:
+        raise click.UsageError("give either HEAD or --worktree, not both")
+    comparison = compare(*read_pair(root, base, None if worktree else (head or "HEAD"), not no_merge_base))
+    languages = chosen_languages(comparison.redline.head.languages, lang)
+    data = render_redline(output_format, comparison, languages, with_table=docx_table)
+    target = write_or_print(
+        data, output, None if output_format == "md" else root / "build" / f"redline.{output_format}"
+    )
+    if target is not None:
+        click.echo(f"kodeks: wrote {target} ({len(comparison.redline.articles)} articles changed)")
