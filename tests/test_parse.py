@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kodeks.errors import SourceLocation
+from kodeks.diagnostics import SourceLocation
 from kodeks.model import LegalNumber, Link, Paragraph, Point, Status, TargetKind, Text
 from kodeks.parse import parse_article
 from kodeks.source import decode

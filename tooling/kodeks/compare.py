@@ -1,26 +1,16 @@
-"""Two snapshots of the Code to a :class:`~kodeks.diff.Redline` and the head's findings."""
+"""Two snapshots of the Code to a :class:`~kodeks.diff.Comparison`: the redline and the head's findings."""
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
-from .diff import Redline, diff_codes
-from .errors import Diagnostic, sort_key
+from .diagnostics import sort_key
+from .diff import Comparison, diff_codes
 from .load import load_code
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
-from .store import Revision, Snapshot
+from .store import Snapshot
 from .validate import validate
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    redline: Redline
-    head_diagnostics: list[Diagnostic]
-    """The head's validation findings: the same as ``kodeks validate`` of the head."""
-    base_revision: Revision | None
-    head_revision: Revision | None
 
 
 def _empty_code(languages: tuple[str, ...]) -> Code:

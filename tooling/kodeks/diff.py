@@ -14,7 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .diagnostics import Diagnostic
 from .model import Article, ArticleText, Chapter, Code, LegalNumber, Section, SourceProvision
+from .store import Revision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
 """A word (Kyrgyz ң ө ү are word characters) or a single punctuation mark, and the spacing after it."""
@@ -428,3 +430,14 @@ def _structure(base: Code, head: Code) -> Iterator[StructureChange]:
                     kinds.append("moved")
             for kind in kinds:
                 yield StructureChange(unit, unit_id, kind, old, new, old_number, new_number)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What a reviewer reads: the redline of two states and the head's validation."""
+
+    redline: Redline
+    head_diagnostics: list[Diagnostic]
+    """The head's validation findings: the same as ``kodeks validate`` of the head."""
+    base_revision: Revision | None
+    head_revision: Revision | None

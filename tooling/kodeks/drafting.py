@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from . import characters
+from .diagnostics import Diagnostic
 from .edit import (
     CodeProblemsError,
     EditError,
@@ -23,7 +24,6 @@ from .edit import (
     renumber_edits,
     renumber_parts_edits,
 )
-from .errors import Diagnostic
 from .load import ParseCache, check
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .store import ARTICLES_DIR, Snapshot
@@ -153,7 +153,8 @@ def new_article(
             )
     number = _new_number(code, chapter_id, after)
     structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
-    changes: Changes = {**structure, path: new_article_text(article_id, number, titles)}
+    ordered = {language: titles[language] for language in code.languages}
+    changes: Changes = {**structure, path: new_article_text(article_id, number, ordered)}
     return _then_renumber(workspace, changes)
 
 

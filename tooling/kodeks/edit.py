@@ -12,28 +12,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .errors import Diagnostic, KodeksError, SourceLocation
+from . import wording
+from .diagnostics import Diagnostic, SourceLocation
+from .errors import KodeksError
 from .model import Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
-
-ARTICLE_TEMPLATE = """\
----
-id: {id}
-number: {number}
-title:
-  ky: {title_ky}
-  ru: {title_ru}
-status: draft
----
-
-## ky
-
-{body_ky}
-
-## ru
-
-{body_ru}
-"""
-PLACEHOLDER = {"ky": "(берененин тексти)", "ru": "(текст статьи)"}
 
 
 class EditError(KodeksError):
@@ -277,15 +259,12 @@ def yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def new_article_text(article_id: str, number: LegalNumber, titles: dict[str, str]) -> str:
-    return ARTICLE_TEMPLATE.format(
-        id=article_id,
-        number=number,
-        title_ky=yaml_string(titles["ky"]),
-        title_ru=yaml_string(titles["ru"]),
-        body_ky=PLACEHOLDER["ky"],
-        body_ru=PLACEHOLDER["ru"],
-    )
+def new_article_text(article_id: str, number: LegalNumber, titles: Mapping[str, str]) -> str:
+    """A new article: front matter with a title per language, then a section per language
+    (in the Code's order, which ``titles`` follows) holding a placeholder."""
+    title = "".join(f"  {language}: {yaml_string(text)}\n" for language, text in titles.items())
+    sections = "".join(f"\n## {language}\n\n{wording.word('placeholder', language)}\n" for language in titles)
+    return f"---\nid: {article_id}\nnumber: {number}\ntitle:\n{title}status: draft\n---\n{sections}"
 
 
 def references_to(

@@ -1,59 +1,8 @@
-"""Problems as values: source locations, diagnostics, and the library's exceptions."""
+"""The library's exceptions: a problem the user can act on, each with its exit code."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class SourceLocation:
-    """A 1-based position in a file, printed as ``path:line:col``."""
-
-    path: str
-    """Path relative to the repository root, with forward slashes."""
-    line: int = 1
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
-
-    @classmethod
-    def from_zero_based(cls, path: str, line: int, column: int = 0, line_offset: int = 0) -> SourceLocation:
-        """The one place where 0-based positions (markdown-it maps, YAML marks) become 1-based.
-
-        ``line_offset`` is the number of lines before the text that was parsed (the front matter
-        for an article body).
-        """
-        return cls(path, line + line_offset + 1, column + 1)
-
-
-class Severity(enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
-    """One problem found in the Code."""
-
-    severity: Severity
-    code: str
-    """Stable rule code, documented in CONTRIBUTING.md (e.g. ``R003``)."""
-    message: str
-    location: SourceLocation
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.code} {self.message}"
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity is Severity.ERROR
-
-
-def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
-    location = diagnostic.location
-    return (location.path, location.line, location.column, diagnostic.code)
+from .diagnostics import Diagnostic
 
 
 class KodeksError(Exception):

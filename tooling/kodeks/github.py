@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, KodeksError
+from .diagnostics import Diagnostic
+from .errors import KodeksError
 
 MARKER = "<!-- kodeks-redline -->"
 """Opens the sticky comment; the posting step finds the comment to update by it."""

@@ -6,7 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from . import characters
-from .errors import CodeNotFoundError, Diagnostic, SourceLocation, sort_key
+from .diagnostics import Diagnostic, SourceLocation, sort_key
+from .errors import CodeNotFoundError
 from .model import Article, Code
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .rules import rule

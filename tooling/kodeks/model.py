@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .errors import SourceLocation
+from .diagnostics import SourceLocation
 
 ID_PATTERN = re.compile(r"(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 """Lowercase words with hyphens; not a device name Windows reserves (``con.md`` cannot be

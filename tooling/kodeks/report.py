@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 
 from .characters import CONTROL
-from .errors import Diagnostic, SourceLocation
+from .diagnostics import Diagnostic, SourceLocation
 
 FORMATS = ("text", "github", "json")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Diagnostic, Severity, SourceLocation
+from .diagnostics import Diagnostic, Severity, SourceLocation
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import Diagnostic, SourceLocation
+from .diagnostics import Diagnostic, SourceLocation
 from .rules import rule
 
 MAX_FILE_SIZE = 1024 * 1024

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from .errors import Diagnostic, InvalidCodeError, SourceLocation, sort_key
+from .diagnostics import Diagnostic, SourceLocation, sort_key
+from .errors import InvalidCodeError
 from .model import (
     FIRST,
     Article,

@@ -1,7 +1,9 @@
 """How the law writes its units in each language: «Статья 12. …» / «12-берене. …».
 
-Kept in the core because renderers, redlines and (later) amendment instructions all need the
-same words. Languages other than ky and ru fall back to neutral English forms.
+The one vocabulary of kodeks: unit labels, headings, statuses, stages, and every fixed word of
+the documents, redlines and templates, in each language. Kept in the core because renderers,
+redlines, drafter tools and (later) amendment instructions all need the same words. Languages
+other than ky and ru fall back to neutral English forms.
 """
 
 from __future__ import annotations
@@ -73,6 +75,46 @@ _WORDS: dict[str, dict[str, str]] = {
     "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
     "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
     "exclude": {"ru": "исключить", "ky": "алып салуу", "en": "delete"},
+    "from": {"ru": "Сравнение", "ky": "Салыштыруу", "en": "Comparing"},
+    "articles": {"ru": "Статьи", "ky": "Беренелер", "en": "Articles"},
+    "structure": {"ru": "Структура (разделы и главы)", "ky": "Түзүмү (бөлүмдөр жана главалар)", "en": "Structure"},
+    "no-changes": {"ru": "Изменений нет.", "ky": "Өзгөртүүлөр жок.", "en": "No changes."},
+    "valid": {"ru": "Проверка: ошибок нет", "ky": "Текшерүү: ката жок", "en": "Validation: no errors"},
+    "invalid": {"ru": "Проверка: есть ошибки", "ky": "Текшерүү: каталар бар", "en": "Validation: errors found"},
+    "too-long": {
+        "ru": "Изменения этой статьи не помещаются в комментарий: см. полную сравнительную таблицу.",
+        "ky": "Бул берененин өзгөртүүлөрү комментарийге батпайт: толук салыштырма таблицаны караңыз.",
+        "en": "The changes to this article do not fit in the comment: see the full redline.",
+    },
+    "renumbered-only": {"ru": "Только перенумерация", "ky": "Номерлери гана өзгөргөн", "en": "Renumbered only"},
+    "one-language": {
+        "ru": "Текст изменён только на одном языке (возможно, не хватает перевода)",
+        "ky": "Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн)",
+        "en": "Text changed in one language only (a translation may be missing)",
+    },
+    # What happened to an article …
+    "article-added": {"ru": "добавлена", "ky": "кошулду", "en": "added"},
+    "article-amended": {"ru": "изменена", "ky": "өзгөртүлдү", "en": "amended"},
+    "article-renumbered": {"ru": "перенумерована", "ky": "номери өзгөрдү", "en": "renumbered"},
+    "article-moved": {"ru": "перемещена", "ky": "которулду", "en": "moved"},
+    "article-removed": {"ru": "исключена", "ky": "алынып салынды", "en": "removed"},
+    "article-repealed": {"ru": "утратила силу", "ky": "күчүн жоготту", "en": "repealed"},
+    "article-retitled": {"ru": "изменено название", "ky": "аталышы өзгөрдү", "en": "retitled"},
+    # … and to a section or chapter
+    "unit-added": {"ru": "добавлен(а)", "ky": "кошулду", "en": "added"},
+    "unit-removed": {"ru": "исключен(а)", "ky": "алынып салынды", "en": "removed"},
+    "unit-retitled": {"ru": "изменено название", "ky": "аталышы өзгөрдү", "en": "retitled"},
+    "unit-renumbered": {"ru": "перенумерован(а)", "ky": "номери өзгөрдү", "en": "renumbered"},
+    "unit-moved": {"ru": "перемещена", "ky": "которулду", "en": "moved"},
+    # Fields of an article's front matter, as a redline names them
+    "field-status": {"ru": "Статус", "ky": "Абалы", "en": "Status"},
+    "field-title": {"ru": "Название", "ky": "Аталышы", "en": "Title"},
+    "field-sources": {"ru": "Источники", "ky": "Булактар", "en": "Sources"},
+    "field-notes": {"ru": "Примечание", "ky": "Эскертүү", "en": "Notes"},
+    # The heading of a language's part of a document, in that language
+    "in-this-language": {"ru": "На русском языке", "ky": "Кыргызча", "en": "In English"},
+    # What a new article says until the drafter writes it
+    "placeholder": {"ru": "(текст статьи)", "ky": "(берененин тексти)", "en": "(text of the article)"},
 }
 _STAGES = {
     Stage.DRAFT: {"ru": "Проект", "ky": "Долбоор", "en": "Draft"},

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from . import characters
-from .errors import Diagnostic, SourceLocation
+from .diagnostics import Diagnostic, SourceLocation
 from .rules import rule
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

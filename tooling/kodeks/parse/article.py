@@ -8,8 +8,7 @@ from typing import Any
 
 from markdown_it.token import Token
 
-from ..errors import Diagnostic, SourceLocation
-from ..markdown import body_parser
+from ..diagnostics import Diagnostic, SourceLocation
 from ..model import (
     Article,
     ArticleText,
@@ -29,6 +28,7 @@ from ..model import (
 from ..rules import rule
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
+from .markdown import body_parser
 
 MAX_FRONT_MATTER = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..errors import Diagnostic
+from ..diagnostics import Diagnostic
 from ..model import ID_PATTERN, LegalNumber
 from ..rules import rule
 from ..yamlsafe import YamlDocument, YamlPath

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import Diagnostic
+from ..diagnostics import Diagnostic
 from ..model import ID_PATTERN, Act, Chapter, Code, Section, Stage, StructureEntry
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader

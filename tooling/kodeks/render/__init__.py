@@ -14,7 +14,7 @@ from ..model import Code, Numbering
 from ..store import Revision
 
 if TYPE_CHECKING:
-    from ..compare import Comparison
+    from ..diff import Comparison
 
 FORMATS = {"html": "html", "md": "markdown", "docx": "docx"}
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}

@@ -6,62 +6,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import wording
-from ..compare import Comparison
-from ..diff import ArticleChange, ArticleChangeKind, Op, Piece, Redline, StructureChange, UnitChange
+from ..diff import ArticleChange, ArticleChangeKind, Comparison, Op, Piece, Redline, StructureChange, UnitChange
 from ..model import LegalNumber
 
-KIND_WORDS: dict[ArticleChangeKind, dict[str, str]] = {
-    ArticleChangeKind.ADDED: {"ru": "добавлена", "ky": "кошулду", "en": "added"},
-    ArticleChangeKind.AMENDED: {"ru": "изменена", "ky": "өзгөртүлдү", "en": "amended"},
-    ArticleChangeKind.RENUMBERED: {"ru": "перенумерована", "ky": "номери өзгөрдү", "en": "renumbered"},
-    ArticleChangeKind.MOVED: {"ru": "перемещена", "ky": "которулду", "en": "moved"},
-    ArticleChangeKind.REMOVED: {"ru": "исключена", "ky": "алынып салынды", "en": "removed"},
-    ArticleChangeKind.REPEALED: {"ru": "утратила силу", "ky": "күчүн жоготту", "en": "repealed"},
-    ArticleChangeKind.RETITLED: {"ru": "изменено название", "ky": "аталышы өзгөрдү", "en": "retitled"},
-}
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
     ArticleChangeKind.REMOVED, ArticleChangeKind.REPEALED, ArticleChangeKind.RETITLED,
 )  # fmt: skip
-_WORDS = {
-    "articles": {"ru": "Статьи", "ky": "Беренелер", "en": "Articles"},
-    "structure": {"ru": "Структура (разделы и главы)", "ky": "Түзүмү (бөлүмдөр жана главалар)", "en": "Structure"},
-    "no-changes": {"ru": "Изменений нет.", "ky": "Өзгөртүүлөр жок.", "en": "No changes."},
-    "valid": {"ru": "Проверка: ошибок нет", "ky": "Текшерүү: ката жок", "en": "Validation: no errors"},
-    "invalid": {"ru": "Проверка: есть ошибки", "ky": "Текшерүү: каталар бар", "en": "Validation: errors found"},
-    "too-long": {
-        "ru": "Изменения этой статьи не помещаются в комментарий: см. полную сравнительную таблицу.",
-        "ky": "Бул берененин өзгөртүүлөрү комментарийге батпайт: толук салыштырма таблицаны караңыз.",
-        "en": "The changes to this article do not fit in the comment: see the full redline.",
-    },
-    "renumbered-only": {"ru": "Только перенумерация", "ky": "Номерлери гана өзгөргөн", "en": "Renumbered only"},
-    "one-language": {
-        "ru": "Текст изменён только на одном языке (возможно, не хватает перевода)",
-        "ky": "Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн)",
-        "en": "Text changed in one language only (a translation may be missing)",
-    },
-    "section": {"ru": "раздел", "ky": "бөлүм", "en": "section"},
-    "chapter": {"ru": "глава", "ky": "глава", "en": "chapter"},
-    "added": {"ru": "добавлен(а)", "ky": "кошулду", "en": "added"},
-    "removed": {"ru": "исключен(а)", "ky": "алынып салынды", "en": "removed"},
-    "retitled": {"ru": "изменено название", "ky": "аталышы өзгөрдү", "en": "retitled"},
-    "renumbered": {"ru": "перенумерован(а)", "ky": "номери өзгөрдү", "en": "renumbered"},
-    "moved": {"ru": "перемещена", "ky": "которулду", "en": "moved"},
-    "field-status": {"ru": "Статус", "ky": "Абалы", "en": "Status"},
-    "field-title": {"ru": "Название", "ky": "Аталышы", "en": "Title"},
-    "field-sources": {"ru": "Источники", "ky": "Булактар", "en": "Sources"},
-    "field-notes": {"ru": "Примечание", "ky": "Эскертүү", "en": "Notes"},
-    "from": {"ru": "Сравнение", "ky": "Салыштыруу", "en": "Comparing"},
-}
-
-
-def say(key: str, language: str) -> str:
-    forms = _WORDS[key]
-    return forms.get(language, forms["en"])
 
 
 def kind_word(kind: ArticleChangeKind, language: str) -> str:
-    return KIND_WORDS[kind].get(language, KIND_WORDS[kind]["en"])
+    """«изменена», «кошулду»: what happened to an article."""
+    return wording.word(f"article-{kind.value}", language)
 
 
 def number_text(base: LegalNumber | None, head: LegalNumber | None) -> str:
@@ -102,7 +58,7 @@ class Summary:
 def summary(comparison: Comparison, language: str) -> Summary:
     redline = comparison.redline
     counts = [(kind_word(kind, language), redline.count(kind)) for kind in SUMMARY_ORDER]
-    counts.append((say("structure", language), len(redline.structure)))
+    counts.append((wording.word("structure", language), len(redline.structure)))
     errors = sum(d.is_error for d in comparison.head_diagnostics)
     return Summary(
         [(name, n) for name, n in counts if n], errors == 0, errors, len(comparison.head_diagnostics) - errors
@@ -115,7 +71,7 @@ def structure_line(change: StructureChange, language: str) -> str:
         language, change.head_number or change.base_number
     )
     title = unit.title.get(language, change.id) if unit else change.id
-    detail = say(change.kind, language)
+    detail = wording.word(f"unit-{change.kind}", language)
     if change.kind == "renumbered":
         detail += f" {number_text(change.base_number, change.head_number)}"
     if change.kind == "retitled" and change.base and change.head:

@@ -2,7 +2,7 @@
 
 Each change is ``w:ins`` / ``w:del`` with the head commit's author and date, so a reviewer can
 accept or reject it in Word or LibreOffice: accepting all gives exactly the proposed text,
-rejecting all exactly the current text. With ``table=True`` a second part holds the two-column
+rejecting all exactly the current text. With ``with_table=True`` a second part holds the two-column
 comparison table the working group files with a draft.
 """
 
@@ -14,13 +14,10 @@ from datetime import UTC
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .. import wording
-from ..compare import Comparison
-from ..diff import ArticleChange, Op, Piece, UnitChange, tokens, word_diff
+from ..diff import ArticleChange, Comparison, Op, Piece, UnitChange, tokens, word_diff
 from ..model import Article, LegalNumber
-from .redline_common import ELLIPSIS, caption, detailed, kinds_text, say, side, structure_line, summary, visible_rows
+from .redline_common import ELLIPSIS, caption, detailed, kinds_text, side, structure_line, summary, visible_rows
 from .word import UNDATED, Properties, add_paragraph, new_document, package, run, table, xml_attribute
-
-LANGUAGE_NAMES = {"ky": "Кыргызча", "ru": "На русском языке"}
 
 
 class _Tracker:
@@ -180,7 +177,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]
     for lang in languages:
         if len(languages) > 1:
-            body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run(LANGUAGE_NAMES.get(lang, lang))}</w:p>')
+            body.append(
+                f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run(wording.word("in-this-language", lang))}</w:p>'
+            )
         for change in changes:
             body.extend(_tracked_article(change, lang, tracker))
     if with_table:
@@ -200,6 +199,6 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
 
 def kinds_summary(comparison: Comparison, language: str) -> str:
     facts = summary(comparison, language)
-    status = say("valid" if facts.valid else "invalid", language)
-    counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or say("no-changes", language)
+    status = wording.word("valid" if facts.valid else "invalid", language)
+    counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or wording.word("no-changes", language)
     return f"{status}. {counts}"

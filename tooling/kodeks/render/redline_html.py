@@ -11,8 +11,7 @@ from markupsafe import Markup
 
 from .. import wording
 from ..characters import reveal
-from ..compare import Comparison
-from ..diff import ArticleChange, Op
+from ..diff import ArticleChange, Comparison, Op
 from .redline_common import (
     ELLIPSIS,
     anchor,
@@ -20,7 +19,6 @@ from .redline_common import (
     detailed,
     kinds_text,
     renumbered_only,
-    say,
     side,
     structure_line,
     summary,
@@ -54,7 +52,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
     if change.fields:
         out.append('<ul class="fields">')
         for field in change.fields:
-            name = say(f"field-{field.name}", language) + (f" ({field.language})" if field.language else "")
+            name = wording.word(f"field-{field.name}", language) + (f" ({field.language})" if field.language else "")
             out.append(
                 f"<li>{_e(name)}: {cell(side(field.pieces, Op.DELETE))} → {cell(side(field.pieces, Op.INSERT))}</li>"
             )
@@ -107,18 +105,18 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
                 if comparison.base_revision and comparison.head_revision
                 else ""
             ),
-            status=say("valid" if facts.valid else "invalid", language),
+            status=wording.word("valid" if facts.valid else "invalid", language),
             valid=facts.valid,
             counts=facts.counts,
             findings=[str(d) for d in comparison.head_diagnostics],
             structure=[structure_line(c, language) for c in redline.structure],
             one_language=[(anchor(c), caption(c, language)) for c in redline.one_language_changes()],
-            one_language_title=say("one-language", language),
+            one_language_title=wording.word("one-language", language),
             renumbered=[caption(c, language) for c in renumbered_only(redline)],
-            renumbered_title=say("renumbered-only", language),
+            renumbered_title=wording.word("renumbered-only", language),
             contents=[(anchor(c), caption(c, language), kinds_text(c, language)) for c in detailed(redline)],
             articles=[_article(c, languages) for c in detailed(redline)],
-            empty=say("no-changes", language) if redline.empty else "",
+            empty=wording.word("no-changes", language) if redline.empty else "",
         )
     )
     return page.encode("utf-8")

@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from .. import wording
 from ..characters import reveal
-from ..compare import Comparison
-from ..diff import ArticleChange, Op
+from ..diff import ArticleChange, Comparison, Op
 from .markdown import escape
 from .redline_common import (
     ELLIPSIS,
@@ -21,7 +20,6 @@ from .redline_common import (
     detailed,
     kinds_text,
     renumbered_only,
-    say,
     side,
     structure_line,
     summary,
@@ -57,10 +55,10 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     head_lines = [f"## {escape(wording.word('comparison', language))}"]
     if comparison.base_revision and comparison.head_revision:
         head_lines.append(
-            f"{say('from', language)}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
+            f"{wording.word('from', language)}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
         )
     facts = summary(comparison, language)
-    status = say("valid" if facts.valid else "invalid", language)
+    status = wording.word("valid" if facts.valid else "invalid", language)
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
     errors = [d for d in comparison.head_diagnostics if d.is_error]
     if errors:
@@ -69,7 +67,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
             listed.append(f"- … {len(errors) - MAX_ERRORS} more: `kodeks validate`")
         head_lines.append("\n".join(listed))
     if redline.empty:
-        head_lines.append(say("no-changes", language))
+        head_lines.append(wording.word("no-changes", language))
         return "\n\n".join(head_lines) + "\n"
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
     if redline.structure:
@@ -77,11 +75,13 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     one_language = redline.one_language_changes()
     if one_language:
         names = ", ".join(escape(caption(c, language)) for c in one_language)
-        head_lines.append(f"⚠ {say('one-language', language)}: {names}")
+        head_lines.append(f"⚠ {wording.word('one-language', language)}: {names}")
     renumbered = renumbered_only(redline)
     if renumbered:
         rows = "\n".join(f"| {escape(caption(c, language))} |" for c in renumbered)
-        head_lines.append(f"**{say('renumbered-only', language)}**\n\n| {say('articles', language)} |\n|---|\n{rows}")
+        head_lines.append(
+            f"**{wording.word('renumbered-only', language)}**\n\n| {wording.word('articles', language)} |\n|---|\n{rows}"
+        )
 
     changes = detailed(redline)
     body = "\n\n".join(head_lines)
@@ -106,7 +106,7 @@ def _cut(text: str, limit: int = 300) -> str:
 
 def _article_too_long(change: ArticleChange, language: str) -> str:
     title = f'<a id="{anchor(change)}"></a><b>{escape(caption(change, language))}</b> — {escape(kinds_text(change, language))}'
-    return f"<details><summary>{title}</summary>\n\n{escape(say('too-long', language))}\n\n</details>"
+    return f"<details><summary>{title}</summary>\n\n{escape(wording.word('too-long', language))}\n\n</details>"
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
@@ -115,7 +115,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
     shown = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
     parts = [f"<details{' open' if shown <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
     for field_change in change.fields:
-        name = say(f"field-{field_change.name}", language) + (
+        name = wording.word(f"field-{field_change.name}", language) + (
             f" ({field_change.language})" if field_change.language else ""
         )
         parts.append(

@@ -1,11 +1,13 @@
-"""Stores: the only code that reads files or Git. They hand the rest a :class:`Snapshot`."""
+"""Stores: the only code that reads the Code from the working tree or Git (handing the rest a
+:class:`Snapshot`) and that writes files: edits of the Code through the journal, built
+documents through ``output``. (The GitHub glue reads its own event payload and calls the API.)"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..errors import Diagnostic
+from ..diagnostics import Diagnostic
 
 CODE_DIR = "code_text"
 CODE_FILE = f"{CODE_DIR}/code.yaml"

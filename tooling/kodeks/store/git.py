@@ -11,7 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ..errors import CodeNotFoundError, Diagnostic, RevisionError, SourceLocation
+from ..diagnostics import Diagnostic, SourceLocation
+from ..errors import CodeNotFoundError, RevisionError
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, Revision, Snapshot

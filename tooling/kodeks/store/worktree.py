@@ -6,7 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from ..errors import CodeNotFoundError, Diagnostic, SourceLocation
+from ..diagnostics import Diagnostic, SourceLocation
+from ..errors import CodeNotFoundError
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, CODE_FILE, Snapshot

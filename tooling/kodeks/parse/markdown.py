@@ -18,7 +18,6 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
-from markdown_it.rules_inline.state_inline import StateInline
 
 _MAX_MARKER_LENGTH = 20
 
@@ -204,30 +203,6 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
 
 
 _PLAIN_REFERENCE = re.compile(r"(?:art|ch|sec|act):[a-z0-9.#-]*")
-# A reference as drafters write it: plain label text, a plain target. Anything fancier (escapes,
-# entities, brackets, line breaks in the label) goes to CommonMark's own link rule.
-_PLAIN_REFERENCE_LINK = re.compile(r"\[([^\[\]\\`<>&\n]*)\]\(((?:art|ch|sec|act):[a-z0-9.#-]*)\)")
-
-
-def plain_reference_link(state: StateInline, silent: bool) -> bool:
-    """``[статьи 12](art:local-budget)`` without the general link machinery.
-
-    Produces the same tokens as CommonMark's link rule for such links; it exists because a
-    Code is dense with references and the general rule re-scans every label character by
-    character.
-    """
-    if state.src[state.pos] != "[":
-        return False
-    match = _PLAIN_REFERENCE_LINK.match(state.src, state.pos, state.posMax)
-    if match is None:
-        return False
-    if not silent:
-        state.push("link_open", "a", 1).attrs = {"href": match[2]}
-        if match[1]:
-            state.push("text", "", 0).content = match[1]
-        state.push("link_close", "a", -1)
-    state.pos = match.end()
-    return True
 
 
 @lru_cache(maxsize=1)
