@@ -166,3 +166,25 @@ def contents(edition: Edition, languages: tuple[str, ...]) -> Iterator[TocEntry]
     for unit in walk(edition):
         texts = {language: unit_heading(edition, unit, language) for language in languages}
         yield TocEntry(levels[type(unit)], unit_anchor_of(unit), texts)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """What ``--review`` adds to an article, in one language: every format writes these."""
+
+    status: str
+    """The working group's badge: «согласована», «талаштуу»."""
+    sources_label: str
+    sources: tuple[str, ...]
+    notes_label: str
+    notes: str | None
+
+
+def review_of(edition: Edition, article: Article, language: str) -> Review:
+    return Review(
+        wording.status_name(article.status, language),
+        wording.word("sources", language),
+        tuple(source_text(source, edition.code.acts, language) for source in article.sources),
+        wording.word("notes", language),
+        article.notes,
+    )

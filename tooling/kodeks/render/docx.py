@@ -22,8 +22,8 @@ from .common import (
     external_href,
     printed_anchor,
     reference_href,
+    review_of,
     revision_line,
-    source_text,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -120,17 +120,17 @@ class _Writer:
 
     def article(self, article: Article) -> Iterator[str]:
         yield self.heading(article)
-        if self.options.review:
-            yield self.italic(wording.status_name(article.status, self.language))
+        review = review_of(self.edition, article, self.language) if self.options.review else None
+        if review:
+            yield self.italic(review.status)
         if article.is_repealed:
             yield self.italic(wording.word("repealed", self.language))
         elif self.language in article.texts:
             yield from self.text(article.texts[self.language], article.id)
-        if self.options.review and article.sources:
-            sources = "; ".join(source_text(s, self.edition.code.acts, self.language) for s in article.sources)
-            yield self.italic(f"{wording.word('sources', self.language)}: {sources}")
-        if self.options.review and article.notes:
-            yield self.italic(f"{wording.word('notes', self.language)}: {article.notes}")
+        if review and review.sources:
+            yield self.italic(f"{review.sources_label}: {'; '.join(review.sources)}")
+        if review and review.notes:
+            yield self.italic(f"{review.notes_label}: {review.notes}")
 
 
 def _properties(edition: Edition, language: str) -> Properties:

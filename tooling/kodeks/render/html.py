@@ -16,8 +16,8 @@ from .common import (
     external_href,
     printed_anchor,
     reference_href,
+    review_of,
     revision_line,
-    source_text,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -99,20 +99,19 @@ class _BodyWriter:
 
 def _article_column(edition: Edition, options: BuildOptions, article: Article, language: str) -> Markup:
     out = [f'<h4 class="article-heading">{_e(unit_heading(edition, article, language))}</h4>\n']
-    if options.review:
-        badge = _e(wording.status_name(article.status, language))
+    review = review_of(edition, article, language) if options.review else None
+    if review:
+        badge = _e(review.status)
         out.append(f'<p class="review"><span class="badge status-{article.status.value}">{badge}</span></p>\n')
     if article.is_repealed:
         out.append(f'<p class="repealed">{_e(wording.word("repealed", language))}</p>\n')
     elif language in article.texts:
         out.append(_BodyWriter(edition, language).text(article.texts[language], article.id))
-    if options.review and article.sources:
-        items = "".join(
-            f"<li>{_e(source_text(source, edition.code.acts, language))}</li>" for source in article.sources
-        )
-        out.append(f'<aside class="sources"><p>{_e(wording.word("sources", language))}:</p><ul>{items}</ul></aside>\n')
-    if options.review and article.notes:
-        out.append(f'<aside class="note"><p>{_e(wording.word("notes", language))}: {_e(article.notes)}</p></aside>\n')
+    if review and review.sources:
+        items = "".join(f"<li>{_e(source)}</li>" for source in review.sources)
+        out.append(f'<aside class="sources"><p>{_e(review.sources_label)}:</p><ul>{items}</ul></aside>\n')
+    if review and review.notes:
+        out.append(f'<aside class="note"><p>{_e(review.notes_label)}: {_e(review.notes)}</p></aside>\n')
     return Markup("".join(out))  # every piece above was escaped
 
 

@@ -16,8 +16,8 @@ from .common import (
     external_href,
     printed_anchor,
     reference_href,
+    review_of,
     revision_line,
-    source_text,
     unit_anchor_of,
     unit_heading,
     walk,
@@ -83,17 +83,17 @@ class _Writer:
 
     def article(self, options: BuildOptions, article: Article) -> list[str]:
         lines = []
-        if options.review:
-            lines.append(f"*{escape(wording.status_name(article.status, self.language))}*")
+        review = review_of(self.edition, article, self.language) if options.review else None
+        if review:
+            lines.append(f"*{escape(review.status)}*")
         if article.is_repealed:
             lines.append(f"*{escape(wording.word('repealed', self.language))}*")
         elif self.language in article.texts:
             lines.extend(self.text(article.texts[self.language], article.id))
-        if options.review and article.sources:
-            sources = "; ".join(source_text(s, self.edition.code.acts, self.language) for s in article.sources)
-            lines.append(f"*{escape(wording.word('sources', self.language))}:* {escape(sources)}")
-        if options.review and article.notes:
-            lines.append(f"*{escape(wording.word('notes', self.language))}:* {escape(article.notes)}")
+        if review and review.sources:
+            lines.append(f"*{escape(review.sources_label)}:* {escape('; '.join(review.sources))}")
+        if review and review.notes:
+            lines.append(f"*{escape(review.notes_label)}:* {escape(review.notes)}")
         return lines
 
 

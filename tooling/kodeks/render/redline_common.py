@@ -107,6 +107,42 @@ def visible_rows(rows: Sequence[UnitChange]) -> Iterator[UnitChange | None]:
         yield None
 
 
+Run = list[tuple[Op, str]]
+"""What one column shows of a label or a text: equal text and that side's changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One cell of a comparison table: the unit's number (as changed) and its text."""
+
+    label: Run
+    text: Run
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A row of the comparison table, the same for every format."""
+
+    current: Column | None
+    """None for a unit the proposal adds (an empty cell)."""
+    proposed: Column | None
+    """None for a unit the proposal deletes («исключить»)."""
+
+
+def table_rows(change: ArticleChange, language: str) -> list[TableRow | None]:
+    """The rows of an article's comparison table in one language, None where unchanged rows
+    are left out (an ellipsis); empty when nothing in that language changed."""
+    rows: list[TableRow | None] = []
+    for row in visible_rows(change.texts.get(language, [])):
+        if row is None:
+            rows.append(None)
+            continue
+        current = Column(side(row.label, Op.DELETE), side(row.text, Op.DELETE)) if row.base else None
+        proposed = Column(side(row.label, Op.INSERT), side(row.text, Op.INSERT)) if row.head else None
+        rows.append(TableRow(current, proposed))
+    return rows if any(row is not None for row in rows) else []
+
+
 def side(pieces: Sequence[Piece], op: Op) -> list[tuple[Op, str]]:
     """What one column shows: ``(op, text)`` for equal text (with that side's spacing) and
     its own side's changes."""

@@ -16,7 +16,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from .. import wording
 from ..diff import ArticleChange, Comparison, Op, Piece, UnitChange, tokens, word_diff
 from ..model import Article, LegalNumber
-from .redline_common import ELLIPSIS, caption, detailed, kinds_text, side, structure_line, summary, visible_rows
+from .redline_common import (
+    ELLIPSIS,
+    caption,
+    detailed,
+    kinds_text,
+    structure_line,
+    summary,
+    table_rows,
+)
 from .word import UNDATED, Properties, add_paragraph, new_document, package, run, table, xml_attribute
 
 
@@ -126,18 +134,14 @@ def _table_cell(pieces: Sequence[tuple[Op, str]]) -> str:
 
 def _comparison_table(change: ArticleChange, language: str) -> str:
     rows = []
-    for row in visible_rows(change.texts.get(language, [])):
+    for row in table_rows(change, language):
         if row is None:
             rows.append([f"<w:p>{run(ELLIPSIS)}</w:p>", f"<w:p>{run(ELLIPSIS)}</w:p>"])
             continue
-        left = (
-            _table_cell(side(row.label, Op.DELETE) + [(Op.EQUAL, " ")] + side(row.text, Op.DELETE))
-            if row.base
-            else "<w:p/>"
-        )
+        left = _table_cell(row.current.label + [(Op.EQUAL, " ")] + row.current.text) if row.current else "<w:p/>"
         right = (
-            _table_cell(side(row.label, Op.INSERT) + [(Op.EQUAL, " ")] + side(row.text, Op.INSERT))
-            if row.head
+            _table_cell(row.proposed.label + [(Op.EQUAL, " ")] + row.proposed.text)
+            if row.proposed
             else f"<w:p>{run(wording.word('exclude', language), '<w:i/>')}</w:p>"
         )
         rows.append([left, right])

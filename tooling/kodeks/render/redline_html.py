@@ -14,6 +14,7 @@ from ..characters import reveal
 from ..diff import ArticleChange, Comparison, Op
 from .redline_common import (
     ELLIPSIS,
+    Column,
     anchor,
     caption,
     detailed,
@@ -22,7 +23,7 @@ from .redline_common import (
     side,
     structure_line,
     summary,
-    visible_rows,
+    table_rows,
 )
 
 
@@ -40,9 +41,9 @@ def cell(pieces: Sequence[tuple[Op, str]]) -> str:
     return "".join(out)
 
 
-def _numbered(label: Sequence[tuple[Op, str]], text: Sequence[tuple[Op, str]]) -> str:
-    number = cell(label).strip()
-    return (f'<span class="num">{number}</span> ' if number else "") + cell(text)
+def _numbered(column: Column) -> str:
+    number = cell(column.label).strip()
+    return (f'<span class="num">{number}</span> ' if number else "") + cell(column.text)
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
@@ -58,21 +59,21 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
             )
         out.append("</ul>")
     for lang in languages:
-        visible = list(visible_rows(change.texts.get(lang, [])))
-        if not any(row is not None for row in visible):
+        rows = table_rows(change, lang)
+        if not rows:
             continue
         out.append(f'<table class="comparison" lang="{_e(lang)}"><thead><tr>')
         out.append(
             f"<th>{_e(wording.word('current', lang))}</th><th>{_e(wording.word('proposed', lang))}</th></tr></thead><tbody>"
         )
-        for row in visible:
+        for row in rows:
             if row is None:
                 out.append(f'<tr class="skipped"><td>{ELLIPSIS}</td><td>{ELLIPSIS}</td></tr>')
                 continue
-            left = _numbered(side(row.label, Op.DELETE), side(row.text, Op.DELETE)) if row.base else ""
+            left = _numbered(row.current) if row.current else ""
             right = (
-                _numbered(side(row.label, Op.INSERT), side(row.text, Op.INSERT))
-                if row.head
+                _numbered(row.proposed)
+                if row.proposed
                 else f'<span class="exclude">{_e(wording.word("exclude", lang))}</span>'
             )
             out.append(f"<tr><td>{left}</td><td>{right}</td></tr>")

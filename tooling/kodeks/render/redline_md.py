@@ -15,6 +15,7 @@ from ..diff import ArticleChange, Comparison, Op
 from .markdown import escape
 from .redline_common import (
     ELLIPSIS,
+    Column,
     anchor,
     caption,
     detailed,
@@ -23,6 +24,7 @@ from .redline_common import (
     side,
     structure_line,
     summary,
+    table_rows,
     visible_rows,
 )
 
@@ -122,28 +124,24 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
             f"- {name}: {cell(side(field_change.pieces, Op.DELETE))} → {cell(side(field_change.pieces, Op.INSERT))}"
         )
     for lang in languages:
-        visible = list(visible_rows(change.texts.get(lang, [])))
-        if not any(row is not None for row in visible):
+        rows = table_rows(change, lang)
+        if not rows:
             continue
         parts.append("")
         parts.append(f"| {escape(wording.word('current', lang))} | {escape(wording.word('proposed', lang))} |")
         parts.append("|---|---|")
-        for row in visible:
+        for row in rows:
             if row is None:
                 parts.append(f"| {ELLIPSIS} | {ELLIPSIS} |")
                 continue
-            left = _numbered(side(row.label, Op.DELETE), side(row.text, Op.DELETE)) if row.base else " "
-            right = (
-                _numbered(side(row.label, Op.INSERT), side(row.text, Op.INSERT))
-                if row.head
-                else escape(wording.word("exclude", lang))
-            )
+            left = _numbered(row.current) if row.current else " "
+            right = _numbered(row.proposed) if row.proposed else escape(wording.word("exclude", lang))
             parts.append(f"| {left} | {right} |")
     parts.append("")
     parts.append("</details>")
     return "\n".join(parts)
 
 
-def _numbered(label: Sequence[tuple[Op, str]], text: Sequence[tuple[Op, str]]) -> str:
-    number = cell(label).strip()
-    return f"**{number}** {cell(text)}" if number else cell(text)
+def _numbered(column: Column) -> str:
+    number = cell(column.label).strip()
+    return f"**{number}** {cell(column.text)}" if number else cell(column.text)
