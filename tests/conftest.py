@@ -7,6 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+
+from kodeks.cli import cli
+
+A = "code_text/articles/"
+YAML = "code_text/code.yaml"
+TITLES = ("--title-ky", "Жаңы берене", "--title-ru", "Новая статья")
+"""The titles every test's new article gets."""
+
+
+def kodeks(*args: str, env: dict[str, str] | None = None) -> Result:
+    """The command line, as a user runs it (standard error kept apart)."""
+    return CliRunner().invoke(cli, list(args), env=env)
+
 
 CODE_YAML = """\
 id: test-code
@@ -172,3 +186,29 @@ def github_html(markdown: str) -> str:
     from cmarkgfm.cmark import Options
 
     return str(cmarkgfm.github_flavored_markdown_to_html(markdown, options=Options.CMARK_OPT_UNSAFE))
+
+
+def generate_synthetic(count: int, directory: Path) -> Path:
+    """tooling/bench.py's synthetic Code: the one the benchmark times, written under ``directory``."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).resolve().parents[1] / "tooling" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    root: Path = bench.generate(count, directory)
+    return root
+
+
+@pytest.fixture
+def synthetic_repo(tmp_path: Path) -> Callable[[int], Path]:
+    """``synthetic_repo(n)``: the benchmark's valid draft Code of ``n`` articles, committed."""
+
+    def make(count: int) -> Path:
+        root: Path = generate_synthetic(count, tmp_path / f"synthetic-{count}")
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", "base")
+        return root
+
+    return make

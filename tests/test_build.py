@@ -13,9 +13,8 @@ from click.testing import CliRunner, Result
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, WriteCode, git
+from .conftest import BASE_FILES, A, WriteCode, git
 
-A = "code_text/articles/"
 HOSTILE = "Текст <script>alert(1)</script> & <b>жирный</b> *звёздочки* _нижние_ ]]> | труба `код` <!-- x --> @mention"
 
 

@@ -11,9 +11,7 @@ from click.testing import CliRunner
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, WriteCode, git, write_files
-
-A = "code_text/articles/"
+from .conftest import BASE_FILES, TITLES, A, WriteCode, git, write_files
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
@@ -149,9 +147,6 @@ def test_commands_are_documented() -> None:
     docs = (root / "README.md").read_text(encoding="utf-8") + (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for name in cli.commands:
         assert f"kodeks {name}" in docs, name
-
-
-TITLES = ("--title-ky", "Жаңы", "--title-ru", "Новая")
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,7 @@ from kodeks.drafting import Workspace, move_article, new_article, remove_article
 from kodeks.edit import references_to
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, WriteCode
-
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
-TITLES = ["--title-ky", "Жаңы берене", "--title-ru", "Новая статья"]
+from .conftest import BASE_FILES, TITLES, YAML, A, WriteCode, generate_synthetic
 
 
 def run(root: Path, *args: str) -> Result:
@@ -327,10 +323,7 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
 
     from kodeks.store.journal import JOURNAL, SUFFIX
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tooling"))
-    from bench import generate
-
-    root = generate(KILL_ARTICLES, tmp_path / "code")
+    root = generate_synthetic(KILL_ARTICLES, tmp_path / "code")
     articles = root / "code_text" / "articles"
     pristine = files(root)
     command = [sys.executable, "-m", "kodeks", "new", "budget", "--chapter", "chapter-1", "--first", *TITLES]

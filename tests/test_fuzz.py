@@ -25,10 +25,8 @@ from kodeks.render.redline_html import render as redline_html
 from kodeks.render.redline_md import render as redline_md
 from kodeks.store import Snapshot
 
-from .conftest import BASE_FILES, CONCEPTS, KENESH
+from .conftest import BASE_FILES, CONCEPTS, KENESH, YAML, A
 
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
 LONG = os.environ.get("KODEKS_FUZZ") == "long"
 
 

@@ -10,9 +10,8 @@ from click.testing import CliRunner
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, git
+from .conftest import BASE_FILES, A, git
 
-A = "code_text/articles/"
 BROKEN = {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")}
 
 

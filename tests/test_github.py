@@ -6,14 +6,10 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner, Result
-
-from kodeks.cli import cli
 from kodeks.github import COMMENT_MAX
 
-from .conftest import BASE_FILES, git
+from .conftest import BASE_FILES, A, git, kodeks
 
-A = "code_text/articles/"
 Repo = Callable[..., Path]
 
 
@@ -35,10 +31,6 @@ def pull_request_event(root: Path, tmp_path: Path, fork: bool = False) -> Path:
     return path
 
 
-def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env)
-
-
 ENV = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "lsg/code", "GITHUB_RUN_ID": "4242"}
 
 
@@ -46,7 +38,7 @@ def test_a_pull_request_without_code_changes_says_so(code_repo: Repo, tmp_path: 
     root = code_repo([{"README.md": "notes\n"}])
     out = tmp_path / "artifact"
     assert (
-        invoke(
+        kodeks(
             "github",
             "redline",
             "--root",
@@ -61,17 +53,15 @@ def test_a_pull_request_without_code_changes_says_so(code_repo: Repo, tmp_path: 
     assert "Өзгөртүүлөр жок." in (out / "comment.md").read_text(encoding="utf-8")
 
 
-def test_a_huge_pull_request_comment_is_cut_to_fit(code_repo: Repo, tmp_path: Path) -> None:
-    from .test_redline import _synthetic_repo
-
-    root = _synthetic_repo(tmp_path, 300)
+def test_a_huge_pull_request_comment_is_cut_to_fit(synthetic_repo: Callable[[int], Path], tmp_path: Path) -> None:
+    root = synthetic_repo(300)
     for path in (root / "code_text" / "articles").glob("*.md"):
         path.write_text(
             path.read_text(encoding="utf-8").replace("местного значения", "местного самоуправления"), encoding="utf-8"
         )
     git(root, "commit", "-q", "-am", "everywhere")
     out = tmp_path / "artifact"
-    result = invoke(
+    result = kodeks(
         "github",
         "redline",
         "--root",
@@ -95,7 +85,7 @@ def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo,
     root = code_repo([{A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 9")}])
     out = tmp_path / "artifact"
     assert (
-        invoke(
+        kodeks(
             "github",
             "redline",
             "--root",
@@ -113,7 +103,7 @@ def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo,
 
 
 def test_outside_github_actions_the_commands_say_what_is_missing(tmp_path: Path) -> None:
-    result = invoke("github", "redline", "--out", str(tmp_path / "x"), env={"GITHUB_EVENT_PATH": ""})
+    result = kodeks("github", "redline", "--out", str(tmp_path / "x"), env={"GITHUB_EVENT_PATH": ""})
     assert result.exit_code == 2
     assert "GITHUB_EVENT_PATH is not set" in result.stderr
 
@@ -125,7 +115,7 @@ def test_validate_writes_a_step_summary_and_the_full_list(code_dir: Callable[...
     }
     root = code_dir(broken)
     summary = tmp_path / "summary.md"
-    result = invoke(
+    result = kodeks(
         "validate", "--root", str(root), "--format", "github", "--strict", env={"GITHUB_STEP_SUMMARY": str(summary)}
     )
     assert result.exit_code == 1

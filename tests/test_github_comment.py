@@ -20,9 +20,8 @@ from click.testing import CliRunner
 from kodeks.cli import cli
 from kodeks.github import BOT_LOGIN, COMMENT_MAX, MARKER, safe_comment, sanitise
 
-from .conftest import BASE_FILES, git, github_html
+from .conftest import BASE_FILES, A, git, github_html
 
-A = "code_text/articles/"
 REPO = "lsg/code"
 
 

@@ -9,19 +9,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner, Result
+from .conftest import BASE_FILES, CODE_YAML, YAML, A, WriteCode, git, github_html, kodeks
 
-from kodeks.cli import cli
-
-from .conftest import BASE_FILES, CODE_YAML, WriteCode, git, github_html
-
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
 Repo = Callable[..., Path]
-
-
-def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(cli, list(args), env=env)
 
 
 def test_control_characters_in_titles_and_the_author_still_give_word_documents(code_repo: Repo, tmp_path: Path) -> None:
@@ -35,7 +25,7 @@ def test_control_characters_in_titles_and_the_author_still_give_word_documents(c
     (root / A / "kenesh.md").write_text(BASE_FILES[A + "kenesh.md"].replace("решает", "рассматривает"), "utf-8")
     git(root, "-c", "user.name=Drafter\x01\x0b", "commit", "-qam", "hostile")
 
-    validated = invoke("validate", "--root", str(root))
+    validated = kodeks("validate", "--root", str(root))
     assert validated.exit_code == 1
     assert f"{YAML}:4:" in validated.output and "C001 U+0001 control character written as an escape" in validated.output
     assert f"{YAML}:15:" in validated.output and "U+000B" in validated.output
@@ -44,7 +34,7 @@ def test_control_characters_in_titles_and_the_author_still_give_word_documents(c
         ("build", "--rev", "HEAD", "--force", "--format", "docx", "-o", str(tmp_path / "code.docx")),
         ("redline", "HEAD~1", "HEAD", "--format", "docx", "-o", str(tmp_path / "redline.docx")),
     ):
-        result = invoke(*args, "--root", str(root))
+        result = kodeks(*args, "--root", str(root))
         assert result.exit_code == 0, result.output
     for name in ("code.docx", "redline.docx"):
         with zipfile.ZipFile(tmp_path / name) as package:
@@ -62,13 +52,13 @@ def test_control_characters_in_titles_and_the_author_still_give_word_documents(c
 def test_a_value_with_a_newline_cannot_forge_a_workflow_command(code_dir: WriteCode) -> None:
     forged = 'status: "draft\\n::error file=README.md,line=1::forged\\n::stop-commands::x"'
     root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("status: draft", forged)})
-    result = invoke("validate", "--root", str(root), "--format", "github")
+    result = kodeks("validate", "--root", str(root), "--format", "github")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == 1 and commands[0].startswith("::error file=code_text/articles/kenesh.md,line=5")
     assert "%0A::error file=README.md" in commands[0]
-    text = invoke("validate", "--root", str(root)).stdout
+    text = kodeks("validate", "--root", str(root)).stdout
     assert "\\n::error file=README.md" in text and len(text.splitlines()) == 2
 
 
@@ -79,9 +69,9 @@ def test_markdown_build_has_no_image_link_or_mention_from_article_text(code_dir:
         'title: {ky: "Мыйзам", ru: "Закон"}\n    url: "https://example.org/law\\n\\n![x](https://evil.example/i.png)"',
     )
     root = code_dir({YAML: yaml, A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", body)})
-    result = invoke("validate", "--root", str(root))
+    result = kodeks("validate", "--root", str(root))
     assert "Y006 `url:` must be one http:// or https:// address" in result.output
-    built = invoke("build", "--root", str(root), "--force", "--lang", "ru", "--format", "md", "-o", "-")
+    built = kodeks("build", "--root", str(root), "--force", "--lang", "ru", "--format", "md", "-o", "-")
     assert built.exit_code == 0, built.output
     html = github_html(built.stdout)
     assert "<img" not in html
@@ -100,8 +90,8 @@ def test_an_act_url_with_odd_characters_is_percent_encoded_in_every_format(code_
         'title: {ky: "Мыйзам", ru: "Закон"}\n    url: "https://example.org/a)b(c]d"',
     )
     root = code_dir({YAML: yaml})
-    assert invoke("validate", "--root", str(root)).exit_code == 0
-    html = github_html(invoke("build", "--root", str(root), "--lang", "ru", "--format", "md", "-o", "-").stdout)
+    assert kodeks("validate", "--root", str(root)).exit_code == 0
+    html = github_html(kodeks("build", "--root", str(root), "--lang", "ru", "--format", "md", "-o", "-").stdout)
     assert 'href="https://example.org/a)b(c%5Dd"' in html
 
 
@@ -111,12 +101,12 @@ def test_an_invisible_change_is_shown_by_name_in_the_redline(code_repo: Repo) ->
         "Кенеш решает", "Кенеш\u200b решает"
     )
     root = code_repo([{A + "kenesh.md": swapped}])
-    comment = invoke("redline", "HEAD~1", "--root", str(root)).stdout
+    comment = kodeks("redline", "HEAD~1", "--root", str(root)).stdout
     assert "<ins>дей⟨Latin c⟩твует</ins>" in comment
     assert "⟨U+200B⟩" in comment
-    html = invoke("redline", "HEAD~1", "--root", str(root), "--format", "html", "-o", "-").stdout
+    html = kodeks("redline", "HEAD~1", "--root", str(root), "--format", "html", "-o", "-").stdout
     assert "дей⟨Latin c⟩твует" in html
-    strict = invoke("validate", "--root", str(root), "--strict")
+    strict = kodeks("validate", "--root", str(root), "--strict")
     assert (
         strict.exit_code == 1
         and "C003 warning: «дейcтвует» has Latin «c»" in strict.output
@@ -132,7 +122,7 @@ def test_an_oversized_article_does_not_push_the_others_out_of_the_comment(code_r
         A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("art:kenesh", "art:" + "x" * 5000, 1),
     }
     root = code_repo([{A + "kenesh.md": kenesh, A + "subject.md": subject, **bad_links}])
-    comment = invoke("redline", "HEAD~1", "--root", str(root)).stdout
+    comment = kodeks("redline", "HEAD~1", "--root", str(root)).stdout
     assert len(comment) < 65_000
     assert "<del>регулирует</del>" in comment  # the short article after the long one is there
     assert "не помещаются в комментарий" in comment or "комментарийге батпайт" in comment
@@ -143,14 +133,14 @@ def test_an_oversized_article_does_not_push_the_others_out_of_the_comment(code_r
 def test_an_oversized_integer_is_a_diagnostic(code_dir: WriteCode) -> None:
     root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: " + "7" * 5000)})
     for command in (("validate",), ("build", "-o", "-"), ("fmt", "--check")):
-        result = invoke(*command, "--root", str(root))
+        result = kodeks(*command, "--root", str(root))
         assert result.exit_code in (0, 1), (command, result.output)
         assert "internal error" not in result.output
 
 
 def test_docx_core_properties_stay_readable_with_a_control_character_in_the_code_title(code_dir: WriteCode) -> None:
     root = code_dir({YAML: CODE_YAML.replace('ky: "Сыноо кодекси"', 'ky: "Сыноо\\x07 кодекси"')})
-    result = invoke("build", "--root", str(root), "--force", "--format", "docx", "-o", "-")
+    result = kodeks("build", "--root", str(root), "--force", "--format", "docx", "-o", "-")
     assert result.exit_code == 0
     with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as package:
         assert "Сыноо кодекси" in package.read("docProps/core.xml").decode()
@@ -158,11 +148,11 @@ def test_docx_core_properties_stay_readable_with_a_control_character_in_the_code
 
 def test_fmt_reports_a_file_that_is_not_utf8_and_formats_the_rest(code_dir: WriteCode) -> None:
     root = code_dir({A + "notes.md": b"caf\xe9", A + "kenesh.md": BASE_FILES[A + "kenesh.md"] + "\n\n\n"})
-    checked = invoke("fmt", "--check", "--root", str(root))
+    checked = kodeks("fmt", "--check", "--root", str(root))
     assert checked.exit_code == 1 and "internal error" not in checked.output
     assert f"{A}notes.md:1:4: F001 not valid UTF-8" in checked.stderr
     assert f"{A}kenesh.md: would be reformatted" in checked.stdout
-    formatted = invoke("fmt", "--root", str(root))
+    formatted = kodeks("fmt", "--root", str(root))
     assert formatted.exit_code == 1 and (root / A / "notes.md").read_bytes() == b"caf\xe9"
     assert (root / A / "kenesh.md").read_text(encoding="utf-8") == BASE_FILES[A + "kenesh.md"]
 
@@ -173,7 +163,7 @@ def test_an_output_path_that_cannot_be_written_is_a_usage_error(code_dir: WriteC
     root = code_dir()
     blocked = tmp_path / "file"
     blocked.write_text("x")
-    result = invoke("build", "--root", str(root), "-o", str(blocked / "x.html"))
+    result = kodeks("build", "--root", str(root), "-o", str(blocked / "x.html"))
     assert result.exit_code == 2 and f"cannot write {blocked / 'x.html'}" in result.output
-    assert invoke("build", "--root", str(root), "-o", "/dev/null").exit_code == 0
+    assert kodeks("build", "--root", str(root), "-o", "/dev/null").exit_code == 0
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)  # written into, not replaced by a file

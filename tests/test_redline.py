@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kodeks.cli import cli
@@ -15,10 +16,8 @@ from kodeks.diff import ArticleChangeKind as K
 from kodeks.diff import Op, word_diff
 from kodeks.store.pair import read_pair
 
-from .conftest import BASE_FILES, git
+from .conftest import BASE_FILES, YAML, A, git
 
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
 Repo = Callable[..., Path]
 
 BUDGET = """\
@@ -304,22 +303,21 @@ def _pandoc_words(docx: Path, mode: str) -> list[str]:
     return _words(pypandoc.convert_file(str(docx), "plain", extra_args=[f"--track-changes={mode}", "--wrap=none"]))
 
 
-def test_every_scenario_accepts_to_the_head_and_rejects_to_the_base(code_repo: Repo, tmp_path: Path) -> None:
-    for name, revisions in SCENARIOS.items():
-        root = code_repo(revisions)
-        for language in ("ky", "ru"):
-            docx = tmp_path / f"{name}.{language}.docx"
-            code, _ = redline(root, "HEAD~1", "--format", "docx", "--lang", language, "-o", str(docx))
-            assert code == 0, name
-            accepted, rejected = _pandoc_words(docx, "accept"), _pandoc_words(docx, "reject")
-            head, base = _expected(root, language, "head"), _expected(root, language, "base")
-            assert accepted[len(accepted) - len(head) :] == head, (name, language)
-            assert rejected[len(rejected) - len(base) :] == base, (name, language)
-            if language == "ru" and name != "move between chapters":
-                assert accepted != rejected, name
-        import shutil
-
-        shutil.rmtree(root)
+@pytest.mark.parametrize("language", ["ky", "ru"])
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_accepting_every_change_gives_the_head_and_rejecting_the_base(
+    code_repo: Repo, tmp_path: Path, name: str, language: str
+) -> None:
+    root = code_repo(SCENARIOS[name])
+    docx = tmp_path / f"{language}.docx"
+    code, _ = redline(root, "HEAD~1", "--format", "docx", "--lang", language, "-o", str(docx))
+    assert code == 0
+    accepted, rejected = _pandoc_words(docx, "accept"), _pandoc_words(docx, "reject")
+    head, base = _expected(root, language, "head"), _expected(root, language, "base")
+    assert accepted[len(accepted) - len(head) :] == head
+    assert rejected[len(rejected) - len(base) :] == base
+    if language == "ru" and name != "move between chapters":
+        assert accepted != rejected
 
 
 def test_tracked_changes_carry_the_head_commits_author_and_date(code_repo: Repo, tmp_path: Path) -> None:
@@ -367,23 +365,8 @@ def test_html_redline_is_self_contained_and_marks_changes_without_colour_alone(c
     assert "<script" not in html and "http" not in html.split("</head>")[1]
 
 
-def _synthetic_repo(tmp_path: Path, count: int) -> Path:
-    """A valid draft Code of ``count`` articles, from the benchmark's generator, committed."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench", Path(__file__).resolve().parents[1] / "tooling" / "bench.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    root: Path = bench.generate(count, tmp_path / "synthetic")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "base")
-    return root
-
-
-def test_a_huge_change_keeps_the_comment_under_githubs_limit(tmp_path: Path) -> None:
-    root = _synthetic_repo(tmp_path, 300)
+def test_a_huge_change_keeps_the_comment_under_githubs_limit(synthetic_repo: Callable[[int], Path]) -> None:
+    root = synthetic_repo(300)
     for path in (root / "code_text" / "articles").glob("*.md"):
         path.write_text(
             path.read_text(encoding="utf-8").replace("местного значения", "местного самоуправления и значения"),

@@ -5,10 +5,7 @@ from __future__ import annotations
 from kodeks import check
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, WriteCode
-
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
+from .conftest import BASE_FILES, YAML, A, WriteCode
 
 
 def messages(root) -> list[str]:  # type: ignore[no-untyped-def]

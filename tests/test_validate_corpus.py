@@ -11,10 +11,7 @@ from kodeks import check
 from kodeks.rules import RULES
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, WriteCode
-
-A = "code_text/articles/"
-YAML = "code_text/code.yaml"
+from .conftest import BASE_FILES, YAML, A, WriteCode
 
 
 def edit(path: str, old: str, new: str, count: int = 1) -> dict[str, str | bytes | None]:

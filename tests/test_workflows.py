@@ -26,8 +26,19 @@ def steps(document: dict[str, Any]) -> list[dict[str, Any]]:
     return [step for job in document["jobs"].values() for step in job.get("steps", [])]
 
 
-def test_the_four_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["publish.yml", "redline-comment.yml", "redline.yml", "validate.yml"]
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_kodeks_command_a_workflow_runs_exists_with_its_options(path: Path) -> None:
+    """A workflow calling a command or option the toolkit no longer has would fail only on GitHub."""
+    from .conftest import kodeks
+
+    for step in steps(load(path)):
+        for line in step.get("run", "").splitlines():
+            for call in re.findall(r"kodeks ((?:[a-z]+ ?)+)((?:--?[a-z-]+[ =]?\S* ?)*)", line):
+                words = call[0].split()
+                help_result = kodeks(*words, "--help")
+                assert help_result.exit_code == 0, (path.name, line)
+                for option in re.findall(r"(?<!\S)(--?[a-z][a-z-]*)", call[1]):
+                    assert option in help_result.stdout, (path.name, line, option)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -102,13 +113,15 @@ def test_zizmor_finds_nothing() -> None:
     assert "No findings to report" in result.stdout + result.stderr
 
 
-def test_the_pre_commit_hook_validates_the_code() -> None:
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hooks == [
-        {
-            "id": "kodeks-validate", "name": "kodeks validate",
-            "description": "Check the Code in code_text/ (front matter, structure, numbering, references, languages).",
-            "entry": "kodeks validate", "language": "python", "files": "^code_text/",
-            "pass_filenames": False, "require_serial": True,
-        }
-    ]  # fmt: skip
+def test_the_pre_commit_hook_stops_a_commit_that_breaks_the_code(code_dir: Any) -> None:
+    from .conftest import BASE_FILES, A, kodeks
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    files = re.compile(hook["files"])
+    assert files.search(A + "kenesh.md") and files.search("code_text/code.yaml")
+    assert not files.search("tooling/kodeks/cli/__init__.py") and not hook["pass_filenames"]
+    program, *arguments = hook["entry"].split()
+    assert program == "kodeks"
+    root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 7")})
+    assert kodeks(*arguments, "--root", str(root)).exit_code == 1  # the commit stops
+    assert kodeks(*arguments, "--root", str(code_dir())).exit_code == 0
