@@ -16,7 +16,8 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "kodeks.errors": ("CodeNotFoundError", "Diagnostic", "InvalidCodeError", "KodeksError", "RevisionError", "Severity", "SourceLocation"),
+    "kodeks.diagnostics": ("Diagnostic", "Severity", "SourceLocation"),
+    "kodeks.errors": ("CodeNotFoundError", "InvalidCodeError", "KodeksError", "RevisionError"),
     "kodeks.load": ("CheckResult", "LoadResult", "check", "load_code"),
     "kodeks.model": ("Article", "ArticleText", "Chapter", "Code", "LegalNumber", "Link", "Paragraph", "Part", "Point", "Section", "Stage", "Status"),
     "kodeks.validate": ("assert_validates", "validate"),
