@@ -155,6 +155,9 @@ def test_commands_are_documented() -> None:
         (("new", "Bad_Id", "--chapter", "basics", *TITLES), 2, "is not a valid id"),
         (("new", "kenesh", "--chapter", "basics", *TITLES), 2, "the id `kenesh` is already used"),
         (("new", "budget", "--chapter", "basics", "--after", "subject", "--first", *TITLES), 2, "not both"),
+        (("new", "budget", "--chapter", "basics", "--title", "ky=Бюджет"), 2, "missing ru"),
+        (("new", "budget", "--chapter", "basics", *TITLES, "--title", "en=Budget"), 2, "no language en"),
+        (("new", "budget", "--chapter", "basics", "--title", "ky"), 2, "write LANG=TEXT"),
         (("remove", "no-such"), 2, "no article `no-such`"),
         (("remove", "kenesh"), 1, "reference(s) point to `kenesh`"),
         (("validate", "--rev", "no-such"), 2, "unknown revision"),
@@ -176,3 +179,17 @@ def test_an_edit_on_a_broken_code_is_refused_as_invalid_content(code_dir: WriteC
     root = code_dir({A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("## ru", "## en")})
     code, _, err = run("new", "budget", "--chapter", "basics", *TITLES, "--root", str(root))
     assert code == 1 and "the Code has problems this command does not fix" in err
+
+
+def test_titles_can_be_given_for_each_language_of_the_code(code_dir: WriteCode) -> None:
+    root = code_dir()
+    code, _, err = run(
+        "new", "budget", "--chapter", "basics", "--title", "ky=Бюджет", "--title", "ru=Бюджет", "--root", str(root)
+    )
+    assert code == 0, err
+    text = (root / A / "budget.md").read_text(encoding="utf-8")
+    assert (
+        'title:\n  ky: "Бюджет"\n  ru: "Бюджет"\n' in text
+        and "## ky\n\n(берененин тексти)\n\n## ru\n\n(текст статьи)\n" in text
+    )
+    assert run("validate", "--root", str(root))[0] == 0

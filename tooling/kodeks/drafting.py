@@ -142,6 +142,9 @@ def new_article(
     taken |= {s.id for s in code.sections} | code.acts.keys()
     if article_id in taken or path in workspace.texts.files:
         raise EditError(f"the id `{article_id}` is already used")
+    unknown = [language for language in titles if language not in code.languages]
+    if unknown:
+        raise EditError(f"the Code has no language {', '.join(unknown)}: its languages are {', '.join(code.languages)}")
     missing = [language for language in code.languages if not titles.get(language, "").strip()]
     if missing:
         raise EditError(f"give a title in every language of the Code: missing {', '.join(missing)}")

@@ -86,16 +86,9 @@ def _value_edit(texts: Texts, location: SourceLocation, value: str) -> Edit | No
     return None if written == replacement else Edit(location.path, start, match.end(), replacement)
 
 
-_NUMBER = r"\d+(?:-\d+)*"
-_ROMAN = r"[IVXLCDM]+"
-_PATTERNS: dict[tuple[TargetKind, str], re.Pattern[str]] = {
-    (TargetKind.ARTICLE, "ru"): re.compile(rf"(?i)(?<=стат)\w*\s+({_NUMBER})"),
-    (TargetKind.ARTICLE, "ky"): re.compile(rf"(?i)({_NUMBER})(?=-берен)"),
-    (TargetKind.CHAPTER, "ru"): re.compile(rf"(?i)(?<=глав)\w*\s+({_NUMBER})"),
-    (TargetKind.CHAPTER, "ky"): re.compile(rf"(?i)({_NUMBER})(?=-глав)"),
-    (TargetKind.SECTION, "ru"): re.compile(rf"(?i)(?<=раздел)\w*\s+({_ROMAN}|{_NUMBER})"),
-    (TargetKind.SECTION, "ky"): re.compile(rf"({_ROMAN}|{_NUMBER})(?=\s+бөлүм)"),
-}
+_NUMBER = wording.NUMBER
+_ROMAN = wording.ROMAN
+_UNIT_OF_KIND = {TargetKind.ARTICLE: "article", TargetKind.CHAPTER: "chapter", TargetKind.SECTION: "section"}
 _ANY_NUMBER = re.compile(rf"(?<![\w-])({_NUMBER}|{_ROMAN})(?![\w])")
 
 
@@ -113,7 +106,7 @@ def link_label_span(texts: Texts, link: Link) -> tuple[int, int] | None:
 
 def relabel(label: str, kind: TargetKind, language: str, number: str) -> str | None:
     """The label with the target's number replaced by ``number``; None when ambiguous."""
-    pattern = _PATTERNS.get((kind, language))
+    pattern = wording.number_in_reference(_UNIT_OF_KIND[kind], language) if kind in _UNIT_OF_KIND else None
     matches = list(pattern.finditer(label)) if pattern else []
     if len(matches) != 1:
         matches = list(_ANY_NUMBER.finditer(label))
@@ -428,12 +421,6 @@ def _ordered_front_matter(path: str, front: str) -> str:
 # --- parts and points inside one article ----------------------------------------------------
 
 _MARKER = re.compile(r"[ \t]*(\d+(?:-\d+)*)[.)]")
-_UNIT_PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
-    ("part", "ru"): re.compile(rf"(?i)(?<=част)\w*\s+({_NUMBER})"),
-    ("part", "ky"): re.compile(rf"(?i)({_NUMBER})(?=-бөл)"),
-    ("point", "ru"): re.compile(rf"(?i)(?<=пункт)\w*\s+({_NUMBER})"),
-    ("point", "ky"): re.compile(rf"(?i)({_NUMBER})(?=-пункт)"),
-}
 
 
 def _marker_edit(texts: Texts, location: SourceLocation, number: int) -> Edit | None:
@@ -499,7 +486,8 @@ def _retarget(texts: Texts, link: Link, language: str, target: ReferenceTarget) 
     for unit, before, after in (("part", old.part, target.part), ("point", old.point, target.point)):
         if before is None or after is None or before == after:
             continue
-        matches = list(_UNIT_PATTERNS[(unit, language)].finditer(label)) if (unit, language) in _UNIT_PATTERNS else []
+        pattern = wording.number_in_reference(unit, language)
+        matches = list(pattern.finditer(label)) if pattern else []
         matches = [m for m in matches if m.group(1) == str(before)]
         if len(matches) == 1:
             label = label[: matches[0].start(1)] + str(after) + label[matches[0].end(1) :]

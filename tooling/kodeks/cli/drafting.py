@@ -89,8 +89,15 @@ def _position_options(function: Any) -> Any:
 @root_option
 @click.argument("article_id", metavar="ID")
 @_position_options
-@click.option("--title-ky", required=True, help="The Kyrgyz title.")
-@click.option("--title-ru", required=True, help="The Russian title.")
+@click.option(
+    "--title",
+    "titles",
+    metavar="LANG=TEXT",
+    multiple=True,
+    help="The title in one language of the Code (repeat for each: --title ky=… --title ru=…).",
+)
+@click.option("--title-ky", help="Short for --title ky=TEXT.")
+@click.option("--title-ru", help="Short for --title ru=TEXT.")
 @dry_run_option
 def new(
     root: Path,
@@ -98,8 +105,9 @@ def new(
     chapter: str,
     after: str | None,
     first: bool,
-    title_ky: str,
-    title_ru: str,
+    titles: tuple[str, ...],
+    title_ky: str | None,
+    title_ru: str | None,
     dry_run: bool,
 ) -> None:
     """Create an article from the template and place it in the structure.
@@ -114,9 +122,15 @@ def new(
     """
     from ..drafting import new_article
 
+    given: dict[str, str] = {}
+    for title in titles:
+        language, equals, text = title.partition("=")
+        if not equals:
+            raise click.BadParameter(f"{title!r}: write LANG=TEXT, e.g. ru=Местный бюджет", param_hint="--title")
+        given[language.strip()] = text
+    given.update({language: text for language, text in (("ky", title_ky), ("ru", title_ru)) if text is not None})
     workspace = _workspace(root)
-    titles = {"ky": title_ky, "ru": title_ru}
-    _carry_out(root, workspace, new_article(workspace, article_id, chapter, titles, after, first), dry_run)
+    _carry_out(root, workspace, new_article(workspace, article_id, chapter, given, after, first), dry_run)
 
 
 @cli.command()
