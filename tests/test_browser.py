@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from kodeks.cli import cli
+from .conftest import kodeks
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -37,7 +36,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def built_code(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("html") / "code.html"
-    result = CliRunner().invoke(cli, ["build", "--root", str(ROOT), "-o", str(output)])
+    result = kodeks("build", "--root", str(ROOT), "-o", str(output))
     assert result.exit_code == 0, result.output
     return output
 
@@ -94,14 +93,14 @@ def test_parallel_text_stacks_on_a_phone(browser: Any, built_code: Path) -> None
 
 
 def test_the_html_redline_shows_struck_and_inserted_words(browser: Any, code_repo: Any, tmp_path: Path) -> None:
-    from .conftest import BASE_FILES
+    from .conftest import BASE_FILES, kodeks
 
     changed = BASE_FILES["code_text/articles/concepts.md"].replace(
         "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
     )
     root = code_repo([{"code_text/articles/concepts.md": changed}])
     target = tmp_path / "redline.html"
-    result = CliRunner().invoke(cli, ["redline", "--root", str(root), "HEAD~1", "--format", "html", "-o", str(target)])
+    result = kodeks("redline", "--root", str(root), "HEAD~1", "--format", "html", "-o", str(target))
     assert result.exit_code == 0, result.output
     page, errors, requests = open_page(browser, target)
     inserted = page.locator("ins", has_text="представительный")

@@ -9,21 +9,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from kodeks.cli import cli
-
-from .conftest import BASE_FILES, A, WriteCode, git
+from .conftest import BASE_FILES, A, WriteCode, git, kodeks
 
 HOSTILE = "Текст <script>alert(1)</script> & <b>жирный</b> *звёздочки* _нижние_ ]]> | труба `код` <!-- x --> @mention"
 
 
 def build(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["build", "--root", str(root), *args])
+    return kodeks("build", "--root", str(root), *args)
 
 
 def built(root: Path, *args: str) -> bytes:
-    result = CliRunner().invoke(cli, ["build", "--root", str(root), "-o", "-", *args])
+    result = kodeks("build", "--root", str(root), "-o", "-", *args)
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
 

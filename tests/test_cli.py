@@ -7,24 +7,20 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, TITLES, A, WriteCode, git, write_files
+from .conftest import BASE_FILES, TITLES, A, WriteCode, git, kodeks, write_files
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    if cwd is None:
-        result = runner.invoke(cli, list(args))
-    else:
-        old = os.getcwd()
-        os.chdir(cwd)
-        try:
-            result = runner.invoke(cli, list(args))
-        finally:
-            os.chdir(old)
+    """kodeks run from ``cwd`` (where it finds the Code by itself): exit code, stdout, stderr."""
+    old = os.getcwd()
+    os.chdir(cwd or old)
+    try:
+        result = kodeks(*args)
+    finally:
+        os.chdir(old)
     return result.exit_code, result.stdout, result.stderr
 
 

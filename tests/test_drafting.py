@@ -7,21 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
 from kodeks import check
-from kodeks.cli import cli
 from kodeks.drafting import Workspace, move_article, new_article, remove_article
 from kodeks.edit import references_to
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, TITLES, YAML, A, WriteCode, generate_synthetic
+from .conftest import BASE_FILES, TITLES, YAML, A, WriteCode, generate_synthetic, kodeks
 
 
 def run(root: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, [args[0], "--root", str(root), *args[1:]])
+    return kodeks(*args, "--root", str(root))
 
 
 def files(root: Path) -> dict[str, bytes]:

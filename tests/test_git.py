@@ -6,17 +6,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from kodeks.cli import cli
-
-from .conftest import BASE_FILES, A, git
+from .conftest import BASE_FILES, A, git, kodeks
 
 BROKEN = {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4")}
 
 
 def validate(root: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["validate", "--root", str(root), *args])
+    result = kodeks("validate", "--root", str(root), *args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -103,9 +99,9 @@ def test_a_shallow_clone_says_to_fetch_the_history(code_repo: Callable[..., Path
         ["redline", "HEAD~1"],
         ["redline", "main", "HEAD~1"],
     ):
-        result = CliRunner().invoke(cli, [*command, "--root", str(clone)])
+        result = kodeks(*command, "--root", str(clone))
         assert result.exit_code == 2, (command, result.output)
         assert "this clone is shallow" in result.output and "git fetch --unshallow" in result.output
-    unknown = CliRunner().invoke(cli, ["validate", "--rev", "no-such-tag", "--root", str(clone)])
+    unknown = kodeks("validate", "--rev", "no-such-tag", "--root", str(clone))
     assert unknown.exit_code == 2 and "unknown revision 'no-such-tag'" in unknown.output
     assert "shallow" not in unknown.output

@@ -15,12 +15,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from click.testing import CliRunner
 
-from kodeks.cli import cli
 from kodeks.github import BOT_LOGIN, COMMENT_MAX, MARKER, safe_comment, sanitise
 
-from .conftest import BASE_FILES, A, git, github_html
+from .conftest import BASE_FILES, A, git, github_html, kodeks
 
 REPO = "lsg/code"
 
@@ -148,9 +146,7 @@ def comment(setup: Setup, github: FakeGitHub, tmp_path: Path, event: Path) -> An
         "GITHUB_RUN_ID": "5150",
         "GITHUB_EVENT_PATH": str(event),
     }
-    return CliRunner().invoke(
-        cli, ["github", "comment", "--root", str(setup.checkout), "--out", str(tmp_path / "out")], env=env
-    )
+    return kodeks("github", "comment", "--root", str(setup.checkout), "--out", str(tmp_path / "out"), env=env)
 
 
 def posted(github: FakeGitHub) -> list[tuple[str, str, Any]]:

@@ -167,3 +167,17 @@ def test_an_output_path_that_cannot_be_written_is_a_usage_error(code_dir: WriteC
     assert result.exit_code == 2 and f"cannot write {blocked / 'x.html'}" in result.output
     assert kodeks("build", "--root", str(root), "-o", "/dev/null").exit_code == 0
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)  # written into, not replaced by a file
+
+
+def test_every_format_character_of_unicode_is_invisible_to_kodeks() -> None:
+    import sys
+    import unicodedata
+
+    from kodeks.characters import CONTROL, INVISIBLE
+    from kodeks.load import character_diagnostics
+
+    format_characters = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert format_characters and all(INVISIBLE.match(c) or CONTROL.match(c) for c in format_characters)
+    text = "Кодекс " + "".join(format_characters) + " Кодекс"
+    found = {d.message.split()[0] for d in character_diagnostics("x.md", text)}
+    assert found == {f"U+{ord(c):04X}" for c in format_characters}  # each one reported where it is

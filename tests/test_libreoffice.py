@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from kodeks import check
-from kodeks.cli import cli
 from kodeks.store.worktree import read_worktree
+
+from .conftest import kodeks
 
 ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -30,9 +30,7 @@ PDFTOTEXT = shutil.which("pdftotext")
 @pytest.mark.parametrize("language", ["ky", "ru"])
 def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str) -> None:
     docx_path = tmp_path / f"code.{language}.docx"
-    result = CliRunner().invoke(
-        cli, ["build", "--root", str(ROOT), "--format", "docx", "--lang", language, "-o", str(docx_path)]
-    )
+    result = kodeks("build", "--root", str(ROOT), "--format", "docx", "--lang", language, "-o", str(docx_path))
     assert result.exit_code == 0, result.output
     subprocess.run(
         [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],
@@ -59,16 +57,14 @@ def test_every_article_survives_conversion_to_pdf(tmp_path: Path, language: str)
     SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)"
 )
 def test_a_redline_with_tracked_changes_opens_in_libreoffice(code_repo: Any, tmp_path: Path) -> None:
-    from .conftest import BASE_FILES
+    from .conftest import BASE_FILES, kodeks
 
     changed = BASE_FILES["code_text/articles/concepts.md"].replace(
         "1) местный кенеш – орган", "1) местный кенеш – представительный орган"
     )
     root = code_repo([{"code_text/articles/concepts.md": changed}])
     docx_path = tmp_path / "redline.docx"
-    result = CliRunner().invoke(
-        cli, ["redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "-o", str(docx_path)]
-    )
+    result = kodeks("redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "-o", str(docx_path))
     assert result.exit_code == 0, result.output
     subprocess.run(
         [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx_path)],

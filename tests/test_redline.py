@@ -8,15 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kodeks.cli import cli
 from kodeks.compare import compare
 from kodeks.diff import ArticleChangeKind as K
 from kodeks.diff import Op, word_diff
 from kodeks.store.pair import read_pair
 
-from .conftest import BASE_FILES, YAML, A, git
+from .conftest import BASE_FILES, YAML, A, git, kodeks
 
 Repo = Callable[..., Path]
 
@@ -48,7 +46,7 @@ INSERTION = {
 
 
 def redline(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["redline", "--root", str(root), *args])
+    result = kodeks("redline", "--root", str(root), *args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.stdout
 
@@ -187,7 +185,7 @@ def test_the_redlines_verdict_is_validates_verdict(code_repo: Repo) -> None:
     renumbered = {YAML: swapped}
     root = code_repo([renumbered])
     comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
-    validated = CliRunner().invoke(cli, ["validate", "--rev", "HEAD", "--root", str(root), "--format", "json"])
+    validated = kodeks("validate", "--rev", "HEAD", "--root", str(root), "--format", "json")
     expected = [(d["path"], d["line"], d["code"]) for d in json.loads(validated.stdout)["diagnostics"]]
     assert expected  # the stale wording is in a file the change did not touch
     assert [(d.location.path, d.location.line, d.code) for d in comparison.head_diagnostics] == expected

@@ -29,11 +29,18 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _LETTER = r"[^\W\d_]"
+_LETTER_CHARACTER = re.compile(_LETTER)
 MIXED_WORD = re.compile(
     rf"(?<!{_LETTER})(?=(?:{_LETTER})*?[{_CYRILLIC}])(?=(?:{_LETTER})*?[{_LATIN}{_GREEK}])(?:{_LETTER})+"
 )
 """A word with Cyrillic letters and Latin or Greek ones: «Кoдекс» with a Latin «o»."""
 _SCRIPTS = (("Latin", re.compile(f"[{_LATIN}]")), ("Greek", re.compile(f"[{_GREEK}]")))
+_BESIDE_CYRILLIC = re.compile(f"[{_LATIN}{_GREEK}](?:(?=[{_CYRILLIC}])|(?<=[{_CYRILLIC}].))")
+"""A Latin or Greek letter right next to a Cyrillic one: where a mixed word must be. Searched
+first because it starts on the rare letters (0.06 s on 4 million characters, against 0.5 s for
+the word pattern everywhere)."""
+_UNUSUAL = re.compile("[^\x00-\x7f\u0400-\u04ff]")
+"""Anything but ASCII and basic Cyrillic: the only places an invisible character can be."""
 
 
 def name(character: str) -> str:
@@ -51,10 +58,20 @@ def findings(text: str) -> Iterator[tuple[str, int, str]]:
     kind is ``control``, ``invisible`` or ``mixed``."""
     for match in CONTROL.finditer(text):
         yield "control", match.start(), name(match.group())
-    for match in INVISIBLE.finditer(text):
-        yield "invisible", match.start(), name(match.group())
-    for match in MIXED_WORD.finditer(text):
-        yield "mixed", match.start(), f"«{match.group()}» has {', '.join(foreign_letters(match.group()))}"
+    for match in _UNUSUAL.finditer(text):
+        if INVISIBLE.match(match.group()):
+            yield "invisible", match.start(), name(match.group())
+    seen = -1
+    for letter in _BESIDE_CYRILLIC.finditer(text):
+        start = letter.start()
+        while start > 0 and _LETTER_CHARACTER.match(text[start - 1]):
+            start -= 1
+        if start <= seen:
+            continue  # another letter of a word already reported
+        word = MIXED_WORD.match(text, start)
+        if word:
+            seen = start
+            yield "mixed", start, f"«{word.group()}» has {', '.join(foreign_letters(word.group()))}"
 
 
 def xml_safe(text: str) -> str:
