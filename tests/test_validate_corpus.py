@@ -65,6 +65,15 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(YAML, "    number: 1\n", "    number: 0x" + "f" * 6000 + "\n"),
         {("Y002", YAML, 10)},
     ),
+    "B010 an unindented абзац swallows the next part": (
+        edit(A + "kenesh.md", "настоящей статьи.\n", "настоящей статьи.\n\nВторой абзац части.\n"),
+        # Part 2 is gone, so its reference and the parity of the languages fail too: B010 says why.
+        {("B010", A + "kenesh.md", 19), ("R003", A + "kenesh.md", 16), ("P001", A + "kenesh.md", 14)},
+    ),
+    "B010 subpoints typed one per line merge into one paragraph": (
+        edit(A + "concepts.md", "1) жергиликтүү кеңеш", "1) жергиликтүү кеңеш:\n   а) биринчи;\n   б) экинчи;\n  "),
+        {("B010", A + "concepts.md", 13), ("B010", A + "concepts.md", 14)},
+    ),
     "Y001 no front matter": (
         {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
         {("Y001", A + "concepts.md", 1)},
@@ -235,7 +244,8 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     ),
     "B007 points outside their part (10. needs 4 spaces)": (
         edit(A + "subject.md", "   1) местным", "1) местным"),
-        {("B007", A + "subject.md", 21), ("P001", A + "subject.md", 17)},
+        # Point 2, indented under point 1, starts at 2 and cannot interrupt its paragraph.
+        {("B007", A + "subject.md", 21), ("B010", A + "subject.md", 22), ("P001", A + "subject.md", 17)},
     ),
     "B008 part inside a part": (
         edit(

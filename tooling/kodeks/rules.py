@@ -71,6 +71,7 @@ RULES: dict[str, Rule] = {
         Rule("B007", _E, "points directly in an article that has parts"),
         Rule("B008", _E, "list marker in the wrong place"),
         Rule("B009", _E, "repealed article still has text"),
+        Rule("B010", _E, "a part, point or subpoint marker folded into the paragraph above"),
         # References
         Rule("R001", _E, "malformed reference target"),
         Rule("R002", _E, "reference to an unknown article, chapter or section"),

@@ -176,6 +176,10 @@ def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tup
         index = close
 
 
+_FOLDED_MARKER = re.compile(r"(\s*)([0-9]{1,9}(?:-[0-9]{1,9})*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
+"""A part (``2.``), point (``2)``) or subpoint (``а)``) marker at the start of a line."""
+
+
 class _BodyReader:
     """Converts markdown-it tokens of one body into :class:`ArticleText` values, once."""
 
@@ -340,7 +344,31 @@ class _BodyReader:
             index += 1
         if text:
             inlines.append(Text("".join(text)))
+        self._check_folded_markers(opening)
         return Paragraph(tuple(inlines), self.at(opening))
+
+    def _check_folded_markers(self, opening: Token) -> None:
+        """A line inside a paragraph that starts like a part, point or subpoint was swallowed by
+        the paragraph (CommonMark lets only a list that starts at 1 interrupt one): the unit
+        would vanish without a word, so it is an error at that line."""
+        if not opening.map:
+            return
+        start, end = opening.map
+        for line in range(start + 1, min(end, len(self.lines))):
+            match = _FOLDED_MARKER.match(self.lines[line])
+            if match is None:
+                continue
+            marker = match.group(2)
+            unit = "subpoint" if marker[0].isalpha() else "part" if marker.endswith(".") else "point"
+            escaped = marker[:-1] + "\\" + marker[-1]
+            self.diagnostics.append(
+                rule("B010").at(
+                    SourceLocation.from_zero_based(self.path, line, match.start(2), self.line_offset),
+                    f"«{marker}» begins a line but is read as the continuation of the paragraph above, "
+                    f"so this {unit} is lost: leave a blank line before it (and indent a paragraph that "
+                    f"belongs to the unit before it), or write `{escaped}` if it really is text",
+                )
+            )
 
     def _locate_link(self, href: str, line: int, column: int) -> tuple[int, int, SourceLocation]:
         """Where ``[…](href)`` is written, searching forward from the previous link."""
