@@ -74,6 +74,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "concepts.md", "1) жергиликтүү кеңеш", "1) жергиликтүү кеңеш:\n   а) биринчи;\n   б) экинчи;\n  "),
         {("B010", A + "concepts.md", 13), ("B010", A + "concepts.md", 14)},
     ),
+    "B010 a marker too long to be read as one becomes text": (
+        edit(A + "kenesh.md", "2. Кенеш решает", "\n2-1-1-1-1-1-1-1-1-1-1. Кенеш решает"),
+        {("B010", A + "kenesh.md", 18), ("R003", A + "kenesh.md", 16), ("P001", A + "kenesh.md", 14)},
+    ),
+    "N007 «01)» is read as a point, not folded into the paragraph above": (
+        edit(A + "concepts.md", "В настоящем Кодексе:\n\n1) местный", "В настоящем Кодексе:\n01) местный"),
+        {("N007", A + "concepts.md", 18), ("P001", A + "concepts.md", 15), ("R003", A + "subject.md", 20)},
+    ),
     "Y001 no front matter": (
         {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
         {("Y001", A + "concepts.md", 1)},

@@ -176,7 +176,7 @@ def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tup
         index = close
 
 
-_FOLDED_MARKER = re.compile(r"(\s*)([0-9]{1,9}(?:-[0-9]{1,9})*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
+_FOLDED_MARKER = re.compile(r"(\s*)([0-9]+(?:-[0-9]+)*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
 """A part (``2.``), point (``2)``) or subpoint (``а)``) marker at the start of a line."""
 
 
@@ -354,12 +354,27 @@ class _BodyReader:
         if not opening.map:
             return
         start, end = opening.map
-        for line in range(start + 1, min(end, len(self.lines))):
+        # A paragraph's first line is a marker's own line inside a list item; at the top of a
+        # language section it begins with a marker only when the marker was not taken as one.
+        first = start if opening.level == 0 else start + 1
+        for line in range(first, min(end, len(self.lines))):
             match = _FOLDED_MARKER.match(self.lines[line])
             if match is None:
                 continue
             marker = match.group(2)
             unit = "subpoint" if marker[0].isalpha() else "part" if marker.endswith(".") else "point"
+            if line == start:
+                if unit == "subpoint":
+                    continue  # an article's own text may open with «а)»; only numbers are markers here
+                self.diagnostics.append(
+                    rule("B010").at(
+                        SourceLocation.from_zero_based(self.path, line, match.start(2), self.line_offset),
+                        f"«{marker}» begins a paragraph but is not read as a marker (a number has at most "
+                        f"6 digits, 9 in Markdown): write the {unit}'s number as the law has it, or "
+                        f"`{marker[:-1]}\\{marker[-1]}` if it really is text",
+                    )
+                )
+                continue
             escaped = marker[:-1] + "\\" + marker[-1]
             self.diagnostics.append(
                 rule("B010").at(

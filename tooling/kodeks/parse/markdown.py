@@ -93,8 +93,8 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
         ordered = True
         marker_start = state.bMarks[start_line] + state.tShift[start_line]
         first_marker = state.src[marker_start : pos_after_marker - 1]
-        # Only a list starting at 1 may interrupt a paragraph (CommonMark).
-        if terminating_paragraph and first_marker != "1":
+        # Only a list starting at 1 may interrupt a paragraph (CommonMark): «01.» starts at 1 too.
+        if terminating_paragraph and not (first_marker.isdigit() and int(first_marker) == 1):
             return False
     else:
         pos_after_marker = _skip_bullet_marker(state, start_line)
