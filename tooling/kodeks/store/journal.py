@@ -35,6 +35,10 @@ def _temporary(target: Path) -> Path:
 
 
 def _sync_directory(directory: Path) -> None:
+    """Make the renames in ``directory`` durable. Windows cannot open a directory (and NTFS
+    journals renames itself), so there it is skipped."""
+    if os.name == "nt":
+        return
     descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -57,7 +61,7 @@ def _locked(root: Path) -> Iterator[None]:
     temporary files of an edit still being written (an advisory lock on the directory)."""
     try:
         import fcntl
-    except ImportError:  # Windows: no advisory locks; kodeks commands there run one at a time
+    except ImportError:  # Windows: no advisory locks on a directory; commands run one at a time
         yield
         return
     descriptor = os.open(root, os.O_RDONLY)
