@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -320,7 +321,7 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
     import sys
     import time
 
-    from kodeks.store.journal import JOURNAL, SUFFIX
+    from kodeks.store.journal import SUFFIX, journal_path
 
     root = generate_synthetic(KILL_ARTICLES, tmp_path / "code")
     articles = root / "code_text" / "articles"
@@ -335,7 +336,7 @@ def test_a_drafter_edit_killed_at_any_moment_leaves_the_old_or_the_new_code(tmp_
         return any(name.endswith(SUFFIX) for name in os.listdir(articles))
 
     def decided() -> bool:
-        return (root / JOURNAL).exists()
+        return journal_path(root).exists()
 
     outcomes = []
     rng = random.Random(9)
@@ -380,3 +381,20 @@ def test_a_title_with_a_line_break_is_refused_and_nothing_is_written(code_dir: W
     )
     assert quoted.exit_code == 0, quoted.output
     assert run(root, "validate").exit_code == 0
+
+
+def test_a_journal_committed_in_a_pull_request_is_never_replayed(code_repo: Callable[..., Path]) -> None:
+    import json
+
+    from kodeks.store.journal import journal_path
+
+    forged = json.dumps({"entries": [{"path": A + "kenesh.md", "delete": True}]})
+    root = code_repo([{".kodeks-journal.json": forged, "kodeks-journal.json": forged}])
+    assert journal_path(root) == root / ".git" / "kodeks-journal.json"  # where no commit can put one
+    assert run(root, "validate").exit_code == 0
+    assert (root / A / "kenesh.md").exists()
+    # The real journal, left by a killed edit in this clone, is finished.
+    journal_path(root).write_text(forged, encoding="utf-8")
+    result = run(root, "validate")
+    assert "finished an interrupted edit first (1 files)" in result.stderr
+    assert not (root / A / "kenesh.md").exists() and not journal_path(root).exists()

@@ -18,8 +18,10 @@ from pathlib import Path
 from ..errors import KodeksError
 from . import CODE_DIR
 
-JOURNAL = ".kodeks-journal.json"
-"""Beside code_text/, in the directory that holds it; it exists only while an edit is made."""
+JOURNAL = "kodeks-journal.json"
+"""It exists only while an edit is made, inside the Git directory (``.git/``) when there is
+one: a pull request cannot commit a journal there, so no checkout of one can make kodeks
+rewrite the Code it is about to check. Without Git: ``.kodeks-journal.json`` beside code_text/."""
 SUFFIX = ".kodeks-new"
 """A new file's content waiting beside its target: ``.<name>.kodeks-new``."""
 
@@ -28,6 +30,20 @@ class JournalError(KodeksError):
     """An edit that could not be written; the message says what state the files are in."""
 
     exit_code = 1
+
+
+def journal_path(root: Path) -> Path:
+    """Where the journal of the Code at ``root`` lives (see :data:`JOURNAL`)."""
+    for directory in (root, *root.resolve().parents):
+        marker = directory / ".git"
+        if marker.is_dir():
+            return marker / JOURNAL
+        if marker.is_file():  # a linked worktree or submodule: «gitdir: PATH»
+            text = marker.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                git_dir = Path(text.removeprefix("gitdir:").strip())
+                return (git_dir if git_dir.is_absolute() else directory / git_dir) / JOURNAL
+    return root / f".{JOURNAL}"
 
 
 def _temporary(target: Path) -> Path:
@@ -84,6 +100,8 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
     os.umask(umask)
     entries = []
     written: list[Path] = []
+    journal = journal_path(root)
+    staged = journal.with_name(journal.name + SUFFIX)
     try:
         for relative, data in sorted(changes.items()):
             target = root / relative
@@ -98,15 +116,13 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
             entries.append({"path": relative, "delete": False})
         for directory in {t.parent for t in written}:
             _sync_directory(directory)
-        journal = root / JOURNAL
-        staged = journal.with_name(JOURNAL + SUFFIX)
         _write_synced(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
         os.replace(staged, journal)  # the moment the edit is decided
-        _sync_directory(root)
+        _sync_directory(journal.parent)
     except OSError as error:
         for temporary in written:
             temporary.unlink(missing_ok=True)
-        (root / (JOURNAL + SUFFIX)).unlink(missing_ok=True)
+        staged.unlink(missing_ok=True)
         where = error.filename or "the changed files"
         raise JournalError(f"cannot write {where}: {error.strerror or error}; nothing was changed") from error
     _apply(root, entries)
@@ -122,11 +138,11 @@ def _apply(root: Path, entries: list[dict[str, object]]) -> None:
                 os.replace(_temporary(target), target)
         for directory in {(root / str(e["path"])).parent for e in entries}:
             _sync_directory(directory)
-        (root / JOURNAL).unlink()
+        journal_path(root).unlink()
     except OSError as error:
         raise JournalError(
             f"cannot finish the edit at {error.filename or root}: {error.strerror or error}; "
-            f"it is recorded in {JOURNAL} and the next kodeks command will finish it"
+            f"it is recorded in {journal_path(root)} and the next kodeks command will finish it"
         ) from error
 
 
@@ -135,7 +151,8 @@ def complete_interrupted_edit(root: Path) -> list[str]:
 
     Returns the files the finished edit changed (empty when there was nothing to do).
     """
-    if not (root / JOURNAL).exists() and not (root / (JOURNAL + SUFFIX)).exists() and not _leftovers(root):
+    journal = journal_path(root)
+    if not journal.exists() and not journal.with_name(journal.name + SUFFIX).exists() and not _leftovers(root):
         return []  # the common case costs one walk of the directory names, no lock
     with _locked(root):
         return _complete(root)
@@ -154,7 +171,7 @@ def _leftovers(root: Path) -> list[str]:
 
 
 def _complete(root: Path) -> list[str]:
-    journal = root / JOURNAL
+    journal = journal_path(root)
     entries: list[dict[str, object]] = []
     if journal.is_file() and not journal.is_symlink():
         try:
@@ -167,7 +184,7 @@ def _complete(root: Path) -> list[str]:
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise JournalError(f"{journal} is unreadable ({error}); remove it and check `git status`") from error
         _apply(root, entries)
-    (root / (JOURNAL + SUFFIX)).unlink(missing_ok=True)
+    journal.with_name(journal.name + SUFFIX).unlink(missing_ok=True)
     for leftover in _leftovers(root):
         os.unlink(leftover)
     return [str(e["path"]) for e in entries]
