@@ -76,10 +76,9 @@ def write_or_print(data: bytes, output: Path | None, default: Path | None) -> Pa
     """``-o -`` (or no default) prints; otherwise the file is written. Where it went, if a file."""
     from ..store.output import write_output
 
-    if (output is not None and str(output) == "-") or (output is None and default is None):
+    target = output or default
+    if target is None or str(target) == "-":
         click.echo(data, nl=False)
         return None
-    target = output or default
-    assert target is not None
     write_output(target, data)
     return target
