@@ -30,8 +30,8 @@ from .redline_common import (
 
 OPEN_ROWS = 12
 """Articles with more changed rows than this start collapsed in the comment."""
-MAX_ERRORS = 20
-"""Validation errors listed in the comment; each is cut to 300 characters."""
+MAX_FINDINGS = 20
+"""Validation findings listed in the comment, errors first; each is cut to 300 characters."""
 COMMENT_LIMIT = 65_000
 """GitHub refuses comments over 65,536 characters; leave room for a workflow's own lines."""
 
@@ -62,11 +62,15 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     facts = summary(comparison, language)
     status = wording.word("valid" if facts.valid else "invalid", language)
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
-    errors = [d for d in comparison.head_diagnostics if d.is_error]
-    if errors:
-        listed = [f"- {escape(_cut(str(d.location)))}: {d.code} {escape(_cut(d.message))}" for d in errors[:MAX_ERRORS]]
-        if len(errors) > MAX_ERRORS:
-            listed.append(f"- … {len(errors) - MAX_ERRORS} more: `kodeks validate`")
+    # Errors first, then warnings (CI fails on those too, and C002/C003 name deceptive text).
+    findings = sorted(comparison.head_diagnostics, key=lambda d: not d.is_error)
+    if findings:
+        listed = [
+            f"- {escape(_cut(str(d.location)))}: {d.code}{'' if d.is_error else ' ⚠'} {escape(_cut(d.message))}"
+            for d in findings[:MAX_FINDINGS]
+        ]
+        if len(findings) > MAX_FINDINGS:
+            listed.append(f"- … {len(findings) - MAX_FINDINGS} more: `kodeks validate --strict`")
         head_lines.append("\n".join(listed))
     if redline.empty:
         head_lines.append(wording.word("no-changes", language))
