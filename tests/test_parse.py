@@ -44,7 +44,8 @@ def test_inserted_parts_and_points_in_force() -> None:
         .replace("   2) айыл окмоту.", "   1-1) вставка;\n   2) айыл окмоту.")
     )
     article, diagnostics = parse_article(PATH, text, LANGS)
-    assert diagnostics == []
+    # Written tight, kodeks reads them right; only GitHub's view would not (M001, warnings).
+    assert {d.code for d in diagnostics} == {"M001"} and not any(d.is_error for d in diagnostics)
     assert article is not None
     ru = article.texts["ru"]
     assert [p.label for p in ru.parts] == ["1", "1-1", "2"]

@@ -82,6 +82,15 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "concepts.md", "В настоящем Кодексе:\n\n1) местный", "В настоящем Кодексе:\n01) местный"),
         {("N007", A + "concepts.md", 18), ("P001", A + "concepts.md", 15), ("R003", A + "subject.md", 20)},
     ),
+    "M001 an inserted part written right under its neighbour": (
+        {
+            **IN_FORCE,
+            A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+            .replace("\n2. Кеңеш", "\n1-1. Кеңеш жаңы бөлүккө ылайык иштейт.\n2. Кеңеш")
+            .replace("\n2. Кенеш", "\n\n1-1. Кенеш действует по новой части.\n\n2. Кенеш"),
+        },
+        {("M001", A + "kenesh.md", 12), ("M001", A + "kenesh.md", 13)},  # ky only: ru is set off
+    ),
     "Y001 no front matter": (
         {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
         {("Y001", A + "concepts.md", 1)},

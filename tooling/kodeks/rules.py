@@ -72,6 +72,8 @@ RULES: dict[str, Rule] = {
         Rule("B008", _E, "list marker in the wrong place"),
         Rule("B009", _E, "repealed article still has text"),
         Rule("B010", _E, "a part, point or subpoint marker folded into the paragraph above"),
+        # What GitHub shows
+        Rule("M001", _W, "GitHub would show an inserted unit inside its neighbour"),
         # References
         Rule("R001", _E, "malformed reference target"),
         Rule("R002", _E, "reference to an unknown article, chapter or section"),

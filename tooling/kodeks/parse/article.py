@@ -273,7 +273,35 @@ class _BodyReader:
                     item,
                     f"«{item.info}{item.markup}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)",
                 )
+            elif number.is_insertion:
+                self._check_github_view(item)
             yield item, number, item_open, item_close
+
+    def _check_github_view(self, item: Token) -> None:
+        """GitHub's renderer knows no «3-1.» markers: an inserted unit is its own block there only
+        with a blank line before it, and the unit after it only with a blank line after it."""
+        if not item.map:
+            return
+        start, end = item.map
+        marker = f"{item.info}{item.markup}"
+        if start > 0 and self.lines[start - 1].strip() and not self.lines[start - 1].lstrip().startswith("#"):
+            self.diagnostics.append(
+                rule("M001").at(
+                    SourceLocation.from_zero_based(self.path, start, 0, self.line_offset),
+                    f"GitHub shows «{marker}» inside the paragraph above (it does not read inserted numbers "
+                    "as list markers): leave a blank line before it (`kodeks validate` and the built documents "
+                    "read it right either way)",
+                )
+            )
+        following = _FOLDED_MARKER.match(self.lines[end]) if end < len(self.lines) else None
+        if following and self.lines[end - 1].strip() and following.group(2)[:-1] != "1":
+            self.diagnostics.append(
+                rule("M001").at(
+                    SourceLocation.from_zero_based(self.path, end, following.start(2), self.line_offset),
+                    f"GitHub shows «{following.group(2)}» inside the inserted «{marker}» above: leave a blank "
+                    "line after an inserted unit",
+                )
+            )
 
     def _parts(self, open_index: int, close_index: int) -> Iterator[Part]:
         for item, number, item_open, item_close in self._items(open_index, close_index):
