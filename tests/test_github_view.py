@@ -41,3 +41,14 @@ def test_kodeks_warns_exactly_where_github_shows_an_inserted_part_inside_its_nei
     assert (warned == []) == blank_lines
     if not blank_lines:  # before each inserted part and before the part after it, in both languages
         assert len(warned) == 4
+
+
+def test_fmt_sets_off_inserted_units_so_github_shows_each_as_its_own_block() -> None:
+    from kodeks.edit import format_text
+
+    tight = kenesh_with_inserted_part(blank_lines=False)
+    formatted = format_text(A + "kenesh.md", tight)
+    assert formatted == kenesh_with_inserted_part(blank_lines=True)
+    assert format_text(A + "kenesh.md", formatted) == formatted
+    result = check(snapshot({YAML: IN_FORCE, A + "kenesh.md": formatted}))
+    assert [d for d in result.diagnostics if d.code == "M001" or d.is_error] == []

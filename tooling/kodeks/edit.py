@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import wording
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import KodeksError
-from .model import Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
+from .model import Article, Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
 
 
 class EditError(KodeksError):
@@ -339,7 +339,34 @@ def format_text(path: str, text: str) -> str:
     if front is None:
         return body + "\n"
     front = _ordered_front_matter(path, front)
-    return f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n"
+    return _set_off_inserted_units(path, f"---\n{front}---\n\n{body}\n" if body else f"---\n{front}---\n")
+
+
+_INSERTED_MARKER = re.compile(r"^[ \t]*[0-9]+(?:-[0-9]+)+[.)]", re.MULTILINE)
+
+
+def _set_off_inserted_units(path: str, text: str) -> str:
+    """A blank line before each inserted unit and before the unit after it, where M001 says
+    GitHub would show it inside its neighbour; kept only if kodeks reads the same units after."""
+    if not _INSERTED_MARKER.search(text):
+        return text
+    from .parse import parse_article
+
+    languages = tuple(dict.fromkeys(re.findall(r"^## (\S+)[ \t]*$", text, re.MULTILINE)))
+    article, diagnostics = parse_article(path, text, languages)
+    lines_before = sorted({d.location.line for d in diagnostics if d.code == "M001"}, reverse=True)
+    if article is None or not lines_before:
+        return text
+    lines = text.split("\n")
+    for line in lines_before:
+        lines.insert(line - 1, "")
+    spaced = "\n".join(lines)
+    reread, _ = parse_article(path, spaced, languages)
+
+    def units(read: Article) -> dict[str, list[tuple[str, str]]]:
+        return {lang: [(u.label, u.plain_text) for u in body.printed()] for lang, body in read.texts.items()}
+
+    return spaced if reread is not None and units(reread) == units(article) else text
 
 
 @dataclass(frozen=True, slots=True)
