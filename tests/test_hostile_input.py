@@ -175,10 +175,20 @@ def test_every_format_character_of_unicode_is_invisible_to_kodeks() -> None:
     import unicodedata
 
     from kodeks.characters import CONTROL, INVISIBLE
-    from kodeks.load import character_diagnostics
+    from kodeks.load import MAX_CHARACTER_FINDINGS, character_diagnostics
 
     format_characters = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
     assert format_characters and all(INVISIBLE.match(c) or CONTROL.match(c) for c in format_characters)
-    text = "Кодекс " + "".join(format_characters) + " Кодекс"
-    found = {d.message.split()[0] for d in character_diagnostics("x.md", text)}
+    found = set()
+    for start in range(0, len(format_characters), MAX_CHARACTER_FINDINGS):  # files under the cap
+        text = "Кодекс " + "".join(format_characters[start : start + MAX_CHARACTER_FINDINGS]) + " Кодекс"
+        found |= {d.message.split()[0] for d in character_diagnostics("x.md", text)}
     assert found == {f"U+{ord(c):04X}" for c in format_characters}  # each one reported where it is
+
+
+def test_a_file_full_of_stray_characters_gets_twenty_findings_and_a_count(code_dir: WriteCode) -> None:
+    pasted = BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", "Кенеш" + " \x0c" * 5000 + " решает")
+    result = kodeks("validate", "--root", str(code_dir({A + "kenesh.md": pasted})))
+    findings = [line for line in result.stdout.splitlines() if " C001 " in line]
+    assert result.exit_code == 1 and len(findings) == 21
+    assert findings[-1].endswith("C001 … and 4,980 more like it in this file")

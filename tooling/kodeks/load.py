@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import characters
@@ -93,14 +96,32 @@ _CHARACTER_RULES = {
 }
 
 
+MAX_CHARACTER_FINDINGS = 20
+"""Per rule and file: a file pasted with thousands of stray characters gets twenty findings and
+a count, not a flood."""
+
+
 def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
     """Control, invisible and look-alike characters of a file, each where it is written."""
     found = []
+    counts: Counter[str] = Counter()
+    line_starts: list[int] = []
     for kind, offset, what in characters.findings(text):
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        counts[kind] += 1
+        if counts[kind] > MAX_CHARACTER_FINDINGS:
+            continue
+        if not line_starts:
+            line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        line = bisect.bisect_right(line_starts, offset)
         code, message = _CHARACTER_RULES[kind]
-        found.append(rule(code).at(SourceLocation(path, line, column), message.format(what=what)))
+        location = SourceLocation(path, line, offset - line_starts[line - 1] + 1)
+        found.append(rule(code).at(location, message.format(what=what)))
+    for kind, count in counts.items():
+        if count > MAX_CHARACTER_FINDINGS:
+            code, _ = _CHARACTER_RULES[kind]
+            last = next(d for d in reversed(found) if d.code == code)
+            more = count - MAX_CHARACTER_FINDINGS
+            found.append(rule(code).at(last.location, f"… and {more:,} more like it in this file"))
     return found
 
 
