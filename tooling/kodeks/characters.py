@@ -25,6 +25,8 @@ INVISIBLE = re.compile(
 """Format characters (Unicode category Cf: zero-width, bidi controls, soft hyphen, tags), fillers
 and variation selectors: nothing to see, yet they change what the text says or how it sorts."""
 
+_HIDDEN = re.compile(f"{CONTROL.pattern}|{INVISIBLE.pattern}")
+
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
@@ -82,9 +84,7 @@ def xml_safe(text: str) -> str:
 def reveal(text: str) -> str:
     """Changed text as a reviewer must see it: every control or invisible character as
     ``⟨U+200B⟩``, every Latin or Greek letter inside a Cyrillic word as ``⟨Latin c⟩``."""
-    text = INVISIBLE.sub(
-        lambda m: f"⟨U+{ord(m.group()):04X}⟩", CONTROL.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
-    )
+    text = _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
     def mark(match: re.Match[str]) -> str:
         return "".join(

@@ -280,11 +280,7 @@ def references_to(
 
 def _lines(text: str) -> list[str]:
     """Lines split on LF only, as Git splits them."""
-    if not text:
-        return []
-    return [line + "\n" for line in text.split("\n")[:-1]] + (
-        [text.rsplit("\n", 1)[-1]] if not text.endswith("\n") else []
-    )
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 def unified_diff(old: Mapping[str, str], new: Mapping[str, str | None]) -> str:

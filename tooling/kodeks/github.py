@@ -255,8 +255,7 @@ def post_sticky(api: Api, number: int, body: str) -> str:
 def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, bytes, bytes]:
     """The pull request's redline as the comment's Markdown, HTML and Word, read from Git objects."""
     from .compare import compare
-    from .render.redline_docx import render as render_docx
-    from .render.redline_html import render as render_html
+    from .render import render_redline
     from .render.redline_md import render as render_md
     from .store.pair import read_pair
 
@@ -264,8 +263,8 @@ def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, 
     languages = comparison.redline.head.languages
     return (
         render_md(comparison, languages, full_redline=artifact_url),
-        render_html(comparison, languages),
-        render_docx(comparison, languages, with_table=True),
+        render_redline("html", comparison, languages),
+        render_redline("docx", comparison, languages, with_table=True),
     )
 
 

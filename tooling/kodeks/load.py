@@ -108,20 +108,20 @@ def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
     line_starts: list[int] = []
     for kind, offset, what in characters.findings(text):
         counts[kind] += 1
-        if counts[kind] > MAX_CHARACTER_FINDINGS:
+        if counts[kind] > MAX_CHARACTER_FINDINGS + 1:
             continue
         if not line_starts:
             line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
         line = bisect.bisect_right(line_starts, offset)
-        code, message = _CHARACTER_RULES[kind]
         location = SourceLocation(path, line, offset - line_starts[line - 1] + 1)
+        code, message = _CHARACTER_RULES[kind]
         found.append(rule(code).at(location, message.format(what=what)))
-    for kind, count in counts.items():
+    for kind, count in counts.items():  # the first finding past the limit stands for the rest
         if count > MAX_CHARACTER_FINDINGS:
             code, _ = _CHARACTER_RULES[kind]
-            last = next(d for d in reversed(found) if d.code == code)
+            index = max(i for i, d in enumerate(found) if d.code == code)
             more = count - MAX_CHARACTER_FINDINGS
-            found.append(rule(code).at(last.location, f"… and {more:,} more like it in this file"))
+            found[index] = rule(code).at(found[index].location, f"… and {more:,} more like it in this file")
     return found
 
 

@@ -391,25 +391,24 @@ class _BodyReader:
                 continue
             marker = match.group(2)
             unit = "subpoint" if marker[0].isalpha() else "part" if marker.endswith(".") else "point"
+            if line == start and unit == "subpoint":
+                continue  # an article's own text may open with «а)»; only numbers are markers here
             if line == start:
-                if unit == "subpoint":
-                    continue  # an article's own text may open with «а)»; only numbers are markers here
-                self.diagnostics.append(
-                    rule("B010").at(
-                        SourceLocation.from_zero_based(self.path, line, match.start(2), self.line_offset),
-                        f"«{marker}» begins a paragraph but is not read as a marker (a number has at most "
-                        f"6 digits, 9 in Markdown): write the {unit}'s number as the law has it, or "
-                        f"`{marker[:-1]}\\{marker[-1]}` if it really is text",
-                    )
+                problem = (
+                    f"begins a paragraph but is not read as a marker (a number has at most 6 digits, 9 in "
+                    f"Markdown): write the {unit}'s number as the law has it"
                 )
-                continue
+            else:
+                problem = (
+                    f"begins a line but is read as the continuation of the paragraph above, so this {unit} "
+                    "is lost: leave a blank line before it (and indent a paragraph that belongs to the unit "
+                    "before it)"
+                )
             escaped = marker[:-1] + "\\" + marker[-1]
             self.diagnostics.append(
                 rule("B010").at(
                     SourceLocation.from_zero_based(self.path, line, match.start(2), self.line_offset),
-                    f"«{marker}» begins a line but is read as the continuation of the paragraph above, "
-                    f"so this {unit} is lost: leave a blank line before it (and indent a paragraph that "
-                    f"belongs to the unit before it), or write `{escaped}` if it really is text",
+                    f"«{marker}» {problem}, or write `{escaped}` if it really is text",
                 )
             )
 
