@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import cli
-from .options import dry_run_option, root_option, say_completed
+from .options import dry_run_option, root_option, working_tree
 
 if TYPE_CHECKING:
     from ..drafting import Plan, Workspace
@@ -22,11 +22,8 @@ EXIT_INVALID = 1
 
 def _workspace(root: Path) -> Workspace:
     from ..drafting import Workspace
-    from ..store.worktree import read_worktree
 
-    snapshot = read_worktree(root)
-    say_completed(snapshot)
-    return Workspace.of(snapshot.files)
+    return Workspace.of(working_tree(root).files)
 
 
 def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> None:
@@ -241,11 +238,8 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
     """
     from ..edit import format_files, unified_diff
     from ..store.journal import write_files
-    from ..store.worktree import read_worktree
 
-    snapshot = read_worktree(root)
-    say_completed(snapshot)
-    formatting = format_files(snapshot.files)
+    formatting = format_files(working_tree(root).files)
     for diagnostic in formatting.unreadable:
         click.echo(str(diagnostic), err=True)
     changes = formatting.changes

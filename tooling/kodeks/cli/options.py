@@ -66,10 +66,14 @@ def dry_run_option(function: F) -> F:
     return click.option("--dry-run", is_flag=True, help="Print the unified diff instead of writing.")(function)
 
 
-def say_completed(snapshot: Snapshot) -> None:
-    """Tell the user that reading the working tree finished an edit a killed kodeks left."""
+def working_tree(root: Path) -> Snapshot:
+    """The Code on disk; if reading it finished an edit a killed kodeks left, the user is told."""
+    from ..store.worktree import read_worktree
+
+    snapshot = read_worktree(root)
     if snapshot.completed:
         click.echo(f"kodeks: finished an interrupted edit first ({len(snapshot.completed)} files)", err=True)
+    return snapshot
 
 
 def write_or_print(data: bytes, output: Path | None, default: Path | None) -> Path | None:

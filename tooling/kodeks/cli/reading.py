@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import cli
-from .options import chosen_languages, lang_option, root_option, say_completed, write_or_print
+from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
 if TYPE_CHECKING:
     from ..store import Snapshot
@@ -19,11 +19,7 @@ EXIT_INVALID = 1
 def _snapshot(root: Path, rev: str | None) -> Snapshot:
     """The Code as the working tree or ``rev`` has it."""
     if rev is None:
-        from ..store.worktree import read_worktree
-
-        snapshot = read_worktree(root)
-        say_completed(snapshot)
-        return snapshot
+        return working_tree(root)
     from ..store.git import read_revision
 
     return read_revision(root, rev)
