@@ -14,10 +14,10 @@ import kodeks
 
 PACKAGE = Path(kodeks.__file__).resolve().parent
 LAYERS = [
-    {"diagnostics", "errors", "rules", "characters", "model", "wording", "source", "yamlsafe"},
+    {"diagnostics", "errors", "rules", "characters", "model", "wording", "citation", "source", "yamlsafe"},
     {"parse"},
     {"store", "load"},
-    {"validate", "diff", "compare"},
+    {"validate", "references", "diff", "compare"},
     {"render", "edit", "drafting", "report", "github"},
     {"cli", "__main__"},
 ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kodeks.model import LegalNumber, ReferenceTarget, TargetKind, roman
-from kodeks.parse import parse_reference_target
+from kodeks.model import LegalNumber, ReferenceTarget, TargetKind, references_text, roman
+from kodeks.parse import parse_reference, parse_references
 
 
 @pytest.mark.parametrize(
@@ -51,15 +51,49 @@ def test_roman_numerals(value: int, numeral: str) -> None:
         ("ch:basics", ReferenceTarget(TargetKind.CHAPTER, "basics")),
         ("sec:general", ReferenceTarget(TargetKind.SECTION, "general")),
         ("act:lsg-law-2011", ReferenceTarget(TargetKind.ACT, "lsg-law-2011")),
+        ("art:x#2.3.б", ReferenceTarget(TargetKind.ARTICLE, "x", LegalNumber((2,)), LegalNumber((3,)), "б")),
+        ("art:x#.3.а", ReferenceTarget(TargetKind.ARTICLE, "x", None, LegalNumber((3,)), "а")),
+        ("art:x#2.abz2", ReferenceTarget(TargetKind.ARTICLE, "x", LegalNumber((2,)), paragraph=2)),
+        ("art:x#abz3", ReferenceTarget(TargetKind.ARTICLE, "x", paragraph=3)),
+        ("act:law-123/17", ReferenceTarget(TargetKind.ACT, "law-123", article=LegalNumber((17,)))),
+        (
+            "act:law-123/12-1#1.2",
+            ReferenceTarget(
+                TargetKind.ACT, "law-123", LegalNumber((1,)), LegalNumber((2,)), article=LegalNumber((12, 1))
+            ),
+        ),
     ],
 )
 def test_reference_targets_round_trip(href: str, target: ReferenceTarget) -> None:
-    assert parse_reference_target(href) == target
+    assert parse_reference(href) == target
     assert str(target) == href
 
 
 @pytest.mark.parametrize(
-    "href", ["art:", "art:X", "art:x#", "art:x#a", "ch:x#2", "act:x#1", "art:x#2.", "art:x#02", "art:x y"]
+    ("href", "written"),
+    [
+        ("art:x#2,2-1", ["art:x#2", "art:x#2-1"]),
+        ("art:x#2.3,2.4", ["art:x#2.3", "art:x#2.4"]),
+        ("art:a,art:b#3", ["art:a", "art:b#3"]),
+        ("art:x#2~6", ["art:x#2~6"]),
+        ("art:a~art:c", ["art:a~art:c"]),
+        ("art:x#1.2.а~1.2.в", ["art:x#1.2.а~1.2.в"]),
+        ("act:law/5~act:law/7", ["act:law/5~act:law/7"]),
+    ],
 )
+def test_plural_and_range_references_round_trip(href: str, written: list[str]) -> None:
+    targets = parse_references(href)
+    assert targets is not None
+    assert [str(t) for t in targets] == written
+    assert references_text(targets) == href
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "art:", "art:X", "art:x#", "art:x#a", "ch:x#2", "act:x#1", "art:x#2.", "art:x#02", "art:x y",
+        "art:x/3", "art:x#2.3.й", "art:x#2.б", "art:x#abz0", "art:x#2~2", "art:x#2~ch:y", "art:x#1~2~3", "art:x,",
+    ],
+)  # fmt: skip
 def test_malformed_reference_targets(href: str) -> None:
-    assert parse_reference_target(href) is None
+    assert parse_references(href) is None

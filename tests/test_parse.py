@@ -21,7 +21,7 @@ def test_parts_points_and_references_become_the_model() -> None:
     assert article.number == LegalNumber((1,))
     assert article.title == {"ky": "Жөнгө салуу предмети", "ru": "Предмет регулирования"}
     assert article.status is Status.DRAFT
-    assert [(s.act, s.article) for s in article.sources] == [("lsg-law", "1")]
+    assert [str(s.target) for s in article.sources] == ["act:lsg-law/1"]
     assert list(article.texts) == ["ky", "ru"]
     ru = article.texts["ru"]
     assert [p.label for p in ru.parts] == ["1", "2"]

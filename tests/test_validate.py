@@ -106,8 +106,8 @@ def test_stale_number_after_an_insertion_in_a_draft(code_dir: WriteCode) -> None
         A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"),
     }
     assert messages(code_dir(files)) == [
-        f"{A}concepts.md:12:24: R004 link text «3-беренеде» does not carry the number 4 of `art:kenesh`: update the wording",
-        f"{A}concepts.md:19:39: R004 link text «статье 3» does not carry the number 4 of `art:kenesh`: update the wording",
+        f"{A}concepts.md:12:24: R004 link text «3-беренеде» names article 3 where the link points to article 4 (`art:kenesh`): update the wording",
+        f"{A}concepts.md:19:39: R004 link text «статье 3» names article 3 where the link points to article 4 (`art:kenesh`): update the wording",
     ]
 
 
@@ -127,7 +127,7 @@ def test_kyrgyz_insertion_forms_carry_their_number(code_dir: WriteCode) -> None:
     assert messages(code_dir(files)) == []
     files[A + "concepts.md"] = str(files[A + "concepts.md"]).replace("[2-1-беренеде]", "[2-беренеде]")
     assert messages(code_dir(files)) == [
-        f"{A}concepts.md:12:24: R004 link text «2-беренеде» does not carry the number 2-1 of `art:inserted`: update the wording"
+        f"{A}concepts.md:12:24: R004 link text «2-беренеде» names article 2 where the link points to article 2-1 (`art:inserted`): update the wording"
     ]
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .model import Article, ArticleText, Chapter, Code, LegalNumber, Section, SourceProvision
+from .model import Article, ArticleText, Chapter, Code, LegalNumber, Section
 from .store import Revision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
@@ -119,17 +119,14 @@ class Unit:
     label: str
     text: str
     kind: str
-    """``part``, ``point`` or ``paragraph``: what the label numbers."""
+    """``part``, ``point``, ``subpoint``, ``note`` or ``paragraph``: what the label numbers."""
 
 
 def units(text: ArticleText | None) -> list[Unit]:
     """The article's paragraphs in reading order, each labelled as printed."""
     if text is None:
         return []
-    return [
-        Unit(line.label, line.plain_text, "point" if line.point else "part" if line.part else "paragraph")
-        for line in text.printed()
-    ]
+    return [Unit(line.label, line.plain_text, line.kind) for line in text.printed()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,15 +308,6 @@ def _chapter_of(code: Code) -> dict[str, str]:
     return {entry.id: chapter.id for chapter in code.chapters for entry in chapter.articles}
 
 
-def _source_line(source: SourceProvision) -> str:
-    parts = [source.act, f"art. {source.article}"]
-    if source.part:
-        parts.append(f"part {source.part}")
-    if source.point:
-        parts.append(f"point {source.point}")
-    return ", ".join(parts)
-
-
 def _fields(base: Article, head: Article, languages: Sequence[str]) -> list[FieldChange]:
     changes = []
     if base.status is not head.status:
@@ -332,8 +320,8 @@ def _fields(base: Article, head: Article, languages: Sequence[str]) -> list[Fiel
         old, new = base.title.get(language, ""), head.title.get(language, "")
         if old != new:
             changes.append(FieldChange("title", language, old, new, word_diff(old, new)))
-    old_sources = "; ".join(_source_line(s) for s in base.sources)
-    new_sources = "; ".join(_source_line(s) for s in head.sources)
+    old_sources = "; ".join(str(s.target) for s in base.sources)
+    new_sources = "; ".join(str(s.target) for s in head.sources)
     if old_sources != new_sources:
         changes.append(FieldChange("sources", None, old_sources, new_sources, word_diff(old_sources, new_sources)))
     if (base.notes or "") != (head.notes or ""):

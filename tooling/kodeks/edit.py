@@ -10,12 +10,23 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from . import wording
+from . import citation, references, wording
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import KodeksError
-from .model import Article, Code, LegalNumber, Link, Numbering, ReferenceTarget, Stage, TargetKind, roman
+from .model import (
+    Article,
+    Code,
+    LegalNumber,
+    Link,
+    Numbering,
+    ReferenceTarget,
+    Stage,
+    TargetKind,
+    references_text,
+    roman,
+)
 
 
 class EditError(KodeksError):
@@ -104,16 +115,50 @@ def link_label_span(texts: Texts, link: Link) -> tuple[int, int] | None:
     return start + 1, end
 
 
-def relabel(label: str, kind: TargetKind, language: str, number: str) -> str | None:
-    """The label with the target's number replaced by ``number``; None when ambiguous."""
-    pattern = wording.number_in_reference(_UNIT_OF_KIND[kind], language) if kind in _UNIT_OF_KIND else None
-    matches = list(pattern.finditer(label)) if pattern else []
-    if len(matches) != 1:
-        matches = list(_ANY_NUMBER.finditer(label))
-        if len(matches) != 1:
-            return None
-    match = matches[0]
-    return label[: match.start(1)] + number + label[match.end(1) :]
+def relabel(label: str, language: str, changes: Mapping[str, Mapping[str, str]]) -> str | None:
+    """The label with each number changed in its role: ``{"article": {"5": "6"}}`` turns
+    «статьями 5 и 7» into «статьями 6 и 7». None when a number to change is not found in its
+    role (then the drafter must look)."""
+    if not changes:
+        return label
+    if not citation.understands(language):
+        return _relabel_single(label, changes)
+    pieces, position, changed = [], 0, set()
+    for mention in citation.read(label, language):
+        for value in mention.values:
+            new = changes.get(mention.role, {}).get(value.text)
+            if new is not None and value.start >= position:
+                pieces += [label[position : value.start], new]
+                position = value.end
+                changed.add((mention.role, value.text))
+    wanted = {(role, old) for role, mapping in changes.items() for old in mapping}
+    if changed != wanted:
+        return None
+    return "".join(pieces) + label[position:]
+
+
+def _relabel_single(label: str, changes: Mapping[str, Mapping[str, str]]) -> str | None:
+    """In a language kodeks cannot read citations of, only a label with one number is changed."""
+    pairs = [pair for mapping in changes.values() for pair in mapping.items()]
+    matches = list(_ANY_NUMBER.finditer(label))
+    if len(pairs) != 1 or len(matches) != 1 or matches[0].group(1) != pairs[0][0]:
+        return None
+    return label[: matches[0].start(1)] + pairs[0][1] + label[matches[0].end(1) :]
+
+
+def _stored_numbers(code: Code) -> dict[tuple[TargetKind, str], str]:
+    """The numbers as the files have them now, which the references were written with."""
+    numbers = {}
+    for section in code.sections:
+        if section.number is not None and not section.number.is_insertion:
+            numbers[(TargetKind.SECTION, section.id)] = roman(section.number.components[0])
+    for chapter in code.chapters:
+        if chapter.number is not None:
+            numbers[(TargetKind.CHAPTER, chapter.id)] = str(chapter.number)
+    for article in code.articles.values():
+        if article.number is not None:
+            numbers[(TargetKind.ARTICLE, article.id)] = str(article.number)
+    return numbers
 
 
 def _target_number(numbering: Numbering, target: ReferenceTarget) -> str | None:
@@ -156,29 +201,23 @@ def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = Non
     for article in code.articles.values():
         if "number" in article.key_locations:
             number_edit(article.key_locations["number"], article.number, numbering.articles.get(article.id))
+    stored = _stored_numbers(code)
     for article in code.articles.values():
         for language, link in article.links():
-            target = link.target
-            if (
-                target is None
-                or target.kind is TargetKind.ACT
-                or (target.kind is TargetKind.ARTICLE and target.id == article.id)
-            ):
+            changes: dict[str, dict[str, str]] = {}
+            for target in link.targets:
+                for end in target.ends():
+                    if end.kind is TargetKind.ACT or (end.kind is TargetKind.ARTICLE and end.id == article.id):
+                        continue
+                    old, new = stored.get((end.kind, end.id)), _target_number(numbering, end)
+                    if old is not None and new is not None and old != new:
+                        changes.setdefault(_UNIT_OF_KIND[end.kind], {})[old] = new
+            if not changes:
                 continue
-            wanted = _target_number(numbering, target)
             span = link_label_span(texts, link)
-            if wanted is None:
-                continue
-            if span is None:
-                if unresolved is not None and wanted not in link.text:
-                    unresolved.append(link)
-                continue
-            label = texts.files[link.location.path][span[0] : span[1]]
-            present = {m.group(1) for m in _ANY_NUMBER.finditer(label)}
-            if wanted in present:
-                continue
-            new_label = relabel(label, target.kind, language, wanted)
-            if new_label is None:
+            label = texts.files[link.location.path][span[0] : span[1]] if span else None
+            new_label = relabel(label, language, changes) if label is not None else None
+            if new_label is None or span is None:
                 if unresolved is not None:
                     unresolved.append(link)
             elif new_label != label:
@@ -263,18 +302,19 @@ def new_article_text(article_id: str, number: LegalNumber, titles: Mapping[str, 
 def references_to(
     code: Code, unit_id: str, part: LegalNumber | None = None, point: LegalNumber | None = None
 ) -> list[Link]:
-    """Every link that points at the unit (for an article: at it or any of its parts and points)."""
+    """Every link that points at the unit (for an article: at it or any of its parts and points),
+    as one of several targets or inside a range («статьями 5–7» refers to article 6)."""
     found = []
     for article in code.ordered_articles():
-        for _, link in article.links():
-            target = link.target
-            if target is None or target.id != unit_id:
-                continue
-            if part is not None and target.part != part:
-                continue
-            if point is not None and target.point != point:
-                continue
-            found.append(link)
+        for language, link in article.links():
+            if any(
+                member.id == unit_id
+                and (part is None or member.part == part)
+                and (point is None or member.point == point)
+                for target in link.targets
+                for member in references.range_members(code, language, target)
+            ):
+                found.append(link)
     return found
 
 
@@ -488,36 +528,56 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             edits.extend([edit] if edit else [])
     for referring in code.articles.values():
         for language, link in referring.links():
-            target = link.target
-            if target is None or target.kind is not TargetKind.ARTICLE or target.id != article_id:
+            if not any(t.kind is TargetKind.ARTICLE and t.id == article_id for t in link.targets):
                 continue
-            new_part = part_map.get(target.part, target.part) if target.part else None
-            new_point = point_map.get((target.part, target.point), target.point) if target.point else None
-            if (new_part, new_point) == (target.part, target.point):
-                continue
-            edits.extend(_retarget(texts, link, language, ReferenceTarget(target.kind, target.id, new_part, new_point)))
+            changes: dict[str, dict[str, str]] = {}
+            targets = tuple(
+                replace(
+                    _moved(t, article_id, part_map, point_map, changes),
+                    through=_moved(t.through, article_id, part_map, point_map, changes) if t.through else None,
+                )
+                for t in link.targets
+            )
+            if targets != link.targets:
+                edits.extend(_retarget(texts, link, language, targets, changes))
     return edits
 
 
-def _retarget(texts: Texts, link: Link, language: str, target: ReferenceTarget) -> list[Edit]:
-    """Point a link at ``target`` and make its wording carry the new part and point numbers."""
+def _moved(
+    end: ReferenceTarget,
+    article_id: str,
+    part_map: Mapping[LegalNumber, LegalNumber],
+    point_map: Mapping[tuple[LegalNumber | None, LegalNumber], LegalNumber],
+    changes: dict[str, dict[str, str]],
+) -> ReferenceTarget:
+    """``end`` with its part and point renumbered; the numbers changed are added to ``changes``."""
+    if end.kind is not TargetKind.ARTICLE or end.id != article_id:
+        return end
+    part = part_map.get(end.part, end.part) if end.part else None
+    point = point_map.get((end.part, end.point), end.point) if end.point else None
+    for role, before, after in (("part", end.part, part), ("point", end.point, point)):
+        if before is not None and after is not None and before != after:
+            changes.setdefault(role, {})[str(before)] = str(after)
+    return replace(end, part=part, point=point)
+
+
+def _retarget(
+    texts: Texts,
+    link: Link,
+    language: str,
+    targets: tuple[ReferenceTarget, ...],
+    changes: Mapping[str, Mapping[str, str]],
+) -> list[Edit]:
+    """Point a link at ``targets`` and make its wording carry the new part and point numbers."""
     span = link_label_span(texts, link)
-    old = link.target
-    if span is None or old is None:
+    if span is None:
         return []
     label = texts.files[link.location.path][span[0] : span[1]]
-    for unit, before, after in (("part", old.part, target.part), ("point", old.point, target.point)):
-        if before is None or after is None or before == after:
-            continue
-        pattern = wording.number_in_reference(unit, language)
-        matches = list(pattern.finditer(label)) if pattern else []
-        matches = [m for m in matches if m.group(1) == str(before)]
-        if len(matches) == 1:
-            label = label[: matches[0].start(1)] + str(after) + label[matches[0].end(1) :]
+    new_label = relabel(label, language, changes)
     href_start = span[1] + 2
     return [
-        Edit(link.location.path, span[0], span[1], label),
-        Edit(link.location.path, href_start, href_start + len(link.href), str(target)),
+        Edit(link.location.path, span[0], span[1], label if new_label is None else new_label),
+        Edit(link.location.path, href_start, href_start + len(link.href), references_text(targets)),
     ]
 
 

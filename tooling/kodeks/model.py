@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .diagnostics import SourceLocation
@@ -109,22 +109,80 @@ class TargetKind(enum.Enum):
     ACT = "act"
 
 
+SUBPOINT_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+"""Letters of subpoints «а)», «б)» … in legal order: the Cyrillic alphabet without ё й ъ ы ь,
+the same letters in both languages."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReferenceTarget:
-    """Where a reference points: ``art:ID#P.Q``, ``ch:ID``, ``sec:ID``, ``act:ID``."""
+    """Where a reference points: ``art:ID#2.3.б``, ``ch:ID``, ``sec:ID``, ``act:ID/17#1``.
+
+    Inside an article: part, point, subpoint (a letter) and абзац (the ordinal of an unnumbered
+    paragraph of the smallest unit named). ``article`` is the article number inside another act,
+    whose articles have numbers but no ids here. ``through`` makes a range: «статьями 5–7» is
+    the target of article 5 through the target of article 7, both included.
+    """
 
     kind: TargetKind
     id: str
     part: LegalNumber | None = None
     point: LegalNumber | None = None
+    subpoint: str | None = None
+    paragraph: int | None = None
+    article: LegalNumber | None = None
+    through: ReferenceTarget | None = None
+
+    @property
+    def locator(self) -> str:
+        """The part after ``#``: ``2.3.б``, ``.3``, ``2.abz2``; empty for a whole unit."""
+        components = []
+        if self.part is not None or self.point is not None or self.subpoint is not None:
+            components.append(str(self.part) if self.part is not None else "")
+            if self.point is not None or self.subpoint is not None:
+                components.append(str(self.point) if self.point is not None else "")
+            if self.subpoint is not None:
+                components.append(self.subpoint)
+        if self.paragraph is not None:
+            components.append(f"abz{self.paragraph}")
+        return ".".join(components)
+
+    @property
+    def single(self) -> ReferenceTarget:
+        """This target without its range end."""
+        return self if self.through is None else replace(self, through=None)
+
+    def ends(self) -> tuple[ReferenceTarget, ...]:
+        """The target, or both ends of a range."""
+        return (self,) if self.through is None else (self.single, self.through)
 
     def __str__(self) -> str:
-        anchor = ""
-        if self.part is not None or self.point is not None:
-            anchor = "#" + (str(self.part) if self.part else "")
-            if self.point is not None:
-                anchor += f".{self.point}"
-        return f"{self.kind.value}:{self.id}{anchor}"
+        text = f"{self.kind.value}:{self.id}"
+        if self.article is not None:
+            text += f"/{self.article}"
+        if self.locator:
+            text += f"#{self.locator}"
+        if self.through is not None:
+            end = self.through
+            same = (end.kind, end.id, end.article) == (self.kind, self.id, self.article)
+            text += "~" + (end.locator if same and end.locator else str(end))
+        return text
+
+
+def references_text(targets: tuple[ReferenceTarget, ...]) -> str:
+    """The ``href`` of a link to ``targets``: later targets of the same unit keep only their locator."""
+    pieces = []
+    previous: ReferenceTarget | None = None
+    for target in targets:
+        same = previous is not None and (target.kind, target.id, target.article) == (
+            previous.kind,
+            previous.id,
+            previous.article,
+        )
+        text = str(target)
+        pieces.append(text.split("#", 1)[1] if same and target.locator else text)
+        previous = target
+    return ",".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +198,15 @@ class Link:
 
     href: str
     text: str
-    """The link text: the legal wording, e.g. «части 2 статьи 14»."""
-    target: ReferenceTarget | None
+    """The link text: the legal wording, e.g. «части 2 статьи 14», «частями 2 и 2-1»."""
+    targets: tuple[ReferenceTarget, ...]
+    """Empty for a link outside the Code's world; several for a plural reference."""
     location: SourceLocation
+
+    @property
+    def target(self) -> ReferenceTarget | None:
+        """The first target: where a rendered link leads."""
+        return self.targets[0] if self.targets else None
 
 
 Inline = Text | Link
@@ -165,6 +229,18 @@ class Paragraph:
 
 
 @dataclass(frozen=True, slots=True)
+class Subpoint:
+    """Подпункт / пунктча: ``а)`` inside a point, written as a paragraph that opens with its letter."""
+
+    label: str
+    """The letter: «а», «б» …"""
+    paragraph: Paragraph
+    """Its text after «а) »; a paragraph after the subpoints that does not open with a letter is
+    the point's closing абзац."""
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
 class Point:
     """Пункт / пункт: ``1)`` inside a part, or inside an article without parts."""
 
@@ -172,8 +248,18 @@ class Point:
     """None when the marker is malformed (reported by the parser)."""
     label: str
     """The marker as written, without its delimiter: ``2``, ``2-1``."""
-    paragraphs: tuple[Paragraph, ...]
+    content: tuple[Paragraph | Subpoint, ...]
+    """Paragraphs and subpoints in the order written (intro, subpoints, closing paragraph)."""
     location: SourceLocation
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The point's own абзацы (subpoints are not абзацы)."""
+        return tuple(b for b in self.content if isinstance(b, Paragraph))
+
+    @property
+    def subpoints(self) -> tuple[Subpoint, ...]:
+        return tuple(b for b in self.content if isinstance(b, Subpoint))
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +278,35 @@ class Part:
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The part's own абзацы (points are not абзацы)."""
         return tuple(b for b in self.content if isinstance(b, Paragraph))
 
 
-Block = Paragraph | Part | Point
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A numbered note «1.» inside «Примечания.»."""
+
+    number: LegalNumber | None
+    label: str
+    paragraphs: tuple[Paragraph, ...]
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """«Примечание.» / «Эскертүү.» at the end of an article: a block of the article, never parts.
+
+    Its first paragraph opens with the word; numbered notes follow as «1.», «2.»."""
+
+    content: tuple[Paragraph | Note, ...]
+    location: SourceLocation
+
+    @property
+    def numbered(self) -> tuple[Note, ...]:
+        return tuple(b for b in self.content if isinstance(b, Note))
+
+
+Block = Paragraph | Part | Point | Notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +327,15 @@ class ArticleText:
         """Points directly in the article (an article without parts)."""
         return tuple(b for b in self.content if isinstance(b, Point))
 
+    @property
+    def paragraphs_outside_parts(self) -> tuple[Paragraph, ...]:
+        """The article's own абзацы (in an article without parts, its text)."""
+        return tuple(b for b in self.content if isinstance(b, Paragraph))
+
+    @property
+    def notes(self) -> Notes | None:
+        return next((b for b in self.content if isinstance(b, Notes)), None)
+
     def find_part(self, number: LegalNumber) -> Part | None:
         return next((p for p in self.parts if p.number == number), None)
 
@@ -228,23 +348,30 @@ class ArticleText:
     def printed(self) -> Iterator[PrintedParagraph]:
         """The text as the law prints it: each paragraph with the number it opens, if any.
 
-        The one place that decides where «2.» and «1)» stand; every renderer and the differ
-        read the article through it.
+        The one place that decides where «2.», «1)» and «а)» stand; every renderer and the
+        differ read the article through it.
         """
         for block in self.content:
             if isinstance(block, Paragraph):
                 yield PrintedParagraph(block, "", None, None)
             elif isinstance(block, Point):
                 yield from _printed_point(block, None)
+            elif isinstance(block, Notes):
+                for inner in block.content:
+                    if isinstance(inner, Note):
+                        for index, paragraph in enumerate(inner.paragraphs):
+                            yield PrintedParagraph(paragraph, f"{inner.label}." if index == 0 else "", notes=block)
+                    else:
+                        yield PrintedParagraph(inner, "", notes=block)
             else:
                 numbered = False
-                for inner in block.content:
-                    if isinstance(inner, Point):
+                for part_inner in block.content:
+                    if isinstance(part_inner, Point):
                         if not numbered:  # a part that opens with a point still shows its number
                             yield PrintedParagraph(None, f"{block.label}.", block, None)
-                        yield from _printed_point(inner, block)
+                        yield from _printed_point(part_inner, block)
                     else:
-                        yield PrintedParagraph(inner, "" if numbered else f"{block.label}.", block, None)
+                        yield PrintedParagraph(part_inner, "" if numbered else f"{block.label}.", block, None)
                     numbered = True
 
 
@@ -255,28 +382,51 @@ class PrintedParagraph:
     paragraph: Paragraph | None
     """None where a part opens directly with a point: its number stands alone."""
     label: str
-    """«2.» or «1)» on the paragraph that opens a part or point; empty on the others."""
-    part: Part | None
-    point: Point | None
+    """«2.», «1)» or «а)» on the paragraph that opens a unit; empty on the others."""
+    part: Part | None = None
+    point: Point | None = None
+    subpoint: Subpoint | None = None
+    notes: Notes | None = None
 
     @property
     def plain_text(self) -> str:
         return self.paragraph.plain_text if self.paragraph else ""
 
+    @property
+    def depth(self) -> int:
+        """How far the law indents it: 0 for a part or the article's text, 1 for a point, 2 for a subpoint."""
+        return 2 if self.subpoint else 1 if self.point else 0
+
+    @property
+    def kind(self) -> str:
+        """The smallest unit it belongs to: subpoint, point, part, note or paragraph."""
+        if self.subpoint:
+            return "subpoint"
+        if self.point:
+            return "point"
+        if self.part:
+            return "part"
+        return "note" if self.notes else "paragraph"
+
 
 def _printed_point(point: Point, part: Part | None) -> Iterator[PrintedParagraph]:
-    for index, paragraph in enumerate(point.paragraphs):
-        yield PrintedParagraph(paragraph, f"{point.label})" if index == 0 else "", part, point)
+    first = True
+    for block in point.content:
+        if isinstance(block, Subpoint):
+            if first:  # a point that opens with a subpoint still shows its number
+                yield PrintedParagraph(None, f"{point.label})", part, point)
+            yield PrintedParagraph(block.paragraph, f"{block.label})", part, point, block)
+        else:
+            yield PrintedParagraph(block, f"{point.label})" if first else "", part, point)
+        first = False
 
 
 @dataclass(frozen=True, slots=True)
 class SourceProvision:
     """A provision of another act that an article consolidates (front matter ``sources``)."""
 
-    act: str
-    article: str
-    part: str | None = None
-    point: str | None = None
+    target: ReferenceTarget
+    """``act:ID/ARTICLE#PART.POINT.SUBPOINT``: the same locator grammar as a link's."""
     location: SourceLocation | None = None
 
 

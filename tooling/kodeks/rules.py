@@ -61,6 +61,8 @@ RULES: dict[str, Rule] = {
         Rule("N006", _E, "insertion number (12-1) in the draft stage"),
         Rule("N007", _E, "malformed number"),
         Rule("N008", _E, "repealed article in the draft stage"),
+        Rule("N009", _E, "subpoint letters not in sequence"),
+        Rule("N010", _E, "notes not numbered in sequence"),
         # Body
         Rule("B001", _E, "language section missing"),
         Rule("B002", _E, "language section appears twice"),
@@ -72,17 +74,21 @@ RULES: dict[str, Rule] = {
         Rule("B008", _E, "list marker in the wrong place"),
         Rule("B009", _E, "repealed article still has text"),
         Rule("B010", _E, "a part, point or subpoint marker folded into the paragraph above"),
+        Rule("B011", _E, "a subpoint outside a point"),
+        Rule("B012", _E, "a paragraph outside the parts of an article that has parts"),
         # What GitHub shows
         Rule("M001", _W, "GitHub would show an inserted unit inside its neighbour"),
         # References
         Rule("R001", _E, "malformed reference target"),
         Rule("R002", _E, "reference to an unknown article, chapter or section"),
-        Rule("R003", _E, "reference to a part or point the target does not have"),
-        Rule("R004", _E, "link text does not carry the target's current number"),
+        Rule("R003", _E, "reference to a part, point, subpoint or paragraph the target does not have"),
+        Rule("R004", _E, "link text does not carry the target's numbers in their roles and order"),
         Rule("R005", _W, "reference to a repealed article"),
         Rule("R006", _E, "unknown act"),
+        Rule("R007", _E, "a range written with a hyphen, which reads as an inserted number"),
+        Rule("R008", _E, "a range whose ends are not units of one kind in legal order"),
         # Parity of languages
-        Rule("P001", _E, "parts and points differ between languages"),
+        Rule("P001", _E, "parts, points, subpoints, paragraphs or notes differ between languages"),
         Rule("P002", _E, "references differ between languages"),
     )
 }

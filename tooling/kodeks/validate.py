@@ -6,28 +6,25 @@ Rules that need the raw syntax (YAML, Markdown) live in the parsers.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
+from . import references
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import InvalidCodeError
 from .model import (
     FIRST,
+    SUBPOINT_LETTERS,
     Article,
     ArticleText,
     Code,
     LegalNumber,
-    Numbering,
+    Paragraph,
+    Part,
     Point,
     Stage,
-    TargetKind,
-    roman,
 )
 from .rules import rule
-
-_ARABIC = re.compile(r"(?<![0-9])[0-9]+(?:-[0-9]+)*")
-_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
 
 
 def validate(
@@ -44,7 +41,7 @@ def validate(
     numbering = code.numbering()
     for article in code.articles.values():
         diagnostics += _bodies(code, article)
-        diagnostics += _references(code, numbering, article, unreadable)
+        diagnostics += references.check(code, numbering, article, unreadable)
         diagnostics += _parity(code, article)
     return sorted(set(diagnostics), key=sort_key)
 
@@ -168,6 +165,46 @@ def _numbering(code: Code) -> Iterator[Diagnostic]:
                     code, [(p.number, p.location, f"this point of part {part.label}") for p in part.points], "N005"
                 )
             yield from _sequence(code, [(p.number, p.location, "this point") for p in text.points], "N005")
+            for point in _all_points(text):
+                yield from _letters(point)
+            if text.notes is not None:
+                yield from _sequence(code, [(n.number, n.location, "this note") for n in text.notes.numbered], "N010")
+
+
+def _all_points(text: ArticleText) -> Iterator[Point]:
+    yield from text.points
+    for part in text.parts:
+        yield from part.points
+
+
+_SKIPPED_ANYWHERE = "ёйъыь"
+_SKIPPED_BY_SOME = "зоч"
+"""Some Russian drafting recommendations also skip з, о, ч, which look like digits."""
+
+
+def _letters(point: Point) -> Iterator[Diagnostic]:
+    """Subpoints run а, б, в …: no duplicates, in alphabetical order, no gap over a letter that
+    no tradition skips."""
+    previous = -1
+    for subpoint in point.subpoints:
+        letter = subpoint.label
+        if letter in _SKIPPED_ANYWHERE:
+            yield rule("N009").at(
+                subpoint.location, f"subpoint «{letter})»: legal practice does not use ё, й, ъ, ы, ь for subpoints"
+            )
+            continue
+        index = SUBPOINT_LETTERS.index(letter)
+        skipped = [c for c in SUBPOINT_LETTERS[previous + 1 : index] if c not in _SKIPPED_BY_SOME]
+        if index <= previous:
+            problem = "repeats a letter" if index == previous else "is out of alphabetical order"
+            yield rule("N009").at(subpoint.location, f"subpoint «{letter})» {problem} in point {point.label})")
+        elif skipped:
+            expected = SUBPOINT_LETTERS[previous + 1]
+            yield rule("N009").at(
+                subpoint.location,
+                f"subpoint «{letter})» skips {', '.join(skipped)}: after «{SUBPOINT_LETTERS[previous] + ')' if previous >= 0 else 'the start'}» comes «{expected})»",
+            )
+        previous = max(previous, index)
 
 
 # --- bodies -------------------------------------------------------------------------------
@@ -195,7 +232,9 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
                 )
         elif not text.content:
             yield rule("B005").at(text.location, f"the «## {language}» section is empty")
-        elif text.parts and text.points:
+        elif text.parts and text.paragraphs_outside_parts:
+            yield from _outside_parts(text)
+        if not article.is_repealed and text.parts and text.points:
             point = text.points[0]
             yield rule("B007").at(
                 point.location,
@@ -204,95 +243,22 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
             )
 
 
-# --- references ---------------------------------------------------------------------------
-
-
-def _numbers_in(text: str) -> set[str]:
-    return set(_ARABIC.findall(text)) | set(_ROMAN.findall(text))
-
-
-def _references(
-    code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]
-) -> Iterator[Diagnostic]:
-    """Targets exist, and link texts carry the numbers the targets have in law."""
-    for source in article.sources:
-        if source.act not in code.acts:
-            yield rule("R006").at(
-                source.location or article.location_of("sources"),
-                f"source act `{source.act}` is not listed under `acts:` in code.yaml",
+def _outside_parts(text: ArticleText) -> Iterator[Diagnostic]:
+    """An абзац typed without indentation leaves its part: the law has no text between parts."""
+    previous = None
+    for block in text.content:
+        if isinstance(block, Part):
+            previous = block
+        elif isinstance(block, Paragraph):
+            fix = (
+                f"indent it by the width of «{previous.label}.» to make it an абзац of part {previous.label}"
+                if previous
+                else "number it as part 1, or indent it under a part"
             )
-    for language, link in article.links():
-        target = link.target
-        if target is None:
-            continue
-        stale = None
-        if target.kind is TargetKind.ACT:
-            if target.id not in code.acts:
-                yield rule("R006").at(link.location, f"act `{target.id}` is not listed under `acts:` in code.yaml")
-            continue
-        if target.kind is TargetKind.CHAPTER:
-            chapter = code.find_chapter(target.id)
-            if chapter is None:
-                yield rule("R002").at(link.location, f"no chapter `{target.id}`")
-                continue
-            stale = _missing_numbers(link.text, [numbering.chapters.get(chapter.id)])
-        elif target.kind is TargetKind.SECTION:
-            section = code.find_section(target.id)
-            if section is None:
-                yield rule("R002").at(link.location, f"no section `{target.id}`")
-                continue
-            section_number = numbering.sections.get(section.id)
-            if section_number is not None and not section_number.is_insertion:
-                value = section_number.components[0]
-                if not {str(value), roman(value)} & _numbers_in(link.text):
-                    stale = [roman(value)]
-        else:
-            referenced = code.articles.get(target.id)
-            if referenced is None and target.id in unreadable:
-                continue
-            if referenced is None:
-                yield rule("R002").at(link.location, f"no article `{target.id}`")
-                continue
-            if referenced.is_repealed:
-                yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")
-            missing_unit = _missing_unit(referenced, language, target.part, target.point)
-            if missing_unit:
-                yield rule("R003").at(
-                    link.location, f"article {referenced.number} (`{target.id}`) has no {missing_unit}"
-                )
-                continue
-            own = [numbering.articles.get(referenced.id)] if referenced.id != article.id else []
-            stale = _missing_numbers(link.text, [*own, target.part, target.point])
-        if stale:
-            yield rule("R004").at(
-                link.location,
-                f"link text «{link.text}» does not carry the number {', '.join(stale)} of `{target}`: update the wording",
+            yield rule("B012").at(
+                block.location,
+                f"this paragraph stands outside the parts of an article that has parts: {fix}",
             )
-
-
-def _missing_numbers(text: str, numbers: Sequence[LegalNumber | None]) -> list[str]:
-    found = _numbers_in(text)
-    return [str(n) for n in numbers if n is not None and str(n) not in found]
-
-
-def _missing_unit(article: Article, language: str, part: LegalNumber | None, point: LegalNumber | None) -> str | None:
-    """What ``art:ID#part.point`` names that the article lacks, in words; None when it exists."""
-    text = article.texts.get(language) or next(iter(article.texts.values()), None)
-    if text is None or (part is None and point is None):
-        return None
-    points: Sequence[Point]
-    if part is not None:
-        found = text.find_part(part)
-        if found is None:
-            return f"part {part}"
-        points = found.points
-    else:
-        if text.parts:
-            return f"point {point} outside its parts (write art:{article.id}#PART.{point})"
-        points = text.points
-    if point is not None and not any(p.number == point for p in points):
-        return f"point {point}" + (f" in part {part}" if part is not None else "")
-    return None
 
 
 # --- parity -------------------------------------------------------------------------------
@@ -312,7 +278,7 @@ def _reference_targets(text: ArticleText) -> dict[int, Counter[str]]:
     for line in text.printed():
         if line.paragraph is not None:
             counter = targets.setdefault(id(line.part), Counter())
-            counter.update(str(link.target) for link in line.paragraph.links if link.target is not None)
+            counter.update(str(target) for link in line.paragraph.links for target in link.targets)
     return targets
 
 
@@ -329,6 +295,10 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
                 text.location,
                 f"«## {text.language}» has {_describe(outline)} but «## {reference.language}» has {_describe(base_outline)}",
             )
+            continue
+        difference = _detail_difference(reference, text)
+        if difference:
+            yield rule("P001").at(text.location, difference)
             continue
         if text.parts:
             base_by_part, by_part = _reference_targets(reference), _reference_targets(text)
@@ -348,6 +318,48 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
                     text.location,
                     _reference_difference(reference.language, base_targets, text.language, targets, "the article"),
                 )
+
+
+def _details(text: ArticleText) -> list[tuple[str, str]]:
+    """Below parts and points: each unit's абзацы and subpoints, and the notes, as
+    ``(where, what)``, in order."""
+    details = []
+
+    def point_details(point: Point, where: str) -> None:
+        letters = ", ".join(s.label for s in point.subpoints)
+        details.append(
+            (
+                f"point {point.label}){where}",
+                f"{len(point.paragraphs)} абзац(ы)" + (f" and subpoints {letters}" if letters else ""),
+            )
+        )
+
+    for part in text.parts:
+        details.append((f"part {part.label}", f"{len(part.paragraphs)} абзац(ы)"))
+        for point in part.points:
+            point_details(point, f" of part {part.label}")
+    if not text.parts:
+        details.append(("the article", f"{len(text.paragraphs_outside_parts)} абзац(ы)"))
+    for point in text.points:
+        point_details(point, "")
+    notes = text.notes
+    numbered = ", ".join(n.label for n in notes.numbered) if notes else ""
+    details.append(
+        (
+            "the notes",
+            "none"
+            if notes is None
+            else f"{len(notes.content)} block(s)" + (f", numbered {numbered}" if numbered else ""),
+        )
+    )
+    return details
+
+
+def _detail_difference(reference: ArticleText, text: ArticleText) -> str | None:
+    for (where, base), (_, other) in zip(_details(reference), _details(text), strict=True):
+        if base != other:
+            return f"{where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
+    return None
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:

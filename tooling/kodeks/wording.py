@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .model import LegalNumber, Stage, Status, roman
+from .model import LegalNumber, ReferenceTarget, Stage, Status, roman
 
 
 def _number(number: LegalNumber | str | None) -> str:
@@ -70,6 +70,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "article": {"ru": "ст.", "ky": "берене", "en": "art."},
     "part": {"ru": "ч.", "ky": "бөлүк", "en": "part"},
     "point": {"ru": "п.", "ky": "пункт", "en": "point"},
+    "subpoint": {"ru": "пп.", "ky": "пунктча", "en": "subpoint"},
+    "paragraph": {"ru": "абз.", "ky": "абзац", "en": "paragraph"},
     "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
     # Comparison tables (сравнительная таблица / салыштырма таблица)
     "comparison": {"ru": "Сравнительная таблица", "ky": "Салыштырма таблица", "en": "Comparison table"},
@@ -169,3 +171,23 @@ def number_in_reference(unit: str, language: str) -> re.Pattern[str] | None:
     point) in a reference; None for a language without a pattern (its wording is then
     updated only when it holds a single number)."""
     return _NUMBER_IN_REFERENCE.get((unit, language))
+
+
+NOTES_OPENING = re.compile(r"(?:Примечани[ея]|Эскертүү(?:лөр)?)\s*[.:]")
+"""The word that opens the notes of an article, as the source writes it: «Примечание.»,
+«Примечания:», «Эскертүү.», «Эскертүүлөр.»."""
+
+
+def provision(language: str, target: ReferenceTarget) -> str:
+    """«ст. 31, ч. 1, п. 2, пп. «а»» for a provision of another act (``act:ID/31#1.2.а``)."""
+    pieces = []
+    for key, value in (
+        ("article", target.article),
+        ("part", target.part),
+        ("point", target.point),
+        ("subpoint", f"«{target.subpoint}»" if target.subpoint else None),
+        ("paragraph", target.paragraph),
+    ):
+        if value is not None:
+            pieces.append(f"{word(key, language)} {value}")
+    return ", ".join(pieces)

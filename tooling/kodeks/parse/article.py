@@ -10,34 +10,35 @@ from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..model import (
+    SUBPOINT_LETTERS,
     Article,
     ArticleText,
     Block,
     Inline,
     LegalNumber,
     Link,
+    Note,
+    Notes,
     Paragraph,
     Part,
     Point,
-    ReferenceTarget,
     SourceProvision,
     Status,
+    Subpoint,
     TargetKind,
     Text,
 )
 from ..rules import rule
+from ..wording import NOTES_OPENING
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
 from .markdown import body_parser
+from .reference import SYNTAX, parse_reference, parse_references
 
 MAX_FRONT_MATTER = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _ARTICLE_KEYS = ("id", "number", "title", "status", "sources", "notes")
-_SOURCE_KEYS = ("act", "article", "part", "point")
-_REFERENCE = re.compile(
-    r"(?P<kind>art|ch|sec|act):(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
-    r"(?:#(?P<part>[0-9]+(?:-[0-9]+)*)?(?:\.(?P<point>[0-9]+(?:-[0-9]+)*))?)?"
-)
+_SOURCE_KEYS = ("act", "article", "part", "point", "subpoint", "paragraph")
 _SCHEMES = tuple(f"{kind.value}:" for kind in TargetKind)
 _UNSUPPORTED = {
     "bullet_list_open": "bulleted lists are not used in the Code: number parts «1.» and points «1)»",
@@ -122,42 +123,41 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
 
 
 def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision, ...]:
+    """``sources:`` items, each ``act:ID/17#1.2`` or ``{act: ID, article: 17, part: 1, point: 2}``."""
     provisions = []
     for index, item in enumerate(reader.sequence(meta, (), "sources")):
         path: YamlPath = ("sources", index)
-        mapping = reader.mapping(item, path, "a source")
-        if mapping is None:
-            continue
-        reader.check_keys(mapping, path, ("act", "article"), _SOURCE_KEYS, "a source")
-        fields: dict[str, str | None] = {}
-        for key in _SOURCE_KEYS:
-            value = mapping.get(key)
-            if value is not None and not isinstance(value, (str, int)):
-                reader.report("Y006", path + (key,), f"`{key}:` of a source must be text or a number")
-                value = None
-            fields[key] = None if value is None else str(value)
-        if fields["act"] and fields["article"]:
-            provisions.append(
-                SourceProvision(
-                    fields["act"], fields["article"], fields["part"], fields["point"], reader.document.location(path)
-                )
+        if isinstance(item, str):
+            locator = item
+        else:
+            mapping = reader.mapping(item, path, "a source")
+            if mapping is None:
+                continue
+            reader.check_keys(mapping, path, ("act", "article"), _SOURCE_KEYS, "a source")
+            fields: dict[str, str] = {}
+            for key in _SOURCE_KEYS:
+                value = mapping.get(key)
+                if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
+                    reader.report("Y006", path + (key,), f"`{key}:` of a source must be text or a number")
+                elif value is not None:
+                    fields[key] = str(value)
+            if "act" not in fields or "article" not in fields:
+                continue
+            inner = ".".join([fields.get("part", ""), fields.get("point", ""), fields.get("subpoint", "")]).rstrip(".")
+            if "paragraph" in fields:
+                inner = (inner + "." if inner else "") + "abz" + fields["paragraph"]
+            locator = f"act:{fields['act']}/{fields['article']}" + (f"#{inner}" if inner else "")
+        target = parse_reference(locator)
+        if target is None or target.kind is not TargetKind.ACT or target.article is None:
+            reader.report(
+                "Y006",
+                path,
+                f"source `{locator}` is not a provision of an act: write act:ID/ARTICLE, act:ID/ARTICLE#PART.POINT "
+                "(or the keys act, article, part, point, subpoint, paragraph)",
             )
+            continue
+        provisions.append(SourceProvision(target, reader.document.location(path)))
     return tuple(provisions)
-
-
-def parse_reference_target(href: str) -> ReferenceTarget | None:
-    match = _REFERENCE.fullmatch(href)
-    if match is None:
-        return None
-    kind = TargetKind(match["kind"])
-    part = LegalNumber.parse(match["part"]) if match["part"] else None
-    point = LegalNumber.parse(match["point"]) if match["point"] else None
-    has_anchor = "#" in href
-    if has_anchor and (kind is not TargetKind.ARTICLE or (part is None and point is None)):
-        return None
-    if (match["part"] and part is None) or (match["point"] and point is None):
-        return None
-    return ReferenceTarget(kind, match["id"], part, point)
 
 
 def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tuple[int, int]]:
@@ -174,6 +174,11 @@ def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tup
             close += 1
         yield index, close - 1
         index = close
+
+
+_SUBPOINT_MARKER = re.compile(rf"([{SUBPOINT_LETTERS}ёйъыь])\)[ \t]+")
+"""«а) » opening a paragraph (the raw source: an escaped «а\\)» is text). Letters legal practice
+skips are read as markers too, so that N009 can name them."""
 
 
 _FOLDED_MARKER = re.compile(r"(\s*)([0-9]+(?:-[0-9]+)*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
@@ -207,10 +212,17 @@ class _BodyReader:
         blocks: list[Block] = []
         seen: set[str] = set()
 
+        notes: list[Paragraph | Note] | None = None  # after «Примечание.» every block is a note
+        notes_token: Token | None = None
+
         def close_section() -> None:
+            nonlocal notes
             if current is not None:
                 language, heading = current
+                if notes is not None and notes_token is not None:
+                    blocks.append(Notes(tuple(notes), self.at(notes_token)))
                 texts[language] = ArticleText(language, tuple(blocks), self.at(heading))
+            notes = None
 
         tokens = self.tokens
         for open_index, close_index in _block_spans(tokens, 0, len(tokens)):
@@ -245,6 +257,12 @@ class _BodyReader:
                         "B004", token, f"text outside a language section: every paragraph belongs under {sections}"
                     )
                 continue
+            if notes is not None:
+                notes.extend(self._note_blocks(open_index, close_index))
+                continue
+            if token.type == "paragraph_open" and NOTES_OPENING.match(tokens[open_index + 1].content):
+                notes, notes_token = [self._paragraph(open_index)], token
+                continue
             blocks.extend(self._article_block(open_index, close_index))
         close_section()
         return texts
@@ -252,6 +270,7 @@ class _BodyReader:
     def _article_block(self, open_index: int, close_index: int) -> list[Block]:
         token = self.tokens[open_index]
         if token.type == "paragraph_open":
+            self._check_stray_subpoint(open_index, "the article")
             return [self._paragraph(open_index)]
         if token.type == "ordered_list_open":
             if token.markup == ".":
@@ -309,6 +328,7 @@ class _BodyReader:
             for inner_open, inner_close in _block_spans(self.tokens, item_open + 1, item_close):
                 inner = self.tokens[inner_open]
                 if inner.type == "paragraph_open":
+                    self._check_stray_subpoint(inner_open, f"part {item.info}")
                     content.append(self._paragraph(inner_open))
                 elif inner.type == "ordered_list_open" and inner.markup == ")":
                     content.extend(self._points(inner_open, inner_close))
@@ -320,11 +340,16 @@ class _BodyReader:
 
     def _points(self, open_index: int, close_index: int) -> Iterator[Point]:
         for item, number, item_open, item_close in self._items(open_index, close_index):
-            paragraphs = []
+            content: list[Paragraph | Subpoint] = []
             for inner_open, _ in _block_spans(self.tokens, item_open + 1, item_close):
                 inner = self.tokens[inner_open]
                 if inner.type == "paragraph_open":
-                    paragraphs.append(self._paragraph(inner_open))
+                    marker = _SUBPOINT_MARKER.match(self.tokens[inner_open + 1].content)
+                    paragraph = self._paragraph(inner_open, len(marker.group(0)) if marker else 0)
+                    if marker:
+                        content.append(Subpoint(marker.group(1), paragraph, self.at(inner)))
+                    else:
+                        content.append(paragraph)
                 elif inner.type == "ordered_list_open":
                     self.report(
                         "B008",
@@ -333,9 +358,43 @@ class _BodyReader:
                     )
                 else:
                     self._unsupported(inner)
-            yield Point(number, item.info, tuple(paragraphs), self.at(item))
+            yield Point(number, item.info, tuple(content), self.at(item))
 
-    def _paragraph(self, open_index: int) -> Paragraph:
+    def _note_blocks(self, open_index: int, close_index: int) -> list[Paragraph | Note]:
+        """A block after «Примечание.»: a paragraph, or numbered notes «1.» «2.»."""
+        token = self.tokens[open_index]
+        if token.type == "paragraph_open":
+            return [self._paragraph(open_index)]
+        if token.type != "ordered_list_open":
+            self._unsupported(token)
+            return []
+        notes: list[Paragraph | Note] = []
+        for item, number, item_open, item_close in self._items(open_index, close_index):
+            paragraphs = []
+            for inner_open, _ in _block_spans(self.tokens, item_open + 1, item_close):
+                inner = self.tokens[inner_open]
+                if inner.type == "paragraph_open":
+                    paragraphs.append(self._paragraph(inner_open))
+                else:
+                    self.report("B008", inner, "a note holds paragraphs only")
+            notes.append(Note(number, item.info, tuple(paragraphs), self.at(item)))
+        return notes
+
+    def _check_stray_subpoint(self, open_index: int, where: str) -> None:
+        """«а)» opens a subpoint only inside a point: elsewhere the format cannot hold it."""
+        marker = _SUBPOINT_MARKER.match(self.tokens[open_index + 1].content)
+        if marker:
+            self.report(
+                "B011",
+                self.tokens[open_index],
+                f"«{marker.group(1)})» opens a subpoint, but it stands directly in {where}: subpoints belong to a "
+                "point (indent it under the point's text, after a blank line), or write "
+                f"`{marker.group(1)}\\)` if it really is text",
+            )
+
+    def _paragraph(self, open_index: int, skip: int = 0) -> Paragraph:
+        """The paragraph's text and links; ``skip`` characters of its start (a subpoint's «а) »)
+        are the unit's marker, not its text."""
         opening = self.tokens[open_index]
         inline = self.tokens[open_index + 1]
         inlines: list[Inline] = []
@@ -358,20 +417,20 @@ class _BodyReader:
                     text = []
                 source_line, search_from, location = self._locate_link(href, source_line, search_from)
                 label_text = "".join(label)
-                target = parse_reference_target(href)
-                if target is None and href.startswith(_SCHEMES):
+                targets = parse_references(href) if href.startswith(_SCHEMES) else ()
+                if targets is None:
                     self.diagnostics.append(
-                        rule("R001").at(
-                            location,
-                            f"`{href}` is not a valid reference: use art:ID, art:ID#2, art:ID#2.3, art:ID#.3, ch:ID, sec:ID or act:ID",
-                        )
+                        rule("R001").at(location, f"`{href}` is not a valid reference: use {SYNTAX}")
                     )
-                inlines.append(Link(href, label_text, target, location))
+                inlines.append(Link(href, label_text, targets or (), location))
             else:
                 text.append(_inline_text(child))
             index += 1
         if text:
             inlines.append(Text("".join(text)))
+        if skip and inlines and isinstance(inlines[0], Text):
+            rest = inlines[0].value[skip:]
+            inlines = inlines[1:] if not rest else [Text(rest), *inlines[1:]]
         self._check_folded_markers(opening)
         return Paragraph(tuple(inlines), self.at(opening))
 

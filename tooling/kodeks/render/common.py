@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .. import wording
 from ..model import (
+    SUBPOINT_LETTERS,
     Act,
     Article,
     Chapter,
@@ -33,8 +34,14 @@ def article_anchor(article_id: str) -> str:
     return f"art-{article_id}"
 
 
-def unit_anchor(language: str, article_id: str, part: LegalNumber | None, point: LegalNumber | None = None) -> str:
-    """Anchor of a part or point: stable ids for articles, the legal numbers inside them.
+def unit_anchor(
+    language: str,
+    article_id: str,
+    part: LegalNumber | None,
+    point: LegalNumber | None = None,
+    subpoint: str | None = None,
+) -> str:
+    """Anchor of a part, point or subpoint: stable ids for articles, the legal numbers inside them.
 
     Carries the language, so that both columns of a parallel text have their own targets.
     """
@@ -43,19 +50,23 @@ def unit_anchor(language: str, article_id: str, part: LegalNumber | None, point:
         anchor += f"-p{part}"
     if point is not None:
         anchor += f"-pt{point}"
+    if subpoint is not None:
+        anchor += f"-sp{SUBPOINT_LETTERS.index(subpoint) + 1}"  # ASCII: Word bookmarks take no Cyrillic
     return anchor
 
 
 def printed_anchor(language: str, article_id: str, line: PrintedParagraph) -> str:
-    """The anchor of the part or point a printed paragraph opens; empty for other paragraphs."""
-    if not line.label:
+    """The anchor of the unit a printed paragraph opens; empty for other paragraphs."""
+    if not line.label or line.notes is not None:
         return ""
     part = line.part.number if line.part else None
-    return unit_anchor(language, article_id, part, line.point.number if line.point else None)
+    point = line.point.number if line.point else None
+    return unit_anchor(language, article_id, part, point, line.subpoint.label if line.subpoint else None)
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:
-    """Where a reference leads: an anchor in the document, an act's URL, or nowhere."""
+    """Where a reference leads: an anchor in the document, an act's URL, or nowhere. A reference
+    to an абзац leads to the unit that holds it."""
     code = edition.code
     if target.kind is TargetKind.ACT:
         act = code.acts.get(target.id)
@@ -68,7 +79,7 @@ def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> 
         return None
     if target.part is None and target.point is None:
         return f"#{article_anchor(target.id)}"
-    return f"#{unit_anchor(language, target.id, target.part, target.point)}"
+    return f"#{unit_anchor(language, target.id, target.part, target.point, target.subpoint)}"
 
 
 def external_href(href: str) -> str | None:
@@ -105,14 +116,9 @@ def revision_line(edition: Edition, language: str) -> str:
 
 def source_text(source: SourceProvision, acts: Mapping[str, Act], language: str) -> str:
     """«Закон … «О местном самоуправлении», ст. 31, ч. 1»."""
-    act = acts.get(source.act)
-    title = act.title.get(language, source.act) if act else source.act
-    pieces = [title, f"{wording.word('article', language)} {source.article}"]
-    if source.part:
-        pieces.append(f"{wording.word('part', language)} {source.part}")
-    if source.point:
-        pieces.append(f"{wording.word('point', language)} {source.point}")
-    return ", ".join(pieces)
+    act = acts.get(source.target.id)
+    title = act.title.get(language, source.target.id) if act else source.target.id
+    return f"{title}, {wording.provision(language, source.target)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,7 @@ class _Writer:
             target = f'r:id="{self.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)}"'
         return f"<w:hyperlink {target}>{run(text, HYPERLINK_STYLE)}</w:hyperlink>"
 
-    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", indent: bool = False) -> str:
+    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", depth: int = 0) -> str:
         content = [run(f"{number} ", "<w:b/>")] if number else []
         for inline in paragraph.inlines if paragraph else ():
             if isinstance(inline, Text):
@@ -100,7 +100,7 @@ class _Writer:
         body = "".join(content)
         if anchor:
             body = self.bookmarks.around(anchor, body)
-        properties = '<w:pPr><w:ind w:left="425"/></w:pPr>' if indent else ""
+        properties = f'<w:pPr><w:ind w:left="{425 * depth}"/></w:pPr>' if depth else ""
         return f"<w:p>{properties}{body}</w:p>"
 
     def italic(self, text: str) -> str:
@@ -109,7 +109,7 @@ class _Writer:
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
         for line in text.printed():
             anchor = printed_anchor(self.language, article_id, line)
-            yield self.paragraph(line.paragraph, line.label, anchor, indent=line.point is not None)
+            yield self.paragraph(line.paragraph, line.label, anchor, depth=line.depth)
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))

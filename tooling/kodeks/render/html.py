@@ -91,10 +91,13 @@ class _BodyWriter:
                 line.paragraph,
                 line.label,
                 printed_anchor(self.language, article_id, line),
-                "point" if line.point else "",
+                _CSS[line.kind],
             )
             for line in text.printed()
         )
+
+
+_CSS = {"subpoint": "subpoint", "point": "point", "part": "", "paragraph": "", "note": "note"}
 
 
 def _article_column(edition: Edition, options: BuildOptions, article: Article, language: str) -> Markup:

@@ -63,21 +63,18 @@ class _Writer:
             out.append(f"[{label}](<{href.replace('<', '%3C').replace('>', '%3E')}>)" if href else label)
         return "".join(out)
 
-    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", indent: bool = False) -> str:
+    def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", depth: int = 0) -> str:
         pieces = []
         if anchor:
             pieces.append(f'<a id="{anchor}"></a>')
-        if indent:
-            pieces.append("&emsp;")
+        pieces.append("&emsp;" * depth)
         if number:
             pieces.append(f"**{escape(number)}** ")
         return _line("".join(pieces) + (self.inlines(paragraph) if paragraph else "")).rstrip()
 
     def text(self, text: ArticleText, article_id: str) -> list[str]:
         return [
-            self.paragraph(
-                line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.point is not None
-            )
+            self.paragraph(line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.depth)
             for line in text.printed()
         ]
 

@@ -1,0 +1,171 @@
+"""What the words of a reference say: which units, with which numbers, in which roles.
+
+«пунктами 3 и 4 части 2 статьи 5» names points 3 and 4, part 2, article 5; «5-берененин 2 жана
+2-1-бөлүктөрү» names article 5, parts 2 and 2-1. Russian names the smaller unit first (point,
+then part, then article), Kyrgyz the larger, with a hyphen and a case suffix after the number.
+«настоящей части» / «ушул бөлүктүн» name the part the reference stands in. The validator
+compares these roles with the link's targets, and the drafter tools rewrite the numbers they
+find here; nothing else reads legal wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .wording import NUMBER, ROMAN
+
+ROLES = ("paragraph", "subpoint", "point", "part", "article", "chapter", "section")
+"""From the smallest unit to the largest: the order Russian cites them in, Kyrgyz the reverse."""
+
+_ORDINALS = {
+    "ru": ("перв", "втор", "трет", "четв", "пят", "шест", "седьм", "восьм", "девят", "десят"),
+    "ky": (
+        "биринчи",
+        "экинчи",
+        "үчүнчү",
+        "төртүнчү",
+        "бешинчи",
+        "алтынчы",
+        "жетинчи",
+        "сегизинчи",
+        "тогузунчу",
+        "онунчу",
+    ),
+}
+_LETTER = r"[«\"“]?([абвгдежзиклмнопрстуфхцчшщэюяёйъыь])[»\"”)]?"
+
+_SEPARATOR = {"ru": r"\s*,\s*|\s+(?:и|или|либо)\s+", "ky": r"\s*,\s*|\s+(?:жана|же)\s+"}
+_DASH = r"\s*[–—]\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One number (or letter, or ordinal) as written, with where it stands in the wording."""
+
+    text: str
+    start: int
+    end: int
+    ends_range: bool = False
+    """Written after a dash: «5–7» is 5 through 7."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    role: str
+    values: tuple[Value, ...]
+    """Empty for «настоящей части» / «ушул бөлүктүн»: the unit the reference stands in."""
+    start: int
+
+
+def _value_pattern(role: str, language: str) -> str:
+    if role == "subpoint":
+        return _LETTER
+    if role == "paragraph":
+        stems = "|".join(_ORDINALS.get(language, ()))
+        return rf"((?:{stems})\w*|\d+)" if stems else r"(\d+)"
+    if role == "section":
+        return rf"({ROMAN}|{NUMBER})"
+    return rf"({NUMBER})"
+
+
+def _list(value: str, language: str) -> str:
+    separator = _SEPARATOR.get(language, r"\s*,\s*")
+    return rf"{value}(?:(?:{separator}|{_DASH}){value})*"
+
+
+_RU_WORDS = {
+    "paragraph": r"абзац\w*",
+    "subpoint": r"подпункт\w*",
+    "point": r"(?<!под)пункт\w*",
+    "part": r"част(?:ь|и|ью|ей|ям|ями|ях)\b",
+    "article": r"стат(?:ья|ьи|ье|ью|ьей|ей|ьям|ьями|ьях)\b",
+    "chapter": r"глав\w*",
+    "section": r"раздел\w*",
+}
+_KY_WORDS = {
+    "paragraph": r"абзац\w*",
+    "subpoint": r"пунктча\w*",
+    "point": r"-пункт(?!ча)\w*",
+    "part": r"-бөлү[кг]\w*",
+    "article": r"-берене\w*",
+    "chapter": r"-глава\w*",
+    "section": r"\s+бөлүм\w*",
+}
+_RU_THIS = re.compile(r"(?i)\b(?:настоящ|эт|данн)\w*\s+(част|пункт|подпункт|стат)")
+_KY_THIS = re.compile(r"(?i)\bушул\s+(бөлү[кг]|пункт(?!ча)|пунктча|берене)")
+_THIS_ROLES = {
+    "част": "part", "пункт": "point", "подпункт": "subpoint", "стат": "article",
+    "бөлүк": "part", "бөлүг": "part", "пунктча": "subpoint", "берене": "article",
+}  # fmt: skip
+
+
+def _compile() -> dict[tuple[str, str], re.Pattern[str]]:
+    patterns = {}
+    for role in ROLES:
+        for language, words in (("ru", _RU_WORDS), ("ky", _KY_WORDS)):
+            values = _list(_value_pattern(role, language), language)
+            if language == "ru" and role == "paragraph":
+                # «абзацем вторым», and «второй абзац» as some texts write it
+                text = rf"(?i)\b{words[role]}\s+(?P<values>{values})|(?P<before>{values})\s+{words[role]}"
+            elif language == "ru":
+                text = rf"(?i)\b{words[role]}\s+(?P<values>{values})"
+            elif role in ("paragraph", "subpoint"):
+                text = rf"(?i)(?P<values>{values})\s+{words[role]}"
+            else:
+                text = rf"(?i)(?<![\w-])(?P<values>{values}){words[role]}"
+            patterns[(role, language)] = re.compile(text)
+    return patterns
+
+
+_PATTERNS = _compile()
+_VALUE = {(role, language): re.compile(_value_pattern(role, language)) for role in ROLES for language in ("ru", "ky")}
+
+
+def understands(language: str) -> bool:
+    """Whether citations in ``language`` can be read (else only the numbers are compared)."""
+    return language in ("ru", "ky")
+
+
+def read(text: str, language: str) -> list[Mention]:
+    """The units a reference's wording names, in the order written."""
+    mentions = []
+    for role in ROLES:
+        for match in _PATTERNS[(role, language)].finditer(text):
+            group = "values" if match.group("values") is not None else "before"
+            mentions.append(Mention(role, _values(match, group, role, language), match.start()))
+    this = _RU_THIS if language == "ru" else _KY_THIS
+    for match in this.finditer(text):
+        mentions.append(Mention(_THIS_ROLES[match.group(1).lower()], (), match.start()))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _values(match: re.Match[str], group: str, role: str, language: str) -> tuple[Value, ...]:
+    start, end = match.span(group)
+    values = []
+    previous_end = start
+    for found in _VALUE[(role, language)].finditer(match.string, start, end):
+        between = match.string[previous_end : found.start()]
+        values.append(Value(found.group(1), found.start(1), found.end(1), bool(re.search(_DASH, between))))
+        previous_end = found.end()
+    return tuple(values)
+
+
+def ordinal(text: str, language: str) -> int | None:
+    """«вторым» → 2, «экинчи» → 2, «3» → 3."""
+    if text.isdigit():
+        return int(text)
+    lowered = text.lower()
+    for index, stem in enumerate(_ORDINALS.get(language, ()), start=1):
+        if lowered.startswith(stem):
+            return index
+    return None
+
+
+def out_of_order(mentions: list[Mention], language: str) -> bool:
+    """Russian cites the smaller unit first, Kyrgyz the larger: «пункта 2 части 5» is point 2 of
+    part 5, never part 2."""
+    ranks = [ROLES.index(m.role) for m in mentions if m.values]
+    if language == "ky":
+        ranks.reverse()
+    return ranks != sorted(ranks)

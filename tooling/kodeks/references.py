@@ -1,0 +1,429 @@
+"""References checked: every target exists, ranges run forward, and the words carry the numbers.
+
+A link may name several units («частями 2 и 2-1») and ranges («статьями 5–7»); each target is
+checked, and its numbers must stand in the wording in their roles and in the order the language
+cites them (see :mod:`citation`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from . import citation
+from .diagnostics import Diagnostic
+from .model import (
+    SUBPOINT_LETTERS,
+    Article,
+    ArticleText,
+    Code,
+    Link,
+    Numbering,
+    Paragraph,
+    Part,
+    Point,
+    ReferenceTarget,
+    Subpoint,
+    TargetKind,
+    roman,
+)
+from .rules import rule
+
+_ARABIC = re.compile(r"(?<![0-9])[0-9]+(?:-[0-9]+)*")
+_ROMAN = re.compile(r"\b[IVXLCDM]+\b")
+_ROLE_NAMES = {
+    "paragraph": "абзац", "subpoint": "subpoint", "point": "point", "part": "part",
+    "article": "article", "chapter": "chapter", "section": "section",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a link stands: its article, and the part and point it is written in."""
+
+    article: Article
+    language: str
+    part: Part | None
+    point: Point | None
+
+
+def placed_links(article: Article) -> Iterator[tuple[Place, Link]]:
+    for language, text in article.texts.items():
+        for line in text.printed():
+            if line.paragraph is not None:
+                place = Place(article, language, line.part, line.point)
+                for link in line.paragraph.links:
+                    yield place, link
+
+
+def check(code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+    for source in article.sources:
+        if source.target.id not in code.acts:
+            yield rule("R006").at(
+                source.location or article.location_of("sources"),
+                f"source act `{source.target.id}` is not listed under `acts:` in code.yaml",
+            )
+    for place, link in placed_links(article):
+        if not link.targets:
+            continue
+        problems = list(_target_problems(code, place, link, unreadable))
+        yield from problems
+        if not problems:
+            yield from _wording(numbering, place, link)
+
+
+def _target_problems(code: Code, place: Place, link: Link, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+    for target in link.targets:
+        for end in target.ends():
+            yield from _end_problems(code, place, link, end, unreadable)
+        if target.through is not None:
+            problem = _range_problem(code, place.language, target)
+            if problem:
+                yield rule("R008").at(link.location, f"`{target}`: {problem}")
+
+
+def _end_problems(
+    code: Code, place: Place, link: Link, target: ReferenceTarget, unreadable: Collection[str]
+) -> Iterator[Diagnostic]:
+    if target.kind is TargetKind.ACT:
+        if target.id not in code.acts:
+            yield rule("R006").at(link.location, f"act `{target.id}` is not listed under `acts:` in code.yaml")
+    elif target.kind is TargetKind.CHAPTER:
+        if code.find_chapter(target.id) is None:
+            yield rule("R002").at(link.location, f"no chapter `{target.id}`")
+    elif target.kind is TargetKind.SECTION:
+        if code.find_section(target.id) is None:
+            yield rule("R002").at(link.location, f"no section `{target.id}`")
+    else:
+        referenced = code.articles.get(target.id)
+        if referenced is None:
+            if target.id not in unreadable:
+                yield rule("R002").at(link.location, f"no article `{target.id}`")
+            return
+        if referenced.is_repealed:
+            yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")
+        missing = missing_unit(referenced, place.language, target)
+        if missing:
+            yield rule("R003").at(link.location, f"article {referenced.number} (`{target.id}`) has no {missing}")
+
+
+def _text(article: Article, language: str) -> ArticleText | None:
+    return article.texts.get(language) or next(iter(article.texts.values()), None)
+
+
+def missing_unit(article: Article, language: str, target: ReferenceTarget) -> str | None:
+    """What ``target`` names inside ``article`` that the article lacks, in words; None when it exists."""
+    text = _text(article, language)
+    if text is None:
+        return None
+    found = find_unit(text, target)
+    return found if isinstance(found, str) else None
+
+
+Unit = ArticleText | Part | Point | Subpoint | Paragraph
+
+
+def find_unit(text: ArticleText, target: ReferenceTarget) -> Unit | str:
+    """The unit ``target`` names in ``text``, or what is missing, in words."""
+    where = ""
+    unit: ArticleText | Part | Point | Subpoint = text
+    if target.part is not None:
+        part = text.find_part(target.part)
+        if part is None:
+            return f"part {target.part}"
+        unit, where = part, f" in part {target.part}"
+    elif target.point is not None and text.parts:
+        return f"point {target.point} outside its parts (write {target.kind.value}:{target.id}#PART.{target.point})"
+    if target.point is not None:
+        points = unit.points if isinstance(unit, (Part, ArticleText)) else ()
+        point = next((p for p in points if p.number == target.point), None)
+        if point is None:
+            return f"point {target.point}{where}"
+        unit, where = point, f" in point {target.point}{where}"
+    if target.subpoint is not None:
+        assert isinstance(unit, Point)
+        subpoint = next((s for s in unit.subpoints if s.label == target.subpoint), None)
+        if subpoint is None:
+            return f"subpoint «{target.subpoint}»{where}"
+        unit, where = subpoint, f" in subpoint «{target.subpoint}»{where}"
+    if target.paragraph is not None:
+        paragraphs = _own_paragraphs(unit)
+        if target.paragraph > len(paragraphs):
+            return f"абзац {target.paragraph}{where} (it has {len(paragraphs)})"
+        return paragraphs[target.paragraph - 1]
+    return unit
+
+
+def _own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragraph, ...]:
+    """The абзацы of a unit: its own unnumbered paragraphs, in order (its points and subpoints
+    are not абзацы of it)."""
+    if isinstance(unit, Subpoint):
+        return (unit.paragraph,)
+    if isinstance(unit, ArticleText):
+        return unit.paragraphs_outside_parts
+    return unit.paragraphs
+
+
+def _range_problem(code: Code, language: str, target: ReferenceTarget) -> str | None:
+    first, last = target.ends()
+    if first.kind is TargetKind.ARTICLE and first.id != last.id:
+        if first.locator or last.locator:
+            return "a range of articles runs from one whole article to another"
+        order = list(dict.fromkeys(entry.id for entry in code.article_order()))
+        if first.id in order and last.id in order and order.index(first.id) >= order.index(last.id):
+            return f"`{last.id}` does not come after `{first.id}`"
+        return None
+    if first.kind is not TargetKind.ARTICLE:
+        if (first.kind, first.id, first.article) != (last.kind, last.id, last.article) or first.article is None:
+            return (
+                None
+                if first.kind is TargetKind.ACT and first.article and last.article
+                else "a range runs inside one unit"
+            )
+    levels = [_level(end) for end in (first, last)]
+    if levels[0] != levels[1] or levels[0] is None:
+        return "both ends of a range must be units of one kind (parts, or points of one part, …)"
+    start, stop = _rank(first), _rank(last)
+    if start is not None and stop is not None and start >= stop:
+        return f"{last.locator} does not come after {first.locator}"
+    return None
+
+
+def _level(target: ReferenceTarget) -> tuple[object, ...] | None:
+    """Ends of a range are the same kind of unit inside the same parent."""
+    if target.paragraph is not None:
+        return ("paragraph", target.part, target.point, target.subpoint)
+    if target.subpoint is not None:
+        return ("subpoint", target.part, target.point)
+    if target.point is not None:
+        return ("point", target.part)
+    if target.part is not None:
+        return ("part",)
+    if target.article is not None:
+        return ("article",)
+    return None
+
+
+def _rank(target: ReferenceTarget) -> tuple[int, ...] | None:
+    if target.paragraph is not None:
+        return (target.paragraph,)
+    if target.subpoint is not None:
+        return (SUBPOINT_LETTERS.index(target.subpoint),)
+    number = target.point or target.part or target.article
+    return number.components if number else None
+
+
+# --- wording ------------------------------------------------------------------------------
+
+
+def _expected(
+    numbering: Numbering, place: Place, link: Link
+) -> tuple[dict[str, list[tuple[str, bool]]], str | None, set[str]]:
+    """The values each role must carry, in order; the own article's number (which the wording
+    may give or leave out); and the roles whose numbers are unknown, which are not checked."""
+    expected: dict[str, list[tuple[str, bool]]] = {}
+    unknown: set[str] = set()
+    own = None
+    for target in link.targets:
+        for index, end in enumerate(target.ends()):
+            values: list[tuple[str, str | None]] = []
+            if end.kind is TargetKind.ARTICLE:
+                number = numbering.articles.get(end.id)
+                if end.id == place.article.id:
+                    own = str(number) if number else None
+                else:
+                    values.append(("article", str(number) if number else None))
+            elif end.kind is TargetKind.ACT:
+                values.append(("article", str(end.article) if end.article else None))
+            elif end.kind is TargetKind.CHAPTER:
+                number = numbering.chapters.get(end.id)
+                values.append(("chapter", str(number) if number else None))
+            else:
+                number = numbering.sections.get(end.id)
+                values.append(("section", str(number) if number else None))
+            values += [
+                ("part", str(end.part) if end.part else None),
+                ("point", str(end.point) if end.point else None),
+                ("subpoint", end.subpoint),
+                ("paragraph", str(end.paragraph) if end.paragraph else None),
+            ]
+            for role, value in values:
+                if value is None:
+                    if role in ("article", "chapter", "section"):
+                        unknown.add(role)  # the unit has no number yet (reported elsewhere)
+                    continue
+                entry = (value, index == 1)
+                listed = expected.setdefault(role, [])
+                if entry not in listed:
+                    listed.append(entry)
+    for role in unknown:
+        expected.pop(role, None)
+    return expected, own, unknown
+
+
+def _normalised(role: str, value: citation.Value, language: str) -> str:
+    if role == "paragraph":
+        number = citation.ordinal(value.text, language)
+        return str(number) if number else value.text
+    if role == "section" and _ROMAN.fullmatch(value.text):
+        return str(_from_roman(value.text))
+    return value.text
+
+
+def _from_roman(text: str) -> int:
+    for number in range(1, 400):
+        if roman(number) == text:
+            return number
+    return 0
+
+
+def _wording(numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:
+    language = place.language
+    if not citation.understands(language):
+        yield from _numbers_only(numbering, place, link)
+        return
+    mentions = citation.read(link.text, language)
+    expected, own, unknown = _expected(numbering, place, link)
+    said: dict[str, list[tuple[str, bool]]] = {}
+    this = {m.role for m in mentions if not m.values}
+    for mention in mentions:
+        for value in mention.values:
+            said.setdefault(mention.role, []).append((_normalised(mention.role, value, language), value.ends_range))
+    if own is not None and said.get("article") and "article" not in expected:
+        said["article"] = [v for v in said["article"] if v[0] != own]
+        if not said["article"]:
+            del said["article"]
+    if "article" in this and any(t.id != place.article.id or t.kind is not TargetKind.ARTICLE for t in link.targets):
+        yield _r004(link, "says «настоящей статьи» / «ушул берене» but points to another article or act")
+        return
+    for role in citation.ROLES[::-1]:
+        if role in unknown:
+            continue
+        wanted, written = expected.get(role, []), said.get(role, [])
+        if wanted == written:
+            continue
+        if not written and role in this and _is_own(role, place, link):
+            continue
+        hyphen = _hyphen_range(wanted, written)
+        if hyphen:
+            yield rule("R007").at(
+                link.location,
+                f"«{hyphen}» in «{link.text}» reads as the inserted number {hyphen}: write a range with an en dash "
+                f"«{hyphen.replace('-', '–', 1)}»" + (" (or list the numbers)" if hyphen.count("-") == 1 else ""),
+            )
+            return
+        yield _r004(link, _mismatch(role, wanted, written))
+        return
+    if citation.out_of_order(mentions, language):
+        example = "«пункта 3 части 2 статьи 5»" if language == "ru" else "«5-берененин 2-бөлүгүнүн 3-пункту»"
+        yield _r004(
+            link,
+            f"names its units in the wrong order: {'Russian names the smaller unit first' if language == 'ru' else 'Kyrgyz names the larger unit first'}, as in {example}",
+        )
+
+
+def _is_own(role: str, place: Place, link: Link) -> bool:
+    """«настоящей части» stands for a part only inside that part (and article)."""
+    for target in link.targets:
+        for end in target.ends():
+            if end.kind is not TargetKind.ARTICLE or end.id != place.article.id:
+                return False
+            if role == "part" and (place.part is None or end.part != place.part.number):
+                return False
+            if role == "point" and (place.point is None or end.point != place.point.number):
+                return False
+    return True
+
+
+def _hyphen_range(wanted: list[tuple[str, bool]], written: list[tuple[str, bool]]) -> str | None:
+    """«частей 2-6» for parts 2 through 6: a value of the wording that joins two wanted numbers."""
+    texts = [value for value, _ in wanted]
+    for value, _ in written:
+        if value in texts or "-" not in value:
+            continue
+        for split in range(1, value.count("-") + 1):
+            pieces = value.split("-")
+            head, tail = "-".join(pieces[:split]), "-".join(pieces[split:])
+            if head in texts and tail in texts:
+                return value
+    return None
+
+
+def _describe(role: str, values: Sequence[tuple[str, bool]]) -> str:
+    name = _ROLE_NAMES[role]
+    if not values:
+        return f"no {name}"
+    text = ""
+    for index, (value, ends_range) in enumerate(values):
+        shown = f"«{value}»" if role == "subpoint" else value
+        text += shown if index == 0 else (f"–{shown}" if ends_range else f", {shown}")
+    return f"{name}{'s' if len(values) > 1 and name != 'абзац' else ''} {text}"
+
+
+def _mismatch(role: str, wanted: list[tuple[str, bool]], written: list[tuple[str, bool]]) -> str:
+    if not written:
+        return f"does not name {_describe(role, wanted)}"
+    if not wanted:
+        return f"names {_describe(role, written)}, which the link does not point to"
+    return f"names {_describe(role, written)} where the link points to {_describe(role, wanted)}"
+
+
+def _r004(link: Link, problem: str) -> Diagnostic:
+    href = ",".join(str(t) for t in link.targets)
+    return rule("R004").at(link.location, f"link text «{link.text}» {problem} (`{href}`): update the wording")
+
+
+def _numbers_only(numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:
+    """A language whose citations kodeks cannot read: its numbers must at least occur."""
+    expected, _, _ = _expected(numbering, place, link)
+    found = set(_ARABIC.findall(link.text)) | set(_ROMAN.findall(link.text))
+    for role, values in expected.items():
+        for value, _ in values:
+            shown = roman(int(value)) if role == "section" and value.isdigit() else value
+            if value not in found and shown not in found and role not in ("subpoint", "paragraph"):
+                yield _r004(link, f"does not carry the number {shown} of the {_ROLE_NAMES[role]}")
+                return
+
+
+def range_members(code: Code, language: str, target: ReferenceTarget) -> list[ReferenceTarget]:
+    """The units a target covers: itself, or every unit of a range, both ends included (articles
+    in the structure's order; units inside an article in the target article's order)."""
+    if target.through is None:
+        return [target]
+    first, last = target.ends()
+    if first.kind is TargetKind.ARTICLE and first.id != last.id:
+        order = list(dict.fromkeys(entry.id for entry in code.article_order()))
+        if first.id not in order or last.id not in order:
+            return [first, last]
+        return [ReferenceTarget(TargetKind.ARTICLE, i) for i in order[order.index(first.id) : order.index(last.id) + 1]]
+    article = code.articles.get(first.id) if first.kind is TargetKind.ARTICLE else None
+    text = _text(article, language) if article else None
+    start, stop = _rank(first), _rank(last)
+    if text is None or start is None or stop is None or _level(first) != _level(last):
+        return [first, last]
+    members = []
+    for candidate in _siblings(text, first):
+        rank = _rank(candidate)
+        if rank is not None and start <= rank <= stop:
+            members.append(candidate)
+    return members
+
+
+def _siblings(text: ArticleText, target: ReferenceTarget) -> list[ReferenceTarget]:
+    """Every unit of the same kind and parent as ``target`` in ``text``, as targets."""
+    base = ReferenceTarget(target.kind, target.id)
+    if target.paragraph is not None:
+        parent = find_unit(text, replace(target, paragraph=None))
+        if isinstance(parent, (ArticleText, Part, Point, Subpoint)):
+            count = len(_own_paragraphs(parent))
+            return [replace(target, paragraph=n) for n in range(1, count + 1)]
+        return []
+    if target.subpoint is not None:
+        point = find_unit(text, replace(target, subpoint=None))
+        return [replace(target, subpoint=s.label) for s in point.subpoints] if isinstance(point, Point) else []
+    if target.point is not None:
+        holder: ArticleText | Part | None = text.find_part(target.part) if target.part is not None else text
+        points = holder.points if holder is not None else ()
+        return [replace(base, part=target.part, point=p.number) for p in points if p.number is not None]
+    return [replace(base, part=p.number) for p in text.parts if p.number is not None]
