@@ -330,8 +330,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     "N010 notes numbered out of sequence": (
         {
             A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
-            .replace("аталган маселелерди чечет.\n", "аталган маселелерди чечет.\n\nЭскертүүлөр.\n\n1. Биринчи.\n3. Экинчи.\n")
-            .replace("и [разделе I](sec:general).\n", "и [разделе I](sec:general).\n\nПримечания.\n\n1. Первое.\n2. Второе.\n")
+            .replace(
+                "аталган маселелерди чечет.\n",
+                "аталган маселелерди чечет.\n\nЭскертүүлөр.\n\n1. Биринчи.\n3. Экинчи.\n",
+            )
+            .replace(
+                "и [разделе I](sec:general).\n",
+                "и [разделе I](sec:general).\n\nПримечания.\n\n1. Первое.\n2. Второе.\n",
+            )
         },
         {("N010", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 19)},
     ),

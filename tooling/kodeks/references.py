@@ -303,8 +303,8 @@ def _wording(numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnos
         wanted, written = expected.get(role, []), said.get(role, [])
         if wanted == written:
             continue
-        if not written and role in this and _is_own(role, place, link):
-            continue
+        if not written and role in ("part", "point") and _is_own(role, place, link):
+            continue  # «настоящей части», «ушул бөлүктүн», inside or next to the link
         hyphen = _hyphen_range(wanted, written)
         if hyphen:
             yield rule("R007").at(
