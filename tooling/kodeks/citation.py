@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .wording import NUMBER, ROMAN
 
@@ -77,7 +78,7 @@ def _list(value: str, language: str) -> str:
 _RU_WORDS = {
     "paragraph": r"абзац\w*",
     "subpoint": r"подпункт\w*",
-    "point": r"(?<!под)пункт\w*",
+    "point": r"пункт\w*",
     "part": r"част(?:ь|и|ью|ей|ям|ями|ях)\b",
     "article": r"стат(?:ья|ьи|ье|ью|ьей|ей|ьям|ьями|ьях)\b",
     "chapter": r"глав\w*",
@@ -100,25 +101,32 @@ _THIS_ROLES = {
 }  # fmt: skip
 
 
-def _compile() -> dict[tuple[str, str], re.Pattern[str]]:
+WordOverrides = tuple[tuple[str, str], ...]
+"""``(("part", "пункт"), ("point", "подпункт"))``: an act that names its units its own way."""
+
+
+@lru_cache(maxsize=16)
+def _patterns(language: str, overrides: WordOverrides = ()) -> dict[str, re.Pattern[str]]:
+    words = dict(_RU_WORDS if language == "ru" else _KY_WORDS)
+    for role, stem in overrides:
+        # A word of its own, not the end of a longer one («пункт» is not inside «подпункт»).
+        words[role] = rf"(?<![\w-]){re.escape(stem)}\w*" if language == "ru" else rf"-{re.escape(stem)}\w*"
     patterns = {}
     for role in ROLES:
-        for language, words in (("ru", _RU_WORDS), ("ky", _KY_WORDS)):
-            values = _list(_value_pattern(role, language), language)
-            if language == "ru" and role == "paragraph":
-                # «абзацем вторым», and «второй абзац» as some texts write it
-                text = rf"(?i)\b{words[role]}\s+(?P<values>{values})|(?P<before>{values})\s+{words[role]}"
-            elif language == "ru":
-                text = rf"(?i)\b{words[role]}\s+(?P<values>{values})"
-            elif role in ("paragraph", "subpoint"):
-                text = rf"(?i)(?P<values>{values})\s+{words[role]}"
-            else:
-                text = rf"(?i)(?<![\w-])(?P<values>{values}){words[role]}"
-            patterns[(role, language)] = re.compile(text)
+        values = _list(_value_pattern(role, language), language)
+        if language == "ru" and role == "paragraph":
+            # «абзацем вторым», and «второй абзац» as some texts write it
+            text = rf"(?i)\b{words[role]}\s+(?P<values>{values})|(?P<before>{values})\s+{words[role]}"
+        elif language == "ru":
+            text = rf"(?i)(?<![\w-]){words[role]}\s+(?P<values>{values})"
+        elif role in ("paragraph", "subpoint"):
+            text = rf"(?i)(?P<values>{values})\s+{words[role]}"
+        else:
+            text = rf"(?i)(?<![\w-])(?P<values>{values}){words[role]}"
+        patterns[role] = re.compile(text)
     return patterns
 
 
-_PATTERNS = _compile()
 _VALUE = {(role, language): re.compile(_value_pattern(role, language)) for role in ROLES for language in ("ru", "ky")}
 
 
@@ -127,16 +135,19 @@ def understands(language: str) -> bool:
     return language in ("ru", "ky")
 
 
-def read(text: str, language: str) -> list[Mention]:
+def read(text: str, language: str, overrides: WordOverrides = ()) -> list[Mention]:
     """The units a reference's wording names, in the order written."""
     mentions = []
+    patterns = _patterns(language, overrides)
     for role in ROLES:
-        for match in _PATTERNS[(role, language)].finditer(text):
+        for match in patterns[role].finditer(text):
             group = "values" if match.group("values") is not None else "before"
             mentions.append(Mention(role, _values(match, group, role, language), match.start()))
     this = _RU_THIS if language == "ru" else _KY_THIS
     for match in this.finditer(text):
-        mentions.append(Mention(_THIS_ROLES[match.group(1).lower()], (), match.start()))
+        word = match.group(1).lower()
+        role = next((r for r, stem in overrides if stem == word), _THIS_ROLES[word])
+        mentions.append(Mention(role, (), match.start()))
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -115,7 +115,9 @@ def link_label_span(texts: Texts, link: Link) -> tuple[int, int] | None:
     return start + 1, end
 
 
-def relabel(label: str, language: str, changes: Mapping[str, Mapping[str, str]]) -> str | None:
+def relabel(
+    label: str, language: str, changes: Mapping[str, Mapping[str, str]], overrides: citation.WordOverrides = ()
+) -> str | None:
     """The label with each number changed in its role: ``{"article": {"5": "6"}}`` turns
     «статьями 5 и 7» into «статьями 6 и 7». None when a number to change is not found in its
     role (then the drafter must look)."""
@@ -124,7 +126,7 @@ def relabel(label: str, language: str, changes: Mapping[str, Mapping[str, str]])
     if not citation.understands(language):
         return _relabel_single(label, changes)
     pieces, position, changed = [], 0, set()
-    for mention in citation.read(label, language):
+    for mention in citation.read(label, language, overrides):
         for value in mention.values:
             new = changes.get(mention.role, {}).get(value.text)
             if new is not None and value.start >= position:
@@ -216,7 +218,7 @@ def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = Non
                 continue
             span = link_label_span(texts, link)
             label = texts.files[link.location.path][span[0] : span[1]] if span else None
-            new_label = relabel(label, language, changes) if label is not None else None
+            new_label = relabel(label, language, changes, code.unit_words.get(language, ())) if label else None
             if new_label is None or span is None:
                 if unresolved is not None:
                     unresolved.append(link)
@@ -539,7 +541,8 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
                 for t in link.targets
             )
             if targets != link.targets:
-                edits.extend(_retarget(texts, link, language, targets, changes))
+                overrides = code.unit_words.get(language, ())
+                edits.extend(_retarget(texts, link, language, targets, changes, overrides))
     return edits
 
 
@@ -567,13 +570,14 @@ def _retarget(
     language: str,
     targets: tuple[ReferenceTarget, ...],
     changes: Mapping[str, Mapping[str, str]],
+    overrides: citation.WordOverrides,
 ) -> list[Edit]:
     """Point a link at ``targets`` and make its wording carry the new part and point numbers."""
     span = link_label_span(texts, link)
     if span is None:
         return []
     label = texts.files[link.location.path][span[0] : span[1]]
-    new_label = relabel(label, language, changes)
+    new_label = relabel(label, language, changes, overrides)
     href_start = span[1] + 2
     return [
         Edit(link.location.path, span[0], span[1], label if new_label is None else new_label),

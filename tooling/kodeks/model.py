@@ -527,6 +527,9 @@ class Code:
     articles: Mapping[str, Article]
     """Every article file read, by id, whether or not the structure lists it."""
     path: str = "code_text/code.yaml"
+    unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Per language, how this text names its units in references where it departs from the
+    usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
 
     @property
     def chapters(self) -> tuple[Chapter, ...]:

@@ -70,7 +70,7 @@ def check(code: Code, numbering: Numbering, article: Article, unreadable: Collec
         problems = list(_target_problems(code, place, link, unreadable))
         yield from problems
         if not problems:
-            yield from _wording(numbering, place, link)
+            yield from _wording(code, numbering, place, link)
 
 
 def _target_problems(code: Code, place: Place, link: Link, unreadable: Collection[str]) -> Iterator[Diagnostic]:
@@ -278,12 +278,12 @@ def _from_roman(text: str) -> int:
     return 0
 
 
-def _wording(numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:
+def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:
     language = place.language
     if not citation.understands(language):
         yield from _numbers_only(numbering, place, link)
         return
-    mentions = citation.read(link.text, language)
+    mentions = citation.read(link.text, language, code.unit_words.get(language, ()))
     expected, own, unknown = _expected(numbering, place, link)
     said: dict[str, list[tuple[str, bool]]] = {}
     this = {m.role for m in mentions if not m.values}

@@ -12,7 +12,9 @@ from .fields import FieldReader
 
 DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
-_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "sections", "chapters")
+_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "sections", "chapters")
+_UNIT_WORD_ROLES = ("part", "point", "subpoint")
+_UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
 _SECTION_KEYS = ("id", "number", "title", "chapters")
 _CHAPTER_KEYS = ("id", "number", "title", "articles")
 _ACT_KEYS = ("title", "url")
@@ -107,6 +109,7 @@ def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]
         top_chapters=top_chapters if not sections else (),
         articles={},
         path=path,
+        unit_words=_unit_words(reader, root, languages),
     )
     return code, diagnostics
 
@@ -128,6 +131,39 @@ def _languages(reader: FieldReader, root: dict[str, Any]) -> tuple[str, ...]:
         reader.report("Y006", ("languages",), "`languages:` must be a list of distinct language codes, e.g. [ky, ru]")
         return DEFAULT_LANGUAGES
     return tuple(value)
+
+
+def _unit_words(
+    reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """``unit-words: {ru: {part: пункт, point: подпункт}}``: how references name the units."""
+    value = root.get("unit-words")
+    if value is None:
+        return {}
+    per_language = reader.mapping(value, ("unit-words",), "`unit-words:`")
+    words: dict[str, tuple[tuple[str, str], ...]] = {}
+    for language, entry in (per_language or {}).items():
+        path: YamlPath = ("unit-words", language)
+        if language not in languages or language not in ("ky", "ru"):
+            reader.report(
+                "Y006", path, f"`unit-words:` are read for ky and ru, languages of the Code; not `{language}`"
+            )
+            continue
+        mapping = reader.mapping(entry, path, f"`unit-words: {language}`")
+        if mapping is None:
+            continue
+        reader.check_keys(mapping, path, (), _UNIT_WORD_ROLES, f"`unit-words: {language}`")
+        pairs = []
+        for role in _UNIT_WORD_ROLES:
+            stem = mapping.get(role)
+            if stem is None:
+                continue
+            if not isinstance(stem, str) or not _UNIT_WORD.fullmatch(stem):
+                reader.report("Y006", path + (role,), f"`{role}:` must be one lowercase word, e.g. пункт")
+                continue
+            pairs.append((role, stem))
+        words[language] = tuple(pairs)
+    return words
 
 
 def _acts(reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...]) -> dict[str, Act]:
