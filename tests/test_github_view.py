@@ -52,3 +52,92 @@ def test_fmt_sets_off_inserted_units_so_github_shows_each_as_its_own_block() -> 
     assert format_text(A + "kenesh.md", formatted) == formatted
     result = check(snapshot({YAML: IN_FORCE, A + "kenesh.md": formatted}))
     assert [d for d in result.diagnostics if d.code == "M001" or d.is_error] == []
+
+
+# --- every unit GitHub shows, compared with kodeks's reading ---------------------------------
+
+_BLOCKS = {"p", "ol", "ul", "blockquote", "pre", "table", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _inline_text(element) -> str:  # type: ignore[no-untyped-def]
+    """The text of an element up to its first block child (a tight list item has no <p>)."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag in _BLOCKS:
+            break
+        pieces.append(child.text_content() + (child.tail or ""))
+    return " ".join("".join(pieces).split())
+
+
+def github_units(markdown: str) -> list[str]:
+    """The paragraphs GitHub shows, in order, each after the number of the list item it opens."""
+    from lxml import html as lxml_html
+
+    units: list[str] = []
+
+    def walk(element, number: str | None) -> None:  # type: ignore[no-untyped-def]
+        opened = number is None
+        if number is not None and (not len(element) or element[0].tag != "p"):
+            units.append(f"{number} {_inline_text(element)}".rstrip() + ("" if _inline_text(element) else " "))
+            opened = True
+        for child in element:
+            if child.tag == "p":
+                text = " ".join(child.text_content().split())
+                units.append(text if opened else f"{number} {text}")
+                opened = True
+            elif child.tag == "ol":
+                start = int(child.get("start", "1"))
+                for index, item in enumerate(child.findall("li")):
+                    walk(item, str(start + index))
+
+    root = lxml_html.fragment_fromstring(github_html(markdown), create_parent="div")
+    walk(root, None)
+    return units
+
+
+def kodeks_units(text) -> list[str]:  # type: ignore[no-untyped-def]
+    """The same, as kodeks reads it: a list number without its delimiter (HTML has none), and
+    numbers GitHub shows as text («1-1.», «а)») as written."""
+    units = []
+    for line in text.printed():
+        label = line.label
+        if re.fullmatch(r"\d+[.)]", label) and line.kind != "subpoint":
+            label = label[:-1]
+        body = " ".join(line.plain_text.split())
+        units.append(f"{label} {body}" if label else body)
+    return units
+
+
+def _corpus() -> list[tuple[str, str, tuple[str, ...]]]:
+    from pathlib import Path
+
+    from .test_legislation import POWERS
+
+    articles = [(name, text, ("ky", "ru")) for name, text in BASE_FILES.items() if name.startswith(A)]
+    articles.append((A + "powers.md", POWERS, ("ky", "ru")))
+    articles.append((A + "kenesh.md", kenesh_with_inserted_part(blank_lines=True), ("ky", "ru")))
+    civil = Path(__file__).parent / "fixtures" / "civil-code" / "code_text" / "articles"
+    articles += [(A + path.name, path.read_text(encoding="utf-8"), ("ru",)) for path in sorted(civil.glob("*.md"))]
+    return [(name, str(text), languages) for name, text, languages in articles]
+
+
+@pytest.mark.parametrize(("name", "text", "languages"), _corpus(), ids=[f"{i}-{c[0]}" for i, c in enumerate(_corpus())])
+def test_github_shows_every_unit_kodeks_reads(name: str, text: str, languages: tuple[str, ...]) -> None:
+    from kodeks.parse import parse_article
+
+    article, diagnostics = parse_article(name, text, languages)
+    assert article is not None and not [d for d in diagnostics if d.is_error]
+    for language, body in article.texts.items():
+        section = re.split(r"^## \w+\n", text, flags=re.M)[1 + list(article.texts).index(language)]
+        assert github_units(section) == kodeks_units(body), (name, language)
+
+
+def test_the_comparison_sees_an_inserted_part_github_folds_into_its_neighbour() -> None:
+    from kodeks.parse import parse_article
+
+    text = kenesh_with_inserted_part(blank_lines=False)  # what M001 warns about
+    article, _ = parse_article(A + "kenesh.md", text, ("ky", "ru"))
+    assert article is not None
+    section = text.split("## ky\n")[1].split("## ru")[0]
+    assert github_units(section) != kodeks_units(article.texts["ky"])
+    assert "1-1. Кеңеш жаңы бөлүккө ылайык иштейт." in kodeks_units(article.texts["ky"])
