@@ -113,7 +113,9 @@ def _corpus() -> list[tuple[str, str, tuple[str, ...]]]:
 
     from .test_legislation import POWERS
 
-    articles = [(name, text, ("ky", "ru")) for name, text in BASE_FILES.items() if name.startswith(A)]
+    articles: list[tuple[str, str | bytes | None, tuple[str, ...]]] = [
+        (name, text, ("ky", "ru")) for name, text in BASE_FILES.items() if name.startswith(A)
+    ]
     articles.append((A + "powers.md", POWERS, ("ky", "ru")))
     articles.append((A + "kenesh.md", kenesh_with_inserted_part(blank_lines=True), ("ky", "ru")))
     civil = Path(__file__).parent / "fixtures" / "civil-code" / "code_text" / "articles"
