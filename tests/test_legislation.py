@@ -311,3 +311,22 @@ def test_github_shows_each_subpoint_and_note_as_its_own_paragraph() -> None:
     assert "<p>Примечания.</p>" in html
     # the numbered notes are a list of their own after the paragraph, not parts 4 and 5
     assert re.search(r"<p>Примечания\.</p>\s*<ol>\s*<li>Статья применяется", html)
+
+
+def test_renumber_parts_reletters_subpoints_and_the_references_to_them(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new subpoint written first, with the letter of the one it pushes down.
+    text = POWERS.replace("      а) жергиликтүү бюджетти", "      а) жаңы пунктча;\n\n      а) жергиликтүү бюджетти").replace(
+        "      а) утверждает", "      а) новый подпункт;\n\n      а) утверждает"
+    )
+    root = code_dir({**FILES, A + "powers.md": text})
+    assert any("N009" in m and "repeats a letter" in m for m in findings(root))
+    monkeypatch.chdir(root)
+    result = kodeks("renumber", "--parts", "powers")
+    assert result.exit_code == 0, result.output
+    written = (root / A / "powers.md").read_text(encoding="utf-8")
+    assert "      б) утверждает местный бюджет;" in written and "      в) управляет" in written
+    assert "[подпункт «в» пункта 1 части 1](art:powers#1.1.в)" in written
+    assert "[1-бөлүгүнүн 1-пунктунун «в» пунктчасы](art:powers#1.1.в)" in written
+    assert findings(root) == []

@@ -98,7 +98,7 @@ def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> Non
 def renumber(workspace: Workspace, parts_of: str | None = None) -> Plan:
     """Numbers and link texts made to follow the structure (draft stage); with ``parts_of``,
     also the parts and points of that article and every reference to them."""
-    _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "R003"} if parts_of else set()))
+    _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "N009", "R003"} if parts_of else set()))
     if parts_of is None:
         unresolved: list[Link] = []
         changes: Changes = dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts, unresolved)))

@@ -16,11 +16,13 @@ from . import citation, references, wording
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import KodeksError
 from .model import (
+    SUBPOINT_LETTERS,
     Article,
     Code,
     LegalNumber,
     Link,
     Numbering,
+    Point,
     ReferenceTarget,
     Stage,
     TargetKind,
@@ -497,8 +499,8 @@ def _marker_edit(texts: Texts, location: SourceLocation, number: int) -> Edit | 
 
 
 def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit]:
-    """Parts and points of one article numbered 1, 2, 3 … in order, in every language, and every
-    reference to them (target and wording) in the whole Code.
+    """Parts and points of one article numbered 1, 2, 3 … in order, subpoints lettered а, б, в …,
+    in every language, and every reference to them (target and wording) in the whole Code.
 
     When two parts carry the same number (a part inserted with its neighbour's number), a
     reference to that number is taken to mean the one that was there before: the last of them,
@@ -512,6 +514,7 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
     edits: list[Edit] = []
     part_map: dict[LegalNumber, LegalNumber] = {}
     point_map: dict[tuple[LegalNumber | None, LegalNumber], LegalNumber] = {}
+    letter_map: dict[tuple[LegalNumber | None, LegalNumber | None, str], str] = {}
     for text in article.texts.values():
         for index, part in enumerate(text.parts, start=1):
             if part.number is not None:
@@ -523,11 +526,13 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
                     point_map[(part.number, point.number)] = LegalNumber.of(point_index)
                 edit = _marker_edit(texts, point.location, point_index)
                 edits.extend([edit] if edit else [])
+                edits.extend(_letter_edits(texts, point, (part.number, point.number), letter_map))
         for point_index, point in enumerate(text.points, start=1):
             if point.number is not None:
                 point_map[(None, point.number)] = LegalNumber.of(point_index)
             edit = _marker_edit(texts, point.location, point_index)
             edits.extend([edit] if edit else [])
+            edits.extend(_letter_edits(texts, point, (None, point.number), letter_map))
     for referring in code.articles.values():
         for language, link in referring.links():
             if not any(t.kind is TargetKind.ARTICLE and t.id == article_id for t in link.targets):
@@ -535,8 +540,10 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             changes: dict[str, dict[str, str]] = {}
             targets = tuple(
                 replace(
-                    _moved(t, article_id, part_map, point_map, changes),
-                    through=_moved(t.through, article_id, part_map, point_map, changes) if t.through else None,
+                    _moved(t, article_id, part_map, point_map, letter_map, changes),
+                    through=_moved(t.through, article_id, part_map, point_map, letter_map, changes)
+                    if t.through
+                    else None,
                 )
                 for t in link.targets
             )
@@ -551,17 +558,45 @@ def _moved(
     article_id: str,
     part_map: Mapping[LegalNumber, LegalNumber],
     point_map: Mapping[tuple[LegalNumber | None, LegalNumber], LegalNumber],
+    letter_map: Mapping[tuple[LegalNumber | None, LegalNumber | None, str], str],
     changes: dict[str, dict[str, str]],
 ) -> ReferenceTarget:
-    """``end`` with its part and point renumbered; the numbers changed are added to ``changes``."""
+    """``end`` with its part, point and subpoint renumbered; the numbers changed are added to
+    ``changes``."""
     if end.kind is not TargetKind.ARTICLE or end.id != article_id:
         return end
     part = part_map.get(end.part, end.part) if end.part else None
     point = point_map.get((end.part, end.point), end.point) if end.point else None
-    for role, before, after in (("part", end.part, part), ("point", end.point, point)):
+    letter = letter_map.get((end.part, end.point, end.subpoint), end.subpoint) if end.subpoint else None
+    for role, before, after in (
+        ("part", end.part, part),
+        ("point", end.point, point),
+        ("subpoint", end.subpoint, letter),
+    ):
         if before is not None and after is not None and before != after:
             changes.setdefault(role, {})[str(before)] = str(after)
-    return replace(end, part=part, point=point)
+    return replace(end, part=part, point=point, subpoint=letter)
+
+
+_LETTER_MARKER = re.compile(r"[ \t]*([а-яё])\)")
+
+
+def _letter_edits(
+    texts: Texts,
+    point: Point,
+    key: tuple[LegalNumber | None, LegalNumber | None],
+    letter_map: dict[tuple[LegalNumber | None, LegalNumber | None, str], str],
+) -> list[Edit]:
+    """Subpoints lettered а, б, в … in order (the letters of :data:`SUBPOINT_LETTERS`)."""
+    edits = []
+    for index, subpoint in enumerate(point.subpoints[: len(SUBPOINT_LETTERS)]):
+        letter = SUBPOINT_LETTERS[index]
+        letter_map[(*key, subpoint.label)] = letter
+        start = texts.offset(SourceLocation(subpoint.location.path, subpoint.location.line, 1))
+        match = _LETTER_MARKER.match(texts.files[subpoint.location.path], start)
+        if match is not None and match.group(1) != letter:
+            edits.append(Edit(subpoint.location.path, match.start(1), match.end(1), letter))
+    return edits
 
 
 def _retarget(

@@ -56,7 +56,7 @@ def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> N
     "--parts",
     "parts_of",
     metavar="ID",
-    help="Also renumber the parts and points of this article, and references to them.",
+    help="Also renumber the parts and points of this article and reletter its subpoints, and references to them.",
 )
 @dry_run_option
 def renumber(root: Path, parts_of: str | None, dry_run: bool) -> None:
