@@ -4,6 +4,8 @@ read, checked, rendered and rewritten in both languages."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -317,9 +319,9 @@ def test_renumber_parts_reletters_subpoints_and_the_references_to_them(
     code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A new subpoint written first, with the letter of the one it pushes down.
-    text = POWERS.replace("      а) жергиликтүү бюджетти", "      а) жаңы пунктча;\n\n      а) жергиликтүү бюджетти").replace(
-        "      а) утверждает", "      а) новый подпункт;\n\n      а) утверждает"
-    )
+    text = POWERS.replace(
+        "      а) жергиликтүү бюджетти", "      а) жаңы пунктча;\n\n      а) жергиликтүү бюджетти"
+    ).replace("      а) утверждает", "      а) новый подпункт;\n\n      а) утверждает")
     root = code_dir({**FILES, A + "powers.md": text})
     assert any("N009" in m and "repeats a letter" in m for m in findings(root))
     monkeypatch.chdir(root)
@@ -330,3 +332,21 @@ def test_renumber_parts_reletters_subpoints_and_the_references_to_them(
     assert "[подпункт «в» пункта 1 части 1](art:powers#1.1.в)" in written
     assert "[1-бөлүгүнүн 1-пунктунун «в» пунктчасы](art:powers#1.1.в)" in written
     assert findings(root) == []
+
+
+def test_the_redline_shows_a_changed_subpoint_and_абзац_as_their_own_rows(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    changed = POWERS.replace(
+        "б) управляет муниципальной собственностью;", "б) управляет и распоряжается муниципальной собственностью;"
+    ).replace("   Решения кенеша обязательны.", "   Решения кенеша обязательны для исполнения.")
+    root = code_repo([FILES, {A + "powers.md": changed}])
+    monkeypatch.chdir(root)
+    result = kodeks("redline", "HEAD~1", "HEAD", "--format", "md")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if "<ins>" in line]
+    assert rows == [
+        "| **б)** управляет муниципальной собственностью; "
+        "| **б)** управляет <ins>и распоряжается</ins> муниципальной собственностью; |",
+        "| Решения кенеша обязательны. | Решения кенеша обязательны <ins>для исполнения</ins>. |",
+    ]
