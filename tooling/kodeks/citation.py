@@ -11,8 +11,8 @@ find here; nothing else reads legal wording.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .wording import NUMBER, ROMAN
 
@@ -40,8 +40,7 @@ _SEPARATOR = {"ru": r"\s*,\s*|\s+(?:и|или|либо)\s+", "ky": r"\s*,\s*|\s+
 _DASH = r"\s*[–—]\s*"
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     """One number (or letter, or ordinal) as written, with where it stands in the wording."""
 
     text: str
@@ -51,8 +50,7 @@ class Value:
     """Written after a dash: «5–7» is 5 through 7."""
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     role: str
     values: tuple[Value, ...]
     """Empty for «настоящей части» / «ушул бөлүктүн»: the unit the reference stands in."""
@@ -95,6 +93,7 @@ _KY_WORDS = {
 }
 _RU_THIS = re.compile(r"(?i)\b(?:настоящ|эт|данн)\w*\s+(част|пункт|подпункт|стат)")
 _KY_THIS = re.compile(r"(?i)\bушул\s+(бөлү[кг]|пункт(?!ча)|пунктча|берене)")
+_THIS_CUES = ("настоящ", "эт", "данн", "ушул")
 _THIS_ROLES = {
     "част": "part", "пункт": "point", "подпункт": "subpoint", "стат": "article",
     "бөлүк": "part", "бөлүг": "part", "пунктча": "subpoint", "берене": "article",
@@ -105,29 +104,32 @@ WordOverrides = tuple[tuple[str, str], ...]
 """``(("part", "пункт"), ("point", "подпункт"))``: an act that names its units its own way."""
 
 
-@lru_cache(maxsize=16)
-def _patterns(language: str, overrides: WordOverrides = ()) -> dict[str, re.Pattern[str]]:
-    words = dict(_RU_WORDS if language == "ru" else _KY_WORDS)
-    for role, stem in overrides:
-        # A word of its own, not the end of a longer one («пункт» is not inside «подпункт»).
-        words[role] = rf"(?<![\w-]){re.escape(stem)}\w*" if language == "ru" else rf"-{re.escape(stem)}\w*"
-    patterns = {}
-    for role in ROLES:
-        values = _list(_value_pattern(role, language), language)
-        if language == "ru" and role == "paragraph":
-            # «абзацем вторым», and «второй абзац» as some texts write it
-            text = rf"(?i)\b{words[role]}\s+(?P<values>{values})|(?P<before>{values})\s+{words[role]}"
-        elif language == "ru":
-            text = rf"(?i)(?<![\w-]){words[role]}\s+(?P<values>{values})"
-        elif role in ("paragraph", "subpoint"):
-            text = rf"(?i)(?P<values>{values})\s+{words[role]}"
-        else:
-            text = rf"(?i)(?<![\w-])(?P<values>{values}){words[role]}"
-        patterns[role] = re.compile(text)
-    return patterns
+@lru_cache(maxsize=64)
+def _pattern(role: str, language: str, overrides: WordOverrides = ()) -> re.Pattern[str]:
+    """The pattern of one role, compiled when a link text first needs it (compiling all of them
+    costs more than checking a small Code's references)."""
+    words = _RU_WORDS if language == "ru" else _KY_WORDS
+    word = words[role]
+    for overridden, stem in overrides:
+        if overridden == role:
+            # A word of its own, not the end of a longer one («пункт» is not inside «подпункт»).
+            word = rf"(?<![\w-]){re.escape(stem)}\w*" if language == "ru" else rf"-{re.escape(stem)}\w*"
+    values = _list(_value_pattern(role, language), language)
+    if language == "ru" and role == "paragraph":
+        # «абзацем вторым», and «второй абзац» as some texts write it
+        text = rf"(?i)\b{word}\s+(?P<values>{values})|(?P<before>{values})\s+{word}"
+    elif language == "ru":
+        text = rf"(?i)(?<![\w-]){word}\s+(?P<values>{values})"
+    elif role in ("paragraph", "subpoint"):
+        text = rf"(?i)(?P<values>{values})\s+{word}"
+    else:
+        text = rf"(?i)(?<![\w-])(?P<values>{values}){word}"
+    return re.compile(text)
 
 
-_VALUE = {(role, language): re.compile(_value_pattern(role, language)) for role in ROLES for language in ("ru", "ky")}
+@lru_cache(maxsize=64)
+def _value(role: str, language: str) -> re.Pattern[str]:
+    return re.compile(_value_pattern(role, language))
 
 
 def understands(language: str) -> bool:
@@ -135,27 +137,47 @@ def understands(language: str) -> bool:
     return language in ("ru", "ky")
 
 
-def read(text: str, language: str, overrides: WordOverrides = ()) -> list[Mention]:
-    """The units a reference's wording names, in the order written."""
+_CUES = {
+    "ru": {"paragraph": "абзац", "subpoint": "подпункт", "point": "пункт", "part": "част", "article": "стат",
+           "chapter": "глав", "section": "раздел"},
+    "ky": {"paragraph": "абзац", "subpoint": "пунктча", "point": "пункт", "part": "бөлү", "article": "берене",
+           "chapter": "глав", "section": "бөлүм"},
+}  # fmt: skip
+"""A word each role's pattern needs: a link text without it is not searched for that role (most
+link texts name two or three units, and the patterns are the cost of the check)."""
+
+
+@lru_cache(maxsize=16)
+def _cues(language: str, overrides: WordOverrides) -> dict[str, str]:
+    return {**_CUES[language], **dict(overrides)}
+
+
+@lru_cache(maxsize=8192)
+def read(text: str, language: str, overrides: WordOverrides = ()) -> tuple[Mention, ...]:
+    """The units a reference's wording names, in the order written (cached: a Code repeats its
+    wordings, «части 2», «настоящей статьи», many times)."""
     mentions = []
-    patterns = _patterns(language, overrides)
+    lowered = text.lower()
+    cues = _cues(language, overrides)
     for role in ROLES:
-        for match in patterns[role].finditer(text):
+        if cues[role] not in lowered:
+            continue
+        for match in _pattern(role, language, overrides).finditer(text):
             group = "values" if match.group("values") is not None else "before"
             mentions.append(Mention(role, _values(match, group, role, language), match.start()))
     this = _RU_THIS if language == "ru" else _KY_THIS
-    for match in this.finditer(text):
+    for match in this.finditer(text) if any(cue in lowered for cue in _THIS_CUES) else ():
         word = match.group(1).lower()
         role = next((r for r, stem in overrides if stem == word), _THIS_ROLES[word])
         mentions.append(Mention(role, (), match.start()))
-    return sorted(mentions, key=lambda m: m.start)
+    return tuple(sorted(mentions, key=lambda m: m.start))
 
 
 def _values(match: re.Match[str], group: str, role: str, language: str) -> tuple[Value, ...]:
     start, end = match.span(group)
     values = []
     previous_end = start
-    for found in _VALUE[(role, language)].finditer(match.string, start, end):
+    for found in _value(role, language).finditer(match.string, start, end):
         between = match.string[previous_end : found.start()]
         values.append(Value(found.group(1), found.start(1), found.end(1), bool(re.search(_DASH, between))))
         previous_end = found.end()
@@ -173,7 +195,7 @@ def ordinal(text: str, language: str) -> int | None:
     return None
 
 
-def out_of_order(mentions: list[Mention], language: str) -> bool:
+def out_of_order(mentions: tuple[Mention, ...], language: str) -> bool:
     """Russian cites the smaller unit first, Kyrgyz the larger: «пункта 2 части 5» is point 2 of
     part 5, never part 2."""
     ranks = [ROLES.index(m.role) for m in mentions if m.values]

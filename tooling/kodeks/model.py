@@ -72,7 +72,12 @@ class LegalNumber:
         return tuple(nexts)
 
     def __str__(self) -> str:
-        return "-".join(str(c) for c in self.components)
+        return _number_text(self.components)
+
+
+@lru_cache(maxsize=4096)
+def _number_text(components: tuple[int, ...]) -> str:
+    return "-".join(str(c) for c in components)
 
 
 @lru_cache(maxsize=4096)
@@ -107,6 +112,10 @@ class TargetKind(enum.Enum):
     CHAPTER = "ch"
     SECTION = "sec"
     ACT = "act"
+
+    # Members are singletons compared by identity; Enum's own hash runs Python code, and every
+    # reference target hashes its kind when the parity check counts targets.
+    __hash__ = object.__hash__
 
 
 SUBPOINT_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"

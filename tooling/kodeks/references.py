@@ -8,8 +8,9 @@ cites them (see :mod:`citation`).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import NamedTuple
 
 from . import citation
 from .diagnostics import Diagnostic
@@ -18,6 +19,7 @@ from .model import (
     Article,
     ArticleText,
     Code,
+    LegalNumber,
     Link,
     Numbering,
     Paragraph,
@@ -38,8 +40,7 @@ _ROLE_NAMES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """Where a link stands: its article, and the part and point it is written in."""
 
     article: Article
@@ -57,14 +58,20 @@ def placed_links(article: Article) -> Iterator[tuple[Place, Link]]:
                     yield place, link
 
 
-def check(code: Code, numbering: Numbering, article: Article, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+def check(
+    code: Code,
+    numbering: Numbering,
+    article: Article,
+    unreadable: Collection[str],
+    placed: Iterable[tuple[Place, Link]],
+) -> Iterator[Diagnostic]:
     for source in article.sources:
         if source.target.id not in code.acts:
             yield rule("R006").at(
                 source.location or article.location_of("sources"),
                 f"source act `{source.target.id}` is not listed under `acts:` in code.yaml",
             )
-    for place, link in placed_links(article):
+    for place, link in placed:
         if not link.targets:
             continue
         problems = list(_target_problems(code, place, link, unreadable))
@@ -225,41 +232,45 @@ def _expected(
     expected: dict[str, list[tuple[str, bool]]] = {}
     unknown: set[str] = set()
     own = None
+
+    def add(role: str, value: object, ends_range: bool) -> None:
+        entry = (str(value), ends_range)
+        listed = expected.setdefault(role, [])
+        if entry not in listed:
+            listed.append(entry)
+
     for target in link.targets:
         for index, end in enumerate(target.ends()):
-            values: list[tuple[str, str | None]] = []
-            if end.kind is TargetKind.ARTICLE:
-                number = numbering.articles.get(end.id)
-                if end.id == place.article.id:
-                    own = str(number) if number else None
-                else:
-                    values.append(("article", str(number) if number else None))
-            elif end.kind is TargetKind.ACT:
-                values.append(("article", str(end.article) if end.article else None))
-            elif end.kind is TargetKind.CHAPTER:
-                number = numbering.chapters.get(end.id)
-                values.append(("chapter", str(number) if number else None))
+            ends_range = index == 1
+            role, number = _numbered_unit(numbering, end)
+            if role == "article" and end.kind is TargetKind.ARTICLE and end.id == place.article.id:
+                own = str(number) if number else None
+            elif number is None:
+                unknown.add(role)  # the unit has no number yet (reported elsewhere)
             else:
-                number = numbering.sections.get(end.id)
-                values.append(("section", str(number) if number else None))
-            values += [
-                ("part", str(end.part) if end.part else None),
-                ("point", str(end.point) if end.point else None),
-                ("subpoint", end.subpoint),
-                ("paragraph", str(end.paragraph) if end.paragraph else None),
-            ]
-            for role, value in values:
-                if value is None:
-                    if role in ("article", "chapter", "section"):
-                        unknown.add(role)  # the unit has no number yet (reported elsewhere)
-                    continue
-                entry = (value, index == 1)
-                listed = expected.setdefault(role, [])
-                if entry not in listed:
-                    listed.append(entry)
+                add(role, number, ends_range)
+            if end.part is not None:
+                add("part", end.part, ends_range)
+            if end.point is not None:
+                add("point", end.point, ends_range)
+            if end.subpoint is not None:
+                add("subpoint", end.subpoint, ends_range)
+            if end.paragraph is not None:
+                add("paragraph", end.paragraph, ends_range)
     for role in unknown:
         expected.pop(role, None)
     return expected, own, unknown
+
+
+def _numbered_unit(numbering: Numbering, target: ReferenceTarget) -> tuple[str, LegalNumber | None]:
+    """The role and number of the unit a target names before its locator."""
+    if target.kind is TargetKind.ARTICLE:
+        return "article", numbering.articles.get(target.id)
+    if target.kind is TargetKind.ACT:
+        return "article", target.article
+    if target.kind is TargetKind.CHAPTER:
+        return "chapter", numbering.chapters.get(target.id)
+    return "section", numbering.sections.get(target.id)
 
 
 def _normalised(role: str, value: citation.Value, language: str) -> str:
@@ -297,9 +308,11 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
     if "article" in this and any(t.id != place.article.id or t.kind is not TargetKind.ARTICLE for t in link.targets):
         yield _r004(link, "says «настоящей статьи» / «ушул берене» but points to another article or act")
         return
-    for role in citation.ROLES[::-1]:
-        if role in unknown:
-            continue
+    if said == expected:
+        checked: list[str] = []  # the usual case: every role carries exactly its numbers
+    else:
+        checked = [role for role in citation.ROLES[::-1] if (role in expected or role in said) and role not in unknown]
+    for role in checked:
         wanted, written = expected.get(role, []), said.get(role, [])
         if wanted == written:
             continue

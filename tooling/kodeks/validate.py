@@ -19,9 +19,11 @@ from .model import (
     ArticleText,
     Code,
     LegalNumber,
+    Link,
     Paragraph,
     Part,
     Point,
+    ReferenceTarget,
     Stage,
 )
 from .rules import rule
@@ -40,9 +42,10 @@ def validate(
     diagnostics += _numbering(code)
     numbering = code.numbering()
     for article in code.articles.values():
+        placed = list(references.placed_links(article))  # one walk of the text for both rules
         diagnostics += _bodies(code, article)
-        diagnostics += references.check(code, numbering, article, unreadable)
-        diagnostics += _parity(code, article)
+        diagnostics += references.check(code, numbering, article, unreadable, placed)
+        diagnostics += _parity(code, article, placed)
     return sorted(set(diagnostics), key=sort_key)
 
 
@@ -271,18 +274,19 @@ def _outline(text: ArticleText) -> list[tuple[str, tuple[str, ...]]]:
     return [("", tuple(p.label for p in text.points))]
 
 
-def _reference_targets(text: ArticleText) -> dict[int, Counter[str]]:
+def _reference_targets(
+    placed: list[tuple[references.Place, Link]], language: str
+) -> dict[int, Counter[ReferenceTarget]]:
     """The reference targets of a text per part, keyed by the part's ``id()`` (hashing a part
     would hash its whole text); ``id(None)`` holds those outside any part."""
-    targets: dict[int, Counter[str]] = {}
-    for line in text.printed():
-        if line.paragraph is not None:
-            counter = targets.setdefault(id(line.part), Counter())
-            counter.update(str(target) for link in line.paragraph.links for target in link.targets)
+    targets: dict[int, Counter[ReferenceTarget]] = {}
+    for place, link in placed:
+        if place.language == language:
+            targets.setdefault(id(place.part), Counter()).update(link.targets)
     return targets
 
 
-def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
+def _parity(code: Code, article: Article, placed: list[tuple[references.Place, Link]]) -> Iterator[Diagnostic]:
     texts = [article.texts[lang] for lang in code.languages if lang in article.texts and article.texts[lang].content]
     if len(texts) < 2 or article.is_repealed:
         return
@@ -296,12 +300,12 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
                 f"«## {text.language}» has {_describe(outline)} but «## {reference.language}» has {_describe(base_outline)}",
             )
             continue
-        difference = _detail_difference(reference, text)
-        if difference:
-            yield rule("P001").at(text.location, difference)
+        if _shape(reference) != _shape(text):
+            yield rule("P001").at(text.location, _detail_difference(reference, text))
             continue
+        base_by_part = _reference_targets(placed, reference.language)
+        by_part = _reference_targets(placed, text.language)
         if text.parts:
-            base_by_part, by_part = _reference_targets(reference), _reference_targets(text)
             for base_part, part in zip(reference.parts, text.parts, strict=True):
                 base_targets, targets = base_by_part.get(id(base_part), Counter()), by_part.get(id(part), Counter())
                 if base_targets != targets:
@@ -311,13 +315,28 @@ def _parity(code: Code, article: Article) -> Iterator[Diagnostic]:
                         _reference_difference(reference.language, base_targets, text.language, targets, where),
                     )
         else:
-            base_targets = sum(_reference_targets(reference).values(), Counter())
-            targets = sum(_reference_targets(text).values(), Counter())
+            base_targets = sum(base_by_part.values(), Counter())
+            targets = sum(by_part.values(), Counter())
             if base_targets != targets:
                 yield rule("P002").at(
                     text.location,
                     _reference_difference(reference.language, base_targets, text.language, targets, "the article"),
                 )
+
+
+def _shape(text: ArticleText) -> tuple[object, ...]:
+    """What :func:`_details` describes, cheap to compare: абзац counts, subpoint letters, notes."""
+
+    def point_shape(point: Point) -> tuple[object, ...]:
+        return (len(point.paragraphs), tuple(s.label for s in point.subpoints))
+
+    notes = text.notes
+    return (
+        tuple((len(part.paragraphs), tuple(point_shape(p) for p in part.points)) for part in text.parts),
+        len(text.paragraphs_outside_parts),
+        tuple(point_shape(p) for p in text.points),
+        None if notes is None else (len(notes.content), tuple(n.label for n in notes.numbered)),
+    )
 
 
 def _details(text: ArticleText) -> list[tuple[str, str]]:
@@ -355,11 +374,14 @@ def _details(text: ArticleText) -> list[tuple[str, str]]:
     return details
 
 
-def _detail_difference(reference: ArticleText, text: ArticleText) -> str | None:
-    for (where, base), (_, other) in zip(_details(reference), _details(text), strict=True):
-        if base != other:
-            return f"{where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
-    return None
+def _detail_difference(reference: ArticleText, text: ArticleText) -> str:
+    """The first unit whose details differ (called when the shapes differ, so there is one)."""
+    where, base, other = next(
+        (where, base, other)
+        for (where, base), (_, other) in zip(_details(reference), _details(text), strict=True)
+        if base != other
+    )
+    return f"{where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
@@ -370,10 +392,14 @@ def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
 
 
 def _reference_difference(
-    base_language: str, base_targets: Counter[str], language: str, targets: Counter[str], where: str
+    base_language: str,
+    base_targets: Counter[ReferenceTarget],
+    language: str,
+    targets: Counter[ReferenceTarget],
+    where: str,
 ) -> str:
-    only_base = sorted((base_targets - targets).elements())
-    only_other = sorted((targets - base_targets).elements())
+    only_base = sorted(str(t) for t in (base_targets - targets).elements())
+    only_other = sorted(str(t) for t in (targets - base_targets).elements())
     details = []
     if only_base:
         details.append(f"only {base_language} refers to {', '.join(only_base)}")

@@ -149,30 +149,6 @@ def status_name(status: Status, language: str) -> str:
 
 NUMBER = r"\d+(?:-\d+)*"
 ROMAN = r"[IVXLCDM]+"
-_NUMBER_IN_REFERENCE = {
-    ("article", "ru"): re.compile(rf"(?i)(?<=стат)\w*\s+({NUMBER})"),
-    ("article", "ky"): re.compile(rf"(?i)({NUMBER})(?=-берен)"),
-    ("chapter", "ru"): re.compile(rf"(?i)(?<=глав)\w*\s+({NUMBER})"),
-    ("chapter", "ky"): re.compile(rf"(?i)({NUMBER})(?=-глав)"),
-    ("section", "ru"): re.compile(rf"(?i)(?<=раздел)\w*\s+({ROMAN}|{NUMBER})"),
-    ("section", "ky"): re.compile(rf"({ROMAN}|{NUMBER})(?=\s+бөлүм)"),
-    ("part", "ru"): re.compile(rf"(?i)(?<=част)\w*\s+({NUMBER})"),
-    ("part", "ky"): re.compile(rf"(?i)({NUMBER})(?=-бөл)"),
-    ("point", "ru"): re.compile(rf"(?i)(?<=пункт)\w*\s+({NUMBER})"),
-    ("point", "ky"): re.compile(rf"(?i)({NUMBER})(?=-пункт)"),
-}
-"""Where a reference's wording carries the number of its unit: «статьи 12», «части 3» (ru,
-number after the word, in any case ending); «12-беренесинин», «3-бөлүгүндө» (ky, number
-before the hyphenated word). Group 1 is the number."""
-
-
-def number_in_reference(unit: str, language: str) -> re.Pattern[str] | None:
-    """How ``language`` writes the number of a ``unit`` (article, chapter, section, part,
-    point) in a reference; None for a language without a pattern (its wording is then
-    updated only when it holds a single number)."""
-    return _NUMBER_IN_REFERENCE.get((unit, language))
-
-
 NOTES_OPENING = re.compile(r"(?:Примечани[ея]|Эскертүү(?:лөр)?)\s*[.:]")
 """The word that opens the notes of an article, as the source writes it: «Примечание.»,
 «Примечания:», «Эскертүү.», «Эскертүүлөр.»."""
