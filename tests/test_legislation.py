@@ -350,3 +350,47 @@ def test_the_redline_shows_a_changed_subpoint_and_абзац_as_their_own_rows(
         "| **б)** управляет <ins>и распоряжается</ins> муниципальной собственностью; |",
         "| Решения кенеша обязательны. | Решения кенеша обязательны <ins>для исполнения</ins>. |",
     ]
+
+
+@pytest.mark.parametrize(
+    ("ru_link", "ky_link", "problem"),
+    [
+        ("[главах 1–2](ch:basics~ch:bodies)", "[1–2-главаларында](ch:basics~ch:bodies)", None),
+        (
+            "[главах 2–1](ch:bodies~ch:basics)",
+            "[2–1-главаларында](ch:bodies~ch:basics)",
+            "R008 `ch:bodies~ch:basics`: `basics` does not come after `bodies`",
+        ),
+        (
+            "[статьями 5–7 Закона](act:lsg-law/5~act:lsg-law/7)",
+            "[Мыйзамдын 5–7-беренелери](act:lsg-law/5~act:lsg-law/7)",
+            None,
+        ),
+        (
+            "[статьями 7–5 Закона](act:lsg-law/7~act:lsg-law/5)",
+            "[Мыйзамдын 7–5-беренелери](act:lsg-law/7~act:lsg-law/5)",
+            "R008 `act:lsg-law/7~act:lsg-law/5`: 5 does not come after 7",
+        ),
+        (
+            "[частями 1–3 статьи 5 Закона](act:lsg-law/5#1~3)",
+            "[Мыйзамдын 5-беренесинин 1–3-бөлүктөрү](act:lsg-law/5#1~3)",
+            None,
+        ),
+        (
+            "[статьи 5 Закона](act:lsg-law/5#1~act:lsg-law/7)",
+            "[Мыйзамдын 5-беренеси](act:lsg-law/5#1~act:lsg-law/7)",
+            "R008 `act:lsg-law/5#1~act:lsg-law/7`: a range of an act's articles runs from one whole article to another",
+        ),
+    ],
+)
+def test_ranges_of_chapters_and_of_another_acts_articles(
+    code_dir: WriteCode, ru_link: str, ky_link: str, problem: str | None
+) -> None:
+    ky, ru = POWERS.split("## ru")
+    ru = ru.replace("[частью 1 статьи 31 Закона](act:lsg-law/31#1)", ru_link)
+    ky = ky.replace("[Мыйзамдын 31-беренесинин 1-бөлүгүнө](act:lsg-law/31#1)", ky_link)
+    found = findings(code_dir({**FILES, A + "powers.md": ky + "## ru" + ru}))
+    if problem is None:
+        assert found == []
+    else:
+        assert any(problem in m for m in found), found

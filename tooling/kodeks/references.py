@@ -85,7 +85,7 @@ def _target_problems(code: Code, place: Place, link: Link, unreadable: Collectio
         for end in target.ends():
             yield from _end_problems(code, place, link, end, unreadable)
         if target.through is not None:
-            problem = _range_problem(code, place.language, target)
+            problem = _range_problem(code, target)
             if problem:
                 yield rule("R008").at(link.location, f"`{target}`: {problem}")
 
@@ -172,28 +172,32 @@ def _own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragr
     return unit.paragraphs
 
 
-def _range_problem(code: Code, language: str, target: ReferenceTarget) -> str | None:
+def _range_problem(code: Code, target: ReferenceTarget) -> str | None:
+    """Why a range cannot be read: ends of different kinds of unit, or an end that does not
+    come after the start; None for a good range."""
     first, last = target.ends()
+    if first.kind in (TargetKind.CHAPTER, TargetKind.SECTION):
+        units = [c.id for c in code.chapters] if first.kind is TargetKind.CHAPTER else [s.id for s in code.sections]
+        return _order_problem(units, first.id, last.id)
     if first.kind is TargetKind.ARTICLE and first.id != last.id:
         if first.locator or last.locator:
             return "a range of articles runs from one whole article to another"
-        order = list(dict.fromkeys(entry.id for entry in code.article_order()))
-        if first.id in order and last.id in order and order.index(first.id) >= order.index(last.id):
-            return f"`{last.id}` does not come after `{first.id}`"
-        return None
-    if first.kind is not TargetKind.ARTICLE:
-        if (first.kind, first.id, first.article) != (last.kind, last.id, last.article) or first.article is None:
-            return (
-                None
-                if first.kind is TargetKind.ACT and first.article and last.article
-                else "a range runs inside one unit"
-            )
-    levels = [_level(end) for end in (first, last)]
-    if levels[0] != levels[1] or levels[0] is None:
+        return _order_problem(list(dict.fromkeys(e.id for e in code.article_order())), first.id, last.id)
+    if first.id != last.id:
+        return "a range stays inside one act"
+    if first.article != last.article and (first.locator or last.locator):
+        return "a range of an act's articles runs from one whole article to another"
+    if _level(first) != _level(last):
         return "both ends of a range must be units of one kind (parts, or points of one part, …)"
     start, stop = _rank(first), _rank(last)
     if start is not None and stop is not None and start >= stop:
-        return f"{last.locator} does not come after {first.locator}"
+        return f"{last.locator or last.article} does not come after {first.locator or first.article}"
+    return None
+
+
+def _order_problem(order: list[str], first: str, last: str) -> str | None:
+    if first in order and last in order and order.index(first) >= order.index(last):
+        return f"`{last}` does not come after `{first}`"
     return None
 
 
@@ -234,8 +238,10 @@ def _expected(
     own = None
 
     def add(role: str, value: object, ends_range: bool) -> None:
-        entry = (str(value), ends_range)
         listed = expected.setdefault(role, [])
+        if ends_range and (str(value), False) in listed:
+            return  # a unit both ends share: «частями 1–3 статьи 5» names article 5 once
+        entry = (str(value), ends_range)
         if entry not in listed:
             listed.append(entry)
 
