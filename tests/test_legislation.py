@@ -394,3 +394,20 @@ def test_ranges_of_chapters_and_of_another_acts_articles(
         assert found == []
     else:
         assert any(problem in m for m in found), found
+
+
+def test_renumber_parts_refuses_while_a_reference_names_a_deleted_part(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Renumbering would silently point «части 1» at the part that takes number 1."""
+    ky, ru = POWERS.split("## ru")
+    ky = re.sub(r"1\. Кеңеш:.*?(?=2\. Ушул)", "", ky, flags=re.S)
+    ru = re.sub(r"1\. Кенеш:.*?(?=2\. Решения)", "", ru, flags=re.S)
+    root = code_dir({**FILES, A + "powers.md": ky + "## ru" + ru})
+    before = (root / A / "powers.md").read_bytes()
+    monkeypatch.chdir(root)
+    result = kodeks("renumber", "--parts", "powers")
+    assert result.exit_code == 1
+    assert "references name units of `powers` that no longer exist" in result.output
+    assert "«Части 1 и 2» names part 1" in result.output
+    assert (root / A / "powers.md").read_bytes() == before

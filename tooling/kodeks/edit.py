@@ -533,6 +533,22 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             edit = _marker_edit(texts, point.location, point_index)
             edits.extend([edit] if edit else [])
             edits.extend(_letter_edits(texts, point, (None, point.number), letter_map))
+    dangling = [
+        f"{link.location}: «{link.text}» names {missing}"
+        for referring in code.ordered_articles()
+        for _, link in referring.links()
+        for target in link.targets
+        for end in target.ends()
+        if end.kind is TargetKind.ARTICLE and end.id == article_id
+        for missing in [_missing_in_maps(end, part_map, point_map, letter_map)]
+        if missing
+    ]
+    if dangling:
+        # Renumbering would point these at whatever unit takes the number: refuse instead.
+        raise CodeProblemsError(
+            f"references name units of `{article_id}` that no longer exist; point them at the right unit first:\n"
+            + "\n".join(dangling)
+        )
     for referring in code.articles.values():
         for language, link in referring.links():
             if not any(t.kind is TargetKind.ARTICLE and t.id == article_id for t in link.targets):
@@ -551,6 +567,22 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
                 overrides = code.unit_words.get(language, ())
                 edits.extend(_retarget(texts, link, language, targets, changes, overrides))
     return edits
+
+
+def _missing_in_maps(
+    end: ReferenceTarget,
+    part_map: Mapping[LegalNumber, LegalNumber],
+    point_map: Mapping[tuple[LegalNumber | None, LegalNumber], LegalNumber],
+    letter_map: Mapping[tuple[LegalNumber | None, LegalNumber | None, str], str],
+) -> str | None:
+    """What a reference names that the article does not have (any more), in words."""
+    if end.part is not None and end.part not in part_map:
+        return f"part {end.part}"
+    if end.point is not None and (end.part, end.point) not in point_map:
+        return f"point {end.point}" + (f" of part {end.part}" if end.part else "")
+    if end.subpoint is not None and (end.part, end.point, end.subpoint) not in letter_map:
+        return f"subpoint «{end.subpoint}» of point {end.point}"
+    return None
 
 
 def _moved(
