@@ -106,3 +106,12 @@ def test_kyrgyz_letters_survive_parsing() -> None:
     assert article is not None
     assert "жергиликтүү өз алдынча" in article.texts["ky"].parts[0].paragraphs[0].plain_text
     assert "кеңештер" in article.texts["ky"].parts[1].points[0].paragraphs[0].plain_text
+
+
+def test_a_list_that_does_not_start_at_one_carries_its_start_as_commonmark_does() -> None:
+    from kodeks.parse.markdown import body_parser
+
+    tokens = body_parser().parse("3. третья\n4. четвёртая\n\n1) первый\n")
+    lists = [t for t in tokens if t.type == "ordered_list_open"]
+    assert [t.attrGet("start") for t in lists] == [3, None]
+    assert [t.info for t in tokens if t.type == "list_item_open"] == ["3", "4", "1"]

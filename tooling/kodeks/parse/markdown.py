@@ -89,6 +89,7 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     terminating_paragraph = silent and state.parentType == "paragraph" and state.sCount[start_line] >= state.blkIndent
 
     pos_after_marker = _skip_ordered_marker(state, start_line)
+    first_marker = ""
     if pos_after_marker >= 0:
         ordered = True
         marker_start = state.bMarks[start_line] + state.tShift[start_line]
@@ -113,6 +114,8 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     token = state.push("ordered_list_open" if ordered else "bullet_list_open", "ol" if ordered else "ul", 1)
     token.map = list_lines = [start_line, 0]
     token.markup = delimiter
+    if ordered and first_marker.isdigit() and int(first_marker) != 1:
+        token.attrSet("start", int(first_marker))  # as CommonMark's rule does
 
     next_line = start_line
     previous_empty_end = False
