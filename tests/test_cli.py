@@ -159,7 +159,7 @@ def test_commands_are_documented() -> None:
         (("validate", "--rev", "no-such"), 2, "unknown revision"),
         (("build", "--lang", "en"), 2, "the Code's languages are ky, ru"),
         (("build", "--lang", ","), 2, "give one or more languages"),
-        (("refs", "kenesh#x"), 2, "write ID, ID#P, ID#P.Q or ID#.Q"),
+        (("refs", "kenesh#x"), 2, "write ID, ID#P, ID#P.Q, ID#.Q, ID#P.Q.б or ID#P.abzN"),
     ],
 )
 def test_usage_errors_exit_2_and_refusals_for_content_exit_1(

@@ -287,6 +287,11 @@ def test_refs_finds_plural_and_range_references(code_dir: WriteCode, monkeypatch
     assert "статьи 1–3" in result.output and "1–3-беренелери" in result.output
     result = kodeks("refs", "powers#2")
     assert "Части 1 и 2" in result.output
+    result = kodeks("refs", "powers#1.1.б")
+    assert result.exit_code == 0
+    assert "[подпункт «б» пункта 1 части 1](art:powers#1.1.б)" in result.output
+    assert "абзац второй" not in result.output
+    assert kodeks("refs", "powers#1.1.й").exit_code == 2
 
 
 def test_built_documents_show_subpoints_and_notes_as_the_law_prints_them(

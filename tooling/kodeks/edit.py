@@ -303,21 +303,31 @@ def new_article_text(article_id: str, number: LegalNumber, titles: Mapping[str, 
     return f"---\nid: {article_id}\nnumber: {number}\ntitle:\n{title}status: draft\n---\n{sections}"
 
 
-def references_to(
-    code: Code, unit_id: str, part: LegalNumber | None = None, point: LegalNumber | None = None
-) -> list[Link]:
-    """Every link that points at the unit (for an article: at it or any of its parts and points),
-    as one of several targets or inside a range («статьями 5–7» refers to article 6)."""
+def references_to(code: Code, unit_id: str, within: ReferenceTarget | None = None) -> list[Link]:
+    """Every link that points at the unit (for an article: at it or any unit inside it; with
+    ``within``, at that part, point, subpoint or абзац or inside it), as one of several targets or
+    inside a range («статьями 5–7» refers to article 6)."""
+
+    def covers(member: ReferenceTarget) -> bool:
+        if member.id != unit_id:
+            return False
+        if within is None:
+            return True
+        return all(
+            wanted is None or getattr(member, name) == wanted
+            for name, wanted in (
+                ("part", within.part),
+                ("point", within.point),
+                ("subpoint", within.subpoint),
+                ("paragraph", within.paragraph),
+            )
+        )
+
     found = []
     for article in code.ordered_articles():
         for language, link in article.links():
-            if any(
-                member.id == unit_id
-                and (part is None or member.part == part)
-                and (point is None or member.point == point)
-                for target in link.targets
-                for member in references.range_members(code, language, target)
-            ):
+            members = (m for t in link.targets for m in references.range_members(code, language, t))
+            if any(covers(member) for member in members):
                 found.append(link)
     return found
 

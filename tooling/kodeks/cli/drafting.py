@@ -196,26 +196,27 @@ def remove(root: Path, article_id: str, force: bool, dry_run: bool) -> None:
 
 @cli.command()
 @root_option
-@click.argument("target", metavar="ID[#P[.Q]]")
+@click.argument("target", metavar="ID[#LOCATOR]")
 def refs(root: Path, target: str) -> None:
-    """List every place that refers to an article, chapter, section or act (or a part or point).
+    """List every place that refers to an article, chapter, section or act (or a unit inside an article).
 
     \b
     Examples:
       kodeks refs territory-and-boundaries
       kodeks refs change-of-boundaries#2.2
+      kodeks refs change-of-boundaries#2.2.б     # a subpoint
     """
     from ..edit import references_to
-    from ..model import LegalNumber
+    from ..parse import parse_reference
 
     workspace = _workspace(root)
     unit_id, _, anchor = target.partition("#")
-    part_text, _, point_text = anchor.partition(".")
-    part = LegalNumber.parse(part_text) if part_text else None
-    point = LegalNumber.parse(point_text) if point_text else None
-    if (part_text and part is None) or (point_text and point is None):
-        raise click.BadParameter(f"{target!r}: write ID, ID#P, ID#P.Q or ID#.Q", param_hint="ID[#P[.Q]]")
-    links = references_to(workspace.code, unit_id, part, point)
+    within = parse_reference(f"art:{target}") if anchor else None
+    if anchor and within is None:
+        raise click.BadParameter(
+            f"{target!r}: write ID, ID#P, ID#P.Q, ID#.Q, ID#P.Q.б or ID#P.abzN", param_hint="ID[#LOCATOR]"
+        )
+    links = references_to(workspace.code, unit_id, within)
     for link in links:
         click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})")
     click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
