@@ -52,7 +52,11 @@ TRICKY = list(
 ) + ["\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x00", "\x01", "\x1b", "\u202e", "\u200b", "\ufeff",
      "\u00a0", "\U0001f600", "1. ", "2) ", "   1) ", "\n\n", "## ky\n", "## ru\n", "---\n", "[x](art:kenesh#2)",
      "[a](https://e.org/x)", "![i](http://e.org/i.png)", "<!-- kodeks-redline -->", "&#64;", "::error::x", "- ",
-     "> ", "    ", "|a|b|\n|-|-|\n", "__kodeks_body__", "9" * 30, "0x" + "f" * 20]  # fmt: skip
+     "> ", "    ", "|a|b|\n|-|-|\n", "__kodeks_body__", "9" * 30, "0x" + "f" * 20,
+     # subpoints, notes, plural, range, subpoint, абзац and act references
+     "а) ", "      б) ", "й) ", "Примечание.\n", "Эскертүүлөр.\n", "3-1. ", "[y](art:kenesh#1,2)",
+     "[z](art:subject~art:kenesh)", "[s](art:kenesh#1.1.б)", "[p](art:kenesh#1.abz2)", "[q](act:lsg-law/5#1~3)",
+     "[частями 1-2](art:kenesh#1~2)", "[2 жана 3-бөлүктөрү](art:kenesh#2,3)"]  # fmt: skip
 tricky_text = st.lists(st.sampled_from(TRICKY) | st.text(max_size=4), max_size=60).map("".join)
 
 
