@@ -22,6 +22,32 @@ def edit(path: str, old: str, new: str, count: int = 1) -> dict[str, str | bytes
 
 IN_FORCE = edit(YAML, "stage: draft", "stage: in-force")
 
+OLD_LAW = """\
+id: old-law
+stage: in-force
+languages: [ru]
+title: {ru: "Закон о старом"}
+number: "7"
+adopted: 2002-03-15
+chapters:
+  - id: only
+    number: 1
+    title: {ru: "Глава"}
+    articles: [art-1]
+"""
+OLD_LAW_ARTICLE = """\
+---
+id: art-1
+number: 1
+title: {ru: "Статья"}
+status: agreed
+---
+
+## ru
+
+Текст статьи.
+"""
+
 # name → (changes to the base Code, expected {(code, path, line)})
 CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]] = {
     "F001 latin-1 bytes": (
@@ -356,6 +382,23 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
             .replace("[части 2](art:kenesh#2)", "[частям 2–1](art:kenesh#2~1)")
         },
         {("R008", A + "kenesh.md", 11), ("R008", A + "kenesh.md", 16)},
+    ),
+    "S006 the text of an act that acts: does not list": (
+        {
+            "code_text/acts/old-law/act.yaml": OLD_LAW,
+            "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
+        },
+        {("S006", "code_text/acts/old-law/act.yaml", 1)},
+    ),
+    "S007 an act's text in the draft stage": (
+        {
+            YAML: str(BASE_FILES[YAML]).replace(
+                "acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'
+            ),
+            "code_text/acts/old-law/act.yaml": OLD_LAW.replace("stage: in-force", "stage: draft"),
+            "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
+        },
+        {("S007", "code_text/acts/old-law/act.yaml", 1)},
     ),
     "R004 stale number": (edit(A + "concepts.md", "[статье 3]", "[статье 4]"), {("R004", A + "concepts.md", 19)}),
     "R004 stale section numeral": (

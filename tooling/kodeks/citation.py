@@ -112,8 +112,14 @@ def _pattern(role: str, language: str, overrides: WordOverrides = ()) -> re.Patt
     word = words[role]
     for overridden, stem in overrides:
         if overridden == role:
-            # A word of its own, not the end of a longer one («пункт» is not inside «подпункт»).
-            word = rf"(?<![\w-]){re.escape(stem)}\w*" if language == "ru" else rf"-{re.escape(stem)}\w*"
+            # A word of its own, not the start or end of a longer one: «пункт» is neither inside
+            # «подпункт» nor the start of «пунктча».
+            longer = {other for _, other in overrides if other != stem and other.startswith(stem)} | {
+                default for default in ("пунктча",) if default != stem and default.startswith(stem)
+            }
+            exclude = "".join(f"(?!{re.escape(other[len(stem) :])})" for other in sorted(longer))
+            prefix = r"(?<![\w-])" if language == "ru" else "-"
+            word = rf"{prefix}{re.escape(stem)}{exclude}\w*"
     values = _list(_value_pattern(role, language), language)
     if language == "ru" and role == "paragraph":
         # «абзацем вторым», and «второй абзац» as some texts write it

@@ -15,7 +15,7 @@ from .model import Article, Code
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .rules import rule
 from .source import decode
-from .store import ARTICLES_DIR, CODE_FILE, Snapshot, blob_id
+from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, Snapshot, blob_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,52 +41,107 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
         raise CodeNotFoundError(f"{CODE_FILE} not found")
 
-    code: Code | None = None
-    if CODE_FILE in snapshot.files:
-        text, problems = decode(CODE_FILE, snapshot.files[CODE_FILE])
-        diagnostics += problems
-        if text is not None:
-            diagnostics += character_diagnostics(CODE_FILE, text)
-            code, problems = parse_structure(CODE_FILE, text)
-            diagnostics += problems
-    languages = code.languages if code is not None else DEFAULT_LANGUAGES
-
-    articles: dict[str, Article] = {}
-    unreadable: set[str] = set()
+    texts: dict[str, dict[str, bytes]] = {"": {}}
+    """The files of the Code (key "") and of each act's text (key: the act's id)."""
     for path, data in snapshot.files.items():
-        if path == CODE_FILE:
-            continue
-        directory, _, name = path.rpartition("/")
-        if directory != ARTICLES_DIR or not name.endswith(".md"):
+        folder = _text_of(path)
+        if folder is None:
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
-                    f"kodeks reads only {CODE_FILE} and {ARTICLES_DIR}/*.md; move or remove this file",
+                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md and, for an existing act, "
+                    f"{ACTS_DIR}/ID/{ACT_FILE} and {ACTS_DIR}/ID/articles/*.md; move or remove this file",
                 )
             )
+        else:
+            texts.setdefault(folder, {})[path] = data
+
+    code, unreadable = _load_text(CODE_FILE, texts.pop(""), None, cache, diagnostics)
+    if code is not None:
+        acts = dict(code.acts)
+        for act_id, files in sorted(texts.items()):
+            structure = f"{ACTS_DIR}/{act_id}/{ACT_FILE}"
+            text, _ = _load_text(structure, files, code.languages, cache, diagnostics, act=True)
+            if act_id not in acts:
+                diagnostics.append(
+                    rule("S006").at(
+                        SourceLocation(structure if structure in files else next(iter(files))),
+                        f"{ACTS_DIR}/{act_id}/ holds the text of an act that `acts:` in {CODE_FILE} does not list: "
+                        f"add `{act_id}` there, or remove the folder",
+                    )
+                )
+            elif text is not None:
+                acts[act_id] = dataclasses.replace(acts[act_id], text=text)
+        code = dataclasses.replace(code, acts=acts)
+    unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
+    unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
+    return LoadResult(code, diagnostics, frozenset(unreadable - (code.articles.keys() if code else set())))
+
+
+def _text_of(path: str) -> str | None:
+    """Which text a file belongs to: "" for the Code, an act's id, or None for a stray file."""
+    if path == CODE_FILE or (path.startswith(ARTICLES_DIR + "/") and path.count("/") == 2 and path.endswith(".md")):
+        return ""
+    pieces = path.split("/")
+    if path.startswith(ACTS_DIR + "/") and len(pieces) >= 4:
+        act_id = pieces[2]
+        if len(pieces) == 4 and pieces[3] == ACT_FILE:
+            return act_id
+        if len(pieces) == 5 and pieces[3] == "articles" and pieces[4].endswith(".md"):
+            return act_id
+    return None
+
+
+def _load_text(
+    structure: str,
+    files: dict[str, bytes],
+    code_languages: tuple[str, ...] | None,
+    cache: ParseCache | None,
+    diagnostics: list[Diagnostic],
+    act: bool = False,
+) -> tuple[Code | None, set[str]]:
+    """The Code, or an act's text, from its structure file and its article files."""
+    text: Code | None = None
+    if structure in files:
+        decoded, problems = decode(structure, files[structure])
+        diagnostics += problems
+        if decoded is not None:
+            diagnostics += character_diagnostics(structure, decoded)
+            text, problems = parse_structure(structure, decoded, act=act)
+            diagnostics += problems
+    elif act:
+        diagnostics.append(
+            rule("S006").at(
+                SourceLocation(structure),
+                f"the act's text has articles but no {ACT_FILE} (its title, number, date, languages and structure)",
+            )
+        )
+    languages = text.languages if text is not None else code_languages or DEFAULT_LANGUAGES
+
+    articles: dict[str, Article] = {}
+    unreadable: set[str] = set()
+    for path, data in files.items():
+        if path == structure:
             continue
         key = (path, blob_id(data), languages)
         if cache is not None and key in cache:
             article, problems = cache[key]
         else:
-            text, problems = decode(path, data)
+            decoded, problems = decode(path, data)
             article = None
-            if text is not None:
-                article, parse_problems = parse_article(path, text, languages)
-                problems = problems + character_diagnostics(path, text) + parse_problems
+            if decoded is not None:
+                article, parse_problems = parse_article(path, decoded, languages)
+                problems = problems + character_diagnostics(path, decoded) + parse_problems
             if cache is not None:
                 cache[key] = (article, problems)
         diagnostics += problems
         if article is None:
-            unreadable.add(name.removesuffix(".md"))
+            unreadable.add(path.rpartition("/")[2].removesuffix(".md"))
             continue
         articles[article.id] = article
-
-    if code is not None:
-        code = dataclasses.replace(code, articles=articles)
-    unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
-    unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
-    return LoadResult(code, diagnostics, frozenset(unreadable - articles.keys()))
+    if text is not None:
+        text = dataclasses.replace(text, articles=articles)
+    return text, unreadable
 
 
 _CHARACTER_RULES = {

@@ -7,6 +7,7 @@ the structure (which chapter holds which article, in which order) lives in the c
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Iterator, Mapping
@@ -508,6 +509,22 @@ class Act:
     title: Translations
     url: str | None
     location: SourceLocation
+    text: Code | None = None
+    """Its text, when the repository holds it (``code_text/acts/<id>/``): articles by number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Enactment:
+    """What an act in force records about itself (``act.yaml``): «от 20 октября 2021 года № 123»."""
+
+    number: str
+    adopted: datetime.date
+    status: ActStatus
+
+
+class ActStatus(enum.Enum):
+    IN_FORCE = "in-force"
+    REPEALED = "repealed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +553,8 @@ class Code:
     articles: Mapping[str, Article]
     """Every article file read, by id, whether or not the structure lists it."""
     path: str = "code_text/code.yaml"
+    enactment: Enactment | None = None
+    """For an existing act's text: its number, date of adoption and status; None for the Code."""
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
@@ -581,3 +600,7 @@ class Code:
 
     def find_section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def article_numbered(self, number: LegalNumber) -> Article | None:
+        """An act's article by its number in law (how other texts cite it)."""
+        return next((a for a in self.articles.values() if a.number == number), None)

@@ -66,11 +66,13 @@ def check(
     placed: Iterable[tuple[Place, Link]],
 ) -> Iterator[Diagnostic]:
     for source in article.sources:
+        location = source.location or article.location_of("sources")
         if source.target.id not in code.acts:
-            yield rule("R006").at(
-                source.location or article.location_of("sources"),
-                f"source act `{source.target.id}` is not listed under `acts:` in code.yaml",
-            )
+            yield rule("R006").at(location, f"source act `{source.target.id}` is not listed under `acts:` in code.yaml")
+            continue
+        missing = _missing_in_act(code, source.target, None)
+        if missing:
+            yield rule("R003").at(location, f"source `{source.target}`: {missing}")
     for place, link in placed:
         if not link.targets:
             continue
@@ -96,6 +98,10 @@ def _end_problems(
     if target.kind is TargetKind.ACT:
         if target.id not in code.acts:
             yield rule("R006").at(link.location, f"act `{target.id}` is not listed under `acts:` in code.yaml")
+            return
+        missing = _missing_in_act(code, target, place.language)
+        if missing:
+            yield rule("R003").at(link.location, missing)
     elif target.kind is TargetKind.CHAPTER:
         if code.find_chapter(target.id) is None:
             yield rule("R002").at(link.location, f"no chapter `{target.id}`")
@@ -113,6 +119,19 @@ def _end_problems(
         missing = missing_unit(referenced, place.language, target)
         if missing:
             yield rule("R003").at(link.location, f"article {referenced.number} (`{target.id}`) has no {missing}")
+
+
+def _missing_in_act(code: Code, target: ReferenceTarget, language: str | None) -> str | None:
+    """What a reference into another act names that the act's text lacks; None when the act
+    has no text in the repository (nothing to check against) or the unit exists."""
+    text = code.acts[target.id].text
+    if text is None or target.article is None:
+        return None
+    cited = text.article_numbered(target.article)
+    if cited is None:
+        return f"act `{target.id}` has no article {target.article}"
+    missing = missing_unit(cited, language or text.languages[0], target)
+    return f"article {target.article} of act `{target.id}` has no {missing}" if missing else None
 
 
 def _text(article: Article, language: str) -> ArticleText | None:
@@ -300,7 +319,7 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
     if not citation.understands(language):
         yield from _numbers_only(numbering, place, link)
         return
-    mentions = citation.read(link.text, language, code.unit_words.get(language, ()))
+    mentions = citation.read(link.text, language, _unit_words(code, link, language))
     expected, own, unknown = _expected(numbering, place, link)
     said: dict[str, list[tuple[str, bool]]] = {}
     this = {m.role for m in mentions if not m.values}
@@ -340,6 +359,17 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
             link,
             f"names its units in the wrong order: {'Russian names the smaller unit first' if language == 'ru' else 'Kyrgyz names the larger unit first'}, as in {example}",
         )
+
+
+def _unit_words(code: Code, link: Link, language: str) -> citation.WordOverrides:
+    """The words the cited text names its units with: a reference into another act cites it in
+    that act's terms («пункт 3 статьи 9 Гражданского кодекса» is its part 3)."""
+    acts = {t.id for t in link.targets if t.kind is TargetKind.ACT}
+    if len(acts) == 1 and len(link.targets) == sum(t.kind is TargetKind.ACT for t in link.targets):
+        text = code.acts[next(iter(acts))].text if next(iter(acts)) in code.acts else None
+        if text is not None:
+            return text.unit_words.get(language, ())
+    return code.unit_words.get(language, ())
 
 
 def _is_own(role: str, place: Place, link: Link) -> bool:

@@ -52,6 +52,8 @@ RULES: dict[str, Rule] = {
         Rule("S003", _E, "article listed more than once in code.yaml"),
         Rule("S004", _E, "id used twice"),
         Rule("S005", _E, "code.yaml must have either sections or chapters"),
+        Rule("S006", _E, "an act's text without its entry in `acts:` or without its act.yaml"),
+        Rule("S007", _E, "an act's text that is not in force or records no number and date"),
         # Numbering
         Rule("N001", _E, "section number does not follow the structure"),
         Rule("N002", _E, "chapter number does not follow the structure"),

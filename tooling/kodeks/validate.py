@@ -6,6 +6,7 @@ Rules that need the raw syntax (YAML, Markdown) live in the parsers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
@@ -38,15 +39,33 @@ def validate(
     they are neither "missing" nor unknown reference targets.
     """
     diagnostics = list(parse_diagnostics)
-    diagnostics += _structure(code, unreadable)
-    diagnostics += _numbering(code)
+    diagnostics += _rules(code, unreadable)
+    for act in code.acts.values():
+        if act.text is not None:
+            diagnostics += _act_text(code, act.text)
+    return sorted(set(diagnostics), key=sort_key)
+
+
+def _rules(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+    """The rules of one text: the Code's, or an existing act's."""
+    yield from _structure(code, unreadable)
+    yield from _numbering(code)
     numbering = code.numbering()
     for article in code.articles.values():
         placed = list(references.placed_links(article))  # one walk of the text for both rules
-        diagnostics += _bodies(code, article)
-        diagnostics += references.check(code, numbering, article, unreadable, placed)
-        diagnostics += _parity(code, article, placed)
-    return sorted(set(diagnostics), key=sort_key)
+        yield from _bodies(code, article)
+        yield from references.check(code, numbering, article, unreadable, placed)
+        yield from _parity(code, article, placed)
+
+
+def _act_text(code: Code, text: Code) -> Iterator[Diagnostic]:
+    """An existing act's text: in force, with its number and date, and the same rules as the
+    Code's; its references to other acts resolve through the Code's `acts:`."""
+    if text.stage is not Stage.IN_FORCE:
+        yield rule("S007").at(
+            SourceLocation(text.path, 1), "the text of an existing act is in force: write `stage: in-force`"
+        )
+    yield from _rules(dataclasses.replace(text, acts=code.acts), ())
 
 
 def assert_validates(
@@ -61,6 +80,7 @@ def assert_validates(
 
 
 def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
+    folder, _, structure = code.path.rpartition("/")
     owners: dict[str, str] = {}
 
     def claim(unit_id: str, what: str, location: SourceLocation) -> Iterator[Diagnostic]:
@@ -88,13 +108,13 @@ def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
         if entry.id not in code.articles and entry.id not in unreadable:
             yield rule("S001").at(
                 entry.location,
-                f"article `{entry.id}` has no file: create code_text/articles/{entry.id}.md or remove it from code.yaml",
+                f"article `{entry.id}` has no file: create {folder}/articles/{entry.id}.md or remove it from {structure}",
             )
     for article in code.articles.values():
         if article.id not in listed:
             yield rule("S002").at(
                 article.location_of("id"),
-                f"article `{article.id}` is not in any chapter of code.yaml: add it to the `articles:` list of its chapter",
+                f"article `{article.id}` is not in any chapter of {structure}: add it to the `articles:` list of its chapter",
             )
 
 

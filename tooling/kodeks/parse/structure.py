@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..model import ID_PATTERN, Act, Chapter, Code, Section, Stage, StructureEntry
+from ..model import ID_PATTERN, Act, ActStatus, Chapter, Code, Enactment, Section, Stage, StructureEntry
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
 
 DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "sections", "chapters")
+_ACT_FILE_KEYS = (
+    "id",
+    "stage",
+    "languages",
+    "title",
+    "number",
+    "adopted",
+    "status",
+    "unit-words",
+    "sections",
+    "chapters",
+)
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
 _SECTION_KEYS = ("id", "number", "title", "chapters")
@@ -20,16 +33,22 @@ _CHAPTER_KEYS = ("id", "number", "title", "articles")
 _ACT_KEYS = ("title", "url")
 
 
-def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]]:
-    """Parse code.yaml into a :class:`Code` without articles (the loader adds them)."""
+def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | None, list[Diagnostic]]:
+    """Parse code.yaml into a :class:`Code` without articles (the loader adds them); with
+    ``act``, an existing act's ``act.yaml``, which also records its number, date and status."""
     document, diagnostics = load_yaml(path, text)
     if document is None:
         return None, diagnostics
     reader = FieldReader(document, diagnostics)
-    root = reader.mapping(document.value, (), "code.yaml")
+    what = "act.yaml" if act else "code.yaml"
+    root = reader.mapping(document.value, (), what)
     if root is None:
         return None, diagnostics
-    reader.check_keys(root, (), ("id", "stage", "languages", "title"), _CODE_KEYS, "code.yaml")
+    if act:
+        required = ("id", "stage", "languages", "title", "number", "adopted")
+        reader.check_keys(root, (), required, _ACT_FILE_KEYS, what)
+    else:
+        reader.check_keys(root, (), ("id", "stage", "languages", "title"), _CODE_KEYS, what)
 
     code_id = reader.identifier(root, ()) or "code"
     stage = Stage.DRAFT
@@ -109,9 +128,38 @@ def parse_structure(path: str, text: str) -> tuple[Code | None, list[Diagnostic]
         top_chapters=top_chapters if not sections else (),
         articles={},
         path=path,
-        unit_words=_unit_words(reader, root, languages),
+        enactment=_enactment(reader, root) if act else None,
+        unit_words=_unit_words(reader, root),
     )
     return code, diagnostics
+
+
+def _enactment(reader: FieldReader, root: dict[str, Any]) -> Enactment | None:
+    """``number: "123"``, ``adopted: 2021-10-20``, ``status: in-force`` of an existing act."""
+    number = root.get("number")
+    if number is not None and (isinstance(number, bool) or not isinstance(number, (str, int))):
+        reader.report("Y006", ("number",), '`number:` of an act is its number as published, e.g. "123"')
+        number = None
+    adopted = root.get("adopted")
+    if isinstance(adopted, str):
+        try:
+            adopted = datetime.date.fromisoformat(adopted)
+        except ValueError:
+            adopted = None
+    if "adopted" in root and not isinstance(adopted, datetime.date):
+        reader.report("Y006", ("adopted",), "`adopted:` is the date of adoption, written 2021-10-20")
+        adopted = None
+    status = ActStatus.IN_FORCE
+    if "status" in root:
+        try:
+            status = ActStatus(root["status"])
+        except ValueError:
+            reader.report(
+                "Y006", ("status",), f"`status:` of an act must be one of: {', '.join(s.value for s in ActStatus)}"
+            )
+    if number is None or adopted is None:
+        return None
+    return Enactment(str(number), adopted, status)
 
 
 def _valid_id(value: str) -> bool:
@@ -133,9 +181,7 @@ def _languages(reader: FieldReader, root: dict[str, Any]) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _unit_words(
-    reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...]
-) -> dict[str, tuple[tuple[str, str], ...]]:
+def _unit_words(reader: FieldReader, root: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:
     """``unit-words: {ru: {part: пункт, point: подпункт}}``: how references name the units."""
     value = root.get("unit-words")
     if value is None:
@@ -144,10 +190,9 @@ def _unit_words(
     words: dict[str, tuple[tuple[str, str], ...]] = {}
     for language, entry in (per_language or {}).items():
         path: YamlPath = ("unit-words", language)
-        if language not in languages or language not in ("ky", "ru"):
-            reader.report(
-                "Y006", path, f"`unit-words:` are read for ky and ru, languages of the Code; not `{language}`"
-            )
+        if language not in ("ky", "ru"):
+            # Either of the two, even one an act is not kept in: the Code cites it in both.
+            reader.report("Y006", path, f"`unit-words:` are read for ky and ru; not `{language}`")
             continue
         mapping = reader.mapping(entry, path, f"`unit-words: {language}`")
         if mapping is None:

@@ -12,6 +12,9 @@ from ..diagnostics import Diagnostic
 CODE_DIR = "code_text"
 CODE_FILE = f"{CODE_DIR}/code.yaml"
 ARTICLES_DIR = f"{CODE_DIR}/articles"
+ACTS_DIR = f"{CODE_DIR}/acts"
+"""``acts/<act-id>/act.yaml`` and ``acts/<act-id>/articles/*.md``: the text of an existing act."""
+ACT_FILE = "act.yaml"
 
 
 @dataclass(frozen=True, slots=True)
