@@ -18,7 +18,7 @@ LAYERS = [
     {"parse"},
     {"store", "load"},
     {"validate", "references", "diff", "compare"},
-    {"render", "edit", "drafting", "report", "github"},
+    {"render", "edit", "drafting", "importing", "report", "github"},
     {"cli", "__main__"},
 ]
 

@@ -452,6 +452,8 @@ class Article:
     """Body per language, in the order written."""
     sources: tuple[SourceProvision, ...] = ()
     notes: str | None = None
+    history: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Amendment notes as published («(В редакции Закона КР от …)»), per language: history, not text."""
     path: str = ""
     key_locations: Mapping[str, SourceLocation] = field(default_factory=dict)
     """Where the value of each front matter key is written, for precise messages."""
@@ -555,6 +557,10 @@ class Code:
     path: str = "code_text/code.yaml"
     enactment: Enactment | None = None
     """For an existing act's text: its number, date of adoption and status; None for the Code."""
+    preamble: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """An existing act's lines before its first article, per language (kept, not printed yet)."""
+    history: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """An existing act's amendment notes as published, per language."""
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""

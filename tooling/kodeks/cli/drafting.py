@@ -1,4 +1,4 @@
-"""Commands that edit the Code for the drafter: new, move, remove, renumber, refs, fmt.
+"""Commands that edit the Code for the drafter: new, move, remove, renumber, refs, fmt, import.
 
 Each computes a plan in the library (``kodeks.drafting``, ``kodeks.edit``), then shows it
 (``--dry-run``) or writes it whole through the store's journal.
@@ -256,3 +256,61 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
         click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
     if formatting.unreadable or (check_only and changes):
         raise SystemExit(EXIT_INVALID)
+
+
+@cli.command(name="import")
+@root_option
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--act", "act_id", required=True, metavar="ID", help="The act's id under `acts:` in code.yaml.")
+@click.option(
+    "--language", type=click.Choice(["ky", "ru"]), help="The language of a single input (guessed when not given)."
+)
+@click.option("--number", metavar="N", help="The act's number, where its header does not give it.")
+@click.option(
+    "--adopted",
+    metavar="YYYY-MM-DD",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The date of adoption, where its header does not give it.",
+)
+@dry_run_option
+def import_(
+    root: Path,
+    files: tuple[Path, ...],
+    act_id: str,
+    language: str | None,
+    number: str | None,
+    adopted: Any,
+    dry_run: bool,
+) -> None:
+    """Turn an existing act's published text into its folder code_text/acts/ID/.
+
+    FILES are the text as copied from the official database (UTF-8) or a DOCX downloaded from
+    it, in ru, ky or both (merged by article number). Every line becomes one paragraph of the
+    act, word for word; amendment notes «(В редакции …)» become its history. A line that cannot
+    be placed stops the import and is named with its line number. A second import of the same
+    text changes nothing.
+
+    \b
+    Examples:
+      kodeks import law-123.ru.txt law-123.ky.txt --act law-123 --dry-run
+      kodeks import law-123.docx --act law-123
+    """
+    from ..drafting import Plan
+    from ..importing import changes_for, import_act
+    from ..parse.statute import read_statute
+    from ..store.document import read_text_of_act
+
+    if len(files) > 2:
+        raise click.UsageError("give one text per language: at most two files (ky and ru)")
+    workspace = _workspace(root)
+    statutes = []
+    for path in files:
+        text, _ = read_text_of_act(path)
+        statutes.append(read_statute(path.name, text, language if len(files) == 1 else None))
+    imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None)
+    _carry_out(root, workspace, Plan(changes_for(workspace.texts.files, imported, act_id)), dry_run)
+    click.echo(
+        f"kodeks: act `{act_id}`: {imported.articles} articles, {imported.units} units "
+        f"({', '.join(s.language for s in statutes)})",
+        err=True,
+    )

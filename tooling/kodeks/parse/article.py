@@ -37,7 +37,7 @@ from .reference import SYNTAX, parse_reference, parse_references
 
 MAX_FRONT_MATTER = 64 * 1024
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-_ARTICLE_KEYS = ("id", "number", "title", "status", "sources", "notes")
+_ARTICLE_KEYS = ("id", "number", "title", "status", "sources", "notes", "history")
 _SOURCE_KEYS = ("act", "article", "part", "point", "subpoint", "paragraph")
 _SCHEMES = tuple(f"{kind.value}:" for kind in TargetKind)
 _UNSUPPORTED = {
@@ -116,6 +116,7 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
         texts=texts,
         sources=_sources(reader, meta),
         notes=reader.optional_text(meta, (), "notes"),
+        history=reader.lines_per_language(meta, (), "history"),
         path=path,
         key_locations={key: document.location((key,)) for key in meta},
     )

@@ -121,3 +121,16 @@ class FieldReader:
             self.report("Y006", path + (key,), f"`{key}:` must be a list")
             return []
         return value
+
+    def lines_per_language(self, mapping: dict[str, Any], path: YamlPath, key: str) -> dict[str, tuple[str, ...]]:
+        """``{ru: [line, …], ky: [line, …]}``: lines of text kept per language (history, preamble)."""
+        value = mapping.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            isinstance(language, str) and isinstance(lines, list) and all(isinstance(line, str) for line in lines)
+            for language, lines in value.items()
+        ):
+            self.report("Y006", path + (key,), f'`{key}:` must give a list of lines per language, e.g. {{ru: ["…"]}}')
+            return {}
+        return {language: tuple(lines) for language, lines in value.items()}

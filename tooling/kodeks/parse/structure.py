@@ -15,17 +15,9 @@ DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "sections", "chapters")
 _ACT_FILE_KEYS = (
-    "id",
-    "stage",
-    "languages",
-    "title",
-    "number",
-    "adopted",
-    "status",
-    "unit-words",
-    "sections",
-    "chapters",
-)
+    "id", "stage", "languages", "title", "number", "adopted", "status", "preamble", "history", "unit-words",
+    "sections", "chapters",
+)  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
 _SECTION_KEYS = ("id", "number", "title", "chapters")
@@ -129,6 +121,8 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         articles={},
         path=path,
         enactment=_enactment(reader, root) if act else None,
+        preamble=reader.lines_per_language(root, (), "preamble"),
+        history=reader.lines_per_language(root, (), "history"),
         unit_words=_unit_words(reader, root),
     )
     return code, diagnostics

@@ -1,0 +1,205 @@
+"""`kodeks import`: an existing act's published text into code_text/acts/<id>/, word for word.
+
+The real input is the Civil Code fixture (tests/fixtures/civil-code/SOURCE.md) written out as the
+official database's plain text: one line per paragraph, headings «Статья N. Title»."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from kodeks import check
+from kodeks.parse import parse_article
+from kodeks.store.worktree import read_worktree
+
+from .conftest import BASE_FILES, YAML, WriteCode, kodeks
+
+FIXTURE = Path(__file__).parent / "fixtures" / "civil-code" / "code_text"
+ORDER = [
+    "civil-relations", "civil-legislation", "time", "business-customs", "analogy", "international-treaties",
+    "grounds", "exercise", "limits", "judicial-protection", "remedies",
+]  # fmt: skip
+HEADER = [
+    "ГРАЖДАНСКИЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
+    "от 8 мая 1996 года № 15",
+    "(В редакции Законов КР от 15 июля 2009 года № 216, 8 июня 2017 года № 100)",
+    "РАЗДЕЛ I",
+    "Общие положения",
+    "Глава 1. Статьи 1–11",
+]
+ACT = "code_text/acts/civil-code/"
+
+
+def published_text() -> str:
+    """The fixture as the database prints it: plain lines, references as their words."""
+    lines = list(HEADER)
+    for name in ORDER:
+        text = (FIXTURE / "articles" / f"{name}.md").read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        number = re.search(r"number: (\S+)", front).group(1)  # type: ignore[union-attr]
+        title = re.search(r'ru: "([^"]+)"', front).group(1)  # type: ignore[union-attr]
+        lines.append(f"Статья {number}. {title}")
+        if "status: repealed" in front:
+            lines.append("(Утратила силу в соответствии с Законом КР от 14 марта 2014 года № 49)")
+        for line in body.splitlines():
+            if line.strip() and not line.startswith("## "):
+                lines.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.strip()))
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def repo(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = code_dir(
+        {
+            YAML: str(BASE_FILES[YAML]).replace(
+                "acts:\n", 'acts:\n  civil-code:\n    title: {ky: "Жарандык кодекс", ru: "Гражданский кодекс"}\n'
+            )
+        }
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def act_files(root: Path) -> dict[str, str]:
+    return {
+        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted((root / ACT).rglob("*"))
+        if path.is_file()
+    }
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+(?:-\w+)*", text))
+
+
+def test_a_real_act_is_imported_unit_for_unit_and_word_for_word(repo: Path) -> None:
+    source = repo / "civil.ru.txt"
+    source.write_text(published_text(), encoding="utf-8")
+    result = kodeks("import", str(source), "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    assert "act `civil-code`: 11 articles" in result.output
+    checked = check(read_worktree(repo))
+    assert checked.diagnostics == []
+    text = checked.code.acts["civil-code"].text  # type: ignore[union-attr]
+    assert text is not None and text.enactment is not None
+    assert (text.enactment.number, text.enactment.adopted.isoformat()) == ("15", "1996-05-08")
+    # Unit for unit: every article reads as the hand-converted fixture reads (its links aside).
+    for number, name in enumerate(ORDER, start=1):
+        fixture, _ = parse_article(f"x/{name}.md", (FIXTURE / "articles" / f"{name}.md").read_text("utf-8"), ("ru",))
+        imported = text.article_numbered(text.articles[f"art-{number}"].number)  # type: ignore[arg-type]
+        assert fixture is not None and imported is not None
+        assert imported.title == fixture.title and imported.status == fixture.status
+        if "ru" in fixture.texts:
+            expected = [(line.label, line.plain_text) for line in fixture.texts["ru"].printed()]
+            assert [(line.label, line.plain_text) for line in imported.texts["ru"].printed()] == expected, name
+    # Word for word: every word of the input is in the files, and no other word is.
+    written = "\n".join(act_files(repo).values())
+    written = re.sub(
+        r"(?m)^[ -]*(?:id|number|status|stage|languages|adopted):.*$|^# .*$|art-\d+|section-\d|chapter-\d", "", written
+    )
+    for marker in ("title", "preamble", "history", "sections", "chapters", "articles", "ru", "in-force", "agreed",
+                   "repealed"):  # fmt: skip
+        written = re.sub(rf"\b{marker}\b", "", written)
+    expected = words(published_text())
+    expected.subtract(words("РАЗДЕЛ I Глава 1 " + " ".join(f"Статья {n}" for n in range(1, 12)) + " 15 1996 05 08"))
+    got = words(written)
+    assert +(expected - got) == Counter() and +(got - words(published_text())) == Counter()
+
+
+def test_a_second_import_changes_nothing_and_dry_run_writes_nothing(repo: Path) -> None:
+    source = repo / "civil.ru.txt"
+    source.write_text(published_text(), encoding="utf-8")
+    dry = kodeks("import", str(source), "--act", "civil-code", "--dry-run")
+    assert dry.exit_code == 0 and "+++ b/code_text/acts/civil-code/articles/art-7.md" in dry.output
+    assert not (repo / ACT).exists()
+    assert kodeks("import", str(source), "--act", "civil-code").exit_code == 0
+    before = act_files(repo)
+    again = kodeks("import", str(source), "--act", "civil-code")
+    assert "nothing to change" in again.output
+    assert act_files(repo) == before
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by .ci/run")
+def test_a_docx_made_by_libreoffice_from_the_same_text_imports_to_the_same_files(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "civil.ru.txt"
+    source.write_text(published_text(), encoding="utf-8")
+    subprocess.run(
+        ["soffice", "--headless", "--infilter=Text (encoded):UTF8,LF,,", "--convert-to", "docx", "--outdir",
+         str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert kodeks("import", str(source), "--act", "civil-code").exit_code == 0
+    from_text = act_files(repo)
+    shutil.rmtree(repo / ACT)
+    result = kodeks("import", str(tmp_path / "civil.ru.docx"), "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    assert act_files(repo) == from_text
+
+
+BILINGUAL_RU = """\
+ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+от 15 марта 2002 года № 37
+О муниципальной собственности
+Статья 1. Понятия
+В настоящем Законе:
+1) муниципальное имущество – имущество местного сообщества;
+2) орган – исполнительный орган.
+Статья 1¹. Дополнение
+1. Первая часть.
+Примечание. Применяется с 2003 года.
+"""
+BILINGUAL_KY = """\
+КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ
+2002-жылдын 15-мартындагы № 37
+Муниципалдык менчик жөнүндө
+1-берене. Түшүнүктөр
+Ушул Мыйзамда:
+1) муниципалдык мүлк – жергиликтүү коомдоштуктун мүлкү;
+2) орган – аткаруу органы.
+1-1-берене. Толуктоо
+1. Биринчи бөлүк.
+Эскертүү. 2003-жылдан тартып колдонулат.
+"""
+
+
+def test_two_languages_are_merged_by_article_number(repo: Path) -> None:
+    (repo / "ru.txt").write_text(BILINGUAL_RU, encoding="utf-8")
+    (repo / "ky.txt").write_text(BILINGUAL_KY, encoding="utf-8")
+    result = kodeks("import", "ru.txt", "ky.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    files = act_files(repo)
+    assert 'title: {ky: "Муниципалдык менчик жөнүндө", ru: "О муниципальной собственности"}' in files[ACT + "act.yaml"]
+    inserted = files[ACT + "articles/art-1-1.md"]  # «Статья 1¹» is article 1-1
+    assert 'number: "1-1"' in inserted and "## ky\n\n1. Биринчи бөлүк." in inserted
+    assert "\nЭскертүү. 2003-жылдан тартып колдонулат.\n" in inserted
+    assert check(read_worktree(repo)).diagnostics == []
+
+
+def test_lines_that_cannot_be_placed_stop_the_import_with_their_line(repo: Path) -> None:
+    (repo / "ru.txt").write_text(BILINGUAL_RU.replace("1. Первая часть.", "а) подпункт без пункта"), encoding="utf-8")
+    (repo / "ky.txt").write_text(BILINGUAL_KY.replace("1-1-берене. Толуктоо\n", ""), encoding="utf-8")
+    result = kodeks("import", "ru.txt", "ky.txt", "--act", "civil-code")
+    assert result.exit_code == 1
+    assert "ru.txt:9:1: I001 «а) подпункт без пункта» opens a subpoint, but no point stands before it" in result.output
+    assert "I001 article 1-1 has no counterpart in the other language's text" in result.output
+    assert not (repo / ACT).exists()
+
+
+def test_foreign_inputs_get_a_clear_error(repo: Path) -> None:
+    (repo / "cp1251.txt").write_bytes(BILINGUAL_RU.replace("¹", "-1").encode("cp1251"))
+    result = kodeks("import", "cp1251.txt", "--act", "civil-code")
+    assert result.exit_code == 2 and "it looks like Windows-1251: save it as UTF-8" in result.output
+    with zipfile.ZipFile(repo / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"<" + b"a" * 30_000_000 + b"/>")
+    result = kodeks("import", "bomb.docx", "--act", "civil-code")
+    assert result.exit_code == 2 and "refused as a possible zip bomb" in result.output
+    (repo / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "save it as .docx" in kodeks("import", "old.doc", "--act", "civil-code").output
+    result = kodeks("import", "ru.txt", "--act", "no-such-act")
+    assert result.exit_code == 2

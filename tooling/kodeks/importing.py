@@ -1,0 +1,321 @@
+"""``kodeks import``: an existing act, read from its published text, as files of the repository.
+
+One or two statutes (ru, ky, merged by article number) become ``code_text/acts/<id>/act.yaml``
+and one Markdown file per article. Nothing is reworded: each line of the input is one paragraph
+of the output, and the written files are read back with kodeks's own parser and compared, unit
+by unit and word by word, with what was read; any difference stops the import.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic, SourceLocation
+from .errors import KodeksError
+from .model import Code, LegalNumber
+from .parse import parse_article, parse_structure
+from .parse.statute import Statute, StatuteArticle, StatuteBlock, StatuteHeading
+from .rules import rule
+from .store import ACT_FILE, ACTS_DIR
+
+_LANGUAGE_ORDER = ("ky", "ru")
+
+
+class ImportProblemsError(KodeksError):
+    """The input has lines that could not be placed, or its languages disagree; nothing is written."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Diagnostic]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedAct:
+    files: dict[str, str]
+    """Repository path → text, for the act's folder."""
+    articles: int
+    units: int
+    """Parts, points, subpoints, абзацы and notes written, over all languages."""
+
+
+def import_act(
+    code: Code,
+    act_id: str,
+    statutes: Sequence[Statute],
+    number: str | None = None,
+    adopted: datetime.date | None = None,
+) -> ImportedAct:
+    """The files of act ``act_id`` (listed under ``acts:``) made from ``statutes``; ``number``
+    and ``adopted`` where the header does not say them (or says them wrong)."""
+    if act_id not in code.acts:
+        raise KodeksError(f"act `{act_id}` is not listed under `acts:` in code.yaml: add it there first")
+    languages = [s.language for s in statutes]
+    if len(set(languages)) != len(languages):
+        raise KodeksError(f"two inputs in the same language ({', '.join(languages)}): give one text per language")
+    problems = [p for s in statutes for p in s.problems]
+    ordered = sorted(statutes, key=lambda s: _LANGUAGE_ORDER.index(s.language))
+    problems += _disagreements(ordered)
+    if any(s.articles and not isinstance(s.outline[0], StatuteHeading) for s in ordered) and any(
+        isinstance(unit, StatuteHeading) for s in ordered for unit in s.outline
+    ):
+        first = next(a for a in ordered[0].articles)
+        problems.append(
+            rule("I001").at(
+                SourceLocation(ordered[0].path, first.line),
+                f"article {first.number} stands before the first chapter: kodeks holds articles only inside "
+                "chapters (a Code's structure); this act cannot be imported as it is yet",
+            )
+        )
+    number = number or next((s.number for s in ordered if s.number), None)
+    adopted = adopted or next((s.adopted for s in ordered if s.adopted), None)
+    if number is None or adopted is None:
+        missing = " and ".join(
+            w for w, v in (("number (--number)", number), ("date of adoption (--adopted)", adopted)) if v is None
+        )
+        problems.append(
+            rule("I001").at(SourceLocation(ordered[0].path, 1), f"the header does not give the act's {missing}")
+        )
+    if any(p.is_error for p in problems):
+        raise ImportProblemsError(problems)
+    assert number is not None and adopted is not None
+
+    folder = f"{ACTS_DIR}/{act_id}"
+    files = {f"{folder}/{ACT_FILE}": _act_yaml(act_id, ordered, number, adopted)}
+    units = 0
+    for articles in zip(*(s.articles for s in ordered), strict=True):
+        path = f"{folder}/articles/{_article_id(articles[0].number)}.md"
+        files[path] = _article_file(_article_id(articles[0].number), ordered, articles)
+        units += sum(len(a.blocks) for a in articles)
+    _read_back(folder, files, ordered)
+    return ImportedAct(files, len(ordered[0].articles), units)
+
+
+def _disagreements(statutes: Sequence[Statute]) -> list[Diagnostic]:
+    """Two languages of one act must have the same headings and articles, in the same order."""
+    if len(statutes) < 2:
+        return []
+    first, second = statutes
+    problems = []
+    for one, other in zip(first.outline, second.outline, strict=False):
+        if type(one) is not type(other) or one.number != other.number or _kind(one) != _kind(other):
+            problems.append(
+                rule("I001").at(
+                    SourceLocation(second.path, other.line),
+                    f"{_describe(other)} stands where the {first.language} text has {_describe(one)} "
+                    f"({first.path}:{one.line}): the languages must have the same headings and articles",
+                )
+            )
+            return problems
+    if len(first.outline) != len(second.outline):
+        longer = first if len(first.outline) > len(second.outline) else second
+        extra = longer.outline[min(len(first.outline), len(second.outline))]
+        problems.append(
+            rule("I001").at(
+                SourceLocation(longer.path, extra.line),
+                f"{_describe(extra)} has no counterpart in the other language's text",
+            )
+        )
+    return problems
+
+
+def _kind(unit: StatuteHeading | StatuteArticle) -> str:
+    return unit.kind if isinstance(unit, StatuteHeading) else "article"
+
+
+def _describe(unit: StatuteHeading | StatuteArticle) -> str:
+    return f"{_kind(unit)} {unit.number}"
+
+
+def _article_id(number: LegalNumber) -> str:
+    return f"art-{number}"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escaping is valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _per_language(values: Mapping[str, str]) -> str:
+    return "{" + ", ".join(f"{language}: {_quoted(value)}" for language, value in values.items()) + "}"
+
+
+def _lines_per_language(key: str, values: Mapping[str, Sequence[str]]) -> str:
+    present = {language: lines for language, lines in values.items() if lines}
+    if not present:
+        return ""
+    out = [f"{key}:"]
+    for language, lines in present.items():
+        out.append(f"  {language}:")
+        out += [f"    - {_quoted(line)}" for line in lines]
+    return "\n".join(out) + "\n"
+
+
+def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: datetime.date) -> str:
+    first = statutes[0]
+    text = (
+        "# Imported by `kodeks import`: the text is as published, word for word.\n"
+        f"id: {act_id}\nstage: in-force\nlanguages: [{', '.join(s.language for s in statutes)}]\n"
+        f"title: {_per_language({s.language: s.title for s in statutes})}\n"
+        f"number: {_quoted(number)}\n"
+        f"adopted: {adopted.isoformat()}\n"
+        "status: in-force\n"
+    )
+    text += _lines_per_language("preamble", {s.language: s.preamble for s in statutes})
+    text += _lines_per_language("history", {s.language: s.history for s in statutes})
+    headings = [unit for unit in first.outline if isinstance(unit, StatuteHeading)]
+    titles = {
+        id(unit): {s.language: s.outline[index].title for s in statutes}
+        for index, unit in enumerate(first.outline)
+        if isinstance(unit, StatuteHeading)
+    }
+    has_sections = any(h.kind == "section" for h in headings)
+    lines = ["sections:" if has_sections else "chapters:"]
+    chapter_indent = "    " if has_sections else ""
+    chapter_open = False
+    if not headings:  # an act without chapters is kept as one, under the act's title
+        lines += [
+            "  - id: text",
+            "    number: 1",
+            f"    title: {_per_language({s.language: s.title for s in statutes})}",
+            "    articles:",
+        ]
+        chapter_open = True
+    for unit in first.outline:
+        if isinstance(unit, StatuteHeading) and unit.kind == "section":
+            lines += [
+                f"  - id: section-{unit.number}",
+                f"    number: {unit.number}",
+                f"    title: {_per_language(titles[id(unit)])}",
+                "    chapters:",
+            ]
+            chapter_open = False
+        elif isinstance(unit, StatuteHeading):
+            lines += [
+                f"{chapter_indent}  - id: chapter-{unit.number}",
+                f"{chapter_indent}    number: {_quoted(str(unit.number)) if unit.number.is_insertion else unit.number}",
+                f"{chapter_indent}    title: {_per_language(titles[id(unit)])}",
+                f"{chapter_indent}    articles:",
+            ]
+            chapter_open = True
+        elif chapter_open:
+            lines.append(f"{chapter_indent}      - {_article_id(unit.number)}")
+    return text + "\n".join(lines) + "\n"
+
+
+def _article_file(article_id: str, statutes: Sequence[Statute], articles: Sequence[StatuteArticle]) -> str:
+    first = articles[0]
+    number = _quoted(str(first.number)) if first.number.is_insertion else str(first.number)
+    front = [
+        "---",
+        f"id: {article_id}",
+        f"number: {number}",
+        f"title: {_per_language({s.language: a.title for s, a in zip(statutes, articles, strict=True)})}",
+        f"status: {'repealed' if all(a.repealed for a in articles) else 'agreed'}",
+    ]
+    history = {s.language: a.history for s, a in zip(statutes, articles, strict=True)}
+    if any(history.values()):
+        front.append(_lines_per_language("history", history).rstrip("\n"))
+    front.append("---")
+    body = []
+    for statute, article in zip(statutes, articles, strict=True):
+        if article.repealed:
+            continue
+        body += ["", f"## {statute.language}", ""]
+        body += _markdown(article.blocks)
+    return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
+
+
+def _markdown(blocks: Sequence[StatuteBlock]) -> list[str]:
+    """The blocks as kodeks writes them: every unit and абзац its own paragraph after a blank
+    line, indented under its parent, so that neither kodeks nor GitHub can fold one into another."""
+    lines: list[str] = []
+    part_indent = point_indent = 0
+    """Where the text of the current part, and of the current point, begins."""
+    has_parts = any(b.kind == "part" for b in blocks)
+    for block in blocks:
+        if block.kind == "part":
+            lines.append(f"{block.label}. {_text(block.text)}")
+            part_indent = point_indent = len(f"{block.label}. ")
+        elif block.kind == "point":
+            base = part_indent if has_parts else 0
+            lines.append(" " * base + f"{block.label}) {_text(block.text)}")
+            point_indent = base + len(f"{block.label}) ")
+        elif block.kind == "subpoint":
+            lines.append(" " * point_indent + f"{block.label}) {_text(block.text)}")
+        elif block.kind == "note":
+            lines.append(f"{block.label}. {_text(block.text)}")
+        else:  # a paragraph, or the line that opens the notes
+            indent = {"point": point_indent, "part": part_indent}.get(block.owner, 0)
+            lines.append(" " * indent + _text(block.text))
+        lines.append("")
+    return lines
+
+
+_BLOCK_START = (
+    "#", ">", "-", "+", "*", "=", "|", "~", "`",
+)  # fmt: skip
+
+
+def _text(text: str) -> str:
+    """A line of the law as Markdown that kodeks reads back as exactly that text: its own
+    backslashes, brackets and entities escaped, and a start that would open a block or a unit
+    («1.», «а)», «#») escaped."""
+    escaped = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("&", "\\&")
+    if escaped.startswith(_BLOCK_START):
+        return "\\" + escaped
+    for marker_end in (".", ")"):
+        head, separator, _ = escaped.partition(marker_end)
+        if separator and head and (head.replace("-", "").isdigit() or (len(head) == 1 and head.isalpha())):
+            return head + "\\" + escaped[len(head) :]
+    return escaped
+
+
+def _read_back(folder: str, files: Mapping[str, str], statutes: Sequence[Statute]) -> None:
+    """Parse what is about to be written and compare it, unit by unit, with what was read."""
+    languages = tuple(s.language for s in statutes)
+    structure, problems = parse_structure(f"{folder}/{ACT_FILE}", files[f"{folder}/{ACT_FILE}"], act=True)
+    if structure is None or problems:
+        raise KodeksError("internal error: the act.yaml written does not read back: " + "; ".join(map(str, problems)))
+    for statute in statutes:
+        for article in statute.articles:
+            path = f"{folder}/articles/{_article_id(article.number)}.md"
+            parsed, problems = parse_article(path, files[path], languages)
+            errors = [p for p in problems if p.is_error]
+            if parsed is None or errors:
+                raise KodeksError(f"internal error: {path} does not read back: " + "; ".join(map(str, errors)))
+            if article.repealed:
+                continue
+            read = [(line.label, line.plain_text) for line in parsed.texts[statute.language].printed()]
+            expected = [_printed(block) for block in article.blocks]
+            if read != expected:
+                mismatch = next((i for i, (a, b) in enumerate(zip(read, expected, strict=False)) if a != b), 0)
+                line = article.blocks[min(mismatch, len(article.blocks) - 1)].line
+                raise KodeksError(
+                    f"{statute.path}:{line}: internal error: kodeks would read this unit back differently "
+                    f"({read[mismatch] if mismatch < len(read) else 'nothing'} instead of "
+                    f"{expected[mismatch] if mismatch < len(expected) else 'nothing'}); nothing was written"
+                )
+
+
+def _printed(block: StatuteBlock) -> tuple[str, str]:
+    if block.kind == "part" or block.kind == "note":
+        return f"{block.label}.", block.text
+    if block.kind in ("point", "subpoint"):
+        return f"{block.label})", block.text
+    return "", block.text
+
+
+def changes_for(existing: Mapping[str, str], imported: ImportedAct, act_id: str) -> dict[str, str | None]:
+    """What importing writes over the act's folder: the files that differ, and the removal of
+    files an earlier import wrote that this one does not (a re-import replaces the text whole)."""
+    folder = f"{ACTS_DIR}/{act_id}/"
+    changes: dict[str, str | None] = {path: text for path, text in imported.files.items() if existing.get(path) != text}
+    for path in existing:
+        if path.startswith(folder) and path not in imported.files:
+            changes[path] = None
+    return changes

@@ -1,0 +1,317 @@
+"""A statute as the official database gives it in plain text, read line by line into its units.
+
+ru and ky: sections («РАЗДЕЛ I», «I БӨЛҮМ»), chapters («Глава 1.», «1-глава.»), articles
+(«Статья 12. Title», «12-берене. Title», the title possibly on the next line), parts «1.»,
+points «1)», subpoints «а)», абзацы, notes («Примечание.», «Эскертүү.»), inserted numbers
+(«12-1», and superscripts «12¹» written as 12-1), and amendment notes «(В редакции Закона КР от …)»,
+which are history, not text. Every line is placed somewhere or reported with its number.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic, SourceLocation
+from ..model import LegalNumber
+from ..rules import rule
+from ..wording import NOTES_OPENING
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_NUMBER = r"\d+(?:-\d+)*[⁰¹²³⁴⁵⁶⁷⁸⁹]*"
+_HEADINGS = {
+    "ru": {
+        "section": re.compile(r"(?i)раздел\s+([IVXLC]+)\.?(?:\s+(.*))?"),
+        "chapter": re.compile(rf"(?i)глава\s+({_NUMBER})\.?(?:\s+(.*))?"),
+        "article": re.compile(rf"Статья\s+({_NUMBER})\.?(?:\s+(.*))?"),
+    },
+    "ky": {
+        "section": re.compile(r"(?i)([IVXLC]+)\s+бөлүм\.?(?:\s+(.*))?"),
+        "chapter": re.compile(rf"(?i)({_NUMBER})-глава\.?(?:\s+(.*))?"),
+        "article": re.compile(rf"({_NUMBER})-берене\.?(?:\s+(.*))?"),
+    },
+}
+_PART = re.compile(rf"({_NUMBER})\.\s+(\S.*)")
+_POINT = re.compile(rf"({_NUMBER})\)\s+(\S.*)")
+_SUBPOINT = re.compile(r"([абвгдежзиклмнопрстуфхцчшщэюя])\)\s+(\S.*)")
+_HISTORY = re.compile(r"\((?:[^()]*редакци[^()]*|[^()]*(?:Утратил|Күчүн жоготту)[^()]*)\)")
+_REPEALED = re.compile(r"\((?:Утратил\w*\s+силу|Күчүн жоготту)[^()]*\)")
+_NUMBER_LINE = re.compile(r"(?:№|N)\s*(\d+)")
+_MONTHS_RU = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+_DATE_RU = re.compile(r"от\s+(\d{1,2})\s+(" + "|".join(_MONTHS_RU) + r")\s+(\d{4})")
+_DATE_KY = re.compile(r"(\d{4})-жылдын\s+(\d{1,2})-(\w+)")
+_MONTHS_KY = (
+    "январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+)  # fmt: skip
+_KYRGYZ_LETTERS = re.compile("[ңөүҢӨҮ]")
+
+
+@dataclass(slots=True)
+class StatuteBlock:
+    kind: str
+    """``part``, ``point``, ``subpoint``, ``paragraph``, ``notes`` (the line that opens them) or
+    ``note`` (a numbered note)."""
+    label: str
+    """«2», «2-1», «а»; empty for a paragraph."""
+    text: str
+    line: int
+    owner: str = ""
+    """For a paragraph: the unit it is an абзац of (``part``, ``point``, ``article``, ``notes``)."""
+
+
+@dataclass(slots=True)
+class StatuteArticle:
+    number: LegalNumber
+    title: str
+    line: int
+    blocks: list[StatuteBlock] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)
+    repealed: bool = False
+
+
+@dataclass(slots=True)
+class StatuteHeading:
+    kind: str
+    """``section`` or ``chapter``."""
+    number: LegalNumber
+    title: str
+    line: int
+
+
+@dataclass(slots=True)
+class Statute:
+    path: str
+    language: str
+    title: str = ""
+    number: str | None = None
+    adopted: datetime.date | None = None
+    preamble: list[str] = field(default_factory=list)
+    """Header lines that are neither the title, number nor date, and text before the first
+    article: kept, never dropped."""
+    history: list[str] = field(default_factory=list)
+    outline: list[StatuteHeading | StatuteArticle] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[StatuteArticle]:
+        return [a for a in self.outline if isinstance(a, StatuteArticle)]
+
+
+def language_of(text: str) -> str:
+    """ky when the text has Kyrgyz letters or «-берене» headings, else ru."""
+    return "ky" if _KYRGYZ_LETTERS.search(text) or re.search(r"\d-берене", text) else "ru"
+
+
+def _number(text: str) -> LegalNumber | None:
+    """«12», «12-1», and «12¹» as the official print writes an inserted number."""
+    head = text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹")
+    if head != text:
+        text = f"{head}-{text[len(head) :].translate(_SUPERSCRIPTS)}"
+    return LegalNumber.parse(text)
+
+
+def _roman(text: str) -> LegalNumber | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for index, letter in enumerate(text.upper()):
+        value = values[letter]
+        following = values[text.upper()[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return LegalNumber.of(total) if 0 < total < 400 else None
+
+
+def read_statute(path: str, text: str, language: str | None = None) -> Statute:
+    """Every line of ``text`` placed into a :class:`Statute`, or reported (I001)."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    statute = Statute(path, language or language_of(text))
+    lines = [(number, " ".join(line.split())) for number, line in enumerate(text.split("\n"), start=1)]
+    lines = [(number, line) for number, line in lines if line]
+    headings = _HEADINGS[statute.language]
+    index = _read_header(statute, lines, headings)
+    article: StatuteArticle | None = None
+    state = _State()
+    pending_title: StatuteHeading | StatuteArticle | None = None
+    while index < len(lines):
+        number, line = lines[index]
+        index += 1
+        kind, match = _heading(headings, line)
+        if kind is not None and match is not None:
+            value = _roman(match.group(1)) if kind == "section" else _number(match.group(1))
+            if value is None:
+                statute.problems.append(_unplaced(path, number, f"«{line}»: its number cannot be read"))
+                continue
+            title = (match.group(2) or "").strip()
+            if kind == "article":
+                article = StatuteArticle(value, title, number)
+                state = _State()
+                statute.outline.append(article)
+                pending_title = None if title else article
+            else:
+                heading = StatuteHeading(kind, value, title, number)
+                statute.outline.append(heading)
+                article = None
+                pending_title = None if title else heading
+            continue
+        if pending_title is not None and not _is_unit(line):
+            pending_title.title = line  # a title printed on the line after its heading
+            pending_title = None
+            continue
+        pending_title = None
+        if _HISTORY.fullmatch(line):
+            target = article.history if article is not None else statute.history
+            target.append(line)
+            if article is not None and not article.blocks and _REPEALED.fullmatch(line):
+                article.repealed = True
+            continue
+        if article is None:
+            if statute.outline:  # text between a heading and the first article under it
+                statute.problems.append(
+                    _unplaced(path, number, f"«{_short(line)}» stands under a heading but in no article")
+                )
+            else:
+                statute.preamble.append(line)
+            continue
+        problem = state.place(article, number, line)
+        if problem:
+            statute.problems.append(_unplaced(path, number, problem))
+    if not statute.articles:
+        statute.problems.append(
+            _unplaced(path, 1, "no article found: articles begin «Статья 1.» (ru) or «1-берене.» (ky)")
+        )
+    return statute
+
+
+def _short(line: str) -> str:
+    return line if len(line) <= 60 else line[:57] + "…"
+
+
+def _unplaced(path: str, line: int, message: str) -> Diagnostic:
+    return rule("I001").at(SourceLocation(path, line), message)
+
+
+def _heading(headings: dict[str, re.Pattern[str]], line: str) -> tuple[str | None, re.Match[str] | None]:
+    for kind, pattern in headings.items():
+        match = pattern.fullmatch(line)
+        if match:
+            return kind, match
+    return None, None
+
+
+def _is_unit(line: str) -> bool:
+    return bool(_PART.fullmatch(line) or _POINT.fullmatch(line) or _SUBPOINT.fullmatch(line))
+
+
+def _read_header(statute: Statute, lines: list[tuple[int, str]], headings: dict[str, re.Pattern[str]]) -> int:
+    """Title, number and date before the first heading; the rest of the header is preamble."""
+    index = 0
+    while index < len(lines):
+        number, line = lines[index]
+        kind, _ = _heading(headings, line)
+        if kind is not None:
+            break
+        index += 1
+        if _HISTORY.fullmatch(line):
+            statute.history.append(line)
+            continue
+        found_number = _NUMBER_LINE.search(line)
+        found_date = _date(statute.language, line)
+        if (found_number or found_date) and len(line) < 80:
+            statute.number = statute.number or (found_number.group(1) if found_number else None)
+            statute.adopted = statute.adopted or found_date
+            statute.preamble.append(line)
+            continue
+        if not statute.title and _is_title(statute.language, line):
+            statute.title = line
+            continue
+        statute.preamble.append(line)
+    if not statute.title:  # a code's header names it («ГРАЖДАНСКИЙ КОДЕКС …»), with no «О …» line
+        named = [line for line in statute.preamble if re.search(r"(?i)кодекс", line)]
+        if named:
+            statute.title = named[0]
+            statute.preamble.remove(named[0])
+    return index
+
+
+def _is_title(language: str, line: str) -> bool:
+    if language == "ru":
+        return bool(re.match(r"(?:О|Об|Обо)\s", line)) and not line.isupper()
+    return bool(re.search(r"(?:жөнүндө|тууралуу)$", line))
+
+
+def _date(language: str, line: str) -> datetime.date | None:
+    if language == "ru":
+        match = _DATE_RU.search(line)
+        if match:
+            return _safe_date(int(match.group(3)), _MONTHS_RU.index(match.group(2)) + 1, int(match.group(1)))
+        return None
+    match = _DATE_KY.search(line)
+    if match:
+        month = next((i for i, stem in enumerate(_MONTHS_KY, 1) if match.group(3).lower().startswith(stem)), None)
+        if month:
+            return _safe_date(int(match.group(1)), month, int(match.group(2)))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class _State:
+    """Where in an article the next line goes."""
+
+    has_part: bool = False
+    has_point: bool = False
+    last: str = "article"
+    in_notes: bool = False
+
+    def place(self, article: StatuteArticle, number: int, line: str) -> str | None:
+        """Add ``line`` to the article; a problem when it cannot be placed."""
+        blocks = article.blocks
+        if self.in_notes:
+            part = _PART.fullmatch(line)
+            if part:
+                blocks.append(StatuteBlock("note", _label(part.group(1)), part.group(2), number))
+            else:
+                blocks.append(StatuteBlock("paragraph", "", line, number, "notes"))
+            return None
+        if NOTES_OPENING.match(line):
+            self.in_notes = True
+            blocks.append(StatuteBlock("notes", "", line, number))
+            return None
+        part, point, subpoint = _PART.fullmatch(line), _POINT.fullmatch(line), _SUBPOINT.fullmatch(line)
+        if part:
+            self.has_part, self.has_point, self.last = True, False, "part"
+            blocks.append(StatuteBlock("part", _label(part.group(1)), part.group(2), number))
+        elif point:
+            self.has_point, self.last = True, "point"
+            blocks.append(StatuteBlock("point", _label(point.group(1)), point.group(2), number))
+        elif subpoint:
+            if not self.has_point:
+                return f"«{_short(line)}» opens a subpoint, but no point stands before it"
+            self.last = "subpoint"
+            blocks.append(StatuteBlock("subpoint", subpoint.group(1), subpoint.group(2), number))
+        else:
+            # After subpoints a plain line closes their point; after points, their part (or the
+            # article); after an абзац, the same unit goes on.
+            if self.last == "subpoint":
+                owner = "point"
+            elif self.last == "point":
+                owner = "part" if self.has_part else "article"
+            else:
+                owner = self.last.removeprefix("paragraph-")
+            blocks.append(StatuteBlock("paragraph", "", line, number, owner))
+            self.last = f"paragraph-{owner}"
+        return None
+
+
+def _label(text: str) -> str:
+    number = _number(text)
+    return str(number) if number is not None else text
