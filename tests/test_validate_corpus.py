@@ -400,6 +400,27 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         },
         {("S007", "code_text/acts/old-law/act.yaml", 1)},
     ),
+    "D001 a disposition of a provision the act does not have": (
+        {
+            YAML: str(BASE_FILES[YAML]).replace("acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'),
+            "code_text/acts/old-law/act.yaml": OLD_LAW,
+            "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
+            "code_text/acts/old-law/dispositions.yaml": '- {provision: "2", reason: obsolete}\n',
+        },
+        {("D001", "code_text/acts/old-law/dispositions.yaml", 1)},
+    ),
+    "D002 a provision both absorbed and declared not transferred": (
+        {
+            YAML: str(BASE_FILES[YAML]).replace("acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'),
+            "code_text/acts/old-law/act.yaml": OLD_LAW,
+            "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
+            "code_text/acts/old-law/dispositions.yaml": '- {provision: "1", reason: obsolete}\n',
+            A + "subject.md": str(BASE_FILES[A + "subject.md"]).replace(
+                '{act: lsg-law, article: "1"}', '{act: old-law, article: "1"}'
+            ),
+        },
+        {("D002", "code_text/acts/old-law/dispositions.yaml", 1)},
+    ),
     "R004 stale number": (edit(A + "concepts.md", "[статье 3]", "[статье 4]"), {("R004", A + "concepts.md", 19)}),
     "R004 stale section numeral": (
         edit(A + "kenesh.md", "[разделе I]", "[разделе II]"),

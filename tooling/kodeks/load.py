@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import CodeNotFoundError
-from .model import Article, Code
+from .model import Article, Code, Disposition
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
+from .parse.dispositions import parse_dispositions
 from .rules import rule
 from .source import decode
-from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, Snapshot, blob_id
+from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, DISPOSITIONS_FILE, Snapshot, blob_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                 rule("F004").at(
                     SourceLocation(path),
                     f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md and, for an existing act, "
-                    f"{ACTS_DIR}/ID/{ACT_FILE} and {ACTS_DIR}/ID/articles/*.md; move or remove this file",
+                    f"{ACTS_DIR}/ID/{ACT_FILE}, {DISPOSITIONS_FILE} and articles/*.md; move or remove this file",
                 )
             )
         else:
@@ -61,6 +62,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
         acts = dict(code.acts)
         for act_id, files in sorted(texts.items()):
             structure = f"{ACTS_DIR}/{act_id}/{ACT_FILE}"
+            dispositions = _dispositions(f"{ACTS_DIR}/{act_id}/{DISPOSITIONS_FILE}", files, act_id, diagnostics)
             text, _ = _load_text(structure, files, code.languages, cache, diagnostics, act=True)
             if act_id not in acts:
                 diagnostics.append(
@@ -70,8 +72,8 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                         f"add `{act_id}` there, or remove the folder",
                     )
                 )
-            elif text is not None:
-                acts[act_id] = dataclasses.replace(acts[act_id], text=text)
+            else:
+                acts[act_id] = dataclasses.replace(acts[act_id], text=text, dispositions=dispositions)
         code = dataclasses.replace(code, acts=acts)
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
@@ -85,11 +87,27 @@ def _text_of(path: str) -> str | None:
     pieces = path.split("/")
     if path.startswith(ACTS_DIR + "/") and len(pieces) >= 4:
         act_id = pieces[2]
-        if len(pieces) == 4 and pieces[3] == ACT_FILE:
+        if len(pieces) == 4 and pieces[3] in (ACT_FILE, DISPOSITIONS_FILE):
             return act_id
         if len(pieces) == 5 and pieces[3] == "articles" and pieces[4].endswith(".md"):
             return act_id
     return None
+
+
+def _dispositions(
+    path: str, files: dict[str, bytes], act_id: str, diagnostics: list[Diagnostic]
+) -> tuple[Disposition, ...]:
+    """The act's ``dispositions.yaml``, taken out of its files (it is not an article)."""
+    if path not in files:
+        return ()
+    decoded, problems = decode(path, files.pop(path))
+    diagnostics += problems
+    if decoded is None:
+        return ()
+    diagnostics += character_diagnostics(path, decoded)
+    dispositions, problems = parse_dispositions(path, decoded, act_id)
+    diagnostics += problems
+    return dispositions
 
 
 def _load_text(
@@ -113,7 +131,7 @@ def _load_text(
         diagnostics.append(
             rule("S006").at(
                 SourceLocation(structure),
-                f"the act's text has articles but no {ACT_FILE} (its title, number, date, languages and structure)",
+                f"the act's folder has no {ACT_FILE} (its title, number, date, languages and structure)",
             )
         )
     languages = text.languages if text is not None else code_languages or DEFAULT_LANGUAGES

@@ -513,6 +513,35 @@ class Act:
     location: SourceLocation
     text: Code | None = None
     """Its text, when the repository holds it (``code_text/acts/<id>/``): articles by number."""
+    dispositions: tuple[Disposition, ...] = ()
+    """Its provisions the Code does not take over, and why (``dispositions.yaml``)."""
+
+
+class Reason(enum.Enum):
+    """Why a provision of an existing act is not taken over by the Code."""
+
+    OBSOLETE = "obsolete"
+    OTHER_LAW = "other-law"
+    """It belongs in another law."""
+    REPLACED = "replaced"
+    """A Code article (``by``) replaces it."""
+    CONTRADICTS = "contradicts"
+    """It contradicts a Code article (``by``), which prevails."""
+    STAYS = "stays"
+    """It stays in force in its act, which is then amended rather than declared void."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disposition:
+    """A provision of an act declared not transferred into the Code, with the reason."""
+
+    provision: ReferenceTarget
+    """``act:ID/17`` or ``act:ID/17#2``: a whole article, or a part of it."""
+    reason: Reason
+    by: tuple[ReferenceTarget, ...]
+    """The Code articles that replace it or that it contradicts."""
+    note: str | None
+    location: SourceLocation
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,8 @@ RULES: dict[str, Rule] = {
         Rule("S005", _E, "code.yaml must have either sections or chapters"),
         Rule("S006", _E, "an act's text without its entry in `acts:` or without its act.yaml"),
         Rule("S007", _E, "an act's text that is not in force or records no number and date"),
+        Rule("D001", _E, "a disposition that names a provision or Code article that does not exist"),
+        Rule("D002", _W, "a provision both absorbed by the Code and declared not transferred"),
         # Numbering
         Rule("N001", _E, "section number does not follow the structure"),
         Rule("N002", _E, "chapter number does not follow the structure"),

@@ -10,7 +10,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from . import references
+from . import consolidation, references
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import InvalidCodeError
 from .model import (
@@ -43,6 +43,8 @@ def validate(
     for act in code.acts.values():
         if act.text is not None:
             diagnostics += _act_text(code, act.text)
+    if any(act.dispositions for act in code.acts.values()):
+        diagnostics += consolidation.disposition_problems(code)
     return sorted(set(diagnostics), key=sort_key)
 
 

@@ -117,6 +117,75 @@ _WORDS: dict[str, dict[str, str]] = {
     "field-notes": {"ru": "Примечание", "ky": "Эскертүү", "en": "Notes"},
     # The heading of a language's part of a document, in that language
     "in-this-language": {"ru": "На русском языке", "ky": "Кыргызча", "en": "In English"},
+    # The consolidation report: what becomes of the existing acts
+    "consolidation": {"ru": "Консолидация законов", "ky": "Мыйзамдарды консолидациялоо", "en": "Consolidation"},
+    "coverage": {"ru": "Охват", "ky": "Камтылышы", "en": "Coverage"},
+    "act": {"ru": "Акт", "ky": "Акт", "en": "Act"},
+    "provisions": {"ru": "Положений", "ky": "Жоболор", "en": "Provisions"},
+    "provision": {"ru": "Положение", "ky": "Жобо", "en": "Provision"},
+    "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
+    "fate-not-transferred": {"ru": "Не переносится", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
+    "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
+    "decided": {"ru": "Решено", "ky": "Чечилди", "en": "Decided"},
+    "void-list": {
+        "ru": "Перечень законов, подлежащих признанию утратившими силу",
+        "ky": "Күчүн жоготту деп таанылууга тийиш мыйзамдардын тизмеси",
+        "en": "Acts to be declared void",
+    },
+    "amend-list": {
+        "ru": "Законы, в которые вносятся изменения",
+        "ky": "Өзгөртүүлөр киргизилүүчү мыйзамдар",
+        "en": "Acts to be amended",
+    },
+    "undecided-list": {
+        "ru": "Законы, по которым решение не принято",
+        "ky": "Чечим кабыл алына элек мыйзамдар",
+        "en": "Acts still undecided",
+    },
+    "without-text": {
+        "ru": "Текст не внесён в репозиторий, охват неизвестен",
+        "ky": "Тексти репозиторийге киргизиле элек, камтылышы белгисиз",
+        "en": "Text not in the repository; coverage unknown",
+    },
+    "act-to-code": {
+        "ru": "Таблица соответствия: положение закона → статья Кодекса",
+        "ky": "Шайкештик таблицасы: мыйзамдын жобосу → Кодекстин беренеси",
+        "en": "Concordance: provision → Code article",
+    },
+    "code-to-acts": {
+        "ru": "Таблица соответствия: статья Кодекса → положения законов",
+        "ky": "Шайкештик таблицасы: Кодекстин беренеси → мыйзамдардын жоболору",
+        "en": "Concordance: Code article → provisions",
+    },
+    "code-article": {"ru": "Статья Кодекса", "ky": "Кодекстин беренеси", "en": "Code article"},
+    "findings": {"ru": "Замечания", "ky": "Байкоолор", "en": "Findings"},
+    "absorbed-twice": {
+        "ru": "включено в несколько статей Кодекса (возможны дублирование или противоречие)",
+        "ky": "Кодекстин бир нече беренесине киргизилген (кайталоо же карама-каршылык болушу мүмкүн)",
+        "en": "absorbed by several Code articles (possible duplicate or contradiction)",
+    },
+    "none": {"ru": "нет", "ky": "жок", "en": "none"},
+    "reason-obsolete": {"ru": "утратило значение", "ky": "маанисин жоготкон", "en": "obsolete"},
+    "reason-other-law": {
+        "ru": "относится к другому закону",
+        "ky": "башка мыйзамга тиешелүү",
+        "en": "belongs in another law",
+    },
+    "reason-replaced": {
+        "ru": "заменено статьёй Кодекса",
+        "ky": "Кодекстин беренеси менен алмаштырылган",
+        "en": "replaced by",
+    },
+    "reason-contradicts": {
+        "ru": "противоречит статье Кодекса",
+        "ky": "Кодекстин беренесине карама-каршы келет",
+        "en": "contradicts",
+    },
+    "reason-stays": {
+        "ru": "остаётся в силе в этом законе",
+        "ky": "ушул мыйзамда күчүндө калат",
+        "en": "stays in force in its act",
+    },
     # What a new article says until the drafter writes it
     "placeholder": {"ru": "(текст статьи)", "ky": "(берененин тексти)", "en": "(text of the article)"},
 }
@@ -155,7 +224,8 @@ NOTES_OPENING = re.compile(r"(?:Примечани[ея]|Эскертүү(?:лө
 
 
 def provision(language: str, target: ReferenceTarget) -> str:
-    """«ст. 31, ч. 1, п. 2, пп. «а»» for a provision of another act (``act:ID/31#1.2.а``)."""
+    """«ст. 31, ч. 1, п. 2, пп. «а»» / «31-берене, 1-бөлүк, 2-пункт, «а» пунктча» for a provision
+    of another act (``act:ID/31#1.2.а``): Kyrgyz puts the number first, with a hyphen."""
     pieces = []
     for key, value in (
         ("article", target.article),
@@ -164,6 +234,10 @@ def provision(language: str, target: ReferenceTarget) -> str:
         ("subpoint", f"«{target.subpoint}»" if target.subpoint else None),
         ("paragraph", target.paragraph),
     ):
-        if value is not None:
+        if value is None:
+            continue
+        if language == "ky":
+            pieces.append(f"{value} {word(key, language)}" if key == "subpoint" else f"{value}-{word(key, language)}")
+        else:
             pieces.append(f"{word(key, language)} {value}")
     return ", ".join(pieces)

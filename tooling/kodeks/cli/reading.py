@@ -1,4 +1,4 @@
-"""Commands that read the Code and write nothing into it: validate, build, redline."""
+"""Commands that read the Code and write nothing into it: validate, build, redline, consolidation."""
 
 from __future__ import annotations
 
@@ -175,3 +175,66 @@ def redline(
     )
     if target is not None:
         click.echo(f"kodeks: wrote {target} ({len(comparison.redline.articles)} articles changed)")
+
+
+@cli.command()
+@root_option
+@click.option("--rev", metavar="REV", help="Report on the Code as it is in a Git revision.")
+@lang_option
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md, build/consolidation.<format> otherwise).",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    metavar="PCT",
+    help="Exit 1 when less than PCT % of the provisions of the acts kept as text are decided (for CI).",
+)
+def consolidation(
+    root: Path,
+    rev: str | None,
+    lang: tuple[str, ...] | None,
+    output_format: str,
+    output: Path | None,
+    fail_under: float | None,
+) -> None:
+    """Report what becomes of the existing acts: coverage, concordance, acts to declare void.
+
+    For every act kept as text (code_text/acts/ID/): which provisions Code articles absorb
+    (their `sources:`), which are not transferred and why (the act's dispositions.yaml), which
+    are still open; the acts to be declared void, or amended, when the Code enters into force.
+
+    \b
+    Examples:
+      kodeks consolidation
+      kodeks consolidation --format html -o build/consolidation.html
+      kodeks consolidation --fail-under 80
+    """
+    from ..consolidation import consolidate
+    from ..load import check
+    from ..render.consolidation import outline, render
+    from ..report import as_text
+
+    snapshot = _snapshot(root, rev)
+    result = check(snapshot)
+    if result.code is None or result.errors:
+        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+        click.echo("kodeks: no report; fix the errors above", err=True)
+        raise SystemExit(EXIT_INVALID)
+    code = result.code
+    languages = chosen_languages(code.languages, lang)
+    report = consolidate(code)
+    data = render(output_format, outline(code, report, languages, snapshot.revision), languages[0])
+    target = write_or_print(
+        data, output, None if output_format == "md" else root / "build" / f"consolidation.{output_format}"
+    )
+    share = report.decided_share * 100
+    if target is not None:
+        click.echo(f"kodeks: wrote {target} ({len(report.acts)} acts, {share:.0f}% of provisions decided)")
+    if fail_under is not None and share < fail_under:
+        click.echo(f"kodeks: {share:.1f}% of provisions decided, under {fail_under:g}%", err=True)
+        raise SystemExit(EXIT_INVALID)

@@ -15,6 +15,8 @@ ARTICLES_DIR = f"{CODE_DIR}/articles"
 ACTS_DIR = f"{CODE_DIR}/acts"
 """``acts/<act-id>/act.yaml`` and ``acts/<act-id>/articles/*.md``: the text of an existing act."""
 ACT_FILE = "act.yaml"
+DISPOSITIONS_FILE = "dispositions.yaml"
+"""Beside act.yaml: the act's provisions the Code does not take over, and why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,151 @@
+"""What becomes of the existing acts: dispositions, coverage, concordance, and the acts to be
+declared void, in the report a working group reads (md, html in Chromium, docx in LibreOffice)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kodeks import check
+from kodeks.consolidation import Fate, Outcome, consolidate
+from kodeks.store.worktree import read_worktree
+
+from .conftest import BASE_FILES, A, WriteCode, kodeks
+from .test_acts import ACT, civil_code_act
+
+DISPOSITIONS = ACT + "dispositions.yaml"
+
+
+def with_sources(files: dict[str, str | bytes | None], subject: list[str], concepts: list[str]) -> None:
+    """Point two Code articles at provisions of the Civil Code."""
+    listed = "".join(f"  - {s}\n" for s in subject)
+    files[A + "subject.md"] = str(BASE_FILES[A + "subject.md"]).replace('  - {act: lsg-law, article: "1"}\n', listed)
+    files[A + "concepts.md"] = str(BASE_FILES[A + "concepts.md"]).replace(
+        "status: agreed\n", "status: agreed\nsources:\n" + "".join(f"  - {s}\n" for s in concepts)
+    )
+
+
+def civil_code(monkeypatch: pytest.MonkeyPatch, code_dir: WriteCode, dispositions: str, subject: list[str]) -> Path:
+    files = civil_code_act()
+    with_sources(files, subject, ["act:civil-code/1#2", "act:civil-code/7"])
+    files[DISPOSITIONS] = dispositions
+    root = code_dir(files)
+    monkeypatch.chdir(root)
+    return root
+
+
+EVERYTHING_ELSE = """\
+# Reviewed at the seminar of 12 November.
+- {provision: "1#3", reason: obsolete}
+- {provision: "1#4", reason: other-law, note: "В Закон о предпринимательской деятельности."}
+- {provision: "1#5", reason: obsolete}
+- {provision: "3", reason: other-law}
+- {provision: "4", reason: obsolete}
+- {provision: "5", reason: replaced, by: art:kenesh}
+- {provision: "8", reason: obsolete}
+- {provision: "9", reason: contradicts, by: [art:kenesh, art:subject]}
+- {provision: "10", reason: obsolete}
+"""
+
+
+def test_an_act_whose_every_provision_is_decided_is_to_be_declared_void(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = civil_code(monkeypatch, code_dir, EVERYTHING_ELSE + '- {provision: "11", reason: obsolete}\n',
+                      ["act:civil-code/1#1", "act:civil-code/2"])  # fmt: skip
+    result = check(read_worktree(root))
+    assert result.diagnostics == []
+    assert result.code is not None
+    coverage = consolidate(result.code).acts[0]
+    assert (coverage.count(Fate.ABSORBED), coverage.count(Fate.NOT_TRANSFERRED), coverage.count(Fate.OPEN)) == (
+        10,  # 1#1, 1#2, 2#1–6, 7#1, 7#2
+        22,  # 1#3–5, 3 (2 parts), 4 (2), 5 (3), 8 (3), 9 (5), 10 (3), 11 (no parts)
+        0,
+    )
+    assert coverage.outcome is Outcome.VOID
+    report = kodeks("consolidation", "--fail-under", "100")
+    assert report.exit_code == 0, report.output
+    void = report.output.split("Перечень законов, подлежащих признанию утратившими силу")[1].split("##")[0]
+    assert "Жарандык кодекс / Гражданский кодекс" in void
+
+
+def test_a_provision_that_stays_makes_the_act_one_to_amend_and_an_open_one_undecided(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stays = (
+        EVERYTHING_ELSE + '- {provision: "11", reason: stays, note: "Остаётся до принятия процессуального кодекса."}\n'
+    )
+    root = civil_code(monkeypatch, code_dir, stays, ["act:civil-code/1#1", "act:civil-code/2"])
+    assert consolidate(check(read_worktree(root)).code).acts[0].outcome is Outcome.AMEND  # type: ignore[arg-type]
+    (root / DISPOSITIONS).write_text(EVERYTHING_ELSE, encoding="utf-8")  # article 11 now open
+    code = check(read_worktree(root)).code
+    assert code is not None
+    assert consolidate(code).acts[0].outcome is Outcome.UNDECIDED
+    report = kodeks("consolidation", "--fail-under", "99")
+    assert report.exit_code == 1
+    assert "96.9% of provisions decided, under 99%" in report.output
+    table = report.output.split("### Жарандык кодекс / Гражданский кодекс")[1]
+    assert "| 11-берене / ст. 11 | Чечиле элек / Не решено |" in table
+    assert "| 9-берене, 3-бөлүк / ст. 9, ч. 3 | Кодекске өткөрүлбөйт / Не переносится: " in table
+    assert "Статья 3. Местный кенеш; 1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования" in table
+    code_to_acts = report.output.split("статья Кодекса → положения законов")[1]
+    assert (
+        "| 2-берене. Түшүнүктөр / Статья 2. Понятия | Жарандык кодекс / Гражданский кодекс, 1-берене, 2-бөлүк / ст. 1, "
+        "ч. 2; Жарандык кодекс / Гражданский кодекс, 7-берене / ст. 7 |" in code_to_acts
+    )
+
+
+def test_a_provision_absorbed_twice_is_a_finding(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
+    civil_code(monkeypatch, code_dir, "[]\n", ["act:civil-code/1#2"])  # concepts absorbs 1#2 too
+    report = kodeks("consolidation")
+    findings = report.output.split("## Байкоолор / Замечания")[1]
+    assert "1-берене, 2-бөлүк / ст. 1, ч. 2: Кодекстин бир нече беренесине киргизилген" in findings
+
+
+def test_wrong_dispositions_are_reported_by_validate(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = civil_code(
+        monkeypatch,
+        code_dir,
+        '- {provision: "40", reason: obsolete}\n- {provision: "5", reason: replaced, by: art:nowhere}\n'
+        '- {provision: "1#1", reason: obsolete}\n- {provision: "4", reason: replaced}\n',
+        ["act:civil-code/1#1"],
+    )
+    messages = [str(d) for d in check(read_worktree(root)).diagnostics]
+    assert messages == [
+        f"{DISPOSITIONS}:1:3: D001 act `civil-code` has no provision `act:civil-code/40`",
+        f"{DISPOSITIONS}:2:3: D001 `by: art:nowhere`: the Code has no article `nowhere`",
+        f"{DISPOSITIONS}:3:3: D002 `act:civil-code/1#1` is declared not transferred (obsolete) but the "
+        "sources of `subject` absorb it: keep one",
+        f"{DISPOSITIONS}:4:3: Y006 `reason: replaced` names the Code article: `by: art:ID`",
+    ]
+
+
+SOFFICE = shutil.which("soffice")
+CHROMIUM = shutil.which("chromium")
+
+
+@pytest.mark.skipif(SOFFICE is None or CHROMIUM is None, reason="Chromium and LibreOffice: .ci/run installs them")
+def test_the_report_reads_in_the_browser_and_in_libreoffice(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    root = civil_code(monkeypatch, code_dir, EVERYTHING_ELSE, ["act:civil-code/1#1", "act:civil-code/2"])
+    assert kodeks("consolidation", "--format", "html", "-o", "report.html").exit_code == 0
+    shown = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", (root / "report.html").as_uri()],
+        check=True, capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    assert shown.count("<svg") == 1 and 'aria-label="10/21/1"' in shown
+    assert "<script" not in shown
+    assert kodeks("consolidation", "--format", "docx", "-o", "report.docx").exit_code == 0
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "txt:Text",
+         "--outdir", str(tmp_path), str(root / "report.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    text = " ".join((tmp_path / "report.txt").read_text(encoding="utf-8-sig").split())
+    assert "Чечим кабыл алына элек мыйзамдар / Законы, по которым решение не принято" in text
+    assert re.search(r"Жарандык кодекс / Гражданский кодекс\s*32\s*10\s*21\s*1\s*97%", text), text[:2000]
