@@ -80,7 +80,8 @@ def test_a_provision_that_stays_makes_the_act_one_to_amend_and_an_open_one_undec
         EVERYTHING_ELSE + '- {provision: "11", reason: stays, note: "Остаётся до принятия процессуального кодекса."}\n'
     )
     root = civil_code(monkeypatch, code_dir, stays, ["act:civil-code/1#1", "act:civil-code/2"])
-    assert consolidate(check(read_worktree(root)).code).acts[0].outcome is Outcome.AMEND  # type: ignore[arg-type]
+    amended = check(read_worktree(root)).code
+    assert amended is not None and consolidate(amended).acts[0].outcome is Outcome.AMEND
     (root / DISPOSITIONS).write_text(EVERYTHING_ELSE, encoding="utf-8")  # article 11 now open
     code = check(read_worktree(root)).code
     assert code is not None

@@ -402,7 +402,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     ),
     "D001 a disposition of a provision the act does not have": (
         {
-            YAML: str(BASE_FILES[YAML]).replace("acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'),
+            YAML: str(BASE_FILES[YAML]).replace(
+                "acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'
+            ),
             "code_text/acts/old-law/act.yaml": OLD_LAW,
             "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
             "code_text/acts/old-law/dispositions.yaml": '- {provision: "2", reason: obsolete}\n',
@@ -411,7 +413,9 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     ),
     "D002 a provision both absorbed and declared not transferred": (
         {
-            YAML: str(BASE_FILES[YAML]).replace("acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'),
+            YAML: str(BASE_FILES[YAML]).replace(
+                "acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'
+            ),
             "code_text/acts/old-law/act.yaml": OLD_LAW,
             "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
             "code_text/acts/old-law/dispositions.yaml": '- {provision: "1", reason: obsolete}\n',
