@@ -3,6 +3,7 @@
     python tooling/bench.py                      generate a 2,000-article Code in a temp dir and time it
     python tooling/bench.py --articles 500       another size
     python tooling/bench.py generate N DIR       write a valid synthetic bilingual Code of N articles under DIR
+    python tooling/bench.py generate N DIR --acts  … with five existing acts of 300 articles as text
 
 Each figure is the median wall time of several runs of a fresh process, and the peak RSS of
 that process, so imports and start-up count as they do for a user.
@@ -76,6 +77,47 @@ def generate(count: int, directory: Path) -> Path:
         )
         (articles_dir / f"{article_id}.md").write_text(text, encoding="utf-8")
     return directory
+
+
+ACTS = 5
+ACT_ARTICLES = 300
+
+
+def add_acts(root: Path, acts: int = ACTS, articles: int = ACT_ARTICLES) -> None:
+    """Give the Code at ``root`` ``acts`` existing acts kept as text, ``articles`` articles each
+    (in force, bilingual, with references inside), and point every Code article's source at a
+    provision of one of them."""
+    code_dir = root / "code_text"
+    structure = code_dir / "code.yaml"
+    entries = "".join(f'  act-{k}:\n    title: {{ky: "{k}-мыйзам", ru: "Закон {k}"}}\n' for k in range(1, acts + 1))
+    structure.write_text(
+        structure.read_text(encoding="utf-8").replace("acts:\n", "acts:\n" + entries, 1), encoding="utf-8"
+    )
+    for k in range(1, acts + 1):
+        folder = code_dir / "acts" / f"act-{k}"
+        (folder / "articles").mkdir(parents=True, exist_ok=True)
+        members = ", ".join(f"a-{n}" for n in range(1, articles + 1))
+        (folder / "act.yaml").write_text(
+            f'id: act-{k}\nstage: in-force\nlanguages: [ky, ru]\ntitle: {{ky: "{k}-мыйзам", ru: "Закон {k}"}}\n'
+            f'number: "{k}"\nadopted: 2011-07-15\nchapters:\n  - id: only\n    number: 1\n'
+            f'    title: {{ky: "1-глава", ru: "Глава 1"}}\n    articles: [{members}]\n',
+            encoding="utf-8",
+        )
+        for n in range(1, articles + 1):
+            target = (n * 7 + 3) % articles + 1
+            parts = 1 + n % 3
+            ky = "\n".join(KY_PART.format(n=p, ref=target, ref_id=f"a-{target}") for p in range(1, parts + 1))
+            ru = "\n".join(RU_PART.format(n=p, ref=target, ref_id=f"a-{target}") for p in range(1, parts + 1))
+            (folder / "articles" / f"a-{n}.md").write_text(
+                f'---\nid: a-{n}\nnumber: {n}\ntitle: {{ky: "Берене {n}", ru: "Статья {n}"}}\nstatus: agreed\n---\n\n'
+                f"## ky\n\n{ky}\n## ru\n\n{ru}",
+                encoding="utf-8",
+            )
+    for path in (code_dir / "articles").glob("*.md"):
+        number = int(path.stem.split("-")[1])
+        text = path.read_text(encoding="utf-8")
+        source = f"act:act-{number % acts + 1}/{number % articles + 1}#1"
+        path.write_text(text.replace(f'{{act: lsg-law-2011, article: "{number}"}}', source), encoding="utf-8")
 
 
 def parse_floor(directory: Path) -> None:
@@ -210,9 +252,25 @@ def _bench_drafting(kodeks: str, code: Path, temporary: Path) -> None:
     print()
 
 
+def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, plain: float) -> None:
+    """The same Code with five acts of 300 articles kept as text, sources pointing into them."""
+    root = generate(count, temporary / "with-acts")
+    add_acts(root)
+    print(
+        f"{f'existing acts ({ACTS} × {ACT_ARTICLES} articles) with the Code':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target"
+    )
+    _, validate_cpu, peak, code = measure([kodeks, "validate"], root, runs)
+    print(f"{'kodeks validate':58} {validate_cpu:7.2f} {validate_cpu:7.2f} {peak:8.0f} {code:5}  ≤ 1.5 × without acts")
+    wall, cpu, peak, code = measure([kodeks, "consolidation", "-o", str(temporary / "c.md")], root, runs)
+    print(f"{'kodeks consolidation (md)':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 2.0 s")
+    print(f"kodeks validate with acts / without (CPU) = {validate_cpu / plain:.2f} (target ≤ 1.5)\n")
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), Path(sys.argv[3]))
+        if len(sys.argv) >= 5 and sys.argv[4] == "--acts":
+            add_acts(Path(sys.argv[3]))
         return
     if len(sys.argv) >= 2 and sys.argv[1] == "floor":
         parse_floor(Path(sys.argv[2]))
@@ -272,6 +330,7 @@ def main() -> None:
             goal = "" if target is None else f"≤ {target[0]} s" + (f", ≤ {target[1]} MB" if target[1] else "")
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
         print()
+        _bench_acts(kodeks, options.articles, options.runs, Path(temporary), results["kodeks validate"])
         _bench_redline(kodeks, options.runs, Path(temporary))
         _bench_drafting(kodeks, root, Path(temporary))
         ratio = results["kodeks validate"] / results["bare parse floor (read + yaml.safe_load + markdown-it)"]
