@@ -150,3 +150,27 @@ def test_the_report_reads_in_the_browser_and_in_libreoffice(
     text = " ".join((tmp_path / "report.txt").read_text(encoding="utf-8-sig").split())
     assert "Чечим кабыл алына элек мыйзамдар / Законы, по которым решение не принято" in text
     assert re.search(r"Жарандык кодекс / Гражданский кодекс\s*32\s*10\s*21\s*1\s*97%", text), text[:2000]
+
+
+def test_build_review_shows_the_text_of_the_provisions_an_article_absorbs(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = civil_code(monkeypatch, code_dir, "[]\n", ["act:civil-code/1#1", "act:civil-code/9#3"])
+    assert kodeks("build", "--review", "-o", "review.html").exit_code == 0
+    html = (root / "review.html").read_text(encoding="utf-8")
+    quoted = re.findall(r'<blockquote class="absorbed"><p class="source">([^<]*)</p>(.*?)</blockquote>', html)
+    ru = [(label, body) for label, body in quoted if label.startswith("Гражданский кодекс")]
+    assert [label for label, _ in ru] == [
+        "Гражданский кодекс, ст. 1, ч. 1",
+        "Гражданский кодекс, ст. 9, ч. 3",
+        "Гражданский кодекс, ст. 1, ч. 2",
+        "Гражданский кодекс, ст. 7",
+    ]
+    assert ru[1][1] == (
+        "<p>3. В случае несоблюдения требований, предусмотренных пунктами 1–2 настоящей статьи, суд может отказать "
+        "лицу в защите принадлежащего ему права.</p>"
+    )
+    # The ky column quotes the act in the language it is kept in, under the Kyrgyz label.
+    assert any(label == "Жарандык кодекс, 9-берене, 3-бөлүк" for label, _ in quoted)
+    assert kodeks("build").exit_code == 0
+    assert '<blockquote class="absorbed">' not in (root / "build" / "test-code.html").read_text(encoding="utf-8")

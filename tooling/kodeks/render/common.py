@@ -12,6 +12,7 @@ from ..model import (
     Act,
     Article,
     Chapter,
+    Code,
     LegalNumber,
     PrintedParagraph,
     ReferenceTarget,
@@ -184,13 +185,40 @@ class Review:
     sources: tuple[str, ...]
     notes_label: str
     notes: str | None
+    absorbed: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each source whose act is kept as text, with the provision's lines as that act prints
+    them (in this language when the act has it), so old and new read side by side."""
 
 
 def review_of(edition: Edition, article: Article, language: str) -> Review:
+    sources = tuple(source_text(source, edition.code.acts, language) for source in article.sources)
+    absorbed = tuple(
+        (label, lines)
+        for label, source in zip(sources, article.sources, strict=True)
+        if (lines := provision_lines(edition.code, source.target, language))
+    )
     return Review(
         wording.status_name(article.status, language),
         wording.word("sources", language),
-        tuple(source_text(source, edition.code.acts, language) for source in article.sources),
+        sources,
         wording.word("notes", language),
         article.notes,
+        absorbed,
     )
+
+
+def provision_lines(code: Code, target: ReferenceTarget, language: str) -> tuple[str, ...]:
+    """The printed lines of a provision of an act kept as text; empty when it is not."""
+    act = code.acts.get(target.id)
+    cited = act.text.article_numbered(target.article) if act and act.text and target.article else None
+    if cited is None or not cited.texts:
+        return ()
+    text = cited.texts.get(language) or next(iter(cited.texts.values()))
+
+    def inside(line: PrintedParagraph) -> bool:
+        for wanted, unit in ((target.part, line.part), (target.point, line.point)):
+            if wanted is not None and (unit is None or unit.number != wanted):
+                return False
+        return target.subpoint is None or (line.subpoint is not None and line.subpoint.label == target.subpoint)
+
+    return tuple(f"{line.label} {line.plain_text}".strip() for line in text.printed() if inside(line))

@@ -129,6 +129,9 @@ class _Writer:
             yield from self.text(article.texts[self.language], article.id)
         if review and review.sources:
             yield self.italic(f"{review.sources_label}: {'; '.join(review.sources)}")
+            for label, quoted in review.absorbed:
+                yield self.italic(label)
+                yield from (self.italic(line) for line in quoted)
         if review and review.notes:
             yield self.italic(f"{review.notes_label}: {review.notes}")
 

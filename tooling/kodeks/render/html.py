@@ -113,6 +113,9 @@ def _article_column(edition: Edition, options: BuildOptions, article: Article, l
     if review and review.sources:
         items = "".join(f"<li>{_e(source)}</li>" for source in review.sources)
         out.append(f'<aside class="sources"><p>{_e(review.sources_label)}:</p><ul>{items}</ul></aside>\n')
+        for label, lines in review.absorbed:
+            quoted = "".join(f"<p>{_e(line)}</p>" for line in lines)
+            out.append(f'<blockquote class="absorbed"><p class="source">{_e(label)}</p>{quoted}</blockquote>\n')
     if review and review.notes:
         out.append(f'<aside class="note"><p>{_e(review.notes_label)}: {_e(review.notes)}</p></aside>\n')
     return Markup("".join(out))  # every piece above was escaped

@@ -89,6 +89,8 @@ class _Writer:
             lines.extend(self.text(article.texts[self.language], article.id))
         if review and review.sources:
             lines.append(f"*{escape(review.sources_label)}:* {escape('; '.join(review.sources))}")
+            for label, quoted in review.absorbed:
+                lines.append(f"*{escape(label)}:*" + "".join(f"<br>{escape(line)}" for line in quoted))
         if review and review.notes:
             lines.append(f"*{escape(review.notes_label)}:* {escape(review.notes)}")
         return lines
