@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,24 @@ def test_build_review_shows_the_text_of_the_provisions_an_article_absorbs(
     assert any(label == "Жарандык кодекс, 9-берене, 3-бөлүк" for label, _ in quoted)
     assert kodeks("build").exit_code == 0
     assert '<blockquote class="absorbed">' not in (root / "build" / "test-code.html").read_text(encoding="utf-8")
+
+
+def test_the_redline_tells_when_a_pull_request_changes_dispositions(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = civil_code_act()
+    files[DISPOSITIONS] = '- {provision: "4", reason: obsolete}\n- {provision: "8", reason: other-law}\n'
+    changed = '- {provision: "4", reason: replaced, by: art:kenesh}\n- {provision: "10#1", reason: stays}\n'
+    root = code_repo([files, {DISPOSITIONS: changed}])
+    monkeypatch.chdir(root)
+    result = kodeks("redline", "HEAD~1", "HEAD")
+    assert result.exit_code == 0, result.output
+    section = result.output.split("**Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү**")[1]
+    assert section.split("\n\n")[1].splitlines() == [
+        "- Жарандык кодекс, 4-берене: Кодекске өткөрүлбөйт: маанисин жоготкон → Кодекске өткөрүлбөйт: Кодекстин "
+        "беренеси менен алмаштырылган (\\`kenesh\\`)",
+        "- Жарандык кодекс, 8-берене: Кодекске өткөрүлбөйт: башка мыйзамга тиешелүү → Чечиле элек",
+        "- Жарандык кодекс, 10-берене, 1-бөлүк: Чечиле элек → Кодекске өткөрүлбөйт: ушул мыйзамда күчүндө калат",
+    ]
+    unchanged = kodeks("redline", "HEAD~1", "HEAD~1")
+    assert "чечимдер өзгөртүлдү" not in unchanged.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from .diagnostics import sort_key
-from .diff import Comparison, diff_codes
+from .diff import Comparison, diff_codes, disposition_changes
 from .load import load_code
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
@@ -38,4 +38,5 @@ def compare(base: Snapshot, head: Snapshot) -> Comparison:
         diagnostics,
         base.revision,
         head.revision,
+        disposition_changes(base_code, head_code, base.unread),
     )

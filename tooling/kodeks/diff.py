@@ -11,11 +11,11 @@ import difflib
 import enum
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .model import Article, ArticleText, Chapter, Code, LegalNumber, Section
+from .model import Act, Article, ArticleText, Chapter, Code, Disposition, LegalNumber, ReferenceTarget, Section
 from .store import Revision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
@@ -429,3 +429,40 @@ class Comparison:
     """The head's validation findings: the same as ``kodeks validate`` of the head."""
     base_revision: Revision | None
     head_revision: Revision | None
+    dispositions: tuple[DispositionChange, ...] = ()
+    """Provisions of existing acts whose declared fate (``dispositions.yaml``) changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DispositionChange:
+    """A provision declared not transferred, no longer so, or for another reason."""
+
+    act: Act
+    provision: ReferenceTarget
+    before: Disposition | None
+    after: Disposition | None
+
+
+def disposition_changes(base: Code, head: Code, unchanged: Collection[str]) -> tuple[DispositionChange, ...]:
+    """Changes between the dispositions of the two states, skipping the acts whose
+    ``dispositions.yaml`` (a path in ``unchanged``) is the same on both sides."""
+    changes = []
+    for act_id in sorted(set(base.acts) | set(head.acts)):
+        if f"code_text/acts/{act_id}/dispositions.yaml" in unchanged:
+            continue
+        before = {d.provision: d for d in base.acts[act_id].dispositions} if act_id in base.acts else {}
+        after = {d.provision: d for d in head.acts[act_id].dispositions} if act_id in head.acts else {}
+        act = head.acts.get(act_id) or base.acts[act_id]
+        for provision in sorted(set(before) | set(after), key=_provision_order):
+            old, new = before.get(provision), after.get(provision)
+            if _decision(old) != _decision(new):
+                changes.append(DispositionChange(act, provision, old, new))
+    return tuple(changes)
+
+
+def _decision(disposition: Disposition | None) -> tuple[object, ...] | None:
+    return None if disposition is None else (disposition.reason, disposition.by, disposition.note)
+
+
+def _provision_order(target: ReferenceTarget) -> tuple[object, ...]:
+    return (target.article.components if target.article else (), target.part.components if target.part else ())

@@ -165,6 +165,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "absorbed by several Code articles (possible duplicate or contradiction)",
     },
     "none": {"ru": "нет", "ky": "жок", "en": "none"},
+    "dispositions-changed": {
+        "ru": "Изменены решения о положениях действующих законов",
+        "ky": "Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү",
+        "en": "Decisions on provisions of existing acts changed",
+    },
     "reason-obsolete": {"ru": "утратило значение", "ky": "маанисин жоготкон", "en": "obsolete"},
     "reason-other-law": {
         "ru": "относится к другому закону",

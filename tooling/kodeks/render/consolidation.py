@@ -104,6 +104,8 @@ def outline(
             ),
         ),  # fmt: skip
     ]
+    if not consolidation.acts:  # no act kept as text yet: nothing to chart or count
+        blocks[-2:] = [Items((label("none"),))]
     if consolidation.without_text:
         blocks += [Heading(label("without-text"), 3), Items(tuple(act_title(a) for a in consolidation.without_text))]
     for outcome, key in (

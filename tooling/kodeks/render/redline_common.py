@@ -6,8 +6,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import wording
-from ..diff import ArticleChange, ArticleChangeKind, Comparison, Op, Piece, Redline, StructureChange, UnitChange
-from ..model import LegalNumber
+from ..diff import (
+    ArticleChange,
+    ArticleChangeKind,
+    Comparison,
+    DispositionChange,
+    Op,
+    Piece,
+    Redline,
+    StructureChange,
+    UnitChange,
+)
+from ..model import Disposition, LegalNumber
 
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
@@ -147,3 +157,20 @@ def side(pieces: Sequence[Piece], op: Op) -> list[tuple[Op, str]]:
     """What one column shows: ``(op, text)`` for equal text (with that side's spacing) and
     its own side's changes."""
     return [(p.op, p.seen_from(op)) for p in pieces if p.op is Op.EQUAL or p.op is op]
+
+
+def disposition_line(change: DispositionChange, language: str) -> str:
+    """«Закон …, ст. 17, ч. 2: не решено → не переносится: утратило значение»."""
+    return (
+        f"{change.act.title.get(language, change.act.id)}, {wording.provision(language, change.provision)}: "
+        f"{_decision_text(change.before, language)} → {_decision_text(change.after, language)}"
+    )
+
+
+def _decision_text(disposition: Disposition | None, language: str) -> str:
+    if disposition is None:
+        return wording.word("fate-open", language)
+    text = f"{wording.word('fate-not-transferred', language)}: {wording.word('reason-' + disposition.reason.value, language)}"
+    if disposition.by:
+        text += " (" + ", ".join(f"`{by.id}`" for by in disposition.by) + ")"
+    return text

@@ -19,6 +19,7 @@ from .redline_common import (
     anchor,
     caption,
     detailed,
+    disposition_line,
     kinds_text,
     renumbered_only,
     side,
@@ -72,6 +73,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
         if len(findings) > MAX_FINDINGS:
             listed.append(f"- … {len(findings) - MAX_FINDINGS} more: `kodeks validate --strict`")
         head_lines.append("\n".join(listed))
+    if comparison.dispositions:
+        lines = "\n".join(f"- {escape(disposition_line(c, language))}" for c in comparison.dispositions)
+        head_lines.append(f"**{escape(wording.word('dispositions-changed', language))}**\n\n{lines}")
     if redline.empty:
         head_lines.append(wording.word("no-changes", language))
         return "\n\n".join(head_lines) + "\n"
