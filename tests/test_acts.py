@@ -112,3 +112,22 @@ def test_a_folder_for_an_unlisted_act_and_a_draft_act_are_errors(code_dir: Write
     files = civil_code_act()
     files[ACT + "act.yaml"] = str(files[ACT + "act.yaml"]).replace("stage: in-force", "stage: draft")
     assert ("S007", ACT + "act.yaml", 1) in findings(code_dir(files))
+
+
+def test_an_article_before_the_first_section_is_numbered_first_and_built_first(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .conftest import kodeks
+
+    front = str(BASE_FILES[A + "kenesh.md"]).replace("id: kenesh", "id: front").replace("number: 3", "number: 1")
+    front = front.replace("art:kenesh#2", "art:front#2")
+    root = code_dir(
+        {YAML: str(BASE_FILES[YAML]).replace("sections:\n", "articles: [front]\nsections:\n", 1), A + "front.md": front}
+    )
+    monkeypatch.chdir(root)
+    assert kodeks("renumber").exit_code == 0
+    assert messages(root) == []
+    assert "number: 4" in (root / A / "kenesh.md").read_text(encoding="utf-8")
+    assert kodeks("build", "-o", "code.html").exit_code == 0
+    html = (root / "code.html").read_text(encoding="utf-8")
+    assert html.index('id="art-front"') < html.index('id="sec-general"') < html.index('id="art-subject"')

@@ -204,3 +204,54 @@ def test_foreign_inputs_get_a_clear_error(repo: Path) -> None:
     assert "save it as .docx" in kodeks("import", "old.doc", "--act", "civil-code").output
     result = kodeks("import", "ru.txt", "--act", "no-such-act")
     assert result.exit_code == 2
+
+
+LAW_123_OPENING = """\
+ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+
+г.Бишкек, от 20 октября 2021 года № 123
+
+О местной государственной администрации и органах местного самоуправления
+
+(В редакции Законов КР от 28 ноября 2022 года N 113, 1 декабря 2022 года N 114, 16 января 2024 года N 17, 29 июля 2024 года N 150, 29 июля 2024 года N 152, 29 июля 2024 года N 154, 30 июля 2024 года N 156, 30 сентября 2024 года N 166)
+
+Статья 1. Предмет регулирования
+
+1. Настоящий Закон устанавливает порядок организации деятельности местной государственной администрации и органов местного самоуправления, их задачи, функции и полномочия, а также порядок взаимоотношений между ними.
+
+2. Другие законы, регламентирующие вопросы местной государственной администрации и органов местного самоуправления, применяются в той части, в которой не противоречат настоящему Закону.
+
+3. Законами о приграничных, высокогорных, отдаленных территориях могут быть установлены особенности функционирования местной государственной администрации и органов местного самоуправления.
+
+РАЗДЕЛ I
+
+МЕСТНАЯ ГОСУДАРСТВЕННАЯ АДМИНИСТРАЦИЯ
+
+Глава 1
+
+Общие положения и принципы
+
+Статья 2. Местная государственная администрация
+
+1. Местная государственная администрация осуществляет исполнительную власть в районе
+"""
+"""The opening of Law No 123 of 20 October 2021 as published on shailoo.gov.kg (header, article 1,
+section I); chapter 1 and article 2's first part as in the draft the Jogorku Kenesh published in
+2021 (slideshare.net/akipress), enough to show article 1 standing before section I."""
+
+
+def test_an_article_before_the_first_section_is_kept_there(repo: Path) -> None:
+    (repo / "law-123.txt").write_text(LAW_123_OPENING, encoding="utf-8")
+    result = kodeks("import", "law-123.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    structure = (repo / ACT / "act.yaml").read_text(encoding="utf-8")
+    assert 'number: "123"\nadopted: 2021-10-20\n' in structure
+    assert 'title: {ru: "О местной государственной администрации и органах местного самоуправления"}' in structure
+    assert "\narticles: [art-1]\nsections:\n  - id: section-1\n" in structure
+    assert 'title: {ru: "МЕСТНАЯ ГОСУДАРСТВЕННАЯ АДМИНИСТРАЦИЯ"}' in structure
+    assert 'title: {ru: "Общие положения и принципы"}' in structure
+    checked = check(read_worktree(repo))
+    assert checked.diagnostics == []
+    assert checked.code is not None
+    text = checked.code.acts["civil-code"].text
+    assert text is not None and [e.id for e in text.article_order()] == ["art-1", "art-2"]

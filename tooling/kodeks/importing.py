@@ -60,17 +60,6 @@ def import_act(
     problems = [p for s in statutes for p in s.problems]
     ordered = sorted(statutes, key=lambda s: _LANGUAGE_ORDER.index(s.language))
     problems += _disagreements(ordered)
-    if any(s.articles and not isinstance(s.outline[0], StatuteHeading) for s in ordered) and any(
-        isinstance(unit, StatuteHeading) for s in ordered for unit in s.outline
-    ):
-        first = next(a for a in ordered[0].articles)
-        problems.append(
-            rule("I001").at(
-                SourceLocation(ordered[0].path, first.line),
-                f"article {first.number} stands before the first chapter: kodeks holds articles only inside "
-                "chapters (a Code's structure); this act cannot be imported as it is yet",
-            )
-        )
     number = number or next((s.number for s in ordered if s.number), None)
     adopted = adopted or next((s.adopted for s in ordered if s.adopted), None)
     if number is None or adopted is None:
@@ -174,7 +163,15 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
         if isinstance(unit, StatuteHeading)
     }
     has_sections = any(h.kind == "section" for h in headings)
-    lines = ["sections:" if has_sections else "chapters:"]
+    leading = []  # articles before the first heading, as article 1 of Law No 123
+    for unit in first.outline:
+        if isinstance(unit, StatuteHeading):
+            break
+        leading.append(unit)
+    lines = []
+    if headings and leading:
+        lines.append("articles: [" + ", ".join(_article_id(a.number) for a in leading) + "]")
+    lines.append("sections:" if has_sections else "chapters:")
     chapter_indent = "    " if has_sections else ""
     chapter_open = False
     if not headings:  # an act without chapters is kept as one, under the act's title

@@ -584,6 +584,9 @@ class Code:
     articles: Mapping[str, Article]
     """Every article file read, by id, whether or not the structure lists it."""
     path: str = "code_text/code.yaml"
+    leading: tuple[StructureEntry, ...] = ()
+    """Articles before the first section or chapter (``articles:`` at the top of the structure
+    file), as article 1 of Law No 123 stands before its section I."""
     enactment: Enactment | None = None
     """For an existing act's text: its number, date of adoption and status; None for the Code."""
     preamble: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -603,7 +606,7 @@ class Code:
 
     def article_order(self) -> tuple[StructureEntry, ...]:
         """Article ids in legal order, as the structure lists them (duplicates included)."""
-        return tuple(entry for chapter in self.chapters for entry in chapter.articles)
+        return self.leading + tuple(entry for chapter in self.chapters for entry in chapter.articles)
 
     def ordered_articles(self) -> tuple[Article, ...]:
         """Articles in legal order, each once, skipping ids that have no file."""

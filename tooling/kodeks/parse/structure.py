@@ -13,10 +13,10 @@ from .fields import FieldReader
 
 DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
-_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "sections", "chapters")
+_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "articles", "sections", "chapters")
 _ACT_FILE_KEYS = (
     "id", "stage", "languages", "title", "number", "adopted", "status", "preamble", "history", "unit-words",
-    "sections", "chapters",
+    "articles", "sections", "chapters",
 )  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
@@ -54,6 +54,16 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
     languages = _languages(reader, root)
     acts = _acts(reader, root, languages)
 
+    def entries_of(mapping: dict[str, Any], path: YamlPath) -> tuple[StructureEntry, ...]:
+        entries = []
+        for article_index, article_id in enumerate(reader.sequence(mapping, path, "articles")):
+            entry_path = path + ("articles", article_index)
+            if isinstance(article_id, str) and _valid_id(article_id):
+                entries.append(StructureEntry(article_id, document.location(entry_path)))
+            else:
+                reader.report("Y010", entry_path, f"`{article_id}` is not a valid article id")
+        return tuple(entries)
+
     def chapters_of(parent: dict[str, Any], parent_path: YamlPath) -> tuple[Chapter, ...]:
         chapters = []
         for index, item in enumerate(reader.sequence(parent, parent_path, "chapters")):
@@ -63,19 +73,13 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
                 continue
             reader.check_keys(mapping, item_path, ("id", "number", "title", "articles"), _CHAPTER_KEYS, "a chapter")
             chapter_id = reader.identifier(mapping, item_path) or f"chapter-{index + 1}"
-            entries = []
-            for article_index, article_id in enumerate(reader.sequence(mapping, item_path, "articles")):
-                entry_path = item_path + ("articles", article_index)
-                if isinstance(article_id, str) and _valid_id(article_id):
-                    entries.append(StructureEntry(article_id, document.location(entry_path)))
-                else:
-                    reader.report("Y010", entry_path, f"`{article_id}` is not a valid article id")
+            entries = entries_of(mapping, item_path)
             chapters.append(
                 Chapter(
                     id=chapter_id,
                     number=reader.number(mapping, item_path),
                     title=reader.titles(mapping, item_path, languages, f"chapter `{chapter_id}`"),
-                    articles=tuple(entries),
+                    articles=entries,
                     location=document.location(item_path),
                     number_location=document.location(item_path + ("number",)),
                     articles_location=document.value_locations.get(item_path + ("articles",)),
@@ -120,6 +124,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         top_chapters=top_chapters if not sections else (),
         articles={},
         path=path,
+        leading=entries_of(root, ()),
         enactment=_enactment(reader, root) if act else None,
         preamble=reader.lines_per_language(root, (), "preamble"),
         history=reader.lines_per_language(root, (), "history"),

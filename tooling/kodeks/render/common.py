@@ -142,6 +142,10 @@ def walk(edition: Edition) -> Iterator[Section | Chapter | Article]:
             if article is not None:
                 yield article
 
+    for entry in code.leading:
+        article = code.articles.get(entry.id)
+        if article is not None:
+            yield article
     if not code.sections:
         for chapter in code.top_chapters:
             yield from chapter_units(chapter)
