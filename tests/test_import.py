@@ -255,3 +255,27 @@ def test_an_article_before_the_first_section_is_kept_there(repo: Path) -> None:
     assert checked.code is not None
     text = checked.code.acts["civil-code"].text
     assert text is not None and [e.id for e in text.article_order()] == ["art-1", "art-2"]
+
+
+def test_the_acts_references_to_itself_become_links_where_unambiguous(repo: Path) -> None:
+    ru = BILINGUAL_RU.replace(
+        "1. Первая часть.",
+        "1. Первая часть применяется в соответствии с пунктом 2 статьи 1 настоящего Закона и абзацем вторым "
+        "части 1 настоящей статьи.",
+    )
+    ky = BILINGUAL_KY.replace(
+        "1. Биринчи бөлүк.",
+        "1. Биринчи бөлүк ушул Мыйзамдын 1-беренесинин 2-пунктуна жана ушул берененин 1-бөлүгүнүн экинчи "
+        "абзацына ылайык колдонулат.",
+    )
+    (repo / "ru.txt").write_text(ru, encoding="utf-8")
+    (repo / "ky.txt").write_text(ky, encoding="utf-8")
+    result = kodeks("import", "ru.txt", "ky.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    inserted = (repo / ACT / "articles" / "art-1-1.md").read_text(encoding="utf-8")
+    assert "в соответствии с [пунктом 2 статьи 1](art:art-1#.2) настоящего Закона" in inserted
+    assert "ушул Мыйзамдын [1-беренесинин 2-пунктуна](art:art-1#.2) жана" in inserted
+    # An абзац is kept as words, and said so, in both languages.
+    assert "ru.txt:9:1: I002 warning: «абзацем вторым части 1» kept as words" in result.output
+    assert "ky.txt:9:1: I002 warning: «1-бөлүгүнүн экинчи абзацына» kept as words" in result.output
+    assert check(read_worktree(repo)).diagnostics == []

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import KodeksError
-from .model import Code, LegalNumber
+from .model import Code, LegalNumber, ReferenceTarget, references_text
 from .parse import parse_article, parse_structure
+from .parse.citations_in_text import find_citations, segments
 from .parse.statute import Statute, StatuteArticle, StatuteBlock, StatuteHeading
 from .rules import rule
 from .store import ACT_FILE, ACTS_DIR
@@ -41,6 +42,8 @@ class ImportedAct:
     articles: int
     units: int
     """Parts, points, subpoints, абзацы and notes written, over all languages."""
+    unlinked: tuple[Diagnostic, ...] = ()
+    """References to the act itself kept as words, because they could not be read unambiguously."""
 
 
 def import_act(
@@ -76,12 +79,67 @@ def import_act(
     folder = f"{ACTS_DIR}/{act_id}"
     files = {f"{folder}/{ACT_FILE}": _act_yaml(act_id, ordered, number, adopted)}
     units = 0
+    unlinked: list[Diagnostic] = []
     for articles in zip(*(s.articles for s in ordered), strict=True):
         path = f"{folder}/articles/{_article_id(articles[0].number)}.md"
-        files[path] = _article_file(_article_id(articles[0].number), ordered, articles)
+        files[path] = _article_file(_article_id(articles[0].number), ordered, articles, unlinked)
         units += sum(len(a.blocks) for a in articles)
     _read_back(folder, files, ordered)
-    return ImportedAct(files, len(ordered[0].articles), units)
+    return ImportedAct(files, len(ordered[0].articles), units, tuple(unlinked))
+
+
+def _units(article: StatuteArticle) -> set[tuple[object, ...]]:
+    """What a reference may name in an article: its parts, points and subpoints."""
+    found: set[tuple[object, ...]] = set()
+    part: LegalNumber | None = None
+    point: LegalNumber | None = None
+    for block in article.blocks:
+        if block.kind == "part":
+            part, point = LegalNumber.parse(block.label), None
+            found.add((part, None, None))
+        elif block.kind == "point":
+            point = LegalNumber.parse(block.label)
+            found.add((part, point, None))
+        elif block.kind == "subpoint":
+            found.add((part, point, block.label))
+    return found
+
+
+def _linker(statute: Statute, article: StatuteArticle, unlinked: list[Diagnostic]) -> Callable[[StatuteBlock], str]:
+    """Markdown of a block's text with the act's references to itself as links."""
+    by_number = {str(a.number): a for a in statute.articles}
+    units = {_article_id(a.number): _units(a) for a in statute.articles}
+
+    def article_id(number: str) -> str | None:
+        return _article_id(by_number[number].number) if number in by_number else None
+
+    def exists(target: ReferenceTarget) -> bool:
+        inside = units.get(target.id, set())
+        if target.part is None and target.point is None:
+            return target.id in units
+        return (target.part, target.point, target.subpoint) in inside
+
+    def link(block: StatuteBlock) -> str:
+        found = find_citations(block.text, statute.language, _article_id(article.number), article_id, exists)
+        for citation in found:
+            if citation.targets is None:
+                unlinked.append(
+                    rule("I002").at(
+                        SourceLocation(statute.path, block.line),
+                        f"«{block.text[citation.start : citation.end]}» kept as words: it does not say "
+                        "unambiguously which unit of this act it names",
+                    )
+                )
+        pieces: list[str] = []
+        for text, targets in segments(block.text, found):
+            if targets is None:
+                pieces.append(_text(text) if not pieces else _inline(text))
+            else:
+                label = _inline(text)
+                pieces.append(f"[{label}]({references_text(targets)})")
+        return "".join(pieces)
+
+    return link
 
 
 def _disagreements(statutes: Sequence[Statute]) -> list[Diagnostic]:
@@ -204,7 +262,9 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
     return text + "\n".join(lines) + "\n"
 
 
-def _article_file(article_id: str, statutes: Sequence[Statute], articles: Sequence[StatuteArticle]) -> str:
+def _article_file(
+    article_id: str, statutes: Sequence[Statute], articles: Sequence[StatuteArticle], unlinked: list[Diagnostic]
+) -> str:
     first = articles[0]
     number = _quoted(str(first.number)) if first.number.is_insertion else str(first.number)
     front = [
@@ -223,11 +283,11 @@ def _article_file(article_id: str, statutes: Sequence[Statute], articles: Sequen
         if article.repealed:
             continue
         body += ["", f"## {statute.language}", ""]
-        body += _markdown(article.blocks)
+        body += _markdown(article.blocks, _linker(statute, article, unlinked))
     return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
 
 
-def _markdown(blocks: Sequence[StatuteBlock]) -> list[str]:
+def _markdown(blocks: Sequence[StatuteBlock], text_of: Callable[[StatuteBlock], str]) -> list[str]:
     """The blocks as kodeks writes them: every unit and абзац its own paragraph after a blank
     line, indented under its parent, so that neither kodeks nor GitHub can fold one into another."""
     lines: list[str] = []
@@ -236,19 +296,19 @@ def _markdown(blocks: Sequence[StatuteBlock]) -> list[str]:
     has_parts = any(b.kind == "part" for b in blocks)
     for block in blocks:
         if block.kind == "part":
-            lines.append(f"{block.label}. {_text(block.text)}")
+            lines.append(f"{block.label}. {text_of(block)}")
             part_indent = point_indent = len(f"{block.label}. ")
         elif block.kind == "point":
             base = part_indent if has_parts else 0
-            lines.append(" " * base + f"{block.label}) {_text(block.text)}")
+            lines.append(" " * base + f"{block.label}) {text_of(block)}")
             point_indent = base + len(f"{block.label}) ")
         elif block.kind == "subpoint":
-            lines.append(" " * point_indent + f"{block.label}) {_text(block.text)}")
+            lines.append(" " * point_indent + f"{block.label}) {text_of(block)}")
         elif block.kind == "note":
-            lines.append(f"{block.label}. {_text(block.text)}")
+            lines.append(f"{block.label}. {text_of(block)}")
         else:  # a paragraph, or the line that opens the notes
             indent = {"point": point_indent, "part": part_indent}.get(block.owner, 0)
-            lines.append(" " * indent + _text(block.text))
+            lines.append(" " * indent + text_of(block))
         lines.append("")
     return lines
 
@@ -258,11 +318,16 @@ _BLOCK_START = (
 )  # fmt: skip
 
 
+def _inline(text: str) -> str:
+    """Text inside a line: its backslashes, brackets and entities escaped."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("&", "\\&")
+
+
 def _text(text: str) -> str:
     """A line of the law as Markdown that kodeks reads back as exactly that text: its own
     backslashes, brackets and entities escaped, and a start that would open a block or a unit
     («1.», «а)», «#») escaped."""
-    escaped = text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("&", "\\&")
+    escaped = _inline(text)
     if escaped.startswith(_BLOCK_START):
         return "\\" + escaped
     for marker_end in (".", ")"):

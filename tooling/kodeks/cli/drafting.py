@@ -308,6 +308,8 @@ def import_(
         text, _ = read_text_of_act(path)
         statutes.append(read_statute(path.name, text, language if len(files) == 1 else None))
     imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None)
+    for finding in imported.unlinked:
+        click.echo(f"{finding.location}: {finding.code} warning: {finding.message}", err=True)
     _carry_out(root, workspace, Plan(changes_for(workspace.texts.files, imported, act_id)), dry_run)
     click.echo(
         f"kodeks: act `{act_id}`: {imported.articles} articles, {imported.units} units "
