@@ -196,3 +196,23 @@ def test_the_redline_tells_when_a_pull_request_changes_dispositions(
     ]
     unchanged = kodeks("redline", "HEAD~1", "HEAD~1")
     assert "чечимдер өзгөртүлдү" not in unchanged.output
+
+
+def test_a_provision_amended_after_an_article_absorbed_it_is_a_finding(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = civil_code_act()
+    with_sources(files, ["act:civil-code/9#3", "act:civil-code/9#1"], ["act:civil-code/7"])
+    limits = ACT + "articles/limits.md"
+    amended = str(files[limits]).replace("суд может отказать лицу", "суд отказывает лицу")  # part 3 only
+    root = code_repo([files, {limits: amended}])
+    monkeypatch.chdir(root)
+    report = kodeks("consolidation")
+    assert report.exit_code == 0, report.output
+    findings = report.output.split("## Байкоолор / Замечания")[1]
+    amended_lines = [line for line in findings.splitlines() if "изменено после включения" in line]
+    assert len(amended_lines) == 1
+    assert amended_lines[0].startswith("- Жарандык кодекс / Гражданский кодекс, 9-берене, 3-бөлүк / ст. 9, ч. 3: ")
+    assert "1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования" in amended_lines[0]
+    # Read before the amendment, nothing has changed since.
+    assert "изменено после включения" not in kodeks("consolidation", "--rev", "HEAD~1").output

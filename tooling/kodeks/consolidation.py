@@ -10,11 +10,22 @@ whole article; *not transferred* when the act's ``dispositions.yaml`` says so, w
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .model import Act, Article, Code, Disposition, LegalNumber, Reason, ReferenceTarget, TargetKind
+from .model import (
+    Act,
+    Article,
+    Code,
+    Disposition,
+    LegalNumber,
+    PrintedParagraph,
+    Reason,
+    ReferenceTarget,
+    SourceProvision,
+    TargetKind,
+)
 from .rules import rule
 
 
@@ -74,6 +85,21 @@ class ActCoverage:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendedSince:
+    """A provision whose text changed after a Code article absorbed it: the article may need review."""
+
+    provision: ReferenceTarget
+    article_id: str
+    commit: str
+    """The commit that wrote the source into the Code article."""
+
+
+Earlier = Callable[[Article, SourceProvision, Article], "tuple[Article, str] | None"]
+"""The act's article as it was when the Code article's source was written, and that commit;
+None when that cannot be known (no history, an uncommitted line, an act imported later)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Consolidation:
     acts: tuple[ActCoverage, ...]
     """Acts kept as text, in the order of ``acts:``."""
@@ -81,6 +107,7 @@ class Consolidation:
     """Acts the Code lists but whose text is not in the repository: coverage unknown."""
     sources: dict[str, tuple[ReferenceTarget, ...]] = field(default_factory=dict)
     """Code article id → the provisions it names, in legal order of the Code."""
+    amended: tuple[AmendedSince, ...] = ()
 
     @property
     def decided_share(self) -> float:
@@ -88,7 +115,45 @@ class Consolidation:
         return 1.0 if not total else 1 - sum(a.count(Fate.OPEN) for a in self.acts) / total
 
 
-def consolidate(code: Code) -> Consolidation:
+def printed_provision(article: Article, target: ReferenceTarget, language: str) -> tuple[str, ...]:
+    """The lines of the unit ``target`` names in ``article`` (of an act), as printed; in
+    ``language`` when the article has it, else in the language it is kept in."""
+    if not article.texts:
+        return ()
+    text = article.texts.get(language) or next(iter(article.texts.values()))
+
+    def inside(line: PrintedParagraph) -> bool:
+        for wanted, unit in ((target.part, line.part), (target.point, line.point)):
+            if wanted is not None and (unit is None or unit.number != wanted):
+                return False
+        return target.subpoint is None or (line.subpoint is not None and line.subpoint.label == target.subpoint)
+
+    return tuple(f"{line.label} {line.plain_text}".strip() for line in text.printed() if inside(line))
+
+
+def amended_since(code: Code, earlier: Earlier) -> tuple[AmendedSince, ...]:
+    """Sources whose provision reads differently now than when the source was written."""
+    found = []
+    for article in code.ordered_articles():
+        for source in article.sources:
+            act = code.acts.get(source.target.id)
+            cited = (
+                act.text.article_numbered(source.target.article) if act and act.text and source.target.article else None
+            )
+            then = earlier(article, source, cited) if cited is not None else None
+            if cited is None or then is None:
+                continue
+            before, commit = then
+            for language in cited.texts:
+                if printed_provision(before, source.target, language) != printed_provision(
+                    cited, source.target, language
+                ):
+                    found.append(AmendedSince(source.target, article.id, commit))
+                    break
+    return tuple(found)
+
+
+def consolidate(code: Code, earlier: Earlier | None = None) -> Consolidation:
     by_provision: dict[tuple[str, object, object], list[str]] = {}
     sources: dict[str, tuple[ReferenceTarget, ...]] = {}
     for article in code.ordered_articles():
@@ -119,7 +184,8 @@ def consolidate(code: Code) -> Consolidation:
                 provisions.append(Provision(target, article, tuple(absorbed), disposition))
         coverages.append(ActCoverage(act, tuple(provisions)))
     without_text = tuple(a for a in code.acts.values() if a.text is None)
-    return Consolidation(tuple(coverages), without_text, sources)
+    amended = amended_since(code, earlier) if earlier is not None else ()
+    return Consolidation(tuple(coverages), without_text, sources, amended)
 
 
 def disposition_problems(code: Code) -> Iterator[Diagnostic]:

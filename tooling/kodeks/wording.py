@@ -165,6 +165,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "absorbed by several Code articles (possible duplicate or contradiction)",
     },
     "none": {"ru": "нет", "ky": "жок", "en": "none"},
+    "amended-since": {
+        "ru": "изменено после включения в статью (проверьте её)",
+        "ky": "беренеге киргизилгенден кийин өзгөртүлгөн (беренени текшериңиз)",
+        "en": "amended after it was absorbed by (review the article)",
+    },
     "dispositions-changed": {
         "ru": "Изменены решения о положениях действующих законов",
         "ky": "Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү",

@@ -218,6 +218,7 @@ def consolidation(
     from ..load import check
     from ..render.consolidation import outline, render
     from ..report import as_text
+    from ..store.git import source_history
 
     snapshot = _snapshot(root, rev)
     result = check(snapshot)
@@ -227,7 +228,7 @@ def consolidation(
         raise SystemExit(EXIT_INVALID)
     code = result.code
     languages = chosen_languages(code.languages, lang)
-    report = consolidate(code)
+    report = consolidate(code, source_history(root, rev, code.languages))
     data = render(output_format, outline(code, report, languages, snapshot.revision), languages[0])
     target = write_or_print(
         data, output, None if output_format == "md" else root / "build" / f"consolidation.{output_format}"

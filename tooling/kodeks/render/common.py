@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .. import wording
+from ..consolidation import printed_provision
 from ..model import (
     SUBPOINT_LETTERS,
     Act,
@@ -215,14 +216,4 @@ def provision_lines(code: Code, target: ReferenceTarget, language: str) -> tuple
     """The printed lines of a provision of an act kept as text; empty when it is not."""
     act = code.acts.get(target.id)
     cited = act.text.article_numbered(target.article) if act and act.text and target.article else None
-    if cited is None or not cited.texts:
-        return ()
-    text = cited.texts.get(language) or next(iter(cited.texts.values()))
-
-    def inside(line: PrintedParagraph) -> bool:
-        for wanted, unit in ((target.part, line.part), (target.point, line.point)):
-            if wanted is not None and (unit is None or unit.number != wanted):
-                return False
-        return target.subpoint is None or (line.subpoint is not None and line.subpoint.label == target.subpoint)
-
-    return tuple(f"{line.label} {line.plain_text}".strip() for line in text.printed() if inside(line))
+    return printed_provision(cited, target, language) if cited is not None else ()

@@ -148,6 +148,12 @@ def outline(
         for p in c.provisions
         if len(p.absorbed_by) > 1
     ]
+    titles_by_id = {act.id: act for act in code.acts.values()}
+    findings += [
+        f"{act_title(titles_by_id[a.provision.id])}, {provision_text(a.provision)}: {label('amended-since')} "
+        f"{code_article(a.article_id)} ({a.commit[:12]})"
+        for a in consolidation.amended
+    ]
     findings += [
         f"{act_title(c.act)}: {label('fate-open')}: {c.count(Fate.OPEN)}"
         for c in consolidation.acts

@@ -5,14 +5,16 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..errors import CodeNotFoundError, RevisionError
+from ..model import Article, SourceProvision
+from ..parse import parse_article
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, Revision, Snapshot
@@ -66,6 +68,27 @@ class GitStore:
             relative = "~" in rev or "^" in rev
             raise RevisionError(f"unknown revision {rev!r}{self._shallow_hint() if relative else ''}") from error
         return commit
+
+    def _repository_path(self, path: str) -> str:
+        """A snapshot path (``code_text/…``) as the repository names it."""
+        return self.code_path + path[len(CODE_DIR) :]
+
+    def line_commits(self, rev: str, path: str) -> list[str]:
+        """For each line of ``path`` at ``rev``, the commit that wrote it (``git blame``)."""
+        shas: list[str] = []
+        blamed: Any = self.repo.blame(self.commit(rev).hexsha, self._repository_path(path)) or ()
+        for commit, lines in blamed:
+            shas += [commit.hexsha] * len(lines)
+        return shas
+
+    def file_at(self, sha: str, path: str) -> bytes | None:
+        """``path`` as commit ``sha`` has it; None where it did not exist yet."""
+        try:
+            blob = self.repo.commit(sha).tree / self._repository_path(path)
+        except KeyError:
+            return None
+        data: bytes = blob.data_stream.read()
+        return data
 
     def merge_base(self, base: str, head: str) -> str:
         """The commit a pull request from ``head`` into ``base`` would be compared with."""
@@ -178,6 +201,43 @@ def read_revision(root: Path, rev: str) -> Snapshot:
     """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
     with GitStore(root) as store:
         return store.snapshot(store.listing(rev))
+
+
+SourceHistory = Callable[[Article, SourceProvision, Article], "tuple[Article, str] | None"]
+
+
+def source_history(root: Path, rev: str | None, languages: tuple[str, ...]) -> SourceHistory:
+    """For a Code article's source into an act kept as text: the act's article as it was in the
+    commit that wrote that source line (``git blame``), parsed, and that commit. None where it
+    cannot be known: outside Git, a line not yet committed, an act article not there yet."""
+    try:
+        store = GitStore(root)
+    except RevisionError:
+        return lambda article, source, cited: None
+    at = rev or "HEAD"
+    commits: dict[str, list[str] | None] = {}
+
+    def line_commits(article: Article) -> list[str] | None:
+        if article.path not in commits:
+            try:
+                committed = store.file_at(store.commit(at).hexsha, article.path)
+                current = (root / article.path).read_bytes() if rev is None else committed
+                commits[article.path] = store.line_commits(at, article.path) if committed == current else None
+            except (RevisionError, OSError, ValueError):
+                commits[article.path] = None
+        return commits[article.path]
+
+    def earlier(article: Article, source: SourceProvision, cited: Article) -> tuple[Article, str] | None:
+        shas = line_commits(article)
+        line = source.location.line if source.location else 0
+        if shas is None or not 0 < line <= len(shas):
+            return None
+        data = store.file_at(shas[line - 1], cited.path)
+        text = data.decode("utf-8", "replace") if data is not None else None
+        before = parse_article(cited.path, text, languages)[0] if text is not None else None
+        return (before, shas[line - 1]) if before is not None else None
+
+    return earlier
 
 
 def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, token: str = "") -> None:
