@@ -63,6 +63,19 @@ def import_act(
     problems = [p for s in statutes for p in s.problems]
     ordered = sorted(statutes, key=lambda s: _LANGUAGE_ORDER.index(s.language))
     problems += _disagreements(ordered)
+    for statute in ordered:
+        if not statute.title:
+            problems.append(
+                rule("I001").at(
+                    SourceLocation(statute.path, 1),
+                    "the header does not give the act's title (a line «О …» / «… жөнүндө»)",
+                )
+            )
+        for unit in statute.outline:
+            if isinstance(unit, StatuteHeading) and not unit.title:
+                problems.append(
+                    rule("I001").at(SourceLocation(statute.path, unit.line), f"{unit.kind} {unit.number} has no title")
+                )
     number = number or next((s.number for s in ordered if s.number), None)
     adopted = adopted or next((s.adopted for s in ordered if s.adopted), None)
     if number is None or adopted is None:
