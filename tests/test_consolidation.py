@@ -216,3 +216,29 @@ def test_a_provision_amended_after_an_article_absorbed_it_is_a_finding(
     assert "1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования" in amended_lines[0]
     # Read before the amendment, nothing has changed since.
     assert "изменено после включения" not in kodeks("consolidation", "--rev", "HEAD~1").output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("provision: 4\n", "Y006 dispositions.yaml is a list of provisions"),
+        ('- {provision: "4#x", reason: obsolete}\n', 'Y006 `provision: 4#x` names an article ("17") or a part of it'),
+        ('- {provision: "4.1", reason: obsolete}\n', 'Y006 `provision: 4.1` names an article ("17") or a part of it'),
+        ('- {provision: "4", reason: forgotten}\n', "Y006 `reason:` is one of: obsolete, other-law"),
+        ('- {provision: "4", reason: replaced, by: [1, 2]}\n', "Y006 `by: 1` must be a Code article, `art:ID`"),
+        ('- &a {provision: "4", reason: obsolete}\n- *a\n', "Y003"),
+        ("- {provision: [\n", "Y00"),
+        (b"\xff\xfe- x\n", "F001"),
+    ],
+)
+def test_a_broken_dispositions_file_is_reported_never_a_crash(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch, text: str | bytes, expected: str
+) -> None:
+    files = civil_code_act()
+    files[DISPOSITIONS] = text
+    root = code_dir(files)
+    monkeypatch.chdir(root)
+    result = kodeks("validate")
+    assert result.exit_code == 1, result.output
+    assert expected in result.output
+    assert kodeks("consolidation").exit_code == 1
