@@ -111,6 +111,27 @@ def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
     assert "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн): 2-берене. Түшүнүктөр" in out
 
 
+def test_a_missing_translation_is_not_hidden_by_a_renumbered_reference_in_the_other_language(
+    code_repo: Repo,
+) -> None:
+    """Point 1 gains a word in Russian only; the Kyrgyz point 1 changes too, but only the number of
+    its reference (as `kodeks renumber` rewrites it). Counted per article, both languages changed
+    and nothing was flagged; counted per unit, the Russian word stands alone."""
+    changed = (
+        BASE_FILES[A + "concepts.md"]
+        .replace("1) местный кенеш – орган", "1) местный кенеш – представительный орган")
+        .replace("[3-беренеде](art:kenesh)", "[4-беренеде](art:kenesh)")
+    )
+    root = code_repo([{A + "concepts.md": changed}])
+    _, out = redline(root, "HEAD~1")
+    assert "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн): 2-берене. Түшүнүктөр" in out
+    # The same word in both languages is no missing translation, whatever the numbers do.
+    both = changed.replace("1) жергиликтүү кеңеш – [4-беренеде]", "1) жергиликтүү кеңеш – өкүлчүлүктүү [4-беренеде]")
+    root = code_repo([{A + "concepts.md": both}])
+    _, out = redline(root, "HEAD~1")
+    assert "Текст бир гана тилде өзгөртүлдү" not in out
+
+
 def test_a_part_inserted_in_the_middle_shifts_nothing_else_into_changed(code_repo: Repo) -> None:
     text = BASE_FILES[A + "kenesh.md"]
     text = text.replace("2. Кеңеш [1-главада]", "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1-главада]")

@@ -15,7 +15,18 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .model import Act, Article, ArticleText, Chapter, Code, Disposition, LegalNumber, ReferenceTarget, Section
+from .model import (
+    Act,
+    Article,
+    ArticleText,
+    Chapter,
+    Code,
+    Disposition,
+    LegalNumber,
+    ReferenceTarget,
+    Section,
+    Text,
+)
 from .store import Revision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
@@ -293,15 +304,52 @@ class Redline:
         return not self.articles and not self.structure
 
     def one_language_changes(self) -> list[ArticleChange]:
-        """Articles whose text changed in some languages but not in others: a likely missing translation."""
+        """Articles with a part, point, subpoint or абзац changed in some languages but not in the
+        others: a likely missing translation. A change that only renumbers references does not
+        count, so a renumbering in one language cannot hide a new word in the other."""
         languages = self.head.languages
         return [
             change
             for change in self.articles
-            if change.base is not None
-            and change.head is not None
-            and 0 < len(change.changed_languages()) < len(languages)
+            if change.base is not None and change.head is not None and _one_language_units(change, languages)
         ]
+
+
+_DIGITS = re.compile(r"\d+(?:-\d+)*")
+
+
+def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
+    """Each printed paragraph by its place (part, point, subpoint, position in the unit), with
+    the numbers inside its references blanked: what a translation must follow."""
+    found: dict[tuple[str, ...], str] = {}
+    if text is None:
+        return found
+    for line in text.printed():
+        place = (
+            line.part.label if line.part else "",
+            line.point.label if line.point else "",
+            line.subpoint.label if line.subpoint else "",
+            "notes" if line.notes else "",
+        )
+        index = sum(1 for key in found if key[:4] == place)
+        words = "".join(
+            inline.value if isinstance(inline, Text) else _DIGITS.sub("#", inline.text)
+            for inline in (line.paragraph.inlines if line.paragraph else ())
+        )
+        found[(*place, str(index))] = f"{line.label}|{words}"
+    return found
+
+
+def _one_language_units(change: ArticleChange, languages: Sequence[str]) -> list[tuple[str, ...]]:
+    """The places changed in some of ``languages`` but not in all of them."""
+    assert change.base is not None and change.head is not None
+    changed: dict[str, set[tuple[str, ...]]] = {}
+    for language in languages:
+        before = _unit_texts(change.base.texts.get(language))
+        after = _unit_texts(change.head.texts.get(language))
+        changed[language] = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    everywhere = set.intersection(*changed.values()) if changed else set()
+    return sorted(set.union(set(), *changed.values()) - everywhere)
 
 
 def _chapter_of(code: Code) -> dict[str, str]:
