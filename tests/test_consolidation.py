@@ -187,13 +187,17 @@ def test_the_redline_tells_when_a_pull_request_changes_dispositions(
     monkeypatch.chdir(root)
     result = kodeks("redline", "HEAD~1", "HEAD")
     assert result.exit_code == 0, result.output
-    section = result.output.split("**Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү**")[1]
-    assert section.split("\n\n")[1].splitlines() == [
+    section = result.output.split("өзгөртүлдү / Изменены решения о положениях действующих законов**")[1]
+    lines = section.split("\n\n")[1].splitlines()
+    assert [line.split(" / Гражданский кодекс")[0] for line in lines] == [
         "- Жарандык кодекс, 4-берене: Кодекске өткөрүлбөйт: маанисин жоготкон → Кодекске өткөрүлбөйт: Кодекстин "
         "беренеси менен алмаштырылган (\\`kenesh\\`)",
         "- Жарандык кодекс, 8-берене: Кодекске өткөрүлбөйт: башка мыйзамга тиешелүү → Чечиле элек",
         "- Жарандык кодекс, 10-берене, 1-бөлүк: Чечиле элек → Кодекске өткөрүлбөйт: ушул мыйзамда күчүндө калат",
     ]
+    assert lines[2].endswith(
+        " / Гражданский кодекс, ст. 10, ч. 1: Не решено → Не переносится: остаётся в силе в этом законе"
+    )
     unchanged = kodeks("redline", "HEAD~1", "HEAD~1")
     assert "чечимдер өзгөртүлдү" not in unchanged.output
 

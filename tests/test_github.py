@@ -98,7 +98,7 @@ def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo,
         == 0
     )
     comment = (out / "comment.md").read_text(encoding="utf-8")
-    assert "**Текшерүү: каталар бар** (1 / 0)" in comment
+    assert "**Текшерүү: каталар бар / Проверка: есть ошибки** (1 / 0)" in comment
     assert "N003 article \\`kenesh\\` is numbered 9" in comment
 
 

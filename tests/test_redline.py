@@ -14,7 +14,7 @@ from kodeks.diff import ArticleChangeKind as K
 from kodeks.diff import Op, word_diff
 from kodeks.store.pair import read_pair
 
-from .conftest import BASE_FILES, YAML, A, git, kodeks
+from .conftest import BASE_FILES, YAML, A, git, github_html, kodeks
 
 Repo = Callable[..., Path]
 
@@ -70,11 +70,15 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     assert changes(root) == {"budget": {K.ADDED}, "kenesh": {K.RENUMBERED}, "concepts": {K.AMENDED}}
     code, out = redline(root, "HEAD~1", "--lang", "ru,ky")
     assert code == 0
-    assert "добавлена: **1** · изменена: **1** · перенумерована: **1**" in out
-    assert "<b>Статья 3 (новая). Местный бюджет</b> — добавлена" in out
+    # Every label in both languages, in the order asked for.
+    assert "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөрдү: **1**" in out
+    assert "<b>Статья 3 (новая). Местный бюджет / 3-берене (жаңы). Жергиликтүү бюджет</b> — добавлена / кошулду" in out
     assert "| <ins>**1.**</ins> " not in out and "| **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
     # Renumbering is one compact table, not a text diff.
-    assert "**Только перенумерация**\n\n| Статьи |\n|---|\n| Статья 3 → 4. Местный кенеш |" in out
+    assert (
+        "**Только перенумерация / Номерлери гана өзгөргөн**\n\n| Статьи / Беренелер |\n|---|\n"
+        "| Статья 3 → 4. Местный кенеш / 3 → 4-берене. Жергиликтүү кеңеш |" in out
+    )
     assert "<b>Статья 3 → 4. Местный кенеш</b>" not in out
     # The renumbered reference shows as the words that changed.
     assert (
@@ -92,7 +96,7 @@ def test_a_move_between_chapters(code_repo: Repo) -> None:
     root = code_repo([{YAML: moved}])
     assert changes(root) == {"kenesh": {K.MOVED}}
     _, out = redline(root, "HEAD~1")
-    assert "которулду: **1**" in out
+    assert "которулду / перемещена: **1**" in out
 
 
 def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
@@ -108,7 +112,10 @@ def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
     )
     assert "| … | … |" in out  # the unchanged intro and point 2 are left out
     _, out = redline(root, "HEAD~1")
-    assert "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн): 2-берене. Түшүнүктөр" in out
+    assert (
+        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменён только на одном языке "
+        "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
+    )
 
 
 def test_a_missing_translation_is_not_hidden_by_a_renumbered_reference_in_the_other_language(
@@ -124,7 +131,10 @@ def test_a_missing_translation_is_not_hidden_by_a_renumbered_reference_in_the_ot
     )
     root = code_repo([{A + "concepts.md": changed}])
     _, out = redline(root, "HEAD~1")
-    assert "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн): 2-берене. Түшүнүктөр" in out
+    assert (
+        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменён только на одном языке "
+        "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
+    )
     # The same word in both languages is no missing translation, whatever the numbers do.
     both = changed.replace("1) жергиликтүү кеңеш – [4-беренеде]", "1) жергиликтүү кеңеш – өкүлчүлүктүү [4-беренеде]")
     root = code_repo([{A + "concepts.md": both}])
@@ -395,8 +405,7 @@ def test_a_huge_change_keeps_the_comment_under_githubs_limit(synthetic_repo: Cal
     code, out = redline(root, "HEAD~1")
     assert code == 0
     assert len(out) < 65_000
-    assert "изменена: **300**" not in out  # summary is in the first language, ky
-    assert "өзгөртүлдү: **300**" in out
+    assert "өзгөртүлдү / изменена: **300**" in out  # both languages, ky first
     left_out = re.search(r"\*\*(\d+) of 300 articles left out to fit the comment", out)
     assert left_out is not None and 0 < int(left_out.group(1)) < 300
     assert out.count("<details") == 300 - int(left_out.group(1))
@@ -422,3 +431,26 @@ def test_one_word_changed_in_a_very_long_paragraph_is_one_change() -> None:
     assert "".join(p.text for p in pieces if p.op is not Op.DELETE) == head
     rewritten = " ".join(f"башка{i}" for i in range(50_000))  # nothing in common: replaced whole
     assert [p.op for p in word_diff(base, rewritten)] == [Op.DELETE, Op.INSERT]
+
+
+def test_every_label_of_the_comment_and_the_html_redline_is_in_both_languages(code_repo: Repo) -> None:
+    """A Russian-reading member of the working group finds each label in Russian too, ky first."""
+    root = code_repo([INSERTION])
+    _, comment = redline(root, "HEAD~1")
+    shown = github_html(comment)
+    for pair in (
+        "Салыштырма таблица / Сравнительная таблица",
+        "Текшерүү: ката жок / Проверка: ошибок нет",
+        "кошулду / добавлена",
+        "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
+        "Номерлери гана өзгөргөн / Только перенумерация",
+    ):
+        assert pair in shown, pair
+    code, html = redline(root, "HEAD~1", "--format", "html", "-o", "-")
+    assert code == 0
+    for pair in (
+        "Салыштырма таблица / Сравнительная таблица",
+        "Текшерүү: ката жок / Проверка: ошибок нет",
+        "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
+    ):
+        assert pair in html, pair

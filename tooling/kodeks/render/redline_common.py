@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from .. import wording
 from ..diff import (
@@ -65,10 +66,16 @@ class Summary:
     warnings: int
 
 
-def summary(comparison: Comparison, language: str) -> Summary:
+def both(languages: Sequence[str], text: Callable[[str], str]) -> str:
+    """A label in every language of the document, ky first, compactly: «кошулду / добавлена»
+    (a word the languages share is written once)."""
+    return " / ".join(dict.fromkeys(text(language) for language in languages))
+
+
+def summary(comparison: Comparison, languages: Sequence[str]) -> Summary:
     redline = comparison.redline
-    counts = [(kind_word(kind, language), redline.count(kind)) for kind in SUMMARY_ORDER]
-    counts.append((wording.word("structure", language), len(redline.structure)))
+    counts = [(both(languages, partial(kind_word, kind)), redline.count(kind)) for kind in SUMMARY_ORDER]
+    counts.append((both(languages, partial(wording.word, "structure")), len(redline.structure)))
     errors = sum(d.is_error for d in comparison.head_diagnostics)
     return Summary(
         [(name, n) for name, n in counts if n], errors == 0, errors, len(comparison.head_diagnostics) - errors

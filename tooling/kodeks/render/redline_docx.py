@@ -202,7 +202,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
 
 
 def kinds_summary(comparison: Comparison, language: str) -> str:
-    facts = summary(comparison, language)
+    facts = summary(comparison, (language,))
     status = wording.word("valid" if facts.valid else "invalid", language)
     counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or wording.word("no-changes", language)
     return f"{status}. {counts}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from html import escape as _e
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -16,6 +18,7 @@ from .redline_common import (
     ELLIPSIS,
     Column,
     anchor,
+    both,
     caption,
     detailed,
     disposition_line,
@@ -48,13 +51,15 @@ def _numbered(column: Column) -> str:
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
-    language = languages[0]
     out = [f'<section class="change" id="{_e(anchor(change))}">']
-    out.append(f"<h2>{_e(caption(change, language))} <small>{_e(kinds_text(change, language))}</small></h2>")
+    heading = both(languages, partial(caption, change))
+    out.append(f"<h2>{_e(heading)} <small>{_e(both(languages, partial(kinds_text, change)))}</small></h2>")
     if change.fields:
         out.append('<ul class="fields">')
         for field in change.fields:
-            name = wording.word(f"field-{field.name}", language) + (f" ({field.language})" if field.language else "")
+            name = both(languages, partial(wording.word, f"field-{field.name}")) + (
+                f" ({field.language})" if field.language else ""
+            )
             out.append(
                 f"<li>{_e(name)}: {cell(side(field.pieces, Op.DELETE))} → {cell(side(field.pieces, Op.INSERT))}</li>"
             )
@@ -94,33 +99,40 @@ def _environment() -> Environment:
 def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
     redline = comparison.redline
     language = languages[0]
-    facts = summary(comparison, language)
+    facts = summary(comparison, languages)
     code = redline.head
+
+    def label(key: str) -> str:
+        return both(languages, partial(wording.word, key))
+
+    def in_all(function: Callable[[Any, str], str], change: Any) -> str:
+        return both(languages, partial(function, change))
+
     page = (
         _environment()
         .get_template("redline.html.j2")
         .render(
             language=language,
-            title=f"{wording.word('comparison', language)}: {code.title.get(language, code.id)}",
+            title=f"{label('comparison')}: {both(languages, lambda lang: code.title.get(lang, code.id))}",
             revisions=(
                 f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
                 if comparison.base_revision and comparison.head_revision
                 else ""
             ),
-            status=wording.word("valid" if facts.valid else "invalid", language),
+            status=label("valid" if facts.valid else "invalid"),
             valid=facts.valid,
             counts=facts.counts,
             findings=[str(d) for d in comparison.head_diagnostics],
-            structure=[structure_line(c, language) for c in redline.structure],
-            dispositions=[disposition_line(c, language) for c in comparison.dispositions],
-            dispositions_title=wording.word("dispositions-changed", language),
-            one_language=[(anchor(c), caption(c, language)) for c in redline.one_language_changes()],
-            one_language_title=wording.word("one-language", language),
-            renumbered=[caption(c, language) for c in renumbered_only(redline)],
-            renumbered_title=wording.word("renumbered-only", language),
-            contents=[(anchor(c), caption(c, language), kinds_text(c, language)) for c in detailed(redline)],
+            structure=[in_all(structure_line, c) for c in redline.structure],
+            dispositions=[in_all(disposition_line, c) for c in comparison.dispositions],
+            dispositions_title=label("dispositions-changed"),
+            one_language=[(anchor(c), in_all(caption, c)) for c in redline.one_language_changes()],
+            one_language_title=label("one-language"),
+            renumbered=[in_all(caption, c) for c in renumbered_only(redline)],
+            renumbered_title=label("renumbered-only"),
+            contents=[(anchor(c), in_all(caption, c), in_all(kinds_text, c)) for c in detailed(redline)],
             articles=[_article(c, languages) for c in detailed(redline)],
-            empty=wording.word("no-changes", language) if redline.empty else "",
+            empty=label("no-changes") if redline.empty else "",
         )
     )
     return page.encode("utf-8")

@@ -8,6 +8,7 @@ limit: articles that do not fit are counted and pointed to the full redline.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from .. import wording
 from ..characters import reveal
@@ -17,6 +18,7 @@ from .redline_common import (
     ELLIPSIS,
     Column,
     anchor,
+    both,
     caption,
     detailed,
     disposition_line,
@@ -54,14 +56,17 @@ def cell(pieces: Sequence[tuple[Op, str]]) -> str:
 def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str = "") -> str:
     """The comment body; ``full_redline`` says where the complete HTML/DOCX redline is."""
     redline = comparison.redline
-    language = languages[0]
-    head_lines = [f"## {escape(wording.word('comparison', language))}"]
+
+    def label(key: str) -> str:
+        return both(languages, partial(wording.word, key))
+
+    head_lines = [f"## {escape(label('comparison'))}"]
     if comparison.base_revision and comparison.head_revision:
         head_lines.append(
-            f"{wording.word('from', language)}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
+            f"{label('from')}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
         )
-    facts = summary(comparison, language)
-    status = wording.word("valid" if facts.valid else "invalid", language)
+    facts = summary(comparison, languages)
+    status = label("valid" if facts.valid else "invalid")
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
     # Errors first, then warnings (CI fails on those too, and C002/C003 name deceptive text).
     findings = sorted(comparison.head_diagnostics, key=lambda d: not d.is_error)
@@ -74,24 +79,24 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
             listed.append(f"- … {len(findings) - MAX_FINDINGS} more: `kodeks validate --strict`")
         head_lines.append("\n".join(listed))
     if comparison.dispositions:
-        lines = "\n".join(f"- {escape(disposition_line(c, language))}" for c in comparison.dispositions)
-        head_lines.append(f"**{escape(wording.word('dispositions-changed', language))}**\n\n{lines}")
+        lines = "\n".join(f"- {escape(both(languages, partial(disposition_line, c)))}" for c in comparison.dispositions)
+        head_lines.append(f"**{escape(label('dispositions-changed'))}**\n\n{lines}")
     if redline.empty:
-        head_lines.append(wording.word("no-changes", language))
+        head_lines.append(label("no-changes"))
         return "\n\n".join(head_lines) + "\n"
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
     if redline.structure:
-        head_lines.append("\n".join(f"- {escape(structure_line(c, language))}" for c in redline.structure))
+        head_lines.append(
+            "\n".join(f"- {escape(both(languages, partial(structure_line, c)))}" for c in redline.structure)
+        )
     one_language = redline.one_language_changes()
     if one_language:
-        names = ", ".join(escape(caption(c, language)) for c in one_language)
-        head_lines.append(f"⚠ {wording.word('one-language', language)}: {names}")
+        names = ", ".join(escape(both(languages, partial(caption, c))) for c in one_language)
+        head_lines.append(f"⚠ {label('one-language')}: {names}")
     renumbered = renumbered_only(redline)
     if renumbered:
-        rows = "\n".join(f"| {escape(caption(c, language))} |" for c in renumbered)
-        head_lines.append(
-            f"**{wording.word('renumbered-only', language)}**\n\n| {wording.word('articles', language)} |\n|---|\n{rows}"
-        )
+        rows = "\n".join(f"| {escape(both(languages, partial(caption, c)))} |" for c in renumbered)
+        head_lines.append(f"**{label('renumbered-only')}**\n\n| {label('articles')} |\n|---|\n{rows}")
 
     changes = detailed(redline)
     body = "\n\n".join(head_lines)
@@ -99,7 +104,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     for change in changes:
         # An article too long for what is left is named with a pointer to the full redline,
         # and the articles after it still get their turn.
-        for block in (_article(change, languages), _article_too_long(change, language)):
+        for block in (_article(change, languages), _article_too_long(change, languages)):
             if len(body) + len(block) + 400 <= COMMENT_LIMIT:
                 body += "\n\n" + block
                 shown += 1
@@ -114,18 +119,23 @@ def _cut(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _article_too_long(change: ArticleChange, language: str) -> str:
-    title = f'<a id="{anchor(change)}"></a><b>{escape(caption(change, language))}</b> — {escape(kinds_text(change, language))}'
-    return f"<details><summary>{title}</summary>\n\n{escape(wording.word('too-long', language))}\n\n</details>"
+def _title(change: ArticleChange, languages: Sequence[str]) -> str:
+    heading = escape(both(languages, partial(caption, change)))
+    kinds = escape(both(languages, partial(kinds_text, change)))
+    return f'<a id="{anchor(change)}"></a><b>{heading}</b> — {kinds}'
+
+
+def _article_too_long(change: ArticleChange, languages: Sequence[str]) -> str:
+    too_long = escape(both(languages, partial(wording.word, "too-long")))
+    return f"<details><summary>{_title(change, languages)}</summary>\n\n{too_long}\n\n</details>"
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
-    language = languages[0]
-    title = f'<a id="{anchor(change)}"></a><b>{escape(caption(change, language))}</b> — {escape(kinds_text(change, language))}'
+    title = _title(change, languages)
     shown = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
     parts = [f"<details{' open' if shown <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
     for field_change in change.fields:
-        name = wording.word(f"field-{field_change.name}", language) + (
+        name = both(languages, partial(wording.word, f"field-{field_change.name}")) + (
             f" ({field_change.language})" if field_change.language else ""
         )
         parts.append(
