@@ -36,7 +36,9 @@ def test_new_article_renumbers_the_following_ones_and_their_references(code_dir:
     root = code_dir()
     result = run(root, "new", "budget", "--chapter", "basics", "--after", "concepts", *TITLES)
     assert result.exit_code == 0, result.output
-    assert messages(root) == []
+    assert "next, write the article's text in code_text/articles/budget.md" in result.output
+    # The new article's placeholders are the only findings: they ask for its text.
+    assert [m.split(": ", 1)[1][:4] for m in messages(root)] == ["B013", "B013"]
     kenesh = (root / A / "kenesh.md").read_text(encoding="utf-8")
     assert "number: 4" in kenesh
     concepts = (root / A / "concepts.md").read_text(encoding="utf-8")
@@ -120,7 +122,7 @@ def test_in_force_renumber_refuses_and_new_takes_an_insertion_number(code_dir: W
     assert "number: 3\n" in (root / A / "kenesh.md").read_text(encoding="utf-8")
     assert run(root, "new", "reserve", "--chapter", "basics", "--after", "budget", *TITLES).exit_code == 0
     assert "number: 2-2\n" in (root / A / "reserve.md").read_text(encoding="utf-8")
-    assert [m for m in messages(root) if " R00" not in m] == []
+    assert [m for m in messages(root) if " R00" not in m and " B013 " not in m] == []
 
 
 def test_remove_refuses_while_referenced_and_lists_the_references(code_dir: WriteCode) -> None:
@@ -398,3 +400,10 @@ def test_a_journal_committed_in_a_pull_request_is_never_replayed(code_repo: Call
     result = run(root, "validate")
     assert "finished an interrupted edit first (1 files)" in result.stderr
     assert not (root / A / "kenesh.md").exists() and not journal_path(root).exists()
+
+
+def test_refs_to_an_id_that_does_not_exist_is_an_error_with_the_nearest_id(code_dir: WriteCode) -> None:
+    """«0 reference(s)» for a typo reads as "safe to remove"."""
+    result = run(code_dir(), "refs", "kenes")
+    assert result.exit_code == 2
+    assert "no article, chapter, section or act `kenes`; did you mean `kenesh`?" in result.output

@@ -425,6 +425,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         },
         {("D002", "code_text/acts/old-law/dispositions.yaml", 1)},
     ),
+    "B013 the placeholder kodeks new writes, left in place": (
+        edit(A + "kenesh.md", "2. Кенеш решает вопросы", "2. (текст статьи)\n3. Кенеш решает вопросы"),
+        {("B013", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 14)},
+    ),
     "R004 stale number": (edit(A + "concepts.md", "[статье 3]", "[статье 4]"), {("R004", A + "concepts.md", 19)}),
     "R004 stale section numeral": (
         edit(A + "kenesh.md", "[разделе I]", "[разделе II]"),

@@ -10,7 +10,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from . import consolidation, references
+from . import consolidation, references, wording
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import InvalidCodeError
 from .model import (
@@ -259,6 +259,12 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
             yield rule("B005").at(text.location, f"the «## {language}» section is empty")
         elif text.parts and text.paragraphs_outside_parts:
             yield from _outside_parts(text)
+        placeholder = wording.word("placeholder", language)
+        for paragraph in text.paragraphs():
+            if paragraph.plain_text.strip() == placeholder:
+                yield rule("B013").at(
+                    paragraph.location, f"«{placeholder}» is what `kodeks new` writes: write the article's text here"
+                )
         if not article.is_repealed and text.parts and text.points:
             point = text.points[0]
             yield rule("B007").at(

@@ -128,6 +128,10 @@ def new(
     given.update({language: text for language, text in (("ky", title_ky), ("ru", title_ru)) if text is not None})
     workspace = _workspace(root)
     _carry_out(root, workspace, new_article(workspace, article_id, chapter, given, after, first), dry_run)
+    if not dry_run:
+        click.echo(
+            f"kodeks: next, write the article's text in code_text/articles/{article_id}.md (in place of the placeholders)"
+        )
 
 
 @cli.command()
@@ -216,7 +220,15 @@ def refs(root: Path, target: str) -> None:
         raise click.BadParameter(
             f"{target!r}: write ID, ID#P, ID#P.Q, ID#.Q, ID#P.Q.б or ID#P.abzN", param_hint="ID[#LOCATOR]"
         )
-    links = references_to(workspace.code, unit_id, within)
+    code = workspace.code
+    known = {*code.articles, *(c.id for c in code.chapters), *(s.id for s in code.sections), *code.acts}
+    if unit_id not in known:
+        import difflib
+
+        nearest = difflib.get_close_matches(unit_id, sorted(known), n=1)
+        hint = f"; did you mean `{nearest[0]}`?" if nearest else ""
+        raise click.BadParameter(f"no article, chapter, section or act `{unit_id}`{hint}", param_hint="ID")
+    links = references_to(code, unit_id, within)
     for link in links:
         click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})")
     click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
