@@ -73,7 +73,7 @@ def test_the_title_page_names_the_revision(code_repo: Callable[..., Path]) -> No
     date = git(root, "show", "-s", "--format=%cs", "HEAD")
     html = built(root, "--rev", "HEAD").decode()
     assert f"Редакция: {sha[:12]}, {date}" in html
-    assert "Редакция: рабочая копия" in built(root).decode()
+    assert f"Редакция: {sha[:12]}, {date}" in built(root).decode()  # a clean working tree is that commit
 
 
 def test_headings_as_the_law_writes_them(code_dir: WriteCode) -> None:
@@ -211,3 +211,23 @@ def test_docx_keeps_hostile_text_literal(code_dir: WriteCode) -> None:
 
     document = docx.Document(io.BytesIO(built(hostile_code(code_dir), "--lang", "ru", "--format", "docx")))
     assert f"1. {HOSTILE}" in [p.text for p in document.paragraphs]
+
+
+def test_a_clean_clone_is_built_as_its_commit_not_as_an_uncommitted_working_tree(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = code_repo()
+    monkeypatch.chdir(root)
+    head = git(root, "rev-parse", "HEAD").strip()
+    assert kodeks("build", "-o", "clean.html").exit_code == 0
+    html = (root / "clean.html").read_text(encoding="utf-8")
+    assert head[:12] in html and "рабочая копия" not in html
+    (root / "code_text/articles/kenesh.md").write_text(
+        (root / "code_text/articles/kenesh.md")
+        .read_text(encoding="utf-8")
+        .replace("Кенеш решает", "Кенеш рассматривает"),
+        encoding="utf-8",
+    )
+    assert kodeks("build", "-o", "dirty.html").exit_code == 0
+    dirty = (root / "dirty.html").read_text(encoding="utf-8")
+    assert "рабочая копия (изменения не зафиксированы в Git)" in dirty and head[:12] not in dirty

@@ -16,10 +16,16 @@ if TYPE_CHECKING:
 EXIT_INVALID = 1
 
 
-def _snapshot(root: Path, rev: str | None) -> Snapshot:
-    """The Code as the working tree or ``rev`` has it."""
+def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapshot:
+    """The Code as the working tree or ``rev`` has it. With ``name_commit``, a working tree that
+    is exactly HEAD's (a clean clone) carries HEAD's revision, so a document names the commit."""
     if rev is None:
-        return working_tree(root)
+        snapshot = working_tree(root)
+        if name_commit:
+            from ..store.git import committed_revision
+
+            snapshot.revision = committed_revision(root, snapshot)
+        return snapshot
     from ..store.git import read_revision
 
     return read_revision(root, rev)
@@ -107,7 +113,7 @@ def build(
     from ..render import SUFFIXES, BuildOptions, render
     from ..report import as_text
 
-    snapshot = _snapshot(root, rev)
+    snapshot = _snapshot(root, rev, name_commit=True)
     result = check(snapshot)
     if result.code is None or (result.errors and not force):
         click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
@@ -220,7 +226,7 @@ def consolidation(
     from ..report import as_text
     from ..store.git import source_history
 
-    snapshot = _snapshot(root, rev)
+    snapshot = _snapshot(root, rev, name_commit=True)
     result = check(snapshot)
     if result.code is None or result.errors:
         click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)

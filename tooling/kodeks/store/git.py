@@ -17,7 +17,7 @@ from ..model import Article, SourceProvision
 from ..parse import parse_article
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
-from . import CODE_DIR, Revision, Snapshot
+from . import CODE_DIR, Revision, Snapshot, blob_id
 
 if TYPE_CHECKING:
     import git
@@ -201,6 +201,21 @@ def read_revision(root: Path, rev: str) -> Snapshot:
     """Every file under ``code_text/`` in commit ``rev`` of the repository at ``root``."""
     with GitStore(root) as store:
         return store.snapshot(store.listing(rev))
+
+
+def committed_revision(root: Path, snapshot: Snapshot) -> Revision | None:
+    """HEAD's revision when the working tree's Code is exactly what HEAD holds (a clean clone):
+    then a document built from it names that commit, not an uncommitted working tree."""
+    try:
+        with GitStore(root) as store:
+            listing = store.listing("HEAD")
+    except (RevisionError, CodeNotFoundError):
+        return None
+    if snapshot.problems or listing.problems or set(listing.blobs) != set(snapshot.files):
+        return None
+    if any(blob_id(data) != listing.blobs[path] for path, data in snapshot.files.items()):
+        return None
+    return listing.revision
 
 
 SourceHistory = Callable[[Article, SourceProvision, Article], "tuple[Article, str] | None"]
