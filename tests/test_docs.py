@@ -25,3 +25,28 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     assert commands[0].endswith("kodeks build")
     assert "pytest" in commands[1]
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_examples_name_ids_and_revisions_a_fresh_clone_has() -> None:
+    """A newcomer who copies an example from README or `--help` finds its ids in the Code and its
+    revisions in the clone (no tag that was never made, no article that does not exist)."""
+    from kodeks import check
+    from kodeks.cli import cli
+    from kodeks.store.worktree import read_worktree
+
+    from .conftest import kodeks
+
+    code = check(read_worktree(ROOT)).code
+    assert code is not None
+    ids = {*code.articles, *(c.id for c in code.chapters), *(s.id for s in code.sections), *code.acts}
+    texts = [(ROOT / "README.md").read_text(encoding="utf-8")]
+    texts += [kodeks(name, "--help").output for name in cli.commands]
+    examples = "\n".join(line for text in texts for line in text.splitlines() if "kodeks " in line or "art:" in line)
+    named = set(re.findall(r"--(?:chapter|parts|after) ([a-z][a-z0-9-]*)", examples))
+    named |= set(re.findall(r"kodeks refs ([a-z][a-z0-9-]*)", examples))
+    named |= set(re.findall(r"\(art:([a-z][a-z0-9-]*)", examples))
+    assert named and named <= ids, named - ids
+    revisions = set(re.findall(r"--rev ([^\s`]+)", examples)) | set(
+        re.findall(r"redline ([^\s-][^\s`]*) ([^\s-][^\s`]*)", examples)[0]
+    )
+    assert revisions <= {"main", "main~1", "HEAD", "HEAD~1"}, revisions

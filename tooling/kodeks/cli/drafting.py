@@ -68,7 +68,7 @@ def renumber(root: Path, parts_of: str | None, dry_run: bool) -> None:
     \b
     Examples:
       kodeks renumber --dry-run
-      kodeks renumber --parts local-budget     # after inserting a part in the middle
+      kodeks renumber --parts settlements      # after inserting a part in the middle
     """
     from ..drafting import renumber as plan
 
@@ -114,7 +114,7 @@ def new(
 
     \b
     Example:
-      kodeks new local-budget-reserve --chapter local-budgets --after local-budget \\
+      kodeks new budget-reserve --chapter local-budgets \\
         --title-ky "Жергиликтүү бюджеттин резерви" --title-ru "Резерв местного бюджета"
     """
     from ..drafting import new_article

@@ -52,7 +52,7 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> N
     \b
     Examples:
       kodeks validate
-      kodeks validate --rev v0.3 --format json
+      kodeks validate --rev main --format json
     """
     from ..load import check
     from ..report import RENDERERS, in_repository, summary
@@ -106,7 +106,7 @@ def build(
     \b
     Examples:
       kodeks build                                  # build/lsg-code.html, ky and ru side by side
-      kodeks build --rev submitted-17-december --format docx --lang ru
+      kodeks build --rev main --format docx --lang ru
       kodeks build --review -o review.html
     """
     from ..load import check
@@ -165,7 +165,7 @@ def redline(
     Examples:
       kodeks redline main                    # this branch against main, like its pull request
       kodeks redline main --worktree         # before committing
-      kodeks redline v0.3 v0.4 --format docx -o changes.docx
+      kodeks redline main~1 main --format docx -o changes.docx
     """
     from ..compare import compare
     from ..render import render_redline

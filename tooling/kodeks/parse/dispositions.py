@@ -2,7 +2,7 @@
 
 - provision: "17#2"        # article 17, part 2 ("17" for the whole article)
   reason: replaced         # obsolete | other-law | replaced | contradicts | stays
-  by: art:local-budget     # replaced, contradicts: the Code article(s), one or a list
+  by: art:settlements      # replaced, contradicts: the Code article(s), one or a list
   note: "…"                # optional, the working group's words
 """
 

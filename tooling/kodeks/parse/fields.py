@@ -55,7 +55,7 @@ class FieldReader:
             self.report(
                 "Y010",
                 path + (key,),
-                f"`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. `local-budget`"
+                f"`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. `local-keneshes`"
                 " (not con, prn, aux, nul, com1–9 or lpt1–9, which Windows reserves)",
             )
             return None
