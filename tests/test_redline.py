@@ -71,7 +71,7 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     code, out = redline(root, "HEAD~1", "--lang", "ru,ky")
     assert code == 0
     # Every label in both languages, in the order asked for.
-    assert "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөрдү: **1**" in out
+    assert "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөртүлдү: **1**" in out
     assert "<b>Статья 3 (новая). Местный бюджет / 3-берене (жаңы). Жергиликтүү бюджет</b> — добавлена / кошулду" in out
     assert "| <ins>**1.**</ins> " not in out and "| **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
     # Renumbering is one compact table, not a text diff.
@@ -96,7 +96,7 @@ def test_a_move_between_chapters(code_repo: Repo) -> None:
     root = code_repo([{YAML: moved}])
     assert changes(root) == {"kenesh": {K.MOVED}}
     _, out = redline(root, "HEAD~1")
-    assert "которулду / перемещена: **1**" in out
+    assert "жылдырылды / перемещена: **1**" in out
 
 
 def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
@@ -454,3 +454,27 @@ def test_every_label_of_the_comment_and_the_html_redline_is_in_both_languages(co
         "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
     ):
         assert pair in html, pair
+
+
+def test_an_article_reordered_inside_its_chapter_is_reported_as_moved(code_repo: Repo) -> None:
+    yaml = BASE_FILES[YAML].replace("articles: [subject, concepts]", "articles: [concepts, subject]")
+    root = code_repo([{YAML: yaml}])
+    moved = changes(root)
+    # SequenceMatcher keeps one of the two in place; the other is the one that moved.
+    assert K.MOVED in moved["concepts"] or K.MOVED in moved["subject"]
+    assert all(K.AMENDED not in kinds for kinds in moved.values())
+    _, out = redline(root, "HEAD~1")
+    assert "жылдырылды" in out and "которулду" not in out  # «которулду» reads as "translated"
+
+
+def test_structure_lines_agree_with_the_unit_in_russian(code_repo: Repo) -> None:
+    yaml = BASE_FILES[YAML] + (
+        "  - id: final\n    number: 2\n    title: {ky: \"Жыйынтыктоочу жоболор\", ru: \"Заключительные положения\"}\n"
+        "    chapters:\n      - id: closing\n        number: 3\n        title: {ky: \"Акыркы\", ru: \"Последняя\"}\n"
+        "        articles: []\n"
+    )
+    root = code_repo([{YAML: yaml}])
+    _, out = redline(root, "HEAD~1", "--lang", "ru")
+    assert "- Раздел II. Заключительные положения — добавлен\n" in out
+    assert "- Глава 3. Последняя — добавлена\n" in out
+    assert "(а)" not in out

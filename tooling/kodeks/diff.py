@@ -352,6 +352,20 @@ def _one_language_units(change: ArticleChange, languages: Sequence[str]) -> list
     return sorted(set.union(set(), *changed.values()) - everywhere)
 
 
+def _reordered(base_order: list[str], head_order: list[str]) -> set[str]:
+    """Articles whose place among the others changed (not only their number): those outside the
+    longest run of articles that kept their relative order."""
+    common = set(base_order) & set(head_order)
+    before = [i for i in base_order if i in common]
+    after = [i for i in head_order if i in common]
+    kept = {
+        after[block.b + k]
+        for block in difflib.SequenceMatcher(None, before, after, autojunk=False).get_matching_blocks()
+        for k in range(block.size)
+    }
+    return common - kept
+
+
 def _chapter_of(code: Code) -> dict[str, str]:
     return {entry.id: chapter.id for chapter in code.chapters for entry in chapter.articles}
 
@@ -390,6 +404,7 @@ def diff_codes(base: Code, head: Code) -> Redline:
     """
     base_numbers, head_numbers = base.numbering(), head.numbering()
     base_chapters, head_chapters = _chapter_of(base), _chapter_of(head)
+    reordered = _reordered(list(base_chapters), list(head_chapters))
     languages = head.languages
     changes: dict[str, ArticleChange] = {}
     for article_id in dict.fromkeys([*head_chapters, *base_chapters]):
@@ -407,7 +422,7 @@ def diff_codes(base: Code, head: Code) -> Redline:
         else:
             if change.base_number != change.head_number:
                 change.kinds.add(ArticleChangeKind.RENUMBERED)
-            if change.base_chapter != change.head_chapter:
+            if change.base_chapter != change.head_chapter or article_id in reordered:
                 change.kinds.add(ArticleChangeKind.MOVED)
         if old is not None or new is not None:
             for language in languages:

@@ -88,7 +88,7 @@ def structure_line(change: StructureChange, language: str) -> str:
         language, change.head_number or change.base_number
     )
     title = unit.title.get(language, change.id) if unit else change.id
-    detail = wording.word(f"unit-{change.kind}", language)
+    detail = wording.word(f"{change.unit}-{change.kind}", language)
     if change.kind == "renumbered":
         detail += f" {number_text(change.base_number, change.head_number)}"
     if change.kind == "retitled" and change.base and change.head:
