@@ -71,7 +71,9 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     code, out = redline(root, "HEAD~1", "--lang", "ru,ky")
     assert code == 0
     # Every label in both languages, in the order asked for.
-    assert "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөртүлдү: **1**" in out
+    assert (
+        "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөртүлдү: **1**" in out
+    )
     assert "<b>Статья 3 (новая). Местный бюджет / 3-берене (жаңы). Жергиликтүү бюджет</b> — добавлена / кошулду" in out
     assert "| <ins>**1.**</ins> " not in out and "| **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
     # Renumbering is one compact table, not a text diff.
@@ -469,8 +471,8 @@ def test_an_article_reordered_inside_its_chapter_is_reported_as_moved(code_repo:
 
 def test_structure_lines_agree_with_the_unit_in_russian(code_repo: Repo) -> None:
     yaml = BASE_FILES[YAML] + (
-        "  - id: final\n    number: 2\n    title: {ky: \"Жыйынтыктоочу жоболор\", ru: \"Заключительные положения\"}\n"
-        "    chapters:\n      - id: closing\n        number: 3\n        title: {ky: \"Акыркы\", ru: \"Последняя\"}\n"
+        '  - id: final\n    number: 2\n    title: {ky: "Жыйынтыктоочу жоболор", ru: "Заключительные положения"}\n'
+        '    chapters:\n      - id: closing\n        number: 3\n        title: {ky: "Акыркы", ru: "Последняя"}\n'
         "        articles: []\n"
     )
     root = code_repo([{YAML: yaml}])
