@@ -23,7 +23,7 @@ from .common import (
     walk,
 )
 
-SHORT_ARTICLE = 12
+SHORT_ARTICLE = 4
 """Articles of at most this many paragraphs are kept on one printed page."""
 
 
