@@ -116,7 +116,10 @@ class _Writer:
         if self.language == self.options.languages[0]:
             text = self.bookmarks.around(unit_anchor_of(unit), text)
         centre = "" if isinstance(unit, Article) else '<w:jc w:val="center"/>'
-        return f'<w:p><w:pPr><w:pStyle w:val="{_HEADING_STYLES[type(unit)]}"/>{centre}</w:pPr>{text}</w:p>'
+        # In a parallel table, a heading kept with the next paragraph makes LibreOffice keep the
+        # whole row with the next one, moving it to a fresh page and leaving this one nearly empty.
+        keep = '<w:keepNext w:val="0"/>' if len(self.options.languages) > 1 and isinstance(unit, Article) else ""
+        return f'<w:p><w:pPr><w:pStyle w:val="{_HEADING_STYLES[type(unit)]}"/>{keep}{centre}</w:pPr>{text}</w:p>'
 
     def article(self, article: Article) -> Iterator[str]:
         yield self.heading(article)
