@@ -46,7 +46,8 @@ def test_problems_are_listed_with_path_line_and_code(code_dir: WriteCode) -> Non
         1,
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3\n"
         "code_text/notes.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file\n"
-        "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)\n",
+        "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)\n"
+        "kodeks: `kodeks renumber` fixes the 1 numbering and reference-wording problem (N001, N002, N003, R004) in a draft\n",
         "",
     )
 
@@ -70,6 +71,7 @@ def test_github_format_prints_annotations_with_escaped_properties(code_dir: Writ
         "code_text/a,b:c.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)",
+        "kodeks: `kodeks renumber` fixes the 1 numbering and reference-wording problem (N001, N002, N003, R004) in a draft",
     ]
 
 
@@ -189,3 +191,12 @@ def test_titles_can_be_given_for_each_language_of_the_code(code_dir: WriteCode) 
         and "## ky\n\n(берененин тексти)\n\n## ru\n\n(текст статьи)\n" in text
     )
     assert run("validate", "--root", str(root))[0] == 0
+
+
+def test_a_problem_with_the_repository_is_said_without_the_usage_block(code_dir: WriteCode) -> None:
+    root = code_dir()
+    result = kodeks("validate", "--root", str(root), "--rev", "nosuch")
+    assert result.exit_code == 2
+    assert "Usage:" not in result.output and "is not inside a Git repository" in result.output
+    result = kodeks("build", "--root", str(root), "--lang", "en")
+    assert result.exit_code == 2 and "en: the Code's languages are ky, ru" in result.output

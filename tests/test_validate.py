@@ -168,3 +168,8 @@ def test_assert_validates_raises_with_every_diagnostic(code_dir: WriteCode) -> N
         assert_validates(loaded.code, loaded.diagnostics)
     assert [d.code for d in raised.value.diagnostics] == ["N003"]
     assert str(raised.value).startswith("the Code has 1 error(s); first: code_text/articles/kenesh.md:3:9: N003 ")
+
+
+def test_an_unknown_article_id_in_a_reference_suggests_the_nearest(code_dir: WriteCode) -> None:
+    root = code_dir({A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("(art:kenesh);", "(art:kenes);")})
+    assert f"{A}concepts.md:19:39: R002 no article `kenes`; did you mean `kenesh`?" in messages(root)

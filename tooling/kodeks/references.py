@@ -7,6 +7,7 @@ cites them (see :mod:`citation`).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -112,7 +113,9 @@ def _end_problems(
         referenced = code.articles.get(target.id)
         if referenced is None:
             if target.id not in unreadable:
-                yield rule("R002").at(link.location, f"no article `{target.id}`")
+                nearest = difflib.get_close_matches(target.id, sorted(code.articles), n=1)
+                hint = f"; did you mean `{nearest[0]}`?" if nearest else ""
+                yield rule("R002").at(link.location, f"no article `{target.id}`{hint}")
             return
         if referenced.is_repealed:
             yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")

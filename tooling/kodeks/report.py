@@ -45,7 +45,18 @@ def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
         for d in diagnostics
     ]
     lines.append(summary(diagnostics, article_count))
+    renumberable = sum(d.code in RENUMBER_FIXES for d in diagnostics)
+    if renumberable:
+        lines.append(
+            f"kodeks: `kodeks renumber` fixes the {renumberable} numbering and reference-wording "
+            f"problem{'s' * (renumberable != 1)} ({', '.join(sorted(RENUMBER_FIXES))}) in a draft"
+        )
     return "\n".join(lines) + "\n"
+
+
+RENUMBER_FIXES = frozenset({"N001", "N002", "N003", "R004"})
+"""What `kodeks renumber` rewrites: numbers from the structure, and the wording of references
+(R004 where the wording names the stale number unambiguously)."""
 
 
 def _escape_data(value: str) -> str:

@@ -33,8 +33,8 @@ class _Group(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KodeksError as error:
-            if error.exit_code == 2:
-                raise click.UsageError(str(error), ctx) from None
+            # A problem with the repository or an input (an unknown revision, a shallow clone, a
+            # file kodeks cannot read) is not misuse of the command: no usage block, the message.
             raise _Failure(str(error), error.exit_code) from None
         except Exception as error:  # a traceback that reaches a user is a bug
             click.echo(

@@ -57,8 +57,11 @@ def chosen_languages(code_languages: tuple[str, ...], requested: tuple[str, ...]
     """The languages asked for, all of them the Code's; every language when none were asked."""
     if not requested:
         return code_languages
-    if any(language not in code_languages for language in requested):
-        raise click.BadParameter(f"the Code's languages are {', '.join(code_languages)}", param_hint="--lang")
+    unknown = [language for language in requested if language not in code_languages]
+    if unknown:
+        raise click.BadParameter(
+            f"{', '.join(unknown)}: the Code's languages are {', '.join(code_languages)}", param_hint="--lang"
+        )
     return requested
 
 
