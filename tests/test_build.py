@@ -231,3 +231,15 @@ def test_a_clean_clone_is_built_as_its_commit_not_as_an_uncommitted_working_tree
     assert kodeks("build", "-o", "dirty.html").exit_code == 0
     dirty = (root / "dirty.html").read_text(encoding="utf-8")
     assert "рабочая копия (изменения не зафиксированы в Git)" in dirty and head[:12] not in dirty
+
+
+def test_a_note_written_in_russian_is_not_shown_under_the_kyrgyz_label(code_dir: WriteCode) -> None:
+    kenesh = BASE_FILES[A + "kenesh.md"].replace(
+        'notes: "Обсудить на семинаре."', 'notes: {ru: "Обсудить на семинаре."}'
+    )
+    html = built(code_dir({A + "kenesh.md": kenesh}), "--review").decode()
+    assert "Примечание рабочей группы: Обсудить на семинаре." in html
+    assert "Жумушчу топтун эскертүүсү" not in html
+    # A note as plain text is every language's, as before.
+    html = built(code_dir(), "--review").decode()
+    assert "Жумушчу топтун эскертүүсү: Обсудить на семинаре." in html

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from .model import (
+    ALL_LANGUAGES,
     Act,
     Article,
     ArticleText,
@@ -386,12 +387,10 @@ def _fields(base: Article, head: Article, languages: Sequence[str]) -> list[Fiel
     new_sources = "; ".join(str(s.target) for s in head.sources)
     if old_sources != new_sources:
         changes.append(FieldChange("sources", None, old_sources, new_sources, word_diff(old_sources, new_sources)))
-    if (base.notes or "") != (head.notes or ""):
-        changes.append(
-            FieldChange(
-                "notes", None, base.notes or "", head.notes or "", word_diff(base.notes or "", head.notes or "")
-            )
-        )
+    for key in sorted(base.notes.keys() | head.notes.keys()):
+        old, new = base.notes.get(key, ""), head.notes.get(key, "")
+        if old != new:
+            changes.append(FieldChange("notes", None if key == ALL_LANGUAGES else key, old, new, word_diff(old, new)))
     return changes
 
 

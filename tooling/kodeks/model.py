@@ -119,6 +119,9 @@ class TargetKind(enum.Enum):
     __hash__ = object.__hash__
 
 
+ALL_LANGUAGES = "*"
+"""The key of a working-group note written as plain text: shown with every language."""
+
 SUBPOINT_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 """Letters of subpoints «а)», «б)» … in legal order: the Cyrillic alphabet without ё й ъ ы ь,
 the same letters in both languages."""
@@ -451,7 +454,9 @@ class Article:
     texts: Mapping[str, ArticleText]
     """Body per language, in the order written."""
     sources: tuple[SourceProvision, ...] = ()
-    notes: str | None = None
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """The working group's note, per language (``*``: one note for every language); never printed
+    in the official text."""
     history: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Amendment notes as published («(В редакции Закона КР от …)»), per language: history, not text."""
     path: str = ""

@@ -10,6 +10,7 @@ from markdown_it.token import Token
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..model import (
+    ALL_LANGUAGES,
     SUBPOINT_LETTERS,
     Article,
     ArticleText,
@@ -115,12 +116,26 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
         status=status,
         texts=texts,
         sources=_sources(reader, meta),
-        notes=reader.optional_text(meta, (), "notes"),
+        notes=_notes(reader, meta, tuple(languages)),
         history=reader.lines_per_language(meta, (), "history"),
         path=path,
         key_locations={key: document.location((key,)) for key in meta},
     )
     return article, diagnostics
+
+
+def _notes(reader: FieldReader, meta: dict[str, Any], languages: tuple[str, ...]) -> dict[str, str]:
+    """``notes: "…"`` (for every language) or ``notes: {ru: "…"}`` (in the language it is written in,
+    so a Russian note is not shown under the Kyrgyz label)."""
+    value = meta.get("notes")
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {ALL_LANGUAGES: value}
+    if isinstance(value, dict) and all(k in languages and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    reader.report("Y006", ("notes",), f"`notes:` is text, or text per language ({', '.join(languages)})")
+    return {}
 
 
 def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision, ...]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .. import wording
 from ..consolidation import printed_provision
 from ..model import (
+    ALL_LANGUAGES,
     SUBPOINT_LETTERS,
     Act,
     Article,
@@ -207,7 +208,7 @@ def review_of(edition: Edition, article: Article, language: str) -> Review:
         wording.word("sources", language),
         sources,
         wording.word("notes", language),
-        article.notes,
+        article.notes.get(language, article.notes.get(ALL_LANGUAGES)),
         absorbed,
     )
 
