@@ -75,10 +75,8 @@ def test_a_huge_pull_request_comment_is_cut_to_fit(synthetic_repo: Callable[[int
     assert result.exit_code == 0, result.output
     comment = (out / "comment.md").read_text(encoding="utf-8")
     assert len(comment) < COMMENT_MAX
-    assert (
-        "articles left out to fit the comment; the full redline: https://github.com/lsg/code/actions/runs/4242"
-        in comment
-    )
+    assert "толук салыштырма таблица: / " in comment
+    assert "полная сравнительная таблица: https://github.com/lsg/code/actions/runs/4242**" in comment
 
 
 def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo, tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_a_redline_with_tracked_changes_opens_in_libreoffice(code_repo: Any, tmp
     text = subprocess.run(
         [str(PDFTOTEXT), str(tmp_path / "redline.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout
-    assert "представительный" in text and "Текущая редакция" in text
+    assert "представительный" in text and "Прежняя редакция" in text
 
 
 @pytest.mark.skipif(

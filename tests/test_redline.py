@@ -377,7 +377,8 @@ def test_the_comparison_table_goes_into_word_on_request(code_repo: Repo, tmp_pat
     redline(root, "HEAD~1", "--format", "docx", "--lang", "ru", "--docx-table", "-o", str(target))
     document = python_docx.Document(str(target))
     table = document.tables[0]
-    assert [cell.text for cell in table.rows[0].cells] == ["Текущая редакция", "Предлагаемая редакция"]
+    # The base is a draft: its wording is the previous one («Текущая» was an everyday calque).
+    assert [cell.text for cell in table.rows[0].cells] == ["Прежняя редакция", "Предлагаемая редакция"]
     assert table.rows[2].cells[1].text == "1) местный кенеш – представительный орган, указанный в статье 3;"
     section = document.sections[0]
     assert section.page_width is not None and section.page_height is not None
@@ -408,9 +409,10 @@ def test_a_huge_change_keeps_the_comment_under_githubs_limit(synthetic_repo: Cal
     assert code == 0
     assert len(out) < 65_000
     assert "өзгөртүлдү / изменена: **300**" in out  # both languages, ky first
-    left_out = re.search(r"\*\*(\d+) of 300 articles left out to fit the comment", out)
-    assert left_out is not None and 0 < int(left_out.group(1)) < 300
-    assert out.count("<details") == 300 - int(left_out.group(1))
+    shown = re.search(r"\*\*300 беренеден (\d+) берене көрсөтүлдү, калгандары комментарийге батпады", out)
+    assert shown is not None and 0 < int(shown.group(1)) < 300
+    assert f"{shown.group(1)} из 300 статей показаны, остальные не поместились в комментарий" in out
+    assert out.count("<details") == int(shown.group(1))
 
 
 def test_the_same_two_commits_give_the_same_bytes(code_repo: Repo, tmp_path: Path) -> None:

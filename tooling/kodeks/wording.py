@@ -75,7 +75,19 @@ _WORDS: dict[str, dict[str, str]] = {
     "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
     # Comparison tables (сравнительная таблица / салыштырма таблица)
     "comparison": {"ru": "Сравнительная таблица", "ky": "Салыштырма таблица", "en": "Comparison table"},
-    "current": {"ru": "Текущая редакция", "ky": "Учурдагы редакция", "en": "Current wording"},
+    # The left column of a comparison table: the wording in force, or the draft's previous one
+    "current-in-force": {"ru": "Действующая редакция", "ky": "Колдонуудагы редакция", "en": "Wording in force"},
+    "current-draft": {"ru": "Прежняя редакция", "ky": "Мурунку редакция", "en": "Previous wording"},
+    "left-out": {
+        "ru": "{shown} из {total} статей показаны, остальные не поместились в комментарий; полная сравнительная таблица:",
+        "ky": "{total} беренеден {shown} берене көрсөтүлдү, калгандары комментарийге батпады; толук салыштырма таблица:",
+        "en": "{shown} of {total} articles shown, the others did not fit the comment; the full redline:",
+    },
+    "left-out-where": {
+        "ru": "HTML и DOCX в артефакте этого запуска",
+        "ky": "бул иштетүүнүн артефактындагы HTML жана DOCX",
+        "en": "the HTML and DOCX redline",
+    },
     "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
     "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
     "exclude": {"ru": "исключить", "ky": "алып салынсын", "en": "delete"},

@@ -18,7 +18,7 @@ from ..diff import (
     StructureChange,
     UnitChange,
 )
-from ..model import Disposition, LegalNumber
+from ..model import Disposition, LegalNumber, Stage
 
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
@@ -64,6 +64,13 @@ class Summary:
     valid: bool
     errors: int
     warnings: int
+
+
+def current_label(comparison: Comparison, language: str) -> str:
+    """The left column: «Действующая редакция» when the base is in force, «Прежняя редакция» for
+    a draft («Текущая» is an everyday calque)."""
+    in_force = comparison.redline.base.stage is Stage.IN_FORCE
+    return wording.word("current-in-force" if in_force else "current-draft", language)
 
 
 def both(languages: Sequence[str], text: Callable[[str], str]) -> str:

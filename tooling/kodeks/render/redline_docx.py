@@ -19,6 +19,7 @@ from ..model import Article, LegalNumber
 from .redline_common import (
     ELLIPSIS,
     caption,
+    current_label,
     detailed,
     kinds_text,
     structure_line,
@@ -132,7 +133,7 @@ def _table_cell(pieces: Sequence[tuple[Op, str]]) -> str:
     return f"<w:p>{''.join(out)}</w:p>"
 
 
-def _comparison_table(change: ArticleChange, language: str) -> str:
+def _comparison_table(change: ArticleChange, language: str, current: str) -> str:
     rows = []
     for row in table_rows(change, language):
         if row is None:
@@ -146,7 +147,7 @@ def _comparison_table(change: ArticleChange, language: str) -> str:
         )
         rows.append([left, right])
     header = [
-        f"<w:p>{run(wording.word('current', language), '<w:b/>')}</w:p>",
+        f"<w:p>{run(current, '<w:b/>')}</w:p>",
         f"<w:p>{run(wording.word('proposed', language), '<w:b/>')}</w:p>",
     ]
     return table(rows, 2, header) if rows else ""
@@ -196,7 +197,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
                 body.append(
                     f'<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>{run(caption(change, lang) + " — " + kinds_text(change, lang))}</w:p>'
                 )
-                body.append(_comparison_table(change, lang))
+                body.append(_comparison_table(change, lang, current_label(comparison, lang)))
     body.append("<w:p/>")
     return package(document, "".join(body))
 

@@ -20,6 +20,7 @@ from .redline_common import (
     anchor,
     both,
     caption,
+    current_label,
     detailed,
     disposition_line,
     kinds_text,
@@ -50,7 +51,7 @@ def _numbered(column: Column) -> str:
     return (f'<span class="num">{number}</span> ' if number else "") + cell(column.text)
 
 
-def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
+def _article(change: ArticleChange, languages: tuple[str, ...], current: dict[str, str]) -> Markup:
     out = [f'<section class="change" id="{_e(anchor(change))}">']
     heading = both(languages, partial(caption, change))
     out.append(f"<h2>{_e(heading)} <small>{_e(both(languages, partial(kinds_text, change)))}</small></h2>")
@@ -69,9 +70,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> Markup:
         if not rows:
             continue
         out.append(f'<table class="comparison" lang="{_e(lang)}"><thead><tr>')
-        out.append(
-            f"<th>{_e(wording.word('current', lang))}</th><th>{_e(wording.word('proposed', lang))}</th></tr></thead><tbody>"
-        )
+        out.append(f"<th>{_e(current[lang])}</th><th>{_e(wording.word('proposed', lang))}</th></tr></thead><tbody>")
         for row in rows:
             if row is None:
                 out.append(f'<tr class="skipped"><td>{ELLIPSIS}</td><td>{ELLIPSIS}</td></tr>')
@@ -100,6 +99,7 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
     redline = comparison.redline
     language = languages[0]
     facts = summary(comparison, languages)
+    current = {lang: current_label(comparison, lang) for lang in languages}
     code = redline.head
 
     def label(key: str) -> str:
@@ -131,7 +131,7 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
             renumbered=[in_all(caption, c) for c in renumbered_only(redline)],
             renumbered_title=label("renumbered-only"),
             contents=[(anchor(c), in_all(caption, c), in_all(kinds_text, c)) for c in detailed(redline)],
-            articles=[_article(c, languages) for c in detailed(redline)],
+            articles=[_article(c, languages, current) for c in detailed(redline)],
             empty=label("no-changes") if redline.empty else "",
         )
     )

@@ -20,6 +20,7 @@ from .redline_common import (
     anchor,
     both,
     caption,
+    current_label,
     detailed,
     disposition_line,
     kinds_text,
@@ -56,6 +57,7 @@ def cell(pieces: Sequence[tuple[Op, str]]) -> str:
 def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str = "") -> str:
     """The comment body; ``full_redline`` says where the complete HTML/DOCX redline is."""
     redline = comparison.redline
+    current = {lang: current_label(comparison, lang) for lang in languages}
 
     def label(key: str) -> str:
         return both(languages, partial(wording.word, key))
@@ -104,14 +106,17 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     for change in changes:
         # An article too long for what is left is named with a pointer to the full redline,
         # and the articles after it still get their turn.
-        for block in (_article(change, languages), _article_too_long(change, languages)):
+        for block in (_article(change, languages, current), _article_too_long(change, languages)):
             if len(body) + len(block) + 400 <= COMMENT_LIMIT:
                 body += "\n\n" + block
                 shown += 1
                 break
     if shown < len(changes):
-        where = f" {full_redline}" if full_redline else ""
-        body += f"\n\n**{len(changes) - shown} of {len(changes)} articles left out to fit the comment; the full redline:{where or ' see the HTML and DOCX redline'}**"
+        total = len(changes)
+        said = escape(both(languages, lambda lang: wording.word("left-out", lang).format(shown=shown, total=total)))
+        # The link is ours (the run's page), written as is; the words around it are escaped.
+        where = full_redline or escape(both(languages, partial(wording.word, "left-out-where")))
+        body += f"\n\n**{said} {where}**"
     return body + "\n"
 
 
@@ -130,7 +135,7 @@ def _article_too_long(change: ArticleChange, languages: Sequence[str]) -> str:
     return f"<details><summary>{_title(change, languages)}</summary>\n\n{too_long}\n\n</details>"
 
 
-def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
+def _article(change: ArticleChange, languages: tuple[str, ...], current: dict[str, str]) -> str:
     title = _title(change, languages)
     shown = sum(1 for lang in languages for row in visible_rows(change.texts.get(lang, [])) if row is not None)
     parts = [f"<details{' open' if shown <= OPEN_ROWS else ''}><summary>{title}</summary>", ""]
@@ -146,7 +151,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...]) -> str:
         if not rows:
             continue
         parts.append("")
-        parts.append(f"| {escape(wording.word('current', lang))} | {escape(wording.word('proposed', lang))} |")
+        parts.append(f"| {escape(current[lang])} | {escape(wording.word('proposed', lang))} |")
         parts.append("|---|---|")
         for row in rows:
             if row is None:
