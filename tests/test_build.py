@@ -69,11 +69,26 @@ def test_the_same_revision_gives_the_same_bytes(code_repo: Callable[..., Path], 
 
 def test_the_title_page_names_the_revision(code_repo: Callable[..., Path]) -> None:
     root = code_repo()
+    import datetime
+
+    from kodeks import wording
+
     sha = git(root, "rev-parse", "HEAD")
-    date = git(root, "show", "-s", "--format=%cs", "HEAD")
+    day = datetime.date.fromisoformat(git(root, "show", "-s", "--format=%cs", "HEAD").strip())
     html = built(root, "--rev", "HEAD").decode()
-    assert f"Редакция: {sha[:12]}, {date}" in html
-    assert f"Редакция: {sha[:12]}, {date}" in built(root).decode()  # a clean working tree is that commit
+    assert f"Редакция: {sha[:12]}, {wording.date('ru', day)}" in html
+    assert f"Редакция: {sha[:12]}, {wording.date('ky', day)}" in html
+    assert f"Редакция: {sha[:12]}, {wording.date('ru', day)}" in built(root).decode()  # a clean tree is that commit
+
+
+def test_dates_as_each_language_writes_them() -> None:
+    import datetime
+
+    from kodeks import wording
+
+    assert wording.date("ru", datetime.date(2026, 11, 28)) == "28 ноября 2026 года"
+    assert wording.date("ky", datetime.date(2026, 11, 28)) == "2026-жылдын 28-ноябры"
+    assert wording.date("ky", datetime.date(2021, 10, 20)) == "2021-жылдын 20-октябры"
 
 
 def test_headings_as_the_law_writes_them(code_dir: WriteCode) -> None:

@@ -482,3 +482,21 @@ def test_structure_lines_agree_with_the_unit_in_russian(code_repo: Repo) -> None
     assert "- Раздел II. Заключительные положения — добавлен\n" in out
     assert "- Глава 3. Последняя — добавлена\n" in out
     assert "(а)" not in out
+
+
+def test_the_word_summary_opens_each_sentence_with_a_capital(code_repo: Repo) -> None:
+    from kodeks.compare import compare
+    from kodeks.render.redline_docx import kinds_summary
+    from kodeks.store.pair import read_pair
+
+    root = code_repo([INSERTION])
+    comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
+    assert kinds_summary(comparison, "ky").startswith("Текшерүү: ката жок. Кошулду: 1, өзгөртүлдү: 1")
+    assert kinds_summary(comparison, "ru").startswith("Проверка: ошибок нет. Добавлена: 1")
+
+
+def test_a_new_units_left_cell_says_it_is_absent(code_repo: Repo) -> None:
+    root = code_repo([INSERTION])
+    _, out = redline(root, "HEAD~1")
+    assert "| *жок* | **<ins>1.</ins>** <ins>Жергиликтүү бюджет ачык болот.</ins> |" in out
+    assert "| *отсутствует* | **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out

@@ -8,6 +8,7 @@ other than ky and ru fall back to neutral English forms.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from .model import LegalNumber, ReferenceTarget, Stage, Status, roman
@@ -91,6 +92,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
     "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
     "exclude": {"ru": "исключить", "ky": "алып салынсын", "en": "delete"},
+    "absent": {"ru": "отсутствует", "ky": "жок", "en": "none"},
     "from": {"ru": "Сравнение", "ky": "Салыштыруу", "en": "Comparing"},
     "articles": {"ru": "Статьи", "ky": "Беренелер", "en": "Articles"},
     "structure": {"ru": "Структура (разделы и главы)", "ky": "Түзүмү (бөлүмдөр жана главалар)", "en": "Structure"},
@@ -233,6 +235,23 @@ def word(key: str, language: str) -> str:
     """A fixed word of the rendered Code (labels) in ``language``."""
     forms = _WORDS[key]
     return forms.get(language, forms["en"])
+
+
+_MONTHS = {
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "ky": ("январы", "февралы", "марты", "апрели", "майы", "июну", "июлу", "августу", "сентябры", "октябры",
+           "ноябры", "декабры"),
+}  # fmt: skip
+
+
+def date(language: str, day: datetime.date) -> str:
+    """«28 ноября 2026 года», «2026-жылдын 28-ноябры» (ISO in other languages)."""
+    if language == "ru":
+        return f"{day.day} {_MONTHS['ru'][day.month - 1]} {day.year} года"
+    if language == "ky":
+        return f"{day.year}-жылдын {day.day}-{_MONTHS['ky'][day.month - 1]}"
+    return day.isoformat()
 
 
 def stage_name(stage: Stage, language: str) -> str:

@@ -114,7 +114,7 @@ def revision_line(edition: Edition, language: str) -> str:
     revision = edition.revision
     if revision is None:
         return f"{wording.word('revision', language)}: {wording.word('working-tree', language)}"
-    return f"{wording.word('revision', language)}: {revision.hexsha[:12]}, {revision.committed.date().isoformat()}"
+    return f"{wording.word('revision', language)}: {revision.hexsha[:12]}, {wording.date(language, revision.committed.date())}"
 
 
 def source_text(source: SourceProvision, acts: Mapping[str, Act], language: str) -> str:

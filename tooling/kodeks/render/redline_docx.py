@@ -139,7 +139,11 @@ def _comparison_table(change: ArticleChange, language: str, current: str) -> str
         if row is None:
             rows.append([f"<w:p>{run(ELLIPSIS)}</w:p>", f"<w:p>{run(ELLIPSIS)}</w:p>"])
             continue
-        left = _table_cell(row.current.label + [(Op.EQUAL, " ")] + row.current.text) if row.current else "<w:p/>"
+        left = (
+            _table_cell(row.current.label + [(Op.EQUAL, " ")] + row.current.text)
+            if row.current
+            else f"<w:p>{run(wording.word('absent', language), '<w:i/>')}</w:p>"
+        )
         right = (
             _table_cell(row.proposed.label + [(Op.EQUAL, " ")] + row.proposed.text)
             if row.proposed
@@ -206,4 +210,4 @@ def kinds_summary(comparison: Comparison, language: str) -> str:
     facts = summary(comparison, (language,))
     status = wording.word("valid" if facts.valid else "invalid", language)
     counts = ", ".join(f"{name}: {count}" for name, count in facts.counts) or wording.word("no-changes", language)
-    return f"{status}. {counts}"
+    return f"{status}. {counts[:1].upper()}{counts[1:]}"  # a sentence after a full stop opens with a capital

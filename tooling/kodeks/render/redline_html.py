@@ -75,7 +75,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...], current: dict[st
             if row is None:
                 out.append(f'<tr class="skipped"><td>{ELLIPSIS}</td><td>{ELLIPSIS}</td></tr>')
                 continue
-            left = _numbered(row.current) if row.current else ""
+            left = _numbered(row.current) if row.current else f"<i>{_e(wording.word('absent', lang))}</i>"
             right = (
                 _numbered(row.proposed)
                 if row.proposed

@@ -157,7 +157,7 @@ def _article(change: ArticleChange, languages: tuple[str, ...], current: dict[st
             if row is None:
                 parts.append(f"| {ELLIPSIS} | {ELLIPSIS} |")
                 continue
-            left = _numbered(row.current) if row.current else " "
+            left = _numbered(row.current) if row.current else f"*{escape(wording.word('absent', lang))}*"
             right = _numbered(row.proposed) if row.proposed else escape(wording.word("exclude", lang))
             parts.append(f"| {left} | {right} |")
     parts.append("")
