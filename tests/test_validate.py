@@ -173,3 +173,10 @@ def test_assert_validates_raises_with_every_diagnostic(code_dir: WriteCode) -> N
 def test_an_unknown_article_id_in_a_reference_suggests_the_nearest(code_dir: WriteCode) -> None:
     root = code_dir({A + "concepts.md": BASE_FILES[A + "concepts.md"].replace("(art:kenesh);", "(art:kenes);")})
     assert f"{A}concepts.md:19:39: R002 no article `kenes`; did you mean `kenesh`?" in messages(root)
+
+
+def test_the_commonest_yaml_slips_say_how_to_fix_them(code_dir: WriteCode) -> None:
+    tab = BASE_FILES[A + "kenesh.md"].replace("number: 3\n", "\tnumber: 3\n")
+    assert any("replace the tab by spaces" in m for m in messages(code_dir({A + "kenesh.md": tab})))
+    colon = BASE_FILES[A + "kenesh.md"].replace("status: draft", "status: draft\nnotes: Обсудить: на семинаре")
+    assert any("put the value in quotes" in m for m in messages(code_dir({A + "kenesh.md": colon})))

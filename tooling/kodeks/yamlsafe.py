@@ -101,7 +101,18 @@ def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
     else:
         location = at(error.problem_mark or error.context_mark)
         message = f"YAML syntax error: {problem}"
+    for cause, hint in _HINTS:
+        if cause in problem:
+            message += f": {hint}"
+            break
     return rule("Y002").at(location, message)
+
+
+_HINTS = (
+    ("tab", "YAML indents with spaces only: replace the tab by spaces"),
+    ("mapping values are not allowed", 'a colon in an unquoted value: put the value in quotes, title: "Статья: …"'),
+)
+"""What the commonest YAML errors mean for a drafter, and how to fix them."""
 
 
 def _escaped_characters(document: YamlDocument, text: str) -> list[Diagnostic]:

@@ -86,7 +86,7 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> N
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: build/<code id>[.<langs>].<format>; - for standard output).",
+    help="Output file (default: build/<code id>[.<langs>][.review].<format>; - for standard output).",
 )
 @click.option("--force", is_flag=True, help="Build even when the Code has errors.")
 def build(
