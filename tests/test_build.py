@@ -258,3 +258,12 @@ def test_a_note_written_in_russian_is_not_shown_under_the_kyrgyz_label(code_dir:
     # A note as plain text is every language's, as before.
     html = built(code_dir(), "--review").decode()
     assert "Жумушчу топтун эскертүүсү: Обсудить на семинаре." in html
+
+
+def test_one_kyrgyz_form_for_repealed() -> None:
+    from kodeks import wording
+    from kodeks.model import Status
+
+    assert (
+        wording.status_name(Status.REPEALED, "ky").lower() == wording.word("repealed", "ky").lower() == "күчүн жоготту"
+    )

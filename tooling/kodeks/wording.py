@@ -227,7 +227,7 @@ _STATUSES = {
     Status.DRAFT: {"ru": "в работе", "ky": "иштелүүдө", "en": "draft"},
     Status.AGREED: {"ru": "согласована", "ky": "макулдашылган", "en": "agreed"},
     Status.CONTESTED: {"ru": "спорная", "ky": "талаштуу", "en": "contested"},
-    Status.REPEALED: {"ru": "утратила силу", "ky": "күчүн жоготкон", "en": "repealed"},
+    Status.REPEALED: {"ru": "утратила силу", "ky": "күчүн жоготту", "en": "repealed"},
 }
 
 
