@@ -110,3 +110,22 @@ def test_the_html_redline_shows_struck_and_inserted_words(browser: Any, code_rep
     assert page.evaluate("location.hash") == "#change-concepts"
     page.screenshot(path=str(tmp_path / "redline.png"), full_page=True)
     assert errors == [] and requests == [target.as_uri()]
+
+
+def test_both_columns_of_the_contents_are_indented_alike(browser: Any, built_code: Path) -> None:
+    page, _, _ = open_page(browser, built_code)
+    indents = page.evaluate(
+        """() => {
+        const left = (selector, index) => {
+            const span = document.querySelectorAll(selector)[0].querySelectorAll('.columns > span')[index];
+            const text = document.createRange();
+            text.selectNodeContents(span);  // where the words begin, after any padding
+            return text.getClientRects()[0].left;
+        };
+        const column = index => [1, 2, 3].map(level => left(`nav.toc li.level-${level}`, index));
+        return [column(0), column(1)];
+        }"""
+    )
+    ky, ru = indents
+    assert [round(x - ky[0]) for x in ky] == [round(x - ru[0]) for x in ru]
+    assert ky[2] - ky[0] > 20  # an article is indented under its section
