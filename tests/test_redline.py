@@ -500,3 +500,19 @@ def test_a_new_units_left_cell_says_it_is_absent(code_repo: Repo) -> None:
     _, out = redline(root, "HEAD~1")
     assert "| *жок* | **<ins>1.</ins>** <ins>Жергиликтүү бюджет ачык болот.</ins> |" in out
     assert "| *отсутствует* | **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
+
+
+def test_the_word_redline_indents_points_and_bolds_numbers_as_the_built_document(
+    code_repo: Repo, tmp_path: Path
+) -> None:
+    import docx as python_docx
+
+    root = code_repo(SCENARIOS["word change inside a point"])
+    target = tmp_path / "redline.docx"
+    redline(root, "HEAD~1", "--format", "docx", "--lang", "ru", "-o", str(target))
+    document = python_docx.Document(str(target))
+    point = next(p for p in document.paragraphs if p.text.startswith("1) местный кенеш"))
+    assert point.paragraph_format.left_indent is not None and point.paragraph_format.left_indent.twips == 425
+    assert point.runs[0].text.startswith("1)") and point.runs[0].bold
+    intro = next(p for p in document.paragraphs if p.text.startswith("В настоящем Кодексе"))
+    assert intro.paragraph_format.left_indent is None

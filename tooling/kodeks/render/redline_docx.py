@@ -76,15 +76,17 @@ class _Tracker:
                     out.append(run(between, properties) if between else "")
         return "".join(out)
 
-    def paragraph(self, content: str, inserted: bool, deleted: bool, style: str = "") -> str:
-        """A paragraph whose mark is itself inserted or deleted when the whole paragraph is."""
+    def paragraph(self, content: str, inserted: bool, deleted: bool, style: str = "", depth: int = 0) -> str:
+        """A paragraph whose mark is itself inserted or deleted when the whole paragraph is;
+        points and subpoints indented as the built document indents them."""
         mark = ""
         if inserted:
             mark = f"<w:rPr><w:ins {self._attributes()}/></w:rPr>"
         elif deleted:
             mark = f"<w:rPr><w:del {self._attributes()}/></w:rPr>"
         style_element = f'<w:pStyle w:val="{style}"/>' if style else ""
-        properties = f"<w:pPr>{style_element}{mark}</w:pPr>" if style_element or mark else ""
+        indent = f'<w:ind w:left="{425 * depth}"/>' if depth else ""
+        properties = f"<w:pPr>{style_element}{indent}{mark}</w:pPr>" if style_element or mark or indent else ""
         return f"<w:p>{properties}{content}</w:p>"
 
 
@@ -117,8 +119,16 @@ def _tracked_article(change: ArticleChange, language: str, tracker: _Tracker) ->
     removed = change.head is None
     yield tracker.paragraph(tracker.pieces(_heading_pieces(change, language)), added, removed, "Heading3")
     for row in change.texts.get(language, []):
-        content = tracker.pieces(_row_pieces(row), "")
-        yield tracker.paragraph(content, row.base is None, row.head is None)
+        pieces = _row_pieces(row)
+        label = tracker.pieces(pieces[: len(row.label)], "<w:b/>")  # numbers bold, as built
+        content = label + tracker.pieces(pieces[len(row.label) :], "")
+        unit = row.head or row.base
+        depth = _DEPTH.get(unit.kind, 0) if unit else 0
+        yield tracker.paragraph(content, row.base is None, row.head is None, depth=depth)
+
+
+_DEPTH = {"point": 1, "subpoint": 2}
+"""How far the built document indents a unit's paragraphs (``PrintedParagraph.depth``)."""
 
 
 def _table_cell(pieces: Sequence[tuple[Op, str]]) -> str:
