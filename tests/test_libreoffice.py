@@ -101,3 +101,30 @@ def test_the_parallel_document_has_no_nearly_empty_pages(tmp_path: Path) -> None
         for p in body
     ]  # fmt: skip
     assert lines and min(lines) >= 15, lines  # before the fix: a page of 10 lines
+
+
+@pytest.mark.skipif(
+    SOFFICE is None or PDFTOTEXT is None, reason="LibreOffice or pdftotext missing (.ci/run installs them)"
+)
+def test_the_contents_have_page_numbers_in_libreoffice(tmp_path: Path) -> None:
+    """Word filled in the TOC field's page numbers; LibreOffice showed none. Each entry's page is
+    now a PAGEREF field LibreOffice computes: it must be the page the heading is on."""
+    docx_path = tmp_path / "code.ru.docx"
+    assert kodeks("build", "--root", str(ROOT), "--format", "docx", "--lang", "ru", "-o", str(docx_path)).exit_code == 0
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(docx_path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    pdf = tmp_path / "code.ru.pdf"
+    contents = subprocess.run(
+        [str(PDFTOTEXT), "-layout", "-f", "1", "-l", "3", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(contents.split())  # a long title wraps: the dots and the page follow later
+    found = dict(re.findall(r"(Статья \d+)\. [^.]*?\.{3,} ?(\d+)", flat))
+    assert len(found) >= 5, contents[:1500]
+    for heading, page in list(found.items())[:5]:
+        text = subprocess.run(
+            [str(PDFTOTEXT), "-f", page, "-l", page, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert heading + "." in text, (heading, page)

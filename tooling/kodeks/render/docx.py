@@ -161,20 +161,20 @@ def _title_page(document: Any, edition: Edition, languages: tuple[str, ...]) -> 
 
 
 def _contents(edition: Edition, languages: tuple[str, ...], writer: _Writer) -> Iterator[str]:
-    """The TOC field, its result filled in already: readers that never update fields
-    (LibreOffice, converters) still get a table of contents with working links; Word
-    replaces it with one that has page numbers."""
+    """The contents: each entry a link to its heading and a PAGEREF field for its page number,
+    which LibreOffice computes as it lays the document out and Word when it updates fields on
+    opening (a TOC field would have page numbers in Word only)."""
     title = xml_text(" / ".join(wording.word("contents", lang) for lang in languages))
     yield f'<w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t xml:space="preserve">{title}</w:t></w:r></w:p>'
-    begin, end = field('TOC \\o "1-3" \\h \\z \\u')
-    entries = list(contents(edition, languages))
-    for index, entry in enumerate(entries):
+    width = 14570 if len(languages) > 1 else 9638  # twips to the right margin: landscape or portrait A4
+    for entry in contents(edition, languages):
         text = " / ".join(entry.texts[lang] for lang in languages)
         link = writer.hyperlink(text, f"#{entry.anchor}")
-        opening = begin if index == 0 else ""
-        closing = end if index == len(entries) - 1 else ""
+        begin, end = field(f"PAGEREF {writer.bookmarks.name(entry.anchor)} \\h")
+        page = f"<w:r><w:tab/></w:r>{begin}{run('')}{end}"
         indent = (entry.level - 1) * 340
-        yield f'<w:p><w:pPr><w:spacing w:after="0"/><w:ind w:left="{indent}"/></w:pPr>{opening}{link}{closing}</w:p>'
+        tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{width}"/></w:tabs>'
+        yield f'<w:p><w:pPr>{tabs}<w:spacing w:after="0"/><w:ind w:left="{indent}"/></w:pPr>{link}{page}</w:p>'
     yield '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
