@@ -72,9 +72,17 @@ def import_act(
                 )
             )
         for unit in statute.outline:
-            if isinstance(unit, StatuteHeading) and not unit.title:
+            kind = unit.kind if isinstance(unit, StatuteHeading) else "article"
+            if not unit.title:
                 problems.append(
-                    rule("I001").at(SourceLocation(statute.path, unit.line), f"{unit.kind} {unit.number} has no title")
+                    rule("I001").at(SourceLocation(statute.path, unit.line), f"{kind} {unit.number} has no title")
+                )
+            if isinstance(unit, StatuteArticle) and not unit.blocks and not unit.repealed:
+                problems.append(
+                    rule("I001").at(
+                        SourceLocation(statute.path, unit.line),
+                        f"article {unit.number} has no text (a repealed one says «(Утратила силу …)»)",
+                    )
                 )
     number = number or next((s.number for s in ordered if s.number), None)
     adopted = adopted or next((s.adopted for s in ordered if s.adopted), None)

@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..characters import CONTROL
 from ..diagnostics import Diagnostic, SourceLocation
 from ..model import LegalNumber
 from ..rules import rule
@@ -130,6 +131,12 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
     statute = Statute(path, language or language_of(text))
     lines = [(number, " ".join(line.split())) for number, line in enumerate(text.split("\n"), start=1)]
     lines = [(number, line) for number, line in lines if line]
+    for number, line in lines:
+        control = CONTROL.search(line)
+        if control:  # not a character of a law: the copy is damaged, and no file could hold it
+            statute.problems.append(
+                _unplaced(path, number, f"a control character U+{ord(control.group()):04X}: remove it from the input")
+            )
     headings = _HEADINGS[statute.language]
     index = _read_header(statute, lines, headings)
     article: StatuteArticle | None = None
