@@ -443,7 +443,9 @@ def test_every_label_of_the_comment_and_the_html_redline_is_in_both_languages(co
     _, comment = redline(root, "HEAD~1")
     shown = github_html(comment)
     for pair in (
-        "Салыштырма таблица / Сравнительная таблица",
+        # The test Code is titled «Сыноо кодекси» / «Тестовый кодекс»: the Kyrgyz title takes the
+        # legal form of a draft's comparison table; the Russian one is not «Кодекс …».
+        "Сыноо кодексинин долбооруна салыштырма таблица / Сравнительная таблица: Тестовый кодекс",
         "Текшерүү: ката жок / Проверка: ошибок нет",
         "кошулду / добавлена",
         "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
@@ -453,7 +455,7 @@ def test_every_label_of_the_comment_and_the_html_redline_is_in_both_languages(co
     code, html = redline(root, "HEAD~1", "--format", "html", "-o", "-")
     assert code == 0
     for pair in (
-        "Салыштырма таблица / Сравнительная таблица",
+        "Сыноо кодексинин долбооруна салыштырма таблица / Сравнительная таблица: Тестовый кодекс",
         "Текшерүү: ката жок / Проверка: ошибок нет",
         "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
     ):
@@ -516,3 +518,18 @@ def test_the_word_redline_indents_points_and_bolds_numbers_as_the_built_document
     assert point.runs[0].text.startswith("1)") and point.runs[0].bold
     intro = next(p for p in document.paragraphs if p.text.startswith("В настоящем Кодексе"))
     assert intro.paragraph_format.left_indent is None
+
+
+def test_a_draft_codes_comparison_is_titled_as_the_law_titles_it() -> None:
+    from kodeks import wording
+    from kodeks.model import Stage
+
+    ky = "Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодекси"
+    ru = "Кодекс Кыргызской Республики о местном самоуправлении"
+    assert wording.comparison_title("ky", ky, Stage.DRAFT) == (
+        "Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодексинин долбооруна салыштырма таблица"
+    )
+    assert wording.comparison_title("ru", ru, Stage.DRAFT) == (
+        "Сравнительная таблица к проекту Кодекса Кыргызской Республики о местном самоуправлении"
+    )
+    assert wording.comparison_title("ru", ru, Stage.IN_FORCE) == f"Сравнительная таблица: {ru}"

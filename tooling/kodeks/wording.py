@@ -254,6 +254,16 @@ def date(language: str, day: datetime.date) -> str:
     return day.isoformat()
 
 
+def comparison_title(language: str, title: str, stage: Stage) -> str:
+    """«Сравнительная таблица к проекту Кодекса …» / «… кодексинин долбооруна салыштырма таблица»
+    for a draft Code; «Сравнительная таблица: …» where the title does not take those forms."""
+    if stage is Stage.DRAFT and language == "ru" and title.startswith("Кодекс "):
+        return f"Сравнительная таблица к проекту Кодекса {title.removeprefix('Кодекс ')}"
+    if stage is Stage.DRAFT and language == "ky" and title.endswith(" кодекси"):
+        return f"{title.removesuffix(' кодекси')} кодексинин долбооруна салыштырма таблица"
+    return f"{word('comparison', language)}: {title}" if title else word("comparison", language)
+
+
 def stage_name(stage: Stage, language: str) -> str:
     return _STAGES[stage].get(language, _STAGES[stage]["en"])
 

@@ -113,7 +113,9 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
         .get_template("redline.html.j2")
         .render(
             language=language,
-            title=f"{label('comparison')}: {both(languages, lambda lang: code.title.get(lang, code.id))}",
+            title=both(
+                languages, lambda lang: wording.comparison_title(lang, code.title.get(lang, code.id), code.stage)
+            ),
             revisions=(
                 f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
                 if comparison.base_revision and comparison.head_revision

@@ -62,7 +62,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     def label(key: str) -> str:
         return both(languages, partial(wording.word, key))
 
-    head_lines = [f"## {escape(label('comparison'))}"]
+    head = redline.head
+    title = both(languages, lambda lang: wording.comparison_title(lang, head.title.get(lang, ""), head.stage))
+    head_lines = [f"## {escape(title)}"]
     if comparison.base_revision and comparison.head_revision:
         head_lines.append(
             f"{label('from')}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
