@@ -38,14 +38,15 @@ def number_text(base: LegalNumber | None, head: LegalNumber | None) -> str:
 
 
 def caption(change: ArticleChange, language: str) -> str:
-    """«Статья 5 → 6. Название», «Статья 12 (новая). …», «Статья 7. … — исключить»."""
+    """«Статья 5 → 6. Название», «Статья 12 (новая). …», «Статья 7. …» (removed: the kinds say so)."""
     article = change.head or change.base
     title = article.title.get(language, change.id) if article else change.id
     if ArticleChangeKind.ADDED in change.kinds:
         label = f"{wording.article_label(language, change.head_number)} ({wording.word('new', language)})"
         return wording.heading(label, title)
     if ArticleChangeKind.REMOVED in change.kinds:
-        return f"{wording.heading(wording.article_label(language, change.base_number), title)} — {wording.word('exclude', language)}"
+        # What happened is said once, by the kinds after the caption and «исключить» in the table.
+        return wording.heading(wording.article_label(language, change.base_number), title)
     label = wording.article_label(language, number_text(change.base_number, change.head_number))
     return wording.heading(label, title)
 
