@@ -180,3 +180,12 @@ def test_the_commonest_yaml_slips_say_how_to_fix_them(code_dir: WriteCode) -> No
     assert any("replace the tab by spaces" in m for m in messages(code_dir({A + "kenesh.md": tab})))
     colon = BASE_FILES[A + "kenesh.md"].replace("status: draft", "status: draft\nnotes: Обсудить: на семинаре")
     assert any("put the value in quotes" in m for m in messages(code_dir({A + "kenesh.md": colon})))
+
+
+def test_p001_says_the_structure_of_both_languages_readably(code_dir: WriteCode) -> None:
+    subject = BASE_FILES[A + "subject.md"].replace("   2) айыл окмоту.", "   2) айыл окмоту;\n   3) мэриям.")
+    found = [m for m in messages(code_dir({A + "subject.md": subject})) if " P001 " in m]
+    assert found == [
+        f"{A}subject.md:17:1: P001 «## ru» has parts 1., 2. with 3 points 1)–3) "
+        "but «## ky» has parts 1., 2. with 2 points 1)–2)"
+    ]

@@ -413,10 +413,17 @@ def _detail_difference(reference: ArticleText, text: ArticleText) -> str:
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
+    """«parts 1., 2. with 3 points 1)–3), 3.» or «no parts, 5 points 1)–5)»: the structure as read."""
+
+    def points(labels: tuple[str, ...]) -> str:
+        if len(labels) == 1:
+            return f"point {labels[0]})"
+        return f"{len(labels)} points {labels[0]})–{labels[-1]})" if labels else ""
+
     if outline and outline[0][0] == "":
-        return f"no parts and {len(outline[0][1])} point(s)"
-    points = sum(len(points) for _, points in outline)
-    return f"{len(outline)} part(s) and {points} point(s) ({'; '.join(f'{label}.' + (' ' + ','.join(p + ')' for p in pts) if pts else '') for label, pts in outline)})"
+        listed = points(outline[0][1])
+        return f"no parts, {listed}" if listed else "no parts and no points"
+    return "parts " + ", ".join(f"{label}." + (f" with {points(pts)}" if pts else "") for label, pts in outline)
 
 
 def _reference_difference(
