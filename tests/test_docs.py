@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from kodeks.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,3 +52,24 @@ def test_examples_name_ids_and_revisions_a_fresh_clone_has() -> None:
         re.findall(r"redline ([^\s-][^\s`]*) ([^\s-][^\s`]*)", examples)[0]
     )
     assert revisions <= {"main", "main~1", "HEAD", "HEAD~1"}, revisions
+
+
+def _vocabulary() -> list[str]:
+    from kodeks import wording
+
+    return sorted(wording._WORDS)
+
+
+@pytest.mark.parametrize("key", _vocabulary())
+def test_every_label_is_in_both_languages_and_used(key: str) -> None:
+    """Each fixed word of the documents has its Kyrgyz and its Russian form, and something shows
+    it (a label nobody shows is dead; one missing a language falls back to English)."""
+    from kodeks import wording
+
+    forms = wording._WORDS[key]
+    assert forms.get("ky") and forms.get("ru"), key
+    assert forms["ky"] != forms.get("en") and forms["ru"] != forms.get("en"), key
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "tooling" / "kodeks").rglob("*.py"))
+    prefix = key.split("-")[0] + "-"
+    built = re.search(rf"[\"']{re.escape(prefix)}\{{|f[\"']{re.escape(prefix)}\{{", source)
+    assert f'"{key}"' in source or f"'{key}'" in source or built, key
