@@ -13,7 +13,6 @@ from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import CodeNotFoundError
 from .model import Article, Code, Disposition
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
-from .parse.dispositions import parse_dispositions
 from .rules import rule
 from .source import decode
 from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, DISPOSITIONS_FILE, Snapshot, blob_id
@@ -105,6 +104,8 @@ def _dispositions(
     if decoded is None:
         return ()
     diagnostics += character_diagnostics(path, decoded)
+    from .parse.dispositions import parse_dispositions  # only an act with dispositions pays for it
+
     dispositions, problems = parse_dispositions(path, decoded, act_id)
     diagnostics += problems
     return dispositions

@@ -353,10 +353,21 @@ class ArticleText:
         return next((p for p in self.parts if p.number == number), None)
 
     def paragraphs(self) -> Iterator[Paragraph]:
-        """Every paragraph, depth first, in reading order."""
-        for line in self.printed():
-            if line.paragraph is not None:
-                yield line.paragraph
+        """Every paragraph, depth first, in reading order (the order of :meth:`printed`, without
+        building its lines)."""
+        for block in self.content:
+            if isinstance(block, Paragraph):
+                yield block
+            elif isinstance(block, Notes):
+                for note in block.content:
+                    yield from note.paragraphs if isinstance(note, Note) else (note,)
+            else:
+                for inner in block.content if isinstance(block, Part) else (block,):
+                    if isinstance(inner, Paragraph):
+                        yield inner
+                    else:
+                        for unit in inner.content:
+                            yield unit.paragraph if isinstance(unit, Subpoint) else unit
 
     def printed(self) -> Iterator[PrintedParagraph]:
         """The text as the law prints it: each paragraph with the number it opens, if any.
