@@ -26,6 +26,7 @@ from .model import (
     SourceProvision,
     TargetKind,
 )
+from .references import missing_unit
 from .rules import rule
 
 
@@ -136,10 +137,7 @@ def amended_since(code: Code, earlier: Earlier) -> tuple[AmendedSince, ...]:
     found = []
     for article in code.ordered_articles():
         for source in article.sources:
-            act = code.acts.get(source.target.id)
-            cited = (
-                act.text.article_numbered(source.target.article) if act and act.text and source.target.article else None
-            )
+            cited = code.cited_article(source.target)
             then = earlier(article, source, cited) if cited is not None else None
             if cited is None or then is None:
                 continue
@@ -198,10 +196,8 @@ def disposition_problems(code: Code) -> Iterator[Diagnostic]:
     for act in code.acts.values():
         for disposition in act.dispositions:
             target = disposition.provision
-            article = act.text.article_numbered(target.article) if act.text and target.article else None
-            if act.text is not None and (
-                article is None or (target.part is not None and not _has_part(article, target))
-            ):
+            article = code.cited_article(target)
+            if act.text is not None and (article is None or missing_unit(article, act.text.languages[0], target)):
                 yield rule("D001").at(disposition.location, f"act `{act.id}` has no provision `{target}`")
                 continue
             for by in disposition.by:
@@ -214,7 +210,3 @@ def disposition_problems(code: Code) -> Iterator[Diagnostic]:
                     f"`{target}` is declared not transferred ({disposition.reason.value}) but the sources of "
                     f"{', '.join(f'`{a}`' for a in taken)} absorb it: keep one",
                 )
-
-
-def _has_part(article: Article, target: ReferenceTarget) -> bool:
-    return any(text.find_part(target.part) is not None for text in article.texts.values() if target.part)

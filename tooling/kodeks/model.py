@@ -105,6 +105,16 @@ def roman(value: int) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _romans() -> dict[str, int]:
+    return {roman(value): value for value in range(1, 400)}
+
+
+def from_roman(text: str) -> int | None:
+    """``IV`` → 4, for numerals written as :func:`roman` writes them; None for anything else."""
+    return _romans().get(text.upper())
+
+
 # --- References ---------------------------------------------------------------------------
 
 
@@ -658,3 +668,11 @@ class Code:
     def article_numbered(self, number: LegalNumber) -> Article | None:
         """An act's article by its number in law (how other texts cite it)."""
         return next((a for a in self.articles.values() if a.number == number), None)
+
+    def cited_article(self, target: ReferenceTarget) -> Article | None:
+        """The article of an act kept as text that ``act:ID/17…`` names; None when the act has
+        no text here or no such article."""
+        act = self.acts.get(target.id)
+        if act is None or act.text is None or target.article is None:
+            return None
+        return act.text.article_numbered(target.article)

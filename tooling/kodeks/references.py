@@ -29,6 +29,7 @@ from .model import (
     ReferenceTarget,
     Subpoint,
     TargetKind,
+    from_roman,
     roman,
 )
 from .rules import rule
@@ -130,7 +131,7 @@ def _missing_in_act(code: Code, target: ReferenceTarget, language: str | None) -
     text = code.acts[target.id].text
     if text is None or target.article is None:
         return None
-    cited = text.article_numbered(target.article)
+    cited = code.cited_article(target)
     if cited is None:
         return f"act `{target.id}` has no article {target.article}"
     missing = missing_unit(cited, language or text.languages[0], target)
@@ -306,15 +307,8 @@ def _normalised(role: str, value: citation.Value, language: str) -> str:
         number = citation.ordinal(value.text, language)
         return str(number) if number else value.text
     if role == "section" and _ROMAN.fullmatch(value.text):
-        return str(_from_roman(value.text))
+        return str(from_roman(value.text))
     return value.text
-
-
-def _from_roman(text: str) -> int:
-    for number in range(1, 400):
-        if roman(number) == text:
-            return number
-    return 0
 
 
 def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:

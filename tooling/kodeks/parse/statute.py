@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..characters import CONTROL
 from ..diagnostics import Diagnostic, SourceLocation
-from ..model import LegalNumber
+from ..model import LegalNumber, from_roman
 from ..rules import rule
 from ..wording import NOTES_OPENING
 
@@ -107,22 +107,17 @@ def language_of(text: str) -> str:
     return "ky" if _KYRGYZ_LETTERS.search(text) or re.search(r"\d-берене", text) else "ru"
 
 
+def _section_number(text: str) -> LegalNumber | None:
+    value = from_roman(text)
+    return LegalNumber.of(value) if value else None
+
+
 def _number(text: str) -> LegalNumber | None:
     """«12», «12-1», and «12¹» as the official print writes an inserted number."""
     head = text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹")
     if head != text:
         text = f"{head}-{text[len(head) :].translate(_SUPERSCRIPTS)}"
     return LegalNumber.parse(text)
-
-
-def _roman(text: str) -> LegalNumber | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for index, letter in enumerate(text.upper()):
-        value = values[letter]
-        following = values[text.upper()[index + 1]] if index + 1 < len(text) else 0
-        total += -value if value < following else value
-    return LegalNumber.of(total) if 0 < total < 400 else None
 
 
 def read_statute(path: str, text: str, language: str | None = None) -> Statute:
@@ -147,7 +142,7 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
         index += 1
         kind, match = _heading(headings, line)
         if kind is not None and match is not None:
-            value = _roman(match.group(1)) if kind == "section" else _number(match.group(1))
+            value = _section_number(match.group(1)) if kind == "section" else _number(match.group(1))
             if value is None:
                 statute.problems.append(_unplaced(path, number, f"«{line}»: its number cannot be read"))
                 continue

@@ -215,6 +215,5 @@ def review_of(edition: Edition, article: Article, language: str) -> Review:
 
 def provision_lines(code: Code, target: ReferenceTarget, language: str) -> tuple[str, ...]:
     """The printed lines of a provision of an act kept as text; empty when it is not."""
-    act = code.acts.get(target.id)
-    cited = act.text.article_numbered(target.article) if act and act.text and target.article else None
+    cited = code.cited_article(target)
     return printed_provision(cited, target, language) if cited is not None else ()
