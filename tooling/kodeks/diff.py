@@ -132,13 +132,15 @@ class Unit:
     text: str
     kind: str
     """``part``, ``point``, ``subpoint``, ``note`` or ``paragraph``: what the label numbers."""
+    depth: int = 0
+    """How far the law indents it (``PrintedParagraph.depth``)."""
 
 
 def units(text: ArticleText | None) -> list[Unit]:
     """The article's paragraphs in reading order, each labelled as printed."""
     if text is None:
         return []
-    return [Unit(line.label, line.plain_text, line.kind) for line in text.printed()]
+    return [Unit(line.label, line.plain_text, line.kind, line.depth) for line in text.printed()]
 
 
 @dataclass(frozen=True, slots=True)

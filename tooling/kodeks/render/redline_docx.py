@@ -123,12 +123,8 @@ def _tracked_article(change: ArticleChange, language: str, tracker: _Tracker) ->
         label = tracker.pieces(pieces[: len(row.label)], "<w:b/>")  # numbers bold, as built
         content = label + tracker.pieces(pieces[len(row.label) :], "")
         unit = row.head or row.base
-        depth = _DEPTH.get(unit.kind, 0) if unit else 0
+        depth = unit.depth if unit else 0
         yield tracker.paragraph(content, row.base is None, row.head is None, depth=depth)
-
-
-_DEPTH = {"point": 1, "subpoint": 2}
-"""How far the built document indents a unit's paragraphs (``PrintedParagraph.depth``)."""
 
 
 def _table_cell(pieces: Sequence[tuple[Op, str]]) -> str:
