@@ -124,7 +124,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "section-removed": {"ru": "исключён", "ky": "алынып салынды", "en": "removed"},
     "section-retitled": {"ru": "изменено название", "ky": "аталышы өзгөртүлдү", "en": "retitled"},
     "section-renumbered": {"ru": "перенумерован", "ky": "номери өзгөртүлдү", "en": "renumbered"},
-    "section-moved": {"ru": "перемещён", "ky": "жылдырылды", "en": "moved"},
     "chapter-added": {"ru": "добавлена", "ky": "кошулду", "en": "added"},
     "chapter-removed": {"ru": "исключена", "ky": "алынып салынды", "en": "removed"},
     "chapter-retitled": {"ru": "изменено название", "ky": "аталышы өзгөртүлдү", "en": "retitled"},
