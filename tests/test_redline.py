@@ -533,3 +533,13 @@ def test_a_draft_codes_comparison_is_titled_as_the_law_titles_it() -> None:
         "Сравнительная таблица к проекту Кодекса Кыргызской Республики о местном самоуправлении"
     )
     assert wording.comparison_title("ru", ru, Stage.IN_FORCE) == f"Сравнительная таблица: {ru}"
+
+
+def test_the_word_redline_is_titled_as_the_comment(code_repo: Repo, tmp_path: Path) -> None:
+    import docx as python_docx
+
+    root = code_repo([INSERTION])
+    target = tmp_path / "redline.docx"
+    redline(root, "HEAD~1", "--format", "docx", "-o", str(target))
+    title = python_docx.Document(str(target)).paragraphs[0].text
+    assert title == "Сыноо кодексинин долбооруна салыштырма таблица"

@@ -169,7 +169,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     head_revision = comparison.head_revision
     when = head_revision.committed if head_revision else UNDATED
     author = head_revision.author if head_revision else "kodeks"
-    title = f"{wording.word('comparison', language)}: {redline.head.title.get(language, redline.head.id)}"
+    title = wording.comparison_title(language, redline.head.title.get(language, redline.head.id), redline.head.stage)
     document = new_document(
         landscape=with_table,
         properties=Properties(
