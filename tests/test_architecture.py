@@ -17,7 +17,7 @@ LAYERS = [
     {"diagnostics", "errors", "rules", "characters", "model", "wording", "citation", "source", "yamlsafe"},
     {"parse"},
     {"store", "load"},
-    {"validate", "references", "consolidation", "diff", "compare"},
+    {"validate", "references", "consolidation", "diff", "compare", "register"},
     {"render", "edit", "drafting", "importing", "report", "github"},
     {"cli", "__main__"},
 ]

@@ -48,6 +48,31 @@ status: agreed
 Текст статьи.
 """
 
+REVIEWS = "code_text/reviews/round-1.yaml"
+ROUND = """\
+name: Первое обсуждение
+sent: 2026-12-01
+revision: 0123456789abcdef0123456789abcdef01234567
+comments:
+  - id: round-1/1
+    author: Айгүл Токтогулова
+    organisation: Министерство юстиции
+    unit: art:kenesh#2
+    place: часть 2 статьи 3
+    language: ru
+    comment: Уточнить, какой кенеш.
+    decision: accepted
+    reason: Уточнено.
+    via: comment
+"""
+ROUND_ENTRY = """\
+  - id: round-1/2
+    author: Бакыт Осмонов
+    unit: art:concepts
+    comment: Согласен.
+    decision: open
+"""
+
 # name → (changes to the base Code, expected {(code, path, line)})
 CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]] = {
     "F001 latin-1 bytes": (
@@ -424,6 +449,24 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
             ),
         },
         {("D002", "code_text/acts/old-law/dispositions.yaml", 1)},
+    ),
+    "V001 a comment about a part the article no longer has": (
+        {
+            REVIEWS: ROUND.replace("unit: art:kenesh#2", "unit: art:kenesh#5"),
+        },
+        {("V001", REVIEWS, 5)},
+    ),
+    "V002 two comments with one id": (
+        {REVIEWS: ROUND + ROUND_ENTRY.replace("round-1/2", "round-1/1")},
+        {("V002", REVIEWS, 15)},
+    ),
+    "V003 a rejected comment without a reason": (
+        {REVIEWS: ROUND.replace("decision: accepted\n    reason: Уточнено.", "decision: rejected")},
+        {("V003", REVIEWS, 5)},
+    ),
+    "Y007 an unknown key in a comment": (
+        {REVIEWS: ROUND.replace("    via: comment", "    status: done")},
+        {("Y007", REVIEWS, 14)},
     ),
     "B013 the placeholder kodeks new writes, left in place": (
         edit(A + "kenesh.md", "2. Кенеш решает вопросы", "2. (текст статьи)\n3. Кенеш решает вопросы"),

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import CodeNotFoundError
-from .model import Article, Code, Disposition
+from .model import Article, Code, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .rules import rule
 from .source import decode
-from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, DISPOSITIONS_FILE, Snapshot, blob_id
+from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, DISPOSITIONS_FILE, REVIEWS_DIR, Snapshot, blob_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +43,17 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
 
     texts: dict[str, dict[str, bytes]] = {"": {}}
     """The files of the Code (key "") and of each act's text (key: the act's id)."""
+    rounds: dict[str, bytes] = {}
     for path, data in snapshot.files.items():
         folder = _text_of(path)
-        if folder is None:
+        if path.startswith(REVIEWS_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
+            rounds[path] = data
+        elif folder is None:
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
-                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md and, for an existing act, "
-                    f"{ACTS_DIR}/ID/{ACT_FILE}, {DISPOSITIONS_FILE} and articles/*.md; move or remove this file",
+                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md, {REVIEWS_DIR}/*.yaml and, for an existing "
+                    f"act, {ACTS_DIR}/ID/{ACT_FILE}, {DISPOSITIONS_FILE} and articles/*.md; move or remove this file",
                 )
             )
         else:
@@ -73,7 +76,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                 )
             else:
                 acts[act_id] = dataclasses.replace(acts[act_id], text=text, dispositions=dispositions)
-        code = dataclasses.replace(code, acts=acts)
+        code = dataclasses.replace(code, acts=acts, reviews=_rounds(rounds, code.languages, diagnostics))
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - (code.articles.keys() if code else set())))
@@ -109,6 +112,28 @@ def _dispositions(
     dispositions, problems = parse_dispositions(path, decoded, act_id)
     diagnostics += problems
     return dispositions
+
+
+def _rounds(
+    files: dict[str, bytes], languages: tuple[str, ...], diagnostics: list[Diagnostic]
+) -> tuple[ReviewRound, ...]:
+    """The review rounds, by file name."""
+    if not files:
+        return ()
+    from .parse.register import parse_round  # only a Code with a register pays for it
+
+    found = []
+    for path, data in sorted(files.items()):
+        decoded, problems = decode(path, data)
+        diagnostics += problems
+        if decoded is None:
+            continue
+        diagnostics += character_diagnostics(path, decoded)
+        review_round, problems = parse_round(path, decoded, languages)
+        diagnostics += problems
+        if review_round is not None:
+            found.append(review_round)
+    return tuple(found)
 
 
 def _load_text(

@@ -570,6 +570,64 @@ class Disposition:
     location: SourceLocation
 
 
+class Decision(enum.Enum):
+    """The drafters' answer to a reviewer's comment or proposal."""
+
+    OPEN = "open"
+    ACCEPTED = "accepted"
+    PARTLY = "partly"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    __hash__ = object.__hash__
+
+
+ANSWERED = (Decision.ACCEPTED, Decision.PARTLY, Decision.REJECTED)
+"""Decisions the drafters owe a reason for."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewEntry:
+    """One reviewer's comment or proposal on a unit of the Code, and the drafters' answer."""
+
+    id: str
+    """``ROUND/N``: stable, what a commit's ``Resolves-comment:`` trailer names."""
+    author: str
+    organisation: str | None
+    date: datetime.date | None
+    unit: ReferenceTarget
+    """``art:ID#2.3``: by the article's id, so it survives renumbering of articles."""
+    place: str | None
+    """Where the unit stood when the comment was written («часть 2 статьи 12»): what to tell
+    a drafter when the unit no longer exists."""
+    language: str | None
+    """The language the comment is written in."""
+    comment: str | None
+    proposal: Mapping[str, str]
+    """Proposed wording of the unit, by language."""
+    decision: Decision
+    reason: str | None
+    carried_out: str | None
+    """The commit or pull request that carried it out."""
+    via: str | None
+    """How it reached the register: ``comment``, ``tracked`` or ``untracked`` (a Word file), or none."""
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewRound:
+    """A round of review (``code_text/reviews/<id>.yaml``): the draft sent out and what came back."""
+
+    id: str
+    name: str | None
+    sent: datetime.date | None
+    due: datetime.date | None
+    revision: str | None
+    """The commit the draft was built from."""
+    entries: tuple[ReviewEntry, ...]
+    path: str
+
+
 @dataclass(frozen=True, slots=True)
 class Enactment:
     """What an act in force records about itself (``act.yaml``): «от 20 октября 2021 года № 123»."""
@@ -622,6 +680,8 @@ class Code:
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
+    reviews: tuple[ReviewRound, ...] = ()
+    """The working group's review rounds (``code_text/reviews/*.yaml``), by file name."""
 
     @property
     def chapters(self) -> tuple[Chapter, ...]:

@@ -58,6 +58,10 @@ RULES: dict[str, Rule] = {
         Rule("S007", _E, "an act's text that is not in force or records no number and date"),
         Rule("D001", _E, "a disposition that names a provision or Code article that does not exist"),
         Rule("D002", _W, "a provision both absorbed by the Code and declared not transferred"),
+        # The comment register
+        Rule("V001", _E, "a comment about a unit the Code no longer has"),
+        Rule("V002", _E, "two comments with one id"),
+        Rule("V003", _W, "a decision on a comment without the drafters' reason"),
         # Numbering
         Rule("N001", _E, "section number does not follow the structure"),
         Rule("N002", _E, "chapter number does not follow the structure"),

@@ -48,6 +48,10 @@ def validate(
         from .consolidation import disposition_problems  # only a Code with dispositions pays for it
 
         diagnostics += disposition_problems(code)
+    if code.reviews:
+        from .register import register_problems  # only a Code with a register pays for it
+
+        diagnostics += register_problems(code)
     return sorted(set(diagnostics), key=sort_key)
 
 

@@ -297,3 +297,73 @@ def provision(language: str, target: ReferenceTarget) -> str:
         else:
             pieces.append(f"{word(key, language)} {value}")
     return ", ".join(pieces)
+
+
+_RU_ABZAC = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый")
+_KY_ABZAC = (
+    "биринчи",
+    "экинчи",
+    "үчүнчү",
+    "төртүнчү",
+    "бешинчи",
+    "алтынчы",
+    "жетинчи",
+    "сегизинчи",
+    "тогузунчу",
+    "онунчу",
+)
+_RU_UNITS = {  # nominative, genitive
+    "paragraph": ("абзац", "абзаца"),
+    "subpoint": ("подпункт", "подпункта"),
+    "point": ("пункт", "пункта"),
+    "part": ("часть", "части"),
+    "article": ("статья", "статьи"),
+}
+_KY_UNITS = {  # the last named (possessive), one named before another (possessive genitive)
+    "paragraph": ("абзацы", "абзацынын"),
+    "subpoint": ("пунктчасы", "пунктчасынын"),
+    "point": ("пункту", "пунктунун"),
+    "part": ("бөлүгү", "бөлүгүнүн"),
+}
+
+
+def unit_place(language: str, article: LegalNumber | None, target: ReferenceTarget) -> str:
+    """A unit of an article as the law names it: «абзац второй пункта 3 части 2 статьи 7»,
+    «7-берененин 2-бөлүгүнүн 3-пункту»; Russian from the smallest unit, Kyrgyz from the article."""
+    named = (
+        ("paragraph", target.paragraph),
+        ("subpoint", target.subpoint),
+        ("point", target.point),
+        ("part", target.part),
+    )
+    pieces = [(role, str(value)) for role, value in named if value is not None]
+    number = _number(article)
+    if language == "ky":
+        if not pieces:
+            return f"{number}-берене"
+        words = [f"{number}-берененин"]
+        for index, (role, value) in enumerate(reversed(pieces)):
+            form = _KY_UNITS[role][0 if index == len(pieces) - 1 else 1]
+            if role == "paragraph":
+                words.append(f"{_ordinal(_KY_ABZAC, value)} {form}")
+            elif role == "subpoint":
+                words.append(f"«{value}» {form}")
+            else:
+                words.append(f"{value}-{form}")
+        return " ".join(words)
+    words = []
+    for index, (role, value) in enumerate(pieces):
+        form = _RU_UNITS[role][0 if index == 0 else 1]
+        if role == "paragraph":
+            words.append(f"{form} {_ordinal(_RU_ABZAC, value)}" if index == 0 else f"{form} {value}")
+        elif role == "subpoint":
+            words.append(f"{form} «{value}»")
+        else:
+            words.append(f"{form} {value}")
+    words.append(f"{_RU_UNITS['article'][0 if not pieces else 1]} {number}")
+    return " ".join(words)
+
+
+def _ordinal(words: tuple[str, ...], value: str) -> str:
+    index = int(value)
+    return words[index - 1] if index <= len(words) else value

@@ -1,0 +1,165 @@
+"""``code_text/reviews/<round>.yaml``: one round of review and the comment register it holds.
+
+name: "Первое обсуждение"        # optional
+sent: 2026-12-01                 # when the draft went out; optional
+due: 2026-12-08                  # comments were due; optional
+revision: 2c15f39…               # the commit the draft was built from; optional
+comments:
+  - id: round-1/1                # ROUND/N, what ``Resolves-comment:`` names
+    author: Айгүл Токтогулова
+    organisation: Министерство юстиции      # optional
+    date: 2026-12-03                         # optional
+    unit: art:settlements#2.1               # the unit, by article id
+    place: часть 2 статьи 12                # where it stood when written; optional
+    language: ru                             # of the comment; optional
+    comment: "…"                             # a comment, a proposal or both
+    proposal: {ru: "…"}
+    decision: open               # open | accepted | partly | rejected | withdrawn
+    reason: "…"                  # the drafters' answer
+    carried-out: "#42"           # commit or pull request; optional
+    via: comment                 # comment | tracked | untracked: set by `kodeks review import`
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..model import Decision, ReviewEntry, ReviewRound, TargetKind
+from ..yamlsafe import YamlPath, load_yaml
+from .fields import FieldReader
+from .reference import parse_reference
+
+ROUND_KEYS = ("name", "sent", "due", "revision", "comments")
+ENTRY_KEYS = (
+    "id", "author", "organisation", "date", "unit", "place", "language", "comment", "proposal", "decision",
+    "reason", "carried-out", "via",
+)  # fmt: skip
+VIA = ("comment", "tracked", "untracked")
+
+
+def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[ReviewRound | None, list[Diagnostic]]:
+    document, diagnostics = load_yaml(path, text)
+    round_id = path.rpartition("/")[2].removesuffix(".yaml")
+    if document is None:
+        return None, diagnostics
+    reader = FieldReader(document, diagnostics)
+    root = reader.mapping(document.value if document.value is not None else {}, (), "a review round")
+    if root is None:
+        return None, diagnostics
+    reader.check_keys(root, (), (), ROUND_KEYS, "a review round")
+    revision = root.get("revision")
+    if revision is not None and not isinstance(revision, str):
+        reader.report("Y006", ("revision",), "`revision:` is the commit the draft was built from, as text")
+        revision = None
+    entries = []
+    for index, item in enumerate(reader.sequence(root, (), "comments")):
+        entry = _entry(reader, item, ("comments", index), languages)
+        if entry is not None:
+            entries.append(entry)
+    return (
+        ReviewRound(
+            round_id,
+            reader.optional_text(root, (), "name"),
+            _date(reader, root, (), "sent"),
+            _date(reader, root, (), "due"),
+            revision,
+            tuple(entries),
+            path,
+        ),
+        diagnostics,
+    )
+
+
+def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str, ...]) -> ReviewEntry | None:
+    mapping = reader.mapping(item, path, "a comment")
+    if mapping is None:
+        return None
+    reader.check_keys(mapping, path, ("id", "author", "unit", "decision"), ENTRY_KEYS, "a comment")
+    entry_id, author = mapping.get("id"), mapping.get("author")
+    if not isinstance(entry_id, str) or not isinstance(author, str):
+        if "id" in mapping and not isinstance(entry_id, str):
+            reader.report("Y006", path + ("id",), '`id:` is text, e.g. "round-1/7"')
+        if "author" in mapping and not isinstance(author, str):
+            reader.report("Y006", path + ("author",), "`author:` is a name, as text")
+        return None
+    unit_text = mapping.get("unit")
+    unit = parse_reference(unit_text) if isinstance(unit_text, str) else None
+    if unit is None or unit.kind is not TargetKind.ARTICLE or unit.through is not None:
+        if "unit" in mapping:
+            reader.report(
+                "Y006", path + ("unit",), f"`unit: {unit_text}` names one unit of a Code article: art:ID, art:ID#2.3.б"
+            )
+        return None
+    try:
+        decision = Decision(mapping.get("decision"))
+    except ValueError:
+        if "decision" in mapping:
+            reader.report(
+                "Y006", path + ("decision",), f"`decision:` is one of: {', '.join(d.value for d in Decision)}"
+            )
+        return None
+    language = reader.optional_text(mapping, path, "language")
+    if language is not None and language not in languages:
+        reader.report("Y006", path + ("language",), f"`language: {language}` is not a language of the Code")
+    proposal = _proposal(reader, mapping, path, languages)
+    comment = reader.optional_text(mapping, path, "comment")
+    if comment is None and not proposal:
+        reader.report("Y005", path, "a comment has a `comment:`, a `proposal:`, or both")
+    via = reader.optional_text(mapping, path, "via")
+    if via is not None and via not in VIA:
+        reader.report("Y006", path + ("via",), f"`via:` is one of: {', '.join(VIA)}")
+    return ReviewEntry(
+        entry_id,
+        author,
+        reader.optional_text(mapping, path, "organisation"),
+        _date(reader, mapping, path, "date"),
+        unit,
+        reader.optional_text(mapping, path, "place"),
+        language,
+        comment,
+        proposal,
+        decision,
+        reader.optional_text(mapping, path, "reason"),
+        _carried_out(reader, mapping, path),
+        via,
+        reader.document.location(path),
+    )
+
+
+def _proposal(
+    reader: FieldReader, mapping: dict[str, Any], path: YamlPath, languages: tuple[str, ...]
+) -> dict[str, str]:
+    value = mapping.get("proposal")
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        reader.report("Y006", path + ("proposal",), "`proposal:` is the wording per language: {ky: …, ru: …}")
+        return {}
+    for language in value:
+        if language not in languages:
+            reader.report("Y006", path + ("proposal", language), f"`{language}` is not a language of the Code")
+    return {language: text for language, text in value.items() if language in languages}
+
+
+def _carried_out(reader: FieldReader, mapping: dict[str, Any], path: YamlPath) -> str | None:
+    value = mapping.get("carried-out")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"#{value}"  # a pull request's number written bare
+    return reader.optional_text(mapping, path, "carried-out")
+
+
+def _date(reader: FieldReader, mapping: dict[str, Any], path: YamlPath, key: str) -> datetime.date | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    reader.report("Y006", path + (key,), f"`{key}:` is a date, YYYY-MM-DD")
+    return None
