@@ -18,7 +18,7 @@ LAYERS = [
     {"parse"},
     {"store", "load"},
     {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"render", "edit", "drafting", "importing", "report", "github"},
+    {"render", "edit", "drafting", "importing", "report", "github", "review"},
     {"cli", "__main__"},
 ]
 

@@ -198,7 +198,7 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
     # heading's bookmark, which LibreOffice computes and Word updates.
     texts = [p.text.strip() for p in document.paragraphs]
     assert texts.count("Статья 1. Предмет регулирования") == 2
-    pagerefs = set(re.findall(r"PAGEREF (_k\d+) \\h", xml))
+    pagerefs = set(re.findall(r"PAGEREF (_k[0-9a-f]+) \\h", xml))
     anchors = set(re.findall(r'w:hyperlink w:anchor="([^"]+)"', xml))
     bookmarks = set(re.findall(r'w:bookmarkStart w:id="\d+" w:name="([^"]+)"', xml))
     assert anchors and anchors <= bookmarks

@@ -135,9 +135,12 @@ def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, mo
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for name in cli.commands:
+    for name, command in cli.commands.items():
         code, out, _ = run(name, "--help")
         assert code == 0 and "Example" in out, name
+        for sub in getattr(command, "commands", {}):
+            code, out, _ = run(name, sub, "--help")
+            assert code == 0 and "Example" in out, f"{name} {sub}"
 
 
 def test_commands_are_documented() -> None:

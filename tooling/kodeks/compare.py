@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from .diagnostics import sort_key
-from .diff import Comparison, diff_codes, disposition_changes
+from .diff import Comparison, answered_comments, diff_codes, disposition_changes
 from .load import load_code
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
@@ -39,4 +39,5 @@ def compare(base: Snapshot, head: Snapshot) -> Comparison:
         base.revision,
         head.revision,
         disposition_changes(base_code, head_code, base.unread),
+        answered_comments(base_code, head_code, base.unread, head.resolves),
     )

@@ -22,9 +22,11 @@ from .model import (
     ArticleText,
     Chapter,
     Code,
+    Decision,
     Disposition,
     LegalNumber,
     ReferenceTarget,
+    ReviewEntry,
     Section,
     Text,
 )
@@ -495,6 +497,8 @@ class Comparison:
     head_revision: Revision | None
     dispositions: tuple[DispositionChange, ...] = ()
     """Provisions of existing acts whose declared fate (``dispositions.yaml``) changed."""
+    answered: tuple[AnsweredComment, ...] = ()
+    """Comments of the register this change answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,3 +534,53 @@ def _decision(disposition: Disposition | None) -> tuple[object, ...] | None:
 
 def _provision_order(target: ReferenceTarget) -> tuple[object, ...]:
     return (target.article.components if target.article else (), target.part.components if target.part else ())
+
+
+# --- the comment register ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnsweredComment:
+    """A register entry a change answers: its decision set or changed in the change, or named
+    by a ``Resolves-comment: ID`` trailer of one of its commits."""
+
+    id: str
+    entry: ReviewEntry | None
+    """As the head has it; None for a trailer naming no entry of the register."""
+    before: Decision | None
+    """Its decision before the change; None for an entry the change adds."""
+    named: bool
+    """A commit's trailer names it."""
+
+
+def answered_comments(
+    base: Code, head: Code, unchanged: Collection[str], named: Collection[str]
+) -> tuple[AnsweredComment, ...]:
+    """Entries whose decision, reason or ``carried-out`` the change sets (round files in
+    ``unchanged`` are the same on both sides and skipped), and the ones commit trailers name."""
+    before = {e.id: e for r in base.reviews for e in r.entries}
+    found: dict[str, AnsweredComment] = {}
+    entries = {e.id: e for r in head.reviews for e in r.entries}
+    for review_round in head.reviews:
+        if review_round.path in unchanged:
+            continue
+        for entry in review_round.entries:
+            old = before.get(entry.id)
+            if _answer(old) != _answer(entry) and not (old is None and entry.decision is Decision.OPEN):
+                found[entry.id] = AnsweredComment(entry.id, entry, old.decision if old else None, entry.id in named)
+    for entry_id in named:
+        if entry_id not in found:
+            earlier = before.get(entry_id)
+            found[entry_id] = AnsweredComment(
+                entry_id, entries.get(entry_id), earlier.decision if earlier else None, True
+            )
+    return tuple(sorted(found.values(), key=lambda a: _comment_order(a.id)))
+
+
+def _answer(entry: ReviewEntry | None) -> tuple[object, ...] | None:
+    return None if entry is None else (entry.decision, entry.reason, entry.carried_out)
+
+
+def _comment_order(entry_id: str) -> tuple[str, int]:
+    prefix, _, number = entry_id.rpartition("/")
+    return (prefix, int(number) if number.isdigit() else 0)

@@ -154,9 +154,9 @@ def _linker(statute: Statute, article: StatuteArticle, unlinked: list[Diagnostic
         pieces: list[str] = []
         for text, targets in segments(block.text, found):
             if targets is None:
-                pieces.append(_text(text) if not pieces else _inline(text))
+                pieces.append(line_markdown(text) if not pieces else inline_markdown(text))
             else:
-                label = _inline(text)
+                label = inline_markdown(text)
                 pieces.append(f"[{label}]({references_text(targets)})")
         return "".join(pieces)
 
@@ -339,16 +339,16 @@ _BLOCK_START = (
 )  # fmt: skip
 
 
-def _inline(text: str) -> str:
+def inline_markdown(text: str) -> str:
     """Text inside a line: its backslashes, brackets and entities escaped."""
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("&", "\\&")
 
 
-def _text(text: str) -> str:
+def line_markdown(text: str) -> str:
     """A line of the law as Markdown that kodeks reads back as exactly that text: its own
     backslashes, brackets and entities escaped, and a start that would open a block or a unit
     («1.», «а)», «#») escaped."""
-    escaped = _inline(text)
+    escaped = inline_markdown(text)
     if escaped.startswith(_BLOCK_START):
         return "\\" + escaped
     for marker_end in (".", ")"):

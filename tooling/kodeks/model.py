@@ -602,6 +602,8 @@ class ReviewEntry:
     a drafter when the unit no longer exists."""
     language: str | None
     """The language the comment is written in."""
+    quote: str | None
+    """The words the comment was written on, as the reviewer marked them."""
     comment: str | None
     proposal: Mapping[str, str]
     """Proposed wording of the unit, by language."""

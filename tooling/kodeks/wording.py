@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .model import LegalNumber, ReferenceTarget, Stage, Status, roman
+from .model import Decision, LegalNumber, ReferenceTarget, Stage, Status, roman
 
 
 def _number(number: LegalNumber | str | None) -> str:
@@ -89,6 +89,34 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "бул иштетүүнүн артефактындагы HTML жана DOCX",
         "en": "the HTML and DOCX redline",
     },
+    # The table of comments (таблица замечаний и предложений / сын-пикирлердин жана сунуштардын таблицасы)
+    "review-table": {
+        "ru": "Таблица замечаний и предложений",
+        "ky": "Сын-пикирлердин жана сунуштардын таблицасы",
+        "en": "Table of comments and proposals",
+    },
+    "round": {"ru": "Обсуждение", "ky": "Талкуу", "en": "Round"},
+    "sent": {"ru": "направлен", "ky": "жөнөтүлдү", "en": "sent"},
+    "due": {"ru": "срок", "ky": "мөөнөтү", "en": "due"},
+    "unit": {"ru": "Структурная единица", "ky": "Түзүмдүк бирдик", "en": "Unit"},
+    "author": {"ru": "Автор", "ky": "Автор", "en": "Author"},
+    "comment": {"ru": "Замечание, предложение", "ky": "Сын-пикир, сунуш", "en": "Comment or proposal"},
+    "on-words": {"ru": "к словам", "ky": "сөздөргө", "en": "on the words"},
+    "decision": {"ru": "Решение", "ky": "Чечим", "en": "Decision"},
+    "reason": {"ru": "Обоснование", "ky": "Негиздеме", "en": "Reason"},
+    "totals": {"ru": "Итоги", "ky": "Жыйынтыктар", "en": "Totals"},
+    "total": {"ru": "Всего", "ky": "Бардыгы", "en": "Total"},
+    "answered": {
+        "ru": "Ответы на замечания из таблицы замечаний",
+        "ky": "Сын-пикирлер таблицасындагы сын-пикирлерге жооптор",
+        "en": "Comments of the register this change answers",
+    },
+    "unknown-comment": {
+        "ru": "в таблице замечаний нет такого замечания",
+        "ky": "сын-пикирлер таблицасында мындай сын-пикир жок",
+        "en": "no such comment in the register",
+    },
+    "no-comments": {"ru": "Замечаний нет.", "ky": "Сын-пикирлер жок.", "en": "No comments."},
     "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
     "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
     "exclude": {"ru": "исключить", "ky": "алып салынсын", "en": "delete"},
@@ -228,6 +256,20 @@ _STATUSES = {
     Status.CONTESTED: {"ru": "спорная", "ky": "талаштуу", "en": "contested"},
     Status.REPEALED: {"ru": "утратила силу", "ky": "күчүн жоготту", "en": "repealed"},
 }
+
+
+_DECISIONS = {
+    Decision.OPEN: {"ru": "не рассмотрено", "ky": "каралган жок", "en": "open"},
+    Decision.ACCEPTED: {"ru": "принято", "ky": "кабыл алынды", "en": "accepted"},
+    Decision.PARTLY: {"ru": "принято частично", "ky": "жарым-жартылай кабыл алынды", "en": "partly accepted"},
+    Decision.REJECTED: {"ru": "не принято", "ky": "кабыл алынган жок", "en": "not accepted"},
+    Decision.WITHDRAWN: {"ru": "снято автором", "ky": "автор кайтарып алды", "en": "withdrawn"},
+}
+
+
+def decision_name(decision: Decision, language: str) -> str:
+    forms = _DECISIONS[decision]
+    return forms.get(language, forms["en"])
 
 
 def word(key: str, language: str) -> str:

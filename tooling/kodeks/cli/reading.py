@@ -222,7 +222,8 @@ def consolidation(
     """
     from ..consolidation import consolidate
     from ..load import check
-    from ..render.consolidation import outline, render
+    from ..render.consolidation import outline
+    from ..render.outline import render
     from ..report import as_text
     from ..store.git import source_history
 

@@ -12,6 +12,7 @@ comments:
     unit: art:settlements#2.1               # the unit, by article id
     place: часть 2 статьи 12                # where it stood when written; optional
     language: ru                             # of the comment; optional
+    quote: "не является"                     # the words it was written on; optional
     comment: "…"                             # a comment, a proposal or both
     proposal: {ru: "…"}
     decision: open               # open | accepted | partly | rejected | withdrawn
@@ -33,7 +34,7 @@ from .reference import parse_reference
 
 ROUND_KEYS = ("name", "sent", "due", "revision", "comments")
 ENTRY_KEYS = (
-    "id", "author", "organisation", "date", "unit", "place", "language", "comment", "proposal", "decision",
+    "id", "author", "organisation", "date", "unit", "place", "language", "quote", "comment", "proposal", "decision",
     "reason", "carried-out", "via",
 )  # fmt: skip
 VIA = ("comment", "tracked", "untracked")
@@ -118,6 +119,7 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
         unit,
         reader.optional_text(mapping, path, "place"),
         language,
+        reader.optional_text(mapping, path, "quote"),
         comment,
         proposal,
         decision,

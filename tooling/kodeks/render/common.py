@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import urllib.parse
+from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import wording
 from ..consolidation import printed_provision
@@ -13,6 +14,7 @@ from ..model import (
     SUBPOINT_LETTERS,
     Act,
     Article,
+    ArticleText,
     Chapter,
     Code,
     LegalNumber,
@@ -65,6 +67,47 @@ def printed_anchor(language: str, article_id: str, line: PrintedParagraph) -> st
     part = line.part.number if line.part else None
     point = line.point.number if line.point else None
     return unit_anchor(language, article_id, part, point, line.subpoint.label if line.subpoint else None)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedLine:
+    """A printed paragraph with the key a document marks it by (a Word bookmark) and the unit
+    a reviewer's comment on it is about."""
+
+    key: str
+    line: PrintedParagraph
+    unit: ReferenceTarget
+
+
+def marked_lines(language: str, article_id: str, text: ArticleText) -> Iterator[MarkedLine]:
+    """Every printed paragraph of an article, each with its own key: the unit's anchor for the
+    paragraph that opens it, ``…-aN`` for its further абзацы, ``…-nN`` for the notes."""
+    counts: Counter[tuple[object, ...]] = Counter()
+    notes = 0
+    for line in text.printed():
+        part = line.part.number if line.part else None
+        point = line.point.number if line.point else None
+        subpoint = line.subpoint.label if line.subpoint else None
+        unit = ReferenceTarget(TargetKind.ARTICLE, article_id, part, point, subpoint)
+        if line.notes is not None:
+            notes += 1
+            yield MarkedLine(
+                f"{language}-art-{article_id}-n{notes}", line, ReferenceTarget(TargetKind.ARTICLE, article_id)
+            )
+            continue
+        if line.paragraph is not None:
+            counts[(part, point, subpoint)] += 1
+        ordinal = counts[(part, point, subpoint)]
+        anchor = unit_anchor(language, article_id, part, point, subpoint)
+        if line.label:
+            yield MarkedLine(anchor, line, unit)
+        else:
+            yield MarkedLine(f"{anchor}-a{ordinal}", line, replace(unit, paragraph=ordinal))
+
+
+def heading_key(language: str, article_id: str) -> str:
+    """The key of an article's heading in one language (a comment on it is about the article)."""
+    return f"{language}-art-{article_id}"
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:

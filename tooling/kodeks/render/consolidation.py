@@ -7,43 +7,13 @@ escaped for its format.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from .. import wording
 from ..consolidation import Consolidation, Fate, Outcome, Provision
 from ..model import Act, Code, ReferenceTarget
 from ..store import Revision
-from .markdown import escape as md_escape
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    text: str
-    level: int
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Items:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Bars:
-    """Coverage per act: (label, absorbed, not transferred, open)."""
-
-    legend: tuple[str, str, str]
-    rows: tuple[tuple[str, int, int, int], ...]
-
-
-Block = Heading | Table | Items | Bars
+from .outline import Bars, Block, Heading, Items, Table
 
 
 def outline(
@@ -175,119 +145,3 @@ def _fate_text(provision: Provision, label: Callable[[str], str], code_article: 
     if disposition.note:
         text += f" ({disposition.note})"
     return text
-
-
-def render(format_name: str, blocks: list[Block], language: str) -> bytes:
-    if format_name == "md":
-        return _markdown(blocks).encode("utf-8")
-    if format_name == "html":
-        return _html(blocks, language).encode("utf-8")
-    return _docx(blocks)
-
-
-def _markdown(blocks: list[Block]) -> str:
-    out = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {md_escape(block.text)}")
-        elif isinstance(block, Table):
-            out.append("| " + " | ".join(md_escape(h) for h in block.header) + " |")
-            out.append("|" + "---|" * len(block.header))
-            out += ["| " + " | ".join(md_escape(cell) for cell in row) + " |" for row in block.rows]
-        elif isinstance(block, Items):
-            out += [f"- {md_escape(item)}" for item in block.items]
-        else:
-            out.append(
-                f"█ {md_escape(block.legend[0])} · ▒ {md_escape(block.legend[1])} · ░ {md_escape(block.legend[2])}"
-            )
-            out.append("")
-            out += [
-                f"- {md_escape(name)}: {'█' * _cells(a, a + d + o)}{'▒' * _cells(d, a + d + o)}"
-                f"{'░' * (20 - _cells(a, a + d + o) - _cells(d, a + d + o))} {a}/{d}/{o}"
-                for name, a, d, o in block.rows
-            ]
-        out.append("")
-    return "\n".join(out)
-
-
-def _cells(count: int, total: int) -> int:
-    return round(20 * count / total) if total else 0
-
-
-_STYLE = """
-body { font-family: "DejaVu Serif", "Times New Roman", serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
-th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
-.bar { display: flex; align-items: center; gap: 0.6rem; margin: 0.3rem 0; }
-.bar svg { flex: none; }
-.legend span { display: inline-block; margin-right: 1rem; }
-.legend i { display: inline-block; width: 0.9rem; height: 0.9rem; margin-right: 0.3rem; vertical-align: -0.1rem; }
-"""
-_COLOURS = ("#2e7d32", "#9e9e9e", "#ef6c00")
-
-
-def _html(blocks: list[Block], language: str) -> str:
-    e = html.escape
-    title = next((b.text for b in blocks if isinstance(b, Heading)), "")
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(language)}"><head><meta charset="utf-8">',
-        f"<title>{e(title)}</title><style>{_STYLE}</style></head><body>",
-    ]
-    for block in blocks:
-        if isinstance(block, Heading):
-            out.append(f"<h{block.level}>{e(block.text)}</h{block.level}>")
-        elif isinstance(block, Table):
-            out.append(
-                "<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in block.header) + "</tr></thead><tbody>"
-            )
-            out += ["<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in row) + "</tr>" for row in block.rows]
-            out.append("</tbody></table>")
-        elif isinstance(block, Items):
-            out.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>")
-        else:
-            out.append(
-                '<p class="legend">'
-                + "".join(
-                    f'<span><i style="background:{c}"></i>{e(t)}</span>'
-                    for c, t in zip(_COLOURS, block.legend, strict=True)
-                )
-                + "</p>"
-            )
-            for name, *counts in block.rows:
-                total = sum(counts) or 1
-                x, rects = 0.0, []
-                for count, colour in zip(counts, _COLOURS, strict=True):
-                    width = 300 * count / total
-                    rects.append(f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="18" fill="{colour}"/>')
-                    x += width
-                label = "/".join(str(c) for c in counts)
-                out.append(
-                    f'<div class="bar"><svg width="300" height="18" role="img" aria-label="{e(label)}">'
-                    f"{''.join(rects)}</svg><span>{e(name)}: {e(label)}</span></div>"
-                )
-    out.append("</body></html>\n")
-    return "\n".join(out)
-
-
-def _docx(blocks: list[Block]) -> bytes:
-    from datetime import UTC, datetime
-
-    from .word import Properties, new_document, package, run, table
-
-    title = next((b.text for b in blocks if isinstance(b, Heading)), "")
-    document = new_document(True, Properties(title, "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""))
-    body = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            style = "Title" if block.level == 1 else f"Heading{block.level - 1}"
-            body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(block.text)}</w:p>')
-        elif isinstance(block, Table):
-            cells = [[f"<w:p>{run(cell)}</w:p>" for cell in row] for row in block.rows]
-            header = [f"<w:p>{run(h, '<w:b/>')}</w:p>" for h in block.header]
-            body.append(table(cells, len(block.header), header))
-        elif isinstance(block, Items):
-            body += [f"<w:p>{run('• ' + item)}</w:p>" for item in block.items]
-        else:
-            body += [f"<w:p>{run(f'{name}: {a}/{d}/{o}')}</w:p>" for name, a, d, o in block.rows]
-    return package(document, "".join(body))

@@ -20,7 +20,8 @@ from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
-    printed_anchor,
+    heading_key,
+    marked_lines,
     reference_href,
     review_of,
     revision_line,
@@ -33,6 +34,7 @@ from .word import (
     UNDATED,
     Properties,
     add_paragraph,
+    bookmark_name,
     field,
     new_document,
     package,
@@ -46,21 +48,18 @@ _HEADING_STYLES = {Section: "Heading1", Chapter: "Heading2", Article: "Heading3"
 
 
 class _Bookmarks:
-    """Word bookmark names (≤ 40 characters, no hyphens) for our anchors, stable per document."""
+    """Word bookmarks for our anchors and paragraph keys, named by :func:`bookmark_name`."""
 
     def __init__(self) -> None:
-        self.names: dict[str, str] = {}
         self.next_id = 0
 
     def name(self, anchor: str) -> str:
-        if anchor not in self.names:
-            self.names[anchor] = f"_k{len(self.names):06d}"
-        return self.names[anchor]
+        return bookmark_name(anchor)
 
     def around(self, anchor: str, content: str) -> str:
         self.next_id += 1
         return (
-            f'<w:bookmarkStart w:id="{self.next_id}" w:name="{self.name(anchor)}"/>'
+            f'<w:bookmarkStart w:id="{self.next_id}" w:name="{bookmark_name(anchor)}"/>'
             f'{content}<w:bookmarkEnd w:id="{self.next_id}"/>'
         )
 
@@ -107,12 +106,14 @@ class _Writer:
         return f"<w:p>{run(text, '<w:i/>')}</w:p>"
 
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
-        for line in text.printed():
-            anchor = printed_anchor(self.language, article_id, line)
-            yield self.paragraph(line.paragraph, line.label, anchor, depth=line.depth)
+        for marked in marked_lines(self.language, article_id, text):
+            line = marked.line
+            yield self.paragraph(line.paragraph, line.label, marked.key, depth=line.depth)
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))
+        if isinstance(unit, Article):  # what a reviewer's comment on the heading is about
+            text = self.bookmarks.around(heading_key(self.language, unit.id), text)
         if self.language == self.options.languages[0]:
             text = self.bookmarks.around(unit_anchor_of(unit), text)
         centre = "" if isinstance(unit, Article) else '<w:jc w:val="center"/>'

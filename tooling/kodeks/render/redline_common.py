@@ -8,6 +8,7 @@ from functools import partial
 
 from .. import wording
 from ..diff import (
+    AnsweredComment,
     ArticleChange,
     ArticleChangeKind,
     Comparison,
@@ -18,7 +19,7 @@ from ..diff import (
     StructureChange,
     UnitChange,
 )
-from ..model import Disposition, LegalNumber, Stage
+from ..model import Code, Disposition, LegalNumber, Stage
 
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
@@ -188,4 +189,19 @@ def _decision_text(disposition: Disposition | None, language: str) -> str:
     text = f"{wording.word('fate-not-transferred', language)}: {wording.word('reason-' + disposition.reason.value, language)}"
     if disposition.by:
         text += " (" + ", ".join(f"`{by.id}`" for by in disposition.by) + ")"
+    return text
+
+
+def answered_line(code: Code, answered: AnsweredComment, language: str) -> str:
+    """«round-1/3, часть 2 статьи 12, Айгүл Токтогулова: не рассмотрено → принято (reason)»."""
+    entry = answered.entry
+    if entry is None:
+        return f"{answered.id}: {wording.word('unknown-comment', language)}"
+    place = wording.unit_place(language, code.numbering().articles.get(entry.unit.id), entry.unit)
+    before = wording.decision_name(answered.before, language) if answered.before else wording.word("new", language)
+    text = f"{entry.id}, {place}, {entry.author}: {before} → {wording.decision_name(entry.decision, language)}"
+    if entry.reason:
+        text += f" ({entry.reason})"
+    if entry.carried_out:
+        text += f" [{entry.carried_out}]"
     return text

@@ -16,8 +16,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from .. import wording
 from ..diff import ArticleChange, Comparison, Op, Piece, UnitChange, tokens, word_diff
 from ..model import Article, LegalNumber
+from .common import heading_key, marked_lines
 from .redline_common import (
     ELLIPSIS,
+    answered_line,
     caption,
     current_label,
     detailed,
@@ -26,7 +28,17 @@ from .redline_common import (
     summary,
     table_rows,
 )
-from .word import UNDATED, Properties, add_paragraph, new_document, package, run, table, xml_attribute
+from .word import (
+    UNDATED,
+    Properties,
+    add_paragraph,
+    bookmark_name,
+    new_document,
+    package,
+    run,
+    table,
+    xml_attribute,
+)
 
 
 class _Tracker:
@@ -40,6 +52,14 @@ class _Tracker:
     def _attributes(self) -> str:
         self.next_id += 1
         return f'w:id="{self.next_id}" w:author="{self.author}" w:date="{self.date}"'
+
+    def marked(self, key: str, content: str) -> str:
+        """Content inside the bookmark that tells ``kodeks review import`` which unit it is."""
+        self.next_id += 1
+        name = bookmark_name(key)
+        return (
+            f'<w:bookmarkStart w:id="{self.next_id}" w:name="{name}"/>{content}<w:bookmarkEnd w:id="{self.next_id}"/>'
+        )
 
     def inserted(self, text: str, properties: str = "") -> str:
         return f"<w:ins {self._attributes()}>{run(text, properties)}</w:ins>" if text else ""
@@ -117,11 +137,20 @@ def _row_pieces(row: UnitChange) -> list[Piece]:
 def _tracked_article(change: ArticleChange, language: str, tracker: _Tracker) -> Iterator[str]:
     added = change.base is None
     removed = change.head is None
-    yield tracker.paragraph(tracker.pieces(_heading_pieces(change, language)), added, removed, "Heading3")
+    heading = tracker.pieces(_heading_pieces(change, language))
+    if change.head is not None:
+        heading = tracker.marked(heading_key(language, change.head.id), heading)
+    yield tracker.paragraph(heading, added, removed, "Heading3")
+    # The proposed text's paragraphs carry the keys the built Code gives them, in the same order.
+    head_text = change.head.texts.get(language) if change.head is not None else None
+    keys = iter([m.key for m in marked_lines(language, change.head.id, head_text)] if change.head and head_text else [])
     for row in change.texts.get(language, []):
         pieces = _row_pieces(row)
         label = tracker.pieces(pieces[: len(row.label)], "<w:b/>")  # numbers bold, as built
         content = label + tracker.pieces(pieces[len(row.label) :], "")
+        if row.head is not None:
+            key = next(keys, None)
+            content = tracker.marked(key, content) if key else content
         unit = row.head or row.base
         depth = unit.depth if unit else 0
         yield tracker.paragraph(content, row.base is None, row.head is None, depth=depth)
@@ -187,6 +216,10 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     add_paragraph(document, kinds_summary(comparison, language))
     for structure_change in redline.structure:
         add_paragraph(document, structure_line(structure_change, language))
+    if comparison.answered:
+        add_paragraph(document, wording.word("answered", language), style="Heading 2")
+        for answered in comparison.answered:
+            add_paragraph(document, answered_line(redline.head, answered, language))
     tracker = _Tracker(xml_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     body: list[str] = []
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]
@@ -204,9 +237,10 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
                 f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run(wording.word("comparison", lang))}</w:p>'
             )
             for change in detailed(redline):
-                body.append(
-                    f'<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>{run(caption(change, lang) + " — " + kinds_text(change, lang))}</w:p>'
-                )
+                text = run(caption(change, lang) + " — " + kinds_text(change, lang))
+                if change.head is not None:  # a comment in the table is about this article
+                    text = tracker.marked("t-" + heading_key(lang, change.head.id), text)
+                body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>{text}</w:p>')
                 body.append(_comparison_table(change, lang, current_label(comparison, lang)))
     body.append("<w:p/>")
     return package(document, "".join(body))

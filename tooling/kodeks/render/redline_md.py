@@ -18,6 +18,7 @@ from .redline_common import (
     ELLIPSIS,
     Column,
     anchor,
+    answered_line,
     both,
     caption,
     current_label,
@@ -85,6 +86,10 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     if comparison.dispositions:
         lines = "\n".join(f"- {escape(both(languages, partial(disposition_line, c)))}" for c in comparison.dispositions)
         head_lines.append(f"**{escape(label('dispositions-changed'))}**\n\n{lines}")
+    if comparison.answered:
+        code = comparison.redline.head
+        lines = "\n".join(f"- {escape(both(languages, partial(answered_line, code, a)))}" for a in comparison.answered)
+        head_lines.append(f"**{escape(label('answered'))}**\n\n{lines}")
     if redline.empty:
         head_lines.append(label("no-changes"))
         return "\n\n".join(head_lines) + "\n"

@@ -7,6 +7,7 @@ element by element through python-docx costs seconds per thousand.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -40,6 +41,14 @@ def xml_text(text: str) -> str:
 def xml_attribute(value: str) -> str:
     """Text for a double-quoted XML attribute value."""
     return escape(xml_safe(value), {'"': "&quot;"})
+
+
+def bookmark_name(key: str) -> str:
+    """A Word bookmark name for an anchor or paragraph key: a hash, because Word allows 40
+    characters of letters, digits and ``_``; the leading ``_`` hides it from the reader, as
+    Word's own ``_Toc`` bookmarks are. ``kodeks review import`` finds a paragraph's unit by
+    hashing every key of the revision the document was built from."""
+    return "_k" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def add_paragraph(document: Any, text: str, style: str | None = None) -> Any:
@@ -79,6 +88,8 @@ class Properties:
     when: datetime
     keywords: str
     identifier: str
+    """The commit the text is of: ``dc:identifier`` and the custom property ``kodeks-revision``,
+    which ``kodeks review import`` compares a reviewer's copy with."""
 
 
 def new_document(landscape: bool, properties: Properties) -> Any:
@@ -133,9 +144,27 @@ def new_document(landscape: bool, properties: Properties) -> Any:
     return document
 
 
+REVISION_PROPERTY = "kodeks-revision"
+_CUSTOM_PART = "docProps/custom.xml"
+_CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+
+
+def _custom_properties(revision: str) -> bytes:
+    """A custom document property (File → Properties → Custom): Word and LibreOffice keep it
+    when they save a reviewer's copy."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" '
+        f'name="{REVISION_PROPERTY}"><vt:lpwstr>{xml_text(revision)}</vt:lpwstr></property></Properties>'
+    ).encode()
+
+
 def package(document: Any, body: str) -> bytes:
     """The .docx bytes: ``body`` (WordprocessingML paragraphs and tables) after what the
-    document already holds, and fixed zip entry dates."""
+    document already holds, the revision as a custom property, and fixed zip entry dates."""
     document.add_paragraph(_BODY_MARKER)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -146,10 +175,20 @@ def package(document: Any, body: str) -> bytes:
             content = source.read(item.filename)
             if item.filename == "word/document.xml":
                 content = _replace_marker(content.decode("utf-8"), body).encode("utf-8")
+            elif item.filename == "[Content_Types].xml":
+                override = f'<Override PartName="/{_CUSTOM_PART}" ContentType="{_CUSTOM_TYPE}"/></Types>'
+                content = content.replace(b"</Types>", override.encode("utf-8"))
+            elif item.filename == "_rels/.rels":
+                relationship = f'<Relationship Id="rIdKodeks" Type="{_CUSTOM_RELATIONSHIP}" Target="{_CUSTOM_PART}"/>'
+                content = content.replace(b"</Relationships>", relationship.encode("utf-8") + b"</Relationships>")
             entry = zipfile.ZipInfo(item.filename, date_time=_ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, content)
+        entry = zipfile.ZipInfo(_CUSTOM_PART, date_time=_ZIP_DATE)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        target.writestr(entry, _custom_properties(document.core_properties.identifier or ""))
     return out.getvalue()
 
 
@@ -163,14 +202,17 @@ def _replace_marker(xml: str, body: str) -> str:
     return xml[:start] + body + xml[end:]
 
 
-def table(rows: list[list[str]], columns: int, header: list[str] | None = None) -> str:
-    """A full-width grid table with equal columns; each cell holds its paragraphs."""
-    width = 5000 // columns  # fiftieths of a percent
-    grid = "".join('<w:gridCol w:w="1"/>' for _ in range(columns))
+def table(rows: list[list[str]], columns: int, header: list[str] | None = None, widths: tuple[int, ...] = ()) -> str:
+    """A full-width grid table, its columns equal or ``widths`` per cent; each cell holds its paragraphs."""
+    shares = [w * 50 for w in widths] if widths else [5000 // columns] * columns  # fiftieths of a percent
+    grid = "".join(f'<w:gridCol w:w="{share}"/>' for share in shares)
 
     def row(cells: list[str], is_header: bool = False) -> str:
         properties = "<w:trPr><w:tblHeader/></w:trPr>" if is_header else ""
-        tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="pct"/></w:tcPr>{cell}</w:tc>' for cell in cells)
+        tcs = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{share}" w:type="pct"/></w:tcPr>{cell}</w:tc>'
+            for share, cell in zip(shares, cells, strict=True)
+        )
         return f"<w:tr>{properties}{tcs}</w:tr>"
 
     body = (row(header, True) if header else "") + "".join(row(cells) for cells in rows)

@@ -44,6 +44,9 @@ class Snapshot:
     unread: frozenset[str] = frozenset()
     """Files that exist but were left unread because they did not change (redlines read only
     what a change touched)."""
+    resolves: frozenset[str] = frozenset()
+    """For the head of a comparison: comment ids named by ``Resolves-comment:`` trailers of the
+    commits since the base."""
     completed: tuple[str, ...] = ()
     """Files of an interrupted edit that reading the working tree finished first."""
 

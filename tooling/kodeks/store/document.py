@@ -29,12 +29,7 @@ class InputError(KodeksError):
 
 def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
     """The text of ``path`` (``.txt`` in UTF-8, or ``.docx``), and problems of its encoding."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise InputError(f"{path}: {error.strerror}") from error
-    if size > MAX_INPUT:
-        raise InputError(f"{path}: {size:,} bytes; a law's text is read up to {MAX_INPUT:,}")
+    check_size(path)
     if path.suffix.lower() == ".docx":
         return _docx_text(path), []
     if path.suffix.lower() == ".doc":
@@ -53,23 +48,42 @@ def _looks_cp1251(data: bytes) -> bool:
     return sum(0xC0 <= byte <= 0xFF for byte in data[:4096]) > 32
 
 
-def _docx_text(path: Path) -> str:
+def open_package(path: Path) -> zipfile.ZipFile:
+    """A Word package checked before anything is unpacked: member count, sizes, compression
+    ratio, and a ``word/document.xml``."""
     try:
-        with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise InputError(f"{path}: {len(members):,} parts in the package; refused")
-            for member in members:
-                ratio = member.file_size / max(member.compress_size, 1)
-                if member.file_size > MAX_MEMBER_SIZE or ratio > MAX_RATIO:
-                    raise InputError(
-                        f"{path}: part {member.filename} unpacks to {member.file_size:,} bytes "
-                        f"({ratio:.0f}× its packed size): refused as a possible zip bomb"
-                    )
-            if "word/document.xml" not in package.namelist():
-                raise InputError(f"{path}: not a Word document (no word/document.xml)")
-    except zipfile.BadZipFile as error:
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
         raise InputError(f"{path}: not a DOCX package ({error})") from error
+    members = package.infolist()
+    if len(members) > MAX_MEMBERS:
+        package.close()
+        raise InputError(f"{path}: {len(members):,} parts in the package; refused")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > MAX_MEMBER_SIZE or ratio > MAX_RATIO:
+            package.close()
+            raise InputError(
+                f"{path}: part {member.filename} unpacks to {member.file_size:,} bytes "
+                f"({ratio:.0f}× its packed size): refused as a possible zip bomb"
+            )
+    if "word/document.xml" not in package.namelist():
+        package.close()
+        raise InputError(f"{path}: not a Word document (no word/document.xml)")
+    return package
+
+
+def check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror}") from error
+    if size > MAX_INPUT:
+        raise InputError(f"{path}: {size:,} bytes; a law's text is read up to {MAX_INPUT:,}")
+
+
+def _docx_text(path: Path) -> str:
+    open_package(path).close()
 
     import docx  # python-docx: its XML parser does not resolve entities
 

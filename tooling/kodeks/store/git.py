@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from collections import defaultdict
@@ -34,6 +35,11 @@ class TreeListing:
     blobs: dict[str, str]
     """Repository-relative path → blob id (equal ids mean equal content)."""
     problems: list[Diagnostic] = field(default_factory=list)
+
+
+_RESOLVES = re.compile(
+    r"^Resolves-comment:[ \t]*([a-z0-9][a-z0-9-]{0,63}/\d{1,6})[ \t]*$", re.MULTILINE | re.IGNORECASE
+)
 
 
 class GitStore:
@@ -101,6 +107,16 @@ class GitStore:
             hint = self._shallow_hint() or " (use --no-merge-base)"
             raise RevisionError(f"{base!r} and {head!r} have no common history{hint}")
         return str(bases[0].hexsha)
+
+    def resolved_comments(self, base: str, head: str) -> frozenset[str]:
+        """Comment ids that ``Resolves-comment: ROUND/N`` trailers name in the commits from
+        ``base`` (excluded) to ``head``; the first thousand commits are read."""
+        found: set[str] = set()
+        commits = self.repo.iter_commits(f"{self.commit(base).hexsha}..{self.commit(head).hexsha}", max_count=1000)
+        for commit in commits:
+            message = commit.message if isinstance(commit.message, str) else commit.message.decode("utf-8", "replace")
+            found.update(match.group(1).lower() for match in _RESOLVES.finditer(message))
+        return frozenset(found)
 
     def _shallow_hint(self) -> str:
         """What to do when the history needed is not in this clone."""

@@ -24,6 +24,7 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
         base_listing = store.listing(base_commit)
         if head is None:
             head_snapshot = read_worktree(root)
+            head_snapshot.resolves = store.resolved_comments(base_commit, "HEAD")
             unchanged = {
                 path
                 for path, data in head_snapshot.files.items()
@@ -37,4 +38,5 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
                 if path != CODE_FILE and base_listing.blobs.get(path) == sha
             }
             head_snapshot = store.snapshot(head_listing)
+        head_snapshot.resolves = store.resolved_comments(base_commit, head_commit)
         return store.snapshot(base_listing, skip=unchanged), head_snapshot

@@ -1,0 +1,161 @@
+"""``kodeks review``: a round of review, from the reviewers' Word copies to the table of comments."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from . import cli
+from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_or_print
+
+EXIT_INVALID = 1
+
+
+@cli.group()
+def review() -> None:
+    """Review rounds: reviewers' Word copies back into the register, and the table of comments.
+
+    The register is code_text/reviews/ROUND.yaml: one entry per comment or proposal, on a unit
+    of an article by its id, with the drafters' decision and reason (`kodeks validate` checks it).
+
+    \b
+    Examples:
+      kodeks review import reviewer.docx --round round-1
+      kodeks review table --round round-1 --format docx
+    """
+
+
+@review.command(name="import")
+@root_option
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--round", "round_id", required=True, metavar="ID", help="The round: code_text/reviews/ID.yaml.")
+@click.option("--author", metavar="NAME", help="Who made the changes, where the file does not say (untracked edits).")
+@click.option("--apply", "apply", is_flag=True, help="Also write the proposed wordings into the articles.")
+@dry_run_option
+def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bool, dry_run: bool) -> None:
+    """Read a reviewer's copy of a document kodeks built (the Code or a redline, saved by Word or
+    LibreOffice) into the round's register.
+
+    Every comment becomes an entry on the unit it was written on; every paragraph changed, with
+    tracked changes or without, an entry proposing its new wording. With --apply the proposals
+    are also written into the articles, only the words that changed, ready to commit as the
+    reviewer's proposal. What cannot be placed is listed with the page text around it. A second
+    import of the same file adds nothing.
+
+    \b
+    Examples:
+      kodeks review import comments-minjust.docx --round round-1 --dry-run
+      kodeks review import comments-minjust.docx --round round-1 --apply
+    """
+    from ..drafting import Workspace
+    from ..edit import unified_diff
+    from ..errors import RevisionError
+    from ..load import load_code
+    from ..model import ID_PATTERN
+    from ..review import ReviewError, import_review, kodeks_signature, read_review
+    from ..store.git import read_revision
+    from ..store.journal import write_files
+    from ..store.reviewed import read_reviewed
+
+    if not ID_PATTERN.fullmatch(round_id):
+        raise click.BadParameter(
+            "a round id is lowercase letters, digits and hyphens, e.g. round-1", param_hint="--round"
+        )
+    document = read_reviewed(file)
+    workspace = Workspace.of(working_tree(root).files)
+    if document.revision:
+        if not re.fullmatch(r"[0-9a-f]{40}", document.revision):
+            raise ReviewError(f"{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?")
+        try:
+            snapshot = read_revision(root, document.revision)
+        except RevisionError as error:
+            raise ReviewError(
+                f"{file} was built from revision {document.revision[:12]}, which this repository does not have "
+                f"({error}): fetch it, or the file belongs to another Code"
+            ) from None
+        sent = load_code(snapshot).code
+    else:
+        click.echo(
+            f"kodeks: {file} names no commit (built from an uncommitted tree): compared with the working tree", err=True
+        )
+        snapshot, sent = None, workspace.code
+    if sent is None:
+        raise ReviewError(f"the Code of revision {document.revision[:12]} cannot be read")
+    reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
+    if not reading.found and reading.unplaced and reading.unplaced[0].what.startswith("the document carries no unit"):
+        raise ReviewError(f"{file}: not a document kodeks built from this Code (none of its paragraphs is a unit)")
+    result = import_review(reading, workspace.texts, workspace.code, round_id, document.revision, apply)
+    for unplaced in result.unplaced:
+        click.echo(f"{file}: not placed: {unplaced.what}\n    on the page: {unplaced.context}", err=True)
+    for item, why in result.refused:
+        click.echo(f"{file}: not applied: {item.place} ({item.language}): {why}", err=True)
+    comments = sum(item.via == "comment" for item in result.found)
+    proposals = len(result.found) - comments
+    click.echo(
+        f"kodeks: {file}: {comments} comment{'s' * (comments != 1)}, {proposals} proposal{'s' * (proposals != 1)}, "
+        f"{len(result.unplaced)} not placed; {result.added} new in round `{round_id}`"
+        + (f"; {result.applied} applied" if apply else ""),
+        err=True,
+    )
+    if not result.changes:
+        click.echo("kodeks: nothing to change")
+        return
+    if dry_run:
+        click.echo(unified_diff(workspace.texts.files, dict(result.changes)), nl=False)
+        return
+    write_files(root, {path: text.encode("utf-8") for path, text in result.changes.items()})
+    click.echo(
+        f"kodeks: changed {len(result.changes)} file{'s' * (len(result.changes) != 1)}: {', '.join(sorted(result.changes))}"
+    )
+
+
+@review.command()
+@root_option
+@click.option("--round", "round_ids", multiple=True, metavar="ID", help="Only this round (repeatable; default: all).")
+@lang_option
+@click.option("--format", "output_format", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md, build/review-table.<format> otherwise).",
+)
+def table(
+    root: Path, round_ids: tuple[str, ...], lang: tuple[str, ...] | None, output_format: str, output: Path | None
+) -> None:
+    """The table of comments and proposals with the drafters' answers, as the working group files it.
+
+    One row per comment, grouped by article in legal order, each unit named as the law names
+    it today; totals per decision at the end (the explanatory note quotes them).
+
+    \b
+    Examples:
+      kodeks review table
+      kodeks review table --round round-1 --format docx -o build/round-1.docx
+    """
+    from ..load import check
+    from ..register import review_table
+    from ..render.review_table import render
+    from ..report import as_text
+
+    result = check(working_tree(root))
+    if result.code is None or result.errors:
+        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+        click.echo("kodeks: no table; fix the errors above", err=True)
+        raise SystemExit(EXIT_INVALID)
+    code = result.code
+    unknown = sorted(set(round_ids) - {r.id for r in code.reviews})
+    if unknown:
+        known = ", ".join(r.id for r in code.reviews) or "none yet"
+        raise click.BadParameter(
+            f"no round `{unknown[0]}` in code_text/reviews/ (rounds: {known})", param_hint="--round"
+        )
+    languages = chosen_languages(code.languages, lang)
+    data = render(output_format, review_table(code, round_ids), languages)
+    target = write_or_print(
+        data, output, None if output_format == "md" else root / "build" / f"review-table.{output_format}"
+    )
+    if target is not None:
+        click.echo(f"kodeks: wrote {target}")

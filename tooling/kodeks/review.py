@@ -1,0 +1,516 @@
+"""A reviewer's Word copy read back into the Code: comments and proposed wordings placed on the
+units they are about, as register entries, and the proposals as edits of the Markdown.
+
+Every paragraph kodeks writes into a Word document carries a hidden bookmark named after its
+unit's key (``render.word.bookmark_name``); hashing the keys of the revision the document was
+built from finds each paragraph's unit again. Three things come back:
+
+- a comment: an entry on the unit of the paragraph its range starts in (a heading: the article);
+- tracked changes in a paragraph: an entry proposing the paragraph's new wording;
+- text changed without tracking: found by comparing the paragraph, changes rejected, with the
+  text of that revision, and proposed the same way.
+
+kodeks's own tracked changes (a redline's, carrying the head commit's author and date) are read
+as accepted: they are the text the reviewer was shown. Whatever cannot be placed is listed with
+the words around it, never dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC
+
+from . import wording
+from .edit import Edit, Texts, yaml_string
+from .errors import KodeksError
+from .importing import inline_markdown, line_markdown
+from .model import Article, Code, Paragraph, ReferenceTarget, TargetKind, Text
+from .render.common import heading_key, marked_lines
+from .render.word import UNDATED, bookmark_name
+from .store import REVIEWS_DIR, Revision
+from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What kodeks wrote in a marked paragraph."""
+
+    article: Article
+    language: str
+    unit: ReferenceTarget
+    key: str
+    label: str
+    """«2.», «1)», «а)» or empty; a heading's is its «Статья 12.»."""
+    paragraph: Paragraph | None
+    """The paragraph's text in the model; None for a heading or a number standing alone."""
+    expected: str
+    """The whole paragraph as printed: label and text."""
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A comment or a proposal, placed on its unit: the makings of a register entry."""
+
+    author: str
+    date: str
+    unit: ReferenceTarget
+    place: str
+    language: str
+    via: str
+    comment: str | None = None
+    quote: str | None = None
+    proposal: str | None = None
+    mark: Mark | None = None
+    """For a proposal: the paragraph it rewords."""
+    not_applicable: str | None = None
+    """Why ``--apply`` cannot carry it out (a new paragraph, a renumbered unit, a title)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    what: str
+    context: str
+    """The page text around it."""
+
+
+@dataclass(slots=True)
+class ReviewReading:
+    found: list[Found] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+def marks_of(code: Code) -> dict[str, Mark]:
+    """Every paragraph key of the Code (and of its headings), by bookmark name."""
+    numbering = code.numbering().articles
+    marks: dict[str, Mark] = {}
+    for article in code.ordered_articles():
+        number = numbering.get(article.id)
+        for language in code.languages:
+            label = wording.article_label(language, number)
+            key = heading_key(language, article.id)
+            whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
+            heading = wording.heading(label, article.title.get(language, ""))
+            marks[bookmark_name(key)] = Mark(article, language, whole, key, label, None, heading, heading=True)
+            marks[bookmark_name("t-" + key)] = Mark(article, language, whole, "t-" + key, label, None, "", heading=True)
+            text = article.texts.get(language)
+            if text is None:
+                continue
+            for marked in marked_lines(language, article.id, text):
+                line = marked.line
+                printed = " ".join(filter(None, (line.label, line.plain_text)))
+                marks[bookmark_name(marked.key)] = Mark(
+                    article, language, marked.unit, marked.key, line.label, line.paragraph, printed
+                )
+    return marks
+
+
+def kodeks_signature(revision: Revision | None) -> Change:
+    """The author and date kodeks gives its own tracked changes in a redline of ``revision``."""
+    when = revision.committed if revision else UNDATED
+    return Change(revision.author if revision else "kodeks", when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_review(document: ReviewedDocument, code: Code, ours: Change, author: str | None = None) -> ReviewReading:
+    """Place every comment and every change of the reviewer's copy on the units of ``code`` (the
+    Code at the revision the document was built from)."""
+    marks = marks_of(code)
+    reading = ReviewReading()
+    numbering = code.numbering().articles
+
+    def theirs(change: Change | None) -> bool:
+        return change is not None and (change.author, change.date) != (ours.author, ours.date)
+
+    def as_sent(piece: Piece) -> bool:  # the text the reviewer was given
+        return not (theirs(piece.inserted) or (piece.deleted is not None and not theirs(piece.deleted)))
+
+    def as_proposed(piece: Piece) -> bool:  # the reviewer's changes made, kodeks's accepted
+        return piece.deleted is None
+
+    def place(mark: Mark, unit: ReferenceTarget | None = None) -> str:
+        return wording.unit_place(mark.language, numbering.get(mark.article.id), unit or mark.unit)
+
+    context: dict[int, Mark | None] = {}
+    current: Mark | None = None
+    paragraphs = document.paragraphs
+    for paragraph in paragraphs:
+        own = next((marks[name] for name in paragraph.marks if name in marks), None)
+        if own is not None:
+            current = own
+        context[paragraph.index] = own if own is not None else (_article_of(current) if current else None)
+
+    if not any(any(name in marks for name in p.marks) for p in paragraphs):
+        reading.unplaced.append(Unplaced("the document carries no unit of this Code", _around(paragraphs, 0)))
+        return reading
+
+    for comment in document.comments:
+        mark = context.get(comment.paragraph) if comment.paragraph is not None else None
+        if mark is None:
+            where = comment.paragraph if comment.paragraph is not None else 0
+            reading.unplaced.append(
+                Unplaced(f"comment by {comment.author or '?'}: «{comment.text}»", _around(paragraphs, where))
+            )
+            continue
+        reading.found.append(
+            Found(
+                comment.author or author or "",
+                comment.date.isoformat() if comment.date else "",
+                mark.unit,
+                place(mark),
+                mark.language,
+                "comment",
+                comment=comment.text,
+                quote=comment.quote or None,
+            )
+        )
+
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        joined = [paragraph]
+        while joined[-1].mark_inserted is not None and theirs(joined[-1].mark_inserted) and index + 1 < len(paragraphs):
+            index += 1
+            joined.append(paragraphs[index])
+        index += 1
+        sent = "".join(p.text(as_sent) for p in joined)
+        proposed = "\n".join(p.text(as_proposed) for p in joined)
+        changes = [
+            c
+            for p in joined
+            for c in [*(x for piece in p.pieces for x in (piece.inserted, piece.deleted)), p.mark_deleted]
+            if c is not None and theirs(c)
+        ]
+        mark = next((marks[name] for p in joined for name in p.marks if name in marks), None)
+        if mark is None or mark.key.startswith("t-"):
+            if changes:
+                reading.unplaced.append(
+                    Unplaced(
+                        f"a change by {changes[0].author or '?'} outside the text of an article: «{_flat(proposed)}»",
+                        _around(paragraphs, paragraph.index),
+                    )
+                )
+            continue
+        untracked = _flat(sent) != _flat(mark.expected)
+        if not changes and not untracked:
+            continue
+        if _flat(proposed) == _flat(mark.expected):
+            continue
+        who = changes[0] if changes else None
+        found = Found(
+            (who.author if who else "") or author or document.last_modified_by or "",
+            (who.date[:10] if who and who.date[:4].isdigit() and not who.date.startswith("0") else ""),
+            mark.unit,
+            place(mark),
+            mark.language,
+            "tracked" if changes else "untracked",
+            proposal=_without_label(mark, proposed),
+            mark=mark,
+            not_applicable=_not_applicable(mark, proposed, joined),
+        )
+        reading.found.append(found)
+    return reading
+
+
+def _article_of(mark: Mark) -> Mark:
+    """A paragraph after a marked one that has no mark of its own (the reviewer's new
+    paragraph, a table row): a comment on it is about the article."""
+    whole = ReferenceTarget(TargetKind.ARTICLE, mark.article.id)
+    return Mark(
+        mark.article, mark.language, whole, "t-" + heading_key(mark.language, mark.article.id), "", None, "", True
+    )
+
+
+def _without_label(mark: Mark, proposed: str) -> str:
+    text = proposed.strip()
+    if mark.heading:
+        return text.removeprefix(mark.label).lstrip(". ").strip() if text.startswith(mark.label) else text
+    if mark.label and text.startswith(mark.label):
+        return text[len(mark.label) :].strip()
+    return text
+
+
+def _not_applicable(mark: Mark, proposed: str, joined: Sequence[ReviewedParagraph]) -> str | None:
+    text = proposed.strip()
+    if "\n" in text:
+        return "it splits the paragraph: add the new paragraph by hand, numbered as the law requires"
+    if any(p.mark_deleted is not None for p in joined):
+        return "it joins paragraphs: change the units by hand"
+    if mark.heading:
+        return "it changes the article's heading: edit `title:` in the front matter"
+    if mark.label and not text.startswith(mark.label):
+        return f"it changes the number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
+    if mark.paragraph is None:
+        return "it writes text where the law has only a number"
+    if not text:
+        return "it deletes the whole paragraph: remove the unit by hand"
+    return None
+
+
+def _around(paragraphs: Sequence[ReviewedParagraph], index: int, width: int = 160) -> str:
+    """The text of a paragraph and its neighbours, as a reviewer's page shows it."""
+    pieces = []
+    for neighbour in paragraphs[max(0, index - 1) : index + 2]:
+        pieces.append(_flat(neighbour.text(lambda piece: piece.deleted is None)))
+    text = " ¶ ".join(p for p in pieces if p)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- the proposals as edits of the Markdown ----------------------------------------------
+
+
+class ReviewError(KodeksError):
+    """A reviewer's copy that cannot be read into this Code (exit 2: the command was given it)."""
+
+
+class CannotApply(Exception):
+    """A proposal whose words cannot be carried into the Markdown exactly."""
+
+
+def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[Edit], list[tuple[Found, str]]]:
+    """The edits that give each proposal's wording in the current Code, byte-minimal, and the
+    proposals that cannot be carried out, with the reason."""
+    now = marks_of(code)
+    edits: list[Edit] = []
+    refused: list[tuple[Found, str]] = []
+    for item in found:
+        if item.proposal is None or item.mark is None:
+            continue
+        if item.not_applicable:
+            refused.append((item, item.not_applicable))
+            continue
+        current = now.get(bookmark_name(item.mark.key))
+        if (
+            current is not None
+            and current.paragraph is not None
+            and _flat(current.paragraph.plain_text) == _flat(item.proposal)
+        ):
+            continue  # carried out already (a second --apply of the same file)
+        if current is None or current.paragraph is None or _flat(current.expected) != _flat(item.mark.expected):
+            refused.append((item, "the unit changed since the document was built: carry the proposal over by hand"))
+            continue
+        try:
+            edits.extend(paragraph_edits(texts, current.paragraph, item.proposal))
+        except CannotApply as error:
+            refused.append((item, str(error)))
+    return edits, refused
+
+
+_OPENING = re.compile(r"[ \t]*(?:(?:\d+(?:-\d+)*[.)]|[а-яё]\))[ \t]+)?")
+_TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
+
+
+def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[Edit]:
+    """Edits of the paragraph's Markdown that make its text ``new_text``: only the words that
+    changed are rewritten; a reference whose words are unchanged stays a link, and one whose
+    words change keeps its link when the change is inside its words."""
+    source = texts.files[paragraph.location.path]
+    start = texts.offset(paragraph.location)
+    spans = _spans(source, start, paragraph)
+    old = paragraph.plain_text
+    new = " ".join(new_text.split())
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    offsets = [0]
+    for token in old_tokens:
+        offsets.append(offsets[-1] + len(token))
+    new_offsets = [0]
+    for token in new_tokens:
+        new_offsets.append(new_offsets[-1] + len(token))
+    edits = []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        a, b = offsets[i1], offsets[i2]
+        replacement = new[new_offsets[j1] : new_offsets[j2]]
+        edits.append(_edit(paragraph, spans, source, a, b, replacement))
+    return edits
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where one character of the paragraph's text is written in the source."""
+
+    start: int
+    end: int
+    link: int | None
+    """The index of the link whose words hold it."""
+
+
+def _spans(source: str, start: int, paragraph: Paragraph) -> list[_Span]:
+    """For each character of the paragraph's text, its place in the Markdown; a final entry
+    marks where the text ends."""
+    spans: list[_Span] = []
+    opening = _OPENING.match(source, start)  # the paragraph's location is its line: skip «2. », «а) »
+    position = opening.end() if opening else start
+
+    def take(value: str, link: int | None) -> None:
+        nonlocal position
+        for character in value:
+            written = source[position : position + 1]
+            if written == character:
+                spans.append(_Span(position, position + 1, link))
+                position += 1
+            elif written == "\\" and source[position + 1 : position + 2] == character:
+                spans.append(_Span(position, position + 2, link))
+                position += 2
+            elif character == " " and written == "\n":
+                end = position + 1
+                while source[end : end + 1] in (" ", "\t"):
+                    end += 1
+                spans.append(_Span(position, end, link))
+                position = end
+            elif written == "&":
+                end = source.find(";", position)
+                if end < 0 or end - position > 32:
+                    raise CannotApply("an entity in the text could not be read back")
+                spans.append(_Span(position, end + 1, link))
+                position = end + 1
+            else:
+                raise CannotApply("the paragraph's Markdown could not be matched to its text")
+
+    for index, inline in enumerate(paragraph.inlines):
+        if isinstance(inline, Text):
+            take(inline.value, None)
+            continue
+        if source[position : position + 1] != "[":
+            raise CannotApply("a reference's Markdown could not be found")
+        position += 1
+        take(inline.text, index)
+        close = f"]({inline.href})"
+        if not source.startswith(close, position):
+            raise CannotApply("a reference's Markdown could not be found")
+        position += len(close)
+    spans.append(_Span(position, position, None))
+    return spans
+
+
+def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int, replacement: str) -> Edit:
+    path = paragraph.location.path
+    links = {s.link for s in spans[a:b]} if b > a else set()
+    inside = {spans[a].link} if a < len(spans) - 1 else {None}
+    touched = links or inside
+    if len(touched) == 1 and None not in touched:  # wholly inside one reference's words
+        return Edit(path, spans[a].start, spans[b - 1].end if b > a else spans[a].start, inline_markdown(replacement))
+    if None in touched and len(touched) == 1:
+        start = spans[a].start if b > a or a == 0 or spans[a - 1].link is None else spans[a - 1].end
+        end = spans[b - 1].end if b > a else start
+        text = line_markdown(replacement) if a == 0 else inline_markdown(replacement)
+        return Edit(path, start, end, text)
+    raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
+
+
+# --- the register file ---------------------------------------------------------------------
+
+
+def entries_yaml(round_id: str, first_number: int, found: Sequence[Found]) -> str:
+    """New entries of ``comments:``, numbered on from ``first_number``."""
+    lines = []
+    for number, item in enumerate(found, start=first_number):
+        lines.append(f"  - id: {yaml_string(f'{round_id}/{number}')}")
+        lines.append(f"    author: {yaml_string(item.author or '?')}")
+        if item.date:
+            lines.append(f"    date: {item.date}")
+        lines.append(f"    unit: {item.unit}")
+        lines.append(f"    place: {yaml_string(item.place)}")
+        lines.append(f"    language: {item.language}")
+        if item.quote:
+            lines.append(f"    quote: {yaml_string(item.quote)}")
+        if item.comment:
+            lines.append(f"    comment: {yaml_string(item.comment)}")
+        if item.proposal is not None:
+            lines.append(f"    proposal: {{{item.language}: {yaml_string(item.proposal)}}}")
+        lines.append("    decision: open")
+        lines.append(f"    via: {item.via}")
+    return "".join(line + "\n" for line in lines)
+
+
+def is_known(item: Found, code: Code, round_id: str) -> bool:
+    """Whether the round already holds this comment or proposal (a second import of one file
+    adds nothing)."""
+    for review_round in code.reviews:
+        if review_round.id != round_id:
+            continue
+        for entry in review_round.entries:
+            if (
+                entry.author == (item.author or "?")
+                and entry.unit == item.unit
+                and (entry.comment or None) == (item.comment or None)
+                and dict(entry.proposal) == ({item.language: item.proposal} if item.proposal is not None else {})
+            ):
+                return True
+    return False
+
+
+def next_number(code: Code, round_id: str) -> int:
+    numbers = [0]
+    for review_round in code.reviews:
+        for entry in review_round.entries:
+            prefix, _, number = entry.id.rpartition("/")
+            if prefix == round_id and number.isdigit():
+                numbers.append(int(number))
+    return max(numbers) + 1
+
+
+def register_text(existing: str | None, round_id: str, revision: str, entries: str) -> str:
+    """The round's file with ``entries`` added at the end of its ``comments:`` (created with its
+    revision when new); nothing else in it is touched."""
+    if existing is None:
+        head = f"name: {yaml_string(round_id)}\n" + (f"revision: {revision}\n" if revision else "") + "comments:\n"
+        return head + entries
+    text = existing if existing.endswith("\n") or not existing else existing + "\n"
+    last_key = [line for line in text.splitlines() if line and not line[0].isspace() and not line.startswith("#")]
+    if not last_key or not last_key[-1].startswith("comments:"):
+        if "\ncomments:" in "\n" + text:
+            raise CannotApply("`comments:` is not the last key of the round's file: move it to the end")
+        return text + "comments:\n" + entries
+    if last_key[-1].strip() in ("comments: []", "comments:[]"):
+        return text.replace(last_key[-1], "comments:", 1) + entries
+    return text + entries
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewImport:
+    """What ``kodeks review import`` would write, and what it must tell the reviewer's drafter."""
+
+    changes: dict[str, str]
+    """Path → new text: the round's register file, and with ``apply`` the articles."""
+    found: list[Found]
+    added: int
+    """Entries new to the register (a second import of the same file adds none)."""
+    unplaced: list[Unplaced]
+    refused: list[tuple[Found, str]]
+    """Proposals ``apply`` could not carry out, with the reason (they stay in the register)."""
+    applied: int
+
+
+def import_review(
+    reading: ReviewReading, texts: Texts, code: Code, round_id: str, revision: str, apply: bool
+) -> ReviewImport:
+    """The register entries and (with ``apply``) the Markdown edits for a reviewer's copy read
+    as ``reading``; ``texts`` and ``code`` are the Code as it is now."""
+    path = f"{REVIEWS_DIR}/{round_id}.yaml"
+    new = [item for item in reading.found if not is_known(item, code, round_id)]
+    changes: dict[str, str] = {}
+    if new:
+        try:
+            changes[path] = register_text(
+                texts.files.get(path), round_id, revision, entries_yaml(round_id, next_number(code, round_id), new)
+            )
+        except CannotApply as error:
+            raise ReviewError(f"{path}: {error}") from None
+    refused: list[tuple[Found, str]] = []
+    applied = 0
+    if apply:
+        proposals = [item for item in reading.found if item.proposal is not None]
+        edits, refused = apply_edits(texts, code, proposals)
+        edited = texts.apply(edits)
+        applied = len(proposals) - len(refused)
+        changes.update(edited)
+    return ReviewImport(changes, reading.found, len(new), reading.unplaced, refused, applied)

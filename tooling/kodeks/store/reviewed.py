@@ -1,0 +1,231 @@
+"""A reviewer's copy of a Word document kodeks built: its paragraphs as the reviewer left them,
+their tracked changes, the comments and where they stand.
+
+The file comes from outside and is read as untrusted: the package is checked before anything
+is unpacked (``document.open_package``), its XML parsed by lxml without DTDs, entities or
+network, with lxml's limits on tree size in place; nothing in it is executed. Word and
+LibreOffice write the same things differently (runs split anywhere, comment ranges or only a
+reference, bookmarks moved out of a paragraph, moves as ``w:moveFrom``/``w:moveTo``); this
+reader gives one shape for both.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .document import InputError, check_size, open_package
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+REVISION_PROPERTY = "kodeks-revision"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Who made a tracked change, and when (``w:ins``, ``w:del`` and moves)."""
+
+    author: str
+    date: str
+
+
+@dataclass(slots=True)
+class Piece:
+    """Text of a paragraph: plain, or inside a tracked insertion or deletion."""
+
+    text: str
+    inserted: Change | None = None
+    deleted: Change | None = None
+
+
+@dataclass(slots=True)
+class ReviewedParagraph:
+    index: int
+    marks: list[str] = field(default_factory=list)
+    """Names of the bookmarks that start in it (or just before it, where Word moved them)."""
+    pieces: list[Piece] = field(default_factory=list)
+    mark_inserted: Change | None = None
+    """The paragraph mark itself is a tracked insertion: the reviewer pressed Enter here."""
+    mark_deleted: Change | None = None
+    in_table: bool = False
+
+    def text(self, keep: Any) -> str:
+        """The paragraph with each change taken or not: ``keep(piece)`` says which pieces stand."""
+        return "".join(piece.text for piece in self.pieces if keep(piece))
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    id: str
+    author: str
+    date: datetime.date | None
+    text: str
+    paragraph: int | None
+    """Where its range starts (or its reference stands); None for a comment anchored nowhere."""
+    quote: str
+    """The words it was written on."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedDocument:
+    paragraphs: list[ReviewedParagraph]
+    comments: list[Comment]
+    revision: str
+    """The commit the document was built from ("" for a build of an uncommitted working tree)."""
+    last_modified_by: str
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False)
+
+
+def _xml(package: zipfile.ZipFile, name: str, path: Path) -> Any:
+    if name not in package.namelist():
+        return None
+    try:
+        root = etree.fromstring(package.read(name), _parser())
+    except etree.XMLSyntaxError as error:
+        raise InputError(f"{path}: {name} is damaged ({error})") from error
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise InputError(f"{path}: {name} declares a DTD; a Word document has none")
+    return root
+
+
+def read_reviewed(path: Path) -> ReviewedDocument:
+    check_size(path)
+    with open_package(path) as package:
+        document = _xml(package, "word/document.xml", path)
+        comments_xml = _xml(package, "word/comments.xml", path)
+        custom = _xml(package, "docProps/custom.xml", path)
+        core = _xml(package, "docProps/core.xml", path)
+    body = document.find(f"{W}body")
+    if body is None:
+        raise InputError(f"{path}: not a Word document (no body)")
+    paragraphs, ranges = _paragraphs(body)
+    comments = []
+    for element in comments_xml.iter(f"{W}comment") if comments_xml is not None else ():
+        comment_id = element.get(f"{W}id", "")
+        text = "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in element.iter(f"{W}p")).strip()
+        where, quote = ranges.get(comment_id, (None, ""))
+        comments.append(
+            Comment(
+                comment_id, element.get(f"{W}author", ""), _date(element.get(f"{W}date")), text, where, quote.strip()
+            )
+        )
+    revision = ""
+    for prop in custom.iter(f"{_CUSTOM}property") if custom is not None else ():
+        if prop.get("name") == REVISION_PROPERTY:
+            revision = "".join(prop.itertext()).strip()
+    if not revision and core is not None:
+        revision = (core.findtext(f"{_DC}identifier") or "").strip()
+    modified_by = (core.findtext(f"{_CP}lastModifiedBy") or "").strip() if core is not None else ""
+    return ReviewedDocument(paragraphs, comments, revision, modified_by)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """A comment's date; LibreOffice writes ``0-00-00T00:00:00Z`` for a comment without one."""
+    try:
+        return datetime.date.fromisoformat((value or "")[:10])
+    except ValueError:
+        return None
+
+
+def _change(element: Any) -> Change:
+    return Change(element.get(f"{W}author", ""), element.get(f"{W}date", ""))
+
+
+_INSERTS = {f"{W}ins", f"{W}moveTo"}
+_DELETES = {f"{W}del", f"{W}moveFrom"}
+_TEXTS: dict[str, str] = {
+    f"{W}t": "",
+    f"{W}delText": "",
+    f"{W}tab": "\t",
+    f"{W}br": "\n",
+    f"{W}cr": "\n",
+    f"{W}noBreakHyphen": "-",
+}
+
+
+def _paragraphs(body: Any) -> tuple[list[ReviewedParagraph], dict[str, tuple[int, str]]]:
+    """Every paragraph in reading order (table cells included), and for each comment the
+    paragraph its range starts in and the words it covers."""
+    paragraphs: list[ReviewedParagraph] = []
+    ranges: dict[str, tuple[int, str]] = {}
+    open_ranges: dict[str, list[str]] = {}
+    pending_marks: list[str] = []
+
+    def walk(
+        element: Any,
+        paragraph: ReviewedParagraph | None,
+        inserted: Change | None,
+        deleted: Change | None,
+        in_field: bool,
+    ) -> bool:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == f"{W}p":
+                new = ReviewedParagraph(len(paragraphs), marks=pending_marks[:], in_table=_in_table(child))
+                pending_marks.clear()
+                mark = child.find(f"{W}pPr/{W}rPr")
+                if mark is not None:
+                    if mark.find(f"{W}ins") is not None:
+                        new.mark_inserted = _change(mark.find(f"{W}ins"))
+                    if mark.find(f"{W}del") is not None:
+                        new.mark_deleted = _change(mark.find(f"{W}del"))
+                paragraphs.append(new)
+                walk(child, new, None, None, False)
+            elif tag == f"{W}pPr" or tag == f"{W}rPr" or tag == f"{W}instrText":
+                continue
+            elif tag == f"{W}bookmarkStart":
+                name = child.get(f"{W}name", "")
+                (paragraph.marks if paragraph is not None else pending_marks).append(name)
+            elif tag == f"{W}commentRangeStart" or tag == f"{W}commentReference":
+                comment_id = child.get(f"{W}id", "")
+                if comment_id not in ranges and paragraph is not None:
+                    ranges[comment_id] = (paragraph.index, "")
+                if tag == f"{W}commentRangeStart":
+                    open_ranges.setdefault(comment_id, [])
+            elif tag == f"{W}commentRangeEnd":
+                comment_id = child.get(f"{W}id", "")
+                words = open_ranges.pop(comment_id, [])
+                if comment_id in ranges:
+                    ranges[comment_id] = (ranges[comment_id][0], "".join(words))
+            elif tag in _INSERTS:
+                in_field = walk(child, paragraph, _change(child), deleted, in_field)
+            elif tag in _DELETES:
+                in_field = walk(child, paragraph, inserted, _change(child), in_field)
+            elif tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
+                in_field = kind == "begin" or (in_field and kind != "separate" and kind != "end")
+            elif tag in _TEXTS:
+                if paragraph is None or in_field:
+                    continue
+                text = _TEXTS[tag] or child.text or ""
+                paragraph.pieces.append(Piece(text, inserted, deleted))
+                if deleted is None:
+                    for words in open_ranges.values():
+                        words.append(text)
+            else:
+                in_field = walk(child, paragraph, inserted, deleted, in_field)
+        return in_field
+
+    walk(body, None, None, None, False)
+    return paragraphs, ranges
+
+
+def _in_table(paragraph: Any) -> bool:
+    parent = paragraph.getparent()
+    while parent is not None:
+        if parent.tag == f"{W}tc":
+            return True
+        parent = parent.getparent()
+    return False
