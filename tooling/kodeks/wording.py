@@ -104,6 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "on-words": {"ru": "к словам", "ky": "сөздөргө", "en": "on the words"},
     "decision": {"ru": "Решение", "ky": "Чечим", "en": "Decision"},
     "reason": {"ru": "Обоснование", "ky": "Негиздеме", "en": "Reason"},
+    "count": {"ru": "Количество", "ky": "Саны", "en": "Count"},
     "totals": {"ru": "Итоги", "ky": "Жыйынтыктар", "en": "Totals"},
     "total": {"ru": "Всего", "ky": "Бардыгы", "en": "Total"},
     "answered": {

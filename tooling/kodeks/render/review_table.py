@@ -15,7 +15,7 @@ from ..register import ReviewTable, TableRow
 from .outline import Block, Heading, Items, Table
 from .outline import render as write
 
-_WIDTHS = (5, 17, 14, 34, 12, 18)
+_WIDTHS = (4, 16, 12, 35, 15, 18)
 
 
 def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
@@ -58,7 +58,7 @@ def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
         for d, count in review.totals
     ]
     totals.append((label("total"), str(sum(count for _, count in review.totals))))
-    blocks.append(Table((label("decision"), "№"), tuple(totals), (70, 30)))
+    blocks.append(Table((label("decision"), label("count")), tuple(totals), (70, 30)))
     return blocks
 
 
