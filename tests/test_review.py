@@ -443,3 +443,36 @@ comments:
     assert "round-1/1, часть 2 статьи 3, Бакыт Осмонов: не рассмотрено → принято (Уточнено.)" in result.output
     assert "round-1/2, статья 1, Айгүл Токтогулова: не рассмотрено → не рассмотрено" in result.output
     assert "round-9/1: в таблице замечаний нет такого замечания" in result.output
+
+
+def test_a_changed_heading_proposes_the_title_and_apply_writes_it_to_the_front_matter(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+    package = zipfile.ZipFile(built)
+    xml = package.read("word/document.xml").decode()
+    # The heading in the text (the one with bookmarks; the contents has a link to it).
+    heading = re.search(
+        r'(<w:bookmarkStart [^>]*/>)+<w:r><w:t xml:space="preserve">Статья 3\. Местный кенеш</w:t></w:r>', xml
+    )
+    assert heading is not None
+    tracked = (
+        '<w:r><w:t xml:space="preserve">Статья 3. </w:t></w:r>'
+        '<w:del w:id="90" w:author="Бакыт Осмонов" w:date="2026-12-04T09:30:00Z"><w:r><w:delText>Местный</w:delText></w:r></w:del>'
+        '<w:ins w:id="91" w:author="Бакыт Осмонов" w:date="2026-12-04T09:30:00Z"><w:r><w:t>Айылный</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> кенеш</w:t></w:r>'
+    )
+    xml = xml.replace(heading.group(0), heading.group(0).split("<w:r>")[0] + tracked)
+    reviewed = tmp_path / "heading.docx"
+    with zipfile.ZipFile(reviewed, "w") as copy:
+        for item in package.infolist():
+            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
+    assert result.exit_code == 0, result.output + result.stderr
+    (entry,) = register(root)["comments"]
+    assert (entry["unit"], entry["place"], entry["proposal"]) == ("art:kenesh", "статья 3", {"ru": "Айылный кенеш"})
+    front = (root / A / "kenesh.md").read_text(encoding="utf-8").split("---")[1]
+    assert 'title: {ky: "Жергиликтүү кеңеш", ru: "Айылный кенеш"}' in front
+    assert check(read_worktree(root)).errors == 0

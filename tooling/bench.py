@@ -4,6 +4,7 @@
     python tooling/bench.py --articles 500       another size
     python tooling/bench.py generate N DIR       write a valid synthetic bilingual Code of N articles under DIR
     python tooling/bench.py generate N DIR --acts  … with five existing acts of 300 articles as text
+    python tooling/bench.py reviewed IN.docx OUT.docx  a reviewer's copy: 200 comments, 200 tracked changes
 
 Each figure is the median wall time of several runs of a fresh process, and the peak RSS of
 that process, so imports and start-up count as they do for a user.
@@ -266,11 +267,93 @@ def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, plain: floa
     print(f"kodeks validate with acts / without (CPU) = {validate_cpu / plain:.2f} (target ≤ 1.5)\n")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def reviewer_copy(source: Path, target: Path, comments: int = 200, changes: int = 200) -> None:
+    """A reviewer's copy of a built DOCX: ``comments`` comments and ``changes`` tracked word
+    replacements, spread evenly over the articles' paragraphs, written as LibreOffice writes them."""
+    import zipfile
+
+    from lxml import etree
+
+    package = zipfile.ZipFile(source)
+    root = etree.fromstring(package.read("word/document.xml"))
+    marked = [
+        p for p in root.iter(f"{_W}p") if p.find(f"{_W}bookmarkStart") is not None and p.find(f"{_W}r") is not None
+    ]
+    words = {"местного": "муниципального", "жергиликтүү": "муниципалдык"}
+    candidates = [p for p in marked if any(w in "".join(p.itertext()) for w in words)]
+    step = max(1, len(candidates) // changes)
+    change = {f"{_W}author": "Reviewer", f"{_W}date": "2026-12-04T09:30:00Z"}
+    for number, paragraph in enumerate(candidates[::step][:changes]):
+        for text in paragraph.iter(f"{_W}t"):
+            word = next((w for w in words if w in (text.text or "")), None)
+            if word is None:
+                continue
+            run = text.getparent()
+            before, _, after = (text.text or "").partition(word)
+            text.text = before
+            deleted = etree.Element(f"{_W}del", {f"{_W}id": str(10_000 + 2 * number), **change})
+            etree.SubElement(etree.SubElement(deleted, f"{_W}r"), f"{_W}delText").text = word
+            inserted = etree.Element(f"{_W}ins", {f"{_W}id": str(10_001 + 2 * number), **change})
+            etree.SubElement(etree.SubElement(inserted, f"{_W}r"), f"{_W}t").text = words[word]
+            tail = etree.Element(f"{_W}r")
+            tail_text = etree.SubElement(tail, f"{_W}t", {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+            tail_text.text = after
+            run.addnext(deleted)
+            deleted.addnext(inserted)
+            inserted.addnext(tail)
+            break
+    notes = []
+    step = max(1, len(marked) // comments)
+    for number, paragraph in enumerate(marked[::step][:comments]):
+        first = paragraph.find(f"{_W}r")
+        first.addprevious(etree.Element(f"{_W}commentRangeStart", {f"{_W}id": str(number)}))
+        first.addnext(etree.Element(f"{_W}commentRangeEnd", {f"{_W}id": str(number)}))
+        notes.append(
+            f'<w:comment w:id="{number}" w:author="Reviewer" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
+            f"<w:t>Замечание {number + 1}</w:t></w:r></w:p></w:comment>"
+        )
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            copy.writestr(item, data)
+        copy.writestr(
+            "word/comments.xml",
+            '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            + "".join(notes)
+            + "</w:comments>",
+        )
+
+
+def _bench_review(kodeks: str, root: Path, built: Path, runs: int) -> None:
+    """A reviewer's copy of the whole Code back in: 200 comments, 200 tracked changes."""
+    reviewed = built.with_name("reviewed.docx")
+    reviewer_copy(built, reviewed)
+    print(
+        f"{'review import (DOCX of the Code, 200 comments + 200 changes)':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target"
+    )
+    for name, extra in (
+        ("kodeks review import --dry-run", []),
+        ("kodeks review import --apply --dry-run", ["--apply"]),
+    ):
+        command = [kodeks, "review", "import", str(reviewed), "--round", "bench", *extra, "--dry-run"]
+        wall, cpu, peak, code = measure(command, root, runs)
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 5.0 s")
+    print()
+
+
 def main() -> None:
     if len(sys.argv) >= 2 and sys.argv[1] == "generate":
         generate(int(sys.argv[2]), Path(sys.argv[3]))
         if len(sys.argv) >= 5 and sys.argv[4] == "--acts":
             add_acts(Path(sys.argv[3]))
+        return
+    if len(sys.argv) >= 2 and sys.argv[1] == "reviewed":
+        reviewer_copy(Path(sys.argv[2]), Path(sys.argv[3]))
         return
     if len(sys.argv) >= 2 and sys.argv[1] == "floor":
         parse_floor(Path(sys.argv[2]))
@@ -330,6 +413,7 @@ def main() -> None:
             goal = "" if target is None else f"≤ {target[0]} s" + (f", ≤ {target[1]} MB" if target[1] else "")
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
         print()
+        _bench_review(kodeks, root, Path(f"{out}.docx"), options.runs)
         _bench_acts(kodeks, options.articles, options.runs, Path(temporary), results["kodeks validate"])
         _bench_redline(kodeks, options.runs, Path(temporary))
         _bench_drafting(kodeks, root, Path(temporary))

@@ -24,7 +24,7 @@ from .edit import (
     renumber_edits,
     renumber_parts_edits,
 )
-from .load import ParseCache, check
+from .load import ParseCache, check, load_code
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .store import ARTICLES_DIR, Snapshot
 
@@ -56,9 +56,12 @@ class Workspace:
     """Shared by a workspace and those derived from it: only changed files are parsed again."""
 
     @classmethod
-    def of(cls, files: dict[str, bytes], cache: ParseCache | None = None) -> Workspace:
+    def of(cls, files: dict[str, bytes], cache: ParseCache | None = None, validated: bool = True) -> Workspace:
+        """The Code as written; ``validated=False`` skips the cross-file rules (``diagnostics``
+        then holds the parse problems only), for a command that only adds to the Code."""
         cache = {} if cache is None else cache
-        result = check(Snapshot(files=dict(files)), cache)
+        snapshot = Snapshot(files=dict(files))
+        result = check(snapshot, cache) if validated else load_code(snapshot, cache)
         if result.code is None:
             raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
         # A file that is not UTF-8 has its F001 finding, which stops every edit: it is left

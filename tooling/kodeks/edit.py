@@ -99,6 +99,16 @@ def _value_edit(texts: Texts, location: SourceLocation, value: str) -> Edit | No
     return None if written == replacement else Edit(location.path, start, match.end(), replacement)
 
 
+def scalar_edit(texts: Texts, location: SourceLocation, value: str) -> Edit | None:
+    """Replace the YAML scalar written at ``location`` by ``value`` as a double-quoted string
+    (which holds any text); None when no scalar is written there."""
+    start = texts.offset(location)
+    match = _SCALAR.match(texts.files[location.path], start)
+    if match is None or match.group()[0] in "|>":
+        return None
+    return Edit(location.path, start, match.end(), yaml_string(value))
+
+
 _NUMBER = wording.NUMBER
 _ROMAN = wording.ROMAN
 _UNIT_OF_KIND = {TargetKind.ARTICLE: "article", TargetKind.CHAPTER: "chapter", TargetKind.SECTION: "section"}

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from . import wording
-from .edit import Edit, Texts, yaml_string
+from .edit import Edit, Texts, scalar_edit, yaml_string
 from .errors import KodeksError
 from .importing import inline_markdown, line_markdown
-from .model import Article, Code, Paragraph, ReferenceTarget, TargetKind, Text
+from .model import Article, Code, LegalNumber, Paragraph, ReferenceTarget, TargetKind, Text
 from .render.common import heading_key, marked_lines
 from .render.word import UNDATED, bookmark_name
 from .store import REVIEWS_DIR, Revision
@@ -85,26 +85,31 @@ class ReviewReading:
 
 def marks_of(code: Code) -> dict[str, Mark]:
     """Every paragraph key of the Code (and of its headings), by bookmark name."""
-    numbering = code.numbering().articles
     marks: dict[str, Mark] = {}
+    numbering = code.numbering().articles
     for article in code.ordered_articles():
-        number = numbering.get(article.id)
-        for language in code.languages:
-            label = wording.article_label(language, number)
-            key = heading_key(language, article.id)
-            whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
-            heading = wording.heading(label, article.title.get(language, ""))
-            marks[bookmark_name(key)] = Mark(article, language, whole, key, label, None, heading, heading=True)
-            marks[bookmark_name("t-" + key)] = Mark(article, language, whole, "t-" + key, label, None, "", heading=True)
-            text = article.texts.get(language)
-            if text is None:
-                continue
-            for marked in marked_lines(language, article.id, text):
-                line = marked.line
-                printed = " ".join(filter(None, (line.label, line.plain_text)))
-                marks[bookmark_name(marked.key)] = Mark(
-                    article, language, marked.unit, marked.key, line.label, line.paragraph, printed
-                )
+        marks.update(_article_marks(code, article, numbering.get(article.id)))
+    return marks
+
+
+def _article_marks(code: Code, article: Article, number: LegalNumber | None) -> dict[str, Mark]:
+    marks: dict[str, Mark] = {}
+    for language in code.languages:
+        label = wording.article_label(language, number)
+        key = heading_key(language, article.id)
+        whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
+        heading = wording.heading(label, article.title.get(language, ""))
+        marks[bookmark_name(key)] = Mark(article, language, whole, key, label, None, heading, heading=True)
+        marks[bookmark_name("t-" + key)] = Mark(article, language, whole, "t-" + key, label, None, "", heading=True)
+        text = article.texts.get(language)
+        if text is None:
+            continue
+        for marked in marked_lines(language, article.id, text):
+            line = marked.line
+            printed = " ".join(filter(None, (line.label, line.plain_text)))
+            marks[bookmark_name(marked.key)] = Mark(
+                article, language, marked.unit, marked.key, line.label, line.paragraph, printed
+            )
     return marks
 
 
@@ -179,14 +184,18 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
             index += 1
             joined.append(paragraphs[index])
         index += 1
-        sent = "".join(p.text(as_sent) for p in joined)
-        proposed = "\n".join(p.text(as_proposed) for p in joined)
-        changes = [
-            c
-            for p in joined
-            for c in [*(x for piece in p.pieces for x in (piece.inserted, piece.deleted)), p.mark_deleted]
-            if c is not None and theirs(c)
-        ]
+        if len(joined) == 1 and paragraph.untouched:  # most paragraphs: one reading of the text
+            sent = proposed = paragraph.text(as_sent)
+            changes = []
+        else:
+            sent = "".join(p.text(as_sent) for p in joined)
+            proposed = "\n".join(p.text(as_proposed) for p in joined)
+            changes = [
+                c
+                for p in joined
+                for c in [*(x for piece in p.pieces for x in (piece.inserted, piece.deleted)), p.mark_deleted]
+                if c is not None and theirs(c)
+            ]
         mark = next((marks[name] for p in joined for name in p.marks if name in marks), None)
         if mark is None or mark.key.startswith("t-"):
             if changes:
@@ -242,11 +251,11 @@ def _not_applicable(mark: Mark, proposed: str, joined: Sequence[ReviewedParagrap
         return "it splits the paragraph: add the new paragraph by hand, numbered as the law requires"
     if any(p.mark_deleted is not None for p in joined):
         return "it joins paragraphs: change the units by hand"
-    if mark.heading:
-        return "it changes the article's heading: edit `title:` in the front matter"
+    if mark.heading and not text.startswith(f"{mark.label}. "):
+        return f"it changes the article's number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
     if mark.label and not text.startswith(mark.label):
         return f"it changes the number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
-    if mark.paragraph is None:
+    if mark.paragraph is None and not mark.heading:
         return "it writes text where the law has only a number"
     if not text:
         return "it deletes the whole paragraph: remove the unit by hand"
@@ -273,33 +282,56 @@ class CannotApply(Exception):
     """A proposal whose words cannot be carried into the Markdown exactly."""
 
 
-def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[Edit], list[tuple[Found, str]]]:
-    """The edits that give each proposal's wording in the current Code, byte-minimal, and the
-    proposals that cannot be carried out, with the reason."""
-    now = marks_of(code)
+def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[Edit], list[tuple[Found, str]], int]:
+    """The edits that give each proposal's wording in the current Code, byte-minimal; the
+    proposals that cannot be carried out, with the reason; and how many were carried out."""
     edits: list[Edit] = []
     refused: list[tuple[Found, str]] = []
+    applied = 0
+    now: dict[str, dict[str, Mark]] = {}
+    numbering: dict[str, LegalNumber | None] = {}
     for item in found:
         if item.proposal is None or item.mark is None:
             continue
         if item.not_applicable:
             refused.append((item, item.not_applicable))
             continue
-        current = now.get(bookmark_name(item.mark.key))
-        if (
-            current is not None
-            and current.paragraph is not None
-            and _flat(current.paragraph.plain_text) == _flat(item.proposal)
-        ):
+        article = code.articles.get(item.mark.article.id)
+        current: Mark | None = item.mark
+        if article is not item.mark.article:  # the file changed since the document was built
+            if article is not None and article.id not in now:
+                numbering = numbering or dict(code.numbering().articles)
+                now[article.id] = _article_marks(code, article, numbering.get(article.id))
+            current = now.get(article.id, {}).get(item.mark.key) if article is not None else None
+        if current is not None and _flat(_current_wording(current)) == _flat(item.proposal):
             continue  # carried out already (a second --apply of the same file)
-        if current is None or current.paragraph is None or _flat(current.expected) != _flat(item.mark.expected):
+        if current is None or _flat(current.expected) != _flat(item.mark.expected):
             refused.append((item, "the unit changed since the document was built: carry the proposal over by hand"))
             continue
         try:
-            edits.extend(paragraph_edits(texts, current.paragraph, item.proposal))
+            if current.heading:
+                edits.append(_title_edit(texts, current, _flat(item.proposal)))
+            elif current.paragraph is not None:
+                edits.extend(paragraph_edits(texts, current.paragraph, item.proposal))
+            applied += 1
         except CannotApply as error:
             refused.append((item, str(error)))
-    return edits, refused
+    return edits, refused, applied
+
+
+def _current_wording(mark: Mark) -> str:
+    if mark.heading:
+        return mark.article.title.get(mark.language, "")
+    return mark.paragraph.plain_text if mark.paragraph is not None else ""
+
+
+def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
+    """The article's title in one language, in its front matter."""
+    location = mark.article.key_locations.get(f"title.{mark.language}")
+    edit = scalar_edit(texts, location, title) if location is not None else None
+    if edit is None:
+        raise CannotApply("the title's place in the front matter could not be found: edit `title:` by hand")
+    return edit
 
 
 _OPENING = re.compile(r"[ \t]*(?:(?:\d+(?:-\d+)*[.)]|[а-яё]\))[ \t]+)?")
@@ -509,8 +541,6 @@ def import_review(
     applied = 0
     if apply:
         proposals = [item for item in reading.found if item.proposal is not None]
-        edits, refused = apply_edits(texts, code, proposals)
-        edited = texts.apply(edits)
-        applied = len(proposals) - len(refused)
-        changes.update(edited)
+        edits, refused, applied = apply_edits(texts, code, proposals)
+        changes.update(texts.apply(edits))
     return ReviewImport(changes, reading.found, len(new), reading.unplaced, refused, applied)

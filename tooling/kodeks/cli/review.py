@@ -64,7 +64,7 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
             "a round id is lowercase letters, digits and hyphens, e.g. round-1", param_hint="--round"
         )
     document = read_reviewed(file)
-    workspace = Workspace.of(working_tree(root).files)
+    workspace = Workspace.of(working_tree(root).files, validated=False)
     if document.revision:
         if not re.fullmatch(r"[0-9a-f]{40}", document.revision):
             raise ReviewError(f"{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?")
@@ -75,7 +75,7 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
                 f"{file} was built from revision {document.revision[:12]}, which this repository does not have "
                 f"({error}): fetch it, or the file belongs to another Code"
             ) from None
-        sent = load_code(snapshot).code
+        sent = load_code(snapshot, workspace.cache).code  # unchanged files are not parsed again
     else:
         click.echo(
             f"kodeks: {file} names no commit (built from an uncommitted tree): compared with the working tree", err=True

@@ -119,7 +119,8 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
         notes=_notes(reader, meta, tuple(languages)),
         history=reader.lines_per_language(meta, (), "history"),
         path=path,
-        key_locations={key: document.location((key,)) for key in meta},
+        key_locations={key: document.location((key,)) for key in meta}
+        | {f"title.{lang}": document.location(("title", lang)) for lang in _keys(meta.get("title"))},
     )
     return article, diagnostics
 
@@ -509,3 +510,7 @@ def _inline_text(token: Token) -> str:
     if token.type == "hardbreak":
         return "\n"
     return token.content
+
+
+def _keys(value: object) -> list[str]:
+    return [str(key) for key in value] if isinstance(value, dict) else []

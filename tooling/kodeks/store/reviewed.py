@@ -56,6 +56,15 @@ class ReviewedParagraph:
     mark_deleted: Change | None = None
     in_table: bool = False
 
+    @property
+    def untouched(self) -> bool:
+        """No tracked change in it, its mark included."""
+        return (
+            self.mark_inserted is None
+            and self.mark_deleted is None
+            and all(piece.inserted is None and piece.deleted is None for piece in self.pieces)
+        )
+
     def text(self, keep: Any) -> str:
         """The paragraph with each change taken or not: ``keep(piece)`` says which pieces stand."""
         return "".join(piece.text for piece in self.pieces if keep(piece))
@@ -141,8 +150,8 @@ def _change(element: Any) -> Change:
     return Change(element.get(f"{W}author", ""), element.get(f"{W}date", ""))
 
 
-_INSERTS = {f"{W}ins", f"{W}moveTo"}
-_DELETES = {f"{W}del", f"{W}moveFrom"}
+_INSERTS = (f"{W}ins", f"{W}moveTo")
+_DELETES = (f"{W}del", f"{W}moveFrom")
 _TEXTS: dict[str, str] = {
     f"{W}t": "",
     f"{W}delText": "",
@@ -151,75 +160,84 @@ _TEXTS: dict[str, str] = {
     f"{W}cr": "\n",
     f"{W}noBreakHyphen": "-",
 }
+_P = f"{W}p"
+_PPR = f"{W}pPr"
+_FIELD = f"{W}fldChar"
+_BOOKMARK = f"{W}bookmarkStart"
+_RANGE_START, _RANGE_END, _REFERENCE = f"{W}commentRangeStart", f"{W}commentRangeEnd", f"{W}commentReference"
 
 
 def _paragraphs(body: Any) -> tuple[list[ReviewedParagraph], dict[str, tuple[int, str]]]:
     """Every paragraph in reading order (table cells included), and for each comment the
-    paragraph its range starts in and the words it covers."""
+    paragraph its range starts in and the words it covers.
+
+    One pass over the elements that matter, in document order (lxml filters them in C); the
+    few tracked changes are looked up first, so a text knows whether it is inserted or deleted
+    without climbing its ancestors."""
+    changed: dict[Any, tuple[Change | None, Change | None]] = {}
+    for kind in (*_INSERTS, *_DELETES):
+        for change in body.iter(kind):
+            if change.getparent().tag == f"{W}rPr":
+                continue  # a paragraph mark's change: read with its paragraph
+            for text in change.iter(*_TEXTS):
+                inserted, deleted = changed.get(text, (None, None))
+                if kind in _INSERTS:
+                    inserted = _change(change)
+                else:
+                    deleted = _change(change)
+                changed[text] = (inserted, deleted)
     paragraphs: list[ReviewedParagraph] = []
     ranges: dict[str, tuple[int, str]] = {}
     open_ranges: dict[str, list[str]] = {}
     pending_marks: list[str] = []
-
-    def walk(
-        element: Any,
-        paragraph: ReviewedParagraph | None,
-        inserted: Change | None,
-        deleted: Change | None,
-        in_field: bool,
-    ) -> bool:
-        for child in element:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag == f"{W}p":
-                new = ReviewedParagraph(len(paragraphs), marks=pending_marks[:], in_table=_in_table(child))
-                pending_marks.clear()
-                mark = child.find(f"{W}pPr/{W}rPr")
-                if mark is not None:
-                    if mark.find(f"{W}ins") is not None:
-                        new.mark_inserted = _change(mark.find(f"{W}ins"))
-                    if mark.find(f"{W}del") is not None:
-                        new.mark_deleted = _change(mark.find(f"{W}del"))
-                paragraphs.append(new)
-                walk(child, new, None, None, False)
-            elif tag == f"{W}pPr" or tag == f"{W}rPr" or tag == f"{W}instrText":
-                continue
-            elif tag == f"{W}bookmarkStart":
-                name = child.get(f"{W}name", "")
-                (paragraph.marks if paragraph is not None else pending_marks).append(name)
-            elif tag == f"{W}commentRangeStart" or tag == f"{W}commentReference":
-                comment_id = child.get(f"{W}id", "")
-                if comment_id not in ranges and paragraph is not None:
-                    ranges[comment_id] = (paragraph.index, "")
-                if tag == f"{W}commentRangeStart":
-                    open_ranges.setdefault(comment_id, [])
-            elif tag == f"{W}commentRangeEnd":
-                comment_id = child.get(f"{W}id", "")
-                words = open_ranges.pop(comment_id, [])
-                if comment_id in ranges:
-                    ranges[comment_id] = (ranges[comment_id][0], "".join(words))
-            elif tag in _INSERTS:
-                in_field = walk(child, paragraph, _change(child), deleted, in_field)
-            elif tag in _DELETES:
-                in_field = walk(child, paragraph, inserted, _change(child), in_field)
-            elif tag == f"{W}fldChar":
-                kind = child.get(f"{W}fldCharType")
-                in_field = kind == "begin" or (in_field and kind != "separate" and kind != "end")
-            elif tag in _TEXTS:
-                if paragraph is None or in_field:
-                    continue
-                text = _TEXTS[tag] or child.text or ""
-                paragraph.pieces.append(Piece(text, inserted, deleted))
-                if deleted is None:
-                    for words in open_ranges.values():
-                        words.append(text)
-            else:
-                in_field = walk(child, paragraph, inserted, deleted, in_field)
-        return in_field
-
-    walk(body, None, None, None, False)
+    paragraph: ReviewedParagraph | None = None
+    element_of_paragraph: Any = None
+    in_field = False
+    for element in body.iter(_P, _BOOKMARK, _RANGE_START, _RANGE_END, _REFERENCE, _FIELD, *_TEXTS):
+        tag = element.tag
+        if tag == _P:
+            paragraph = ReviewedParagraph(len(paragraphs), marks=pending_marks[:], in_table=_in_table(element))
+            pending_marks.clear()
+            element_of_paragraph, in_field = element, False
+            mark = element.find(f"{_PPR}/{W}rPr")
+            if mark is not None:
+                inserted, deleted = mark.find(f"{W}ins"), mark.find(f"{W}del")
+                paragraph.mark_inserted = _change(inserted) if inserted is not None else None
+                paragraph.mark_deleted = _change(deleted) if deleted is not None else None
+            paragraphs.append(paragraph)
+        elif tag == _BOOKMARK:
+            inside = paragraph is not None and _within(element, element_of_paragraph)
+            (paragraph.marks if inside and paragraph is not None else pending_marks).append(element.get(f"{W}name", ""))
+        elif tag == _RANGE_START or tag == _REFERENCE:
+            comment_id = element.get(f"{W}id", "")
+            if comment_id not in ranges and paragraph is not None:
+                ranges[comment_id] = (paragraph.index, "")
+            if tag == _RANGE_START:
+                open_ranges.setdefault(comment_id, [])
+        elif tag == _RANGE_END:
+            comment_id = element.get(f"{W}id", "")
+            words = open_ranges.pop(comment_id, [])
+            if comment_id in ranges:
+                ranges[comment_id] = (ranges[comment_id][0], "".join(words))
+        elif tag == _FIELD:
+            kind = element.get(f"{W}fldCharType")
+            in_field = kind == "begin" or (in_field and kind != "separate" and kind != "end")
+        elif paragraph is not None and not in_field:
+            text = _TEXTS[tag] or element.text or ""
+            inserted, deleted = changed.get(element, (None, None))
+            paragraph.pieces.append(Piece(text, inserted, deleted))
+            if deleted is None:
+                for words in open_ranges.values():
+                    words.append(text)
     return paragraphs, ranges
+
+
+def _within(element: Any, paragraph: Any) -> bool:
+    """Whether ``element`` stands inside ``paragraph`` (Word also writes bookmarks between paragraphs)."""
+    parent = element.getparent()
+    while parent is not None and parent.tag != _P:
+        parent = parent.getparent()
+    return parent is paragraph
 
 
 def _in_table(paragraph: Any) -> bool:
