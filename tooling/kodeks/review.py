@@ -18,13 +18,14 @@ the words around it, never dropped.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 
 from . import wording
-from .edit import Edit, Texts, scalar_edit, yaml_string
+from .edit import Edit, Texts, scalar_edit
 from .errors import KodeksError
 from .importing import inline_markdown, line_markdown
 from .model import Article, Code, LegalNumber, Paragraph, ReferenceTarget, TargetKind, Text
@@ -433,7 +434,9 @@ def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int,
     if None in touched and len(touched) == 1:
         start = spans[a].start if b > a or a == 0 or spans[a - 1].link is None else spans[a - 1].end
         end = spans[b - 1].end if b > a else start
-        text = line_markdown(replacement) if a == 0 else inline_markdown(replacement)
+        # Text that opens a line of the source could open a block there («1) …», «# …»): escaped as such.
+        opens_line = a == 0 or not source[source.rfind("\n", 0, start) + 1 : start].strip()
+        text = line_markdown(replacement) if opens_line else inline_markdown(replacement)
         return Edit(path, start, end, text)
     raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
 
@@ -441,23 +444,29 @@ def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int,
 # --- the register file ---------------------------------------------------------------------
 
 
+def _yaml_text(text: str) -> str:
+    """A double-quoted YAML scalar that reads back as exactly ``text``, line breaks and tabs
+    included (JSON's string syntax is YAML's double-quoted one)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def entries_yaml(round_id: str, first_number: int, found: Sequence[Found]) -> str:
     """New entries of ``comments:``, numbered on from ``first_number``."""
     lines = []
     for number, item in enumerate(found, start=first_number):
-        lines.append(f"  - id: {yaml_string(f'{round_id}/{number}')}")
-        lines.append(f"    author: {yaml_string(item.author or '?')}")
+        lines.append(f"  - id: {_yaml_text(f'{round_id}/{number}')}")
+        lines.append(f"    author: {_yaml_text(item.author or '?')}")
         if item.date:
             lines.append(f"    date: {item.date}")
         lines.append(f"    unit: {item.unit}")
-        lines.append(f"    place: {yaml_string(item.place)}")
+        lines.append(f"    place: {_yaml_text(item.place)}")
         lines.append(f"    language: {item.language}")
         if item.quote:
-            lines.append(f"    quote: {yaml_string(item.quote)}")
+            lines.append(f"    quote: {_yaml_text(item.quote)}")
         if item.comment:
-            lines.append(f"    comment: {yaml_string(item.comment)}")
+            lines.append(f"    comment: {_yaml_text(item.comment)}")
         if item.proposal is not None:
-            lines.append(f"    proposal: {{{item.language}: {yaml_string(item.proposal)}}}")
+            lines.append(f"    proposal: {{{item.language}: {_yaml_text(item.proposal)}}}")
         lines.append("    decision: open")
         lines.append(f"    via: {item.via}")
     return "".join(line + "\n" for line in lines)
@@ -494,7 +503,7 @@ def register_text(existing: str | None, round_id: str, revision: str, entries: s
     """The round's file with ``entries`` added at the end of its ``comments:`` (created with its
     revision when new); nothing else in it is touched."""
     if existing is None:
-        head = f"name: {yaml_string(round_id)}\n" + (f"revision: {revision}\n" if revision else "") + "comments:\n"
+        head = f"name: {_yaml_text(round_id)}\n" + (f"revision: {revision}\n" if revision else "") + "comments:\n"
         return head + entries
     text = existing if existing.endswith("\n") or not existing else existing + "\n"
     last_key = [line for line in text.splitlines() if line and not line[0].isspace() and not line.startswith("#")]
