@@ -25,7 +25,7 @@ from lxml import etree
 from kodeks import check
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, A, git, kodeks, write_files
+from .conftest import BASE_FILES, YAML, A, git, kodeks, write_files
 
 SOFFICE = shutil.which("soffice")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -476,3 +476,46 @@ def test_a_changed_heading_proposes_the_title_and_apply_writes_it_to_the_front_m
     front = (root / A / "kenesh.md").read_text(encoding="utf-8").split("---")[1]
     assert 'title: {ky: "Жергиликтүү кеңеш", ru: "Айылный кенеш"}' in front
     assert check(read_worktree(root)).errors == 0
+
+
+def test_a_comment_on_a_chapter_heading_is_about_the_chapter_and_leads_its_articles_in_the_table(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+    package = zipfile.ZipFile(built)
+    xml = package.read("word/document.xml").decode()
+    heading = re.search(r'(<w:bookmarkStart [^>]*/>)+<w:r><w:t xml:space="preserve">Глава 2\. Органы</w:t></w:r>', xml)
+    assert heading is not None
+    commented = (
+        heading.group(0).replace("<w:r>", '<w:commentRangeStart w:id="3"/><w:r>', 1) + '<w:commentRangeEnd w:id="3"/>'
+    )
+    xml = xml.replace(heading.group(0), commented)
+    comments = (
+        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:comment w:id="3" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
+        "<w:t>Назвать главу «Органы местного самоуправления».</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    reviewed = tmp_path / "chapter.docx"
+    with zipfile.ZipFile(reviewed, "w") as copy:
+        for item in package.infolist():
+            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
+        copy.writestr("word/comments.xml", comments)
+    assert kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1").exit_code == 0
+    write_files(
+        root,
+        {
+            "code_text/reviews/round-1.yaml": (root / "code_text/reviews/round-1.yaml").read_text(encoding="utf-8")
+            + '  - {id: round-1/2, author: "Б", unit: "art:kenesh#1", comment: "Да.", decision: open}\n'
+            + '  - {id: round-1/3, author: "В", unit: "art:subject", comment: "Да.", decision: open}\n'
+        },
+    )
+    (entry, *_) = register(root)["comments"]
+    assert (entry["unit"], entry["place"], entry["quote"]) == ("ch:bodies", "глава 2", "Глава 2. Органы")
+    table = kodeks("review", "table", "--root", str(root), "--lang", "ru").output
+    headings = [line for line in table.splitlines() if line.startswith("## ")]
+    assert headings[:3] == ["## Статья 1. Предмет регулирования", "## Глава 2. Органы", "## Статья 3. Местный кенеш"]
+    write_files(root, {YAML: BASE_FILES[YAML].replace("      - id: bodies\n", "      - id: organs\n")})
+    result = kodeks("validate", "--root", str(root))
+    assert "V001" in result.output and "the Code has no chapter `bodies` (it was глава 2" in result.output

@@ -18,13 +18,14 @@ from .diagnostics import Diagnostic
 from .model import (
     ANSWERED,
     SUBPOINT_LETTERS,
-    Article,
     Code,
     Decision,
     LegalNumber,
+    Numbering,
     ReferenceTarget,
     ReviewEntry,
     ReviewRound,
+    TargetKind,
 )
 from .references import missing_unit
 from .rules import rule
@@ -56,7 +57,23 @@ def register_problems(code: Code) -> Iterator[Diagnostic]:
                 )
 
 
+def unit_place(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
+    """A unit as the law names it with today's numbers: «пункт 3 части 2 статьи 7», «глава 2»,
+    «I бөлүм»."""
+    if unit.kind is TargetKind.CHAPTER:
+        label = wording.chapter_label(language, numbering.chapters.get(unit.id))
+    elif unit.kind is TargetKind.SECTION:
+        label = wording.section_label(language, numbering.sections.get(unit.id))
+    else:
+        return wording.unit_place(language, numbering.articles.get(unit.id), unit)
+    return label[:1].lower() + label[1:] if language == "ru" else label
+
+
 def _missing(code: Code, entry: ReviewEntry) -> str | None:
+    if entry.unit.kind is TargetKind.CHAPTER:
+        return None if code.find_chapter(entry.unit.id) else f"the Code has no chapter `{entry.unit.id}`"
+    if entry.unit.kind is TargetKind.SECTION:
+        return None if code.find_section(entry.unit.id) else f"the Code has no section `{entry.unit.id}`"
     article = code.articles.get(entry.unit.id)
     if article is None:
         return f"the Code has no article `{entry.unit.id}`"
@@ -76,9 +93,11 @@ class TableRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleGroup:
-    article: Article | None
-    """None for comments on articles the Code no longer has."""
+class UnitGroup:
+    """The comments on one article (or on a chapter's or section's heading)."""
+
+    unit: ReferenceTarget | None
+    """The article, chapter or section; None for comments on units the Code no longer has."""
     headings: Mapping[str, str]
     rows: tuple[TableRow, ...]
 
@@ -86,44 +105,71 @@ class ArticleGroup:
 @dataclass(frozen=True, slots=True)
 class ReviewTable:
     rounds: tuple[ReviewRound, ...]
-    groups: tuple[ArticleGroup, ...]
+    groups: tuple[UnitGroup, ...]
     totals: tuple[tuple[Decision, int], ...]
     """Every decision with its count, in the order of :class:`Decision`."""
 
 
 def review_table(code: Code, round_ids: Sequence[str] = ()) -> ReviewTable:
-    """The register as the table of comments: grouped by article in legal order, units in
-    legal order inside an article, numbered through."""
+    """The register as the table of comments: grouped by article in legal order (a section's or
+    chapter's own comments before its first article), units in legal order inside an article,
+    numbered through."""
     rounds = tuple(r for r in code.reviews if not round_ids or r.id in round_ids)
-    numbering = code.numbering().articles
+    numbering = code.numbering()
     order = {article.id: index for index, article in enumerate(code.ordered_articles())}
-    entries = [entry for review_round in rounds for entry in review_round.entries]
-    entries.sort(key=lambda e: (order.get(e.unit.id, len(order)), _unit_order(e.unit)))
-    groups: list[ArticleGroup] = []
+    first: dict[tuple[TargetKind, str], int] = {}
+    for section in code.sections:
+        ids = [entry.id for chapter in section.chapters for entry in chapter.articles if entry.id in order]
+        first[(TargetKind.SECTION, section.id)] = min((order[i] for i in ids), default=len(order))
+    for chapter in code.chapters:
+        ids = [entry.id for entry in chapter.articles if entry.id in order]
+        first[(TargetKind.CHAPTER, chapter.id)] = min((order[i] for i in ids), default=len(order))
+
+    def group_of(entry: ReviewEntry) -> ReferenceTarget | None:
+        whole = ReferenceTarget(entry.unit.kind, entry.unit.id)
+        known = entry.unit.id in order if entry.unit.kind is TargetKind.ARTICLE else (whole.kind, whole.id) in first
+        return whole if known else None
+
+    def position(entry: ReviewEntry) -> tuple[object, ...]:
+        group = group_of(entry)
+        if group is None:
+            return (len(order) + 1, 0, ())
+        if group.kind is TargetKind.ARTICLE:
+            return (order[group.id], 2, _unit_order(entry.unit))
+        return (first[(group.kind, group.id)], 0 if group.kind is TargetKind.SECTION else 1, ())
+
+    entries = sorted((e for r in rounds for e in r.entries), key=position)
+    groups: list[UnitGroup] = []
     number = 0
-    for article_id, members in itertools.groupby(entries, key=lambda e: e.unit.id if e.unit.id in order else None):
-        article = code.articles.get(article_id) if article_id else None
-        headings = {
-            language: wording.heading(
-                wording.article_label(language, numbering.get(article.id)), article.title.get(language, "")
-            )
-            if article
-            else "—"
-            for language in code.languages
-        }
+    for group, members in itertools.groupby(entries, key=group_of):
+        headings = {language: _heading(code, numbering, group, language) for language in code.languages}
         rows = []
         for entry in members:
             number += 1
             places = {
-                language: wording.unit_place(language, numbering.get(entry.unit.id), entry.unit)
-                if article
-                else entry.place or str(entry.unit)
+                language: unit_place(numbering, entry.unit, language) if group else entry.place or str(entry.unit)
                 for language in code.languages
             }
             rows.append(TableRow(number, entry, places))
-        groups.append(ArticleGroup(article, headings, tuple(rows)))
+        groups.append(UnitGroup(group, headings, tuple(rows)))
     counts = Counter(entry.decision for entry in entries)
     return ReviewTable(rounds, tuple(groups), tuple((decision, counts[decision]) for decision in Decision))
+
+
+def _heading(code: Code, numbering: Numbering, unit: ReferenceTarget | None, language: str) -> str:
+    if unit is None:
+        return "—"
+    if unit.kind is TargetKind.SECTION:
+        section = code.find_section(unit.id)
+        title = section.title.get(language, "") if section else ""
+        return wording.heading(wording.section_label(language, numbering.sections.get(unit.id)), title)
+    if unit.kind is TargetKind.CHAPTER:
+        chapter = code.find_chapter(unit.id)
+        title = chapter.title.get(language, "") if chapter else ""
+        return wording.heading(wording.chapter_label(language, numbering.chapters.get(unit.id)), title)
+    article = code.articles[unit.id]
+    number = numbering.articles.get(unit.id, article.number)
+    return wording.heading(wording.article_label(language, number), article.title.get(language, ""))
 
 
 def _unit_order(unit: ReferenceTarget) -> tuple[object, ...]:

@@ -28,8 +28,10 @@ from . import wording
 from .edit import Edit, Texts, scalar_edit
 from .errors import KodeksError
 from .importing import inline_markdown, line_markdown
-from .model import Article, Code, LegalNumber, Paragraph, ReferenceTarget, TargetKind, Text
-from .render.common import heading_key, marked_lines
+from .model import Article, Code, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .register import unit_place
+from .render import Edition
+from .render.common import heading_key, marked_lines, unit_heading, walk
 from .render.word import UNDATED, bookmark_name
 from .store import REVIEWS_DIR, Revision
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
@@ -39,7 +41,8 @@ from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 class Mark:
     """What kodeks wrote in a marked paragraph."""
 
-    article: Article
+    article: Article | None
+    """None for the heading of a section or chapter."""
     language: str
     unit: ReferenceTarget
     key: str
@@ -85,21 +88,29 @@ class ReviewReading:
 
 
 def marks_of(code: Code) -> dict[str, Mark]:
-    """Every paragraph key of the Code (and of its headings), by bookmark name."""
+    """Every paragraph key of the Code, headings included, by bookmark name."""
     marks: dict[str, Mark] = {}
-    numbering = code.numbering().articles
-    for article in code.ordered_articles():
-        marks.update(_article_marks(code, article, numbering.get(article.id)))
+    edition = Edition(code, None, code.numbering())
+    for unit in walk(edition):
+        if isinstance(unit, Article):
+            marks.update(_article_marks(code, unit, edition))
+            continue
+        kind = TargetKind.SECTION if isinstance(unit, Section) else TargetKind.CHAPTER
+        for language in code.languages:
+            key = heading_key(language, unit)
+            text = unit_heading(edition, unit, language)
+            marks[bookmark_name(key)] = Mark(None, language, ReferenceTarget(kind, unit.id), key, "", None, text, True)
     return marks
 
 
-def _article_marks(code: Code, article: Article, number: LegalNumber | None) -> dict[str, Mark]:
+def _article_marks(code: Code, article: Article, edition: Edition) -> dict[str, Mark]:
     marks: dict[str, Mark] = {}
+    whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
+    number = edition.numbering.articles.get(article.id, article.number)
     for language in code.languages:
         label = wording.article_label(language, number)
-        key = heading_key(language, article.id)
-        whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
-        heading = wording.heading(label, article.title.get(language, ""))
+        key = heading_key(language, article)
+        heading = unit_heading(edition, article, language)
         marks[bookmark_name(key)] = Mark(article, language, whole, key, label, None, heading, heading=True)
         marks[bookmark_name("t-" + key)] = Mark(article, language, whole, "t-" + key, label, None, "", heading=True)
         text = article.texts.get(language)
@@ -129,7 +140,7 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
     Code at the revision the document was built from)."""
     marks = marks_of(code)
     reading = ReviewReading()
-    numbering = code.numbering().articles
+    numbering = code.numbering()
 
     def theirs(change: Change | None) -> bool:
         return change is not None and (change.author, change.date) != (ours.author, ours.date)
@@ -140,8 +151,8 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
     def as_proposed(piece: Piece) -> bool:  # the reviewer's changes made, kodeks's accepted
         return piece.deleted is None
 
-    def place(mark: Mark, unit: ReferenceTarget | None = None) -> str:
-        return wording.unit_place(mark.language, numbering.get(mark.article.id), unit or mark.unit)
+    def place(mark: Mark) -> str:
+        return unit_place(numbering, mark.unit, mark.language)
 
     context: dict[int, Mark | None] = {}
     current: Mark | None = None
@@ -230,11 +241,12 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
 
 def _article_of(mark: Mark) -> Mark:
     """A paragraph after a marked one that has no mark of its own (the reviewer's new
-    paragraph, a table row): a comment on it is about the article."""
+    paragraph, a table row): a comment on it is about the article (or the chapter or section
+    whose heading it follows)."""
+    if mark.article is None:
+        return mark
     whole = ReferenceTarget(TargetKind.ARTICLE, mark.article.id)
-    return Mark(
-        mark.article, mark.language, whole, "t-" + heading_key(mark.language, mark.article.id), "", None, "", True
-    )
+    return Mark(mark.article, mark.language, whole, "t-" + heading_key(mark.language, mark.article), "", None, "", True)
 
 
 def _without_label(mark: Mark, proposed: str) -> str:
@@ -252,6 +264,8 @@ def _not_applicable(mark: Mark, proposed: str, joined: Sequence[ReviewedParagrap
         return "it splits the paragraph: add the new paragraph by hand, numbered as the law requires"
     if any(p.mark_deleted is not None for p in joined):
         return "it joins paragraphs: change the units by hand"
+    if mark.article is None:
+        return "it changes the heading of a section or chapter: edit its `title:` in code.yaml"
     if mark.heading and not text.startswith(f"{mark.label}. "):
         return f"it changes the article's number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
     if mark.label and not text.startswith(mark.label):
@@ -290,19 +304,21 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
     refused: list[tuple[Found, str]] = []
     applied = 0
     now: dict[str, dict[str, Mark]] = {}
-    numbering: dict[str, LegalNumber | None] = {}
+    edition: Edition | None = None
     for item in found:
         if item.proposal is None or item.mark is None:
             continue
         if item.not_applicable:
             refused.append((item, item.not_applicable))
             continue
+        if item.mark.article is None:
+            continue  # a section's or chapter's heading: not_applicable says so
         article = code.articles.get(item.mark.article.id)
         current: Mark | None = item.mark
         if article is not item.mark.article:  # the file changed since the document was built
             if article is not None and article.id not in now:
-                numbering = numbering or dict(code.numbering().articles)
-                now[article.id] = _article_marks(code, article, numbering.get(article.id))
+                edition = edition or Edition(code, None, code.numbering())
+                now[article.id] = _article_marks(code, article, edition)
             current = now.get(article.id, {}).get(item.mark.key) if article is not None else None
         if current is not None and _flat(_current_wording(current)) == _flat(item.proposal):
             continue  # carried out already (a second --apply of the same file)
@@ -321,14 +337,14 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
 
 
 def _current_wording(mark: Mark) -> str:
-    if mark.heading:
+    if mark.heading and mark.article is not None:
         return mark.article.title.get(mark.language, "")
     return mark.paragraph.plain_text if mark.paragraph is not None else ""
 
 
 def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
     """The article's title in one language, in its front matter."""
-    location = mark.article.key_locations.get(f"title.{mark.language}")
+    location = mark.article.key_locations.get(f"title.{mark.language}") if mark.article else None
     edit = scalar_edit(texts, location, title) if location is not None else None
     if edit is None:
         raise CannotApply("the title's place in the front matter could not be found: edit `title:` by hand")

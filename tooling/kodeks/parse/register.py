@@ -87,10 +87,13 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
         return None
     unit_text = mapping.get("unit")
     unit = parse_reference(unit_text) if isinstance(unit_text, str) else None
-    if unit is None or unit.kind is not TargetKind.ARTICLE or unit.through is not None:
+    whole_structure = unit is not None and unit.kind in (TargetKind.CHAPTER, TargetKind.SECTION) and not unit.locator
+    if unit is None or not (unit.kind is TargetKind.ARTICLE or whole_structure) or unit.through is not None:
         if "unit" in mapping:
             reader.report(
-                "Y006", path + ("unit",), f"`unit: {unit_text}` names one unit of a Code article: art:ID, art:ID#2.3.б"
+                "Y006",
+                path + ("unit",),
+                f"`unit: {unit_text}` names one unit of the Code: art:ID, art:ID#2.3.б, ch:ID or sec:ID",
             )
         return None
     try:

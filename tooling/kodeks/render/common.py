@@ -105,9 +105,10 @@ def marked_lines(language: str, article_id: str, text: ArticleText) -> Iterator[
             yield MarkedLine(f"{anchor}-a{ordinal}", line, replace(unit, paragraph=ordinal))
 
 
-def heading_key(language: str, article_id: str) -> str:
-    """The key of an article's heading in one language (a comment on it is about the article)."""
-    return f"{language}-art-{article_id}"
+def heading_key(language: str, unit: Section | Chapter | Article) -> str:
+    """The key of a heading in one language: a comment on it is about the section, chapter or
+    article."""
+    return f"{language}-{unit_anchor_of(unit)}"
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:

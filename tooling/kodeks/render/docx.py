@@ -112,8 +112,7 @@ class _Writer:
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))
-        if isinstance(unit, Article):  # what a reviewer's comment on the heading is about
-            text = self.bookmarks.around(heading_key(self.language, unit.id), text)
+        text = self.bookmarks.around(heading_key(self.language, unit), text)  # what a comment on it is about
         if self.language == self.options.languages[0]:
             text = self.bookmarks.around(unit_anchor_of(unit), text)
         centre = "" if isinstance(unit, Article) else '<w:jc w:val="center"/>'

@@ -20,6 +20,7 @@ from ..diff import (
     UnitChange,
 )
 from ..model import Code, Disposition, LegalNumber, Stage
+from ..register import unit_place
 
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
@@ -197,7 +198,7 @@ def answered_line(code: Code, answered: AnsweredComment, language: str) -> str:
     entry = answered.entry
     if entry is None:
         return f"{answered.id}: {wording.word('unknown-comment', language)}"
-    place = wording.unit_place(language, code.numbering().articles.get(entry.unit.id), entry.unit)
+    place = unit_place(code.numbering(), entry.unit, language)
     before = wording.decision_name(answered.before, language) if answered.before else wording.word("new", language)
     text = f"{entry.id}, {place}, {entry.author}: {before} → {wording.decision_name(entry.decision, language)}"
     if entry.reason:

@@ -139,7 +139,7 @@ def _tracked_article(change: ArticleChange, language: str, tracker: _Tracker) ->
     removed = change.head is None
     heading = tracker.pieces(_heading_pieces(change, language))
     if change.head is not None:
-        heading = tracker.marked(heading_key(language, change.head.id), heading)
+        heading = tracker.marked(heading_key(language, change.head), heading)
     yield tracker.paragraph(heading, added, removed, "Heading3")
     # The proposed text's paragraphs carry the keys the built Code gives them, in the same order.
     head_text = change.head.texts.get(language) if change.head is not None else None
@@ -239,7 +239,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
             for change in detailed(redline):
                 text = run(caption(change, lang) + " — " + kinds_text(change, lang))
                 if change.head is not None:  # a comment in the table is about this article
-                    text = tracker.marked("t-" + heading_key(lang, change.head.id), text)
+                    text = tracker.marked("t-" + heading_key(lang, change.head), text)
                 body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading3"/></w:pPr>{text}</w:p>')
                 body.append(_comparison_table(change, lang, current_label(comparison, lang)))
     body.append("<w:p/>")
