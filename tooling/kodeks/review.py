@@ -364,6 +364,8 @@ def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[E
     spans = _spans(source, start, paragraph)
     old = paragraph.plain_text
     new = " ".join(new_text.split())
+    if not new:
+        raise CannotApply("it deletes the whole paragraph: remove the unit by hand")
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     offsets = [0]
     for token in old_tokens:
