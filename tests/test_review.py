@@ -519,3 +519,54 @@ def test_a_comment_on_a_chapter_heading_is_about_the_chapter_and_leads_its_artic
     write_files(root, {YAML: BASE_FILES[YAML].replace("      - id: bodies\n", "      - id: organs\n")})
     result = kodeks("validate", "--root", str(root))
     assert "V001" in result.output and "the Code has no chapter `bodies` (it was глава 2" in result.output
+
+
+@pytest.mark.parametrize(
+    "proposal, written",
+    [
+        # Words after a reference go after the link; its words stay a link.
+        (
+            "1. Местный кенеш действует согласно части 2 и 3 настоящей статьи.",
+            "1. Местный кенеш действует согласно [части 2](art:kenesh#2) и 3 настоящей статьи.",
+        ),
+        # A change inside a reference's words keeps the link (validate checks the new wording).
+        (
+            "1. Местный кенеш действует согласно частям 2 настоящей статьи.",
+            "1. Местный кенеш действует согласно [частям 2](art:kenesh#2) настоящей статьи.",
+        ),
+        # Characters Markdown would read as syntax are escaped, so the text reads back as proposed.
+        (
+            "1. Местный кенеш [всегда] действует согласно части 2 настоящей статьи & закона.",
+            "1. Местный кенеш \\[всегда\\] действует согласно [части 2](art:kenesh#2) настоящей статьи \\& закона.",
+        ),
+    ],
+)
+def test_a_proposal_rewrites_only_its_words(code_dir: Callable[..., Path], proposal: str, written: str) -> None:
+    from kodeks.edit import Texts
+    from kodeks.review import paragraph_edits
+
+    root = code_dir()
+    path = A + "kenesh.md"
+    source = (root / path).read_text(encoding="utf-8")
+    code = check(read_worktree(root)).code
+    assert code is not None
+    paragraph = code.articles["kenesh"].texts["ru"].parts[0].paragraphs[0]
+    texts = Texts({path: source})
+    changed = texts.apply(paragraph_edits(texts, paragraph, proposal.removeprefix("1. ")))[path]
+    assert written + "\n" in changed
+    assert changed.replace(written, "") == source.replace(
+        "1. Местный кенеш действует согласно [части 2](art:kenesh#2) настоящей статьи.", ""
+    )
+
+
+def test_a_proposal_that_rewords_a_reference_and_its_surroundings_is_refused(code_dir: Callable[..., Path]) -> None:
+    from kodeks.edit import Texts
+    from kodeks.review import CannotApply, paragraph_edits
+
+    root = code_dir()
+    code = check(read_worktree(root)).code
+    assert code is not None
+    paragraph = code.articles["kenesh"].texts["ru"].parts[0].paragraphs[0]
+    texts = Texts({A + "kenesh.md": (root / A / "kenesh.md").read_text(encoding="utf-8")})
+    with pytest.raises(CannotApply, match="rewords a reference and the text around it"):
+        paragraph_edits(texts, paragraph, "Местный кенеш действует по частью второй статьи.")

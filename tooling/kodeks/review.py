@@ -443,20 +443,26 @@ def _spans(source: str, start: int, paragraph: Paragraph) -> list[_Span]:
 
 
 def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int, replacement: str) -> Edit:
+    """The edit that replaces characters ``a``–``b`` of the paragraph's text: inside a
+    reference's words it stays a link; next to one it goes outside the link."""
     path = paragraph.location.path
-    links = {s.link for s in spans[a:b]} if b > a else set()
-    inside = {spans[a].link} if a < len(spans) - 1 else {None}
-    touched = links or inside
-    if len(touched) == 1 and None not in touched:  # wholly inside one reference's words
-        return Edit(path, spans[a].start, spans[b - 1].end if b > a else spans[a].start, inline_markdown(replacement))
-    if None in touched and len(touched) == 1:
-        start = spans[a].start if b > a or a == 0 or spans[a - 1].link is None else spans[a - 1].end
-        end = spans[b - 1].end if b > a else start
-        # Text that opens a line of the source could open a block there («1) …», «# …»): escaped as such.
-        opens_line = a == 0 or not source[source.rfind("\n", 0, start) + 1 : start].strip()
-        text = line_markdown(replacement) if opens_line else inline_markdown(replacement)
-        return Edit(path, start, end, text)
-    raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
+    if b > a:
+        links = {span.link for span in spans[a:b]}
+        if len(links) > 1:
+            raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
+        start, end = spans[a].start, spans[b - 1].end
+        in_link = links != {None}
+    else:  # an insertion between two characters
+        before = spans[a - 1].link if a > 0 else None
+        after = spans[a].link if a < len(spans) - 1 else None
+        in_link = after is not None and after == before
+        # Next to a link, outside it: before its «[», or after its «](…)».
+        start = end = spans[a].start - 1 if after is not None and not in_link else spans[a].start
+    if in_link:
+        return Edit(path, start, end, inline_markdown(replacement))
+    # Text that opens a line of the source could open a block there («1) …», «# …»): escaped as such.
+    opens_line = a == 0 or not source[source.rfind("\n", 0, start) + 1 : start].strip()
+    return Edit(path, start, end, line_markdown(replacement) if opens_line else inline_markdown(replacement))
 
 
 # --- the register file ---------------------------------------------------------------------
