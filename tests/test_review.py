@@ -25,7 +25,7 @@ from lxml import etree
 from kodeks import check
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, YAML, A, git, kodeks, write_files
+from .conftest import BASE_FILES, YAML, A, git, github_html, kodeks, write_files
 
 SOFFICE = shutil.which("soffice")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -443,6 +443,23 @@ comments:
     assert "round-1/1, часть 2 статьи 3, Бакыт Осмонов: не рассмотрено → принято (Уточнено.)" in result.output
     assert "round-1/2, статья 1, Айгүл Токтогулова: не рассмотрено → не рассмотрено" in result.output
     assert "round-9/1: в таблице замечаний нет такого замечания" in result.output
+    html = kodeks("redline", "--root", str(root), "HEAD~1", "--format", "html", "--lang", "ru", "-o", "-").output
+    assert "<li>round-1/1, часть 2 статьи 3, Бакыт Осмонов: не рассмотрено → принято (Уточнено.)</li>" in html
+
+
+def test_a_reason_written_as_markup_is_text_in_the_pull_request_comment(code_repo: Callable[..., Path]) -> None:
+    hostile = "<img src=x onerror=alert(1)> [link](javascript:alert(1)) @team"
+    round_file = (
+        "comments:\n"
+        f"  - {{id: round-1/1, author: 'x', unit: 'art:kenesh#2', comment: 'c', decision: rejected, reason: '{hostile}'}}\n"
+    )
+    root = code_repo([{"code_text/reviews/round-1.yaml": round_file.replace("rejected", "open")}])
+    write_files(root, {"code_text/reviews/round-1.yaml": round_file})
+    git(root, "commit", "-qam", "answer")
+    comment = kodeks("redline", "--root", str(root), "HEAD~1", "--lang", "ru").output
+    shown = github_html(comment)
+    assert "<img" not in shown and 'href="javascript' not in shown
+    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
 
 
 def test_a_changed_heading_proposes_the_title_and_apply_writes_it_to_the_front_matter(
