@@ -252,7 +252,8 @@ def test_renumber_parts_after_a_part_is_inserted_in_the_middle(code_dir: WriteCo
         .replace("2. Кеңеш [1", "2. Кеңеш жылына эки жолу чогулат.\n2. Кеңеш [1")
         .replace("2. Кенеш решает", "2. Кенеш собирается дважды в год.\n2. Кенеш решает")
     )
-    root = code_dir({A + "kenesh.md": kenesh})
+    register = "comments:\n  - {id: r/1, author: А, unit: art:kenesh#2, comment: Уточнить., decision: open}\n"
+    root = code_dir({A + "kenesh.md": kenesh, "code_text/reviews/r.yaml": register})
     assert any(" N004 " in m for m in messages(root))
     result = run(root, "renumber", "--parts", "kenesh")
     assert result.exit_code == 0, result.output
@@ -261,6 +262,8 @@ def test_renumber_parts_after_a_part_is_inserted_in_the_middle(code_dir: WriteCo
     assert "2. Кеңеш жылына эки жолу чогулат.\n3. Кеңеш [1" in text
     # The references to old part 2 now point at part 3, and say so.
     assert "[3-бөлүккө](art:kenesh#3)" in text and "[части 3](art:kenesh#3)" in text
+    # So does the comment register's entry on it (its place when written stays as it was).
+    assert (root / "code_text/reviews/r.yaml").read_text(encoding="utf-8") == register.replace("#2", "#3")
     assert messages(root) == []
 
 

@@ -88,10 +88,14 @@ class Texts:
 _SCALAR = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|[^\s,}\]#]+")
 
 
-def _value_edit(texts: Texts, location: SourceLocation, value: str) -> Edit | None:
+_REFERENCE_SCALAR = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|[^\s,}\]]+")
+"""A reference written as a YAML scalar: unquoted, ``#`` is part of it (``art:x#2``)."""
+
+
+def _value_edit(texts: Texts, location: SourceLocation, value: str, pattern: re.Pattern[str] = _SCALAR) -> Edit | None:
     """Replace the YAML scalar written at ``location`` by ``value``, keeping its quoting."""
     start = texts.offset(location)
-    match = _SCALAR.match(texts.files[location.path], start)
+    match = pattern.match(texts.files[location.path], start)
     if match is None:
         return None
     written = match.group()
@@ -586,6 +590,18 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             if targets != link.targets:
                 overrides = code.unit_words.get(language, ())
                 edits.extend(_retarget(texts, link, language, targets, changes, overrides))
+    # The comment register names units by number too; one whose unit is gone stays for V001.
+    for review_round in code.reviews:
+        for entry in review_round.entries:
+            if entry.unit.id != article_id or entry.unit_location is None:
+                continue
+            if _missing_in_maps(entry.unit, part_map, point_map, letter_map):
+                continue
+            moved = _moved(entry.unit, article_id, part_map, point_map, letter_map, {})
+            edit = (
+                _value_edit(texts, entry.unit_location, str(moved), _REFERENCE_SCALAR) if moved != entry.unit else None
+            )
+            edits.extend([edit] if edit else [])
     return edits
 
 

@@ -614,6 +614,8 @@ class ReviewEntry:
     via: str | None
     """How it reached the register: ``comment``, ``tracked`` or ``untracked`` (a Word file), or none."""
     location: SourceLocation
+    unit_location: SourceLocation | None = None
+    """Where ``unit:`` is written, for the drafter tools that renumber parts."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,7 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
         _carried_out(reader, mapping, path),
         via,
         reader.document.location(path),
+        reader.document.location(path + ("unit",)),
     )
 
 
