@@ -14,11 +14,22 @@ import kodeks
 
 PACKAGE = Path(kodeks.__file__).resolve().parent
 LAYERS = [
-    {"diagnostics", "errors", "rules", "characters", "model", "wording", "citation", "source", "yamlsafe"},
+    {
+        "diagnostics",
+        "errors",
+        "rules",
+        "characters",
+        "model",
+        "wording",
+        "citation",
+        "source",
+        "yamlsafe",
+        "instruction",
+    },
     {"parse"},
     {"store", "load"},
     {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"render", "edit", "drafting", "importing", "report", "github", "review"},
+    {"render", "edit", "drafting", "importing", "report", "github", "review", "amend"},
     {"cli", "__main__"},
 ]
 

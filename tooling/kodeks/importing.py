@@ -304,11 +304,11 @@ def _article_file(
         if article.repealed:
             continue
         body += ["", f"## {statute.language}", ""]
-        body += _markdown(article.blocks, _linker(statute, article, unlinked))
+        body += markdown_lines(article.blocks, _linker(statute, article, unlinked))
     return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
 
 
-def _markdown(blocks: Sequence[StatuteBlock], text_of: Callable[[StatuteBlock], str]) -> list[str]:
+def markdown_lines(blocks: Sequence[StatuteBlock], text_of: Callable[[StatuteBlock], str]) -> list[str]:
     """The blocks as kodeks writes them: every unit and абзац its own paragraph after a blank
     line, indented under its parent, so that neither kodeks nor GitHub can fold one into another."""
     lines: list[str] = []

@@ -59,4 +59,4 @@ def main() -> None:
 
 
 # The commands register themselves on `cli`; their heavy imports happen when they run.
-from . import drafting, github, reading, review  # noqa: E402,F401
+from . import amending, drafting, github, reading, review  # noqa: E402,F401

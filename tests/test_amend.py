@@ -1,0 +1,271 @@
+"""Amending laws: written from two revisions of a text in force, and applied back as the proof.
+
+The base is the working group's own Code (code_text/) taken as in force; the edits are made on
+its Markdown as a drafter would (words, paragraphs, new and repealed units, titles, articles, a
+term throughout, one language only), and the law kodeks writes, printed and read back, must
+turn the base into exactly the head, in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kodeks.amend import AmendError, amending_law, apply_law, article_lines
+from kodeks.load import load_code
+from kodeks.model import Code
+from kodeks.parse.instructions import read_law
+from kodeks.render.amendment import render_markdown
+from kodeks.store import Snapshot
+from kodeks.store.worktree import read_worktree
+
+from .conftest import kodeks, write_files
+from .test_fuzz import profile
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = ["муниципальный", "орган", "айыл", "в порядке", "жергиликтүү", "кеңеш", "закон", "«Об уставе»", "2-1"]
+
+
+def in_force() -> dict[str, str]:
+    files = {path: data.decode("utf-8") for path, data in read_worktree(ROOT).files.items()}
+    files["code_text/code.yaml"] = files["code_text/code.yaml"].replace("stage: draft", "stage: in-force")
+    return files
+
+
+def load(files: dict[str, str]) -> Code:
+    code = load_code(Snapshot({path: text.encode("utf-8") for path, text in files.items()})).code
+    assert code is not None
+    return code
+
+
+def text_of(code: Code) -> dict[str, object]:
+    """What the law says, by article number: heading and lines per language, repealed or not."""
+    return {
+        str(article.number): (
+            article.is_repealed,
+            {language: article_lines(code, article, language) for language in code.languages},
+        )
+        for article in code.articles.values()
+    }
+
+
+def roundtrip(base_files: dict[str, str], head_files: dict[str, str]) -> str:
+    base, head = load(base_files), load(head_files)
+    law = amending_law(base, head)
+    printed = render_markdown(law, base.languages)
+    read = read_law(printed)
+    assert read.problems == [], (read.problems, printed)
+    changed = apply_law(read.versions, dict(base_files), base)
+    result = dict(base_files) | changed
+    got, want = text_of(load(result)), text_of(head)
+    wrong = {n: (got.get(n), want.get(n)) for n in set(got) | set(want) if got.get(n) != want.get(n)}
+    assert not wrong, (wrong, printed)
+    return printed
+
+
+_SECTION = re.compile(r"^## (ky|ru)$", re.MULTILINE)
+
+
+def _lines(text: str) -> list[tuple[int, str, str]]:
+    """Body lines of an article file: (index, language, line) for each line of text."""
+    found = []
+    language = ""
+    for index, line in enumerate(text.split("\n")):
+        match = _SECTION.match(line)
+        if match:
+            language = match.group(1)
+        elif language and line.strip() and "](" not in line:
+            found.append((index, language, line))
+    return found
+
+
+KINDS = ("word", "delete", "insert", "restate", "part", "point", "repeal-part", "title", "article", "repeal-article")
+Edit = tuple[str, int, int, int, tuple[int, ...]]
+"""(kind, article, line, position, words): indexes taken modulo what the text has."""
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(KINDS),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.integers(0, 99),
+        st.lists(st.integers(0, len(WORDS) - 1), min_size=1, max_size=6).map(tuple),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def edit_code(base: dict[str, str], edits: list[Edit]) -> dict[str, str]:
+    """The base with each edit made on its Markdown, as a drafter would type it."""
+    head = dict(base)
+    articles = sorted(
+        p for p in head if p.startswith("code_text/articles/") and p != "code_text/articles/new-article.md"
+    )
+    for kind, which, line_choice, position, word_choices in edits:
+        words_drawn = [WORDS[i] for i in word_choices]
+        path = articles[which % len(articles)]
+        text = head[path]
+        lines = text.split("\n")
+        body = _lines(text)
+        if "status: repealed" in text:
+            continue
+        if kind in ("word", "delete", "insert", "restate") and body:
+            index, _, line = body[line_choice % len(body)]
+            label = re.match(r"^\s*(?:\d+(?:-\d+)*[.)]\s+)?", line)
+            assert label is not None
+            words = line[label.end() :].split(" ")
+            at = position % len(words)
+            if kind == "word":
+                words[at] = words_drawn[0]
+            elif kind == "delete" and len(words) > 2:
+                del words[at]
+            elif kind == "insert":
+                words.insert(at, words_drawn[0])
+            elif kind == "restate":
+                words = words_drawn + ["."]
+            lines[index] = line[: label.end()] + " ".join(words)
+        elif kind in ("part", "repeal-part"):
+            parts = [(i, lang, line) for i, lang, line in body if re.match(r"^\d+(?:-\d+)*\. ", line)]
+            if not parts:
+                continue
+            index, language, line = parts[line_choice % len(parts)]
+            number = line.split(".", 1)[0]
+            end = index + 1
+            while end < len(lines) and not re.match(r"^(\d+(?:-\d+)*\. |## )", lines[end]):
+                end += 1
+            if kind == "part":
+                if f"\n{number}-1. " in text:
+                    continue
+                lines[end:end] = ["", f"{number}-1. " + " ".join(words_drawn) + ".", ""]
+            else:
+                wording = "Күчүн жоготту." if language == "ky" else "Утратила силу."
+                lines[index:end] = [f"{number}. {wording}", ""]
+        elif kind == "point":
+            points = [(i, lang, line) for i, lang, line in body if re.match(r"^\s*\d+(?:-\d+)*\) ", line)]
+            if not points:
+                continue
+            index, _, line = points[line_choice % len(points)]
+            indent, number = re.match(r"^(\s*)(\d+(?:-\d+)*)\)", line).groups()  # type: ignore[union-attr]
+            if f"{number}-1)" in text:
+                continue
+            lines[index + 1 : index + 1] = ["", f"{indent}{number}-1) " + " ".join(words_drawn) + ";", ""]
+        elif kind == "title":
+            language = ("ky", "ru")[position % 2]
+            title = next((i for i, line in enumerate(lines) if line.startswith(f"  {language}: ")), None)
+            if title is None:
+                continue
+            lines[title] = f'  {language}: "' + " ".join(w for w in words_drawn if "«" not in w) + '"'
+        elif kind == "repeal-article":
+            status = next(i for i, line in enumerate(lines) if line.startswith("status:"))
+            lines[status] = "status: repealed"
+            first = next(i for i, line in enumerate(lines) if line == "## ky")
+            lines = lines[:first] + ["## ky", "", "## ru", ""]
+        elif kind == "article" and "code_text/articles/new-article.md" not in head:
+            after = path.rsplit("/", 1)[1].removesuffix(".md")
+            number = re.search(r"^number: (\S+)", text, re.MULTILINE).group(1).strip('"')  # type: ignore[union-attr]
+            head["code_text/code.yaml"] = re.sub(
+                rf"- {after}\n", f"- {after}\n          - new-article\n", head["code_text/code.yaml"], count=1
+            )
+            head["code_text/articles/new-article.md"] = (
+                f'---\nid: new-article\nnumber: "{number}-1"\ntitle:\n  ky: "Жаңы берене"\n  ru: "Новая статья"\n'
+                "status: agreed\n---\n\n## ky\n\n1. Жаңы эреже.\n\n2. Экинчи эреже:\n   1) биринчи;\n   2) экинчи.\n\n"
+                "## ru\n\n1. Новое правило.\n\n2. Второе правило:\n   1) первое;\n   2) второе.\n"
+            )
+            continue
+        head[path] = "\n".join(lines)
+    return head
+
+
+@profile(25, 2_000)
+@given(edits=EDITS)
+def test_the_law_kodeks_writes_turns_the_base_into_the_head(edits: list[Edit]) -> None:
+    base = in_force()
+    roundtrip(base, edit_code(base, edits))
+
+
+def test_a_term_replaced_throughout_with_one_exception_and_a_kyrgyz_only_change() -> None:
+    base = in_force()
+    head = dict(base)
+    kept = "code_text/articles/legislation-on-local-self-government.md"
+    changed = 0
+    for path, text in base.items():
+        if path.startswith("code_text/articles/") and path != kept and "местного самоуправления" in text:
+            head[path] = text.replace("местного самоуправления", "муниципального управления")
+            changed += 1
+    assert changed >= 3 and "местного самоуправления" in base[kept]
+    subject = "code_text/articles/subject-of-regulation.md"
+    head[subject] = head[subject].replace("жөнгө салат", "аныктайт", 1)
+    law = roundtrip(base, head)
+    number = load(base).articles["legislation-on-local-self-government"].number
+    assert (
+        f"по всему тексту Кодекса, за исключением статьи {number}, слова «местного самоуправления» "
+        "заменить словами «муниципального управления»"
+    ) in law
+    assert (
+        "в тексте на государственном языке: в статье 1 слово «жөнгө салат»" in law
+        or "мамлекеттик тилдеги текстинде" in law
+    )
+
+
+def test_a_draft_and_a_renumbering_are_refused() -> None:
+    base = in_force()
+    draft = {p: t.replace("stage: in-force", "stage: draft") for p, t in base.items()}
+    with pytest.raises(AmendError, match="the Code is a draft"):
+        amending_law(load(draft), load(draft))
+    head = dict(base)
+    path = "code_text/articles/settlements.md"
+    head[path] = head[path].replace("number: 12", "number: 14")
+    with pytest.raises(AmendError, match="renumbered"):
+        amending_law(load(base), load(head))
+
+
+def test_the_command_line_writes_the_law_and_applies_it(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    from .conftest import BASE_FILES, YAML, A
+
+    in_force_yaml = BASE_FILES[YAML].replace("stage: draft", "stage: in-force")
+    changed = (
+        BASE_FILES[A + "kenesh.md"]
+        .replace("решает вопросы", "решает все вопросы")
+        .replace("маселелерди чечет", "бардык маселелерди чечет")
+    )
+    root = code_repo([{YAML: in_force_yaml}, {A + "kenesh.md": changed}])
+    result = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "в части 2 статьи 3 после слова «решает» дополнить словом «все»" in result.output
+    law = tmp_path / "law.md"
+    law.write_text(result.output, encoding="utf-8")
+    write_files(root, {A + "kenesh.md": BASE_FILES[A + "kenesh.md"]})
+    applied = kodeks("amend", "--root", str(root), "--apply", str(law))
+    assert applied.exit_code == 0, applied.output + applied.stderr
+    assert (root / A / "kenesh.md").read_text(encoding="utf-8") == changed
+    # A law written by hand, plain text, Russian only: one instruction cannot be carried out,
+    # so none is.
+    by_hand = tmp_path / "by-hand.txt"
+    by_hand.write_text(
+        "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\nО внесении изменений в Тестовый кодекс\nСтатья 1.\n"
+        "Внести в Тестовый кодекс следующие изменения:\n"
+        "1) в части 1 статьи 3 слова «действует согласно» заменить словами «работает в соответствии с»;\n"
+        "2) в части 2 статьи 3 слово «отсутствует» исключить.\n"
+        "Статья 2.\nНастоящий Закон вступает в силу со дня официального опубликования.\n",
+        encoding="utf-8",
+    )
+    refused = kodeks("amend", "--root", str(root), "--apply", str(by_hand))
+    assert refused.exit_code == 1, refused.output
+    assert "ru, instruction 2: часть 2 статьи 3: the words «отсутствует» occur 0 times, not once" in refused.stderr
+    assert (root / A / "kenesh.md").read_text(encoding="utf-8") == changed
+    by_hand.write_text(
+        by_hand.read_text(encoding="utf-8").replace("слово «отсутствует» исключить", "слово «все» исключить"),
+        encoding="utf-8",
+    )
+    assert kodeks("amend", "--root", str(root), "--apply", str(by_hand)).exit_code == 0
+    assert "1. Местный кенеш работает в соответствии с [части 2](art:kenesh#2)" in (root / A / "kenesh.md").read_text(
+        encoding="utf-8"
+    )
+    assert "2. Кенеш решает вопросы" in (root / A / "kenesh.md").read_text(encoding="utf-8")
+    docx = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD", "--format", "docx", "-o", str(tmp_path / "law.docx"))
+    assert docx.exit_code == 0 and (tmp_path / "law.docx").stat().st_size > 0

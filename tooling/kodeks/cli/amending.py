@@ -1,0 +1,135 @@
+"""``kodeks amend``: the amending law a change to a text in force needs, and such a law applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from . import cli
+from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_or_print
+
+if TYPE_CHECKING:
+    from ..model import Code
+
+EXIT_INVALID = 1
+
+
+def _text(code: Code | None, act_id: str | None, where: str) -> Code:
+    """The Code, or the text of the act ``act_id`` kept in the repository."""
+    from ..amend import AmendError
+
+    if code is None:
+        raise AmendError(f"{where}: code.yaml cannot be read")
+    if act_id is None:
+        return code
+    act = code.acts.get(act_id)
+    if act is None or act.text is None:
+        raise AmendError(f"{where}: no act `{act_id}` with its text in code_text/acts/")
+    return act.text
+
+
+@cli.command()
+@root_option
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--act", "act_id", metavar="ID", help="Amend an existing act kept in code_text/acts/ID/ instead of the Code."
+)
+@click.option(
+    "--apply",
+    "law_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Apply this amending law (Markdown or text, ky and/or ru) to the working tree.",
+)
+@lang_option
+@click.option("--format", "output_format", type=click.Choice(["md", "docx"]), default="md", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md, build/amendment.docx for docx).",
+)
+@dry_run_option
+def amend(
+    root: Path,
+    base: str | None,
+    head: str | None,
+    act_id: str | None,
+    law_file: Path | None,
+    lang: tuple[str, ...] | None,
+    output_format: str,
+    output: Path | None,
+    dry_run: bool,
+) -> None:
+    """Write the draft amending law that turns BASE into HEAD (default HEAD), or apply one.
+
+    For a text in force: each change becomes the least intrusive exact instruction (words
+    replaced, deleted or added; a unit restated, added with its inserted number, or repealed; a
+    title restated; a term replaced throughout), grouped by article in legal order, in Kyrgyz
+    and Russian. With --apply FILE the instructions of such a law (kodeks's, or the same forms
+    written by hand) are carried out on the working tree: all of them, or none.
+
+    \b
+    Examples:
+      kodeks amend v1.0 HEAD                      # the law for everything since tag v1.0
+      kodeks amend v1.0 HEAD --format docx -o build/amendment.docx
+      kodeks amend --apply amendment.md --dry-run
+    """
+    if law_file is not None:
+        if base or head:
+            raise click.UsageError("give either BASE [HEAD] or --apply FILE, not both")
+        _apply(root, law_file, act_id, dry_run)
+        return
+    if base is None:
+        raise click.UsageError("give BASE (and HEAD), or --apply FILE")
+    from ..amend import amending_law
+    from ..load import load_code
+    from ..render.amendment import render_docx, render_markdown
+    from ..store.git import read_revision
+
+    base_text = _text(load_code(read_revision(root, base)).code, act_id, base)
+    head_text = _text(load_code(read_revision(root, head or "HEAD")).code, act_id, head or "HEAD")
+    law = amending_law(base_text, head_text)
+    languages = chosen_languages(head_text.languages, lang)
+    if not law.instructions:
+        click.echo("kodeks: the texts are the same: no amending law", err=True)
+        return
+    data = render_docx(law, languages) if output_format == "docx" else render_markdown(law, languages).encode("utf-8")
+    target = write_or_print(data, output, root / "build" / "amendment.docx" if output_format == "docx" else None)
+    if target is not None:
+        click.echo(f"kodeks: wrote {target} ({len(law.instructions)} instructions)")
+
+
+def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
+    from ..amend import apply_law
+    from ..drafting import Workspace
+    from ..edit import unified_diff
+    from ..parse.instructions import read_law
+    from ..source import decode
+    from ..store.document import InputError, check_size
+    from ..store.journal import write_files
+
+    check_size(law_file)
+    text, problems = decode(law_file.name, law_file.read_bytes())
+    if text is None:
+        raise InputError(f"{law_file}: not UTF-8 text; {problems[0].message if problems else ''}".rstrip("; "))
+    law = read_law(text)
+    if law.problems or not any(law.versions.values()):
+        for problem in law.problems or [f"line 1: no instructions found in {law_file}"]:
+            click.echo(f"{law_file}:{problem.removeprefix('line ')}", err=True)
+        click.echo("kodeks: nothing applied", err=True)
+        raise SystemExit(EXIT_INVALID)
+    workspace = Workspace.of(working_tree(root).files, validated=False)
+    target = _text(workspace.code, act_id, "the working tree")
+    changes = apply_law(law.versions, dict(workspace.texts.files), target)
+    count = sum(len(v) for v in law.versions.values())
+    if not changes:
+        click.echo("kodeks: nothing to change (the law is applied already?)")
+        return
+    if dry_run:
+        click.echo(unified_diff(workspace.texts.files, dict(changes)), nl=False)
+        return
+    write_files(root, {path: data.encode("utf-8") for path, data in changes.items()})
+    click.echo(f"kodeks: applied {count} instructions; changed {len(changes)} files: {', '.join(sorted(changes))}")

@@ -1,0 +1,385 @@
+"""The amending law as it is printed, in Kyrgyz and in Russian (../shared/amendments.md).
+
+Each version lists the instructions for its own language's text, and those for the other
+language's text alone with the text named («в тексте на государственном языке»). Article 1
+groups several instructions on one article («в статье 7: а) …; б) …»); the last article is the
+entry into force. Quotation marks are «…» in both versions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .. import wording
+from ..instruction import AmendingLaw, Instruction, Op, UnitPath
+from ..model import LegalNumber
+
+LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+"""Sub-items of one article's instructions: а), б) … (the letters of subpoints)."""
+
+_RU_ORDINAL_LOCATIVE = (
+    "первом",
+    "втором",
+    "третьем",
+    "четвертом",
+    "пятом",
+    "шестом",
+    "седьмом",
+    "восьмом",
+    "девятом",
+    "десятом",
+)
+_RU_ORDINAL = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый")
+_KY_ORDINAL = (
+    "биринчи",
+    "экинчи",
+    "үчүнчү",
+    "төртүнчү",
+    "бешинчи",
+    "алтынчы",
+    "жетинчи",
+    "сегизинчи",
+    "тогузунчу",
+    "онунчу",
+)
+
+ENTRY_INTO_FORCE = {
+    "ru": "Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.",
+    "ky": "Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.",
+}
+LAW_HEADING = {"ru": "Закон Кыргызской Республики", "ky": "Кыргыз Республикасынын Мыйзамы"}
+TEXT_OF = {
+    "ru": {"ky": "в тексте на государственном языке", "ru": "в тексте на официальном языке"},
+    "ky": {"ky": "мамлекеттик тилдеги текстинде", "ru": "расмий тилдеги текстинде"},
+}
+
+
+def _ordinal(words: Sequence[str], value: int) -> str:
+    return words[value - 1] if value <= len(words) else str(value)
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+
+def _ru_chain(path: UnitPath, first: str, within: bool) -> str:
+    """The unit named from the smallest: ``first`` is the case of the first noun ("loc",
+    "acc", "gen"); the article is left out ``within`` its group."""
+    forms = {
+        "paragraph": {"loc": "абзаце", "acc": "абзац", "gen": "абзаца"},
+        "subpoint": {"loc": "подпункте", "acc": "подпункт", "gen": "подпункта"},
+        "point": {"loc": "пункте", "acc": "пункт", "gen": "пункта"},
+        "part": {"loc": "части", "acc": "часть", "gen": "части"},
+        "article": {"loc": "статье", "acc": "статью", "gen": "статьи"},
+    }
+    pieces: list[tuple[str, str]] = []
+    if path.paragraph is not None:
+        pieces.append(("paragraph", ""))
+    if path.subpoint is not None:
+        pieces.append(("subpoint", f"«{path.subpoint}»"))
+    if path.point is not None:
+        pieces.append(("point", str(path.point)))
+    if path.part is not None:
+        pieces.append(("part", str(path.part)))
+    if not within:
+        pieces.append(("article", str(path.article)))
+    words = []
+    for index, (kind, value) in enumerate(pieces):
+        case = first if index == 0 else "gen"
+        if kind == "paragraph":
+            assert path.paragraph is not None
+            ordinal = _ordinal(_RU_ORDINAL_LOCATIVE if case == "loc" else _RU_ORDINAL, path.paragraph)
+            if case == "gen":
+                ordinal = ordinal.removesuffix("ый").removesuffix("ой").removesuffix("ий") + "ого"
+            words.append(f"{forms[kind][case]} {ordinal}")
+        else:
+            words.append(f"{forms[kind][case]} {value}")
+    return " ".join(words)
+
+
+def _ru_words(count_of: str, plural: str, singular: str) -> str:
+    return singular if " " not in count_of.strip() else plural
+
+
+def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
+    path = instruction.path
+    op = instruction.op
+    if op is Op.THROUGHOUT:
+        where = f"по всему тексту {'Кодекса' if code else 'Закона'}"
+        if instruction.excepted:
+            where += ", за исключением " + _ru_articles(instruction.excepted) + ","
+        return f"{where} {_ru_replace(instruction)}"
+    assert path is not None
+    loc = _ru_chain(path, "loc", within) if path.kind != "article" or not within else ""
+    prefix = f"в {loc} " if loc else ""
+    if op is Op.REPLACE:
+        return prefix + _ru_replace(instruction)
+    if op is Op.DELETE:
+        return prefix + f"{_ru_words(instruction.old, 'слова', 'слово')} «{instruction.old}» исключить"
+    if op is Op.INSERT_AFTER:
+        after = _ru_words(instruction.old, "после слов", "после слова")
+        return (
+            prefix
+            + f"{after} «{instruction.old}» дополнить {_ru_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
+        )
+    if op is Op.INSERT_BEFORE:
+        before = _ru_words(instruction.old, "перед словами", "перед словом")
+        return (
+            prefix
+            + f"{before} «{instruction.old}» дополнить {_ru_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
+        )
+    if op is Op.RETITLE:
+        whole = "" if within else f" статьи {path.article}"
+        return f"наименование{whole} изложить в следующей редакции: «{instruction.new}»"
+    subject = _ru_chain(path, "acc", within) if path.kind != "article" or not within else ""
+    if op is Op.RESTATE:
+        return f"{subject or 'статью'} изложить в следующей редакции:".lstrip()
+    if op is Op.REPEAL:
+        feminine = path.kind in ("part", "article")
+        return f"{subject or 'статью'} признать {'утратившей' if feminine else 'утратившим'} силу"
+    # ADD: the parent, then the new unit in the instrumental
+    if path.kind == "article":
+        chapter = f"главу {instruction.chapter} " if instruction.chapter else ""
+        return f"{chapter}дополнить статьей {path.article} следующего содержания:"
+    parent = _parent(path)
+    parent_words = _ru_chain(parent, "acc", within) if parent.kind != "article" or not within else ""
+    if not parent_words:
+        parent_words = "" if within else f"статью {path.article}"
+    new = {"part": "частью", "point": "пунктом", "subpoint": "подпунктом"}[path.kind]
+    number = path.part if path.kind == "part" else path.point if path.kind == "point" else f"«{path.subpoint}»"
+    return f"{parent_words} дополнить {new} {number} следующего содержания:".lstrip()
+
+
+def _ru_replace(instruction: Instruction) -> str:
+    old = _ru_words(instruction.old, "слова", "слово")
+    new = _ru_words(instruction.new, "словами", "словом")
+    return f"{old} «{instruction.old}» заменить {new} «{instruction.new}»"
+
+
+def _ru_articles(numbers: Sequence[LegalNumber]) -> str:
+    if len(numbers) == 1:
+        return f"статьи {numbers[0]}"
+    return "статей " + ", ".join(str(n) for n in numbers[:-1]) + f" и {numbers[-1]}"
+
+
+# --- Kyrgyz ----------------------------------------------------------------------------------
+
+
+def _ky_chain(path: UnitPath, last: str, within: bool) -> str:
+    """The unit named from the article: genitives, then ``last`` ("loc", "nom") on the smallest."""
+    forms = {
+        "part": {"loc": "бөлүгүндө", "nom": "бөлүгү", "gen": "бөлүгүнүн"},
+        "point": {"loc": "пунктунда", "nom": "пункту", "gen": "пунктунун"},
+        "subpoint": {"loc": "пунктчасында", "nom": "пунктчасы", "gen": "пунктчасынын"},
+        "paragraph": {"loc": "абзацында", "nom": "абзацы", "gen": "абзацынын"},
+    }
+    pieces: list[tuple[str, str]] = []
+    if path.part is not None:
+        pieces.append(("part", f"{path.part}-"))
+    if path.point is not None:
+        pieces.append(("point", f"{path.point}-"))
+    if path.subpoint is not None:
+        pieces.append(("subpoint", f"«{path.subpoint}» "))
+    if path.paragraph is not None:
+        pieces.append(("paragraph", f"{_ordinal(_KY_ORDINAL, path.paragraph)} "))
+    if not pieces:
+        return "" if within else (f"{path.article}-беренеде" if last == "loc" else f"{path.article}-берене")
+    words = [] if within else [f"{path.article}-берененин"]
+    for index, (kind, value) in enumerate(pieces):
+        case = last if index == len(pieces) - 1 else "gen"
+        words.append(f"{value}{forms[kind][case]}")
+    return " ".join(words)
+
+
+def _ky_words(text: str, plural: str, singular: str) -> str:
+    return singular if " " not in text.strip() else plural
+
+
+def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
+    path = instruction.path
+    op = instruction.op
+    if op is Op.THROUGHOUT:
+        where = "Кодекстин" if code else "Мыйзамдын"
+        if instruction.excepted:
+            where += " " + ", ".join(str(n) for n in instruction.excepted) + "-беренелерин кошпогондо,"
+        old = _ky_words(instruction.old, "деген сөздөр", "деген сөз")
+        new = _ky_words(instruction.new, "деген сөздөргө", "деген сөзгө")
+        return f"{where} бүткүл тексти боюнча «{instruction.old}» {old} «{instruction.new}» {new} алмаштырылсын"
+    assert path is not None
+    loc = _ky_chain(path, "loc", within)
+    prefix = f"{loc} " if loc else ""
+    old_words = _ky_words(instruction.old, "деген сөздөр", "деген сөз")
+    new_words = _ky_words(instruction.new, "деген сөздөр менен", "деген сөз менен")
+    if op is Op.REPLACE:
+        return prefix + f"«{instruction.old}» {old_words} «{instruction.new}» {new_words} алмаштырылсын"
+    if op is Op.DELETE:
+        return prefix + f"«{instruction.old}» {old_words} алып салынсын"
+    if op in (Op.INSERT_AFTER, Op.INSERT_BEFORE):
+        from_words = _ky_words(instruction.old, "деген сөздөрдөн", "деген сөздөн")
+        side = "кийин" if op is Op.INSERT_AFTER else "мурда"
+        return prefix + f"«{instruction.old}» {from_words} {side} «{instruction.new}» {new_words} толукталсын"
+    if op is Op.RETITLE:
+        whole = "" if within else f"{path.article}-берененин "
+        return f"{whole}аталышы төмөнкүдөй редакцияда баяндалсын: «{instruction.new}»"
+    subject = _ky_chain(path, "nom", within) or ("берене" if within else f"{path.article}-берене")
+    if op is Op.RESTATE:
+        return f"{subject} төмөнкүдөй редакцияда баяндалсын:"
+    if op is Op.REPEAL:
+        return f"{subject} күчүн жоготту деп таанылсын"
+    if path.kind == "article":
+        chapter = f"{instruction.chapter}-глава " if instruction.chapter else ("Кодекс " if code else "Мыйзам ")
+        return f"{chapter}төмөнкүдөй мазмундагы {path.article}-берене менен толукталсын:"
+    parent = _parent(path)
+    parent_words = _ky_chain(parent, "nom", within) or ("берене" if within else f"{path.article}-берене")
+    new = {"part": f"{path.part}-бөлүк", "point": f"{path.point}-пункт", "subpoint": f"«{path.subpoint}» пунктча"}[
+        path.kind
+    ]
+    return f"{parent_words} төмөнкүдөй мазмундагы {new} менен толукталсын:"
+
+
+def _parent(path: UnitPath) -> UnitPath:
+    if path.subpoint is not None:
+        return UnitPath(path.article, path.part, path.point)
+    if path.point is not None:
+        return UnitPath(path.article, path.part)
+    return UnitPath(path.article)
+
+
+# --- the law ---------------------------------------------------------------------------------
+
+
+def is_code(law: AmendingLaw) -> bool:
+    """Whether the act amended is a code («по всему тексту Кодекса») or a law («… Закона»)."""
+    return any("кодекс" in title.lower() for title in law.titles.values())
+
+
+def title(law: AmendingLaw, language: str) -> str:
+    act = law.titles.get(language, "")
+    count = sum(1 for i in law.instructions if i.language == language or i.only)
+    if language == "ky":
+        return f"{_ky_dative(act)} {'өзгөртүү' if count == 1 else 'өзгөртүүлөрдү'} киргизүү жөнүндө"
+    return f"О внесении {'изменения' if count == 1 else 'изменений'} в {act}"
+
+
+def _ky_dative(title: str) -> str:
+    """«… кодекси» → «… кодексине», «… Мыйзамы» → «… Мыйзамына»."""
+    for ending, dative in (
+        ("кодекси", "кодексине"),
+        ("Кодекси", "Кодексине"),
+        ("Мыйзамы", "Мыйзамына"),
+        ("мыйзамы", "мыйзамына"),
+    ):
+        if title.endswith(ending):
+            return title[: -len(ending)] + dative
+    return title + "га"
+
+
+def opening(law: AmendingLaw, language: str) -> str:
+    act = law.titles.get(language, "")
+    if language == "ky":
+        return f"{_ky_dative(act)} төмөнкүдөй өзгөртүүлөр киргизилсин:"
+    return f"Внести в {act} следующие изменения:"
+
+
+def version(law: AmendingLaw, language: str) -> list[str]:
+    """The instructions of article 1 as lines: «1) …;», sub-items «а) …;», quoted contents."""
+    chosen = [i for i in law.instructions if i.language == language or i.only]
+    phrase = _ky if language == "ky" else _ru
+    code = is_code(law)
+    lines: list[str] = []
+    items = list(_items(chosen))
+    for number, (article, group) in enumerate(items, start=1):
+        last_item = number == len(items)
+        if len(group) == 1 or article is None:
+            lines += _sentence(f"{number})", group[0], phrase, language, within=False, last=last_item, code=code)
+            continue
+        head = f"в статье {article}:" if language == "ru" else f"{article}-беренеде:"
+        lines.append(f"{number}) {head}")
+        for index, instruction in enumerate(group):
+            last = last_item and index == len(group) - 1
+            lines += _sentence(f"{LETTERS[index]})", instruction, phrase, language, within=True, last=last, code=code)
+    return lines
+
+
+def _items(instructions: Sequence[Instruction]) -> Iterator[tuple[LegalNumber | None, list[Instruction]]]:
+    """Instructions grouped by the article they change (a throughout replacement or a new
+    article stands alone), in the order given."""
+    group: list[Instruction] = []
+    current: LegalNumber | None = None
+    for instruction in instructions:
+        path = instruction.path
+        article = None if path is None or (instruction.op is Op.ADD and path.kind == "article") else path.article
+        if group and (article is None or article != current):
+            yield current, group
+            group = []
+        group.append(instruction)
+        current = article
+        if article is None:
+            yield None, group
+            group = []
+    if group:
+        yield current, group
+
+
+def _sentence(
+    label: str, instruction: Instruction, phrase: object, language: str, within: bool, last: bool, code: bool
+) -> list[str]:
+    assert callable(phrase)
+    text = phrase(instruction, within, code)
+    if instruction.only:
+        text = f"{TEXT_OF[language][instruction.language]}: {text}"
+    end = "." if last else ";"
+    if not instruction.content:
+        return [f"{label} {text}{end}"]
+    content = list(instruction.content)
+    content[0] = "«" + content[0]
+    content[-1] = content[-1] + "»" + end
+    return [f"{label} {text}", *content]
+
+
+def render_markdown(law: AmendingLaw, languages: Sequence[str]) -> str:
+    """The law in each language, one after the other, as Markdown a person reads and
+    ``kodeks amend --apply`` reads back."""
+    out: list[str] = []
+    for language in languages:
+        out += [f"# {LAW_HEADING[language]}", "", f"## {title(law, language)}", ""]
+        out += [f"**{_article_label(language, 1)}**", "", opening(law, language), ""]
+        for line in version(law, language):
+            out += [_escape_line(line), ""]
+        out += [f"**{_article_label(language, 2)}**", "", ENTRY_INTO_FORCE[language], ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def render_docx(law: AmendingLaw, languages: Sequence[str]) -> bytes:
+    """The law in Word: each language on its own pages, A4, Times New Roman."""
+    from datetime import UTC, datetime
+
+    from .word import Properties, new_document, package, run
+
+    document = new_document(
+        False, Properties(title(law, languages[0]), "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", "")
+    )
+    body: list[str] = []
+    for index, language in enumerate(languages):
+        if index:
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        centre = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+        body.append(f"<w:p>{centre}{run(LAW_HEADING[language].upper(), '<w:b/>')}</w:p>")
+        body.append(f"<w:p>{centre}{run(title(law, language), '<w:b/>')}</w:p>")
+        body.append(f"<w:p>{run(_article_label(language, 1), '<w:b/>')}</w:p>")
+        body.append(f"<w:p>{run(opening(law, language))}</w:p>")
+        for line in version(law, language):
+            indent = '<w:pPr><w:ind w:left="567"/></w:pPr>' if not re.match(r"^(\d+|[а-я])\) ", line) else ""
+            body.append(f"<w:p>{indent}{run(line)}</w:p>")
+        body.append(f"<w:p>{run(_article_label(language, 2), '<w:b/>')}</w:p>")
+        body.append(f"<w:p>{run(ENTRY_INTO_FORCE[language])}</w:p>")
+    return package(document, "".join(body))
+
+
+def _article_label(language: str, number: int) -> str:
+    return f"{wording.article_label(language, LegalNumber.of(number))}."
+
+
+def _escape_line(line: str) -> str:
+    """A line as Markdown that shows it as written (a leading «#» or «>» stays text)."""
+    return "\\" + line if line[:1] in "#>*+-=|`~" else line
