@@ -535,15 +535,15 @@ def _article(
     old: Article, new: Article, number: LegalNumber, language: str, rewrite: _Rewrite, head: Code
 ) -> list[Instruction]:
     path = UnitPath(number)
-    if new.is_repealed and not old.is_repealed:
-        return [Instruction(Op.REPEAL, language, path)]
-    whole = Instruction(Op.RESTATE, language, path, content=tuple(article_lines(head, new, language)))
-    if old.is_repealed and not new.is_repealed:
-        return [whole]
     out: list[Instruction] = []
     old_title = rewrite(old.title.get(language, ""), number)
     if old_title != new.title.get(language, ""):
         out.append(Instruction(Op.RETITLE, language, path, new=new.title.get(language, "")))
+    if new.is_repealed and not old.is_repealed:
+        return [*out, Instruction(Op.REPEAL, language, path)]
+    whole = Instruction(Op.RESTATE, language, path, content=tuple(article_lines(head, new, language)))
+    if old.is_repealed and not new.is_repealed:
+        return [whole]
     base_text, head_text = old.texts.get(language), new.texts.get(language)
     if base_text is None or head_text is None:
         return out if base_text is head_text else [whole]
