@@ -269,3 +269,55 @@ def test_the_command_line_writes_the_law_and_applies_it(code_repo: Callable[...,
     assert "2. Кенеш решает вопросы" in (root / A / "kenesh.md").read_text(encoding="utf-8")
     docx = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD", "--format", "docx", "-o", str(tmp_path / "law.docx"))
     assert docx.exit_code == 0 and (tmp_path / "law.docx").stat().st_size > 0
+
+
+def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_repo: Callable[..., Path]) -> None:
+    from .conftest import BASE_FILES, YAML, A, git
+
+    root = code_repo([{YAML: BASE_FILES[YAML].replace("stage: draft", "stage: in-force")}])
+    git(root, "tag", "adopted")
+    amended = (
+        BASE_FILES[A + "kenesh.md"]
+        .replace("решает вопросы", "решает все вопросы")
+        .replace("маселелерди чечет", "бардык маселелерди чечет")
+    )
+    write_files(root, {A + "kenesh.md": amended})
+    git(root, "commit", "-qam", "Law No 12")
+    git(root, "tag", "law-12")
+    register = (
+        '- {number: "45", adopted: 2026-12-20, in-force: 2027-01-01, revision: adopted,\n'
+        '   title: {ky: "Кодексти кабыл алуу жөнүндө", ru: "О введении в действие Кодекса"}}\n'
+        '- {number: "12", adopted: 2027-03-01, in-force: 2027-03-11, revision: law-12,\n'
+        '   title: {ky: "Кодекске өзгөртүү киргизүү жөнүндө", ru: "О внесении изменения в Кодекс"}}\n'
+    )
+    write_files(root, {"code_text/amendments.yaml": register})
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The register")
+    assert kodeks("validate", "--root", str(root)).exit_code == 0
+
+    def built(day: str) -> str:
+        result = kodeks("build", "--root", str(root), "--as-of", day, "--format", "md", "-o", "-")
+        assert result.exit_code == 0, result.output + result.stderr
+        return result.output
+
+    before, after = built("2027-03-10"), built("2027-03-11")
+    assert "Кенеш решает вопросы" in before and "В редакции" not in before
+    assert "Кенеш решает все вопросы" in after
+    part_2 = after.index("Кенеш решает все вопросы")
+    note = after.index("*(В редакции Закона КР от 1 марта 2027 года № 12)*")
+    assert 0 < note - part_2 < 120  # right under the part the law changed
+    assert "*(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясында)*" in after
+    assert after.count("В редакции Закона") == 1  # only the part the law changed
+    too_early = kodeks("build", "--root", str(root), "--as-of", "2026-12-31", "-o", "-")
+    assert too_early.exit_code == 2 and "was not in force yet" in too_early.output + too_early.stderr
+    plain = kodeks("build", "--root", str(root), "--format", "md", "--no-history", "-o", "-").output
+    assert "В редакции" not in plain
+
+    listed = kodeks("history", "--root", str(root), "3#2", "--lang", "ru")
+    assert listed.exit_code == 0, listed.output
+    assert listed.output.splitlines() == [
+        "№ 45, 2026-12-20 (in force 2027-01-01): О введении в действие Кодекса",
+        "    2. Кенеш решает вопросы, названные в главе 1 и разделе I.",
+        "№ 12, 2027-03-01 (in force 2027-03-11): О внесении изменения в Кодекс",
+        "    2. Кенеш решает все вопросы, названные в главе 1 и разделе I.",
+    ]

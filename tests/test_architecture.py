@@ -29,7 +29,7 @@ LAYERS = [
     {"parse"},
     {"store", "load"},
     {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"render", "edit", "drafting", "importing", "report", "github", "review", "amend"},
+    {"render", "edit", "drafting", "importing", "report", "github", "review", "amend", "history"},
     {"cli", "__main__"},
 ]
 

@@ -11,11 +11,21 @@ from dataclasses import dataclass
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import CodeNotFoundError
-from .model import Article, Code, Disposition, ReviewRound
+from .model import AmendmentRecord, Article, Code, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .rules import rule
 from .source import decode
-from .store import ACT_FILE, ACTS_DIR, ARTICLES_DIR, CODE_FILE, DISPOSITIONS_FILE, REVIEWS_DIR, Snapshot, blob_id
+from .store import (
+    ACT_FILE,
+    ACTS_DIR,
+    AMENDMENTS_FILE,
+    ARTICLES_DIR,
+    CODE_FILE,
+    DISPOSITIONS_FILE,
+    REVIEWS_DIR,
+    Snapshot,
+    blob_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +58,13 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
         folder = _text_of(path)
         if path.startswith(REVIEWS_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
             rounds[path] = data
+        elif path == AMENDMENTS_FILE:
+            continue
         elif folder is None:
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
-                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md, {REVIEWS_DIR}/*.yaml and, for an existing "
+                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md, {REVIEWS_DIR}/*.yaml, {AMENDMENTS_FILE} and, for an existing "
                     f"act, {ACTS_DIR}/ID/{ACT_FILE}, {DISPOSITIONS_FILE} and articles/*.md; move or remove this file",
                 )
             )
@@ -76,7 +88,12 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                 )
             else:
                 acts[act_id] = dataclasses.replace(acts[act_id], text=text, dispositions=dispositions)
-        code = dataclasses.replace(code, acts=acts, reviews=_rounds(rounds, code.languages, diagnostics))
+        code = dataclasses.replace(
+            code,
+            acts=acts,
+            reviews=_rounds(rounds, code.languages, diagnostics),
+            amendments=_amendments(snapshot.files.get(AMENDMENTS_FILE), code.languages, diagnostics),
+        )
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - (code.articles.keys() if code else set())))
@@ -112,6 +129,22 @@ def _dispositions(
     dispositions, problems = parse_dispositions(path, decoded, act_id)
     diagnostics += problems
     return dispositions
+
+
+def _amendments(
+    data: bytes | None, languages: tuple[str, ...], diagnostics: list[Diagnostic]
+) -> tuple[AmendmentRecord, ...]:
+    if data is None:
+        return ()
+    decoded, problems = decode(AMENDMENTS_FILE, data)
+    diagnostics += problems
+    if decoded is None:
+        return ()
+    from .parse.amendments import parse_amendments  # only a Code in force with a register pays for it
+
+    records, problems = parse_amendments(AMENDMENTS_FILE, decoded, languages)
+    diagnostics += problems
+    return records
 
 
 def _rounds(

@@ -633,6 +633,19 @@ class ReviewRound:
 
 
 @dataclass(frozen=True, slots=True)
+class AmendmentRecord:
+    """A law that made (or amended) the text in force: ``code_text/amendments.yaml``."""
+
+    number: str
+    adopted: datetime.date
+    in_force: datetime.date
+    title: Translations
+    revision: str
+    """The commit or tag that carries the text as the law made it."""
+    location: SourceLocation
+
+
+@dataclass(frozen=True, slots=True)
 class Enactment:
     """What an act in force records about itself (``act.yaml``): «от 20 октября 2021 года № 123»."""
 
@@ -686,6 +699,8 @@ class Code:
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
     reviews: tuple[ReviewRound, ...] = ()
     """The working group's review rounds (``code_text/reviews/*.yaml``), by file name."""
+    amendments: tuple[AmendmentRecord, ...] = ()
+    """The laws that made and amended the text in force, by date of entry into force."""
 
     @property
     def chapters(self) -> tuple[Chapter, ...]:

@@ -410,3 +410,16 @@ def unit_place(language: str, article: LegalNumber | None, target: ReferenceTarg
 def _ordinal(words: tuple[str, ...], value: str) -> str:
     index = int(value)
     return words[index - 1] if index <= len(words) else value
+
+
+def history_note(language: str, number: str, adopted: datetime.date) -> str:
+    """«(В редакции Закона КР от 1 марта 2027 года № 12)» /
+    «(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясында)»: under a unit an amending law
+    changed, as consolidated texts print it."""
+    if language == "ky":
+        month = _MONTHS["ky"][adopted.month - 1]
+        located = month + ("ндеги" if month.endswith("и") else "ндагы")
+        return f"(КР {adopted.year}-жылдын {adopted.day}-{located} № {number} Мыйзамынын редакциясында)"
+    if language == "ru":
+        return f"(В редакции Закона КР от {date('ru', adopted)} № {number})"
+    return f"(As amended by Law No {number} of {adopted.isoformat()})"

@@ -1,19 +1,51 @@
-"""Commands that read the Code and write nothing into it: validate, build, redline, consolidation."""
+"""Commands that read the Code and write nothing into it: validate, build, redline, consolidation, history."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from .. import wording
 from . import cli
 from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
 if TYPE_CHECKING:
+    from ..model import AmendmentRecord, Code
     from ..store import Snapshot
 
 EXIT_INVALID = 1
+
+
+def _read_code(root: Path, rev: str) -> Code:
+    from ..load import load_code
+    from ..store.git import read_revision
+
+    code = load_code(read_revision(root, rev)).code
+    if code is None:
+        raise click.ClickException(f"revision {rev}: code.yaml cannot be read")
+    return code
+
+
+def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
+    """The revision of the last law in force on ``day`` (by the register on HEAD), and the laws
+    in force by then."""
+    from ..history import in_force_on
+
+    records = _read_code(root, "HEAD").amendments
+    last = in_force_on(records, day)
+    return last.revision, tuple(r for r in records if r.in_force <= last.in_force)
+
+
+def _history(root: Path, records: tuple[AmendmentRecord, ...]) -> dict[tuple[str, str], AmendmentRecord]:
+    """The law that last changed each unit, from the laws given."""
+    from ..history import editions, notes
+
+    if not records:
+        return {}
+    return notes(editions(records, lambda rev: _read_code(root, rev)))
 
 
 def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapshot:
@@ -89,6 +121,18 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> N
     help="Output file (default: build/<code id>[.<langs>][.review].<format>; - for standard output).",
 )
 @click.option("--force", is_flag=True, help="Build even when the Code has errors.")
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The text in force on that date (the revision of the last law in code_text/amendments.yaml in force then).",
+)
+@click.option(
+    "--history/--no-history",
+    default=None,
+    help="History notes under each amended unit («(В редакции Закона КР от … № …)»); on by default in force.",
+)
 def build(
     root: Path,
     rev: str | None,
@@ -97,6 +141,8 @@ def build(
     review: bool,
     output: Path | None,
     force: bool,
+    as_of: Any,
+    history: bool | None,
 ) -> None:
     """Render the consolidated Code as one HTML, Markdown or Word document.
 
@@ -108,11 +154,18 @@ def build(
       kodeks build                                  # build/lsg-code.html, ky and ru side by side
       kodeks build --rev main --format docx --lang ru
       kodeks build --review -o review.html
+      kodeks build --as-of 2027-03-15 --format docx   # the text in force that day, with history notes
     """
     from ..load import check
+    from ..model import Stage
     from ..render import SUFFIXES, BuildOptions, render
     from ..report import as_text
 
+    records = None
+    if as_of is not None:
+        if rev is not None:
+            raise click.UsageError("give either --rev or --as-of, not both")
+        rev, records = _in_force(root, as_of.date())
     snapshot = _snapshot(root, rev, name_commit=True)
     result = check(snapshot)
     if result.code is None or (result.errors and not force):
@@ -121,7 +174,9 @@ def build(
         raise SystemExit(EXIT_INVALID)
     code = result.code
     languages = chosen_languages(code.languages, lang)
-    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review))
+    records = code.amendments if records is None else records
+    notes = _history(root, records) if history or (history is None and code.stage is Stage.IN_FORCE) else {}
+    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review), notes)
     language_suffix = "" if languages == code.languages else "." + "-".join(languages)
     name = f"{code.id}{language_suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"
     target = write_or_print(data, output, root / "build" / name)
@@ -246,3 +301,44 @@ def consolidation(
     if fail_under is not None and share < fail_under:
         click.echo(f"kodeks: {share:.1f}% of provisions decided, under {fail_under:g}%", err=True)
         raise SystemExit(EXIT_INVALID)
+
+
+@cli.command()
+@root_option
+@click.argument("unit", metavar="ARTICLE[#PART[.POINT]]")
+@lang_option
+def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:
+    """List the editions of an article, part or point: each law that gave it new wording.
+
+    ARTICLE is the article's id or its number in force (`12-1`); `#2` names part 2, `#2.3` its
+    point 3, `#.3` point 3 of an article without parts. The laws come from
+    code_text/amendments.yaml, each with the revision that carries its text.
+
+    \b
+    Examples:
+      kodeks history 7#2
+      kodeks history settlements --lang ru
+    """
+    from ..history import editions, unit_editions
+    from ..model import LegalNumber
+
+    code = _read_code(root, "HEAD")
+    if not code.amendments:
+        raise click.ClickException("code_text/amendments.yaml lists no laws: the text has no editions yet")
+    name, _, key = unit.partition("#")
+    number = LegalNumber.parse(name)
+    article = code.articles.get(name) or (code.article_numbered(number) if number else None)
+    if article is None:
+        raise click.BadParameter(f"no article `{name}` (an id or a number in force)", param_hint="ARTICLE")
+    if key and not re.fullmatch(r"(\d+(-\d+)*)?(\.\d+(-\d+)*)?", key):
+        raise click.BadParameter(f"`#{key}`: write #PART, #PART.POINT or #.POINT", param_hint="ARTICLE")
+    languages = chosen_languages(code.languages, lang)
+    found = editions(code.amendments, lambda rev: _read_code(root, rev))
+    for language in languages:
+        for record, lines in unit_editions(found, article.id, key, language):
+            title = record.title.get(language, "")
+            click.echo(
+                f"№ {record.number}, {record.adopted.isoformat()} (in force {record.in_force.isoformat()}): {title}"
+            )
+            for line in lines or [wording.word("absent", language)]:
+                click.echo(f"    {line}")

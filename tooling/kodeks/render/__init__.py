@@ -7,10 +7,11 @@ python-docx) are imported only by the renderer that needs them.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import Code, Numbering
+from ..model import AmendmentRecord, Code, Numbering
 from ..store import Revision
 
 if TYPE_CHECKING:
@@ -36,11 +37,19 @@ class Edition:
     revision: Revision | None
     """The commit it was read from; None for the working tree."""
     numbering: Numbering
+    history: Mapping[tuple[str, str], AmendmentRecord] = field(default_factory=dict)
+    """The law that last changed each unit (article id, part / point): its note is printed under it."""
 
 
-def render(format_name: str, code: Code, revision: Revision | None, options: BuildOptions) -> bytes:
+def render(
+    format_name: str,
+    code: Code,
+    revision: Revision | None,
+    options: BuildOptions,
+    history: Mapping[tuple[str, str], AmendmentRecord] | None = None,
+) -> bytes:
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
-    edition = Edition(code, revision, code.numbering())
+    edition = Edition(code, revision, code.numbering(), history or {})
     output: bytes = module.render(edition, options)
     return output
 

@@ -261,3 +261,19 @@ def provision_lines(code: Code, target: ReferenceTarget, language: str) -> tuple
     """The printed lines of a provision of an act kept as text; empty when it is not."""
     cited = code.cited_article(target)
     return printed_provision(cited, target, language) if cited is not None else ()
+
+
+def history_notes(edition: Edition, text: ArticleText | None, article_id: str, language: str) -> dict[int, list[str]]:
+    """The history notes of an article's units, by the index of the printed line they stand
+    under (-1: under the heading), in ``language``."""
+    if not edition.history:
+        return {}
+    from ..history import notes_after
+
+    if text is None:
+        record = edition.history.get((article_id, ""))
+        return {-1: [wording.history_note(language, record.number, record.adopted)]} if record else {}
+    return {
+        index: [wording.history_note(language, r.number, r.adopted) for r in records]
+        for index, records in notes_after(text, article_id, edition.history).items()
+    }

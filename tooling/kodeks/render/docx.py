@@ -21,6 +21,7 @@ from .common import (
     contents,
     external_href,
     heading_key,
+    history_notes,
     marked_lines,
     reference_href,
     review_of,
@@ -106,9 +107,12 @@ class _Writer:
         return f"<w:p>{run(text, '<w:i/>')}</w:p>"
 
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
-        for marked in marked_lines(self.language, article_id, text):
+        notes = history_notes(self.edition, text, article_id, self.language)
+        yield from (self.italic(note) for note in notes.get(-1, ()))
+        for index, marked in enumerate(marked_lines(self.language, article_id, text)):
             line = marked.line
             yield self.paragraph(line.paragraph, line.label, marked.key, depth=line.depth)
+            yield from (self.italic(note) for note in notes.get(index, ()))
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))
@@ -128,6 +132,9 @@ class _Writer:
             yield self.italic(review.status)
         if article.is_repealed:
             yield self.italic(wording.word("repealed", self.language))
+            yield from (
+                self.italic(n) for n in history_notes(self.edition, None, article.id, self.language).get(-1, ())
+            )
         elif self.language in article.texts:
             yield from self.text(article.texts[self.language], article.id)
         if review and review.sources:

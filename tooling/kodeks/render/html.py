@@ -14,6 +14,7 @@ from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
+    history_notes,
     printed_anchor,
     reference_href,
     review_of,
@@ -86,15 +87,19 @@ class _BodyWriter:
         return "".join(out)
 
     def text(self, text: ArticleText, article_id: str) -> str:
-        return "".join(
-            self.paragraph(
-                line.paragraph,
-                line.label,
-                printed_anchor(self.language, article_id, line),
-                _CSS[line.kind],
+        notes = history_notes(self.edition, text, article_id, self.language)
+        out = [self.note(note) for note in notes.get(-1, ())]
+        for index, line in enumerate(text.printed()):
+            out.append(
+                self.paragraph(
+                    line.paragraph, line.label, printed_anchor(self.language, article_id, line), _CSS[line.kind]
+                )
             )
-            for line in text.printed()
-        )
+            out += [self.note(note) for note in notes.get(index, ())]
+        return "".join(out)
+
+    def note(self, text: str) -> str:
+        return f'<p class="history">{_e(text)}</p>'
 
 
 _CSS = {"subpoint": "subpoint", "point": "point", "part": "", "paragraph": "", "note": "note"}

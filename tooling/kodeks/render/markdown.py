@@ -14,6 +14,7 @@ from . import BuildOptions, Edition
 from .common import (
     contents,
     external_href,
+    history_notes,
     printed_anchor,
     reference_href,
     review_of,
@@ -73,10 +74,14 @@ class _Writer:
         return _line("".join(pieces) + (self.inlines(paragraph) if paragraph else "")).rstrip()
 
     def text(self, text: ArticleText, article_id: str) -> list[str]:
-        return [
-            self.paragraph(line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.depth)
-            for line in text.printed()
-        ]
+        notes = history_notes(self.edition, text, article_id, self.language)
+        out = [f"*{escape(note)}*" for note in notes.get(-1, ())]
+        for index, line in enumerate(text.printed()):
+            out.append(
+                self.paragraph(line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.depth)
+            )
+            out += [f"*{escape(note)}*" for note in notes.get(index, ())]
+        return out
 
     def article(self, options: BuildOptions, article: Article) -> list[str]:
         lines = []
@@ -85,6 +90,8 @@ class _Writer:
             lines.append(f"*{escape(review.status)}*")
         if article.is_repealed:
             lines.append(f"*{escape(wording.word('repealed', self.language))}*")
+            notes = history_notes(self.edition, None, article.id, self.language)
+            lines += [f"*{escape(note)}*" for note in notes.get(-1, ())]
         elif self.language in article.texts:
             lines.extend(self.text(article.texts[self.language], article.id))
         if review and review.sources:

@@ -17,6 +17,8 @@ ACTS_DIR = f"{CODE_DIR}/acts"
 ACT_FILE = "act.yaml"
 DISPOSITIONS_FILE = "dispositions.yaml"
 """Beside act.yaml: the act's provisions the Code does not take over, and why."""
+AMENDMENTS_FILE = f"{CODE_DIR}/amendments.yaml"
+"""The laws that made and amended the text in force."""
 REVIEWS_DIR = f"{CODE_DIR}/reviews"
 """``reviews/<round>.yaml``: a round of review and its comment register."""
 
