@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,7 @@ THROUGHOUT_ARTICLES = 3
 text, the articles that keep them excepted (at most as many as are changed)."""
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
+_NUMBER_LINE = re.compile(r"^number:\s*[\"']?(\d+(?:-\d+)*)[\"']?\s*$", re.MULTILINE)
 _REPEALED = re.compile(r"(?:утратила|утратил|утратило)\s+силу\.?|күчүн\s+жоготту\.?", re.IGNORECASE)
 
 
@@ -399,8 +400,13 @@ def _lines_of(text: ArticleText, unit: Part | Point | Subpoint) -> list[str]:
 # --- the law ---------------------------------------------------------------------------------
 
 
-def amending_law(base: Code, head: Code) -> AmendingLaw:
-    """The instructions that turn ``base`` into ``head``, per language, in legal order."""
+def amending_law(base: Code, head: Code, unchanged: Mapping[str, str] | None = None) -> AmendingLaw:
+    """The instructions that turn ``base`` into ``head``, per language, in legal order.
+
+    ``unchanged`` holds the Markdown of the article files that are the same on both sides and
+    were not read (a large text with a small change): they need no instruction, and a term
+    replaced throughout must except those that still hold it."""
+    unchanged = unchanged or {}
     for code in (base, head):
         if code.stage is not Stage.IN_FORCE:
             raise AmendError(
@@ -409,7 +415,7 @@ def amending_law(base: Code, head: Code) -> AmendingLaw:
             )
     base_numbers, head_numbers = base.numbering(), head.numbering()
     for article_id, article in base.articles.items():
-        if article_id not in head.articles:
+        if article_id not in head.articles and article_id not in unchanged:
             raise AmendError(
                 f"article `{article_id}` ({article.number}) is removed: in force a number stays; "
                 "repeal it instead (`status: repealed`)"
@@ -431,7 +437,7 @@ def amending_law(base: Code, head: Code) -> AmendingLaw:
     instructions: list[Instruction] = []
     rewrites: dict[str, _Rewrite] = {}
     for language in head.languages:
-        rewrite = _throughout(base, head, language)
+        rewrite = _throughout(base, head, language, unchanged)
         rewrites[language] = rewrite
         instructions += rewrite.instructions
     for article in head.ordered_articles():
@@ -479,9 +485,9 @@ def _article_text(article: Article, language: str) -> list[str]:
     return [article.title.get(language, "")] + ([p.plain_text for p in text.paragraphs()] if text else [])
 
 
-def _throughout(base: Code, head: Code, language: str) -> _Rewrite:
+def _throughout(base: Code, head: Code, language: str, unchanged: Mapping[str, str]) -> _Rewrite:
     """Replacements made in many articles, found as one instruction for the whole text."""
-    numbering = head.numbering().articles
+    numbering = dict(head.numbering().articles)
     seen: dict[tuple[str, str], set[str]] = {}
     for article_id, old in base.articles.items():
         new = head.articles.get(article_id)
@@ -507,6 +513,13 @@ def _throughout(base: Code, head: Code, language: str) -> _Rewrite:
             for a in having
             if a in head.articles and any(pattern.search(t) for t in _article_text(head.articles[a], language))
         ]
+        # Articles not read hold it if their Markdown does (where it stands only in a link's
+        # target, excepting one more article changes nothing).
+        for article_id, markdown in unchanged.items():
+            if pattern.search(markdown):
+                kept.append(article_id)
+                number = _NUMBER_LINE.search(markdown)
+                numbering[article_id] = LegalNumber.parse(number.group(1)) if number else None
         if len(kept) > len(changed):
             continue
         excepted = tuple(sorted(n for a in kept if (n := numbering.get(a)) is not None))
@@ -615,12 +628,17 @@ class ApplyError(KodeksError):
 _LEVELS = (Part, Point, Subpoint)
 
 
-def apply_law(versions: dict[str, list[Instruction]], files: dict[str, str], code: Code) -> dict[str, str]:
+def apply_law(
+    versions: dict[str, list[Instruction]],
+    files: dict[str, str],
+    code: Code,
+    paths: Mapping[LegalNumber, str] | None = None,
+) -> dict[str, str]:
     """The Code's files with every instruction carried out, in order; the changed files only.
 
     With both versions of the law given, an instruction that names the other language's text
     («в тексте на государственном языке») is carried out once, from that language's version."""
-    state = _State(dict(files), code)
+    state = _State(dict(files), code, paths)
     both = len(versions) > 1
     problems: list[str] = []
     for version, instructions in versions.items():
@@ -639,10 +657,11 @@ def apply_law(versions: dict[str, list[Instruction]], files: dict[str, str], cod
 class _State:
     """The files as the instructions change them; an article is read again after each change."""
 
-    def __init__(self, files: dict[str, str], code: Code) -> None:
+    def __init__(self, files: dict[str, str], code: Code, paths: Mapping[LegalNumber, str] | None) -> None:
         self.files = files
         self.code = code
-        self.paths = {a.number: a.path for a in code.articles.values() if a.number is not None}
+        known = {a.number: a.path for a in code.articles.values() if a.number is not None}
+        self.paths = dict(paths) if paths is not None else known
         self._parsed: dict[str, tuple[str, Article]] = {}
         self._added: set[str] = set()
         """Files of articles this law adds: the other language's version fills them in."""
@@ -941,7 +960,7 @@ class _State:
         language = instruction.language
         pattern = re.compile(rf"(?<!\w){re.escape(instruction.old)}(?!\w)")
         for number in sorted(self.paths):
-            if number in instruction.excepted:
+            if number in instruction.excepted or instruction.old not in self.files[self.paths[number]]:
                 continue
             article = self.article(number)
             title = article.title.get(language, "")
@@ -1018,3 +1037,16 @@ def _span(source: str, text: ArticleText, unit: Any) -> tuple[int, int]:
             end = next((entry[0] for entry in entries[index + 1 :] if entry[1] <= level), section_end)
             return line, end
     raise ApplyError("the unit's place in its file cannot be found")
+
+
+def article_paths(files: Mapping[str, str], folder: str) -> dict[LegalNumber, str]:
+    """The article files of a text in force by their numbers, read off their front matter
+    without parsing them (a law that touches a few articles reads only those)."""
+    found = {}
+    for path, text in files.items():
+        if path.startswith(folder + "/") and path.endswith(".md") and path.count("/") == folder.count("/") + 1:
+            match = _NUMBER_LINE.search(text.split("\n---", 1)[0])
+            number = LegalNumber.parse(match.group(1)) if match else None
+            if number is not None:
+                found[number] = path
+    return found

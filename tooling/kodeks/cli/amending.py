@@ -87,11 +87,18 @@ def amend(
     from ..amend import amending_law
     from ..load import load_code
     from ..render.amendment import render_docx, render_markdown
-    from ..store.git import read_revision
+    from ..store.pair import read_changed
 
-    base_text = _text(load_code(read_revision(root, base)).code, act_id, base)
-    head_text = _text(load_code(read_revision(root, head or "HEAD")).code, act_id, head or "HEAD")
-    law = amending_law(base_text, head_text)
+    base_snapshot, head_snapshot, unchanged = read_changed(root, base, head or "HEAD")
+    base_text = _text(load_code(base_snapshot).code, act_id, base)
+    head_text = _text(load_code(head_snapshot).code, act_id, head or "HEAD")
+    folder = head_text.path.rpartition("/")[0] + "/articles/"
+    unread = {
+        path.rpartition("/")[2].removesuffix(".md"): data.decode("utf-8", "replace")
+        for path, data in unchanged.items()
+        if path.startswith(folder)
+    }
+    law = amending_law(base_text, head_text, unread)
     languages = chosen_languages(head_text.languages, lang)
     if not law.instructions:
         click.echo("kodeks: the texts are the same: no amending law", err=True)
@@ -103,7 +110,7 @@ def amend(
 
 
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
-    from ..amend import apply_law
+    from ..amend import apply_law, article_paths
     from ..drafting import Workspace
     from ..edit import unified_diff
     from ..parse.instructions import read_law
@@ -121,15 +128,19 @@ def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> Non
             click.echo(f"{law_file}:{problem.removeprefix('line ')}", err=True)
         click.echo("kodeks: nothing applied", err=True)
         raise SystemExit(EXIT_INVALID)
-    workspace = Workspace.of(working_tree(root).files, validated=False)
-    target = _text(workspace.code, act_id, "the working tree")
-    changes = apply_law(law.versions, dict(workspace.texts.files), target)
+    files = working_tree(root).files
+    texts = {path: data.decode("utf-8", "replace") for path, data in files.items()}
+    # Only the structure is parsed here; an article is parsed when an instruction reaches it.
+    structure = {path: data for path, data in files.items() if not path.endswith(".md")}
+    target = _text(Workspace.of(structure, validated=False).code, act_id, "the working tree")
+    paths = article_paths(texts, target.path.rpartition("/")[0] + "/articles")
+    changes = apply_law(law.versions, texts, target, paths)
     count = sum(len(v) for v in law.versions.values())
     if not changes:
-        click.echo("kodeks: nothing to change (the law is applied already?)")
+        click.echo("kodeks: nothing to change")
         return
     if dry_run:
-        click.echo(unified_diff(workspace.texts.files, dict(changes)), nl=False)
+        click.echo(unified_diff(texts, dict(changes)), nl=False)
         return
     write_files(root, {path: data.encode("utf-8") for path, data in changes.items()})
     click.echo(f"kodeks: applied {count} instructions; changed {len(changes)} files: {', '.join(sorted(changes))}")

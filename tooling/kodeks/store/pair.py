@@ -40,3 +40,18 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
             head_snapshot = store.snapshot(head_listing)
         head_snapshot.resolves = store.resolved_comments(base_commit, head_commit)
         return store.snapshot(base_listing, skip=unchanged), head_snapshot
+
+
+def read_changed(root: Path, base: str, head: str) -> tuple[Snapshot, Snapshot, dict[str, bytes]]:
+    """Both sides with only the article files that differ (the structure files always), and the
+    head's other article files, left for the caller: a small change to a large text parses little."""
+    with GitStore(root) as store:
+        base_listing, head_listing = store.listing(base), store.listing(head)
+        unchanged = {
+            path
+            for path, sha in head_listing.blobs.items()
+            if path.endswith(".md") and base_listing.blobs.get(path) == sha
+        }
+        head_snapshot = store.snapshot(head_listing)
+        rest = {path: head_snapshot.files.pop(path) for path in unchanged if path in head_snapshot.files}
+        return store.snapshot(base_listing, skip=unchanged), head_snapshot, rest
