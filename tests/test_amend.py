@@ -330,3 +330,102 @@ def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_
         "№ 12, 2027-03-01 (in force 2027-03-11): О внесении изменения в Кодекс",
         "    2. Кенеш решает все вопросы, названные в главе 1 и разделе I.",
     ]
+
+
+def a_dozen_amendments() -> tuple[dict[str, str], dict[str, str]]:
+    """Twelve amendments a working group would make to this Code once in force."""
+    base = in_force()
+    head = dict(base)
+    art = "code_text/articles/"
+
+    def change(name: str, old: str, new: str, count: int = 1) -> None:
+        assert head[art + name].count(old) >= count, (name, old)
+        head[art + name] = head[art + name].replace(old, new, count)
+
+    # A term replaced throughout, article 2 (the definitions) excepted.
+    for path, text in list(head.items()):
+        if path.startswith(art) and not path.endswith("basic-concepts.md"):
+            head[path] = text.replace(
+                "административно-территориальной единицы", "административно-территориального образования"
+            )
+    change("subject-of-regulation.md", "негиздерин", "укуктук негиздерин")  # the Kyrgyz text only
+    change("subject-of-regulation.md", "   2) соттук өз алдынча башкаруу органдарынын ишине.", "   2) Күчүн жоготту.")
+    change(
+        "subject-of-regulation.md", "   2) на деятельность органов судейского самоуправления.", "   2) Утратил силу."
+    )
+    change("right-of-citizens.md", "имеют равные права", "имеют равные и гарантированные права")
+    change("right-of-citizens.md", "укугу жынысына", "укугу кепилденет жана жынысына")
+    change("relations-with-state-bodies.md", " путем согласительных процедур или", "")
+    change("relations-with-state-bodies.md", " макулдашуу жол-жоболору аркылуу же", "")
+    change(
+        "system-of-local-self-government-bodies.md",
+        "кеңештер;\n",
+        "кеңештер;\n   1-1) жергиликтүү кеңештердин төрагалары;\n",
+    )
+    change("system-of-local-self-government-bodies.md", "кенеши;\n", "кенеши;\n   1-1) председатели местных кенешей;\n")
+    for name, ky, ru in (
+        (
+            "territory-and-boundaries.md",
+            "3-1. Чек аралар ар бир он жылда такталат.",
+            "3-1. Границы уточняются каждые десять лет.",
+        ),
+    ):
+        change(name, "\n\n## ru", f"\n\n{ky}\n\n## ru")
+        head[art + name] = head[art + name].rstrip("\n") + f"\n\n{ru}\n"
+    change(
+        "change-of-boundaries.md",
+        '  ru: "Изменение границ административно-территориального образования"',
+        '  ru: "Изменение и уточнение границ административно-территориального образования"',
+    )
+    change(
+        "change-of-boundaries.md",
+        '  ky: "Административдик-аймактык бирдиктин чек араларын өзгөртүү"',
+        '  ky: "Административдик-аймактык бирдиктин чек араларын өзгөртүү жана тактоо"',
+    )
+    change(
+        "formation-and-abolition.md",
+        "2. При объединении айылных аймаков:",
+        "2. При объединении айылных аймаков по решению местных кенешей:",
+    )
+    change(
+        "formation-and-abolition.md",
+        "2. Айыл аймактары бириктирилген учурда:",
+        "2. Айыл аймактары жергиликтүү кеңештердин чечими боюнча бириктирилген учурда:",
+    )
+    change(
+        "settlements.md",
+        "3. Отнесение населенного пункта",
+        "3. Перевод населенного пункта из одной категории в другую осуществляется Жогорку Кенешем по представлению местного кенеша. Отнесение населенного пункта",
+    )
+    status = head[art + "naming-and-renaming.md"].replace("status: draft", "status: repealed")
+    head[art + "naming-and-renaming.md"] = status.split("## ky")[0] + "## ky\n\n## ru\n"
+    head["code_text/code.yaml"] = head["code_text/code.yaml"].replace(
+        "          - settlements\n", "          - settlements\n          - settlement-categories\n"
+    )
+    head[art + "settlement-categories.md"] = (
+        '---\nid: settlement-categories\nnumber: "12-1"\ntitle:\n  ky: "Калктуу конуштардын категориялары"\n'
+        '  ru: "Категории населенных пунктов"\nstatus: agreed\n---\n\n## ky\n\n'
+        "1. Калктуу конуштун категориясы калкынын санына жараша аныкталат.\n\n2. Категориялар:\n   1) айыл;\n   2) шаар.\n\n"
+        "## ru\n\n1. Категория населенного пункта определяется численностью его населения.\n\n"
+        "2. Категории:\n   1) айыл;\n   2) город.\n"
+    )
+    return base, head
+
+
+def test_a_dozen_realistic_amendments_make_a_law_that_applies_back_exactly(tmp_path: Path) -> None:
+    base, head = a_dozen_amendments()
+    law = roundtrip(base, head)
+    for expected in (
+        "в тексте на официальном языке: по всему тексту Кодекса, за исключением статьи 2, слова «административно-территориальной единицы» заменить словами «административно-территориального образования»;",
+        "расмий тилдеги текстинде: Кодекстин 2-беренесин кошпогондо, бүткүл тексти боюнча «административно-территориальной единицы» деген сөздөр",
+        "а) в тексте на государственном языке: в части 1 после слова «экономикалык» дополнить словом «укуктук»;",
+        "б) пункт 2 части 3 признать утратившим силу;",
+        "б) 3-бөлүгүнүн 2-пункту күчүн жоготту деп таанылсын;",
+        "4) часть 1 статьи 6 дополнить пунктом 1-1 следующего содержания:\n\n«1-1) председатели местных кенешей;»;",
+        "6) статью 9 дополнить частью 3-1 следующего содержания:",
+        "7) наименование статьи 10 изложить в следующей редакции: «Изменение и уточнение границ административно-территориального образования»;",
+        "10) главу 2 дополнить статьей 12-1 следующего содержания:\n\n«Статья 12-1. Категории населенных пунктов",
+        "11) статью 13 признать утратившей силу.",
+        "5) в части 4 статьи 7 слова «путем согласительных процедур или» исключить;",
+    ):
+        assert expected in law, expected

@@ -333,7 +333,9 @@ def _bench_amend(kodeks: str, count: int, runs: int, temporary: Path) -> None:
     """The Code in force, a 50-unit amendment: the law written, and applied to the base."""
     root = generate(count, temporary / "in-force")
     structure = root / "code_text" / "code.yaml"
-    structure.write_text(structure.read_text(encoding="utf-8").replace("stage: draft", "stage: in-force"), encoding="utf-8")
+    structure.write_text(
+        structure.read_text(encoding="utf-8").replace("stage: draft", "stage: in-force"), encoding="utf-8"
+    )
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "in force")
@@ -341,12 +343,16 @@ def _bench_amend(kodeks: str, count: int, runs: int, temporary: Path) -> None:
     articles = sorted((root / "code_text" / "articles").glob("*.md"))[:: max(1, count // 50)][:50]
     _commit_change(root, articles, "самостоятельно решают", "самостоятельно и под свою ответственность решают", "law")
     law = temporary / "law.md"
-    print(f"{f'amending law, {count:,} articles in force, 50 units changed':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target")
+    print(
+        f"{f'amending law, {count:,} articles in force, 50 units changed':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target"
+    )
     wall, cpu, peak, code = measure([kodeks, "amend", "adopted", "HEAD", "-o", str(law)], root, runs)
     print(f"{'kodeks amend adopted HEAD':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 2.0 s")
     _git(root, "checkout", "-q", "adopted")
     wall, cpu, peak, code = measure([kodeks, "amend", "--apply", str(law), "--dry-run"], root, runs)
-    print(f"{'kodeks amend --apply (50 instructions) --dry-run':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 2.0 s")
+    print(
+        f"{'kodeks amend --apply (50 instructions) --dry-run':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 2.0 s"
+    )
     print()
 
 

@@ -141,9 +141,10 @@ def _word_instructions(
     if changed_words > RESTATE_SHARE * 2 * words:
         return None
     instructions: list[Instruction] = []
-    # Work from the end of the paragraph, so the positions of earlier changes stay valid; the
-    # instructions are then given in reading order and checked in that order below.
-    pieces = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
+    # Changes with only spaces between them are one instruction («слова «местного
+    # самоуправления» заменить словами «муниципального управления»»); each is checked on the
+    # text the ones before it leave.
+    pieces = _merged(matcher.get_opcodes(), old_tokens)
     if len(pieces) > MAX_WORD_INSTRUCTIONS:
         return None
     current = old_text
@@ -166,6 +167,25 @@ def _word_instructions(
         return None
     unit.texts[index] = current
     return instructions
+
+
+def _merged(
+    opcodes: Sequence[tuple[str, int, int, int, int]], tokens: Sequence[str]
+) -> list[tuple[int, int, int, int]]:
+    pieces: list[tuple[int, int, int, int]] = []
+    gap = False
+    for op, i1, i2, j1, j2 in opcodes:
+        if op == "equal":
+            gap = bool(pieces) and all(t.isspace() for t in tokens[i1:i2])
+            if not gap:
+                pieces.append((-1, -1, -1, -1))  # a separator
+            continue
+        if pieces and pieces[-1][0] >= 0 and gap:
+            pieces[-1] = (pieces[-1][0], i2, pieces[-1][2], j2)
+        else:
+            pieces.append((i1, i2, j1, j2))
+        gap = False
+    return [piece for piece in pieces if piece[0] >= 0]
 
 
 def _smallest(
@@ -494,16 +514,15 @@ def _throughout(base: Code, head: Code, language: str, unchanged: Mapping[str, s
         if new is None:
             continue
         old_texts, new_texts = _article_text(old, language), _article_text(new, language)
-        if len(old_texts) != len(new_texts):
-            continue
-        for before, after in zip(old_texts, new_texts, strict=True):
-            if before == after:
-                continue
+        for before, after in _paired(old_texts, new_texts):
             for pair in _replacements(before, after):
-                if all(pair) and any(c.isalpha() for c in pair[0]):
-                    seen.setdefault(pair, set()).add(article_id)
+                if all(pair[:2]) and any(c.isalpha() for c in pair[0]):
+                    for candidate in _widened(*pair):
+                        seen.setdefault(candidate, set()).add(article_id)
     accepted: list[Instruction] = []
-    for (old_words, new_words), changed in sorted(seen.items(), key=lambda item: (-len(item[1]), item[0])):
+    for (old_words, new_words), changed in sorted(
+        seen.items(), key=lambda item: (-len(item[1]), len(item[0][0]), item[0])
+    ):
         if len(changed) < THROUGHOUT_ARTICLES:
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(old_words)}(?!\w)")
@@ -528,20 +547,32 @@ def _throughout(base: Code, head: Code, language: str, unchanged: Mapping[str, s
     return _Rewrite(tuple(accepted))
 
 
-def _replacements(before: str, after: str) -> Iterator[tuple[str, str]]:
-    """The words replaced: changes separated only by spaces count as one («местного
-    самоуправления» → «муниципального управления»)."""
+def _paired(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
+    """Paragraphs that changed, each with what it became (a paragraph added or lost has no pair)."""
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            yield from zip(old[i1:i2], new[j1:j2], strict=True)
+
+
+def _replacements(before: str, after: str) -> Iterator[tuple[str, str, str, str]]:
+    """The words replaced, with the word before and the word after them: changes separated
+    only by spaces count as one («местного самоуправления» → «муниципального управления»)."""
     a, b = _TOKEN.findall(before), _TOKEN.findall(after)
-    run: list[tuple[int, int, int, int]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal" and not (run and all(t.isspace() for t in a[i1:i2])):
-            if run:
-                yield "".join(a[run[0][0] : run[-1][1]]).strip(), "".join(b[run[0][2] : run[-1][3]]).strip()
-            run = []
-            continue
-        run.append((i1, i2, j1, j2))
-    if run and any(not all(t.isspace() for t in a[r[0] : r[1]]) for r in run):
-        yield "".join(a[run[0][0] : run[-1][1]]).strip(), "".join(b[run[0][2] : run[-1][3]]).strip()
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for i1, i2, j1, j2 in _merged(opcodes, a):
+        left = next((t for t in reversed(a[:i1]) if not t.isspace()), "")
+        right = next((t for t in a[i2:] if not t.isspace()), "")
+        yield "".join(a[i1:i2]).strip(), "".join(b[j1:j2]).strip(), left, right
+
+
+def _widened(old: str, new: str, left: str, right: str) -> Iterator[tuple[str, str]]:
+    """The replacement, and with the word before or after it: «местного самоуправления» is not
+    replaced everywhere, «органов местного самоуправления» may be."""
+    yield old, new
+    if left.isalpha():
+        yield f"{left} {old}", f"{left} {new}"
+    if right.isalpha():
+        yield f"{old} {right}", f"{new} {right}"
 
 
 def _article(

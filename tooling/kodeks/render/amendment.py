@@ -8,7 +8,6 @@ entry into force. Quotation marks are «…» in both versions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from .. import wording
@@ -200,7 +199,9 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
     op = instruction.op
     if op is Op.THROUGHOUT:
         where = "Кодекстин" if code else "Мыйзамдын"
-        if instruction.excepted:
+        if len(instruction.excepted) == 1:
+            where += f" {instruction.excepted[0]}-беренесин кошпогондо,"
+        elif instruction.excepted:
             where += " " + ", ".join(str(n) for n in instruction.excepted) + "-беренелерин кошпогондо,"
         old = _ky_words(instruction.old, "деген сөздөр", "деген сөз")
         new = _ky_words(instruction.new, "деген сөздөргө", "деген сөзгө")
@@ -283,10 +284,16 @@ def opening(law: AmendingLaw, language: str) -> str:
 
 def version(law: AmendingLaw, language: str) -> list[str]:
     """The instructions of article 1 as lines: «1) …;», sub-items «а) …;», quoted contents."""
+    return [line for _, line in version_lines(law, language)]
+
+
+def version_lines(law: AmendingLaw, language: str) -> list[tuple[str, str]]:
+    """Each line of article 1 with what it is: ``item``, ``sub-item`` or ``content`` (a unit's
+    new text in «…»)."""
     chosen = [i for i in law.instructions if i.language == language or i.only]
     phrase = _ky if language == "ky" else _ru
     code = is_code(law)
-    lines: list[str] = []
+    lines: list[tuple[str, str]] = []
     items = list(_items(chosen))
     for number, (article, group) in enumerate(items, start=1):
         last_item = number == len(items)
@@ -294,7 +301,7 @@ def version(law: AmendingLaw, language: str) -> list[str]:
             lines += _sentence(f"{number})", group[0], phrase, language, within=False, last=last_item, code=code)
             continue
         head = f"в статье {article}:" if language == "ru" else f"{article}-беренеде:"
-        lines.append(f"{number}) {head}")
+        lines.append(("item", f"{number}) {head}"))
         for index, instruction in enumerate(group):
             last = last_item and index == len(group) - 1
             lines += _sentence(f"{LETTERS[index]})", instruction, phrase, language, within=True, last=last, code=code)
@@ -323,18 +330,19 @@ def _items(instructions: Sequence[Instruction]) -> Iterator[tuple[LegalNumber | 
 
 def _sentence(
     label: str, instruction: Instruction, phrase: object, language: str, within: bool, last: bool, code: bool
-) -> list[str]:
+) -> list[tuple[str, str]]:
     assert callable(phrase)
     text = phrase(instruction, within, code)
     if instruction.only:
         text = f"{TEXT_OF[language][instruction.language]}: {text}"
     end = "." if last else ";"
+    kind = "sub-item" if within else "item"
     if not instruction.content:
-        return [f"{label} {text}{end}"]
+        return [(kind, f"{label} {text}{end}")]
     content = list(instruction.content)
     content[0] = "«" + content[0]
     content[-1] = content[-1] + "»" + end
-    return [f"{label} {text}", *content]
+    return [(kind, f"{label} {text}"), *(("content", line) for line in content)]
 
 
 def render_markdown(law: AmendingLaw, languages: Sequence[str]) -> str:
@@ -368,8 +376,10 @@ def render_docx(law: AmendingLaw, languages: Sequence[str]) -> bytes:
         body.append(f"<w:p>{centre}{run(title(law, language), '<w:b/>')}</w:p>")
         body.append(f"<w:p>{run(_article_label(language, 1), '<w:b/>')}</w:p>")
         body.append(f"<w:p>{run(opening(law, language))}</w:p>")
-        for line in version(law, language):
-            indent = '<w:pPr><w:ind w:left="567"/></w:pPr>' if not re.match(r"^(\d+|[а-я])\) ", line) else ""
+        for kind, line in version_lines(law, language):
+            indent = {"item": "", "sub-item": '<w:pPr><w:ind w:left="284"/></w:pPr>'}.get(
+                kind, '<w:pPr><w:ind w:left="851"/></w:pPr>'
+            )
             body.append(f"<w:p>{indent}{run(line)}</w:p>")
         body.append(f"<w:p>{run(_article_label(language, 2), '<w:b/>')}</w:p>")
         body.append(f"<w:p>{run(ENTRY_INTO_FORCE[language])}</w:p>")
