@@ -429,3 +429,29 @@ def test_a_dozen_realistic_amendments_make_a_law_that_applies_back_exactly(tmp_p
         "5) в части 4 статьи 7 слова «путем согласительных процедур или» исключить;",
     ):
         assert expected in law, expected
+
+
+def test_an_act_kept_as_text_is_amended_the_same_way(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    from .conftest import BASE_FILES, YAML
+    from .test_validate_corpus import OLD_LAW, OLD_LAW_ARTICLE
+
+    act = {
+        YAML: BASE_FILES[YAML].replace("acts:\n", 'acts:\n  old-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'),
+        "code_text/acts/old-law/act.yaml": OLD_LAW,
+        "code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE,
+    }
+    changed = OLD_LAW_ARTICLE.replace("Текст статьи.", "Новый текст статьи.")
+    root = code_repo([act, {"code_text/acts/old-law/articles/art-1.md": changed}])
+    result = kodeks("amend", "--root", str(root), "--act", "old-law", "HEAD~1", "HEAD", "--lang", "ru")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "О внесении изменения в Закон о старом" in result.output
+    assert "Внести в Закон о старом следующее изменение:" in result.output
+    assert "1) в статье 1 слово «Текст» заменить словами «Новый текст»." in result.output
+    law = tmp_path / "law.md"
+    law.write_text(result.output, encoding="utf-8")
+    write_files(root, {"code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE})
+    applied = kodeks("amend", "--root", str(root), "--act", "old-law", "--apply", str(law))
+    assert applied.exit_code == 0, applied.output + applied.stderr
+    assert (root / "code_text/acts/old-law/articles/art-1.md").read_text(encoding="utf-8") == changed
+    draft = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD")
+    assert draft.exit_code == 2 and "the Code is a draft" in draft.output + draft.stderr

@@ -277,9 +277,10 @@ def _ky_dative(title: str) -> str:
 
 def opening(law: AmendingLaw, language: str) -> str:
     act = law.titles.get(language, "")
+    one = sum(1 for i in law.instructions if i.language == language or i.only) == 1
     if language == "ky":
-        return f"{_ky_dative(act)} төмөнкүдөй өзгөртүүлөр киргизилсин:"
-    return f"Внести в {act} следующие изменения:"
+        return f"{_ky_dative(act)} төмөнкүдөй {'өзгөртүү' if one else 'өзгөртүүлөр'} киргизилсин:"
+    return f"Внести в {act} {'следующее изменение' if one else 'следующие изменения'}:"
 
 
 def version(law: AmendingLaw, language: str) -> list[str]:
