@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import marshal
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation, sort_key
@@ -280,3 +282,60 @@ def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
     if loaded.code is None:
         return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
     return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable))
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What ``kodeks validate`` reports: every problem, and how many articles were checked."""
+
+    diagnostics: list[Diagnostic]
+    articles: int
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+def verdict(snapshot: Snapshot, cache_root: Path | None = None) -> Verdict:
+    """The validation of ``snapshot``; with ``cache_root``, answered from ``.kodeks-cache/`` when
+    the same files were validated before (by their blob ids), without parsing them."""
+    from .store import cache
+
+    entry = None
+    if cache_root is not None:
+        parts = [f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items())]
+        parts += [f"problem {d}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
+        entry = cache.key("verdict", parts)
+        stored = cache.read(cache_root, "verdict", entry)
+        if stored is not None:
+            found = _verdict_from(stored)
+            if found is not None:
+                return found
+    result = check(snapshot)
+    found = Verdict(result.diagnostics, len(result.code.articles) if result.code else 0)
+    if cache_root is not None and entry is not None:
+        rows = [
+            (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
+            for d in found.diagnostics
+        ]
+        cache.write(cache_root, "verdict", entry, marshal.dumps((found.articles, rows)))
+    return found
+
+
+def _verdict_from(data: bytes) -> Verdict | None:
+    """A stored verdict, or None for anything that is not exactly one (never trusted blindly)."""
+    from .diagnostics import Severity
+
+    try:
+        articles, rows = marshal.loads(data)
+        diagnostics = [
+            Diagnostic(Severity(severity), str(code), str(message), SourceLocation(str(path), int(line), int(column)))
+            for severity, code, message, path, line, column in rows
+        ]
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Verdict(diagnostics, int(articles)) if isinstance(articles, int) else None

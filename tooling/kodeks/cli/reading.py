@@ -75,7 +75,13 @@ def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapsho
     help="text for people, github for workflow annotations, json for programs.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    envvar="KODEKS_NO_CACHE",
+    help="Validate everything again instead of answering an unchanged Code from .kodeks-cache/ (CI does).",
+)
+def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_cache: bool) -> None:
     """Check the Code: front matter, structure, numbering, references, parity of languages.
 
     Every problem is printed as `path:line:col: CODE message`; exit 0 when valid, 1 when not,
@@ -86,13 +92,13 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool) -> N
       kodeks validate
       kodeks validate --rev main --format json
     """
-    from ..load import check
+    from ..load import verdict
     from ..report import RENDERERS, in_repository, summary
     from ..store.worktree import repository_prefix
 
-    result = check(_snapshot(root, rev))
+    result = verdict(_snapshot(root, rev), None if no_cache else root)
     diagnostics = in_repository(result.diagnostics, repository_prefix(root))
-    article_count = len(result.code.articles) if result.code else 0
+    article_count = result.articles
     click.echo(RENDERERS[output_format](diagnostics, article_count), nl=False)
     if output_format == "github":
         import os

@@ -1,0 +1,93 @@
+"""``.kodeks-cache/``: results kept between runs, keyed by what they were computed from.
+
+A key is a hash of the kodeks version and the Git blob ids of every file read (hashed as Git
+does, so a working tree and a commit with the same files share entries). Entries are written
+atomically (a temporary file renamed into place), so runs at the same time never see half an
+entry; an entry that cannot be read back exactly (corrupt, foreign, of another version) is
+ignored and computed again. The cache is never followed through a symlink.
+
+It is a convenience of a drafter's own clone: a pull request could commit a forged
+``.kodeks-cache/``, so CI runs with ``--no-cache`` (CONTRIBUTING.md, "How CI … works").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+CACHE_DIR = ".kodeks-cache"
+MAX_ENTRY = 64 * 1024 * 1024
+_MAGIC = b"kodeks-cache 1\n"
+
+
+def _version() -> str:
+    try:
+        return version("kodeks")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without install
+        return "source"
+
+
+def key(kind: str, parts: Iterable[str]) -> str:
+    """The key of a result: its kind, kodeks's version and everything it was computed from."""
+    digest = hashlib.sha256(f"{kind}\n{_version()}\n".encode())
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _path(root: Path, kind: str, entry: str) -> Path:
+    return root / CACHE_DIR / kind / entry[:2] / entry
+
+
+def _safe_directory(path: Path, root: Path) -> bool:
+    """Every directory from the cache down is a real directory, not a link."""
+    current = root
+    for part in path.relative_to(root).parts[:-1]:
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return True
+        if not stat.S_ISDIR(mode):
+            return False
+    return True
+
+
+def read(root: Path, kind: str, entry: str) -> bytes | None:
+    path = _path(root, kind, entry)
+    if not _safe_directory(path, root):
+        return None
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode) or os.fstat(descriptor).st_size > MAX_ENTRY:
+            return None
+        with os.fdopen(descriptor, "rb") as file:
+            descriptor = -1
+            data = file.read(MAX_ENTRY + 1)
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+    expected = _MAGIC + entry.encode() + b"\n"
+    return data[len(expected) :] if data.startswith(expected) else None
+
+
+def write(root: Path, kind: str, entry: str, data: bytes) -> None:
+    """Store an entry; a cache that cannot be written is no error (the result was computed)."""
+    path = _path(root, kind, entry)
+    if not _safe_directory(path, root):
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(_MAGIC + entry.encode() + b"\n" + data)
+        os.replace(temporary, path)
+    except OSError:
+        return
