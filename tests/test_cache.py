@@ -10,7 +10,7 @@ from kodeks.store.cache import CACHE_DIR
 
 from .conftest import A, WriteCode, kodeks, write_files
 
-BROKEN = {A + "kenesh.md": None}  # the structure lists an article that has no file: S001
+BROKEN: dict[str, str | bytes | None] = {A + "kenesh.md": None}  # listed, no file: S001
 
 
 def entries(root: Path) -> list[Path]:
