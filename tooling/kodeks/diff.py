@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .diagnostics import Diagnostic
 from .model import (
@@ -63,11 +64,22 @@ def tokens(text: str) -> list[tuple[str, str]]:
     Leading whitespace goes with the first token, so joining the second members gives back
     the text exactly.
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """Each paragraph is tokenised once, however often it is scored and diffed."""
     out = [(match[1], match[0]) for match in _TOKEN.finditer(text)]
     leading = len(text) - len(text.lstrip())
     if out and leading:
         out[0] = (out[0][0], text[:leading] + out[0][1])
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t for t, _ in _tokens(text))
 
 
 MAX_MATCH_WORK = 4_000_000
@@ -80,8 +92,8 @@ def word_diff(base: str, head: str) -> list[Piece]:
     """Word-level differences; whitespace-only changes are not changes."""
     if base == head:
         return [Piece(Op.EQUAL, head, base)] if head else []
-    base_tokens, head_tokens = tokens(base), tokens(head)
-    base_words, head_words = [t for t, _ in base_tokens], [t for t, _ in head_tokens]
+    base_tokens, head_tokens = _tokens(base), _tokens(head)
+    base_words, head_words = _words(base), _words(head)
     # The words before and after the change are equal: compare only what lies between.
     prefix = 0
     while prefix < min(len(base_words), len(head_words)) and base_words[prefix] == head_words[prefix]:
@@ -167,11 +179,16 @@ _SIMILAR = 0.5
 _REWORDED = 0.25
 
 
-def _similarity(a: str, b: str) -> float:
-    a_tokens, b_tokens = [t for t, _ in tokens(a)], [t for t, _ in tokens(b)]
-    if not a_tokens and not b_tokens:
+def _similarity(a: str, b: str, at_least: float = 0.0) -> float:
+    """The share of words two paragraphs have in common (difflib's ratio); 0 as soon as the
+    cheap upper bounds show it is under ``at_least``, so the decisions are difflib's own."""
+    a_words, b_words = _words(a), _words(b)
+    if not a_words and not b_words:
         return 1.0
-    return difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 def align(base: list[Unit], head: list[Unit]) -> list[UnitChange]:
@@ -206,14 +223,14 @@ def _match_block(base: list[Unit], head: list[Unit]) -> Iterator[UnitChange]:
     left of it; then, as with several, only similar paragraphs pair up and a rewrite shows as
     a deletion and an addition.
     """
-    if len(base) == len(head) == 1 and _similarity(base[0].text, head[0].text) >= _REWORDED:
+    if len(base) == len(head) == 1 and _similarity(base[0].text, head[0].text, _REWORDED) >= _REWORDED:
         yield _pair(base[0], head[0])
         return
     j = 0
     for b in base:
         best, best_score = None, _SIMILAR
         for k in range(j, len(head)):
-            score = _similarity(b.text, head[k].text)
+            score = _similarity(b.text, head[k].text, best_score)
             if score >= best_score:
                 best, best_score = k, score
                 if score == 1.0:
