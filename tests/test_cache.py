@@ -4,6 +4,7 @@ where it matters."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from kodeks.store.cache import CACHE_DIR
@@ -50,18 +51,60 @@ def test_a_corrupt_or_linked_cache_is_ignored(code_dir: WriteCode, tmp_path: Pat
 
 def test_ci_runs_without_the_cache_a_pull_request_could_forge(code_dir: WriteCode) -> None:
     root = code_dir()
-    kodeks("validate", "--root", str(root))  # an entry saying "valid" for these files
-    valid_entry = entries(root)[0].read_bytes()
+    kodeks("validate", "--root", str(root))
+    verdicts = root / CACHE_DIR / "verdict"
+    (valid,) = [p for p in verdicts.rglob("*") if p.is_file()]
     write_files(root, BROKEN)
     assert kodeks("validate", "--root", str(root)).exit_code == 1
-    # A forged entry for the broken files, written as the valid one was: trusted with the cache…
-    for entry in entries(root):
-        name = entry.name
-        if kodeks("validate", "--root", str(root)).exit_code == 1:
-            entry.write_bytes(valid_entry.replace(valid_entry.split(b"\n")[1], name.encode()))
+    (broken,) = [p for p in verdicts.rglob("*") if p.is_file() and p.name != valid.name]
+    # A forged entry for the broken files, saying what the valid one says: trusted with the cache…
+    payload = valid.read_bytes().split(b"\n", 2)[2]
+    broken.write_bytes(b"kodeks-cache 1\n" + broken.name.encode() + b"\n" + payload)
     assert kodeks("validate", "--root", str(root)).exit_code == 0
-    # … and not with --no-cache (or KODEKS_NO_CACHE), which the validate workflow passes.
+    # … and not with --no-cache (or KODEKS_NO_CACHE), which every workflow sets.
     assert kodeks("validate", "--root", str(root), "--no-cache").exit_code == 1
     assert kodeks("validate", "--root", str(root), env={"KODEKS_NO_CACHE": "1"}).exit_code == 1
-    workflow = (Path(__file__).resolve().parents[1] / ".github/workflows/validate.yml").read_text(encoding="utf-8")
-    assert "kodeks validate --format github --strict --no-cache" in workflow
+    for workflow in (Path(__file__).resolve().parents[1] / ".github/workflows").glob("*.yml"):
+        assert 'KODEKS_NO_CACHE: "1"' in workflow.read_text(encoding="utf-8"), workflow.name
+
+
+def test_the_parse_cache_serves_build_and_redline_the_same_bytes(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from .conftest import BASE_FILES
+
+    changed = BASE_FILES[A + "kenesh.md"].replace("решает вопросы", "решает все вопросы")
+    root = code_repo([{A + "kenesh.md": changed}])
+    outputs = []
+    for _ in range(2):  # cold, then from .kodeks-cache/article/
+        build = kodeks("build", "--root", str(root), "--format", "md", "-o", "-")
+        redline = kodeks("redline", "--root", str(root), "HEAD~1")
+        outputs.append((build.output, redline.output))
+    assert (root / CACHE_DIR / "article").is_dir()
+    assert outputs[0] == outputs[1]
+    uncached = kodeks("build", "--root", str(root), "--format", "md", "-o", "-", env={"KODEKS_NO_CACHE": "1"})
+    assert uncached.output == outputs[0][0]
+
+
+def test_every_article_reads_back_from_the_cache_exactly(tmp_path: Path) -> None:
+    from kodeks import codec
+    from kodeks.parse import parse_article
+    from kodeks.store.worktree import read_worktree
+
+    from .conftest import BASE_FILES, generate_synthetic
+
+    root = Path(__file__).resolve().parents[1]
+    files = dict(read_worktree(root).files) | dict(read_worktree(root / "tests/fixtures/civil-code").files)
+    files |= {path: text.encode() for path, text in BASE_FILES.items()}
+    files |= dict(read_worktree(generate_synthetic(40, tmp_path)).files)
+    count = 0
+    for path, data in files.items():
+        if not path.endswith(".md"):
+            continue
+        parsed = parse_article(path, data.decode("utf-8"), ("ky", "ru"))
+        assert codec.decode(path, codec.encode(path, *parsed)) == parsed, path
+        count += 1
+    assert count > 60
+    encoded = codec.encode("a.md", *parse_article("a.md", BASE_FILES[A + "kenesh.md"], ("ky", "ru")))
+    assert codec.decode("b.md", encoded) is None  # another file's entry
+    assert codec.decode("a.md", encoded[:-7]) is None and codec.decode("a.md", b"\\x00junk") is None

@@ -47,7 +47,14 @@ ParseCache = dict[tuple[str, str, tuple[str, ...]], tuple[Article | None, list[D
 after changing a few files (the drafter tools): unchanged files are not parsed twice."""
 
 
+DEFAULT_CACHE: list[ParseCache] = []
+"""The parse cache a command installs for its Code (``cli.options``): every load of that
+command uses it unless given its own."""
+
+
 def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult:
+    if cache is None and DEFAULT_CACHE:
+        cache = DEFAULT_CACHE[0]
     diagnostics = list(snapshot.problems)
     refused = {d.location.path for d in snapshot.problems}
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:

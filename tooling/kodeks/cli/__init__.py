@@ -29,6 +29,14 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
+            return self._mapped(ctx)
+        finally:
+            from ..load import DEFAULT_CACHE
+
+            DEFAULT_CACHE.clear()  # a command's cache is its own, not the next caller's
+
+    def _mapped(self, ctx: click.Context) -> Any:
+        try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise

@@ -17,7 +17,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
     from ..store.worktree import find_root
 
-    return value if value is not None else find_root(None)
+    root = value if value is not None else find_root(None)
+    use_cache(root)
+    return root
+
+
+def use_cache(root: Path | None) -> None:
+    """Parse through ``.kodeks-cache/`` of ``root`` for this command (None: no cache; also when
+    ``KODEKS_NO_CACHE`` is set, as every workflow sets it)."""
+    import os
+
+    from ..load import DEFAULT_CACHE
+    from ..store.cache import ArticleCache
+
+    DEFAULT_CACHE.clear()
+    if root is not None and not os.environ.get("KODEKS_NO_CACHE"):
+        DEFAULT_CACHE.append(ArticleCache(root))
 
 
 def root_option(function: F) -> F:

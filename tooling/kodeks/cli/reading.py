@@ -96,6 +96,10 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
     from ..report import RENDERERS, in_repository, summary
     from ..store.worktree import repository_prefix
 
+    if no_cache:
+        from .options import use_cache
+
+        use_cache(None)
     result = verdict(_snapshot(root, rev), None if no_cache else root)
     diagnostics = in_repository(result.diagnostics, repository_prefix(root))
     article_count = result.articles

@@ -18,6 +18,7 @@ import stat
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any, cast
 
 CACHE_DIR = ".kodeks-cache"
 MAX_ENTRY = 64 * 1024 * 1024
@@ -91,3 +92,39 @@ def write(root: Path, kind: str, entry: str, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError:
         return
+
+
+class ArticleCache(dict):  # type: ignore[type-arg]
+    """The parse cache of :func:`kodeks.load.load_code` (path, blob id, languages → article and
+    diagnostics), backed by ``.kodeks-cache/article/``: a file parsed once is read back as
+    tuples (``codec``) by every later command, in the working tree and in any revision."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__()
+        self.root = root
+
+    @staticmethod
+    def _entry(item: tuple[str, str, tuple[str, ...]]) -> str:
+        path, blob, languages = item
+        return key("article", [path, blob, " ".join(languages)])
+
+    def __contains__(self, item: object) -> bool:
+        if super().__contains__(item):
+            return True
+        if not (isinstance(item, tuple) and len(item) == 3):
+            return False
+        from ..codec import decode
+
+        data = read(self.root, "article", self._entry(item))
+        found = decode(item[0], data) if data is not None else None
+        if found is None:
+            return False
+        super().__setitem__(item, found)
+        return True
+
+    def __setitem__(self, item: tuple[str, str, tuple[str, ...]], value: object) -> None:
+        from ..codec import encode
+
+        super().__setitem__(item, value)
+        article, diagnostics = cast("tuple[Any, list[Any]]", value)
+        write(self.root, "article", self._entry(item), encode(item[0], article, diagnostics))
