@@ -25,6 +25,7 @@ LAYERS = [
         "source",
         "yamlsafe",
         "instruction",
+        "codec",
     },
     {"parse"},
     {"store", "load"},
