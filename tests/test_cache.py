@@ -80,7 +80,7 @@ def test_the_parse_cache_serves_build_and_redline_the_same_bytes(
         build = kodeks("build", "--root", str(root), "--format", "md", "-o", "-")
         redline = kodeks("redline", "--root", str(root), "HEAD~1")
         outputs.append((build.output, redline.output))
-    assert (root / CACHE_DIR / "article").is_dir()
+    assert (root / CACHE_DIR / "articles.sqlite").is_file()
     assert outputs[0] == outputs[1]
     uncached = kodeks("build", "--root", str(root), "--format", "md", "-o", "-", env={"KODEKS_NO_CACHE": "1"})
     assert uncached.output == outputs[0][0]

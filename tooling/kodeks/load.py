@@ -103,6 +103,9 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             reviews=_rounds(rounds, code.languages, diagnostics),
             amendments=_amendments(snapshot.files.get(AMENDMENTS_FILE), code.languages, diagnostics),
         )
+    flush = getattr(cache, "flush", None)
+    if flush is not None:
+        flush()
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - (code.articles.keys() if code else set())))

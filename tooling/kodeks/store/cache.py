@@ -16,6 +16,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, cast
@@ -25,6 +26,7 @@ MAX_ENTRY = 64 * 1024 * 1024
 _MAGIC = b"kodeks-cache 1\n"
 
 
+@lru_cache(maxsize=1)
 def _version() -> str:
     try:
         return version("kodeks")
@@ -45,8 +47,14 @@ def _path(root: Path, kind: str, entry: str) -> Path:
     return root / CACHE_DIR / kind / entry[:2] / entry
 
 
+_CHECKED: set[Path] = set()
+"""Directories found real (not links) in this process: checked once, not per entry."""
+
+
 def _safe_directory(path: Path, root: Path) -> bool:
     """Every directory from the cache down is a real directory, not a link."""
+    if path.parent in _CHECKED:
+        return True
     current = root
     for part in path.relative_to(root).parts[:-1]:
         current = current / part
@@ -56,6 +64,8 @@ def _safe_directory(path: Path, root: Path) -> bool:
             return True
         if not stat.S_ISDIR(mode):
             return False
+    if path.parent.is_dir():
+        _CHECKED.add(path.parent)
     return True
 
 
@@ -86,7 +96,9 @@ def write(root: Path, kind: str, entry: str, data: bytes) -> None:
     if not _safe_directory(path, root):
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in _CHECKED:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _CHECKED.add(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(_MAGIC + entry.encode() + b"\n" + data)
         os.replace(temporary, path)
@@ -96,12 +108,36 @@ def write(root: Path, kind: str, entry: str, data: bytes) -> None:
 
 class ArticleCache(dict):  # type: ignore[type-arg]
     """The parse cache of :func:`kodeks.load.load_code` (path, blob id, languages → article and
-    diagnostics), backed by ``.kodeks-cache/article/``: a file parsed once is read back as
-    tuples (``codec``) by every later command, in the working tree and in any revision."""
+    diagnostics), backed by ``.kodeks-cache/articles.sqlite``: a file parsed once is read back
+    as tuples (``codec``) by every later command, in the working tree and in any revision.
+
+    SQLite (the standard library's) keeps thousands of entries in one file, written in one
+    transaction and safe for runs at the same time; one file per entry cost a millisecond each
+    to create. A database that cannot be opened or read is no error: nothing is cached."""
 
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
+        self._connection: Any = None
+        self._opened = False
+
+    def _database(self) -> Any:
+        if self._opened:
+            return self._connection
+        self._opened = True
+        import sqlite3
+
+        path = self.root / CACHE_DIR / "articles.sqlite"
+        if not _safe_directory(path, self.root) or (path.is_symlink()):
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(path), timeout=5)
+            connection.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+        except (sqlite3.Error, OSError):
+            return None
+        self._connection = connection
+        return connection
 
     @staticmethod
     def _entry(item: tuple[str, str, tuple[str, ...]]) -> str:
@@ -113,18 +149,47 @@ class ArticleCache(dict):  # type: ignore[type-arg]
             return True
         if not (isinstance(item, tuple) and len(item) == 3):
             return False
+        import sqlite3
+
         from ..codec import decode
 
-        data = read(self.root, "article", self._entry(item))
-        found = decode(item[0], data) if data is not None else None
+        database = self._database()
+        if database is None:
+            return False
+        try:
+            row = database.execute("SELECT data FROM entry WHERE key = ?", (self._entry(item),)).fetchone()
+        except sqlite3.Error:
+            return False
+        found = decode(item[0], bytes(row[0])) if row and isinstance(row[0], bytes) else None
         if found is None:
             return False
         super().__setitem__(item, found)
         return True
 
     def __setitem__(self, item: tuple[str, str, tuple[str, ...]], value: object) -> None:
+        import sqlite3
+
         from ..codec import encode
 
         super().__setitem__(item, value)
+        database = self._database()
+        if database is None:
+            return
         article, diagnostics = cast("tuple[Any, list[Any]]", value)
-        write(self.root, "article", self._entry(item), encode(item[0], article, diagnostics))
+        try:
+            database.execute(
+                "INSERT OR REPLACE INTO entry (key, data) VALUES (?, ?)",
+                (self._entry(item), encode(item[0], article, diagnostics)),
+            )
+        except sqlite3.Error:
+            return
+
+    def flush(self) -> None:
+        """Commit what this load added (one transaction for all of it)."""
+        import sqlite3
+
+        if self._connection is not None:
+            try:
+                self._connection.commit()
+            except sqlite3.Error:
+                return
