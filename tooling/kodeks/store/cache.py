@@ -125,7 +125,10 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         if self._opened:
             return self._connection
         self._opened = True
-        import sqlite3
+        try:
+            import sqlite3
+        except ImportError:  # a Python built without SQLite: nothing is cached
+            return None
 
         path = self.root / CACHE_DIR / "articles.sqlite"
         if not _safe_directory(path, self.root) or (path.is_symlink()):
