@@ -24,7 +24,7 @@ from .edit import (
     renumber_edits,
     renumber_parts_edits,
 )
-from .load import ParseCache, check, load_code
+from .load import DEFAULT_CACHE, ParseCache, check, load_code
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .store import ARTICLES_DIR, Snapshot
 
@@ -59,7 +59,8 @@ class Workspace:
     def of(cls, files: dict[str, bytes], cache: ParseCache | None = None, validated: bool = True) -> Workspace:
         """The Code as written; ``validated=False`` skips the cross-file rules (``diagnostics``
         then holds the parse problems only), for a command that only adds to the Code."""
-        cache = {} if cache is None else cache
+        if cache is None:  # the command's parse cache (.kodeks-cache/) if it installed one
+            cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}
         snapshot = Snapshot(files=dict(files))
         result = check(snapshot, cache) if validated else load_code(snapshot, cache)
         if result.code is None:
