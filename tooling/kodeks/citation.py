@@ -14,26 +14,16 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .wording import NUMBER, ROMAN
+from .wording import NUMBER, ORDINALS, ROMAN
 
 ROLES = ("paragraph", "subpoint", "point", "part", "article", "chapter", "section")
 """From the smallest unit to the largest: the order Russian cites them in, Kyrgyz the reverse."""
 
 _ORDINALS = {
     "ru": ("перв", "втор", "трет", "четв", "пят", "шест", "седьм", "восьм", "девят", "десят"),
-    "ky": (
-        "биринчи",
-        "экинчи",
-        "үчүнчү",
-        "төртүнчү",
-        "бешинчи",
-        "алтынчы",
-        "жетинчи",
-        "сегизинчи",
-        "тогузунчу",
-        "онунчу",
-    ),
+    "ky": ORDINALS["ky"],
 }
+"""Stems that begin an ordinal in any case: «вторым», «второго»; Kyrgyz ordinals do not decline."""
 _LETTER = r"[«\"“]?([абвгдежзиклмнопрстуфхцчшщэюяёйъыь])[»\"”)]?"
 
 _SEPARATOR = {"ru": r"\s*,\s*|\s+(?:и|или|либо)\s+", "ky": r"\s*,\s*|\s+(?:жана|же)\s+"}

@@ -342,19 +342,25 @@ def provision(language: str, target: ReferenceTarget) -> str:
     return ", ".join(pieces)
 
 
-_RU_ABZAC = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый")
-_KY_ABZAC = (
-    "биринчи",
-    "экинчи",
-    "үчүнчү",
-    "төртүнчү",
-    "бешинчи",
-    "алтынчы",
-    "жетинчи",
-    "сегизинчи",
-    "тогузунчу",
-    "онунчу",
-)
+ORDINALS = {
+    "ru": ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый"),
+    "ky": (
+        "биринчи",
+        "экинчи",
+        "үчүнчү",
+        "төртүнчү",
+        "бешинчи",
+        "алтынчы",
+        "жетинчи",
+        "сегизинчи",
+        "тогузунчу",
+        "онунчу",
+    ),
+}
+"""Ordinal words for абзацы, «абзац второй» / «экинчи абзацы», first to tenth."""
+RU_ORDINALS_LOCATIVE = (
+    "первом", "втором", "третьем", "четвертом", "пятом", "шестом", "седьмом", "восьмом", "девятом", "десятом",
+)  # fmt: skip
 _RU_UNITS = {  # nominative, genitive
     "paragraph": ("абзац", "абзаца"),
     "subpoint": ("подпункт", "подпункта"),
@@ -388,7 +394,7 @@ def unit_place(language: str, article: LegalNumber | None, target: ReferenceTarg
         for index, (role, value) in enumerate(reversed(pieces)):
             form = _KY_UNITS[role][0 if index == len(pieces) - 1 else 1]
             if role == "paragraph":
-                words.append(f"{_ordinal(_KY_ABZAC, value)} {form}")
+                words.append(f"{_ordinal(ORDINALS['ky'], value)} {form}")
             elif role == "subpoint":
                 words.append(f"«{value}» {form}")
             else:
@@ -398,7 +404,7 @@ def unit_place(language: str, article: LegalNumber | None, target: ReferenceTarg
     for index, (role, value) in enumerate(pieces):
         form = _RU_UNITS[role][0 if index == 0 else 1]
         if role == "paragraph":
-            words.append(f"{form} {_ordinal(_RU_ABZAC, value)}" if index == 0 else f"{form} {value}")
+            words.append(f"{form} {_ordinal(ORDINALS['ru'], value)}" if index == 0 else f"{form} {value}")
         elif role == "subpoint":
             words.append(f"{form} «{value}»")
         else:

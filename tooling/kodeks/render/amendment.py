@@ -17,31 +17,6 @@ from ..model import LegalNumber
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 """Sub-items of one article's instructions: а), б) … (the letters of subpoints)."""
 
-_RU_ORDINAL_LOCATIVE = (
-    "первом",
-    "втором",
-    "третьем",
-    "четвертом",
-    "пятом",
-    "шестом",
-    "седьмом",
-    "восьмом",
-    "девятом",
-    "десятом",
-)
-_RU_ORDINAL = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый")
-_KY_ORDINAL = (
-    "биринчи",
-    "экинчи",
-    "үчүнчү",
-    "төртүнчү",
-    "бешинчи",
-    "алтынчы",
-    "жетинчи",
-    "сегизинчи",
-    "тогузунчу",
-    "онунчу",
-)
 
 ENTRY_INTO_FORCE = {
     "ru": "Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.",
@@ -87,7 +62,9 @@ def _ru_chain(path: UnitPath, first: str, within: bool) -> str:
         case = first if index == 0 else "gen"
         if kind == "paragraph":
             assert path.paragraph is not None
-            ordinal = _ordinal(_RU_ORDINAL_LOCATIVE if case == "loc" else _RU_ORDINAL, path.paragraph)
+            ordinal = _ordinal(
+                wording.RU_ORDINALS_LOCATIVE if case == "loc" else wording.ORDINALS["ru"], path.paragraph
+            )
             if case == "gen":
                 ordinal = ordinal.removesuffix("ый").removesuffix("ой").removesuffix("ий") + "ого"
             words.append(f"{forms[kind][case]} {ordinal}")
@@ -180,7 +157,7 @@ def _ky_chain(path: UnitPath, last: str, within: bool) -> str:
     if path.subpoint is not None:
         pieces.append(("subpoint", f"«{path.subpoint}» "))
     if path.paragraph is not None:
-        pieces.append(("paragraph", f"{_ordinal(_KY_ORDINAL, path.paragraph)} "))
+        pieces.append(("paragraph", f"{_ordinal(wording.ORDINALS['ky'], path.paragraph)} "))
     if not pieces:
         return "" if within else (f"{path.article}-беренеде" if last == "loc" else f"{path.article}-берене")
     words = [] if within else [f"{path.article}-берененин"]
