@@ -587,3 +587,35 @@ def test_a_proposal_that_rewords_a_reference_and_its_surroundings_is_refused(cod
     texts = Texts({A + "kenesh.md": (root / A / "kenesh.md").read_text(encoding="utf-8")})
     with pytest.raises(CannotApply, match="rewords a reference and the text around it"):
         paragraph_edits(texts, paragraph, "Местный кенеш действует по частью второй статьи.")
+
+
+def test_a_comment_in_a_redlines_comparison_table_is_about_its_article(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    proposal = BASE_FILES[A + "kenesh.md"].replace("решает вопросы", "решает все вопросы")
+    root = code_repo([{A + "kenesh.md": proposal}])
+    redline = tmp_path / "redline.docx"
+    result = kodeks(
+        "redline", "--root", str(root), "HEAD~1", "--format", "docx", "--docx-table", "--lang", "ru", "-o", str(redline)
+    )
+    assert result.exit_code == 0, result.output
+    package = zipfile.ZipFile(redline)
+    xml = package.read("word/document.xml").decode()
+    table = xml.index("<w:tbl>")
+    cell_text = xml.index("Кенеш решает", table)  # the current wording, left column
+    run_start = xml.rindex("<w:r>", 0, cell_text)
+    xml = xml[:run_start] + '<w:commentRangeStart w:id="5"/>' + xml[run_start:]
+    comments = (
+        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:comment w:id="5" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
+        "<w:t>Слово «все» лишнее.</w:t></w:r></w:p></w:comment></w:comments>"
+    )
+    reviewed = tmp_path / "table.docx"
+    with zipfile.ZipFile(reviewed, "w") as copy:
+        for item in package.infolist():
+            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
+        copy.writestr("word/comments.xml", comments)
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1")
+    assert result.exit_code == 0, result.output + result.stderr
+    (entry,) = register(root)["comments"]
+    assert (entry["unit"], entry["place"], entry["comment"]) == ("art:kenesh", "статья 3", "Слово «все» лишнее.")
