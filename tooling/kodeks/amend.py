@@ -902,12 +902,12 @@ class _State:
         self.files[path] = "\n".join(lines[: start + 1] + new + ([""] + tail if tail else [""]))
 
     def _repeal_article(self, article: Article) -> None:
-        from .edit import Texts, _value_edit
+        from .edit import Texts, value_edit
 
         if article.is_repealed:
             return
         location = article.key_locations.get("status")
-        edit = _value_edit(Texts({article.path: self.files[article.path]}), location, "repealed") if location else None
+        edit = value_edit(Texts({article.path: self.files[article.path]}), location, "repealed") if location else None
         if edit is None:
             raise ApplyError(f"article {article.number}: `status:` cannot be found in its front matter")
         self.edit(article.path, [edit])

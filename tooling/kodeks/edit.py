@@ -92,7 +92,7 @@ _REFERENCE_SCALAR = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'|[^\s,}\]]+")
 """A reference written as a YAML scalar: unquoted, ``#`` is part of it (``art:x#2``)."""
 
 
-def _value_edit(texts: Texts, location: SourceLocation, value: str, pattern: re.Pattern[str] = _SCALAR) -> Edit | None:
+def value_edit(texts: Texts, location: SourceLocation, value: str, pattern: re.Pattern[str] = _SCALAR) -> Edit | None:
     """Replace the YAML scalar written at ``location`` by ``value``, keeping its quoting."""
     start = texts.offset(location)
     match = pattern.match(texts.files[location.path], start)
@@ -208,7 +208,7 @@ def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = Non
 
     def number_edit(location: SourceLocation, stored: LegalNumber | None, wanted: LegalNumber | None) -> None:
         if wanted is not None and stored != wanted and location.path in texts.files:
-            edit = _value_edit(texts, location, str(wanted))
+            edit = value_edit(texts, location, str(wanted))
             if edit:
                 edits.append(edit)
 
@@ -599,7 +599,7 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
                 continue
             moved = _moved(entry.unit, article_id, part_map, point_map, letter_map, {})
             edit = (
-                _value_edit(texts, entry.unit_location, str(moved), _REFERENCE_SCALAR) if moved != entry.unit else None
+                value_edit(texts, entry.unit_location, str(moved), _REFERENCE_SCALAR) if moved != entry.unit else None
             )
             edits.extend([edit] if edit else [])
     return edits
