@@ -21,13 +21,35 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import wording
+from .edit import Texts, insert_entry_edit, scalar_edit, value_edit, yaml_string
 from .errors import KodeksError
+from .importing import line_markdown, markdown_lines
 from .instruction import AmendingLaw, Instruction, Op, UnitPath
-from .model import Article, ArticleText, Chapter, Code, LegalNumber, Paragraph, Part, Point, Stage, Subpoint
+from .model import (
+    Article,
+    ArticleText,
+    Chapter,
+    Code,
+    LegalNumber,
+    Note,
+    Notes,
+    Paragraph,
+    Part,
+    Point,
+    ReferenceTarget,
+    Stage,
+    Subpoint,
+    TargetKind,
+    Text,
+)
+from .parse import parse_article, parse_structure
+from .parse.statute import read_statute
+from .references import find_unit
+from .review import CannotApply, paragraph_edits
 
 RESTATE_SHARE = 0.5
 """A paragraph is restated, not amended word by word, when more than half of its words change
@@ -610,9 +632,6 @@ def _note_lines(text: ArticleText) -> list[str]:
 
 def _rewritten(text: ArticleText, rewrite: Callable[[str], str]) -> ArticleText:
     """The text with a throughout replacement made in every paragraph (its links kept as words)."""
-    from dataclasses import replace
-
-    from .model import Note, Notes, Text
 
     def paragraph(p: Paragraph) -> Paragraph:
         value = rewrite(p.plain_text)
@@ -638,7 +657,6 @@ def _rewritten(text: ArticleText, rewrite: Callable[[str], str]) -> ArticleText:
 
 def _mark_one_language(instructions: list[Instruction], languages: Sequence[str]) -> Iterator[Instruction]:
     """Each instruction, marked ``only`` where the other language's text has no counterpart."""
-    from dataclasses import replace
 
     keys = Counter((i.op, i.path, i.language) for i in instructions)
     for instruction in instructions:
@@ -698,7 +716,6 @@ class _State:
         """Files of articles this law adds: the other language's version fills them in."""
 
     def article(self, number: LegalNumber) -> Article:
-        from .parse import parse_article
 
         path = self.paths.get(number)
         if path is None:
@@ -714,7 +731,6 @@ class _State:
         return cached[1]
 
     def edit(self, path: str, edits: Sequence[Any]) -> None:
-        from .edit import Texts
 
         self.files.update(Texts({path: self.files[path]}).apply(edits))
 
@@ -758,8 +774,6 @@ class _State:
     # -- units ------------------------------------------------------------------------------
 
     def _unit(self, article: Article, text: ArticleText, path: UnitPath) -> Any:
-        from .model import ReferenceTarget, TargetKind
-        from .references import find_unit
 
         target = ReferenceTarget(TargetKind.ARTICLE, article.id, path.part, path.point, path.subpoint, path.paragraph)
         found = find_unit(text, target)
@@ -768,7 +782,6 @@ class _State:
         return found
 
     def _words(self, article: Article, unit: Any, instruction: Instruction) -> None:
-        from .review import CannotApply, paragraph_edits
 
         paragraphs = [unit] if isinstance(unit, Paragraph) else _paragraph_texts(unit)
         holding = [p for p in paragraphs if instruction.old in p.plain_text]
@@ -779,7 +792,6 @@ class _State:
             raise ApplyError(f"{where}: the words «{instruction.old}» occur {count} times, not once")
         new_text = carry_out(holding[0].plain_text, instruction)
         assert new_text is not None
-        from .edit import Texts
 
         texts = Texts({article.path: self.files[article.path]})
         try:
@@ -800,8 +812,6 @@ class _State:
         self._replace_unit(article, text, unit, content)
 
     def _paragraph(self, article: Article, paragraph: Paragraph, new_text: str, instruction: Instruction) -> None:
-        from .edit import Texts
-        from .review import CannotApply, paragraph_edits
 
         if paragraph.plain_text == new_text:
             return
@@ -868,7 +878,6 @@ class _State:
     # -- articles ---------------------------------------------------------------------------
 
     def _title(self, article: Article, language: str, title: str) -> None:
-        from .edit import Texts, scalar_edit
 
         location = article.key_locations.get(f"title.{language}")
         edit = scalar_edit(Texts({article.path: self.files[article.path]}), location, title) if location else None
@@ -902,7 +911,6 @@ class _State:
         self.files[path] = "\n".join(lines[: start + 1] + new + ([""] + tail if tail else [""]))
 
     def _repeal_article(self, article: Article) -> None:
-        from .edit import Texts, value_edit
 
         if article.is_repealed:
             return
@@ -916,8 +924,6 @@ class _State:
                 self._replace_section(article.path, language, [])
 
     def _add_article(self, instruction: Instruction) -> None:
-        from .edit import Texts, insert_entry_edit, yaml_string
-        from .parse import parse_structure
 
         path = instruction.path
         assert path is not None
@@ -977,7 +983,6 @@ class _State:
         return None
 
     def _set_title_language(self, path: str, language: str, title: str) -> None:
-        from .edit import yaml_string
 
         lines = self.files[path].split("\n")
         index = next(i for i, line in enumerate(lines) if line.startswith("title:"))
@@ -985,8 +990,6 @@ class _State:
         self.files[path] = "\n".join(lines)
 
     def _throughout(self, instruction: Instruction) -> None:
-        from .edit import Texts
-        from .review import CannotApply, paragraph_edits
 
         language = instruction.language
         pattern = re.compile(rf"(?<!\w){re.escape(instruction.old)}(?!\w)")
@@ -1020,15 +1023,12 @@ def _where(path: UnitPath) -> str:
 
 
 def _target(path: UnitPath) -> Any:
-    from .model import ReferenceTarget, TargetKind
 
     return ReferenceTarget(TargetKind.ARTICLE, "", path.part, path.point, path.subpoint, path.paragraph)
 
 
 def _markdown(content: list[str], language: str) -> list[str]:
     """A unit's lines as the law prints them, as kodeks writes them in Markdown."""
-    from .importing import line_markdown, markdown_lines
-    from .parse.statute import read_statute
 
     if not content:
         return []
