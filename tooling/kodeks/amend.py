@@ -48,7 +48,7 @@ from .model import (
 )
 from .parse import parse_article, parse_structure
 from .parse.statute import read_statute
-from .references import find_unit
+from .references import find_unit, own_paragraphs
 from .review import CannotApply, paragraph_edits
 
 RESTATE_SHARE = 0.5
@@ -298,12 +298,6 @@ def _paragraph_texts(unit: ArticleText | Part | Point | Subpoint) -> list[Paragr
     return found
 
 
-def _own(unit: ArticleText | Part | Point) -> list[Paragraph]:
-    if isinstance(unit, ArticleText):
-        return list(unit.paragraphs_outside_parts)
-    return list(unit.paragraphs)
-
-
 class _Writer:
     """The instructions for one article in one language."""
 
@@ -325,7 +319,7 @@ class _Writer:
             self._paragraphs(base, head, path)
             return
         assert not isinstance(base, Subpoint) and not isinstance(head, Subpoint)
-        if len(_own(base)) != len(_own(head)):
+        if len(own_paragraphs(base)) != len(own_paragraphs(head)):
             raise _Restate
         children_base = _children(base)
         children_head = _children(head)
@@ -378,7 +372,7 @@ class _Writer:
             pairs = [(base.paragraph, head.paragraph)]
         else:
             assert not isinstance(base, Subpoint) and not isinstance(head, Subpoint)
-            pairs = list(zip(_own(base), _own(head), strict=True))
+            pairs = list(zip(own_paragraphs(base), own_paragraphs(head), strict=True))
         unit = _Unit([p.plain_text for p in _paragraph_texts(base)])
         positions = [_paragraph_texts(base).index(old) for old, _ in pairs]
         for ordinal, ((old, new), index) in enumerate(zip(pairs, positions, strict=True), start=1):

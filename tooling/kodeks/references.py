@@ -178,14 +178,14 @@ def find_unit(text: ArticleText, target: ReferenceTarget) -> Unit | str:
             return f"subpoint «{target.subpoint}»{where}"
         unit, where = subpoint, f" in subpoint «{target.subpoint}»{where}"
     if target.paragraph is not None:
-        paragraphs = _own_paragraphs(unit)
+        paragraphs = own_paragraphs(unit)
         if target.paragraph > len(paragraphs):
             return f"абзац {target.paragraph}{where} (it has {len(paragraphs)})"
         return paragraphs[target.paragraph - 1]
     return unit
 
 
-def _own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragraph, ...]:
+def own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragraph, ...]:
     """The абзацы of a unit: its own unnumbered paragraphs, in order (its points and subpoints
     are not абзацы of it)."""
     if isinstance(unit, Subpoint):
@@ -462,7 +462,7 @@ def _siblings(text: ArticleText, target: ReferenceTarget) -> list[ReferenceTarge
     if target.paragraph is not None:
         parent = find_unit(text, replace(target, paragraph=None))
         if isinstance(parent, (ArticleText, Part, Point, Subpoint)):
-            count = len(_own_paragraphs(parent))
+            count = len(own_paragraphs(parent))
             return [replace(target, paragraph=n) for n in range(1, count + 1)]
         return []
     if target.subpoint is not None:

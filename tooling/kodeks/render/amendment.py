@@ -8,7 +8,7 @@ entry into force. Quotation marks are «…» in both versions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .. import wording
 from ..instruction import AmendingLaw, Instruction, Op, UnitPath
@@ -62,19 +62,19 @@ def _ru_chain(path: UnitPath, first: str, within: bool) -> str:
         case = first if index == 0 else "gen"
         if kind == "paragraph":
             assert path.paragraph is not None
+            # An абзац is always named first, so never in the genitive.
             ordinal = _ordinal(
                 wording.RU_ORDINALS_LOCATIVE if case == "loc" else wording.ORDINALS["ru"], path.paragraph
             )
-            if case == "gen":
-                ordinal = ordinal.removesuffix("ый").removesuffix("ой").removesuffix("ий") + "ого"
             words.append(f"{forms[kind][case]} {ordinal}")
         else:
             words.append(f"{forms[kind][case]} {value}")
     return " ".join(words)
 
 
-def _ru_words(count_of: str, plural: str, singular: str) -> str:
-    return singular if " " not in count_of.strip() else plural
+def _words(quoted: str, plural: str, singular: str) -> str:
+    """«слово» / «деген сөз» for one quoted word, «слова» / «деген сөздөр» for several."""
+    return singular if " " not in quoted.strip() else plural
 
 
 def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
@@ -91,18 +91,18 @@ def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
     if op is Op.REPLACE:
         return prefix + _ru_replace(instruction)
     if op is Op.DELETE:
-        return prefix + f"{_ru_words(instruction.old, 'слова', 'слово')} «{instruction.old}» исключить"
+        return prefix + f"{_words(instruction.old, 'слова', 'слово')} «{instruction.old}» исключить"
     if op is Op.INSERT_AFTER:
-        after = _ru_words(instruction.old, "после слов", "после слова")
+        after = _words(instruction.old, "после слов", "после слова")
         return (
             prefix
-            + f"{after} «{instruction.old}» дополнить {_ru_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
+            + f"{after} «{instruction.old}» дополнить {_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
         )
     if op is Op.INSERT_BEFORE:
-        before = _ru_words(instruction.old, "перед словами", "перед словом")
+        before = _words(instruction.old, "перед словами", "перед словом")
         return (
             prefix
-            + f"{before} «{instruction.old}» дополнить {_ru_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
+            + f"{before} «{instruction.old}» дополнить {_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
         )
     if op is Op.RETITLE:
         whole = "" if within else f" статьи {path.article}"
@@ -127,8 +127,8 @@ def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
 
 
 def _ru_replace(instruction: Instruction) -> str:
-    old = _ru_words(instruction.old, "слова", "слово")
-    new = _ru_words(instruction.new, "словами", "словом")
+    old = _words(instruction.old, "слова", "слово")
+    new = _words(instruction.new, "словами", "словом")
     return f"{old} «{instruction.old}» заменить {new} «{instruction.new}»"
 
 
@@ -167,10 +167,6 @@ def _ky_chain(path: UnitPath, last: str, within: bool) -> str:
     return " ".join(words)
 
 
-def _ky_words(text: str, plural: str, singular: str) -> str:
-    return singular if " " not in text.strip() else plural
-
-
 def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
     path = instruction.path
     op = instruction.op
@@ -180,20 +176,20 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
             where += f" {instruction.excepted[0]}-беренесин кошпогондо,"
         elif instruction.excepted:
             where += " " + ", ".join(str(n) for n in instruction.excepted) + "-беренелерин кошпогондо,"
-        old = _ky_words(instruction.old, "деген сөздөр", "деген сөз")
-        new = _ky_words(instruction.new, "деген сөздөргө", "деген сөзгө")
+        old = _words(instruction.old, "деген сөздөр", "деген сөз")
+        new = _words(instruction.new, "деген сөздөргө", "деген сөзгө")
         return f"{where} бүткүл тексти боюнча «{instruction.old}» {old} «{instruction.new}» {new} алмаштырылсын"
     assert path is not None
     loc = _ky_chain(path, "loc", within)
     prefix = f"{loc} " if loc else ""
-    old_words = _ky_words(instruction.old, "деген сөздөр", "деген сөз")
-    new_words = _ky_words(instruction.new, "деген сөздөр менен", "деген сөз менен")
+    old_words = _words(instruction.old, "деген сөздөр", "деген сөз")
+    new_words = _words(instruction.new, "деген сөздөр менен", "деген сөз менен")
     if op is Op.REPLACE:
         return prefix + f"«{instruction.old}» {old_words} «{instruction.new}» {new_words} алмаштырылсын"
     if op is Op.DELETE:
         return prefix + f"«{instruction.old}» {old_words} алып салынсын"
     if op in (Op.INSERT_AFTER, Op.INSERT_BEFORE):
-        from_words = _ky_words(instruction.old, "деген сөздөрдөн", "деген сөздөн")
+        from_words = _words(instruction.old, "деген сөздөрдөн", "деген сөздөн")
         side = "кийин" if op is Op.INSERT_AFTER else "мурда"
         return prefix + f"«{instruction.old}» {from_words} {side} «{instruction.new}» {new_words} толукталсын"
     if op is Op.RETITLE:
@@ -307,9 +303,14 @@ def _items(instructions: Sequence[Instruction]) -> Iterator[tuple[LegalNumber | 
 
 
 def _sentence(
-    label: str, instruction: Instruction, phrase: object, language: str, within: bool, last: bool, code: bool
+    label: str,
+    instruction: Instruction,
+    phrase: Callable[[Instruction, bool, bool], str],
+    language: str,
+    within: bool,
+    last: bool,
+    code: bool,
 ) -> list[tuple[str, str]]:
-    assert callable(phrase)
     text = phrase(instruction, within, code)
     if instruction.only:
         text = f"{TEXT_OF[language][instruction.language]}: {text}"
