@@ -74,6 +74,24 @@ def ru_text(root: Path, article: str) -> str:
     return (root / A / f"{article}.md").read_text(encoding="utf-8").split("## ru", 1)[1]
 
 
+def reviewer_copy(
+    source: zipfile.ZipFile, document_xml: str, target: Path, comment: tuple[str, str] | None = None
+) -> Path:
+    """``source`` with its body replaced by ``document_xml`` and, given (id, text), one comment
+    by «Рецензент» in comments.xml, as a reviewer's edited copy."""
+    with zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            copy.writestr(item, document_xml if item.filename == "word/document.xml" else source.read(item.filename))
+        if comment is not None:
+            copy.writestr(
+                "word/comments.xml",
+                '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                f'<w:comment w:id="{comment[0]}" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
+                f"<w:t>{comment[1]}</w:t></w:r></w:p></w:comment></w:comments>",
+            )
+    return target
+
+
 @needs_libreoffice
 def test_a_code_docx_edited_in_libreoffice_comes_back_on_its_units(
     code_repo: Callable[..., Path], tmp_path: Path
@@ -259,16 +277,7 @@ def test_what_cannot_be_placed_is_listed_with_its_page_text(code_repo: Callable[
     title = xml.index("Тестовый кодекс</w:t>")
     anchor = xml.rindex("<w:r>", 0, title)
     xml = xml[:anchor] + '<w:commentRangeStart w:id="1"/>' + xml[anchor:]
-    comments = (
-        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:comment w:id="1" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
-        "<w:t>Название длинное.</w:t></w:r></w:p></w:comment></w:comments>"
-    )
-    reviewed = tmp_path / "title.docx"
-    with zipfile.ZipFile(reviewed, "w") as copy:
-        for item in package.infolist():
-            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
-        copy.writestr("word/comments.xml", comments)
+    reviewed = reviewer_copy(package, xml, tmp_path / "title.docx", ("1", "Название длинное."))
     result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1")
     assert result.exit_code == 0
     assert "not placed: comment by Рецензент: «Название длинное.»" in result.stderr
@@ -482,10 +491,7 @@ def test_a_changed_heading_proposes_the_title_and_apply_writes_it_to_the_front_m
         '<w:r><w:t xml:space="preserve"> кенеш</w:t></w:r>'
     )
     xml = xml.replace(heading.group(0), heading.group(0).split("<w:r>")[0] + tracked)
-    reviewed = tmp_path / "heading.docx"
-    with zipfile.ZipFile(reviewed, "w") as copy:
-        for item in package.infolist():
-            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
+    reviewed = reviewer_copy(package, xml, tmp_path / "heading.docx")
     result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
     assert result.exit_code == 0, result.output + result.stderr
     (entry,) = register(root)["comments"]
@@ -509,16 +515,9 @@ def test_a_comment_on_a_chapter_heading_is_about_the_chapter_and_leads_its_artic
         heading.group(0).replace("<w:r>", '<w:commentRangeStart w:id="3"/><w:r>', 1) + '<w:commentRangeEnd w:id="3"/>'
     )
     xml = xml.replace(heading.group(0), commented)
-    comments = (
-        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:comment w:id="3" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
-        "<w:t>Назвать главу «Органы местного самоуправления».</w:t></w:r></w:p></w:comment></w:comments>"
+    reviewed = reviewer_copy(
+        package, xml, tmp_path / "chapter.docx", ("3", "Назвать главу «Органы местного самоуправления».")
     )
-    reviewed = tmp_path / "chapter.docx"
-    with zipfile.ZipFile(reviewed, "w") as copy:
-        for item in package.infolist():
-            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
-        copy.writestr("word/comments.xml", comments)
     assert kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1").exit_code == 0
     write_files(
         root,
@@ -605,16 +604,7 @@ def test_a_comment_in_a_redlines_comparison_table_is_about_its_article(
     cell_text = xml.index("Кенеш решает", table)  # the current wording, left column
     run_start = xml.rindex("<w:r>", 0, cell_text)
     xml = xml[:run_start] + '<w:commentRangeStart w:id="5"/>' + xml[run_start:]
-    comments = (
-        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:comment w:id="5" w:author="Рецензент" w:date="2026-12-04T09:31:00Z"><w:p><w:r>'
-        "<w:t>Слово «все» лишнее.</w:t></w:r></w:p></w:comment></w:comments>"
-    )
-    reviewed = tmp_path / "table.docx"
-    with zipfile.ZipFile(reviewed, "w") as copy:
-        for item in package.infolist():
-            copy.writestr(item, xml if item.filename == "word/document.xml" else package.read(item.filename))
-        copy.writestr("word/comments.xml", comments)
+    reviewed = reviewer_copy(package, xml, tmp_path / "table.docx", ("5", "Слово «все» лишнее."))
     result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1")
     assert result.exit_code == 0, result.output + result.stderr
     (entry,) = register(root)["comments"]
