@@ -269,11 +269,11 @@ def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    code: Code | None
+class _Counted:
+    """Errors and warnings of a list of diagnostics."""
+
+    __slots__ = ()
     diagnostics: list[Diagnostic]
-    """Every problem, sorted by file and line."""
 
     @property
     def errors(self) -> int:
@@ -282,6 +282,13 @@ class CheckResult:
     @property
     def warnings(self) -> int:
         return len(self.diagnostics) - self.errors
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult(_Counted):
+    code: Code | None
+    diagnostics: list[Diagnostic]
+    """Every problem, sorted by file and line."""
 
 
 def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
@@ -295,19 +302,11 @@ def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(_Counted):
     """What ``kodeks validate`` reports: every problem, and how many articles were checked."""
 
     diagnostics: list[Diagnostic]
     articles: int
-
-    @property
-    def errors(self) -> int:
-        return sum(d.is_error for d in self.diagnostics)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
 
 
 def verdict(snapshot: Snapshot, cache_root: Path | None = None) -> Verdict:
