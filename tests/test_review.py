@@ -439,7 +439,9 @@ comments:
   - {id: round-1/1, author: Бакыт Осмонов, unit: "art:kenesh#2", comment: "Уточнить.", decision: open}
   - {id: round-1/2, author: Айгүл Токтогулова, unit: "art:subject", comment: "Ок.", decision: open}
 """
-    root = code_repo([{"code_text/reviews/round-1.yaml": round_file}])
+    # In force, where numbers are the articles' own: the redline names units with them.
+    in_force = BASE_FILES[YAML].replace("stage: draft", "stage: in-force")
+    root = code_repo([{"code_text/reviews/round-1.yaml": round_file, YAML: in_force}])
     answered = round_file.replace(
         'comment: "Уточнить.", decision: open', 'comment: "Уточнить.", decision: accepted, reason: "Уточнено."'
     )

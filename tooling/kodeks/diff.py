@@ -11,7 +11,7 @@ import difflib
 import enum
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from .model import (
     Section,
     Text,
 )
+from .register import unit_place
 from .store import Revision
 
 _TOKEN = re.compile(r"(\w+|[^\w\s])(\s*)")
@@ -568,6 +569,9 @@ class AnsweredComment:
     """Its decision before the change; None for an entry the change adds."""
     named: bool
     """A commit's trailer names it."""
+    places: Mapping[str, str] = field(default_factory=dict)
+    """Its unit as the law names it in the head, per language («часть 2 статьи 3»): the
+    comparison keeps only the changed articles, so the numbers are read here."""
 
 
 def answered_comments(
@@ -576,21 +580,25 @@ def answered_comments(
     """Entries whose decision, reason or ``carried-out`` the change sets (round files in
     ``unchanged`` are the same on both sides and skipped), and the ones commit trailers name."""
     before = {e.id: e for r in base.reviews for e in r.entries}
-    found: dict[str, AnsweredComment] = {}
     entries = {e.id: e for r in head.reviews for e in r.entries}
+    numbering = head.numbering()
+
+    def answered(entry_id: str) -> AnsweredComment:
+        entry, earlier = entries.get(entry_id), before.get(entry_id)
+        places = {lang: unit_place(numbering, entry.unit, lang) for lang in head.languages} if entry else {}
+        return AnsweredComment(entry_id, entry, earlier.decision if earlier else None, entry_id in named, places)
+
+    found: dict[str, AnsweredComment] = {}
     for review_round in head.reviews:
         if review_round.path in unchanged:
             continue
         for entry in review_round.entries:
             old = before.get(entry.id)
             if _answer(old) != _answer(entry) and not (old is None and entry.decision is Decision.OPEN):
-                found[entry.id] = AnsweredComment(entry.id, entry, old.decision if old else None, entry.id in named)
+                found[entry.id] = answered(entry.id)
     for entry_id in named:
         if entry_id not in found:
-            earlier = before.get(entry_id)
-            found[entry_id] = AnsweredComment(
-                entry_id, entries.get(entry_id), earlier.decision if earlier else None, True
-            )
+            found[entry_id] = answered(entry_id)
     return tuple(sorted(found.values(), key=lambda a: _comment_order(a.id)))
 
 

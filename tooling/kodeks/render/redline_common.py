@@ -19,8 +19,7 @@ from ..diff import (
     StructureChange,
     UnitChange,
 )
-from ..model import Code, Disposition, LegalNumber, Stage
-from ..register import unit_place
+from ..model import Disposition, LegalNumber, Stage
 
 SUMMARY_ORDER = (
     ArticleChangeKind.ADDED, ArticleChangeKind.AMENDED, ArticleChangeKind.RENUMBERED, ArticleChangeKind.MOVED,
@@ -193,12 +192,12 @@ def _decision_text(disposition: Disposition | None, language: str) -> str:
     return text
 
 
-def answered_line(code: Code, answered: AnsweredComment, language: str) -> str:
+def answered_line(answered: AnsweredComment, language: str) -> str:
     """«round-1/3, часть 2 статьи 12, Айгүл Токтогулова: не рассмотрено → принято (reason)»."""
     entry = answered.entry
     if entry is None:
         return f"{answered.id}: {wording.word('unknown-comment', language)}"
-    place = unit_place(code.numbering(), entry.unit, language)
+    place = answered.places.get(language, str(entry.unit))
     before = wording.decision_name(answered.before, language) if answered.before else wording.word("new", language)
     text = f"{entry.id}, {place}, {entry.author}: {before} → {wording.decision_name(entry.decision, language)}"
     if entry.reason:

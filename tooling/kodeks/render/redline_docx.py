@@ -219,7 +219,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     if comparison.answered:
         add_paragraph(document, wording.word("answered", language), style="Heading 2")
         for answered in comparison.answered:
-            add_paragraph(document, answered_line(redline.head, answered, language))
+            add_paragraph(document, answered_line(answered, language))
     tracker = _Tracker(xml_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     body: list[str] = []
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]

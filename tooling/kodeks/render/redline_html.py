@@ -129,7 +129,7 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
             structure=[in_all(structure_line, c) for c in redline.structure],
             dispositions=[in_all(disposition_line, c) for c in comparison.dispositions],
             dispositions_title=label("dispositions-changed"),
-            answered=[in_all(partial(answered_line, code), a) for a in comparison.answered],
+            answered=[in_all(answered_line, a) for a in comparison.answered],
             answered_title=label("answered"),
             one_language=[(anchor(c), in_all(caption, c)) for c in redline.one_language_changes()],
             one_language_title=label("one-language"),

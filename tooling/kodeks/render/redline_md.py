@@ -87,8 +87,7 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
         lines = "\n".join(f"- {escape(both(languages, partial(disposition_line, c)))}" for c in comparison.dispositions)
         head_lines.append(f"**{escape(label('dispositions-changed'))}**\n\n{lines}")
     if comparison.answered:
-        code = comparison.redline.head
-        lines = "\n".join(f"- {escape(both(languages, partial(answered_line, code, a)))}" for a in comparison.answered)
+        lines = "\n".join(f"- {escape(both(languages, partial(answered_line, a)))}" for a in comparison.answered)
         head_lines.append(f"**{escape(label('answered'))}**\n\n{lines}")
     if redline.empty:
         head_lines.append(label("no-changes"))
