@@ -290,7 +290,9 @@ def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_
         .replace("решает вопросы", "решает все вопросы")
         .replace("маселелерди чечет", "бардык маселелерди чечет")
     )
-    write_files(root, {A + "kenesh.md": amended})
+    # The law also changes the Russian text of article 1 alone.
+    subject = BASE_FILES[A + "subject.md"].replace("регулирует местное", "регулирует в целом местное")
+    write_files(root, {A + "kenesh.md": amended, A + "subject.md": subject})
     git(root, "commit", "-qam", "Law No 12")
     git(root, "tag", "law-12")
     register = (
@@ -313,10 +315,11 @@ def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_
     assert "Кенеш решает вопросы" in before and "В редакции" not in before
     assert "Кенеш решает все вопросы" in after
     part_2 = after.index("Кенеш решает все вопросы")
-    note = after.index("*(В редакции Закона КР от 1 марта 2027 года № 12)*")
+    note = after.index("*(В редакции Закона КР от 1 марта 2027 года № 12)*", part_2)
     assert 0 < note - part_2 < 120  # right under the part the law changed
     assert "*(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясында)*" in after
-    assert after.count("В редакции Закона") == 1  # only the part the law changed
+    # Only the parts the law changed, and in article 1 only the text it changed (Russian).
+    assert after.count("В редакции Закона") == 2 and after.count("Мыйзамынын редакциясында") == 1
     too_early = kodeks("build", "--root", str(root), "--as-of", "2026-12-31", "-o", "-")
     assert too_early.exit_code == 2 and "was not in force yet" in too_early.output + too_early.stderr
     plain = kodeks("build", "--root", str(root), "--format", "md", "--no-history", "-o", "-").output

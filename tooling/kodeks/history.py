@@ -9,16 +9,17 @@ names («(В редакции Закона КР от … № …)»). Nothing he
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from .amend import AmendError, amending_law, article_lines
 from .errors import KodeksError
 from .instruction import Op, UnitPath
-from .model import AmendmentRecord, ArticleText, Code
+from .model import AmendmentRecord, ArticleText, Code, LegalNumber
 
-UnitKey = tuple[str, str]
-"""(article id, ``2`` for a part, ``2.3`` / ``.3`` for a point, empty for the whole article)."""
+UnitKey = tuple[str, str, str]
+"""(article id, ``2`` for a part, ``2.3`` / ``.3`` for a point or empty for the whole article,
+language): a law that changes one language's text leaves the other's without a note."""
 
 
 class HistoryError(KodeksError):
@@ -58,34 +59,30 @@ def notes(history: list[Edition]) -> dict[UnitKey, AmendmentRecord]:
 
 def changed_units(before: Code, after: Code) -> Iterator[UnitKey]:
     """The units an amending law from ``before`` to ``after`` changes, as note keys."""
+
+    def changed_articles(languages: Iterable[str], excepted: Collection[LegalNumber] = ()) -> Iterator[UnitKey]:
+        for article in after.articles.values():
+            old = before.articles.get(article.id)
+            if article.number in excepted:
+                continue
+            for language in languages:
+                if old is None or article_lines(before, old, language) != article_lines(after, article, language):
+                    yield (article.id, "", language)
+
     try:
         law = amending_law(before, after)
     except AmendError:  # not one amending law's worth of change: every changed article
-        for article in after.articles.values():
-            old = before.articles.get(article.id)
-            if old is None or any(
-                article_lines(before, old, lang) != article_lines(after, article, lang) for lang in after.languages
-            ):
-                yield (article.id, "")
+        yield from changed_articles(after.languages)
         return
     for instruction in law.instructions:
         if instruction.op is Op.THROUGHOUT:
-            for article in after.articles.values():
-                old = before.articles.get(article.id)
-                if (
-                    old is not None
-                    and article.number not in instruction.excepted
-                    and any(
-                        article_lines(before, old, lang) != article_lines(after, article, lang)
-                        for lang in after.languages
-                    )
-                ):
-                    yield (article.id, "")
+            yield from changed_articles((instruction.language,), instruction.excepted)
             continue
         assert instruction.path is not None
         changed = after.article_numbered(instruction.path.article)
         if changed is not None:
-            yield (changed.id, "" if instruction.op is Op.RETITLE else locator(instruction.path))
+            where = "" if instruction.op is Op.RETITLE else locator(instruction.path)
+            yield (changed.id, where, instruction.language)
 
 
 def locator(path: UnitPath) -> str:
@@ -100,7 +97,7 @@ def notes_after(
 ) -> dict[int, list[AmendmentRecord]]:
     """Under which printed line (its index; -1: under the heading) each history note stands: the
     last line of the unit the law changed."""
-    wanted = {key[1]: record for key, record in history.items() if key[0] == article_id}
+    wanted = {key[1]: record for key, record in history.items() if key[0] == article_id and key[2] == text.language}
     if not wanted:
         return {}
     last: dict[str, int] = {}

@@ -271,7 +271,7 @@ def history_notes(edition: Edition, text: ArticleText | None, article_id: str, l
     from ..history import notes_after
 
     if text is None:
-        record = edition.history.get((article_id, ""))
+        record = edition.history.get((article_id, "", language))
         return {-1: [wording.history_note(language, record.number, record.adopted)]} if record else {}
     return {
         index: [wording.history_note(language, r.number, r.adopted) for r in records]
