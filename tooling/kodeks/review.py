@@ -37,6 +37,10 @@ from .store import REVIEWS_DIR, Revision
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 
 
+class ReviewError(KodeksError):
+    """A reviewer's copy that cannot be read into this Code (exit 2: the command was given it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """What kodeks wrote in a marked paragraph."""
@@ -164,8 +168,10 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
         context[paragraph.index] = own if own is not None else (_article_of(current) if current else None)
 
     if not any(any(name in marks for name in p.marks) for p in paragraphs):
-        reading.unplaced.append(Unplaced("the document carries no unit of this Code", _around(paragraphs, 0)))
-        return reading
+        raise ReviewError(
+            "not a document kodeks built from this Code: none of its paragraphs carries the hidden bookmark "
+            "of a unit (was the text copied into another document? send back the file kodeks built)"
+        )
 
     for comment in document.comments:
         mark = context.get(comment.paragraph) if comment.paragraph is not None else None
@@ -287,10 +293,6 @@ def _around(paragraphs: Sequence[ReviewedParagraph], index: int, width: int = 16
 
 
 # --- the proposals as edits of the Markdown ----------------------------------------------
-
-
-class ReviewError(KodeksError):
-    """A reviewer's copy that cannot be read into this Code (exit 2: the command was given it)."""
 
 
 class CannotApply(Exception):

@@ -84,11 +84,6 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
     if sent is None:
         raise ReviewError(f"the Code of revision {document.revision[:12]} cannot be read")
     reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
-    if not reading.found and reading.unplaced and reading.unplaced[0].what.startswith("the document carries no unit"):
-        raise ReviewError(
-            f"{file}: not a document kodeks built from this Code: none of its paragraphs carries the hidden "
-            "bookmark of a unit (was the text copied into another document? send back the file kodeks built)"
-        )
     result = import_review(reading, workspace.texts, workspace.code, round_id, document.revision, apply)
     for unplaced in result.unplaced:
         click.echo(f"{file}: not placed: {unplaced.what}\n    on the page: {unplaced.context}", err=True)
