@@ -232,7 +232,7 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
         who = changes[0] if changes else None
         found = Found(
             (who.author if who else "") or author or document.last_modified_by or "",
-            (who.date[:10] if who and who.date[:4].isdigit() and not who.date.startswith("0") else ""),
+            who.day.isoformat() if who and who.day else "",
             mark.unit,
             place(mark),
             mark.language,

@@ -35,6 +35,11 @@ class Change:
     author: str
     date: str
 
+    @property
+    def day(self) -> datetime.date | None:
+        """The day of the change, when the file gives a valid one."""
+        return _date(self.date)
+
 
 @dataclass(slots=True)
 class Piece:
