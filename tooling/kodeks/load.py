@@ -309,9 +309,10 @@ class Verdict(_Counted):
     articles: int
 
 
-def verdict(snapshot: Snapshot, cache_root: Path | None = None) -> Verdict:
+def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCache | None = None) -> Verdict:
     """The validation of ``snapshot``; with ``cache_root``, answered from ``.kodeks-cache/`` when
-    the same files were validated before (by their blob ids), without parsing them."""
+    the same files were validated before (by their blob ids), without parsing them. Articles
+    parsed on the way are left in ``parsed``."""
     from .store import cache
 
     entry = None
@@ -324,7 +325,7 @@ def verdict(snapshot: Snapshot, cache_root: Path | None = None) -> Verdict:
             found = _verdict_from(stored)
             if found is not None:
                 return found
-    result = check(snapshot)
+    result = check(snapshot, parsed)
     found = Verdict(result.diagnostics, len(result.code.articles) if result.code else 0)
     if cache_root is not None and entry is not None:
         rows = [

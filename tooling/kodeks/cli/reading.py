@@ -179,8 +179,9 @@ def build(
     snapshot = _snapshot(root, rev, name_commit=True)
     # The validation a build needs is validate's own: answered from the cache when these files
     # were validated before (the articles then come from the parse cache).
-    checked = verdict(snapshot, root if DEFAULT_CACHE else None)
-    code = load_code(snapshot).code
+    cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}  # parsed once, for the verdict and the build
+    checked = verdict(snapshot, root if DEFAULT_CACHE else None, cache)
+    code = load_code(snapshot, cache).code
     if code is None or (checked.errors and not force):
         click.echo(as_text(checked.diagnostics, checked.articles), err=True, nl=False)
         click.echo("kodeks: not built; fix the errors above or use --force", err=True)
