@@ -121,7 +121,7 @@ def test_unknown_option_is_a_usage_error(code_dir: WriteCode) -> None:
 def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
     import kodeks.load
 
-    def broken(snapshot: object) -> None:
+    def broken(*arguments: object) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(kodeks.load, "check", broken)
