@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from kodeks.cli import cli
+from kodeks.parse.plain_markdown import PlainToken
 
 A = "code_text/articles/"
 YAML = "code_text/code.yaml"
@@ -212,3 +214,39 @@ def synthetic_repo(tmp_path: Path) -> Callable[[int], Path]:
         return root
 
     return make
+
+
+def token_signature(tokens: Sequence[Any]) -> list[tuple[object, ...]]:
+    """Every field of the tokens of a body that kodeks or a renderer could read."""
+    return [
+        (t.type, t.tag, t.nesting, t.level, list(t.map) if t.map else None, t.content, t.markup, t.info,
+         dict(t.attrs), t.hidden, t.block,
+         None if t.children is None else token_signature(t.children))
+        for t in tokens
+    ]  # fmt: skip
+
+
+_PLAIN_DIFFERENCES: list[str] = []
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_reader_agrees() -> Iterator[None]:
+    """Every body any test parses is read twice: the fast reader (plain_markdown) must give
+    markdown-it-py's very tokens, or decline. A difference fails the test that met it, and the
+    session, with the body."""
+    from kodeks.parse import article, plain_markdown
+    from kodeks.parse.markdown import body_parser
+
+    fast = plain_markdown.plain_tokens
+
+    def checked(body: str) -> list[PlainToken] | None:
+        tokens = fast(body)
+        if tokens is not None and token_signature(tokens) != token_signature(body_parser().parse(body)):
+            _PLAIN_DIFFERENCES.append(body)
+            raise AssertionError(f"plain_markdown differs from markdown-it-py on {body!r}")
+        return tokens
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(article, "plain_tokens", checked)
+        yield
+    assert not _PLAIN_DIFFERENCES, f"plain_markdown differs from markdown-it-py on {_PLAIN_DIFFERENCES[0]!r}"

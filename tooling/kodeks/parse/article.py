@@ -6,8 +6,6 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from markdown_it.token import Token
-
 from ..diagnostics import Diagnostic, SourceLocation
 from ..model import (
     ALL_LANGUAGES,
@@ -33,7 +31,8 @@ from ..rules import rule
 from ..wording import NOTES_OPENING
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
-from .markdown import body_parser
+from .markdown import BodyToken, body_parser
+from .plain_markdown import plain_tokens
 from .reference import SYNTAX, parse_reference, parse_references
 
 MAX_FRONT_MATTER = 64 * 1024
@@ -177,7 +176,7 @@ def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision
     return tuple(provisions)
 
 
-def _block_spans(tokens: Sequence[Token], start: int, stop: int) -> Iterator[tuple[int, int]]:
+def _block_spans(tokens: Sequence[BodyToken], start: int, stop: int) -> Iterator[tuple[int, int]]:
     """``(open, close)`` indices of the blocks directly inside ``tokens[start:stop]``."""
     index = start
     while index < stop:
@@ -213,24 +212,25 @@ class _BodyReader:
         self.line_offset = line_offset
         self.languages = languages
         self.diagnostics = diagnostics
-        self.tokens: list[Token] = body_parser().parse(body) if body.strip() else []
+        tokens: Sequence[BodyToken] | None = plain_tokens(body) if body.strip() else []
+        self.tokens = body_parser().parse(body) if tokens is None else tokens
 
-    def at(self, token: Token) -> SourceLocation:
+    def at(self, token: BodyToken) -> SourceLocation:
         line = token.map[0] if token.map else 0
         return SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
 
-    def report(self, code: str, token: Token, message: str) -> None:
+    def report(self, code: str, token: BodyToken, message: str) -> None:
         self.diagnostics.append(rule(code).at(self.at(token), message))
 
     def read(self) -> dict[str, ArticleText]:
         texts: dict[str, ArticleText] = {}
-        current: tuple[str, Token] | None = None
+        current: tuple[str, BodyToken] | None = None
         skipping = False  # inside a duplicated or unknown section, already reported
         blocks: list[Block] = []
         seen: set[str] = set()
 
         notes: list[Paragraph | Note] | None = None  # after «Примечание.» every block is a note
-        notes_token: Token | None = None
+        notes_token: BodyToken | None = None
 
         def close_section() -> None:
             nonlocal notes
@@ -296,10 +296,10 @@ class _BodyReader:
         self._unsupported(token)
         return []
 
-    def _unsupported(self, token: Token) -> None:
+    def _unsupported(self, token: BodyToken) -> None:
         self.report("B006", token, _UNSUPPORTED.get(token.type, f"markup `{token.type}` is not used in the Code"))
 
-    def _items(self, open_index: int, close_index: int) -> Iterator[tuple[Token, LegalNumber | None, int, int]]:
+    def _items(self, open_index: int, close_index: int) -> Iterator[tuple[BodyToken, LegalNumber | None, int, int]]:
         for item_open, item_close in _block_spans(self.tokens, open_index + 1, close_index):
             item = self.tokens[item_open]
             number = LegalNumber.parse(item.info)
@@ -313,7 +313,7 @@ class _BodyReader:
                 self._check_github_view(item)
             yield item, number, item_open, item_close
 
-    def _check_github_view(self, item: Token) -> None:
+    def _check_github_view(self, item: BodyToken) -> None:
         """GitHub's renderer knows no «3-1.» markers: an inserted unit is its own block there only
         with a blank line before it, and the unit after it only with a blank line after it."""
         if not item.map:
@@ -451,7 +451,7 @@ class _BodyReader:
         self._check_folded_markers(opening)
         return Paragraph(tuple(inlines), self.at(opening))
 
-    def _check_folded_markers(self, opening: Token) -> None:
+    def _check_folded_markers(self, opening: BodyToken) -> None:
         """A line inside a paragraph that starts like a part, point or subpoint was swallowed by
         the paragraph (CommonMark lets only a list that starts at 1 interrupt one): the unit
         would vanish without a word, so it is an error at that line."""
@@ -504,7 +504,7 @@ class _BodyReader:
         return line, column, SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: BodyToken) -> str:
     if token.type == "softbreak":
         return " "
     if token.type == "hardbreak":

@@ -14,12 +14,40 @@ inserted part is ``3-1.`` and an inserted point ``2-1)``, so the list rule below
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_block.state_block import StateBlock
+if TYPE_CHECKING:  # markdown-it is imported only when a body needs it (plain_markdown.py reads most)
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_block.state_block import StateBlock
 
 _MAX_MARKER_LENGTH = 20
+
+
+class BodyToken(Protocol):
+    """What kodeks reads of a token: markdown-it's ``Token``, or plain_markdown's lighter one."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def nesting(self) -> int: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def map(self) -> Sequence[int] | None: ...
+    @property
+    def children(self) -> Sequence[BodyToken] | None: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def markup(self) -> str: ...
+    @property
+    def info(self) -> str: ...
+    @property
+    def attrs(self) -> Mapping[str, str | int | float]: ...
 
 
 def _is_digit(ch: str) -> bool:
@@ -205,12 +233,14 @@ def legal_list(state: StateBlock, start_line: int, end_line: int, silent: bool) 
     return True
 
 
-_PLAIN_REFERENCE = re.compile(r"(?:art|ch|sec|act):[a-z0-9.#,~/абвгдежзийклмнопрстуфхцчшщъыьэюяё-]*")
+PLAIN_REFERENCE = re.compile(r"(?:art|ch|sec|act):[a-z0-9.#,~/абвгдежзийклмнопрстуфхцчшщъыьэюяё-]*")
 
 
 @lru_cache(maxsize=1)
 def body_parser() -> MarkdownIt:
     """The shared parser for article bodies (building one costs more than parsing a body)."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("zero", {"maxNesting": 20})
     normalize_link = md.normalizeLink
 
@@ -218,7 +248,7 @@ def body_parser() -> MarkdownIt:
         # Our reference targets are kept as written (a subpoint's letter is Cyrillic, which
         # normalisation would percent-encode); skipping it also saves a tenth of the parse time
         # of a Code full of references.
-        return url if _PLAIN_REFERENCE.fullmatch(url) else normalize_link(url)
+        return url if PLAIN_REFERENCE.fullmatch(url) else normalize_link(url)
 
     md.normalizeLink = normalize  # type: ignore[method-assign]
     md.enable(["heading", "link", "escape", "newline", "entity", "fence", "code", "blockquote", "hr", "table"])

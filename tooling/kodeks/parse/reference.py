@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import SUBPOINT_LETTERS, LegalNumber, ReferenceTarget, TargetKind
 
@@ -32,8 +33,10 @@ SYNTAX = (
 )
 
 
+@lru_cache(maxsize=8192)
 def parse_references(href: str) -> tuple[ReferenceTarget, ...] | None:
-    """The targets of a link's ``href``; None when it is not valid reference syntax."""
+    """The targets of a link's ``href``; None when it is not valid reference syntax (cached: the
+    targets are frozen, and a Code links the same units many times)."""
     href = urllib.parse.unquote(href)
     items = href.split(",")
     if len(items) > MAX_TARGETS:

@@ -1,9 +1,10 @@
 """``.kodeks-cache/``: results kept between runs, keyed by what they were computed from.
 
-A key is a hash of the kodeks version and the Git blob ids of every file read (hashed as Git
+A key is a hash of kodeks's own source files (a changed parser never reads an older result)
+and the Git blob ids of every file read (hashed as Git
 does, so a working tree and a commit with the same files share entries). Entries are written
 atomically (a temporary file renamed into place), so runs at the same time never see half an
-entry; an entry that cannot be read back exactly (corrupt, foreign, of another version) is
+entry; an entry that cannot be read back exactly (corrupt, foreign, of another kodeks) is
 ignored and computed again. The cache is never followed through a symlink.
 
 It is a convenience of a drafter's own clone: a pull request could commit a forged
@@ -17,7 +18,6 @@ import os
 import stat
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, cast
 
@@ -28,10 +28,14 @@ _MAGIC = b"kodeks-cache 1\n"
 
 @lru_cache(maxsize=1)
 def _version() -> str:
-    try:
-        return version("kodeks")
-    except PackageNotFoundError:  # pragma: no cover - run from a source tree without install
-        return "source"
+    """The kodeks that computes: every source file's name, size and time of change. A version
+    number would keep a developer's or a pre-release's results after its parser changed."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        status = path.stat()
+        digest.update(f"{path.relative_to(package)} {status.st_size} {status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def key(kind: str, parts: Iterable[str]) -> str:
