@@ -108,3 +108,20 @@ def test_every_article_reads_back_from_the_cache_exactly(tmp_path: Path) -> None
     encoded = codec.encode("a.md", *parse_article("a.md", BASE_FILES[A + "kenesh.md"], ("ky", "ru")))
     assert codec.decode("b.md", encoded) is None  # another file's entry
     assert codec.decode("a.md", encoded[:-7]) is None and codec.decode("a.md", b"\\x00junk") is None
+
+
+def test_a_redline_takes_the_heads_findings_from_the_cache_only_where_it_may(
+    code_repo: Callable[..., Path],
+) -> None:
+    import marshal
+
+    root = code_repo([BROKEN])
+    cold = kodeks("redline", "--root", str(root), "HEAD~1")
+    assert "S001" in cold.output
+    (entry,) = [p for p in (root / CACHE_DIR / "verdict").rglob("*") if p.is_file()]
+    assert kodeks("redline", "--root", str(root), "HEAD~1").output == cold.output
+    # A forged verdict of the head without findings: a drafter's own cache is believed…
+    entry.write_bytes(b"kodeks-cache 1\n" + entry.name.encode() + b"\n" + marshal.dumps((3, [])))
+    assert "S001" not in kodeks("redline", "--root", str(root), "HEAD~1").output
+    # … CI, which runs without the cache, is not.
+    assert kodeks("redline", "--root", str(root), "HEAD~1", env={"KODEKS_NO_CACHE": "1"}).output == cold.output

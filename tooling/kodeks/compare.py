@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
-from .diagnostics import sort_key
 from .diff import Comparison, answered_comments, diff_codes, disposition_changes
-from .load import load_code
+from .load import load_code, validated
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
 from .store import Snapshot
-from .validate import validate
 
 
 def _empty_code(languages: tuple[str, ...]) -> Code:
@@ -21,17 +19,14 @@ def _empty_code(languages: tuple[str, ...]) -> Code:
 def compare(base: Snapshot, head: Snapshot) -> Comparison:
     """Everything a reviewer reads; works when either side is invalid.
 
-    The head is validated whole; articles whose files the base left unread (the same on both
+    The head is validated whole (or its verdict read from the cache); articles whose files the base left unread (the same on both
     sides) are left out of the comparison of texts.
     """
     base_loaded, head_loaded = load_code(base), load_code(head)
     languages = (head_loaded.code or base_loaded.code or _empty_code(DEFAULT_LANGUAGES)).languages
     base_code = base_loaded.code or _empty_code(languages)
     head_code = head_loaded.code or _empty_code(languages)
-    if head_loaded.code is None:
-        diagnostics = sorted(set(head_loaded.diagnostics), key=sort_key)
-    else:
-        diagnostics = validate(head_code, head_loaded.diagnostics, head_loaded.unreadable)
+    diagnostics = validated(head, head_loaded)
     changed = {i: a for i, a in head_code.articles.items() if a.path not in base.unread}
     return Comparison(
         diff_codes(base_code, dataclasses.replace(head_code, articles=changed)),

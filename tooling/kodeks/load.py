@@ -313,27 +313,61 @@ def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCac
     """The validation of ``snapshot``; with ``cache_root``, answered from ``.kodeks-cache/`` when
     the same files were validated before (by their blob ids), without parsing them. Articles
     parsed on the way are left in ``parsed``."""
-    from .store import cache
-
-    entry = None
-    if cache_root is not None:
-        parts = [f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items())]
-        parts += [f"problem {d}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
-        entry = cache.key("verdict", parts)
-        stored = cache.read(cache_root, "verdict", entry)
-        if stored is not None:
-            found = _verdict_from(stored)
-            if found is not None:
-                return found
+    entry = _verdict_entry(snapshot) if cache_root is not None else None
+    stored = _stored_verdict(cache_root, entry)
+    if stored is not None:
+        return stored
     result = check(snapshot, parsed)
     found = Verdict(result.diagnostics, len(result.code.articles) if result.code else 0)
-    if cache_root is not None and entry is not None:
-        rows = [
-            (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
-            for d in found.diagnostics
-        ]
-        cache.write(cache_root, "verdict", entry, marshal.dumps((found.articles, rows)))
+    _store_verdict(cache_root, entry, found)
     return found
+
+
+def validated(snapshot: Snapshot, loaded: LoadResult) -> list[Diagnostic]:
+    """``validate`` of a Code already loaded from ``snapshot``: what ``check`` gives, answered from
+    the verdict memo of the command's cache when these files were validated before (a redline's
+    head is, by the validate workflow or an earlier redline)."""
+    from .validate import validate
+
+    if loaded.code is None:
+        return sorted(set(loaded.diagnostics), key=sort_key)
+    cache_root = getattr(DEFAULT_CACHE[0], "root", None) if DEFAULT_CACHE else None
+    entry = _verdict_entry(snapshot) if cache_root is not None else None
+    stored = _stored_verdict(cache_root, entry)
+    if stored is not None:
+        return stored.diagnostics
+    diagnostics = validate(loaded.code, loaded.diagnostics, loaded.unreadable)
+    _store_verdict(cache_root, entry, Verdict(diagnostics, len(loaded.code.articles)))
+    return diagnostics
+
+
+def _verdict_entry(snapshot: Snapshot) -> str:
+    from .store import cache
+
+    parts = [f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items())]
+    parts += [f"problem {d}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
+    return cache.key("verdict", parts)
+
+
+def _stored_verdict(cache_root: Path | None, entry: str | None) -> Verdict | None:
+    from .store import cache
+
+    if cache_root is None or entry is None:
+        return None
+    stored = cache.read(cache_root, "verdict", entry)
+    return None if stored is None else _verdict_from(stored)
+
+
+def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict) -> None:
+    from .store import cache
+
+    if cache_root is None or entry is None:
+        return
+    rows = [
+        (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
+        for d in found.diagnostics
+    ]
+    cache.write(cache_root, "verdict", entry, marshal.dumps((found.articles, rows)))
 
 
 def _verdict_from(data: bytes) -> Verdict | None:

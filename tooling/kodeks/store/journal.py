@@ -1,7 +1,7 @@
 """Edits of many files that happen whole or not at all, even when the process is killed.
 
 A redo journal: every new file is first written beside its target under a fixed temporary
-name and synced; then the journal, which lists the renames and deletions, is written
+name, and all are synced; then the journal, which lists the renames and deletions, is written
 atomically; then the renames are made and the journal removed. Whatever moment a kill comes,
 the next kodeks command that reads the working tree finds either no journal (the edit never
 happened: the temporary files are removed) or a journal (the edit is finished from it).
@@ -62,13 +62,28 @@ def _sync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
-def _write_synced(path: Path, data: bytes, mode: int) -> None:
+def _write_synced(path: Path, data: bytes, mode: int, sync: bool = True) -> None:
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), mode)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
         handle.flush()
-        os.fsync(handle.fileno())
+        if sync:
+            os.fsync(handle.fileno())
     os.chmod(path, mode)
+
+
+def _sync_all(paths: list[Path]) -> None:
+    """Make the new files durable before the journal decides the edit. One ``sync()`` where the
+    system has it: an fsync per file cost 0.3 ms each, 0.6 s for a renumbering of 2,000 articles."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in paths:  # pragma: no cover - Windows
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 @contextlib.contextmanager
@@ -111,9 +126,10 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask
             temporary = _temporary(target)
-            _write_synced(temporary, data, mode)
+            _write_synced(temporary, data, mode, sync=False)
             written.append(temporary)
             entries.append({"path": relative, "delete": False})
+        _sync_all(written)
         for directory in {t.parent for t in written}:
             _sync_directory(directory)
         _write_synced(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
