@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from kodeks import check
+from kodeks.store.cache import CACHE_DIR
 from kodeks.store.worktree import read_worktree
 
-from .conftest import BASE_FILES, YAML, A, WriteCode
+from .conftest import BASE_FILES, YAML, A, WriteCode, kodeks
 
 CIVIL = Path(__file__).parent / "fixtures" / "civil-code" / "code_text"
 ACT = "code_text/acts/civil-code/"
@@ -131,3 +132,22 @@ def test_an_article_before_the_first_section_is_numbered_first_and_built_first(
     assert kodeks("build", "-o", "code.html").exit_code == 0
     html = (root / "code.html").read_text(encoding="utf-8")
     assert html.index('id="art-front"') < html.index('id="sec-general"') < html.index('id="art-subject"')
+
+
+def test_an_unchanged_acts_findings_come_from_the_cache_and_a_changed_acts_never_do(code_dir: WriteCode) -> None:
+    files = civil_code_act()
+    limits = ACT + "articles/limits.md"
+    files[limits] = str(files[limits]).replace("[пунктами 1–2](art:limits#1~2)", "[пунктами 1-2](art:limits#1~2)")
+    root = code_dir(files)
+    cold = kodeks("validate", "--root", str(root), env={"KODEKS_NO_CACHE": "1"})
+    assert "R007" in cold.output and cold.exit_code == 1
+    kodeks("validate", "--root", str(root))  # fills .kodeks-cache/, the act's findings among them
+    assert list((root / CACHE_DIR / "act-verdict").rglob("*"))
+    kenesh = root / A / "kenesh.md"
+    kenesh.write_text(kenesh.read_text(encoding="utf-8").replace("решает вопросы", "решает все вопросы"), "utf-8")
+    # The Code changed, the act did not: its findings are read back, the same as computed.
+    assert kodeks("validate", "--root", str(root)).output == cold.output
+    # The act changed: computed again, never an older entry.
+    (root / limits).write_text(str(files[limits]).replace("[пунктами 1-2]", "[пунктами 1–2]"), encoding="utf-8")
+    warm = kodeks("validate", "--root", str(root))
+    assert (warm.exit_code, "R007" in warm.output) == (0, False)

@@ -7,6 +7,7 @@ import dataclasses
 import marshal
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -298,7 +299,41 @@ def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
     loaded = load_code(snapshot, cache)
     if loaded.code is None:
         return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
-    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable))
+    findings = _act_findings(snapshot, _cache_root(cache))
+    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable, findings))
+
+
+def _cache_root(cache: ParseCache | None = None) -> Path | None:
+    """The directory whose .kodeks-cache/ this command uses, if any."""
+    if cache is None and DEFAULT_CACHE:
+        cache = DEFAULT_CACHE[0]
+    root = getattr(cache, "root", None)
+    return root if isinstance(root, Path) else None
+
+
+def _act_findings(snapshot: Snapshot, cache_root: Path | None) -> Callable[[Code, str], list[Diagnostic]] | None:
+    """The problems of an act's text, answered from the cache when the act, the other acts and
+    code.yaml are as they were (acts rarely change; the Code's articles do)."""
+    from .store import cache
+    from .validate import act_text_findings
+
+    if cache_root is None:
+        return None
+    acts = [
+        f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items()) if path.startswith(ACTS_DIR + "/")
+    ]
+    structure = snapshot.files.get(CODE_FILE, b"")
+
+    def findings(code: Code, act_id: str) -> list[Diagnostic]:
+        entry = cache.key("act-verdict", [act_id, f"{CODE_FILE} {blob_id(structure)}", *acts])
+        stored = _stored_verdict(cache_root, entry, "act-verdict")
+        if stored is not None:
+            return stored.diagnostics
+        found = act_text_findings(code, act_id)
+        _store_verdict(cache_root, entry, Verdict(found, 0), "act-verdict")
+        return found
+
+    return findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,12 +366,12 @@ def validated(snapshot: Snapshot, loaded: LoadResult) -> list[Diagnostic]:
 
     if loaded.code is None:
         return sorted(set(loaded.diagnostics), key=sort_key)
-    cache_root = getattr(DEFAULT_CACHE[0], "root", None) if DEFAULT_CACHE else None
+    cache_root = _cache_root()
     entry = _verdict_entry(snapshot) if cache_root is not None else None
     stored = _stored_verdict(cache_root, entry)
     if stored is not None:
         return stored.diagnostics
-    diagnostics = validate(loaded.code, loaded.diagnostics, loaded.unreadable)
+    diagnostics = validate(loaded.code, loaded.diagnostics, loaded.unreadable, _act_findings(snapshot, cache_root))
     _store_verdict(cache_root, entry, Verdict(diagnostics, len(loaded.code.articles)))
     return diagnostics
 
@@ -349,16 +384,16 @@ def _verdict_entry(snapshot: Snapshot) -> str:
     return cache.key("verdict", parts)
 
 
-def _stored_verdict(cache_root: Path | None, entry: str | None) -> Verdict | None:
+def _stored_verdict(cache_root: Path | None, entry: str | None, kind: str = "verdict") -> Verdict | None:
     from .store import cache
 
     if cache_root is None or entry is None:
         return None
-    stored = cache.read(cache_root, "verdict", entry)
+    stored = cache.read(cache_root, kind, entry)
     return None if stored is None else _verdict_from(stored)
 
 
-def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict) -> None:
+def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict, kind: str = "verdict") -> None:
     from .store import cache
 
     if cache_root is None or entry is None:
@@ -367,7 +402,7 @@ def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict) -
         (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
         for d in found.diagnostics
     ]
-    cache.write(cache_root, "verdict", entry, marshal.dumps((found.articles, rows)))
+    cache.write(cache_root, kind, entry, marshal.dumps((found.articles, rows)))
 
 
 def _verdict_from(data: bytes) -> Verdict | None:

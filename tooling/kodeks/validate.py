@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
 from . import references, wording
 from .diagnostics import Diagnostic, SourceLocation, sort_key
@@ -32,18 +32,23 @@ from .rules import rule
 
 
 def validate(
-    code: Code, parse_diagnostics: Iterable[Diagnostic] = (), unreadable: Collection[str] = ()
+    code: Code,
+    parse_diagnostics: Iterable[Diagnostic] = (),
+    unreadable: Collection[str] = (),
+    act_findings: Callable[[Code, str], list[Diagnostic]] | None = None,
 ) -> list[Diagnostic]:
     """Every problem of the Code, parse problems included, in file and line order.
 
     ``unreadable`` names article files that exist but could not be parsed (already reported):
-    they are neither "missing" nor unknown reference targets.
+    they are neither "missing" nor unknown reference targets. ``act_findings(code, act_id)``
+    gives the problems of an act's text (default :func:`act_text_findings`; the loader answers
+    an unchanged act from its cache).
     """
     diagnostics = list(parse_diagnostics)
     diagnostics += _rules(code, unreadable)
     for act in code.acts.values():
         if act.text is not None:
-            diagnostics += _act_text(code, act.text)
+            diagnostics += (act_findings or act_text_findings)(code, act.id)
     if any(act.dispositions for act in code.acts.values()):
         from .consolidation import disposition_problems  # only a Code with dispositions pays for it
 
@@ -67,14 +72,22 @@ def _rules(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
         yield from _parity(code, article, placed)
 
 
-def _act_text(code: Code, text: Code) -> Iterator[Diagnostic]:
-    """An existing act's text: in force, with its number and date, and the same rules as the
-    Code's; its references to other acts resolve through the Code's `acts:`."""
+def act_text_findings(code: Code, act_id: str) -> list[Diagnostic]:
+    """The problems of an existing act's text: in force, with its number and date, and the same
+    rules as the Code's; its references to other acts resolve through the Code's `acts:`. They
+    depend on the act's files, the other acts' and code.yaml only."""
+    text = code.acts[act_id].text
+    if text is None:
+        return []
+    found = []
     if text.stage is not Stage.IN_FORCE:
-        yield rule("S007").at(
-            SourceLocation(text.path, 1), "the text of an existing act is in force: write `stage: in-force`"
+        found.append(
+            rule("S007").at(
+                SourceLocation(text.path, 1), "the text of an existing act is in force: write `stage: in-force`"
+            )
         )
-    yield from _rules(dataclasses.replace(text, acts=code.acts), ())
+    found += _rules(dataclasses.replace(text, acts=code.acts), ())
+    return found
 
 
 def assert_validates(

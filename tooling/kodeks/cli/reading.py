@@ -289,19 +289,20 @@ def consolidation(
       kodeks consolidation --fail-under 80
     """
     from ..consolidation import consolidate
-    from ..load import check
+    from ..load import load_code, validated
     from ..render.consolidation import outline
     from ..render.outline import render
     from ..report import as_text
     from ..store.git import source_history
 
     snapshot = _snapshot(root, rev, name_commit=True)
-    result = check(snapshot)
-    if result.code is None or result.errors:
-        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+    loaded = load_code(snapshot)
+    diagnostics = validated(snapshot, loaded)  # from the verdict memo when the Code was validated before
+    if loaded.code is None or any(d.is_error for d in diagnostics):
+        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
         click.echo("kodeks: no report; fix the errors above", err=True)
         raise SystemExit(EXIT_INVALID)
-    code = result.code
+    code = loaded.code
     languages = chosen_languages(code.languages, lang)
     report = consolidate(code, source_history(root, rev, code.languages))
     data = render(output_format, outline(code, report, languages, snapshot.revision), languages[0])
