@@ -284,6 +284,8 @@ def _marker(text: str, start: int) -> re.Match[str] | None:
 
 def _inline(content: str) -> list[PlainToken]:
     """The inline tokens of a paragraph or heading: text, line breaks and reference links."""
+    if "[" not in content and "]" not in content and "\n" not in content:
+        return [_text_token(content, 0)] if content else []  # one line of text: most paragraphs
     children: list[PlainToken] = []
     position = 0
     pending = ""
