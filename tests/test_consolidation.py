@@ -222,6 +222,23 @@ def test_a_provision_amended_after_an_article_absorbed_it_is_a_finding(
     assert "изменено после включения" not in kodeks("consolidation", "--rev", "HEAD~1").output
 
 
+def test_an_act_amended_in_the_working_tree_only_is_found_too(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The act has one version in the history (no `git blame` is needed for such acts), but the
+    working tree has a second: the report reads the working tree."""
+    files = civil_code_act()
+    with_sources(files, ["act:civil-code/9#3", "act:civil-code/9#1"], ["act:civil-code/7"])
+    limits = ACT + "articles/limits.md"
+    root = code_repo([files])
+    monkeypatch.chdir(root)
+    assert "изменено после включения" not in kodeks("consolidation").output
+    (root / limits).write_text(str(files[limits]).replace("суд может отказать лицу", "суд отказывает лицу"), "utf-8")
+    findings = kodeks("consolidation").output.split("## Байкоолор / Замечания")[1]
+    amended = [line for line in findings.splitlines() if "изменено после включения" in line]
+    assert len(amended) == 1 and "9-берене, 3-бөлүк / ст. 9, ч. 3" in amended[0]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -304,6 +304,15 @@ def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, root: Path)
     cold, and as a drafter meets it (the acts unchanged since the last run, one article edited)."""
     with_acts = generate(count, temporary / "with-acts")
     add_acts(with_acts)
+    # In Git, as the working group keeps it: the acts imported in one commit, 15 of their
+    # articles amended in a later one (the report looks up what changed after absorption).
+    _git(with_acts, "init", "-q", "-b", "main")
+    _git(with_acts, "add", "-A")
+    _git(with_acts, "commit", "-qm", "acts imported")
+    amended = [
+        with_acts / "code_text" / "acts" / f"act-{k}" / "articles" / f"a-{n}.md" for k in (1, 2, 3) for n in range(1, 6)
+    ]
+    _commit_change(with_acts, amended, "самостоятельно", "самостоятельно и под свою ответственность", "acts amended")
     alone = temporary / "alone"  # a copy: the edits between runs stay out of the benchmark's Code
     shutil.copytree(root / "code_text", alone / "code_text")
     print(

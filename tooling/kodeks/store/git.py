@@ -18,7 +18,7 @@ from ..model import Article, SourceProvision
 from ..parse import parse_article
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
-from . import CODE_DIR, Revision, Snapshot, blob_id
+from . import ACTS_DIR, CODE_DIR, Revision, Snapshot, blob_id
 
 if TYPE_CHECKING:
     import git
@@ -86,6 +86,25 @@ class GitStore:
         for commit, lines in blamed:
             shas += [commit.hexsha] * len(lines)
         return shas
+
+    def versions(self, rev: str, folder: str) -> dict[str, int]:
+        """How many commits of ``rev``'s history changed each file under ``folder`` (snapshot
+        paths), merges counted against each parent: one ``git log`` for the whole folder."""
+        strip = len(self.code_path) - len(CODE_DIR)
+        logged = self.repo.git.log(
+            self.commit(rev).hexsha,
+            "-m",
+            "--no-renames",
+            "--format=",
+            "--name-only",
+            "--",
+            self._repository_path(folder),
+        )
+        counts: dict[str, int] = defaultdict(int)
+        for line in str(logged).splitlines():
+            if line:
+                counts[line[strip:]] += 1
+        return dict(counts)
 
     def file_at(self, sha: str, path: str) -> bytes | None:
         """``path`` as commit ``sha`` has it; None where it did not exist yet."""
@@ -247,6 +266,24 @@ def source_history(root: Path, rev: str | None, languages: tuple[str, ...]) -> S
         return lambda article, source, cited: None
     at = rev or "HEAD"
     commits: dict[str, list[str] | None] = {}
+    try:
+        # An act file with one version in the history (imported once, never amended) reads the
+        # same whenever a source was written: no finding, and no `git blame` of the Code
+        # article (one each cost 15 ms: 30 s for 2,000 articles with sources).
+        versions = store.versions(at, ACTS_DIR)
+        committed = store.listing(at).blobs
+    except (RevisionError, CodeNotFoundError, store._git.GitCommandError):
+        return lambda article, source, cited: None
+
+    def one_version(cited: Article) -> bool:
+        if versions.get(cited.path, 0) != 1:
+            return False
+        if rev is not None:
+            return True
+        try:  # the working tree's act must still be the committed one
+            return blob_id((root / cited.path).read_bytes()) == committed.get(cited.path)
+        except OSError:
+            return False
 
     def line_commits(article: Article) -> list[str] | None:
         if article.path not in commits:
@@ -259,6 +296,8 @@ def source_history(root: Path, rev: str | None, languages: tuple[str, ...]) -> S
         return commits[article.path]
 
     def earlier(article: Article, source: SourceProvision, cited: Article) -> tuple[Article, str] | None:
+        if one_version(cited):
+            return None
         shas = line_commits(article)
         line = source.location.line if source.location else 0
         if shas is None or not 0 < line <= len(shas):
