@@ -415,6 +415,22 @@ def test_a_huge_change_keeps_the_comment_under_githubs_limit(synthetic_repo: Cal
     assert out.count("<details") == int(shown.group(1))
 
 
+def test_a_one_language_change_everywhere_names_a_few_articles_and_leaves_room_for_tables(
+    synthetic_repo: Callable[[int], Path],
+) -> None:
+    root = synthetic_repo(300)
+    for path in (root / "code_text" / "articles").glob("*.md"):  # the phrase is in the Russian text only
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("местного значения", "местного самоуправления"), encoding="utf-8"
+        )
+    git(root, "commit", "-q", "-am", "a Russian term replaced everywhere")
+    code, out = redline(root, "HEAD~1")
+    assert code == 0 and len(out) < 65_000
+    (warning,) = [line for line in out.splitlines() if line.startswith("⚠")]
+    assert warning.count("Статья ") == 30 and warning.endswith("… +270")
+    assert out.count("<details") >= 20  # 300 names once took the room of the tables
+
+
 def test_the_same_two_commits_give_the_same_bytes(code_repo: Repo, tmp_path: Path) -> None:
     root = code_repo([INSERTION])
     for output_format in ("md", "html", "docx"):

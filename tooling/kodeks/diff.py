@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -347,6 +347,7 @@ def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
     found: dict[tuple[str, ...], str] = {}
     if text is None:
         return found
+    seen: Counter[tuple[str, ...]] = Counter()
     for line in text.printed():
         place = (
             line.part.label if line.part else "",
@@ -354,7 +355,8 @@ def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
             line.subpoint.label if line.subpoint else "",
             "notes" if line.notes else "",
         )
-        index = sum(1 for key in found if key[:4] == place)
+        index = seen[place]
+        seen[place] += 1
         words = "".join(
             inline.value if isinstance(inline, Text) else _DIGITS.sub("#", inline.text)
             for inline in (line.paragraph.inlines if line.paragraph else ())

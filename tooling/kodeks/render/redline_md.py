@@ -39,6 +39,17 @@ MAX_FINDINGS = 20
 """Validation findings listed in the comment, errors first; each is cut to 300 characters."""
 COMMENT_LIMIT = 65_000
 """GitHub refuses comments over 65,536 characters; leave room for a workflow's own lines."""
+MAX_LISTED = 30
+"""Entries of each list in the summary (structure, one-language, renumbered, dispositions,
+answered comments); the rest are counted. A Russian-only change of a term in 2,000 articles
+once listed them all: 340,000 characters, a comment GitHub refuses."""
+
+
+def _listed(entries: list[str]) -> list[str]:
+    """At most MAX_LISTED entries, then how many more (the full redline has them all)."""
+    if len(entries) <= MAX_LISTED:
+        return entries
+    return [*entries[:MAX_LISTED], f"… +{len(entries) - MAX_LISTED}"]
 
 
 def cell(pieces: Sequence[tuple[Op, str]]) -> str:
@@ -84,26 +95,28 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
             listed.append(f"- … {len(findings) - MAX_FINDINGS} more: `kodeks validate --strict`")
         head_lines.append("\n".join(listed))
     if comparison.dispositions:
-        lines = "\n".join(f"- {escape(both(languages, partial(disposition_line, c)))}" for c in comparison.dispositions)
+        entries = [escape(both(languages, partial(disposition_line, c))) for c in comparison.dispositions]
+        lines = "\n".join(f"- {entry}" for entry in _listed(entries))
         head_lines.append(f"**{escape(label('dispositions-changed'))}**\n\n{lines}")
     if comparison.answered:
-        lines = "\n".join(f"- {escape(both(languages, partial(answered_line, a)))}" for a in comparison.answered)
+        entries = [escape(both(languages, partial(answered_line, a))) for a in comparison.answered]
+        lines = "\n".join(f"- {entry}" for entry in _listed(entries))
         head_lines.append(f"**{escape(label('answered'))}**\n\n{lines}")
     if redline.empty:
         head_lines.append(label("no-changes"))
         return "\n\n".join(head_lines) + "\n"
     head_lines.append(" · ".join(f"{name}: **{count}**" for name, count in facts.counts))
     if redline.structure:
-        head_lines.append(
-            "\n".join(f"- {escape(both(languages, partial(structure_line, c)))}" for c in redline.structure)
-        )
+        entries = [escape(both(languages, partial(structure_line, c))) for c in redline.structure]
+        head_lines.append("\n".join(f"- {entry}" for entry in _listed(entries)))
     one_language = redline.one_language_changes()
     if one_language:
-        names = ", ".join(escape(both(languages, partial(caption, c))) for c in one_language)
+        names = ", ".join(_listed([escape(both(languages, partial(caption, c))) for c in one_language]))
         head_lines.append(f"⚠ {label('one-language')}: {names}")
     renumbered = renumbered_only(redline)
     if renumbered:
-        rows = "\n".join(f"| {escape(both(languages, partial(caption, c)))} |" for c in renumbered)
+        entries = [escape(both(languages, partial(caption, c))) for c in renumbered]
+        rows = "\n".join(f"| {entry} |" for entry in _listed(entries))
         head_lines.append(f"**{label('renumbered-only')}**\n\n| {label('articles')} |\n|---|\n{rows}")
 
     changes = detailed(redline)
@@ -111,8 +124,13 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     shown = 0
     for change in changes:
         # An article too long for what is left is named with a pointer to the full redline,
-        # and the articles after it still get their turn.
-        for block in (_article(change, languages, current), _article_too_long(change, languages)):
+        # and the articles after it still get their turn. Where not even that pointer fits, the
+        # article is left out without writing its table (2,000 changed articles wrote 2,000
+        # tables to show 57).
+        pointer = _article_too_long(change, languages)
+        if len(body) + len(pointer) + 400 > COMMENT_LIMIT:
+            continue
+        for block in (_article(change, languages, current), pointer):
             if len(body) + len(block) + 400 <= COMMENT_LIMIT:
                 body += "\n\n" + block
                 shown += 1
