@@ -173,10 +173,10 @@ def measure(
     the n-th measured run (an edit, say).
     """
     environment = dict(os.environ)
-    if cached and fill is not False:
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
-    else:
+    if not cached:
         environment["KODEKS_NO_CACHE"] = "1"
+    elif fill is not False:
+        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     times, cpu, peaks, code = [], [], [], 0
     for run in range(runs):
         if before is not None:
