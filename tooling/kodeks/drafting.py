@@ -24,7 +24,8 @@ from .edit import (
     renumber_edits,
     renumber_parts_edits,
 )
-from .load import DEFAULT_CACHE, ParseCache, check, load_code
+from .load import DEFAULT_CACHE, ParseCache, load_code
+from .load import validated as validated_findings
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .store import ARTICLES_DIR, Snapshot
 
@@ -62,9 +63,11 @@ class Workspace:
         if cache is None:  # the command's parse cache (.kodeks-cache/) if it installed one
             cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}
         snapshot = Snapshot(files=dict(files))
-        result = check(snapshot, cache) if validated else load_code(snapshot, cache)
+        result = load_code(snapshot, cache)
         if result.code is None:
             raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
+        # The findings of a Code validated as it is now come from the verdict memo.
+        diagnostics = validated_findings(snapshot, result, cache) if validated else result.diagnostics
         # A file that is not UTF-8 has its F001 finding, which stops every edit: it is left
         # out of the texts rather than decoded some other way.
         decoded = {}
@@ -73,7 +76,7 @@ class Workspace:
                 decoded[path] = data.decode("utf-8")
             except UnicodeDecodeError:
                 continue
-        return cls(Texts(decoded), result.code, result.diagnostics, cache)
+        return cls(Texts(decoded), result.code, diagnostics, cache)
 
     def with_changes(self, changes: Mapping[str, str | None]) -> Workspace:
         files = {path: text.encode("utf-8") for path, text in self.texts.files.items()}

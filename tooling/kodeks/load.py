@@ -358,7 +358,7 @@ def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCac
     return found
 
 
-def validated(snapshot: Snapshot, loaded: LoadResult) -> list[Diagnostic]:
+def validated(snapshot: Snapshot, loaded: LoadResult, cache: ParseCache | None = None) -> list[Diagnostic]:
     """``validate`` of a Code already loaded from ``snapshot``: what ``check`` gives, answered from
     the verdict memo of the command's cache when these files were validated before (a redline's
     head is, by the validate workflow or an earlier redline)."""
@@ -366,7 +366,7 @@ def validated(snapshot: Snapshot, loaded: LoadResult) -> list[Diagnostic]:
 
     if loaded.code is None:
         return sorted(set(loaded.diagnostics), key=sort_key)
-    cache_root = _cache_root()
+    cache_root = _cache_root(cache)
     entry = _verdict_entry(snapshot) if cache_root is not None else None
     stored = _stored_verdict(cache_root, entry)
     if stored is not None:

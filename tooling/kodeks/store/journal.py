@@ -69,7 +69,10 @@ def _write_synced(path: Path, data: bytes, mode: int, sync: bool = True) -> None
         handle.flush()
         if sync:
             os.fsync(handle.fileno())
-    os.chmod(path, mode)
+        if hasattr(os, "fchmod"):  # the mode exactly, whatever the umask
+            os.fchmod(handle.fileno(), mode)
+    if not hasattr(os, "fchmod"):  # pragma: no cover - Windows
+        os.chmod(path, mode)
 
 
 def _sync_all(paths: list[Path]) -> None:
@@ -121,14 +124,20 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
     written: list[Path] = []
     journal = journal_path(root)
     staged = journal.with_name(journal.name + SUFFIX)
+    directories: set[Path] = set()
     try:
         for relative, data in sorted(changes.items()):
             target = root / relative
             if data is None:
                 entries.append({"path": relative, "delete": True})
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask
+            if target.parent not in directories:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                directories.add(target.parent)
+            try:
+                mode = os.stat(target).st_mode & 0o777
+            except FileNotFoundError:
+                mode = 0o666 & ~umask
             temporary = _temporary(target)
             _write_synced(temporary, data, mode, sync=False)
             written.append(temporary)
@@ -154,8 +163,11 @@ def _apply(root: Path, entries: list[dict[str, object]]) -> None:
             target = root / str(entry["path"])
             if entry["delete"]:
                 target.unlink(missing_ok=True)
-            elif _temporary(target).exists():
-                os.replace(_temporary(target), target)
+            else:
+                try:
+                    os.replace(_temporary(target), target)
+                except FileNotFoundError:  # renamed already, before an interruption
+                    pass
         for directory in {(root / str(e["path"])).parent for e in entries}:
             _sync_directory(directory)
         journal_path(root).unlink()
