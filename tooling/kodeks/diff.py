@@ -107,8 +107,11 @@ def word_diff(base: str, head: str) -> list[Piece]:
     middle_base = base_words[prefix : len(base_words) - suffix]
     middle_head = head_words[prefix : len(head_words) - suffix]
     middle: Sequence[tuple[str, int, int, int, int]]
-    if len(middle_base) * len(middle_head) > MAX_MATCH_WORK:
+    if len(middle_base) * len(middle_head) > MAX_MATCH_WORK or (len(middle_base) == len(middle_head) == 1):
+        # Also one word for another (the commonest change): SequenceMatcher says the same.
         middle = [("replace", 0, len(middle_base), 0, len(middle_head))]
+    elif not middle_base or not middle_head:
+        middle = [("insert" if middle_head else "delete", 0, len(middle_base), 0, len(middle_head))]
     else:
         matcher = difflib.SequenceMatcher(None, middle_base, middle_head, autojunk=False)
         middle = matcher.get_opcodes()
@@ -198,9 +201,14 @@ def align(base: list[Unit], head: list[Unit]) -> list[UnitChange]:
     An inserted part is one added row: the parts after it keep their pairing and show only
     their new number.
     """
-    matcher = difflib.SequenceMatcher(None, [u.text for u in base], [u.text for u in head], autojunk=False)
+    base_texts, head_texts = [u.text for u in base], [u.text for u in head]
+    opcodes: Sequence[tuple[str, int, int, int, int]]
+    if base_texts == head_texts:  # a language the change left alone: SequenceMatcher's answer
+        opcodes = [("equal", 0, len(base), 0, len(head))] if base else []
+    else:
+        opcodes = difflib.SequenceMatcher(None, base_texts, head_texts, autojunk=False).get_opcodes()
     rows: list[UnitChange] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             rows.extend(_pair(b, h) for b, h in zip(base[i1:i2], head[j1:j2], strict=True))
             continue
