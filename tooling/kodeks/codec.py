@@ -133,6 +133,11 @@ def _undiagnostic(row: Any) -> Diagnostic:
     return Diagnostic(_SEVERITIES[severity], str(code), str(message), SourceLocation(str(path), int(line), int(column)))
 
 
+_NUMBERS: dict[Any, LegalNumber] = {}
+_TARGETS: dict[Any, ReferenceTarget] = {}
+"""Numbers and targets already rebuilt (frozen, so shared): a Code repeats them thousands of times."""
+
+
 class _Reader:
     """Rebuilds the model of one file (every location in it gets the file's path)."""
 
@@ -145,14 +150,22 @@ class _Reader:
 
     @staticmethod
     def number(value: Any) -> LegalNumber | None:
-        return LegalNumber(tuple(int(c) for c in value)) if value is not None else None
+        if value is None:
+            return None
+        number = _NUMBERS.get(value)
+        if number is None:
+            number = _NUMBERS[value] = LegalNumber(tuple(int(c) for c in value))
+        return number
 
     def target(self, row: Any) -> ReferenceTarget:
-        kind, target_id, part, point, subpoint, paragraph, article, through = row
-        return ReferenceTarget(
-            _KINDS[kind], str(target_id), self.number(part), self.number(point), subpoint, paragraph,
-            self.number(article), self.target(through) if through is not None else None,
-        )  # fmt: skip
+        target = _TARGETS.get(row)
+        if target is None:
+            kind, target_id, part, point, subpoint, paragraph, article, through = row
+            target = _TARGETS[row] = ReferenceTarget(
+                _KINDS[kind], str(target_id), self.number(part), self.number(point), subpoint, paragraph,
+                self.number(article), self.target(through) if through is not None else None,
+            )  # fmt: skip
+        return target
 
     def paragraph(self, row: Any) -> Paragraph:
         inlines, location = row
