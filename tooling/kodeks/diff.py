@@ -378,8 +378,11 @@ def _one_language_units(change: ArticleChange, languages: Sequence[str]) -> list
     assert change.base is not None and change.head is not None
     changed: dict[str, set[tuple[str, ...]]] = {}
     for language in languages:
-        before = _unit_texts(change.base.texts.get(language))
-        after = _unit_texts(change.head.texts.get(language))
+        base_text, head_text = change.base.texts.get(language), change.head.texts.get(language)
+        if base_text == head_text:  # the language the change left alone (cheaper to compare than to walk)
+            changed[language] = set()
+            continue
+        before, after = _unit_texts(base_text), _unit_texts(head_text)
         changed[language] = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     everywhere = set.intersection(*changed.values()) if changed else set()
     return sorted(set.union(set(), *changed.values()) - everywhere)
