@@ -476,6 +476,15 @@ def main() -> None:
 
     kodeks = shutil.which("kodeks") or sys.exit("kodeks is not installed: pip install -e .")
     python = sys.executable
+    # Byte-compile kodeks as an installed package is: an editable install under
+    # PYTHONDONTWRITEBYTECODE (set on some machines, this one included) recompiles every module
+    # on every run, 45 ms that are the machine's, not kodeks's.
+    import compileall
+    import importlib.util
+
+    spec = importlib.util.find_spec("kodeks")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        compileall.compile_dir(location, quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
         root = generate(options.articles, Path(temporary))
         size = sum(p.stat().st_size for p in (root / "code_text").rglob("*") if p.is_file())
