@@ -275,9 +275,9 @@ def _bench_drafting(kodeks: str, code: Path, temporary: Path) -> None:
     ]
     for name, command, insert_by_hand in cases:
         states = ["cold", "warm"] + (["validated after the insertion"] if insert_by_hand else [])
-        for state in states:
+        for number, state in enumerate(states):
             warm = state != "cold"
-            copy = temporary / f"drafting-{len(name)}-{len(state)}"
+            copy = temporary / f"drafting-{len(name)}-{number}"
             shutil.copytree(code / "code_text", copy / "code_text")
             if state == "warm":
                 subprocess.run([kodeks, "validate"], cwd=copy, stdout=subprocess.DEVNULL, check=True)
