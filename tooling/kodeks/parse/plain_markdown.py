@@ -45,7 +45,7 @@ class NotPlain(Exception):
 
 
 class PlainToken:
-    """The fields of markdown-it's ``Token`` that kodeks reads, at a third of its cost."""
+    """The fields of markdown-it's ``Token``, made in half the time (no dataclass defaults to build)."""
 
     __slots__ = (
         "type",
