@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from kodeks.store.cache import CACHE_DIR
 
 from .conftest import A, WriteCode, kodeks, write_files
@@ -125,3 +127,21 @@ def test_a_redline_takes_the_heads_findings_from_the_cache_only_where_it_may(
     assert "S001" not in kodeks("redline", "--root", str(root), "HEAD~1").output
     # … CI, which runs without the cache, is not.
     assert kodeks("redline", "--root", str(root), "HEAD~1", env={"KODEKS_NO_CACHE": "1"}).output == cold.output
+
+
+def test_another_kodeks_never_reads_this_ones_results(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys hold kodeks's own source files: after an upgrade, or an edit of kodeks itself, a result
+    is computed again, never read from an entry an older parser wrote."""
+    import marshal
+
+    from kodeks.store import cache
+
+    root = code_dir()
+    assert kodeks("validate", "--root", str(root)).exit_code == 0
+    (entry,) = [p for p in (root / CACHE_DIR / "verdict").rglob("*") if p.is_file()]
+    finding = ("error", "S001", "stands for what an older kodeks found", A + "kenesh.md", 1, 1)
+    entry.write_bytes(b"kodeks-cache 1\n" + entry.name.encode() + b"\n" + marshal.dumps((3, [finding])))
+    assert "older kodeks" in kodeks("validate", "--root", str(root)).output  # this kodeks's own entry
+    monkeypatch.setattr(cache, "_version", lambda: "another kodeks")
+    newer = kodeks("validate", "--root", str(root))
+    assert newer.exit_code == 0 and "older kodeks" not in newer.output
