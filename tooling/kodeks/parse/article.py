@@ -414,9 +414,12 @@ class _BodyReader:
         are the unit's marker, not its text."""
         opening = self.tokens[open_index]
         inline = self.tokens[open_index + 1]
+        children = inline.children or []
+        if not skip and len(children) == 1 and children[0].type == "text":  # most paragraphs
+            self._check_folded_markers(opening)
+            return Paragraph((Text(children[0].content),), self.at(opening))
         inlines: list[Inline] = []
         text: list[str] = []
-        children = inline.children or []
         first_line = opening.map[0] if opening.map else 0
         source_line, search_from = first_line, 0
         index = 0
