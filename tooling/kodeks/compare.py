@@ -19,8 +19,8 @@ def _empty_code(languages: tuple[str, ...]) -> Code:
 def compare(base: Snapshot, head: Snapshot) -> Comparison:
     """Everything a reviewer reads; works when either side is invalid.
 
-    The head is validated whole (or its verdict read from the cache); articles whose files the base left unread (the same on both
-    sides) are left out of the comparison of texts.
+    The head is validated whole (or its verdict read from the cache); articles whose files the
+    base left unread (the same on both sides) are left out of the comparison of texts.
     """
     base_loaded, head_loaded = load_code(base), load_code(head)
     languages = (head_loaded.code or base_loaded.code or _empty_code(DEFAULT_LANGUAGES)).languages

@@ -294,13 +294,18 @@ class CheckResult(_Counted):
 
 def check(snapshot: Snapshot, cache: ParseCache | None = None) -> CheckResult:
     """Load and validate: everything ``kodeks validate`` reports."""
+    loaded = load_code(snapshot, cache)
+    return CheckResult(loaded.code, _findings(snapshot, loaded, _cache_root(cache)))
+
+
+def _findings(snapshot: Snapshot, loaded: LoadResult, cache_root: Path | None) -> list[Diagnostic]:
+    """Everything wrong with a loaded Code (an unchanged act's part from the cache, if any)."""
     from .validate import validate
 
-    loaded = load_code(snapshot, cache)
     if loaded.code is None:
-        return CheckResult(None, sorted(set(loaded.diagnostics), key=sort_key))
-    findings = _act_findings(snapshot, _cache_root(cache))
-    return CheckResult(loaded.code, validate(loaded.code, loaded.diagnostics, loaded.unreadable, findings))
+        return sorted(set(loaded.diagnostics), key=sort_key)
+    acts = _act_findings(snapshot, cache_root)
+    return validate(loaded.code, loaded.diagnostics, loaded.unreadable, acts)
 
 
 def _cache_root(cache: ParseCache | None = None) -> Path | None:
@@ -319,13 +324,12 @@ def _act_findings(snapshot: Snapshot, cache_root: Path | None) -> Callable[[Code
 
     if cache_root is None:
         return None
-    acts = [
+    depends = [f"{CODE_FILE} {blob_id(snapshot.files.get(CODE_FILE, b''))}"] + [
         f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items()) if path.startswith(ACTS_DIR + "/")
     ]
-    structure = snapshot.files.get(CODE_FILE, b"")
 
     def findings(code: Code, act_id: str) -> list[Diagnostic]:
-        entry = cache.key("act-verdict", [act_id, f"{CODE_FILE} {blob_id(structure)}", *acts])
+        entry = cache.key("act-verdict", [act_id, *depends])
         stored = _stored_verdict(cache_root, entry, "act-verdict")
         if stored is not None:
             return stored.diagnostics
@@ -362,16 +366,14 @@ def validated(snapshot: Snapshot, loaded: LoadResult, cache: ParseCache | None =
     """``validate`` of a Code already loaded from ``snapshot``: what ``check`` gives, answered from
     the verdict memo of the command's cache when these files were validated before (a redline's
     head is, by the validate workflow or an earlier redline)."""
-    from .validate import validate
-
     if loaded.code is None:
-        return sorted(set(loaded.diagnostics), key=sort_key)
+        return _findings(snapshot, loaded, None)
     cache_root = _cache_root(cache)
     entry = _verdict_entry(snapshot) if cache_root is not None else None
     stored = _stored_verdict(cache_root, entry)
     if stored is not None:
         return stored.diagnostics
-    diagnostics = validate(loaded.code, loaded.diagnostics, loaded.unreadable, _act_findings(snapshot, cache_root))
+    diagnostics = _findings(snapshot, loaded, cache_root)
     _store_verdict(cache_root, entry, Verdict(diagnostics, len(loaded.code.articles)))
     return diagnostics
 

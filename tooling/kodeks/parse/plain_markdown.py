@@ -164,8 +164,9 @@ class _Blocks:
             raise NotPlain
         hashes = found.group(1)
         self.line = line + 1
-        self.push("heading_open", f"h{len(hashes)}", 1).markup = hashes
-        self.tokens[-1].map = [line, line + 1]
+        opening = self.push("heading_open", f"h{len(hashes)}", 1)
+        opening.markup = hashes
+        opening.map = [line, line + 1]
         inline = self.push("inline", "", 0)
         inline.content = _trim(found.group(2))
         inline.map = [line, line + 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from ..diagnostics import Diagnostic
 
@@ -53,8 +54,11 @@ class Snapshot:
     """Files of an interrupted edit that reading the working tree finished first."""
 
 
+@lru_cache(maxsize=1 << 13)
 def blob_id(data: bytes) -> str:
-    """Git's id for a file's content, to compare working-tree files with a commit's."""
+    """Git's id for a file's content, to compare working-tree files with a commit's (cached: the
+    verdict, the parse cache and an act's findings each key on the same files' ids; a bytes
+    object keeps its own hash, so a second lookup does not read it again)."""
     import hashlib
 
     return hashlib.sha1(b"blob %d\x00" % len(data) + data).hexdigest()

@@ -62,7 +62,8 @@ def _sync_directory(directory: Path) -> None:
         os.close(descriptor)
 
 
-def _write_synced(path: Path, data: bytes, mode: int, sync: bool = True) -> None:
+def _write_file(path: Path, data: bytes, mode: int, sync: bool = True) -> None:
+    """A new file with exactly ``mode``, synced unless the caller syncs many at once."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), mode)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data)
@@ -139,13 +140,13 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
             except FileNotFoundError:
                 mode = 0o666 & ~umask
             temporary = _temporary(target)
-            _write_synced(temporary, data, mode, sync=False)
+            _write_file(temporary, data, mode, sync=False)
             written.append(temporary)
             entries.append({"path": relative, "delete": False})
         _sync_all(written)
         for directory in {t.parent for t in written}:
             _sync_directory(directory)
-        _write_synced(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
+        _write_file(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
         os.replace(staged, journal)  # the moment the edit is decided
         _sync_directory(journal.parent)
     except OSError as error:
