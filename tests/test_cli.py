@@ -134,6 +134,27 @@ def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, mo
     assert "Traceback" not in out + err
 
 
+@pytest.mark.parametrize(
+    ("arguments", "status"), [(["validate"], 0), (["validate", "--strict"], 1), (["validate", "--format", "xml"], 2)]
+)
+def test_the_installed_command_writes_everything_and_exits_with_its_status(
+    code_dir: WriteCode, tmp_path: Path, arguments: list[str], status: int
+) -> None:
+    """The `kodeks` a user runs leaves without tearing the interpreter down: its output must still
+    be whole (a file, not a terminal, is buffered) and its exit status the command's."""
+    import subprocess
+    import sys
+
+    root = code_dir({"code_text/notes.txt": "x"})
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "tooling")}
+    with (tmp_path / "out").open("wb") as out, (tmp_path / "err").open("wb") as err:
+        ran = subprocess.run([sys.executable, "-m", "kodeks", *arguments], cwd=root, env=env, stdout=out, stderr=err)
+    assert ran.returncode == status
+    _, out, err = run(*arguments, cwd=root)
+    expected = (out, err.replace("cli validate", "kodeks validate"))  # the test runner names the group `cli`
+    assert ((tmp_path / "out").read_text(), (tmp_path / "err").read_text()) == expected
+
+
 def test_every_command_has_help_with_an_example() -> None:
     for name, command in cli.commands.items():
         code, out, _ = run(name, "--help")
