@@ -145,3 +145,40 @@ def test_another_kodeks_never_reads_this_ones_results(code_dir: WriteCode, monke
     monkeypatch.setattr(cache, "_version", lambda: "another kodeks")
     newer = kodeks("validate", "--root", str(root))
     assert newer.exit_code == 0 and "older kodeks" not in newer.output
+
+
+def test_a_redline_reads_only_the_files_of_a_revision_the_cache_cannot_answer(
+    code_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kodeks.store.git import GitStore
+
+    from .conftest import BASE_FILES
+
+    oversized = BASE_FILES[A + "subject.md"] + "x" * (1024 * 1024)
+    root = code_repo([{A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("решает вопросы", "решает все вопросы")}])
+    read: list[str] = []
+    read_files = GitStore.read_files
+
+    def recorded(store: GitStore, wanted: dict[str, str]) -> object:
+        read.extend(wanted)
+        return read_files(store, wanted)
+
+    monkeypatch.setattr(GitStore, "read_files", recorded)
+    runs = []
+    for env in ({"KODEKS_NO_CACHE": "1"}, {}, {}):
+        read.clear()
+        runs.append((kodeks("redline", "--root", str(root), "HEAD~1", env=env).output, sorted(read)))
+    articles = sorted(path for path in BASE_FILES if path.endswith(".md"))
+    assert runs[0][1] == sorted([*articles, A + "kenesh.md", "code_text/code.yaml", "code_text/code.yaml"])
+    assert runs[1][1] == runs[0][1]  # the first run with the cache fills it
+    assert runs[2][1] == ["code_text/code.yaml", "code_text/code.yaml"]  # the second reads no article
+    assert runs[0][0] == runs[1][0] == runs[2][0] and "<ins>все</ins>" in runs[0][0]
+    # A file too large to read is refused the same way, whether the cache is warm or not.
+    write_files(root, {A + "subject.md": oversized})
+    from .conftest import git
+
+    git(root, "commit", "-qam", "too large")
+    outputs = [
+        kodeks("redline", "--root", str(root), "HEAD~2", env=env).output for env in ({}, {}, {"KODEKS_NO_CACHE": "1"})
+    ]
+    assert outputs[0] == outputs[1] == outputs[2] and "F002" in outputs[0]

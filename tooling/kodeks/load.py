@@ -61,13 +61,14 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
         raise CodeNotFoundError(f"{CODE_FILE} not found")
 
-    texts: dict[str, dict[str, bytes]] = {"": {}}
+    texts: dict[str, list[str]] = {"": []}
     """The files of the Code (key "") and of each act's text (key: the act's id)."""
     rounds: dict[str, bytes] = {}
-    for path, data in snapshot.files.items():
+    paths = sorted([*snapshot.files, *snapshot.deferred]) if snapshot.deferred else list(snapshot.files)
+    for path in paths:
         folder = _text_of(path)
         if path.startswith(REVIEWS_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
-            rounds[path] = data
+            rounds[path] = snapshot.files[path]
         elif path == AMENDMENTS_FILE:
             continue
         elif folder is None:
@@ -79,19 +80,28 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                 )
             )
         else:
-            texts.setdefault(folder, {})[path] = data
+            texts.setdefault(folder, []).append(path)
 
-    code, unreadable = _load_text(CODE_FILE, texts.pop(""), None, cache, diagnostics)
+    code, unreadable = _load_text(CODE_FILE, texts.pop(""), snapshot, None, cache, diagnostics)
     if code is not None:
         acts = dict(code.acts)
         for act_id, files in sorted(texts.items()):
             structure = f"{ACTS_DIR}/{act_id}/{ACT_FILE}"
-            dispositions = _dispositions(f"{ACTS_DIR}/{act_id}/{DISPOSITIONS_FILE}", files, act_id, diagnostics)
-            text, _ = _load_text(structure, files, code.languages, cache, diagnostics, act=True)
+            dispositions_path = f"{ACTS_DIR}/{act_id}/{DISPOSITIONS_FILE}"
+            dispositions = _dispositions(dispositions_path, snapshot.files, act_id, diagnostics)
+            text, _ = _load_text(
+                structure,
+                [p for p in files if p != dispositions_path],
+                snapshot,
+                code.languages,
+                cache,
+                diagnostics,
+                act=True,
+            )
             if act_id not in acts:
                 diagnostics.append(
                     rule("S006").at(
-                        SourceLocation(structure if structure in files else next(iter(files))),
+                        SourceLocation(structure if structure in files else files[0]),
                         f"{ACTS_DIR}/{act_id}/ holds the text of an act that `acts:` in {CODE_FILE} does not list: "
                         f"add `{act_id}` there, or remove the folder",
                     )
@@ -129,10 +139,10 @@ def _text_of(path: str) -> str | None:
 def _dispositions(
     path: str, files: dict[str, bytes], act_id: str, diagnostics: list[Diagnostic]
 ) -> tuple[Disposition, ...]:
-    """The act's ``dispositions.yaml``, taken out of its files (it is not an article)."""
+    """The act's ``dispositions.yaml`` (it is not an article)."""
     if path not in files:
         return ()
-    decoded, problems = decode(path, files.pop(path))
+    decoded, problems = decode(path, files[path])
     diagnostics += problems
     if decoded is None:
         return ()
@@ -184,13 +194,15 @@ def _rounds(
 
 def _load_text(
     structure: str,
-    files: dict[str, bytes],
+    paths: list[str],
+    snapshot: Snapshot,
     code_languages: tuple[str, ...] | None,
     cache: ParseCache | None,
     diagnostics: list[Diagnostic],
     act: bool = False,
 ) -> tuple[Code | None, set[str]]:
     """The Code, or an act's text, from its structure file and its article files."""
+    files = snapshot.files
     text: Code | None = None
     if structure in files:
         decoded, problems = decode(structure, files[structure])
@@ -207,23 +219,34 @@ def _load_text(
             )
         )
     languages = text.languages if text is not None else code_languages or DEFAULT_LANGUAGES
+    articles_paths = [path for path in paths if path != structure]
+
+    def key(path: str) -> tuple[str, str, tuple[str, ...]]:
+        return (path, snapshot.deferred.get(path) or blob_id(files[path]), languages)
+
+    # A revision's files not read yet are read now, together, unless the cache knows their parse.
+    unknown = [
+        path for path in articles_paths if path in snapshot.deferred and (cache is None or key(path) not in cache)
+    ]
+    diagnostics += snapshot.read(unknown)
 
     articles: dict[str, Article] = {}
     unreadable: set[str] = set()
-    for path, data in files.items():
-        if path == structure:
+    for path in articles_paths:
+        if path not in files and path not in snapshot.deferred:  # refused when read: reported above
+            unreadable.add(path.rpartition("/")[2].removesuffix(".md"))
             continue
-        key = (path, blob_id(data), languages)
-        if cache is not None and key in cache:
-            article, problems = cache[key]
+        entry = key(path)
+        if cache is not None and entry in cache:
+            article, problems = cache[entry]
         else:
-            decoded, problems = decode(path, data)
+            decoded, problems = decode(path, files[path])
             article = None
             if decoded is not None:
                 article, parse_problems = parse_article(path, decoded, languages)
                 problems = problems + character_diagnostics(path, decoded) + parse_problems
             if cache is not None:
-                cache[key] = (article, problems)
+                cache[entry] = (article, problems)
         diagnostics += problems
         if article is None:
             unreadable.add(path.rpartition("/")[2].removesuffix(".md"))
@@ -325,7 +348,7 @@ def _act_findings(snapshot: Snapshot, cache_root: Path | None) -> Callable[[Code
     if cache_root is None:
         return None
     depends = [f"{CODE_FILE} {blob_id(snapshot.files.get(CODE_FILE, b''))}"] + [
-        f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items()) if path.startswith(ACTS_DIR + "/")
+        f"{path} {sha}" for path, sha in snapshot.blob_ids().items() if path.startswith(ACTS_DIR + "/")
     ]
 
     def findings(code: Code, act_id: str) -> list[Diagnostic]:
@@ -381,7 +404,7 @@ def validated(snapshot: Snapshot, loaded: LoadResult, cache: ParseCache | None =
 def _verdict_entry(snapshot: Snapshot) -> str:
     from .store import cache
 
-    parts = [f"{path} {blob_id(data)}" for path, data in sorted(snapshot.files.items())]
+    parts = [f"{path} {sha}" for path, sha in snapshot.blob_ids().items()]
     parts += [f"problem {d}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
     return cache.key("verdict", parts)
 

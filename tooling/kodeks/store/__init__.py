@@ -4,6 +4,7 @@ documents through ``output``. (The GitHub glue reads its own event payload and c
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -52,6 +53,28 @@ class Snapshot:
     commits since the base."""
     completed: tuple[str, ...] = ()
     """Files of an interrupted edit that reading the working tree finished first."""
+    deferred: dict[str, str] = field(default_factory=dict)
+    """Article files listed but not read yet (path → Git blob id): a revision's files whose
+    parse the cache may hold. :meth:`read` reads the ones it does not."""
+    reader: Callable[[dict[str, str]], tuple[dict[str, bytes], list[Diagnostic]]] | None = None
+    """Reads deferred files by blob id: their contents, and the problems of those refused."""
+
+    def read(self, paths: Collection[str]) -> list[Diagnostic]:
+        """Read these deferred files now, into ``files``; the problems of those refused (too
+        large) join ``problems`` and are returned."""
+        wanted = {path: self.deferred.pop(path) for path in paths if path in self.deferred}
+        if not wanted:
+            return []
+        assert self.reader is not None, "a snapshot with deferred files has a reader"
+        files, problems = self.reader(wanted)
+        self.files.update(files)
+        self.problems += problems
+        return problems
+
+    def blob_ids(self) -> dict[str, str]:
+        """Every file's Git blob id, read or deferred, by path."""
+        ids = {path: blob_id(data) for path, data in self.files.items()} | self.deferred
+        return dict(sorted(ids.items()))
 
 
 @lru_cache(maxsize=1 << 13)

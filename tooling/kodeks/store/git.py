@@ -8,6 +8,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ class GitStore:
         import git  # heavy: imported only when a revision is asked for
 
         self._git = git
+        self.root = root
         try:
             self.repo = git.Repo(root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
@@ -179,23 +181,37 @@ class GitStore:
                 listing.blobs[path] = item.hexsha
         return listing
 
-    def snapshot(self, listing: TreeListing, skip: Collection[str] = ()) -> Snapshot:
-        """The listed files' contents, except the paths in ``skip`` (left unread, known to exist)."""
-        wanted: dict[str, list[str]] = defaultdict(list)
-        for path, hexsha in listing.blobs.items():
-            if path not in skip:
-                wanted[hexsha].append(path)
+    def snapshot(self, listing: TreeListing, skip: Collection[str] = (), defer: bool = False) -> Snapshot:
+        """The listed files' contents, except the paths in ``skip`` (left unread, known to exist);
+        with ``defer``, article files are only listed, to be read through the snapshot when no
+        cached parse answers for them (see :meth:`Snapshot.read`)."""
         snapshot = Snapshot(files={}, problems=list(listing.problems), revision=listing.revision)
         snapshot.unread = frozenset(path for path in listing.blobs if path in skip)
-        for hexsha, size, data in self._read_blobs(list(wanted)):
-            for path in wanted[hexsha]:
+        wanted = {path: sha for path, sha in listing.blobs.items() if path not in skip}
+        if defer:
+            snapshot.deferred = {path: sha for path, sha in wanted.items() if path.endswith(".md")}
+            snapshot.reader = partial(_read_files, self.root)
+            wanted = {path: sha for path, sha in wanted.items() if path not in snapshot.deferred}
+        files, problems = self.read_files(wanted)
+        snapshot.files = dict(sorted(files.items()))
+        snapshot.problems += problems
+        return snapshot
+
+    def read_files(self, wanted: dict[str, str]) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """The contents of files by their blob ids (path → id), and a problem for each too large."""
+        paths: dict[str, list[str]] = defaultdict(list)
+        for path, hexsha in wanted.items():
+            paths[hexsha].append(path)
+        files: dict[str, bytes] = {}
+        problems: list[Diagnostic] = []
+        for hexsha, size, data in self._read_blobs(list(paths)):
+            for path in paths[hexsha]:
                 if data is None:
                     message = f"file is {size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
-                    snapshot.problems.append(rule("F002").at(SourceLocation(path), message))
+                    problems.append(rule("F002").at(SourceLocation(path), message))
                 else:
-                    snapshot.files[path] = data
-        snapshot.files = dict(sorted(snapshot.files.items()))
-        return snapshot
+                    files[path] = data
+        return files, problems
 
     def _read_blobs(self, hexshas: list[str]) -> Iterator[tuple[str, int, bytes | None]]:
         """Contents of many blobs through one ``git cat-file --batch``, pipelined; None when too large.
@@ -230,6 +246,13 @@ class GitStore:
         finally:
             writer.join()
             process.wait()
+
+
+def _read_files(root: Path, wanted: dict[str, str]) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """A deferred snapshot's reader: blobs are immutable, so any later opening of the
+    repository reads the same contents."""
+    with GitStore(root) as store:
+        return store.read_files(wanted)
 
 
 def read_revision(root: Path, rev: str) -> Snapshot:

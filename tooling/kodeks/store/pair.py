@@ -16,7 +16,8 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
     ``use_merge_base`` is off. The head is read whole, because its validation must be the
     same as ``kodeks validate``'s (an unchanged article can refer to a changed one); of the
     base, only the files that differ are read, and the others are its ``unread``: the
-    comparison leaves them out. code.yaml is always read.
+    comparison leaves them out. code.yaml is always read; a revision's article files are read
+    only where the parse cache has no entry for them (:meth:`Snapshot.read`).
     """
     with GitStore(root) as store:
         head_commit = head if head is not None else "HEAD"
@@ -37,9 +38,9 @@ def read_pair(root: Path, base: str, head: str | None, use_merge_base: bool = Tr
                 for path, sha in head_listing.blobs.items()
                 if path != CODE_FILE and base_listing.blobs.get(path) == sha
             }
-            head_snapshot = store.snapshot(head_listing)
+            head_snapshot = store.snapshot(head_listing, defer=True)
         head_snapshot.resolves = store.resolved_comments(base_commit, head_commit)
-        return store.snapshot(base_listing, skip=unchanged), head_snapshot
+        return store.snapshot(base_listing, skip=unchanged, defer=True), head_snapshot
 
 
 def read_changed(root: Path, base: str, head: str) -> tuple[Snapshot, Snapshot, dict[str, bytes]]:
