@@ -460,10 +460,12 @@ def diff_codes(base: Code, head: Code) -> Redline:
                 change.kinds.add(ArticleChangeKind.MOVED)
         if old is not None or new is not None:
             for language in languages:
-                rows = align(
-                    units(old.texts.get(language)) if old else [], units(new.texts.get(language)) if new else []
-                )
-                change.texts[language] = rows
+                old_text = old.texts.get(language) if old else None
+                new_text = new.texts.get(language) if new else None
+                if old_text is not None and old_text == new_text:  # a language the change left alone
+                    change.texts[language] = [_pair(unit, unit) for unit in units(old_text)]
+                else:
+                    change.texts[language] = align(units(old_text), units(new_text))
             if old is not None and new is not None:
                 change.fields = _fields(old, new, languages)
                 if change.text_changed:

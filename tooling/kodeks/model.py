@@ -244,7 +244,11 @@ class Paragraph:
 
     @property
     def plain_text(self) -> str:
-        return "".join(i.value if isinstance(i, Text) else i.text for i in self.inlines)
+        inlines = self.inlines
+        if len(inlines) == 1:  # most paragraphs: no join (the differ asks tens of thousands of times)
+            only = inlines[0]
+            return only.value if isinstance(only, Text) else only.text
+        return "".join([i.value if isinstance(i, Text) else i.text for i in inlines])
 
     @property
     def links(self) -> tuple[Link, ...]:
