@@ -110,6 +110,10 @@ def write(root: Path, kind: str, entry: str, data: bytes) -> None:
         return
 
 
+_QUERY_SIZE = 500
+"""Keys per query: SQLite allows 999 parameters in the oldest versions still about."""
+
+
 class ArticleCache(dict):  # type: ignore[type-arg]
     """The parse cache of :func:`kodeks.load.load_code` (path, blob id, languages → article and
     diagnostics), backed by ``.kodeks-cache/articles.sqlite``: a file parsed once is read back
@@ -124,6 +128,7 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         self.root = root
         self._connection: Any = None
         self._opened = False
+        self._missing: set[tuple[str, str, tuple[str, ...]]] = set()
 
     def _database(self) -> Any:
         if self._opened:
@@ -151,10 +156,37 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         path, blob, languages = item
         return key("article", [path, blob, " ".join(languages)])
 
+    def prefetch(self, items: list[tuple[str, str, tuple[str, ...]]]) -> None:
+        """Look up many entries in a few queries (one each cost a round trip to SQLite); what is
+        found is decoded now, what is not is remembered as missing."""
+        import sqlite3
+
+        from ..codec import decode
+
+        database = self._database()
+        wanted = {self._entry(item): item for item in items if not dict.__contains__(self, item)}
+        if database is None or not wanted:
+            return
+        keys = list(wanted)
+        for start in range(0, len(keys), _QUERY_SIZE):
+            chunk = keys[start : start + _QUERY_SIZE]
+            try:
+                rows = database.execute(
+                    f"SELECT key, data FROM entry WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+            except sqlite3.Error:
+                return
+            for key, data in rows:
+                item = wanted.pop(key, None)
+                found = decode(item[0], bytes(data)) if item is not None and isinstance(data, bytes) else None
+                if found is not None:
+                    super().__setitem__(item, found)
+        self._missing.update(wanted.values())
+
     def __contains__(self, item: object) -> bool:
         if super().__contains__(item):
             return True
-        if not (isinstance(item, tuple) and len(item) == 3):
+        if not (isinstance(item, tuple) and len(item) == 3) or item in self._missing:
             return False
         import sqlite3
 
@@ -179,6 +211,7 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         from ..codec import encode
 
         super().__setitem__(item, value)
+        self._missing.discard(item)
         database = self._database()
         if database is None:
             return
