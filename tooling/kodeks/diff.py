@@ -350,6 +350,12 @@ class Redline:
 _DIGITS = re.compile(r"\d+(?:-\d+)*")
 
 
+@lru_cache(maxsize=1 << 12)
+def _numbers_blanked(text: str) -> str:
+    """A reference's words with its numbers blanked (the same few hundred recur across a Code)."""
+    return _DIGITS.sub("#", text)
+
+
 def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
     """Each printed paragraph by its place (part, point, subpoint, position in the unit), with
     the numbers inside its references blanked: what a translation must follow."""
@@ -367,8 +373,10 @@ def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
         index = seen[place]
         seen[place] += 1
         words = "".join(
-            inline.value if isinstance(inline, Text) else _DIGITS.sub("#", inline.text)
-            for inline in (line.paragraph.inlines if line.paragraph else ())
+            [
+                inline.value if isinstance(inline, Text) else _numbers_blanked(inline.text)
+                for inline in (line.paragraph.inlines if line.paragraph else ())
+            ]
         )
         found[(*place, str(index))] = f"{line.label}|{words}"
     return found

@@ -122,12 +122,15 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     changes = detailed(redline)
     body = "\n\n".join(head_lines)
     shown = 0
+    shortest = len(_too_long(languages, ""))  # a pointer without its title: none is shorter
     for change in changes:
         # An article too long for what is left is named with a pointer to the full redline,
         # and the articles after it still get their turn. Where not even that pointer fits, the
         # article is left out without writing its table (2,000 changed articles wrote 2,000
-        # tables to show 57).
-        pointer = _article_too_long(change, languages)
+        # tables to show 57), or its pointer once no pointer can fit.
+        if len(body) + shortest + 400 > COMMENT_LIMIT:
+            continue
+        pointer = _too_long(languages, _title(change, languages))
         if len(body) + len(pointer) + 400 > COMMENT_LIMIT:
             continue
         for block in (_article(change, languages, current), pointer):
@@ -154,9 +157,10 @@ def _title(change: ArticleChange, languages: Sequence[str]) -> str:
     return f'<a id="{anchor(change)}"></a><b>{heading}</b> — {kinds}'
 
 
-def _article_too_long(change: ArticleChange, languages: Sequence[str]) -> str:
+def _too_long(languages: Sequence[str], title: str) -> str:
+    """An article named, with a pointer to the full redline instead of its table."""
     too_long = escape(both(languages, partial(wording.word, "too-long")))
-    return f"<details><summary>{_title(change, languages)}</summary>\n\n{too_long}\n\n</details>"
+    return f"<details><summary>{title}</summary>\n\n{too_long}\n\n</details>"
 
 
 def _article(change: ArticleChange, languages: tuple[str, ...], current: dict[str, str]) -> str:
