@@ -136,6 +136,53 @@ def parse_floor(directory: Path) -> None:
         md.parse(body)
 
 
+def compare_readers(directory: Path) -> tuple[float, float | None, float | None]:
+    """Seconds to read the bodies of the Code's articles: kodeks's own fast reader (the tokens
+    the model is built from); markdown-it-pyrs's trees (the optional accelerator issue 16 asks
+    about) and those trees with every node's name, place and data read, which any conversion
+    to kodeks's tokens must do at least. None where markdown-it-pyrs is not installed."""
+    import gc
+
+    from kodeks.parse.plain_markdown import plain_tokens
+
+    bodies = [
+        path.read_text(encoding="utf-8").split("---\n", 2)[2]
+        for path in sorted((directory / "code_text" / "articles").glob("*.md"))
+    ]
+    gc.disable()  # as the command runs
+    start = time.perf_counter()
+    for body in bodies:
+        plain_tokens(body)
+    ours = time.perf_counter() - start
+    try:
+        from markdown_it_pyrs import MarkdownIt
+    except ImportError:
+        return ours, None, None
+    parser = MarkdownIt("zero").enable_many(["heading", "list", "paragraph", "link", "escape", "newline", "entity"])
+    start = time.perf_counter()
+    trees = [parser.tree(body) for body in bodies]
+    built = time.perf_counter() - start
+    for tree in trees:
+        for node in tree.walk():
+            node.name, node.srcmap, node.meta  # noqa: B018 (what a conversion reads of each node)
+    read = time.perf_counter() - start
+    gc.enable()
+    return ours, built, read
+
+
+def _bench_readers(root: Path, validate_wall: float) -> None:
+    ours, built, read = compare_readers(root)
+    print(f"\n{'article bodies read (in one process)':58} {'s':>7}  target")
+    print(f"{'kodeks fast reader: the tokens the model is built from':58} {ours:7.2f}")
+    if built is None or read is None:
+        print("(markdown-it-pyrs not installed: pip install markdown-it-pyrs-abi3 to measure the accelerator)")
+        return
+    print(f"{'markdown-it-pyrs: trees only':58} {built:7.2f}")
+    print(f"{'markdown-it-pyrs: trees, every node read':58} {read:7.2f}")
+    best = validate_wall - (ours - built)
+    print(f"kodeks validate, cold, with a free conversion of markdown-it-pyrs trees: ≥ {best:.2f} s (target ≤ 1.0 s)")
+
+
 def _pandoc() -> str | None:
     try:
         import pypandoc
@@ -548,6 +595,7 @@ def main() -> None:
         print(
             f"{'kodeks validate, a 300-article Code (the real size), cold':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 0.3 s"
         )
+        _bench_readers(root, walls["kodeks validate"])
         print(f"\nkodeks validate, cold / bare parse floor = {results['kodeks validate'] / results[floor]:.2f} CPU, "
               f"{walls['kodeks validate'] / walls[floor]:.2f} wall (target ≤ 0.7)")  # fmt: skip
         if pandoc:
