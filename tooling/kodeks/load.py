@@ -239,9 +239,9 @@ def _load_text(
         if path not in files and path not in snapshot.deferred:  # refused when read: reported above
             unreadable.add(path.rpartition("/")[2].removesuffix(".md"))
             continue
-        entry = key(path)
-        if cache is not None and entry in cache:
-            article, problems = cache[entry]
+        # Without a cache, no file is hashed: its id only serves as the cache's key.
+        if cache is not None and key(path) in cache:
+            article, problems = cache[key(path)]
         else:
             decoded, problems = decode(path, files[path])
             article = None
@@ -249,7 +249,7 @@ def _load_text(
                 article, parse_problems = parse_article(path, decoded, languages)
                 problems = problems + character_diagnostics(path, decoded) + parse_problems
             if cache is not None:
-                cache[entry] = (article, problems)
+                cache[key(path)] = (article, problems)
         diagnostics += problems
         if article is None:
             unreadable.add(path.rpartition("/")[2].removesuffix(".md"))

@@ -28,10 +28,11 @@ def use_cache(root: Path | None) -> None:
     import os
 
     from ..load import DEFAULT_CACHE
-    from ..store.cache import ArticleCache
 
     DEFAULT_CACHE.clear()
     if root is not None and not os.environ.get("KODEKS_NO_CACHE"):
+        from ..store.cache import ArticleCache  # with hashlib and sqlite3: not imported without a cache
+
         DEFAULT_CACHE.append(ArticleCache(root))
 
 
