@@ -56,6 +56,8 @@ command uses it unless given its own."""
 def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult:
     if cache is None and DEFAULT_CACHE:
         cache = DEFAULT_CACHE[0]
+    if cache is None:  # nothing can answer for a deferred file: read them all, in one go
+        snapshot.read(list(snapshot.deferred))
     diagnostics = list(snapshot.problems)
     refused = {d.location.path for d in snapshot.problems}
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
