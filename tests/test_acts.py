@@ -115,6 +115,18 @@ def test_a_folder_for_an_unlisted_act_and_a_draft_act_are_errors(code_dir: Write
     assert ("S007", ACT + "act.yaml", 1) in findings(code_dir(files))
 
 
+def test_a_folder_of_an_unlisted_act_with_only_its_dispositions_is_reported(code_dir: WriteCode) -> None:
+    """Once an internal error (exit 3): the folder had no file left to name once its
+    dispositions were read."""
+    root = code_dir({"code_text/acts/stray/dispositions.yaml": "- {provision: act:stray/1#2, reason: x}\n"})
+    result = kodeks("validate", "--root", str(root))
+    assert result.exit_code == 1
+    assert (
+        "code_text/acts/stray/dispositions.yaml:1:1: S006 code_text/acts/stray/ holds the text of an act that "
+        "`acts:` in code_text/code.yaml does not list" in result.output
+    )
+
+
 def test_an_article_before_the_first_section_is_numbered_first_and_built_first(
     code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
 ) -> None:
