@@ -175,7 +175,7 @@ def _bench_readers(root: Path, validate_wall: float) -> None:
     print(f"\n{'article bodies read (in one process)':58} {'s':>7}  target")
     print(f"{'kodeks fast reader: the tokens the model is built from':58} {ours:7.2f}")
     if built is None or read is None:
-        print("(markdown-it-pyrs not installed: pip install markdown-it-pyrs-abi3 to measure the accelerator)")
+        print("(markdown-it-pyrs not installed: pip install -e '.[bench]' to measure the accelerator)")
         return
     print(f"{'markdown-it-pyrs: trees only':58} {built:7.2f}")
     print(f"{'markdown-it-pyrs: trees, every node read':58} {read:7.2f}")
