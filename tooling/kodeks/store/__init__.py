@@ -37,10 +37,11 @@ class Revision:
 
 @dataclass(slots=True)
 class Snapshot:
-    """The bytes of every regular file under ``code_text/`` in one state of the repository."""
+    """The bytes of every regular file under ``code_text/`` in one state of the repository (a
+    revision's article files may be ``deferred``: known by their blob id, read when needed)."""
 
     files: dict[str, bytes]
-    """Repository-relative path (``code_text/articles/x.md``) → content."""
+    """Repository-relative path (``code_text/articles/x.md``) → content, for the files read."""
     problems: list[Diagnostic] = field(default_factory=list)
     """Files refused before reading: symlinks, special files, oversize files."""
     revision: Revision | None = None
