@@ -182,3 +182,39 @@ def test_a_redline_reads_only_the_files_of_a_revision_the_cache_cannot_answer(
         kodeks("redline", "--root", str(root), "HEAD~2", env=env).output for env in ({}, {}, {"KODEKS_NO_CACHE": "1"})
     ]
     assert outputs[0] == outputs[1] == outputs[2] and "F002" in outputs[0]
+
+
+def test_runs_at_the_same_time_share_the_cache_without_harm(tmp_path: Path) -> None:
+    """Two terminals, or an editor and a terminal, run kodeks on the same clone at once: every run
+    answers as a run without the cache does, and what they leave behind reads back whole."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from .conftest import generate_synthetic
+
+    root = generate_synthetic(120, tmp_path / "code")
+    write_files(root, {A + "article-7.md": None})  # listed, no file: S001, so findings are written too
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "tooling")}
+    env.pop("KODEKS_NO_CACHE", None)
+    commands = [["validate"], ["validate", "--format", "json"], ["build", "--force", "--format", "md", "-o", "-"]]
+    commands.append(["validate"])
+    expected = [kodeks(*command, "--root", str(root), env={"KODEKS_NO_CACHE": "1"}).stdout for command in commands]
+    for _ in range(2):  # the first round fills the cache at the same time, the second reads it
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "kodeks", *command],
+                cwd=root,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
+            for command in commands
+        ]
+        assert [run.communicate()[0] for run in runs] == expected
+        assert [run.returncode for run in runs] == [1, 1, 0, 1]
+    with sqlite3.connect(root / CACHE_DIR / "articles.sqlite") as database:
+        assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert database.execute("SELECT count(*) FROM entry").fetchone() == (119,)
+    assert not [p for p in (root / CACHE_DIR).rglob("*.tmp")]
