@@ -226,14 +226,14 @@ def _load_text(
     def key(path: str) -> tuple[str, str, tuple[str, ...]]:
         return (path, snapshot.deferred.get(path) or blob_id(files[path]), languages)
 
-    prefetch = getattr(cache, "prefetch", None)
-    if prefetch is not None:
-        prefetch([key(path) for path in articles_paths if path in files or path in snapshot.deferred])
-    # A revision's files not read yet are read now, together, unless the cache knows their parse.
-    unknown = [
-        path for path in articles_paths if path in snapshot.deferred and (cache is None or key(path) not in cache)
-    ]
-    diagnostics += snapshot.read(unknown)
+    if cache is not None:  # without one, load_code read every deferred file already
+        prefetch = getattr(cache, "prefetch", None)
+        if prefetch is not None:
+            prefetch([key(path) for path in articles_paths])
+        # A revision's files not read yet are read now, together, unless the cache knows their parse.
+        diagnostics += snapshot.read(
+            [path for path in articles_paths if path in snapshot.deferred and key(path) not in cache]
+        )
 
     articles: dict[str, Article] = {}
     unreadable: set[str] = set()
