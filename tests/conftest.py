@@ -141,6 +141,15 @@ def write_files(root: Path, files: dict[str, str | bytes | None]) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own user cache directory (kodeks's cache lives outside every working tree):
+    no test reads another's entries, and none writes into the home directory."""
+    directory = tmp_path_factory.mktemp("user-cache")
+    monkeypatch.setenv("KODEKS_CACHE_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def code_dir(tmp_path: Path) -> WriteCode:
     """``code_dir(**changes)`` writes the small valid Code, with files replaced or removed."""

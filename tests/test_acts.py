@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kodeks import check
-from kodeks.store.cache import CACHE_DIR
+from kodeks.store import cache
 from kodeks.store.worktree import read_worktree
 
 from .conftest import BASE_FILES, YAML, A, WriteCode, kodeks
@@ -153,8 +153,8 @@ def test_an_unchanged_acts_findings_come_from_the_cache_and_a_changed_acts_never
     root = code_dir(files)
     cold = kodeks("validate", "--root", str(root), env={"KODEKS_NO_CACHE": "1"})
     assert "R007" in cold.output and cold.exit_code == 1
-    kodeks("validate", "--root", str(root))  # fills .kodeks-cache/, the act's findings among them
-    assert list((root / CACHE_DIR / "act-verdict").rglob("*"))
+    kodeks("validate", "--root", str(root))  # fills the cache, the act's findings among them
+    assert list((cache.directory(root) / "act-verdict").rglob("*"))
     kenesh = root / A / "kenesh.md"
     kenesh.write_text(kenesh.read_text(encoding="utf-8").replace("решает вопросы", "решает все вопросы"), "utf-8")
     # The Code changed, the act did not: its findings are read back, the same as computed.

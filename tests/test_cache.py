@@ -1,5 +1,4 @@
-"""``.kodeks-cache/``: an unchanged Code answered without parsing, never a stale or forged answer
-where it matters."""
+"""The cache: an unchanged Code answered without parsing, never a stale, forged or planted answer."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kodeks.store.cache import CACHE_DIR
+from kodeks.store import cache
 
 from .conftest import A, WriteCode, kodeks, write_files
 
@@ -17,7 +16,7 @@ BROKEN: dict[str, str | bytes | None] = {A + "kenesh.md": None}  # listed, no fi
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / CACHE_DIR).rglob("*") if p.is_file())
+    return sorted(p for p in cache.directory(root).rglob("*") if p.is_file())
 
 
 def test_a_second_run_answers_from_the_cache_exactly_as_the_first(code_dir: WriteCode) -> None:
@@ -45,29 +44,96 @@ def test_a_corrupt_or_linked_cache_is_ignored(code_dir: WriteCode, tmp_path: Pat
     assert kodeks("validate", "--root", str(root)).output == expected
     # A cache directory that is a link (say, committed by someone else) is not followed.
     elsewhere = tmp_path / "elsewhere"
-    os.rename(root / CACHE_DIR, elsewhere)
-    (root / CACHE_DIR).symlink_to(elsewhere, target_is_directory=True)
+    os.rename(cache.directory(root), elsewhere)
+    cache.directory(root).symlink_to(elsewhere, target_is_directory=True)
     assert kodeks("validate", "--root", str(root)).output == expected
     assert not any(p.name.endswith(".tmp") for p in elsewhere.rglob("*"))
 
 
-def test_ci_runs_without_the_cache_a_pull_request_could_forge(code_dir: WriteCode) -> None:
+def test_an_entry_this_users_kodeks_did_not_write_is_never_believed(code_dir: WriteCode) -> None:
     root = code_dir()
     kodeks("validate", "--root", str(root))
-    verdicts = root / CACHE_DIR / "verdict"
+    verdicts = cache.directory(root) / "verdict"
     (valid,) = [p for p in verdicts.rglob("*") if p.is_file()]
     write_files(root, BROKEN)
     assert kodeks("validate", "--root", str(root)).exit_code == 1
     (broken,) = [p for p in verdicts.rglob("*") if p.is_file() and p.name != valid.name]
-    # A forged entry for the broken files, saying what the valid one says: trusted with the cache…
+    # The valid Code's entry copied under the broken Code's key: its tag is for the other key.
     payload = valid.read_bytes().split(b"\n", 2)[2]
-    broken.write_bytes(b"kodeks-cache 1\n" + broken.name.encode() + b"\n" + payload)
-    assert kodeks("validate", "--root", str(root)).exit_code == 0
-    # … and not with --no-cache (or KODEKS_NO_CACHE), which every workflow sets.
-    assert kodeks("validate", "--root", str(root), "--no-cache").exit_code == 1
-    assert kodeks("validate", "--root", str(root), env={"KODEKS_NO_CACHE": "1"}).exit_code == 1
+    broken.write_bytes(b"kodeks-cache 2\n" + broken.name.encode() + b"\n" + payload)
+    assert kodeks("validate", "--root", str(root)).exit_code == 1
+    # Sealed with any key but this user's (another machine's, an archive's): not believed.
+    import hashlib
+    import hmac
+
+    data = payload[32:]
+    forged = hmac.digest(b"k" * 32, f"verdict {broken.name}".encode() + b"\0" + data, hashlib.sha256)
+    broken.write_bytes(b"kodeks-cache 2\n" + broken.name.encode() + b"\n" + forged + data)
+    assert kodeks("validate", "--root", str(root)).exit_code == 1
+    # The key itself is this user's alone: one others can read is no key, and nothing is cached.
+    key = cache.base_directory() / "key"
+    assert key.stat().st_mode & 0o777 == 0o600
     for workflow in (Path(__file__).resolve().parents[1] / ".github/workflows").glob("*.yml"):
         assert 'KODEKS_NO_CACHE: "1"' in workflow.read_text(encoding="utf-8"), workflow.name
+
+
+def test_a_hostile_branch_cannot_plant_a_cache(code_repo: Callable[..., Path]) -> None:
+    """The attack: a branch commits an SQLite cache whose trigger swaps the parse of a hostile
+    article for the parse of the original. Where a commit can put it, kodeks never looks; where
+    kodeks looks, a file with a trigger is not used, and nothing in it runs."""
+    import shutil
+    import sqlite3
+
+    from .conftest import BASE_FILES, git
+
+    root = code_repo()
+    kodeks("build", "--root", str(root), "--format", "md", "-o", "-")  # the original, parsed and cached
+    database = cache.directory(root) / "articles.sqlite"
+    with sqlite3.connect(database) as connection:
+        (original,) = connection.execute("SELECT data FROM entry LIMIT 1").fetchone()
+        connection.execute("CREATE TABLE fired (n INTEGER)")
+        connection.execute(
+            "CREATE TRIGGER swap AFTER INSERT ON entry BEGIN "
+            "INSERT INTO fired VALUES (1); UPDATE entry SET data = ? WHERE key = NEW.key; END".replace("?", "x''")
+        )
+    connection.close()
+    # The same file committed where the cache used to live, on a hostile branch.
+    git(root, "switch", "-qc", "hostile")
+    (root / ".kodeks-cache").mkdir()
+    shutil.copy(database, root / ".kodeks-cache" / "articles.sqlite")
+    hostile = BASE_FILES[A + "kenesh.md"].replace("решает вопросы", "[решает](art:nowhere) вопросы")
+    write_files(root, {A + "kenesh.md": hostile})
+    git(root, "add", "-Af")
+    git(root, "commit", "-qm", "hostile")
+    truth = [
+        kodeks("validate", "--root", str(root), env={"KODEKS_NO_CACHE": "1"}).output,
+        kodeks("redline", "--root", str(root), "main", env={"KODEKS_NO_CACHE": "1"}).output,
+    ]
+    assert "R00" in truth[0] and "nowhere" in truth[1]
+    for _ in range(2):  # the first command would fill the cache, the second read it
+        assert kodeks("validate", "--root", str(root)).output == truth[0]
+        assert kodeks("redline", "--root", str(root), "main").output == truth[1]
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM fired").fetchone() == (0,)
+    assert isinstance(original, bytes)
+
+
+def test_kodeks_leaves_nothing_in_a_working_tree_git_would_commit(code_repo: Callable[..., Path]) -> None:
+    """In a Code repository without this project's .gitignore: reading commands and --dry-run
+    leave the tree as it was (not even an ignored file); build's own folder ignores itself."""
+    from .conftest import TITLES, git
+
+    root = code_repo()
+    (root / ".gitignore").unlink(missing_ok=True)
+    git(root, "commit", "-qam", "no .gitignore", "--allow-empty")
+    for command in (["validate"], ["redline", "HEAD"], ["new", "fresh", "--chapter", "bodies", *TITLES, "--dry-run"]):
+        assert kodeks(*command, "--root", str(root)).exit_code == 0, command
+        assert git(root, "status", "--porcelain", "--ignored") == "", command
+    assert kodeks("build", "--root", str(root)).exit_code == 0
+    assert git(root, "status", "--porcelain") == ""
+    assert (root / "build" / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    git(root, "add", "-A")
+    assert git(root, "diff", "--cached", "--name-only") == ""
 
 
 def test_the_parse_cache_serves_build_and_redline_the_same_bytes(
@@ -78,11 +144,11 @@ def test_the_parse_cache_serves_build_and_redline_the_same_bytes(
     changed = BASE_FILES[A + "kenesh.md"].replace("решает вопросы", "решает все вопросы")
     root = code_repo([{A + "kenesh.md": changed}])
     outputs = []
-    for _ in range(2):  # cold, then from .kodeks-cache/article/
+    for _ in range(2):  # cold, then from the cache
         build = kodeks("build", "--root", str(root), "--format", "md", "-o", "-")
         redline = kodeks("redline", "--root", str(root), "HEAD~1")
         outputs.append((build.output, redline.output))
-    assert (root / CACHE_DIR / "articles.sqlite").is_file()
+    assert (cache.directory(root) / "articles.sqlite").is_file()
     assert outputs[0] == outputs[1]
     uncached = kodeks("build", "--root", str(root), "--format", "md", "-o", "-", env={"KODEKS_NO_CACHE": "1"})
     assert uncached.output == outputs[0][0]
@@ -120,10 +186,10 @@ def test_a_redline_takes_the_heads_findings_from_the_cache_only_where_it_may(
     root = code_repo([BROKEN])
     cold = kodeks("redline", "--root", str(root), "HEAD~1")
     assert "S001" in cold.output
-    (entry,) = [p for p in (root / CACHE_DIR / "verdict").rglob("*") if p.is_file()]
+    (entry,) = [p for p in (cache.directory(root) / "verdict").rglob("*") if p.is_file()]
     assert kodeks("redline", "--root", str(root), "HEAD~1").output == cold.output
-    # A forged verdict of the head without findings: a drafter's own cache is believed…
-    entry.write_bytes(b"kodeks-cache 1\n" + entry.name.encode() + b"\n" + marshal.dumps((3, [])))
+    # A verdict of the head without findings, as if this user's kodeks had stored it: believed…
+    cache.write(root, "verdict", entry.name, marshal.dumps((3, [])))
     assert "S001" not in kodeks("redline", "--root", str(root), "HEAD~1").output
     # … CI, which runs without the cache, is not.
     assert kodeks("redline", "--root", str(root), "HEAD~1", env={"KODEKS_NO_CACHE": "1"}).output == cold.output
@@ -134,13 +200,11 @@ def test_another_kodeks_never_reads_this_ones_results(code_dir: WriteCode, monke
     is computed again, never read from an entry an older parser wrote."""
     import marshal
 
-    from kodeks.store import cache
-
     root = code_dir()
     assert kodeks("validate", "--root", str(root)).exit_code == 0
-    (entry,) = [p for p in (root / CACHE_DIR / "verdict").rglob("*") if p.is_file()]
+    (entry,) = [p for p in (cache.directory(root) / "verdict").rglob("*") if p.is_file()]
     finding = ("error", "S001", "stands for what an older kodeks found", A + "kenesh.md", 1, 1)
-    entry.write_bytes(b"kodeks-cache 1\n" + entry.name.encode() + b"\n" + marshal.dumps((3, [finding])))
+    cache.write(root, "verdict", entry.name, marshal.dumps((3, [finding])))
     assert "older kodeks" in kodeks("validate", "--root", str(root)).output  # this kodeks's own entry
     monkeypatch.setattr(cache, "_version", lambda: "another kodeks")
     newer = kodeks("validate", "--root", str(root))
@@ -214,7 +278,7 @@ def test_runs_at_the_same_time_share_the_cache_without_harm(tmp_path: Path) -> N
         ]
         assert [run.communicate()[0] for run in runs] == expected
         assert [run.returncode for run in runs] == [1, 1, 0, 1]
-    with sqlite3.connect(root / CACHE_DIR / "articles.sqlite") as database:
+    with sqlite3.connect(cache.directory(root) / "articles.sqlite") as database:
         assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert database.execute("SELECT count(*) FROM entry").fetchone() == (119,)
-    assert not [p for p in (root / CACHE_DIR).rglob("*.tmp")]
+    assert not [p for p in cache.directory(root).rglob("*.tmp")]

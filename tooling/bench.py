@@ -215,7 +215,7 @@ def measure(
     """Median wall and CPU seconds, peak RSS in MB, and the last exit code of ``command``.
 
     CPU time (user + system) is steadier than wall time on a shared machine. Runs are cold
-    (``KODEKS_NO_CACHE``) unless ``cached``: then a first run fills .kodeks-cache/ and the runs
+    (``KODEKS_NO_CACHE``) unless ``cached``: then a first run fills the cache and the runs
     measured are warm (``fill=False``: the caller filled it). ``before(n)`` runs untimed before
     the n-th measured run (an edit, say).
     """

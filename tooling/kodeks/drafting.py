@@ -60,7 +60,7 @@ class Workspace:
     def of(cls, files: dict[str, bytes], cache: ParseCache | None = None, validated: bool = True) -> Workspace:
         """The Code as written; ``validated=False`` skips the cross-file rules (``diagnostics``
         then holds the parse problems only), for a command that only adds to the Code."""
-        if cache is None:  # the command's parse cache (.kodeks-cache/) if it installed one
+        if cache is None:  # the command's parse cache if it installed one
             cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}
         snapshot = Snapshot(files=dict(files))
         result = load_code(snapshot, cache)

@@ -337,7 +337,7 @@ def _findings(snapshot: Snapshot, loaded: LoadResult, cache_root: Path | None) -
 
 
 def _cache_root(cache: ParseCache | None = None) -> Path | None:
-    """The directory whose .kodeks-cache/ this command uses, if any."""
+    """The Code whose cache this command uses, if any."""
     if cache is None and DEFAULT_CACHE:
         cache = DEFAULT_CACHE[0]
     root = getattr(cache, "root", None)
@@ -377,7 +377,7 @@ class Verdict(_Counted):
 
 
 def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCache | None = None) -> Verdict:
-    """The validation of ``snapshot``; with ``cache_root``, answered from ``.kodeks-cache/`` when
+    """The validation of ``snapshot``; with ``cache_root``, answered from the cache when
     the same files were validated before (by their blob ids), without parsing them. Articles
     parsed on the way are left in ``parsed``."""
     entry = _verdict_entry(snapshot) if cache_root is not None else None

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import cli
-from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_or_print
+from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_edit, write_or_print
 
 if TYPE_CHECKING:
     from ..model import Code
@@ -116,7 +116,6 @@ def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> Non
     from ..parse.instructions import read_law
     from ..source import decode
     from ..store.document import InputError, check_size
-    from ..store.journal import write_files
 
     check_size(law_file)
     text, problems = decode(law_file.name, law_file.read_bytes())
@@ -142,5 +141,5 @@ def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> Non
     if dry_run:
         click.echo(unified_diff(texts, dict(changes)), nl=False)
         return
-    write_files(root, {path: data.encode("utf-8") for path, data in changes.items()})
+    write_edit(root, {path: data.encode("utf-8") for path, data in changes.items()})
     click.echo(f"kodeks: applied {count} instructions; changed {len(changes)} files: {', '.join(sorted(changes))}")

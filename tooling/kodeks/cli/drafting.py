@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import cli
-from .options import dry_run_option, root_option, working_tree
+from .options import dry_run_option, root_option, working_tree, write_edit
 
 if TYPE_CHECKING:
     from ..drafting import Plan, Workspace
@@ -30,7 +30,6 @@ def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> N
     """Show the unified diff (--dry-run) or write every file, all or nothing; then say what
     changed and which references' wording the drafter must still update by hand."""
     from ..edit import unified_diff
-    from ..store.journal import write_files
 
     for link in plan.unresolved:
         click.echo(
@@ -45,7 +44,7 @@ def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> N
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, changes), nl=False)
         return
-    write_files(root, {path: None if text is None else text.encode("utf-8") for path, text in changes.items()})
+    write_edit(root, {path: None if text is None else text.encode("utf-8") for path, text in changes.items()})
     names = ", ".join(sorted(changes)) if len(changes) <= 10 else f"{', '.join(sorted(changes)[:10])} …"
     click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {names}")
 
@@ -250,7 +249,6 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
       kodeks fmt
     """
     from ..edit import format_files, unified_diff
-    from ..store.journal import write_files
 
     formatting = format_files(working_tree(root).files)
     for diagnostic in formatting.unreadable:
@@ -264,7 +262,7 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
     elif dry_run:
         click.echo(unified_diff(formatting.originals, changes), nl=False)
     else:
-        write_files(root, {path: (text or "").encode("utf-8") for path, text in changes.items()})
+        write_edit(root, {path: (text or "").encode("utf-8") for path, text in changes.items()})
         click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
     if formatting.unreadable or (check_only and changes):
         raise SystemExit(EXIT_INVALID)

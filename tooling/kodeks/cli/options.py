@@ -23,7 +23,7 @@ def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -
 
 
 def use_cache(root: Path | None) -> None:
-    """Parse through ``.kodeks-cache/`` of ``root`` for this command (None: no cache; also when
+    """Parse through the cache of ``root`` (``store.cache.directory``) for this command (None: no cache; also when
     ``KODEKS_NO_CACHE`` is set, as every workflow sets it)."""
     import os
 
@@ -92,7 +92,22 @@ def working_tree(root: Path) -> Snapshot:
     snapshot = read_worktree(root)
     if snapshot.completed:
         click.echo(f"kodeks: finished an interrupted edit first ({len(snapshot.completed)} files)", err=True)
+    if snapshot.set_aside:
+        click.echo(f"kodeks: {snapshot.set_aside}; check `git status`", err=True)
+    _READ[root] = snapshot.files
     return snapshot
+
+
+_READ: dict[Path, dict[str, bytes]] = {}
+"""The files each command read of a working tree: what its edit was planned from."""
+
+
+def write_edit(root: Path, changes: dict[str, bytes | None]) -> None:
+    """Write an edit through the journal, all or nothing, unless the Code changed since the
+    command read it (another kodeks or an editor wrote in between: the plan would undo it)."""
+    from ..store.journal import write_files
+
+    write_files(root, changes, basis=_READ.get(root))
 
 
 def write_or_print(data: bytes, output: Path | None, default: Path | None) -> Path | None:
@@ -103,5 +118,5 @@ def write_or_print(data: bytes, output: Path | None, default: Path | None) -> Pa
     if target is None or str(target) == "-":
         click.echo(data, nl=False)
         return None
-    write_output(target, data)
+    write_output(target, data, own_directory=output is None)
     return target

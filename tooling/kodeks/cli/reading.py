@@ -79,7 +79,7 @@ def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapsho
     "--no-cache",
     is_flag=True,
     envvar="KODEKS_NO_CACHE",
-    help="Validate everything again instead of answering an unchanged Code from .kodeks-cache/ (CI does).",
+    help="Validate everything again instead of answering an unchanged Code from the cache (CI does).",
 )
 def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_cache: bool) -> None:
     """Check the Code: front matter, structure, numbering, references, parity of languages.

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from . import cli
-from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_or_print
+from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_edit, write_or_print
 
 EXIT_INVALID = 1
 
@@ -56,7 +56,6 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
     from ..model import ID_PATTERN
     from ..review import ReviewError, import_review, kodeks_signature, read_review
     from ..store.git import read_revision
-    from ..store.journal import write_files
     from ..store.reviewed import read_reviewed
 
     if not ID_PATTERN.fullmatch(round_id):
@@ -103,7 +102,7 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, dict(result.changes)), nl=False)
         return
-    write_files(root, {path: text.encode("utf-8") for path, text in result.changes.items()})
+    write_edit(root, {path: text.encode("utf-8") for path, text in result.changes.items()})
     click.echo(
         f"kodeks: changed {len(result.changes)} file{'s' * (len(result.changes) != 1)}: {', '.join(sorted(result.changes))}"
     )

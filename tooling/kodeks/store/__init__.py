@@ -54,6 +54,8 @@ class Snapshot:
     commits since the base."""
     completed: tuple[str, ...] = ()
     """Files of an interrupted edit that reading the working tree finished first."""
+    set_aside: str | None = None
+    """An interrupted edit's journal that reading the working tree did not believe, and why."""
     deferred: dict[str, str] = field(default_factory=dict)
     """Article files listed but not read yet (path → Git blob id): a revision's files whose
     parse the cache may hold. :meth:`read` reads the ones it does not."""

@@ -1,19 +1,23 @@
-"""``.kodeks-cache/``: results kept between runs, keyed by what they were computed from.
+"""The cache: results kept between runs, keyed by what they were computed from.
 
 A key is a hash of kodeks's own source files (a changed parser never reads an older result)
-and the Git blob ids of every file read (hashed as Git
-does, so a working tree and a commit with the same files share entries). Entries are written
-atomically (a temporary file renamed into place), so runs at the same time never see half an
-entry; an entry that cannot be read back exactly (corrupt, foreign, of another kodeks) is
-ignored and computed again. The cache is never followed through a symlink.
+and the Git blob ids of every file read (hashed as Git does, so a working tree and a commit
+with the same files share entries). Entries are written atomically (a temporary file renamed
+into place), so runs at the same time never see half an entry.
 
-It is a convenience of a drafter's own clone: a pull request could commit a forged
-``.kodeks-cache/``, so CI runs with ``--no-cache`` (CONTRIBUTING.md, "How CI … works").
+Nothing a commit or an archive can plant is believed. The cache lives outside every working
+tree, in the user's cache directory, one folder per repository (by the real path of the
+directory holding ``code_text/``); and every entry carries an HMAC made with a key only this
+user's kodeks holds (``key`` beside the repositories' folders, created once, mode 0600). An entry
+whose tag does not check (forged, copied from another machine, cut short) is ignored and
+computed again; an SQLite file whose schema is not exactly ours (a trigger, a view) is not
+opened for use, and its schema is never trusted (``trusted_schema`` off).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import stat
 from collections.abc import Iterable
@@ -21,9 +25,28 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-CACHE_DIR = ".kodeks-cache"
+from .output import CACHEDIR_TAG
+
 MAX_ENTRY = 64 * 1024 * 1024
-_MAGIC = b"kodeks-cache 1\n"
+_MAGIC = b"kodeks-cache 2\n"
+_TAG = 32
+"""Bytes of an entry's HMAC-SHA256."""
+
+
+def base_directory() -> Path:
+    """Where every repository's cache lives: ``$KODEKS_CACHE_DIR``, else ``$XDG_CACHE_HOME/kodeks``,
+    else ``~/.cache/kodeks`` (``%LOCALAPPDATA%\\kodeks`` on Windows)."""
+    chosen = os.environ.get("KODEKS_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    xdg = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    return Path(xdg) / "kodeks" if xdg else Path.home() / ".cache" / "kodeks"
+
+
+def directory(root: Path) -> Path:
+    """The cache of the Code at ``root``: outside the working tree, named by its real path."""
+    name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:32]
+    return base_directory() / "repos" / name
 
 
 @lru_cache(maxsize=1)
@@ -47,20 +70,82 @@ def key(kind: str, parts: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
+_SECRET: dict[Path, bytes] = {}
+"""The key read in this process, by cache directory."""
+
+
+def secret() -> bytes | None:
+    """This user's key, made on first use; None when it cannot be kept (then nothing is cached,
+    and an interrupted edit's journal cannot be believed across processes)."""
+    base = base_directory()
+    if base in _SECRET:
+        return _SECRET[base]
+    path = base / "key"
+    try:
+        _make_directory(base)
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(os.urandom(32))
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            value = handle.read(33)
+    except OSError:
+        return None
+    mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+    if len(value) != 32 or not stat.S_ISREG(status.st_mode) or not mine or status.st_mode & 0o077:
+        return None  # shorter, longer, another user's or readable by others: not a secret
+    _SECRET[base] = value
+    return value
+
+
+def seal(context: bytes, data: bytes) -> bytes | None:
+    """``data`` with the tag that proves this user's kodeks wrote it for ``context``."""
+    key_bytes = secret()
+    if key_bytes is None:
+        return None
+    return hmac.digest(key_bytes, context + b"\0" + data, "sha256") + data
+
+
+def unseal(context: bytes, sealed: bytes) -> bytes | None:
+    """What :func:`seal` wrapped, if its tag checks for ``context``; None for anything else."""
+    key_bytes = secret()
+    if key_bytes is None or len(sealed) < _TAG:
+        return None
+    data = sealed[_TAG:]
+    expected = hmac.digest(key_bytes, context + b"\0" + data, "sha256")
+    return data if hmac.compare_digest(expected, sealed[:_TAG]) else None
+
+
+def _make_directory(path: Path) -> None:
+    """Create the cache's directories, the top one tagged (backup tools skip it)."""
+    if path.is_dir():
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    tag = path / "CACHEDIR.TAG"
+    if path == base_directory() and not tag.exists():
+        tag.write_bytes(CACHEDIR_TAG)
+
+
 def _path(root: Path, kind: str, entry: str) -> Path:
-    return root / CACHE_DIR / kind / entry[:2] / entry
+    return directory(root) / kind / entry[:2] / entry
 
 
 _CHECKED: set[Path] = set()
 """Directories found real (not links) in this process: checked once, not per entry."""
 
 
-def _safe_directory(path: Path, root: Path) -> bool:
-    """Every directory from the cache down is a real directory, not a link."""
+def _safe_directory(path: Path) -> bool:
+    """Every directory from the user's cache down is a real directory, not a link."""
     if path.parent in _CHECKED:
         return True
-    current = root
-    for part in path.relative_to(root).parts[:-1]:
+    base = base_directory()
+    current = base
+    for part in path.relative_to(base).parts[:-1]:
         current = current / part
         try:
             mode = os.lstat(current).st_mode
@@ -75,7 +160,7 @@ def _safe_directory(path: Path, root: Path) -> bool:
 
 def read(root: Path, kind: str, entry: str) -> bytes | None:
     path = _path(root, kind, entry)
-    if not _safe_directory(path, root):
+    if not _safe_directory(path):
         return None
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -91,24 +176,35 @@ def read(root: Path, kind: str, entry: str) -> bytes | None:
         if descriptor >= 0:
             os.close(descriptor)
     expected = _MAGIC + entry.encode() + b"\n"
-    return data[len(expected) :] if data.startswith(expected) else None
+    if not data.startswith(expected):
+        return None
+    return unseal(f"{kind} {entry}".encode(), data[len(expected) :])
 
 
 def write(root: Path, kind: str, entry: str, data: bytes) -> None:
     """Store an entry; a cache that cannot be written is no error (the result was computed)."""
     path = _path(root, kind, entry)
-    if not _safe_directory(path, root):
+    sealed = seal(f"{kind} {entry}".encode(), data)
+    if sealed is None or not _safe_directory(path):
         return
     try:
         if path.parent not in _CHECKED:
+            _make_directory(base_directory())
             path.parent.mkdir(parents=True, exist_ok=True)
             _CHECKED.add(path.parent)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(_MAGIC + entry.encode() + b"\n" + data)
+        temporary.write_bytes(_MAGIC + entry.encode() + b"\n" + sealed)
         os.replace(temporary, path)
     except OSError:
         return
 
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
+_EXPECTED_SCHEMA = [
+    ("table", "entry", _SCHEMA.replace(" IF NOT EXISTS", "")),
+    ("index", "sqlite_autoindex_entry_1", None),
+]
+"""All ``sqlite_master`` may hold: the table and its key's index."""
 
 _QUERY_SIZE = 500
 """Keys per query: SQLite allows 999 parameters in the oldest versions still about."""
@@ -116,7 +212,7 @@ _QUERY_SIZE = 500
 
 class ArticleCache(dict):  # type: ignore[type-arg]
     """The parse cache of :func:`kodeks.load.load_code` (path, blob id, languages → article and
-    diagnostics), backed by ``.kodeks-cache/articles.sqlite``: a file parsed once is read back
+    diagnostics), backed by ``articles.sqlite`` in the repository's cache :func:`directory`: a file parsed once is read back
     as tuples (``codec``) by every later command, in the working tree and in any revision.
 
     SQLite (the standard library's) keeps thousands of entries in one file, written in one
@@ -139,14 +235,22 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         except ImportError:  # a Python built without SQLite: nothing is cached
             return None
 
-        path = self.root / CACHE_DIR / "articles.sqlite"
-        if not _safe_directory(path, self.root) or (path.is_symlink()):
+        path = directory(self.root) / "articles.sqlite"
+        if secret() is None or not _safe_directory(path) or path.is_symlink():
             return None
         try:
+            _make_directory(base_directory())
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(path), timeout=5)
-            connection.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            # Nothing in the file may run: no function called from its schema, no trigger or
+            # view at all (a trigger could swap a hostile article's entry for an innocent one).
+            connection.execute("PRAGMA trusted_schema = OFF")
+            connection.execute(_SCHEMA)
+            schema = connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
         except (sqlite3.Error, OSError):
+            return None
+        if schema != _EXPECTED_SCHEMA:
+            connection.close()
             return None
         self._connection = connection
         return connection
@@ -161,8 +265,6 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         found is decoded now, what is not is remembered as missing."""
         import sqlite3
 
-        from ..codec import decode
-
         database = self._database()
         wanted = {self._entry(item): item for item in items if not dict.__contains__(self, item)}
         if database is None or not wanted:
@@ -176,9 +278,9 @@ class ArticleCache(dict):  # type: ignore[type-arg]
                 ).fetchall()
             except sqlite3.Error:
                 return
-            for key, data in rows:
-                item = wanted.pop(key, None)
-                found = decode(item[0], bytes(data)) if item is not None and isinstance(data, bytes) else None
+            for entry, data in rows:
+                item = wanted.pop(entry, None)
+                found = _decoded(item, entry, data) if item is not None else None
                 if found is not None:
                     super().__setitem__(item, found)
         self._missing.update(wanted.values())
@@ -190,16 +292,15 @@ class ArticleCache(dict):  # type: ignore[type-arg]
             return False
         import sqlite3
 
-        from ..codec import decode
-
         database = self._database()
         if database is None:
             return False
+        entry = self._entry(item)
         try:
-            row = database.execute("SELECT data FROM entry WHERE key = ?", (self._entry(item),)).fetchone()
+            row = database.execute("SELECT data FROM entry WHERE key = ?", (entry,)).fetchone()
         except sqlite3.Error:
             return False
-        found = decode(item[0], bytes(row[0])) if row and isinstance(row[0], bytes) else None
+        found = _decoded(item, entry, row[0]) if row else None
         if found is None:
             return False
         super().__setitem__(item, found)
@@ -216,11 +317,12 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         if database is None:
             return
         article, diagnostics = cast("tuple[Any, list[Any]]", value)
+        entry = self._entry(item)
+        sealed = seal(f"article {entry}".encode(), encode(item[0], article, diagnostics))
+        if sealed is None:
+            return
         try:
-            database.execute(
-                "INSERT OR REPLACE INTO entry (key, data) VALUES (?, ?)",
-                (self._entry(item), encode(item[0], article, diagnostics)),
-            )
+            database.execute("INSERT OR REPLACE INTO entry (key, data) VALUES (?, ?)", (entry, sealed))
         except sqlite3.Error:
             return
 
@@ -233,3 +335,13 @@ class ArticleCache(dict):  # type: ignore[type-arg]
                 self._connection.commit()
             except sqlite3.Error:
                 return
+
+
+def _decoded(item: tuple[str, str, tuple[str, ...]], entry: str, data: object) -> Any:
+    """A stored parse of ``item``, if this user's kodeks stored exactly it under ``entry``."""
+    from ..codec import decode
+
+    if not isinstance(data, bytes):
+        return None
+    payload = unseal(f"article {entry}".encode(), data)
+    return None if payload is None else decode(item[0], payload)

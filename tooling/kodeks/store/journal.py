@@ -5,14 +5,27 @@ name, and all are synced; then the journal, which lists the renames and deletion
 atomically; then the renames are made and the journal removed. Whatever moment a kill comes,
 the next kodeks command that reads the working tree finds either no journal (the edit never
 happened: the temporary files are removed) or a journal (the edit is finished from it).
+
+A journal is input too: an archive can ship one, and a drafter may ``git reset --hard`` after a
+killed edit. So a journal is finished only when this user's kodeks wrote it for this very tree
+(it is sealed with the cache's key and names the tree's real path), when each of its files is
+kodeks's own, inside ``code_text/`` through real directories, and when every file is still in
+the state the edit left it: the old content with the new one staged beside it, or the new
+content. Any other journal is set aside (renamed ``….set-aside``) with a message, not replayed.
+
+Two kodeks commands that edit at once are serialised by a lock, and the second refuses to
+write if the Code changed after it read it (it planned from what it read).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KodeksError
@@ -26,10 +39,23 @@ SUFFIX = ".kodeks-new"
 """A new file's content waiting beside its target: ``.<name>.kodeks-new``."""
 
 
+MAX_JOURNAL = 16 * 1024 * 1024
+
+
 class JournalError(KodeksError):
     """An edit that could not be written; the message says what state the files are in."""
 
     exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """What reading the working tree did about an interrupted edit."""
+
+    finished: tuple[str, ...] = ()
+    """The files a finished edit changed."""
+    set_aside: str | None = None
+    """Why a journal was not replayed, and where it was put."""
 
 
 def journal_path(root: Path) -> Path:
@@ -111,17 +137,91 @@ def _locked(root: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
-def write_files(root: Path, changes: Mapping[str, bytes | None]) -> None:
-    """Replace (bytes) or delete (None) files given relative to ``root``, all or nothing."""
+def write_files(
+    root: Path, changes: Mapping[str, bytes | None], basis: Mapping[str, bytes] | None = None
+) -> None:
+    """Replace (bytes) or delete (None) files given relative to ``root``, all or nothing.
+
+    ``basis``: the files of code_text/ the edit was planned from; if any changed before the lock
+    was taken (another kodeks, an editor), nothing is written."""
+    for relative in changes:
+        refused = unsafe_path(root, relative)
+        if refused:
+            raise JournalError(f"{refused}; nothing was changed")
     with _locked(root):
         _complete(root)
+        if basis is not None:
+            _unchanged_since(root, basis)
         _write(root, changes)
 
 
+def unsafe_path(root: Path, relative: str) -> str | None:
+    """Why kodeks may not write ``relative`` (None: it may): only under code_text/, through real
+    directories, onto a regular file or none, never through a link (a committed symlink would
+    take the write outside the repository)."""
+    parts = Path(relative).parts
+    if not parts or parts[0] != CODE_DIR or ".." in parts or Path(relative).is_absolute():
+        return f"{relative} is not a file of {CODE_DIR}/"
+    current = root
+    for index, part in enumerate(parts):
+        current = current / part
+        try:
+            mode = os.lstat(current).st_mode
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            return f"{current} cannot be examined ({error.strerror or error})"
+        last = index == len(parts) - 1
+        if stat.S_ISLNK(mode):
+            return f"{Path(*parts[: index + 1]).as_posix()} is a symlink: kodeks never writes through a link"
+        if not last and not stat.S_ISDIR(mode):
+            return f"{Path(*parts[: index + 1]).as_posix()} is not a directory"
+        if last and not stat.S_ISREG(mode):
+            return f"{relative} is not a regular file"
+    return None
+
+
+def _unchanged_since(root: Path, basis: Mapping[str, bytes]) -> None:
+    from .worktree import read_files
+
+    now = read_files(root)
+    changed = sorted(path for path in set(now) | set(basis) if now.get(path) != basis.get(path))
+    if changed:
+        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        raise JournalError(
+            f"{names} changed while this command was planning its edit (another kodeks command or an editor "
+            "wrote at the same time): nothing was changed; run the command again"
+        )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _content(path: Path) -> str | None:
+    """The digest of the regular file at ``path`` (never through a link), None if there is none."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "unreadable"
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return "not a file"
+        return _digest(handle.read())
+
+
+def _seal_context(root: Path) -> bytes:
+    return b"journal " + os.fsencode(root.resolve())
+
+
 def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
+    from .cache import seal
+
     umask = os.umask(0)
     os.umask(umask)
-    entries = []
+    entries: list[dict[str, object]] = []
     written: list[Path] = []
     journal = journal_path(root)
     staged = journal.with_name(journal.name + SUFFIX)
@@ -129,8 +229,9 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
     try:
         for relative, data in sorted(changes.items()):
             target = root / relative
+            old = _content(target)
             if data is None:
-                entries.append({"path": relative, "delete": True})
+                entries.append({"path": relative, "delete": True, "old": old, "new": None})
                 continue
             if target.parent not in directories:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -142,11 +243,15 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
             temporary = _temporary(target)
             _write_file(temporary, data, mode, sync=False)
             written.append(temporary)
-            entries.append({"path": relative, "delete": False})
+            entries.append({"path": relative, "delete": False, "old": old, "new": _digest(data)})
         _sync_all(written)
         for directory in {t.parent for t in written}:
             _sync_directory(directory)
-        _write_file(staged, json.dumps({"entries": entries}, ensure_ascii=False).encode("utf-8"), 0o644)
+        body = json.dumps({"tree": os.fsdecode(root.resolve()), "entries": entries}, ensure_ascii=False).encode()
+        sealed = seal(_seal_context(root), body)
+        # Without a key (no user cache directory) the journal is written unsealed: a kill then
+        # leaves it to be set aside, not finished, and the message says which files are where.
+        _write_file(staged, (sealed[:32].hex().encode() if sealed else b"-") + b"\n" + body, 0o644)
         os.replace(staged, journal)  # the moment the edit is decided
         _sync_directory(journal.parent)
     except OSError as error:
@@ -179,14 +284,12 @@ def _apply(root: Path, entries: list[dict[str, object]]) -> None:
         ) from error
 
 
-def complete_interrupted_edit(root: Path) -> list[str]:
-    """Finish an edit a killed process decided on, or remove what one left undecided.
-
-    Returns the files the finished edit changed (empty when there was nothing to do).
-    """
+def complete_interrupted_edit(root: Path) -> Recovery:
+    """Finish an edit a killed process decided on, or remove what one left undecided; a journal
+    that cannot be believed or no longer fits the files is set aside instead."""
     journal = journal_path(root)
     if not journal.exists() and not journal.with_name(journal.name + SUFFIX).exists() and not _leftovers(root):
-        return []  # the common case costs one walk of the directory names, no lock
+        return Recovery()  # the common case costs one walk of the directory names, no lock
     with _locked(root):
         return _complete(root)
 
@@ -203,27 +306,83 @@ def _leftovers(root: Path) -> list[str]:
     ]
 
 
-def _complete(root: Path) -> list[str]:
+def _complete(root: Path) -> Recovery:
     journal = journal_path(root)
-    entries: list[dict[str, object]] = []
-    if journal.is_file() and not journal.is_symlink():
-        try:
-            document = json.loads(journal.read_text(encoding="utf-8"))
-            entries = [
-                e
-                for e in document["entries"]
-                if isinstance(e, dict) and isinstance(e.get("path"), str) and _inside(root, e["path"])
-            ]
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            raise JournalError(f"{journal} is unreadable ({error}); remove it and check `git status`") from error
-        _apply(root, entries)
+    recovery = Recovery()
+    if os.path.lexists(journal):
+        entries, why = _believed(root, journal)
+        if entries is not None and why is None:
+            _apply(root, entries)
+            recovery = Recovery(tuple(str(e["path"]) for e in entries))
+        else:
+            aside = journal.with_name(journal.name + ".set-aside")
+            try:
+                os.replace(journal, aside)
+            except OSError as error:
+                raise JournalError(f"{journal}: {why}; it cannot be set aside ({error.strerror}): remove it") from error
+            recovery = Recovery(set_aside=f"{journal}: {why}; not replayed, set aside as {aside.name}")
     journal.with_name(journal.name + SUFFIX).unlink(missing_ok=True)
     for leftover in _leftovers(root):
         os.unlink(leftover)
-    return [str(e["path"]) for e in entries]
+    return recovery
 
 
-def _inside(root: Path, relative: str) -> bool:
-    """Only files under code_text/ are ever written by an edit; a journal says nothing else."""
-    parts = Path(relative).parts
-    return bool(parts) and parts[0] == CODE_DIR and ".." not in parts and not Path(relative).is_absolute()
+def _believed(root: Path, journal: Path) -> tuple[list[dict[str, object]] | None, str | None]:
+    """The journal's entries if this user's kodeks wrote it for this tree and every file is as the
+    edit left it; otherwise why not."""
+    from .cache import unseal
+
+    try:
+        descriptor = os.open(journal, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None, "not a regular file"
+            data = handle.read(MAX_JOURNAL + 1)
+    except OSError as error:
+        return None, f"unreadable ({error.strerror or error})"
+    tag, _, body = data.partition(b"\n")
+    try:
+        sealed = bytes.fromhex(tag.decode("ascii")) + body
+    except (UnicodeDecodeError, ValueError):
+        sealed = b""
+    if len(data) > MAX_JOURNAL or unseal(_seal_context(root), sealed) is None:
+        return None, "a journal this working tree's kodeks did not write (shipped in an archive, or forged)"
+    try:
+        document = json.loads(body)
+        entries = document["entries"]
+        if document["tree"] != os.fsdecode(root.resolve()) or not isinstance(entries, list):
+            return None, "a journal planned for another tree"
+        for entry in entries:
+            if not (
+                isinstance(entry, dict)
+                and isinstance(entry.get("path"), str)
+                and isinstance(entry.get("delete"), bool)
+                and all(isinstance(entry.get(k), (str, type(None))) for k in ("old", "new"))
+            ):
+                return None, f"an entry is not what kodeks writes ({json.dumps(entry, ensure_ascii=False)[:80]})"
+    except (ValueError, KeyError, TypeError):
+        return None, "not a journal kodeks writes"
+    unsafe = next((why for e in entries if (why := unsafe_path(root, str(e["path"])))), None)
+    if unsafe:
+        return None, unsafe
+    stale = [str(e["path"]) for e in entries if not _as_left(root, e)]
+    if stale:
+        return None, (
+            f"{len(stale)} of {len(entries)} files are no longer as the interrupted edit left them "
+            f"(changed since, say by `git reset` or `git checkout`), {stale[0]} first"
+        )
+    return entries, None
+
+
+def _as_left(root: Path, entry: dict[str, object]) -> bool:
+    """The file is where the edit left it: not yet replaced (old content, the new staged beside
+    it), or replaced (new content, nothing staged)."""
+    target = root / str(entry["path"])
+    now = _content(target)
+    if entry["delete"]:
+        return now is None or now == entry["old"]
+    staged = _content(_temporary(target))
+    if staged is None:
+        return now == entry["new"]
+    return staged == entry["new"] and now == entry["old"]
+

@@ -10,15 +10,29 @@ from pathlib import Path
 from ..errors import KodeksError
 
 
-def write_output(path: Path, data: bytes) -> None:
+IGNORE_ALL = b"# Made by kodeks: what it builds here is not committed.\n*\n"
+CACHEDIR_TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# This file is a cache directory tag created by kodeks.\n"
+    b"# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+
+
+def write_output(path: Path, data: bytes, own_directory: bool = False) -> None:
     """Write through a temporary file in the same directory, so a reader never sees half a
     file; a pipe or a device (``-o /dev/stdout``) is written into, not replaced. A path that
-    cannot be written is a usage error."""
+    cannot be written is a usage error.
+
+    ``own_directory``: the directory is kodeks's choice (``build/``), not the user's; if kodeks
+    creates it, it carries a ``.gitignore`` of everything and a ``CACHEDIR.TAG``, as pytest's and
+    ruff's do, so ``git add -A`` never commits it in a repository without our ``.gitignore``."""
     try:
         if path.exists() and not stat.S_ISREG(path.stat().st_mode):
             with open(path, "wb") as stream:
                 stream.write(data)
             return
+        if own_directory and not path.parent.exists():
+            make_own_directory(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
@@ -36,3 +50,10 @@ def write_output(path: Path, data: bytes) -> None:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def make_own_directory(directory: Path) -> None:
+    """A directory kodeks creates in a working tree, marked as its own (see :func:`write_output`)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / ".gitignore").write_bytes(IGNORE_ALL)
+    (directory / "CACHEDIR.TAG").write_bytes(CACHEDIR_TAG)

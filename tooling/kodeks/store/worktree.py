@@ -35,9 +35,18 @@ def read_worktree(root: Path) -> Snapshot:
             + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else "")
         )
     snapshot = Snapshot(files={})
-    snapshot.completed = tuple(complete_interrupted_edit(root))
+    recovery = complete_interrupted_edit(root)
+    snapshot.completed, snapshot.set_aside = recovery.finished, recovery.set_aside
     _walk(code_dir, CODE_DIR, snapshot)
     return snapshot
+
+
+def read_files(root: Path) -> dict[str, bytes]:
+    """The files :func:`read_worktree` would read, as they are now (no interrupted edit finished:
+    the journal's writer asks under its lock whether the Code changed since a command read it)."""
+    snapshot = Snapshot(files={})
+    _walk(root / CODE_DIR, CODE_DIR, snapshot)
+    return snapshot.files
 
 
 def _walk(directory: Path, relative: str, snapshot: Snapshot) -> None:
