@@ -158,20 +158,24 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
     def place(mark: Mark) -> str:
         return unit_place(numbering, mark.unit, mark.language)
 
-    context: dict[int, Mark | None] = {}
-    current: Mark | None = None
     paragraphs = document.paragraphs
-    for paragraph in paragraphs:
-        own = next((marks[name] for name in paragraph.marks if name in marks), None)
-        if own is not None:
-            current = own
-        context[paragraph.index] = own if own is not None else (_article_of(current) if current else None)
-
     if not any(any(name in marks for name in p.marks) for p in paragraphs):
         raise ReviewError(
             "not a document kodeks built from this Code: none of its paragraphs carries the hidden bookmark "
             "of a unit (was the text copied into another document? send back the file kodeks built)"
         )
+    suspect = _suspect_marks(paragraphs, marks)
+
+    def own_mark(paragraph: ReviewedParagraph) -> Mark | None:
+        return next((marks[name] for name in paragraph.marks if name in marks and name not in suspect), None)
+
+    context: dict[int, Mark | None] = {}
+    current: Mark | None = None
+    for paragraph in paragraphs:
+        own = own_mark(paragraph)
+        if own is not None:
+            current = own
+        context[paragraph.index] = own if own is not None else (_article_of(current) if current else None)
 
     for comment in document.comments:
         mark = context.get(comment.paragraph) if comment.paragraph is not None else None
@@ -214,7 +218,18 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
                 for c in [*(x for piece in p.pieces for x in (piece.inserted, piece.deleted)), p.mark_deleted]
                 if c is not None and theirs(c)
             ]
-        mark = next((marks[name] for p in joined for name in p.marks if name in marks), None)
+        mark = next((m for p in joined if (m := own_mark(p)) is not None), None)
+        suspected = next((name for p in joined for name in p.marks if name in suspect), None)
+        if mark is None and suspected is not None:
+            if changes or _flat(sent) != _flat(marks[suspected].expected):
+                reading.unplaced.append(
+                    Unplaced(
+                        f"a change in a paragraph whose hidden mark {suspect[suspected]}, so its unit is not known: "
+                        f"«{_flat(proposed)}»",
+                        _around(paragraphs, paragraph.index),
+                    )
+                )
+            continue
         if mark is None or mark.key.startswith("t-"):
             if changes:
                 reading.unplaced.append(
@@ -239,10 +254,73 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
             "tracked" if changes else "untracked",
             proposal=_without_label(mark, proposed),
             mark=mark,
-            not_applicable=_not_applicable(mark, proposed, joined),
+            not_applicable=_not_its_text(mark, sent, bool(changes)) or _not_applicable(mark, proposed, joined),
         )
         reading.found.append(found)
     return reading
+
+
+def _suspect_marks(paragraphs: Sequence[ReviewedParagraph], marks: dict[str, Mark]) -> dict[str, str]:
+    """The hidden marks that cannot be believed, with why: a mark is a hint, not proof (a
+    reviewer's file can carry a copy of another unit's mark). One found in two paragraphs, or
+    out of the Code's order among the marks of its language (not in the longest run of marks
+    in order), names no paragraph."""
+    order = {name: index for index, name in enumerate(marks)}
+    seen: dict[str, int] = {}
+    by_language: dict[str, list[tuple[int, str]]] = {}
+    for paragraph in paragraphs:
+        for name in dict.fromkeys(paragraph.marks):
+            if name in marks:
+                seen[name] = seen.get(name, 0) + 1
+                if seen[name] == 1:
+                    by_language.setdefault(marks[name].language, []).append((order[name], name))
+    suspect = {name: f"is found in {count} paragraphs" for name, count in seen.items() if count > 1}
+    for sequence in by_language.values():
+        for name in _out_of_order(sequence):
+            suspect.setdefault(name, "stands out of the Code's order (copied or moved)")
+    return suspect
+
+
+def _out_of_order(sequence: list[tuple[int, str]]) -> list[str]:
+    """The names outside one longest increasing run of ``sequence``'s positions (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    previous: list[int] = [-1] * len(sequence)
+    for index, (position, _) in enumerate(sequence):
+        place = bisect.bisect_left(tails, position)
+        if place == len(tails):
+            tails.append(position)
+            tail_index.append(index)
+        else:
+            tails[place] = position
+            tail_index[place] = index
+        previous[index] = tail_index[place - 1] if place else -1
+    kept: set[int] = set()
+    index = tail_index[-1] if tail_index else -1
+    while index >= 0:
+        kept.add(index)
+        index = previous[index]
+    return [name for index, (_, name) in enumerate(sequence) if index not in kept]
+
+
+def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
+    """Why the paragraph around a change is not ``mark``'s unit as sent, if it is not: tracked
+    changes must stand in exactly that text; a paragraph edited without tracking must keep most
+    of its words."""
+    expected, before = _flat(mark.expected), _flat(sent)
+    if tracked and before == expected:
+        return None
+    if not tracked:
+        old, new = _TOKEN.findall(expected), _TOKEN.findall(before)
+        kept = sum(block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks())
+        if kept * 2 >= len(old):
+            return None
+    return (
+        "the paragraph around the change is not the text of this unit in the document's revision "
+        "(a mark copied from another paragraph, or changes not tracked): carry the proposal over by hand"
+    )
 
 
 def _article_of(mark: Mark) -> Mark:
@@ -321,7 +399,7 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
             if article is not None and article.id not in now:
                 edition = edition or Edition(code, None, code.numbering())
                 now[article.id] = _article_marks(code, article, edition)
-            current = now.get(article.id, {}).get(item.mark.key) if article is not None else None
+            current = now.get(article.id, {}).get(bookmark_name(item.mark.key)) if article is not None else None
         if current is not None and _flat(_current_wording(current)) == _flat(item.proposal):
             continue  # carried out already (a second --apply of the same file)
         if current is None or _flat(current.expected) != _flat(item.mark.expected):

@@ -1,0 +1,135 @@
+"""A reviewer's Word file is input: its hidden marks are hints, not proof. A mark copied or moved
+into another paragraph never makes `review import --apply` edit the unit it names."""
+
+from __future__ import annotations
+
+import copy
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from .conftest import A, BASE_FILES, git, kodeks, write_files
+from .test_review import ru_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CHANGE = {f"{W}author": "Рецензент", f"{W}date": "2026-12-04T09:30:00Z"}
+
+
+def paragraph_with(body: Any, text: str) -> Any:
+    (found,) = [p for p in body.iter(f"{W}p") if text in "".join(p.itertext())]
+    return found
+
+
+def track_deletion(paragraph: Any, word: str) -> None:
+    """Word's tracked deletion of ``word`` in ``paragraph`` (its run split around it)."""
+    for run in paragraph.iter(f"{W}r"):
+        text = run.find(f"{W}t")
+        if text is None or word not in (text.text or ""):
+            continue
+        before, after = text.text.split(word, 1)
+        text.text = before
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        deleted = etree.Element(f"{W}del", {f"{W}id": "901", **CHANGE})
+        gone = copy.deepcopy(run)
+        gone.find(f"{W}t").tag = f"{W}delText"
+        gone.find(f"{W}delText").text = word
+        deleted.append(gone)
+        rest = copy.deepcopy(run)
+        rest.find(f"{W}t").text = after
+        run.addnext(deleted)
+        deleted.addnext(rest)
+        return
+    raise AssertionError(f"{word} not in one run")
+
+
+def edited(built: Path, target: Path, edit: Callable[[Any], None]) -> Path:
+    package = zipfile.ZipFile(built)
+    root = etree.fromstring(package.read("word/document.xml"))
+    edit(root.find(f"{W}body"))
+    with zipfile.ZipFile(target, "w") as out:
+        for item in package.infolist():
+            data = package.read(item.filename)
+            out.writestr(item, etree.tostring(root) if item.filename == "word/document.xml" else data)
+    return target
+
+
+def marks(paragraph: Any) -> list[Any]:
+    return [m for m in paragraph.iter(f"{W}bookmarkStart") if m.get(f"{W}name", "").startswith("_k")]
+
+
+SUBJECT_1 = "Настоящий Кодекс регулирует местное самоуправление."
+KENESH_2 = "Кенеш решает вопросы"
+
+
+@pytest.mark.parametrize("how", ["copied beside its own", "instead of its own", "moved from its paragraph"])
+def test_a_copied_mark_never_edits_the_unit_it_names(code_repo: Callable[..., Path], tmp_path: Path, how: str) -> None:
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+
+    def attack(body: Any) -> None:
+        victim, host = paragraph_with(body, SUBJECT_1), paragraph_with(body, KENESH_2)
+        (mark,) = marks(victim)
+        if how == "moved from its paragraph":
+            mark.getparent().remove(mark)
+        if how != "copied beside its own":
+            for own in marks(host):
+                own.getparent().remove(own)
+        host.insert(1, copy.deepcopy(mark))
+        track_deletion(host, " вопросы")  # in Word: "delete «вопросы» in article 3"
+
+    reviewed = edited(built, tmp_path / "hostile.docx", attack)
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
+    assert result.exit_code == 0, result.output
+    assert SUBJECT_1 in ru_text(root, "subject")  # article 1 untouched
+    assert kodeks("validate", "--root", str(root), "--strict").exit_code == 0
+    if how == "copied beside its own":  # the paragraph's own mark still says where the change is
+        assert "Кенеш решает, названные" in ru_text(root, "kenesh")
+    else:
+        assert "not placed: a change in a paragraph whose hidden mark" in result.stderr
+        assert "Кенеш решает вопросы" in ru_text(root, "kenesh")
+        assert not (root / "code_text/reviews/round-1.yaml").exists()  # nothing placed on article 1
+
+
+def test_a_copy_built_before_the_article_changed_still_applies_to_its_other_units(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The reviewer worked on a copy of yesterday's text; today part 1 of the article changed. A
+    proposal on part 2, which nobody touched, is carried out (all were refused)."""
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+    kenesh = BASE_FILES[A + "kenesh.md"].replace("Местный кенеш действует", "Местный кенеш работает")
+    write_files(root, {A + "kenesh.md": kenesh})
+    git(root, "commit", "-qam", "part 1 reworded")
+    reviewed = edited(built, tmp_path / "old.docx", lambda body: track_deletion(paragraph_with(body, KENESH_2), " вопросы"))
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
+    assert result.exit_code == 0 and "1 applied" in result.stderr, result.stderr
+    text = ru_text(root, "kenesh")
+    assert "Кенеш решает, названные" in text and "Местный кенеш работает" in text
+
+
+def test_a_tracked_change_in_a_paragraph_that_is_not_its_units_text_is_refused(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """The text around a tracked change must be the unit's text as sent; here the paragraph was
+    also rewritten without tracking, so the proposal is listed, not applied."""
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+
+    def edit(body: Any) -> None:
+        paragraph = paragraph_with(body, SUBJECT_1)
+        for text in paragraph.iter(f"{W}t"):
+            text.text = (text.text or "").replace("Настоящий Кодекс", "Этот закон")
+        track_deletion(paragraph, " местное")
+
+    reviewed = edited(built, tmp_path / "mixed.docx", edit)
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
+    assert result.exit_code == 0
+    assert "not applied: часть 1 статьи 1 (ru): the paragraph around the change is not the text" in result.stderr
+    assert SUBJECT_1 in ru_text(root, "subject")
