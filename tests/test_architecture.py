@@ -30,7 +30,7 @@ LAYERS = [
     {"parse"},
     {"store", "load"},
     {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"render", "edit", "drafting", "importing", "report", "github", "review", "amend", "history"},
+    {"render", "edit", "drafting", "importing", "report", "github", "sanitise", "review", "amend", "history"},
     {"cli", "__main__"},
 ]
 

@@ -139,13 +139,14 @@ def test_a_repealed_article_keeps_number_and_heading(code_dir: WriteCode) -> Non
 
 
 def hostile_code(code_dir: WriteCode) -> Path:
+    """Markup in the text and in a title (which is a finding, Y012: built with --force)."""
     return code_dir({A + "subject.md": BASE_FILES[A + "subject.md"].replace(
         "1. Настоящий Кодекс регулирует местное самоуправление.", f"1. {HOSTILE}"
     ).replace('ru: "Предмет регулирования"', 'ru: "Предмет </title><script>x()</script>"')})  # fmt: skip
 
 
 def test_html_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
-    html = built(hostile_code(code_dir)).decode()
+    html = built(hostile_code(code_dir), "--force").decode()
     assert "<script>" not in html and "<b>" not in html and "<!-- x" not in html
     assert (
         "Текст &lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;жирный&lt;/b&gt; *звёздочки* _нижние_ ]]&gt; | труба `код` &lt;!-- x --&gt; @mention"
@@ -157,7 +158,7 @@ def test_html_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
 def test_markdown_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
     from markdown_it import MarkdownIt
 
-    markdown = built(hostile_code(code_dir), "--lang", "ru", "--format", "md").decode()
+    markdown = built(hostile_code(code_dir), "--force", "--lang", "ru", "--format", "md").decode()
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     assert "<script>" not in rendered and "<b>" not in rendered and "<em>" not in rendered and "<code>" not in rendered
     assert (
@@ -171,7 +172,7 @@ def test_markdown_escapes_every_piece_of_text(code_dir: WriteCode) -> None:
 def test_parallel_markdown_keeps_one_table_row_per_article(code_dir: WriteCode) -> None:
     from markdown_it import MarkdownIt
 
-    markdown = built(hostile_code(code_dir), "--format", "md").decode()
+    markdown = built(hostile_code(code_dir), "--force", "--format", "md").decode()
     rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     assert rendered.count("<table>") == 3
     assert "<th>ky</th>" in rendered and "<th>ru</th>" in rendered
@@ -226,7 +227,7 @@ def test_docx_core_properties_come_from_the_commit(code_repo: Callable[..., Path
 def test_docx_keeps_hostile_text_literal(code_dir: WriteCode) -> None:
     import docx
 
-    document = docx.Document(io.BytesIO(built(hostile_code(code_dir), "--lang", "ru", "--format", "docx")))
+    document = docx.Document(io.BytesIO(built(hostile_code(code_dir), "--force", "--lang", "ru", "--format", "docx")))
     assert f"1. {HOSTILE}" in [p.text for p in document.paragraphs]
 
 

@@ -11,11 +11,13 @@ import pytest
 
 from kodeks.store import journal
 
-from .conftest import A, BASE_FILES, TITLES, WriteCode, git, kodeks, write_files
+from .conftest import BASE_FILES, TITLES, A, WriteCode, git, kodeks
 
 
 def files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "code_text").rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "code_text").rglob("*")) if p.is_file()
+    }
 
 
 def killed_after_deciding(renamed: int, *command: str) -> None:
@@ -51,7 +53,9 @@ def test_a_journal_planned_before_a_git_reset_is_set_aside_not_replayed(code_rep
     git(root, "reset", "-q", "--hard")
     result = kodeks("validate", "--root", str(root))
     # Only the new article, which a reset leaves untracked, is out of the structure.
-    assert result.exit_code == 1 and {line.split(":")[0] for line in result.stdout.splitlines()[:-1]} == {A + "fresh.md"}
+    assert result.exit_code == 1 and {line.split(":")[0] for line in result.stdout.splitlines()[:-1]} == {
+        A + "fresh.md"
+    }
     assert "no longer as the interrupted edit left them" in result.stderr and "set aside" in result.stderr
     # The reset tree (the new article, untracked, stays as Git left it); the staged files removed.
     assert {path: data for path, data in files(root).items() if path != A + "fresh.md"} == before
@@ -120,9 +124,9 @@ def test_two_edits_at_once_never_lose_one(code_dir: WriteCode, monkeypatch: pyte
     """`remove` planned from what it read; `new` wrote before `remove` took the lock: `remove` must
     not write its plan over `new`'s edit (it once left the Code with 854 errors, exit 0)."""
     from kodeks.cli import drafting
+    from kodeks.cli.options import write_edit
 
     root = code_dir()
-    write_edit = drafting.write_edit
 
     def meanwhile(where: Path, changes: dict[str, bytes | None]) -> None:
         monkeypatch.setattr(drafting, "write_edit", write_edit)

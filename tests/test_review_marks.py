@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from .conftest import A, BASE_FILES, git, kodeks, write_files
+from .conftest import BASE_FILES, A, git, kodeks, write_files
 from .test_review import ru_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,7 +106,9 @@ def test_a_copy_built_before_the_article_changed_still_applies_to_its_other_unit
     kenesh = BASE_FILES[A + "kenesh.md"].replace("Местный кенеш действует", "Местный кенеш работает")
     write_files(root, {A + "kenesh.md": kenesh})
     git(root, "commit", "-qam", "part 1 reworded")
-    reviewed = edited(built, tmp_path / "old.docx", lambda body: track_deletion(paragraph_with(body, KENESH_2), " вопросы"))
+    reviewed = edited(
+        built, tmp_path / "old.docx", lambda body: track_deletion(paragraph_with(body, KENESH_2), " вопросы")
+    )
     result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
     assert result.exit_code == 0 and "1 applied" in result.stderr, result.stderr
     text = ru_text(root, "kenesh")

@@ -208,6 +208,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "kenesh.md", 'notes: "Обсудить на семинаре."', "notes: " + "x" * 70000),
         {("Y011", A + "kenesh.md", 2)},
     ),
+    "Y012 markup in a title": (
+        edit(A + "kenesh.md", 'ru: "Местный кенеш"', 'ru: "<img src=//evil.example/p.png> Местный кенеш"'),
+        {("Y012", A + "kenesh.md", 4)},
+    ),
+    "Y012 a link in a chapter title": (
+        edit(YAML, 'ru: "Основы"', 'ru: "[Основы](https://evil.example)"'),
+        {("Y012", YAML, 15)},
+    ),
     "S001 listed article has no file": (
         {A + "kenesh.md": None},
         {("S001", YAML, 20), ("R002", A + "concepts.md", 12), ("R002", A + "concepts.md", 19)},

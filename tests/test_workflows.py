@@ -93,7 +93,7 @@ def test_the_comment_jobs_lock_file_pins_every_runtime_dependency_with_hashes() 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     lock = (ROOT / "tooling/requirements/comment.txt").read_text(encoding="utf-8")
     pinned = dict(re.findall(r"^([a-z0-9-]+)==(\S+) \\$", lock, re.MULTILINE))
-    for requirement in project["dependencies"]:
+    for requirement in project["dependencies"] + project["optional-dependencies"]["github"]:
         name = re.match(r"[A-Za-z0-9_.-]+", requirement)[0].lower().replace("_", "-")  # type: ignore[index]
         assert name in pinned, name
     hashed = re.findall(r"^[a-z0-9-]+==\S+(?: \\\n +--hash=sha256:[0-9a-f]{64})+$", lock, re.MULTILINE)

@@ -299,85 +299,14 @@ def comment_on_pull_requests(
 
 # --- the body: nothing live from article text --------------------------------------------------
 
-_ALLOWED_TAG = re.compile(
-    r"</?(?:del|ins|b|summary|details)>|<details open>|<br>|<a id=\"[A-Za-z0-9_.:-]{1,200}\"></a>"
-)
-_ALLOWED_ENTITY = frozenset({"&amp;", "&lt;", "&gt;", "&quot;", "&emsp;", "&nbsp;"})
-_HAZARD = re.compile(
-    r"(?P<link>\]\(\s*<?(?P<href>[^)\s>]*)>?\s*\))"
-    r"|(?P<tag><)"
-    r"|(?P<entity>&#?[A-Za-z0-9]{1,40};)"
-    r"|(?P<image>!\[)"
-    r"|(?P<url>(?i:https?|ftp|mailto|xmpp):|(?i:www)\.)"
-    r"|(?P<mention>@)(?!\u2060)"
-    r"|(?P<issue>(?:#|(?i:gh)-)(?=[0-9]))"
-    r"|(?P<refdef>^[ \t]{0,3}\[(?=[^\]\n]*\]:))",
-    re.MULTILINE,
-)
-_JOINER = "\u2060"
-"""A word joiner: invisible, and enough to keep GitHub from reading a mention, a link or #N."""
-
-
-def _escaped(text: str, position: int) -> bool:
-    """Whether the character at ``position`` is backslash-escaped (an odd run of ``\\`` before it)."""
-    run = 0
-    while position - run - 1 >= 0 and text[position - run - 1] == "\\":
-        run += 1
-    return run % 2 == 1
-
-
-def sanitise(body: str, repository: str) -> str:
-    """The body with nothing live but what the redline itself uses.
-
-    The renderer escapes article text already; this pass runs in the trusted job on the final
-    body so that a bug there, or a body written by anyone else, still cannot post an image, a
-    link out of this repository, raw HTML beyond the redline's own tags, a mention or an
-    issue reference. Our marker survives only as the first line, added after this.
-    """
-    own = f"https://github.com/{repository}/"
-    out = []
-    position = 0
-    while (match := _HAZARD.search(body, position)) is not None:
-        out.append(body[position : match.start()])
-        replacement, position = _defused(body, match, own)
-        out.append(replacement)
-    out.append(body[position:])
-    return "".join(out)
-
-
-def _defused(body: str, match: re.Match[str], own: str) -> tuple[str, int]:
-    """What to write for one hazard, and where to go on scanning."""
-    text, kind, start = match.group(), match.lastgroup, match.start()
-    escaped = _escaped(body, start)
-    if kind == "link":
-        href = match.group("href")
-        if href.startswith("#") or (href.startswith(own) and ".." not in href):
-            return text, match.end()
-        return "]\\" + sanitise(text[1:], own.removeprefix("https://github.com/").rstrip("/")), match.end()
-    if kind == "tag":
-        allowed = _ALLOWED_TAG.match(body, start)
-        if allowed and not escaped:
-            return allowed.group(), allowed.end()  # kept whole
-        return (text if escaped else "&lt;"), match.end()
-    if kind == "entity":
-        return (text if text in _ALLOWED_ENTITY or escaped else "&amp;" + text[1:]), match.end()
-    if kind in ("image", "refdef"):
-        return (text if escaped else text[:-1] + "\\["), match.end()
-    # Mentions, links and references are found in the rendered text, escaped or not.
-    return (text[:-1] + _JOINER + text[-1] if kind == "url" else text + _JOINER), match.end()
-
 
 def safe_comment(body: str, repository: str) -> str:
-    """A body that is sanitised, carries exactly one marker (ours, first) and fits GitHub."""
-    body = sanitise(body.removeprefix(MARKER), repository)
+    """A body that is sanitised (``kodeks.sanitise``), carries exactly one marker (ours, first)
+    and fits GitHub."""
+    from .sanitise import sanitise
+
     limit = COMMENT_MAX - len(MARKER) - 200
-    if len(body) > limit:
-        cut = body.rfind("\n", 0, limit)
-        body = body[: cut if cut > 0 else limit]
-        if body.count("<details") > body.count("</details>"):
-            body += "\n\n</details>"
-        body += "\n\n… (cut to fit GitHub's comment limit)\n"
-    return f"{MARKER}\n{body.lstrip()}"
+    return f"{MARKER}\n{sanitise(body.removeprefix(MARKER), repository, limit)}\n"
 
 
 # --- workflow outputs ----------------------------------------------------------------------------

@@ -314,7 +314,9 @@ def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
         return None
     if not tracked:
         old, new = _TOKEN.findall(expected), _TOKEN.findall(before)
-        kept = sum(block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks())
+        kept = sum(
+            block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+        )
         if kept * 2 >= len(old):
             return None
     return (

@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {
         Rule("Y009", _E, "title missing or empty for a language"),
         Rule("Y010", _E, "id is not lowercase-words-with-hyphens"),
         Rule("Y011", _E, "front matter larger than 64 KiB"),
+        Rule("Y012", _E, "a title holds HTML or Markdown markup"),
         # Structure
         Rule("S001", _E, "article listed in code.yaml has no file"),
         Rule("S002", _E, "article file not listed in code.yaml"),

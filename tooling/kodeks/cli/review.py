@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from . import cli
-from .options import chosen_languages, dry_run_option, lang_option, root_option, working_tree, write_edit, write_or_print
+from .options import (
+    chosen_languages,
+    dry_run_option,
+    lang_option,
+    root_option,
+    working_tree,
+    write_edit,
+    write_or_print,
+)
 
 EXIT_INVALID = 1
 

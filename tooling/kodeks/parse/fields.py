@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,6 +13,11 @@ from ..yamlsafe import YamlDocument, YamlPath
 
 MAX_NUMBER = 999_999
 """The largest number a unit can have (six digits, as in ``LegalNumber.parse``)."""
+
+
+
+_MARKUP = re.compile(r"<\s*/?[A-Za-z!?][^>]{0,40}>?|!\[|\]\(|\]\[")
+"""An HTML tag or comment, a Markdown image or link: nothing a title may hold."""
 
 
 class FieldReader:
@@ -92,8 +98,16 @@ class FieldReader:
             text = value.get(language)
             if not isinstance(text, str) or not text.strip():
                 self.report("Y009", path + ("title",), f"{what} has no {language} title")
-            else:
-                titles[language] = text.strip()
+                continue
+            titles[language] = text.strip()
+            markup = _MARKUP.search(text)
+            if markup:
+                self.report(
+                    "Y012",
+                    path + ("title", language),
+                    f"the {language} title of {what} holds markup «{markup.group()}»: a title is plain words "
+                    "(it is printed in headings, tables of contents and the pull-request comment)",
+                )
         for language in value:
             if language not in languages:
                 self.report(

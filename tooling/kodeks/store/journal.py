@@ -137,9 +137,7 @@ def _locked(root: Path) -> Iterator[None]:
         os.close(descriptor)
 
 
-def write_files(
-    root: Path, changes: Mapping[str, bytes | None], basis: Mapping[str, bytes] | None = None
-) -> None:
+def write_files(root: Path, changes: Mapping[str, bytes | None], basis: Mapping[str, bytes] | None = None) -> None:
     """Replace (bytes) or delete (None) files given relative to ``root``, all or nothing.
 
     ``basis``: the files of code_text/ the edit was planned from; if any changed before the lock
@@ -385,4 +383,3 @@ def _as_left(root: Path, entry: dict[str, object]) -> bool:
     if staged is None:
         return now == entry["new"]
     return staged == entry["new"] and now == entry["old"]
-

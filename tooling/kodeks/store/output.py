@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..errors import KodeksError
 
-
 IGNORE_ALL = b"# Made by kodeks: what it builds here is not committed.\n*\n"
 CACHEDIR_TAG = (
     b"Signature: 8a477f597d28d172789f06886806bc55\n"
