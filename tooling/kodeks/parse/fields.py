@@ -15,7 +15,6 @@ MAX_NUMBER = 999_999
 """The largest number a unit can have (six digits, as in ``LegalNumber.parse``)."""
 
 
-
 _MARKUP = re.compile(r"<\s*/?[A-Za-z!?][^>]{0,40}>?|!\[|\]\(|\]\[")
 """An HTML tag or comment, a Markdown image or link: nothing a title may hold."""
 
