@@ -235,6 +235,16 @@ def test_fmt_normalises_without_changing_meaning(code_dir: WriteCode) -> None:
     assert run(root, "fmt", "--check").exit_code == 0
 
 
+def test_fmt_composes_a_decomposed_letter_and_nothing_else(code_dir: WriteCode) -> None:
+    """«и» + U+0306 looks like «й» and is not found by a search for it: stored text is NFC."""
+    decomposed = BASE_FILES[A + "kenesh.md"].replace("Местный кенеш действует", "Местныи\u0306 кенеш действует")
+    root = code_dir({A + "kenesh.md": decomposed})
+    assert "C003" in run(root, "validate").output
+    assert run(root, "fmt").exit_code == 0
+    assert (root / A / "kenesh.md").read_text(encoding="utf-8") == BASE_FILES[A + "kenesh.md"]
+    assert run(root, "validate", "--strict").exit_code == 0
+
+
 def _same_text(before: object, after: object) -> bool:
     from kodeks.model import Code
 

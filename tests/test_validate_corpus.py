@@ -108,6 +108,26 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш дейcтвует"),
         {("C003", A + "kenesh.md", 16)},
     ),
+    "C003 Armenian o in a Cyrillic word": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш действу\u0585т"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
+    "C003 fullwidth o in a Kyrgyz word": (
+        edit(A + "kenesh.md", "Жергиликтүү кеңеш [2", "Жергиликтүү к\uff4fеңеш [2"),
+        {("C003", A + "kenesh.md", 11)},
+    ),
+    "C003 mathematical bold o in a title": (
+        edit(A + "concepts.md", 'ru: "Понятия"', 'ru: "П\U0001d428нятия"'),
+        {("C003", A + "concepts.md", 4)},
+    ),
+    "C003 a decomposed й": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местныи\u0306 кенеш действует"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
+    "C002 braille blank between words": (
+        edit(A + "kenesh.md", "решает вопросы", "решает\u2800вопросы"),
+        {("C002", A + "kenesh.md", 17)},
+    ),
     "Y002 integer of 5,000 digits": (
         edit(A + "concepts.md", "number: 2", "number: " + "9" * 5000),
         {("Y002", A + "concepts.md", 3)},

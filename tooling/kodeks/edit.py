@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -374,8 +375,9 @@ FRONT_MATTER_ORDER = ("id", "number", "title", "status", "sources", "notes")
 
 
 def format_text(path: str, text: str) -> str:
-    """What can be normalised without changing meaning: LF endings, no BOM, one final newline,
-    no runs of blank lines in article bodies, and front matter keys in the manual's order.
+    """What can be normalised without changing meaning: LF endings, no BOM, letters composed
+    (Unicode NFC: «и» + U+0306 is «й», as every search expects), one final newline, no runs of
+    blank lines in article bodies, and front matter keys in the manual's order.
 
     Lines are split on LF only: U+2028, U+0085, form feeds are characters of the text. YAML
     (code.yaml, front matter) is never re-wrapped or re-spaced, since blank and whitespace-only
@@ -384,6 +386,8 @@ def format_text(path: str, text: str) -> str:
     kept: two of them are a Markdown line break.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if not path.endswith(".md"):
         return _final_newline(text)
     front, body = None, text

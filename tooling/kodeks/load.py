@@ -266,7 +266,13 @@ _CHARACTER_RULES = {
     "control": ("C001", "{what}: Word and XML cannot hold it; delete it"),
     "invisible": ("C002", "{what} is invisible and can change how the text reads or sorts; delete it"),
     "mixed": ("C003", "{what} among Cyrillic ones: retype them in Cyrillic"),
+    "decomposed": ("C003", "{what}: it looks the same and searches differently; retype it (`kodeks fmt` composes it)"),
 }
+
+
+_YAML_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[0abtnvfreN_LP\\\"/ ])")
+"""An escape of a double-quoted YAML scalar: its letters are not the text's («\\nНовый» is a line
+break and «Новый», not a word mixing Latin and Cyrillic). Blanked, offsets kept, for the scan."""
 
 
 MAX_CHARACTER_FINDINGS = 20
@@ -279,7 +285,10 @@ def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
     found = []
     counts: Counter[str] = Counter()
     line_starts: list[int] = []
-    for kind, offset, what in characters.findings(text):
+    scanned = (
+        _YAML_ESCAPE.sub(lambda m: " " * len(m.group()), text) if path.endswith(".yaml") and "\\" in text else text
+    )
+    for kind, offset, what in characters.findings(scanned):
         counts[kind] += 1
         if counts[kind] > MAX_CHARACTER_FINDINGS + 1:
             continue

@@ -20,11 +20,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from . import wording
+from . import characters, wording
 from .edit import Edit, Texts, scalar_edit
 from .errors import KodeksError
 from .importing import inline_markdown, line_markdown
@@ -407,15 +408,27 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
         if current is None or _flat(current.expected) != _flat(item.mark.expected):
             refused.append((item, "the unit changed since the document was built: carry the proposal over by hand"))
             continue
+        proposal = unicodedata.normalize("NFC", item.proposal)  # stored text is composed
+        rejected = _rejected_characters(proposal, _current_wording(current))
+        if rejected:
+            refused.append((item, f"it holds {rejected}, which `kodeks validate` reports: carry it over by hand"))
+            continue
         try:
             if current.heading:
-                edits.append(_title_edit(texts, current, _flat(item.proposal)))
+                edits.append(_title_edit(texts, current, _flat(proposal)))
             elif current.paragraph is not None:
-                edits.extend(paragraph_edits(texts, current.paragraph, item.proposal))
+                edits.extend(paragraph_edits(texts, current.paragraph, proposal))
             applied += 1
         except CannotApply as error:
             refused.append((item, str(error)))
     return edits, refused, applied
+
+
+def _rejected_characters(proposal: str, current: str) -> str | None:
+    """What in a proposal the validator would report (a control, invisible or look-alike
+    character) that the unit's text does not hold already."""
+    known = {what for _, _, what in characters.findings(current)}
+    return next((what for _, _, what in characters.findings(proposal) if what not in known), None)
 
 
 def _current_wording(mark: Mark) -> str:
@@ -552,8 +565,18 @@ def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int,
 
 def _yaml_text(text: str) -> str:
     """A double-quoted YAML scalar that reads back as exactly ``text``, line breaks and tabs
-    included (JSON's string syntax is YAML's double-quoted one)."""
-    return json.dumps(text, ensure_ascii=False)
+    included (JSON's string syntax is YAML's double-quoted one). Whatever YAML reads as a line
+    break (U+0085, U+2028) or may not hold (C1 controls), and every invisible character, is
+    written as an escape: the round stays readable whatever a reviewer typed, and shows it."""
+    return _UNSAFE_IN_YAML.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
+_UNSAFE_IN_YAML = re.compile(f"{characters.CONTROL.pattern}|{characters.INVISIBLE.pattern}")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def entries_yaml(round_id: str, first_number: int, found: Sequence[Found]) -> str:

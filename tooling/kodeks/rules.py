@@ -35,7 +35,7 @@ RULES: dict[str, Rule] = {
         # Characters
         Rule("C001", _E, "control character (Word and XML cannot hold it)"),
         Rule("C002", _W, "invisible or direction-changing character"),
-        Rule("C003", _W, "word mixes Cyrillic with Latin or Greek letters"),
+        Rule("C003", _W, "word mixes Cyrillic with letters of another script, or a letter written decomposed"),
         # Front matter and code.yaml
         Rule("Y001", _E, "front matter missing or not closed"),
         Rule("Y002", _E, "YAML syntax error"),

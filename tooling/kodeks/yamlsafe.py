@@ -49,8 +49,12 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Diagnostic]]:
-    """Parse ``text`` (written at ``line_offset`` lines into ``path``) safely."""
+def load_yaml(
+    path: str, text: str, line_offset: int = 0, verbatim: frozenset[str] = frozenset()
+) -> tuple[YamlDocument | None, list[Diagnostic]]:
+    """Parse ``text`` (written at ``line_offset`` lines into ``path``) safely. Values under a key
+    in ``verbatim`` are a record of someone else's words (a reviewer's comment): characters
+    written there as escapes are kept, not reported."""
 
     def at(mark: Any) -> SourceLocation:
         if mark is None:
@@ -73,7 +77,7 @@ def load_yaml(path: str, text: str, line_offset: int = 0) -> tuple[YamlDocument 
             escaped: list[Diagnostic] = []
             if node is not None:
                 document.value = _build(loader, node, (), document, at, 0)
-                escaped = _escaped_characters(document, text)
+                escaped = _escaped_characters(document, text, verbatim)
             return document, escaped
         finally:
             loader.dispose()
@@ -115,13 +119,15 @@ _HINTS = (
 """What the commonest YAML errors mean for a drafter, and how to fix them."""
 
 
-def _escaped_characters(document: YamlDocument, text: str) -> list[Diagnostic]:
+def _escaped_characters(document: YamlDocument, text: str, verbatim: frozenset[str]) -> list[Diagnostic]:
     """Control and invisible characters written as escapes (``"\\v"``, ``"\\u202e"``), which the
     scan of the file's characters cannot see: reported at the value that holds them."""
     if "\\" not in text:
         return []
     found = []
     for path, location in document.value_locations.items():
+        if verbatim.intersection(key for key in path if isinstance(key, str)):
+            continue
         value: Any = document.value
         for key in path:
             value = value[key]

@@ -29,8 +29,12 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..model import Decision, ReviewEntry, ReviewRound, TargetKind
 from ..yamlsafe import YamlPath, load_yaml
+
 from .fields import FieldReader
 from .reference import parse_reference
+
+VERBATIM = frozenset({"author", "comment", "quote", "proposal"})
+"""What a reviewer wrote, kept exactly (kodeks writes what XML or YAML cannot hold as escapes)."""
 
 ROUND_KEYS = ("name", "sent", "due", "revision", "comments")
 ENTRY_KEYS = (
@@ -41,7 +45,7 @@ VIA = ("comment", "tracked", "untracked")
 
 
 def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[ReviewRound | None, list[Diagnostic]]:
-    document, diagnostics = load_yaml(path, text)
+    document, diagnostics = load_yaml(path, text, verbatim=VERBATIM)
     round_id = path.rpartition("/")[2].removesuffix(".yaml")
     if document is None:
         return None, diagnostics

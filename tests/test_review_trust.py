@@ -1,5 +1,7 @@
-"""A reviewer's Word file is input: its hidden marks are hints, not proof. A mark copied or moved
-into another paragraph never makes `review import --apply` edit the unit it names."""
+"""A reviewer's Word file is input. Its hidden marks are hints, not proof: a mark copied or moved
+into another paragraph never makes `review import --apply` edit the unit it names. Whatever a
+reviewer typed is kept exactly in a register that stays valid, and nothing the validator would
+reject is applied to the text."""
 
 from __future__ import annotations
 
@@ -22,6 +24,27 @@ CHANGE = {f"{W}author": "Рецензент", f"{W}date": "2026-12-04T09:30:00Z"
 def paragraph_with(body: Any, text: str) -> Any:
     (found,) = [p for p in body.iter(f"{W}p") if text in "".join(p.itertext())]
     return found
+
+
+def track_insertion(paragraph: Any, after: str, inserted: str) -> None:
+    """Word's tracked insertion of ``inserted`` right after ``after`` in ``paragraph``."""
+    for run in paragraph.iter(f"{W}r"):
+        text = run.find(f"{W}t")
+        if text is None or after not in (text.text or ""):
+            continue
+        before, rest = text.text.split(after, 1)
+        text.text = before + after
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        insertion = etree.Element(f"{W}ins", {f"{W}id": "902", **CHANGE})
+        new = copy.deepcopy(run)
+        new.find(f"{W}t").text = inserted
+        insertion.append(new)
+        tail = copy.deepcopy(run)
+        tail.find(f"{W}t").text = rest
+        run.addnext(insertion)
+        insertion.addnext(tail)
+        return
+    raise AssertionError(f"{after} not in one run")
 
 
 def track_deletion(paragraph: Any, word: str) -> None:
@@ -135,3 +158,50 @@ def test_a_tracked_change_in_a_paragraph_that_is_not_its_units_text_is_refused(
     assert result.exit_code == 0
     assert "not applied: часть 1 статьи 1 (ru): the paragraph around the change is not the text" in result.stderr
     assert SUBJECT_1 in ru_text(root, "subject")
+
+
+def test_whatever_a_reviewer_typed_is_kept_exactly_and_the_round_stays_valid(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A comment with a line separator and C1 controls, a proposal with a bidi override and one
+    split in two paragraphs: the register reads back exactly, the Code stays valid (no false
+    C003 on the escape of the split), `review table` works, a second import works, and the
+    override is not written into the law."""
+    import yaml
+
+    from .test_review import reviewer_copy
+
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+    typed = "Первая строка\u2028вторая\u0085третья \u009bконец"
+
+    def edit(body: Any) -> None:
+        track_insertion(paragraph_with(body, SUBJECT_1), "регулирует", " \u202eвсе")
+        first_run = next(paragraph_with(body, KENESH_2).iter(f"{W}r"))
+        first_run.addprevious(etree.Element(f"{W}commentRangeStart", {f"{W}id": "1"}))
+
+    edited(built, tmp_path / "edited.docx", edit)
+    package = zipfile.ZipFile(tmp_path / "edited.docx")
+    xml = package.read("word/document.xml").decode()
+    reviewed = reviewer_copy(package, xml, tmp_path / "reviewed.docx", ("1", typed))
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1", "--apply")
+    assert result.exit_code == 0, result.output
+    assert "not applied: часть 1 статьи 1 (ru): it holds U+202E RIGHT-TO-LEFT OVERRIDE" in result.stderr
+    assert SUBJECT_1 in ru_text(root, "subject")
+    raw = (root / "code_text/reviews/round-1.yaml").read_text(encoding="utf-8")
+    assert "\u2028" not in raw and "\u0085" not in raw and "\\u2028" in raw
+    entries = yaml.safe_load(raw)["comments"]
+    assert [e.get("comment") for e in entries if e["via"] == "comment"] == [typed]
+    assert [e["proposal"]["ru"] for e in entries if e["via"] == "tracked"] == [
+        "Настоящий Кодекс регулирует \u202eвсе местное самоуправление."
+    ]
+    assert kodeks("validate", "--root", str(root), "--strict").exit_code == 0
+    assert kodeks("review", "table", "--root", str(root), "--round", "round-1", "-o", "-").exit_code == 0
+    again = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1")
+    assert again.exit_code == 0 and "0 new in round" in again.stderr
+    # A proposal split in two paragraphs keeps its line break as «\n»: not a word «nНовый».
+    split = raw.replace("регулирует \\u202eвсе местное", "регулирует\\nНовый абзац местное")
+    assert split != raw
+    (root / "code_text/reviews/round-1.yaml").write_text(split, encoding="utf-8")
+    assert kodeks("validate", "--root", str(root), "--strict").exit_code == 0
