@@ -29,7 +29,6 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..model import Decision, ReviewEntry, ReviewRound, TargetKind
 from ..yamlsafe import YamlPath, load_yaml
-
 from .fields import FieldReader
 from .reference import parse_reference
 
