@@ -245,6 +245,21 @@ def test_fmt_composes_a_decomposed_letter_and_nothing_else(code_dir: WriteCode) 
     assert run(root, "validate", "--strict").exit_code == 0
 
 
+@pytest.mark.parametrize("separator", ["\x85", "\u2028"])
+def test_fmt_leaves_a_front_matter_with_a_yaml_line_break_inside_a_value_in_its_order(
+    code_dir: WriteCode, separator: str
+) -> None:
+    """YAML reads U+0085 and U+2028 as line breaks, the file's lines do not: fmt once ended in an
+    internal error (IndexError) reordering such a front matter with an unknown key."""
+    kenesh = BASE_FILES[A + "kenesh.md"].replace('notes: "Обсудить', f'notes: "Об{separator}судить')
+    kenesh = kenesh.replace('семинаре."\n', 'семинаре."\nreviewer: x\n')
+    root = code_dir({A + "kenesh.md": kenesh})
+    for command in (["fmt", "--check"], ["fmt"]):
+        assert run(root, *command).exit_code == 0
+    assert (root / A / "kenesh.md").read_text(encoding="utf-8") == kenesh
+    assert run(root, "validate").exit_code == 1  # C001: the separator itself
+
+
 def _same_text(before: object, after: object) -> bool:
     from kodeks.model import Code
 

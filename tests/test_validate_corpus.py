@@ -136,6 +136,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(YAML, "    number: 1\n", "    number: 0x" + "f" * 6000 + "\n"),
         {("Y002", YAML, 10)},
     ),
+    "P001 a paragraph before part 1 in one language only (was an internal error)": (
+        edit(A + "kenesh.md", "## ru\n\n1. Местный", "## ru\n\nВводный абзац.\n\n1. Местный"),
+        {("B012", A + "kenesh.md", 16), ("P001", A + "kenesh.md", 14)},
+    ),
     "B010 an unindented абзац swallows the next part": (
         edit(A + "kenesh.md", "настоящей статьи.\n", "настоящей статьи.\n\nВторой абзац части.\n"),
         # Part 2 is gone, so its reference and the parity of the languages fail too: B010 says why.

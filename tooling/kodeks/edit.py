@@ -487,6 +487,8 @@ def _ordered_front_matter(path: str, front: str) -> str:
     found by the YAML parser; unchanged when the result would read differently."""
     from .yamlsafe import load_yaml
 
+    if any(separator in front for separator in "\x85\u2028\u2029"):
+        return front  # YAML counts these as line breaks, the file's lines do not: keys cannot be placed
     document, _ = load_yaml(path, front)
     if document is None or not isinstance(document.value, dict):
         return front

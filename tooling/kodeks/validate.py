@@ -408,6 +408,9 @@ def _details(text: ArticleText) -> list[tuple[str, str]]:
             point_details(point, f" of part {part.label}")
     if not text.parts:
         details.append(("the article", f"{len(text.paragraphs_outside_parts)} абзац(ы)"))
+    else:  # B012 reports a paragraph outside the parts; the shapes still differ by it
+        outside = len(text.paragraphs_outside_parts)
+        details.append(("outside the parts", f"{outside} абзац(ы)" if outside else "none"))
     for point in text.points:
         point_details(point, "")
     notes = text.notes
@@ -424,13 +427,15 @@ def _details(text: ArticleText) -> list[tuple[str, str]]:
 
 
 def _detail_difference(reference: ArticleText, text: ArticleText) -> str:
-    """The first unit whose details differ (called when the shapes differ, so there is one)."""
-    where, base, other = next(
-        (where, base, other)
-        for (where, base), (_, other) in zip(_details(reference), _details(text), strict=True)
-        if base != other
-    )
-    return f"{where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
+    """The first unit whose details differ (called when the shapes differ)."""
+    from itertools import zip_longest
+
+    for (where, base), (other_where, other) in zip_longest(
+        _details(reference), _details(text), fillvalue=("", "nothing")
+    ):
+        if (where, base) != (other_where, other):
+            return f"{where or other_where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
+    return f"«## {text.language}» and «## {reference.language}» are built differently"
 
 
 def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
