@@ -101,9 +101,10 @@ def import_act(
     files = {f"{folder}/{ACT_FILE}": _act_yaml(act_id, ordered, number, adopted)}
     units = 0
     unlinked: list[Diagnostic] = []
+    indexes = [_index(statute) for statute in ordered]  # once: per article it made import quadratic
     for articles in zip(*(s.articles for s in ordered), strict=True):
         path = f"{folder}/articles/{_article_id(articles[0].number)}.md"
-        files[path] = _article_file(_article_id(articles[0].number), ordered, articles, unlinked)
+        files[path] = _article_file(_article_id(articles[0].number), ordered, indexes, articles, unlinked)
         units += sum(len(a.blocks) for a in articles)
     _read_back(folder, files, ordered)
     return ImportedAct(files, len(ordered[0].articles), units, tuple(unlinked))
@@ -126,10 +127,20 @@ def _units(article: StatuteArticle) -> set[tuple[object, ...]]:
     return found
 
 
-def _linker(statute: Statute, article: StatuteArticle, unlinked: list[Diagnostic]) -> Callable[[StatuteBlock], str]:
+_Index = tuple[dict[str, StatuteArticle], dict[str, set[tuple[object, ...]]]]
+
+
+def _index(statute: Statute) -> _Index:
+    """An act's articles by number, and each article's units by id: what its references may name."""
+    articles = statute.articles
+    return {str(a.number): a for a in articles}, {_article_id(a.number): _units(a) for a in articles}
+
+
+def _linker(
+    statute: Statute, index: _Index, article: StatuteArticle, unlinked: list[Diagnostic]
+) -> Callable[[StatuteBlock], str]:
     """Markdown of a block's text with the act's references to itself as links."""
-    by_number = {str(a.number): a for a in statute.articles}
-    units = {_article_id(a.number): _units(a) for a in statute.articles}
+    by_number, units = index
 
     def article_id(number: str) -> str | None:
         return _article_id(by_number[number].number) if number in by_number else None
@@ -284,7 +295,11 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
 
 
 def _article_file(
-    article_id: str, statutes: Sequence[Statute], articles: Sequence[StatuteArticle], unlinked: list[Diagnostic]
+    article_id: str,
+    statutes: Sequence[Statute],
+    indexes: Sequence[_Index],
+    articles: Sequence[StatuteArticle],
+    unlinked: list[Diagnostic],
 ) -> str:
     first = articles[0]
     number = _quoted(str(first.number)) if first.number.is_insertion else str(first.number)
@@ -300,11 +315,11 @@ def _article_file(
         front.append(_lines_per_language("history", history).rstrip("\n"))
     front.append("---")
     body = []
-    for statute, article in zip(statutes, articles, strict=True):
+    for statute, index, article in zip(statutes, indexes, articles, strict=True):
         if article.repealed:
             continue
         body += ["", f"## {statute.language}", ""]
-        body += markdown_lines(article.blocks, _linker(statute, article, unlinked))
+        body += markdown_lines(article.blocks, _linker(statute, index, article, unlinked))
     return "\n".join(front) + "\n" + "\n".join(body).rstrip("\n") + "\n"
 
 

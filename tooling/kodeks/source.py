@@ -9,12 +9,14 @@ MAX_FILE_SIZE = 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
 
 
-def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
-    """Text with LF line endings, or None and a diagnostic pointing at the first bad byte."""
-    if len(data) > MAX_FILE_SIZE:
+def decode(path: str, data: bytes, limit: int = MAX_FILE_SIZE) -> tuple[str | None, list[Diagnostic]]:
+    """Text with LF line endings, or None and a diagnostic pointing at the first bad byte. A file
+    of the Code is read up to ``limit`` (1 MiB); an act's published text, given, up to its own."""
+    if len(data) > limit:
         return None, [
             rule("F002").at(
-                SourceLocation(path), f"file is {len(data):,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+                SourceLocation(path),
+                f"file is {len(data):,} bytes; the limit is {limit:,}" + (" (1 MiB)" if limit == MAX_FILE_SIZE else ""),
             )
         ]
     body = data[len(_BOM) :] if data.startswith(_BOM) else data

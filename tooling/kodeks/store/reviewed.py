@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-from .document import InputError, check_size, open_package
+from .document import MAX_PARAGRAPHS, InputError, check_size, open_package, read_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -96,20 +94,8 @@ class ReviewedDocument:
     last_modified_by: str
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False)
-
-
 def _xml(package: zipfile.ZipFile, name: str, path: Path) -> Any:
-    if name not in package.namelist():
-        return None
-    try:
-        root = etree.fromstring(package.read(name), _parser())
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"{path}: {name} is damaged ({error})") from error
-    if root.getroottree().docinfo.internalDTD is not None:
-        raise InputError(f"{path}: {name} declares a DTD; a Word document has none")
-    return root
+    return read_xml(package, name, path)
 
 
 def read_reviewed(path: Path) -> ReviewedDocument:
@@ -122,6 +108,9 @@ def read_reviewed(path: Path) -> ReviewedDocument:
     body = document.find(f"{W}body")
     if body is None:
         raise InputError(f"{path}: not a Word document (no body)")
+    count = sum(1 for _ in body.iter(f"{W}p"))
+    if count > MAX_PARAGRAPHS:
+        raise InputError(f"{path}: {count:,} paragraphs, more than a Code's copy holds (read up to {MAX_PARAGRAPHS:,})")
     paragraphs, ranges = _paragraphs(body)
     comments = []
     for element in comments_xml.iter(f"{W}comment") if comments_xml is not None else ():

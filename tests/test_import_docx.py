@@ -1,0 +1,138 @@
+"""`kodeks import` of a DOCX as Word writes it, and as an attacker does: every run Word shows is
+read (wherever WordprocessingML keeps it), nothing unsettled or hidden is taken for the law, and
+a hostile package costs bounded time and memory."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kodeks.store import document as document_store
+
+from .conftest import BASE_FILES, YAML, WriteCode, kodeks
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ACT = "code_text/acts/civil-code/"
+
+
+@pytest.fixture
+def repo(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = code_dir(
+        {YAML: str(BASE_FILES[YAML]).replace(
+            "acts:\n", 'acts:\n  civil-code:\n    title: {ky: "Жарандык кодекс", ru: "Гражданский кодекс"}\n'
+        )}
+    )  # fmt: skip
+    monkeypatch.chdir(root)
+    return root
+
+
+def docx(path: Path, body: str, extra: dict[str, bytes] | None = None, prolog: str = "") -> Path:
+    """A minimal Word package whose body is ``body`` (WordprocessingML), stored uncompressed."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        )
+        package.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?>{prolog}<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>',
+        )
+        for name, data in (extra or {}).items():
+            package.writestr(name, data)
+    return path
+
+
+def paragraph(text: str) -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+HEADER = ("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "от 8 мая 1996 года № 15", "О собственности")
+ARTICLE = "".join(
+    paragraph(line) for line in (*HEADER, "Статья 1. Собственность", "1. Собственность может быть отчуждена.")
+)
+
+
+def imported(root: Path) -> str:
+    return (root / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+
+
+def test_words_in_every_container_word_shows_are_read(repo: Path) -> None:
+    """«не может быть» once came in as «может быть», exit 0: the reader skipped smart tags,
+    content controls, custom XML and simple fields."""
+    containers = [
+        '<w:smartTag w:uri="u" w:element="e"><w:r><w:t xml:space="preserve">не </w:t></w:r></w:smartTag>',
+        '<w:sdt><w:sdtContent><w:r><w:t xml:space="preserve">может </w:t></w:r></w:sdtContent></w:sdt>',
+        '<w:customXml w:element="x"><w:r><w:t xml:space="preserve">быть </w:t></w:r></w:customXml>',
+        '<w:fldSimple w:instr=" DOCPROPERTY x "><w:r><w:t xml:space="preserve">никем </w:t></w:r></w:fldSimple>',
+        '<w:hyperlink w:anchor="a"><w:r><w:t>отчуждена</w:t></w:r></w:hyperlink>',
+    ]
+    body = (
+        "".join(map(paragraph, HEADER))
+        + paragraph("Статья 1. Собственность")
+        + f'<w:p><w:r><w:t xml:space="preserve">1. Собственность </w:t></w:r>{"".join(containers)}<w:r><w:t>.</w:t></w:r></w:p>'
+    )
+    result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 0, result.output
+    assert "1. Собственность не может быть никем отчуждена." in imported(repo)
+
+
+def test_a_document_with_tracked_changes_not_settled_is_refused(repo: Path) -> None:
+    body = ARTICLE.replace(
+        '<w:r><w:t xml:space="preserve">1. Собственность может',
+        '<w:del w:id="1" w:author="x"><w:r><w:delText>не </w:delText></w:r></w:del><w:r><w:t xml:space="preserve">1. Собственность может',
+    )
+    result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 2 and "1 tracked change(s) neither accepted nor rejected" in result.output
+    assert not (repo / ACT).exists()
+
+
+def test_a_dtd_is_refused(repo: Path) -> None:
+    prolog = '<!DOCTYPE w:document [<!ENTITY cut "">]>'
+    result = kodeks("import", str(docx(repo / "law.docx", ARTICLE, prolog=prolog)), "--act", "civil-code")
+    assert result.exit_code == 2 and "declares a DTD" in result.output
+
+
+def test_a_hostile_package_is_bounded(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A part no reader needs is never unpacked (python-docx loaded every part a relationship
+    names: 1 GB); millions of tiny paragraphs are refused before anything is built from them."""
+    read: list[str] = []
+    original = zipfile.ZipFile.read
+
+    def recorded(package: zipfile.ZipFile, name: object, pwd: bytes | None = None) -> bytes:
+        read.append(str(getattr(name, "filename", name)))
+        return original(package, name, pwd)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", recorded)
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+        'Target="media/huge.bin"/></Relationships>'
+    )
+    linked = docx(
+        repo / "linked.docx",
+        ARTICLE,
+        {"word/_rels/document.xml.rels": rels.encode(), "word/media/huge.bin": b"0" * 10_000_000},
+    )
+    assert kodeks("import", str(linked), "--act", "civil-code", "--language", "ru").exit_code == 0
+    assert read == ["word/document.xml"]
+    many = docx(repo / "many.docx", ARTICLE + paragraph("x") * (document_store.MAX_PARAGRAPHS + 1))
+    result = kodeks("import", str(many), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 2 and "more than any law or Code holds" in result.output
+
+
+def test_a_text_over_one_mebibyte_is_read_up_to_the_documented_limit(repo: Path) -> None:
+    text = (
+        "\n\n".join(HEADER)
+        + "\n\nСтатья 1. Собственность\n\n1. Собственность может быть отчуждена.\n\n"
+        + "2. Текст части.\n" * 80_000
+    )
+    (repo / "long.txt").write_text(
+        text[: text.index("2. ")] + "2. " + "очень длинная часть " * 70_000 + "\n", encoding="utf-8"
+    )
+    assert (repo / "long.txt").stat().st_size > 1024 * 1024
+    result = kodeks("import", "long.txt", "--act", "civil-code", "--language", "ru", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Windows-1251" not in result.output
