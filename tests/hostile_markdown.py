@@ -189,4 +189,6 @@ CASES = [
     ("r-mention-title", summary_line("@user #12 GH-12 www.evil.example https://evil.example")),
     ("r-md-link-title", summary_line(f'[x]({EVIL} "t") ![y]({IMG})')),
     ("r-refdef-title", summary_line(f"[r]: {EVIL}")),
+    # --- characters XML cannot hold (lxml refused the body: an internal error in the trusted job) ---
+    ("control-characters", "a\x0cb\x00c\x1b[31m <b>\x01</b> [x](\x02//evil.example)"),
 ]

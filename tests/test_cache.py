@@ -282,3 +282,22 @@ def test_runs_at_the_same_time_share_the_cache_without_harm(tmp_path: Path) -> N
         assert database.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert database.execute("SELECT count(*) FROM entry").fetchone() == (119,)
     assert not [p for p in cache.directory(root).rglob("*.tmp")]
+
+
+def test_a_file_name_cannot_spell_another_trees_key(code_dir: WriteCode) -> None:
+    """Two articles deleted and one file added whose name holds «\\n»: its line of the verdict's
+    key once spelt the two deleted files' lines, and the valid tree's verdict was believed."""
+    from kodeks.store import blob_id
+
+    root = code_dir()
+    assert kodeks("validate", "--root", str(root), "--strict").exit_code == 0  # fills the cache
+    articles = root / A
+    first, second = "concepts.md", "kenesh.md"
+    forged = articles / f"{first} {blob_id((articles / first).read_bytes())}\ncode_text" / "articles"
+    forged.mkdir(parents=True)
+    (forged / second).write_bytes((articles / second).read_bytes())
+    (articles / first).unlink()
+    (articles / second).unlink()
+    truth = kodeks("validate", "--root", str(root), "--strict", env={"KODEKS_NO_CACHE": "1"})
+    assert truth.exit_code == 1
+    assert (kodeks("validate", "--root", str(root), "--strict").stdout) == truth.stdout

@@ -23,7 +23,7 @@ from lxml import etree
 from kodeks.store import cache
 from kodeks.store import journal as journal_store
 
-from .conftest import A, BASE_FILES, kodeks, write_files
+from .conftest import BASE_FILES, A, kodeks, write_files
 from .test_fuzz import profile
 
 planted = profile(8, 400)
@@ -41,16 +41,13 @@ def files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-rows = st.lists(
-    st.tuples(st.sampled_from(["", "0" * 64]) | st.text(max_size=70), st.binary(max_size=300)), max_size=6
-)
+rows = st.lists(st.tuples(st.sampled_from(["", "0" * 64]) | st.text(max_size=70), st.binary(max_size=300)), max_size=6)
 schema = st.sampled_from(
     [
         "",
         "CREATE TABLE entry (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
         "CREATE TABLE entry (key TEXT PRIMARY KEY, data BLOB NOT NULL); CREATE VIEW v AS SELECT 1",
-        "CREATE TABLE entry (key TEXT, data BLOB); CREATE TRIGGER t AFTER INSERT ON entry BEGIN "
-        "DELETE FROM entry; END",
+        "CREATE TABLE entry (key TEXT, data BLOB); CREATE TRIGGER t AFTER INSERT ON entry BEGIN DELETE FROM entry; END",
         "CREATE TABLE other (x)",
     ]
 )
@@ -59,7 +56,12 @@ schema = st.sampled_from(
 @planted
 @given(schema, rows, st.binary(max_size=200), st.booleans())
 def test_a_planted_cache_changes_no_answer(
-    code: Path, tmp_path_factory: pytest.TempPathFactory, ddl: str, entries: list[tuple[str, bytes]], noise: bytes, raw: bool
+    code: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    ddl: str,
+    entries: list[tuple[str, bytes]],
+    noise: bytes,
+    raw: bool,
 ) -> None:
     """An SQLite file of any schema and rows, or any bytes, where the cache lives, and forged
     verdict files: `validate` and `build` say what they say without a cache."""
@@ -91,7 +93,9 @@ COMMANDS = (["validate"], ["build", "--format", "md", "-o", "-"])
 
 journal_entry = st.fixed_dictionaries(
     {
-        "path": st.sampled_from([A + "kenesh.md", "code_text/code.yaml", "../outside", "/etc/passwd", "code_text/x/../../y", A]),
+        "path": st.sampled_from(
+            [A + "kenesh.md", "code_text/code.yaml", "../outside", "/etc/passwd", "code_text/x/../../y", A]
+        ),
         "delete": st.booleans() | st.none(),
     },
     optional={"old": st.text(max_size=3) | st.none(), "new": st.text(max_size=3) | st.none()},
@@ -106,7 +110,12 @@ journal_entry = st.fixed_dictionaries(
     st.binary(max_size=100),
 )
 def test_a_planted_journal_changes_no_file(
-    code: Path, tmp_path_factory: pytest.TempPathFactory, entries: list[dict[str, object]], tag: str, staged: bool, junk: bytes
+    code: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    entries: list[dict[str, object]],
+    tag: str,
+    staged: bool,
+    junk: bytes,
 ) -> None:
     """A journal beside code_text/ (as an archive ships one), sealed with no key of this user's,
     with staged files beside its targets: nothing in the Code changes, no internal error."""

@@ -80,6 +80,12 @@ def test_words_in_every_container_word_shows_are_read(repo: Path) -> None:
 
 
 def test_a_document_with_tracked_changes_not_settled_is_refused(repo: Path) -> None:
+    merged = ARTICLE.replace(
+        '<w:p><w:r><w:t xml:space="preserve">1. ',
+        '<w:p><w:pPr><w:rPr><w:del w:id="2" w:author="x"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">1. ',
+    )
+    result = kodeks("import", str(docx(repo / "merged.docx", merged)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 2 and "1 tracked change(s)" in result.output  # a paragraph mark deleted
     body = ARTICLE.replace(
         '<w:r><w:t xml:space="preserve">1. Собственность может',
         '<w:del w:id="1" w:author="x"><w:r><w:delText>не </w:delText></w:r></w:del><w:r><w:t xml:space="preserve">1. Собственность может',
@@ -87,6 +93,37 @@ def test_a_document_with_tracked_changes_not_settled_is_refused(repo: Path) -> N
     result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
     assert result.exit_code == 2 and "1 tracked change(s) neither accepted nor rejected" in result.output
     assert not (repo / ACT).exists()
+
+
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+@pytest.mark.parametrize(
+    "inner, says",
+    [
+        ('<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">не </w:t></w:r>', "hidden text"),
+        ('<w:r><w:sym w:font="Symbol" w:char="0025"/></w:r>', "symbols inserted from a symbol font"),
+        ('<w:dir w:val="rtl"><w:r><w:t>ан</w:t></w:r></w:dir>', "direction is overridden"),
+    ],
+)
+def test_what_word_shows_differently_is_refused(repo: Path, inner: str, says: str) -> None:
+    """Words Word does not show («не» hidden), or shows otherwise, once came in with exit 0."""
+    body = ARTICLE.replace(
+        '<w:r><w:t xml:space="preserve">1. Собственность', inner + '<w:r><w:t xml:space="preserve">1. Собственность'
+    )
+    result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 2 and says in result.output, result.output
+
+
+def test_of_alternate_content_the_choice_word_shows_is_read(repo: Path) -> None:
+    choice = (
+        f'<mc:AlternateContent {MC}><mc:Choice Requires="w14"><w:r><w:t xml:space="preserve">не </w:t></w:r>'
+        '</mc:Choice><mc:Fallback><w:r><w:t xml:space="preserve">всегда </w:t></w:r></mc:Fallback></mc:AlternateContent>'
+    )
+    body = ARTICLE.replace("может быть", f'</w:t></w:r>{choice}<w:r><w:t xml:space="preserve">может быть')
+    result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 0, result.output
+    assert "1. Собственность не может быть отчуждена." in imported(repo)
 
 
 def test_a_dtd_is_refused(repo: Path) -> None:

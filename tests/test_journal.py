@@ -138,3 +138,26 @@ def test_two_edits_at_once_never_lose_one(code_dir: WriteCode, monkeypatch: pyte
     assert result.exit_code == 1 and "changed while this command was planning its edit" in result.output
     assert (root / A / "fresh.md").exists() and (root / A / "kenesh.md").exists()
     assert kodeks("validate", "--root", str(root)).exit_code == 0
+
+
+def test_a_git_file_shipped_in_an_archive_cannot_send_the_journal_elsewhere(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A `.git` file naming another clone's Git directory: kodeks once set aside (and could
+    replace) that clone's journal. A `.git` file counts only if the directory it names names
+    this tree back, as Git's linked worktrees and submodules do."""
+    import shutil
+
+    victim = code_repo()
+    archive = tmp_path / "archive"
+    shutil.copytree(victim / "code_text", archive / "code_text")
+    (archive / ".git").write_text(f"gitdir: {victim / '.git'}\n")
+    assert journal.journal_path(archive) == archive / ".kodeks-journal.json"
+    (victim / ".git" / "kodeks-journal.json").write_text("the victim's own")
+    assert kodeks("validate", "--root", str(archive)).exit_code == 0
+    assert (victim / ".git" / "kodeks-journal.json").read_text() == "the victim's own"
+    from .conftest import git
+
+    worktree = victim.parent / "linked"
+    git(victim, "worktree", "add", "-q", str(worktree))
+    assert journal.journal_path(worktree).parent == (victim / ".git" / "worktrees" / "linked").resolve()

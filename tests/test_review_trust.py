@@ -174,7 +174,7 @@ def test_whatever_a_reviewer_typed_is_kept_exactly_and_the_round_stays_valid(
     root = code_repo()
     built = tmp_path / "code.docx"
     assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
-    typed = "Первая строка\u2028вторая\u0085третья \u009bконец"
+    typed = "Первая строка\u2028вторая\u0085третья \u009bконец; Kодекс с латинской K, сеи\u0306час"
 
     def edit(body: Any) -> None:
         track_insertion(paragraph_with(body, SUBJECT_1), "регулирует", " \u202eвсе")

@@ -124,6 +124,22 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "kenesh.md", "Местный кенеш действует", "Местныи\u0306 кенеш действует"),
         {("C003", A + "kenesh.md", 16)},
     ),
+    "C003 the Kyrgyz ң written with a look-alike Cyrillic letter": (
+        edit(A + "kenesh.md", "Жергиликтүү кеңеш [2", "Жергиликтүү ке\u04caеш [2"),
+        {("C003", A + "kenesh.md", 11)},
+    ),
+    "C003 a narrow o of Cyrillic Extended-C": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш действу\u1c82ет"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
+    "C003 a digit zero for the letter o": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш действ0ет"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
+    "C003 a stroke over a letter": (
+        edit(A + "kenesh.md", "Местный кенеш действует", "Местный кенеш де\u0335йствует"),
+        {("C003", A + "kenesh.md", 16)},
+    ),
     "C002 braille blank between words": (
         edit(A + "kenesh.md", "решает вопросы", "решает\u2800вопросы"),
         {("C002", A + "kenesh.md", 17)},

@@ -186,7 +186,7 @@ def _rounds(
         diagnostics += problems
         if decoded is None:
             continue
-        diagnostics += character_diagnostics(path, decoded)
+        diagnostics += character_diagnostics(path, decoded, look_alikes=False)
         review_round, problems = parse_round(path, decoded, languages)
         diagnostics += problems
         if review_round is not None:
@@ -265,7 +265,7 @@ def _load_text(
 _CHARACTER_RULES = {
     "control": ("C001", "{what}: Word and XML cannot hold it; delete it"),
     "invisible": ("C002", "{what} is invisible and can change how the text reads or sorts; delete it"),
-    "mixed": ("C003", "{what} among Cyrillic ones: retype them in Cyrillic"),
+    "mixed": ("C003", "{what}: a look-alike in a Kyrgyz or Russian word, which searches differently; retype it"),
     "decomposed": ("C003", "{what}: it looks the same and searches differently; retype it (`kodeks fmt` composes it)"),
 }
 
@@ -280,8 +280,11 @@ MAX_CHARACTER_FINDINGS = 20
 a count, not a flood."""
 
 
-def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
-    """Control, invisible and look-alike characters of a file, each where it is written."""
+def character_diagnostics(path: str, text: str, look_alikes: bool = True) -> list[Diagnostic]:
+    """Control, invisible and look-alike characters of a file, each where it is written.
+    ``look_alikes=False`` for a review round: what reviewers wrote is a record of their words,
+    kept as written («Kодекс» with a Latin «K» included), not the Code's text (kodeks writes
+    what XML cannot hold, and invisible characters, as escapes)."""
     found = []
     counts: Counter[str] = Counter()
     line_starts: list[int] = []
@@ -289,6 +292,8 @@ def character_diagnostics(path: str, text: str) -> list[Diagnostic]:
         _YAML_ESCAPE.sub(lambda m: " " * len(m.group()), text) if path.endswith(".yaml") and "\\" in text else text
     )
     for kind, offset, what in characters.findings(scanned):
+        if not look_alikes and kind in ("mixed", "decomposed"):
+            continue
         counts[kind] += 1
         if counts[kind] > MAX_CHARACTER_FINDINGS + 1:
             continue

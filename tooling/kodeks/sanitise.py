@@ -39,6 +39,7 @@ _VALUES = {
     "id": re.compile(r"[A-Za-z0-9_.:-]{1,200}"),
 }
 _ANCHOR = re.compile(r"#[A-Za-z0-9_.:-]{0,200}")
+_UNFIT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _DEFUSE = re.compile(r"@(?=\w)|#(?=[0-9])|(?i:gh)-(?=[0-9])|(?i:www)\.|:(?=//)")
 
 
@@ -58,6 +59,7 @@ def sanitise(body: str, repository: str, limit: int | None = None) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
+    body = _UNFIT.sub("\ufffd", body)  # what XML cannot hold (lxml refuses it): shown as �
     rendered = cmarkgfm.github_flavored_markdown_to_html(body, options=Options.CMARK_OPT_UNSAFE)
     if not rendered.strip():
         return ""

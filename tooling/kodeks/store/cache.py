@@ -62,11 +62,14 @@ def _version() -> str:
 
 
 def key(kind: str, parts: Iterable[str]) -> str:
-    """The key of a result: its kind, kodeks's version and everything it was computed from."""
+    """The key of a result: its kind, kodeks's version and everything it was computed from. Each
+    part goes in with its length: joined by a separator, a file name holding that separator
+    could spell the parts of two files and take another tree's key (Git allows «\\n» in a path)."""
     digest = hashlib.sha256(f"{kind}\n{_version()}\n".encode())
     for part in parts:
-        digest.update(part.encode("utf-8", "surrogateescape"))
-        digest.update(b"\n")
+        encoded = part.encode("utf-8", "surrogateescape")
+        digest.update(len(encoded).to_bytes(8, "big"))
+        digest.update(encoded)
     return digest.hexdigest()
 
 

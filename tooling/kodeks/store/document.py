@@ -130,6 +130,28 @@ def read_xml(package: zipfile.ZipFile, name: str, path: Path) -> Any:
 
 
 _TRACKED = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_NOT_AS_SHOWN = (
+    (f"{W}txbxContent", "text boxes"),
+    (f"{W}vanish", "hidden text, which Word does not show"),
+    (f"{W}specVanish", "hidden text, which Word does not show"),
+    (f"{W}sym", "symbols inserted from a symbol font"),
+    (f"{W}bdo", "text whose direction is overridden"),
+    (f"{W}dir", "text whose direction is overridden"),
+    (f"{W}altChunk", "content imported from another file"),
+)
+"""What would be read differently from what Word shows: refused, never guessed."""
+_AS_TEXT = "kodeks imports a law's running text only, read as Word shows it: make it plain text in Word, or import the plain text"
+
+
+def _hides_a_run(vanish: Any) -> bool:
+    """``<w:vanish/>`` switched on in a run's properties (a paragraph mark's hides no words)."""
+    properties = vanish.getparent()
+    run = properties.getparent() if properties is not None else None
+    on = vanish.get(f"{W}val", "true").lower() not in ("0", "false", "off")
+    return on and run is not None and run.tag == f"{W}r"
+
+
 _CHARACTERS = {f"{W}t": None, f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 
 
@@ -147,14 +169,18 @@ def _docx_text(path: Path) -> str:
             f"{path}: the document has {tables} table(s); kodeks imports running text only "
             "(copy the tables' text out, or import the plain text)"
         )
-    tracked = sum(1 for element in body.iter(*_TRACKED) if element.getparent().tag != f"{W}rPr")
+    tracked = sum(1 for _ in body.iter(*_TRACKED))
     if tracked:
         raise InputError(
             f"{path}: the document has {tracked} tracked change(s) neither accepted nor rejected; "
             "the law's text is not settled: accept or reject them in Word (Review → Accept All) and import again"
         )
-    if any(True for _ in body.iter(f"{W}txbxContent")):
-        raise InputError(f"{path}: the document has text boxes; kodeks imports running text only")
+    for fallback in list(body.iter(f"{_MC}Fallback")):  # Word shows the Choice; the Fallback is for older readers
+        fallback.getparent().remove(fallback)
+    for tag, what in _NOT_AS_SHOWN:
+        found = [element for element in body.iter(tag) if tag != f"{W}vanish" or _hides_a_run(element)]
+        if found:
+            raise InputError(f"{path}: the document has {what} ({len(found)}); {_AS_TEXT}")
     _count_paragraphs(path, sum(1 for _ in body.iter(f"{W}p")))
     lines = []
     for paragraph in body.iter(f"{W}p"):

@@ -65,11 +65,35 @@ def journal_path(root: Path) -> Path:
         if marker.is_dir():
             return marker / JOURNAL
         if marker.is_file():  # a linked worktree or submodule: «gitdir: PATH»
-            text = marker.read_text(encoding="utf-8", errors="replace").strip()
-            if text.startswith("gitdir:"):
-                git_dir = Path(text.removeprefix("gitdir:").strip())
-                return (git_dir if git_dir.is_absolute() else directory / git_dir) / JOURNAL
+            git_dir = _linked_git_directory(marker)
+            if git_dir is not None:
+                return git_dir / JOURNAL
+            break
     return root / f".{JOURNAL}"
+
+
+def _linked_git_directory(marker: Path) -> Path | None:
+    """The Git directory a ``.git`` file names, if it names this tree back: an archive can ship a
+    ``.git`` file pointing at any directory, another clone's Git directory included. A linked
+    worktree's directory holds ``gitdir`` (the path of this file); a submodule's, in its
+    ``config``, ``worktree`` (the path of this tree)."""
+    try:
+        text = marker.read_text(encoding="utf-8", errors="replace").strip()
+        if not text.startswith("gitdir:"):
+            return None
+        named = Path(text.removeprefix("gitdir:").strip())
+        git_dir = (named if named.is_absolute() else marker.parent / named).resolve()
+        back = git_dir / "gitdir"
+        if back.is_file() and Path(back.read_text(encoding="utf-8").strip()).resolve() == marker.resolve():
+            return git_dir
+        config = git_dir / "config"
+        for line in config.read_text(encoding="utf-8", errors="replace").splitlines() if config.is_file() else ():
+            key, _, value = line.partition("=")
+            if key.strip() == "worktree" and (git_dir / value.strip()).resolve() == marker.parent.resolve():
+                return git_dir
+    except OSError:
+        return None
+    return None
 
 
 def _temporary(target: Path) -> Path:
