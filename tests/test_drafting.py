@@ -257,7 +257,9 @@ def test_fmt_leaves_a_front_matter_with_a_yaml_line_break_inside_a_value_in_its_
     for command in (["fmt", "--check"], ["fmt"]):
         assert run(root, *command).exit_code == 0
     assert (root / A / "kenesh.md").read_text(encoding="utf-8") == kenesh
-    assert run(root, "validate").exit_code == 1  # C001: the separator itself
+    result = run(root, "validate")
+    assert result.exit_code == 1  # C001: the separator itself
+    assert f"{A}kenesh.md:7:1: Y007" in result.output  # the key's own line, as the file counts lines
 
 
 def _same_text(before: object, after: object) -> bool:

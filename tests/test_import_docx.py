@@ -173,3 +173,11 @@ def test_a_text_over_one_mebibyte_is_read_up_to_the_documented_limit(repo: Path)
     result = kodeks("import", "long.txt", "--act", "civil-code", "--language", "ru", "--dry-run")
     assert result.exit_code == 0, result.output
     assert "Windows-1251" not in result.output
+
+
+def test_one_bad_byte_in_utf8_is_not_called_windows_1251(repo: Path) -> None:
+    text = ("\n\n".join(HEADER) + "\n\nСтатья 1. Собственность\n\n1. Собственность может быть отчуждена.\n") * 20
+    (repo / "bad.txt").write_bytes(text.encode("utf-8").replace("может".encode(), b"\xff", 1))
+    result = kodeks("import", "bad.txt", "--act", "civil-code")
+    assert result.exit_code == 2 and "not valid UTF-8 (byte 0xFF" in result.output
+    assert "Windows-1251" not in result.output

@@ -498,6 +498,45 @@ def _bench_amend(kodeks: str, count: int, runs: int, temporary: Path) -> None:
     print()
 
 
+def act_docx(target: Path, articles: int) -> None:
+    """A published act as Word holds it: a header, then per article its heading and five parts."""
+    import zipfile
+
+    def paragraph(text: str) -> str:
+        return f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+    lines = ["ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "от 20 октября 2021 года № 123", "О местном самоуправлении"]
+    for number in range(1, articles + 1):
+        lines.append(f"Статья {number}. Полномочия органа {number}")
+        lines += [
+            f"{part}. Орган местного самоуправления {number} решает вопрос {part} местного значения."
+            for part in range(1, 6)
+        ]
+    body = "".join(paragraph(line) for line in lines)
+    document = f'<w:document xmlns:w="{_W[1:-1]}"><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+        )
+        package.writestr("word/document.xml", document)
+
+
+def _bench_import(kodeks: str, root: Path, runs: int, temporary: Path) -> None:
+    """An act's published DOCX in (2,000 articles), and a hostile one of 231,000 small paragraphs
+    (2.8 MB: it took 54 s and 981 MB before the import was bounded; now refused)."""
+    print(f"{'import of a published DOCX':58} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'exit':>5}  target")
+    for name, articles, target in (
+        ("kodeks import, an act of 2,000 articles (DOCX), --dry-run", 2_000, "≤ 5.0 s"),
+        ("kodeks import, 231,000 small paragraphs (2.8 MB DOCX)", 38_500, "refused, ≤ 3 s, ≤ 300 MB"),
+    ):
+        path = temporary / f"act-{articles}.docx"
+        act_docx(path, articles)
+        command = [kodeks, "import", str(path), "--act", "lsg-law-2011", "--language", "ru", "--dry-run"]
+        wall, cpu, peak, code = measure(command, root, runs)
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {target}")
+    print()
+
+
 def _bench_review(kodeks: str, root: Path, built: Path, runs: int) -> None:
     """A reviewer's copy of the whole Code back in: 200 comments, 200 tracked changes."""
     reviewed = built.with_name("reviewed.docx")
@@ -548,6 +587,7 @@ def main() -> None:
     for location in (spec.submodule_search_locations or []) if spec else []:
         compileall.compile_dir(location, quiet=1)
     with tempfile.TemporaryDirectory() as temporary:
+        os.environ["KODEKS_CACHE_DIR"] = str(Path(temporary) / "user-cache")  # not the home directory's
         root = generate(options.articles, Path(temporary))
         size = sum(p.stat().st_size for p in (root / "code_text").rglob("*") if p.is_file())
         subprocess.run(["git", "init", "-q"], cwd=root, check=True)
@@ -604,6 +644,7 @@ def main() -> None:
             print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  {goal}")
         print()
         _bench_review(kodeks, root, Path(f"{out}.docx"), options.runs)
+        _bench_import(kodeks, root, options.runs, Path(temporary))
         _bench_amend(kodeks, options.articles, options.runs, Path(temporary))
         _bench_acts(kodeks, options.articles, options.runs, Path(temporary), root)
         _bench_redline(kodeks, options.runs, Path(temporary))

@@ -56,9 +56,16 @@ def load_yaml(
     in ``verbatim`` are a record of someone else's words (a reviewer's comment): characters
     written there as escapes are kept, not reported."""
 
+    # YAML counts U+0085, U+2028 and U+2029 as line breaks; the file's lines are split on LF only.
+    other_breaks = any(separator in text for separator in "\x85\u2028\u2029")
+
     def at(mark: Any) -> SourceLocation:
         if mark is None:
             return SourceLocation(path, line_offset + 1, 1)
+        if other_breaks:
+            index = min(mark.index, len(text))
+            line, start = text.count("\n", 0, index), text.rfind("\n", 0, index) + 1
+            return SourceLocation.from_zero_based(path, line, index - start, line_offset)
         return SourceLocation.from_zero_based(path, mark.line, mark.column, line_offset)
 
     try:

@@ -62,7 +62,9 @@ def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
 
 
 def _looks_cp1251(data: bytes) -> bool:
-    return sum(0xC0 <= byte <= 0xFF for byte in data[:4096]) > 32
+    """Many bytes that are not UTF-8 where Cyrillic letters would be (one bad byte in UTF-8
+    Cyrillic text, whose lead bytes are 0xD0 and 0xD1, is not Windows-1251)."""
+    return data[:4096].decode("utf-8", "replace").count("\ufffd") > 32
 
 
 def open_package(path: Path) -> zipfile.ZipFile:
