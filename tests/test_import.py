@@ -124,6 +124,16 @@ def test_a_second_import_changes_nothing_and_dry_run_writes_nothing(repo: Path) 
     again = kodeks("import", str(source), "--act", "civil-code")
     assert "nothing to change" in again.output
     assert act_files(repo) == before
+    # The working group's decisions on the act's provisions, and its own notes there, are not
+    # import's: a re-import (once it deleted dispositions.yaml, and validate still passed) keeps them.
+    decisions = 'not-transferred:\n  - {article: "10", reason: "Регулируется ГПК."}\n'
+    (repo / ACT / "dispositions.yaml").write_text(decisions, encoding="utf-8")
+    (repo / ACT / "NOTES.md").write_text("Сверено с Токтом.\n", encoding="utf-8")
+    kept = act_files(repo)
+    for args in (["--dry-run"], []):
+        result = kodeks("import", str(source), "--act", "civil-code", *args)
+        assert result.exit_code == 0 and "nothing to change" in result.output, result.output
+    assert act_files(repo) == kept
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by .ci/run")

@@ -79,6 +79,17 @@ def test_words_in_every_container_word_shows_are_read(repo: Path) -> None:
     assert "1. Собственность не может быть никем отчуждена." in imported(repo)
 
 
+def test_a_reader_that_skips_words_cannot_pass_its_own_check(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word-for-word check reads the file a second way (every w:t not deleted): a reader that
+    drops «не» is caught, and nothing is written."""
+    body = ARTICLE.replace("может быть", "не может быть")
+    reader = document_store._docx_text
+    monkeypatch.setattr(document_store, "_docx_text", lambda path: reader(path).replace("не может", "может"))
+    result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 1 and "1 word(s) of the file would not be in the act's files: «не»" in result.output
+    assert not (repo / ACT).exists()
+
+
 def test_a_document_with_tracked_changes_not_settled_is_refused(repo: Path) -> None:
     merged = ARTICLE.replace(
         '<w:p><w:r><w:t xml:space="preserve">1. ',
@@ -154,7 +165,7 @@ def test_a_hostile_package_is_bounded(repo: Path, monkeypatch: pytest.MonkeyPatc
         {"word/_rels/document.xml.rels": rels.encode(), "word/media/huge.bin": b"0" * 10_000_000},
     )
     assert kodeks("import", str(linked), "--act", "civil-code", "--language", "ru").exit_code == 0
-    assert read == ["word/document.xml"]
+    assert set(read) == {"word/document.xml"}
     many = docx(repo / "many.docx", ARTICLE + paragraph("x") * (document_store.MAX_PARAGRAPHS + 1))
     result = kodeks("import", str(many), "--act", "civil-code", "--language", "ru")
     assert result.exit_code == 2 and "more than any law or Code holds" in result.output
@@ -181,3 +192,20 @@ def test_one_bad_byte_in_utf8_is_not_called_windows_1251(repo: Path) -> None:
     result = kodeks("import", "bad.txt", "--act", "civil-code")
     assert result.exit_code == 2 and "not valid UTF-8 (byte 0xFF" in result.output
     assert "Windows-1251" not in result.output
+
+
+def test_a_raised_number_is_an_inserted_number(repo: Path) -> None:
+    """Word prints article 5¹ as «Статья 5» and a superscript «1»: it became article 51."""
+    raised = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t></w:r>'
+    lines = (
+        "".join(map(paragraph, HEADER))
+        + paragraph("Статья 5. Собственность")
+        + paragraph("1. Собственность может быть отчуждена.")
+        + f'<w:p><w:r><w:t>Статья 5</w:t></w:r>{raised}<w:r><w:t xml:space="preserve">. Новая статья</w:t></w:r></w:p>'
+        + f'<w:p><w:r><w:t xml:space="preserve">1. Согласно части 1 статьи 5</w:t></w:r>{raised}<w:r><w:t>.</w:t></w:r></w:p>'
+    )
+    result = kodeks("import", str(docx(repo / "law.docx", lines)), "--act", "civil-code", "--language", "ru")
+    assert result.exit_code == 0, result.output
+    inserted = (repo / ACT / "articles" / "art-5-1.md").read_text(encoding="utf-8")
+    assert 'number: "5-1"' in inserted and "статьи 5¹" in inserted
+    assert not (repo / ACT / "articles" / "art-51.md").exists()

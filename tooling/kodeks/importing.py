@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -410,10 +412,32 @@ def _printed(block: StatuteBlock) -> tuple[str, str]:
 
 def changes_for(existing: Mapping[str, str], imported: ImportedAct, act_id: str) -> dict[str, str | None]:
     """What importing writes over the act's folder: the files that differ, and the removal of
-    files an earlier import wrote that this one does not (a re-import replaces the text whole)."""
-    folder = f"{ACTS_DIR}/{act_id}/"
+    article files an earlier import wrote that this one does not (a re-import replaces the text
+    whole). Nothing else in the folder is import's: the working group's ``dispositions.yaml``
+    (its decision on every provision) and anything it keeps there stay as they are."""
+    articles = f"{ACTS_DIR}/{act_id}/articles/"
     changes: dict[str, str | None] = {path: text for path, text in imported.files.items() if existing.get(path) != text}
     for path in existing:
-        if path.startswith(folder) and path not in imported.files:
-            changes[path] = None
+        if path.startswith(articles) and path.endswith(".md") and path.count("/") == articles.count("/"):
+            if path not in imported.files:
+                changes[path] = None
     return changes
+
+
+_STRUCTURE_WORDS = frozenset({"статья", "раздел", "глава", "берене", "бөлүм"})
+"""Words of the headings that the files hold as structure, not as text."""
+
+
+def _words(text: str) -> Counter[str]:
+    """Words and single digits, compared without case or compatibility forms («5¹» is 5 and 1)."""
+    import unicodedata
+
+    tokens = re.findall(r"[^\W\d_]+|\d", unicodedata.normalize("NFKC", text).casefold())
+    return Counter(t for t in tokens if t not in _STRUCTURE_WORDS and not re.fullmatch(r"[ivxlc]+", t))
+
+
+def lost_words(source: str, files: Mapping[str, str]) -> list[str]:
+    """The words of ``source`` (an independent reading of the input) that none of ``files``
+    holds: what an import would drop without a word."""
+    missing = _words(source) - _words("\n".join(files.values()))
+    return sorted(missing.elements())
