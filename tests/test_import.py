@@ -289,3 +289,41 @@ def test_the_acts_references_to_itself_become_links_where_unambiguous(repo: Path
     assert "ru.txt:9:1: I002 warning: «абзацем вторым части 1» kept as words" in result.output
     assert "ky.txt:9:1: I002 warning: «1-бөлүгүнүн экинчи абзацына» kept as words" in result.output
     assert check(read_worktree(repo)).diagnostics == []
+
+
+def test_structure_lines_as_laws_print_them_are_read_or_reported(repo: Path) -> None:
+    """«РАЗДЕЛ 1.» with an Arabic numeral went into the preamble; a heading between two articles
+    became a paragraph of the earlier one's last part, exit 0."""
+    header = "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО собственности\n\n"
+    article = "Статья {n}. Статья {n}\n\n1. Текст части {n}.\n\n"
+    sections = header + "РАЗДЕЛ 1.\n\nОБЩИЕ ПОЛОЖЕНИЯ\n\n" + article.format(n=1) + "РАЗДЕЛ 2\n\nОСОБЕННАЯ ЧАСТЬ\n\n"
+    (repo / "sections.txt").write_text(sections + article.format(n=2), encoding="utf-8")
+    assert kodeks("import", "sections.txt", "--act", "civil-code").exit_code == 0
+    act = (repo / ACT / "act.yaml").read_text(encoding="utf-8")
+    assert "ОБЩИЕ ПОЛОЖЕНИЯ" in act and "ОСОБЕННАЯ ЧАСТЬ" in act and "РАЗДЕЛ" not in act
+    assert "ОСОБЕННАЯ" not in (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+    unmarked = header + article.format(n=1) + "ОСОБЕННАЯ ЧАСТЬ\n\n" + article.format(n=2)
+    (repo / "unmarked.txt").write_text(unmarked, encoding="utf-8")
+    result = kodeks("import", "unmarked.txt", "--act", "civil-code")
+    assert (
+        result.exit_code == 1 and "unmarked.txt:11:1: I001 «ОСОБЕННАЯ ЧАСТЬ» is printed as a heading" in result.output
+    )
+
+
+def test_the_signature_block_is_the_acts_metadata_not_its_last_article(repo: Path) -> None:
+    """«Президент Кыргызской Республики», the name, «г. Бишкек», the date and number once became
+    paragraphs of the last article."""
+    signed = (
+        "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО собственности\n\n"
+        "Статья 1. Вступление в силу\n\n1. Настоящий Закон вступает в силу со дня опубликования.\n\n"
+        "Президент Кыргызской Республики\n\nА. Акаев\n\nг. Бишкек\n\n8 мая 1996 года\n\n№ 15\n\n"
+        "Принят Жогорку Кенешем Кыргызской Республики 5 апреля 1996 года\n"
+    )
+    (repo / "signed.txt").write_text(signed, encoding="utf-8")
+    result = kodeks("import", "signed.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    article = (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+    assert article.rstrip().endswith("1. Настоящий Закон вступает в силу со дня опубликования.")
+    act = (repo / ACT / "act.yaml").read_text(encoding="utf-8")
+    assert '- "А. Акаев"' in act and '- "Принят Жогорку Кенешем Кыргызской Республики 5 апреля 1996 года"' in act
+    assert kodeks("validate", "--strict").exit_code == 0

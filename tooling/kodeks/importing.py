@@ -248,6 +248,7 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
     )
     text += _lines_per_language("preamble", {s.language: s.preamble for s in statutes})
     text += _lines_per_language("history", {s.language: s.history for s in statutes})
+    text += _lines_per_language("signature", {s.language: s.signature for s in statutes})
     headings = [unit for unit in first.outline if isinstance(unit, StatuteHeading)]
     titles = {
         id(unit): {s.language: s.outline[index].title for s in statutes}

@@ -698,6 +698,8 @@ class Code:
     """An existing act's lines before its first article, per language (kept, not printed yet)."""
     history: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """An existing act's amendment notes as published, per language."""
+    signature: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """An existing act's signature and adoption block as published, per language."""
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""

@@ -23,12 +23,12 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _NUMBER = r"\d+(?:-\d+)*[⁰¹²³⁴⁵⁶⁷⁸⁹]*"
 _HEADINGS = {
     "ru": {
-        "section": re.compile(r"(?i)раздел\s+([IVXLC]+)\.?(?:\s+(.*))?"),
+        "section": re.compile(r"(?i)раздел\s+([IVXLC]+|\d+)\.?(?:\s+(.*))?"),
         "chapter": re.compile(rf"(?i)глава\s+({_NUMBER})\.?(?:\s+(.*))?"),
         "article": re.compile(rf"Статья\s+({_NUMBER})\.?(?:\s+(.*))?"),
     },
     "ky": {
-        "section": re.compile(r"(?i)([IVXLC]+)\s+бөлүм\.?(?:\s+(.*))?"),
+        "section": re.compile(r"(?i)([IVXLC]+|\d+)(?:\s+|-)бөлүм\.?(?:\s+(.*))?"),
         "chapter": re.compile(rf"(?i)({_NUMBER})-глава\.?(?:\s+(.*))?"),
         "article": re.compile(rf"({_NUMBER})-берене\.?(?:\s+(.*))?"),
     },
@@ -49,6 +49,14 @@ _MONTHS_KY = (
     "январ", "феврал", "март", "апрел", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
 )  # fmt: skip
 _KYRGYZ_LETTERS = re.compile("[ңөүҢӨҮ]")
+_SIGNATURE = re.compile(
+    r"(?i)(?:Президент\s+Кыргызской\s+Республики|Кыргыз\s+Республикасынын\s+Президенти"
+    r"|Принят\s+Жогорку\s+Кенешем|Жогорку\s+Кеңеши\s+тарабынан|г\.\s*Бишкек|Бишкек\s+шаары)\b.*"
+)
+"""The first line of the signature and adoption block that closes a published act."""
+_CAPITALS = re.compile(r"(?=(?:\W*[А-ЯЁҢӨҮ]){4})[^a-zа-яёңөү;,]*[А-ЯЁҢӨҮ][^a-zа-яёңөү;,]*")
+"""A line in capitals (four letters or more, none small): how a law prints a heading, never a
+paragraph; between two articles it is a heading kodeks did not recognise."""
 
 
 @dataclass(slots=True)
@@ -94,6 +102,9 @@ class Statute:
     """Header lines that are neither the title, number nor date, and text before the first
     article: kept, never dropped."""
     history: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    """The block after the last article: who signed, where, when, the number, «Принят Жогорку
+    Кенешем …»: the act's metadata, never text of its last article."""
     outline: list[StatuteHeading | StatuteArticle] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
 
@@ -108,7 +119,8 @@ def language_of(text: str) -> str:
 
 
 def _section_number(text: str) -> LegalNumber | None:
-    value = from_roman(text)
+    """«I» as most sections are numbered, or «1» as some laws print them («РАЗДЕЛ 1.», «1-бөлүм»)."""
+    value = int(text) if text.isdigit() else from_roman(text)
     return LegalNumber.of(value) if value else None
 
 
@@ -168,6 +180,11 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
             target.append(line)
             if article is not None and not article.blocks and _REPEALED.fullmatch(line):
                 article.repealed = True
+            continue
+        if statute.signature or (article is not None and _SIGNATURE.fullmatch(line)):
+            if _is_unit(line):
+                statute.problems.append(_unplaced(path, number, f"«{_short(line)}» follows the signature block"))
+            statute.signature.append(line)
             continue
         if article is None:
             if statute.outline:  # text between a heading and the first article under it
@@ -300,6 +317,12 @@ class _State:
                 return f"«{_short(line)}» opens a subpoint, but no point stands before it"
             self.last = "subpoint"
             blocks.append(StatuteBlock("subpoint", subpoint.group(1), subpoint.group(2), number))
+        elif _CAPITALS.fullmatch(line):
+            return (
+                f"«{_short(line)}» is printed as a heading (in capitals), not as a paragraph of the article: "
+                "kodeks reads a section as «РАЗДЕЛ I» / «I БӨЛҮМ» and a chapter as «Глава 1» / «1-глава»; "
+                "write the heading so, or mark it in the input"
+            )
         else:
             # After subpoints a plain line closes their point; after points, their part (or the
             # article); after an абзац, the same unit goes on.

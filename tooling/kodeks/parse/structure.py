@@ -15,7 +15,7 @@ DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "articles", "sections", "chapters")
 _ACT_FILE_KEYS = (
-    "id", "stage", "languages", "title", "number", "adopted", "status", "preamble", "history", "unit-words",
+    "id", "stage", "languages", "title", "number", "adopted", "status", "preamble", "history", "signature", "unit-words",
     "articles", "sections", "chapters",
 )  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
@@ -128,6 +128,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         enactment=_enactment(reader, root) if act else None,
         preamble=reader.lines_per_language(root, (), "preamble"),
         history=reader.lines_per_language(root, (), "history"),
+        signature=reader.lines_per_language(root, (), "signature"),
         unit_words=_unit_words(reader, root),
     )
     return code, diagnostics
