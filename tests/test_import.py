@@ -327,3 +327,54 @@ def test_the_signature_block_is_the_acts_metadata_not_its_last_article(repo: Pat
     act = (repo / ACT / "act.yaml").read_text(encoding="utf-8")
     assert '- "А. Акаев"' in act and '- "Принят Жогорку Кенешем Кыргызской Республики 5 апреля 1996 года"' in act
     assert kodeks("validate", "--strict").exit_code == 0
+
+
+REPEALED_UNITS = """\
+ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+
+от 8 мая 1996 года № 15
+
+О собственности
+
+Статья 21. Предмет
+
+1. Текст части.
+
+2. (Утратила силу в соответствии с Законом КР от 1 июня 2020 года № 5)
+
+3. Текст:
+
+1) пункт;
+
+2) (утратил силу в соответствии с Законом КР от 1 июня 2020 года № 5);
+
+2-1) (утратил силу в соответствии с Законом КР от 1 июня 2021 года № 6);
+
+3) пункт.
+
+Статья 21¹. (Утратила силу в соответствии с Законом КР от 1 июня 2020 года № 5)
+
+Статья 22. Другое
+
+1. Текст.
+"""
+
+
+def test_repealed_units_are_structured_and_no_provisions_to_decide(repo: Path) -> None:
+    """«Статья 21¹. (Утратила силу …)» on the heading line was refused (I001); a part «2. (Утратила
+    силу …)» was counted as an open provision."""
+    from kodeks.consolidation import consolidate
+
+    (repo / "law.txt").write_text(REPEALED_UNITS, encoding="utf-8")
+    result = kodeks("import", "law.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    inserted = (repo / ACT / "articles" / "art-21-1.md").read_text(encoding="utf-8")
+    assert (
+        "status: repealed" in inserted
+        and "Утратила силу в соответствии с Законом КР от 1 июня 2020 года № 5" in inserted
+    )
+    checked = check(read_worktree(repo))
+    assert checked.code is not None
+    (coverage,) = consolidate(checked.code).acts
+    open_provisions = [(str(p.target.article), str(p.target.part)) for p in coverage.provisions]
+    assert open_provisions == [("21", "1"), ("21", "3"), ("22", "1")]

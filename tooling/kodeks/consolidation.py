@@ -20,6 +20,7 @@ from .model import (
     Code,
     Disposition,
     LegalNumber,
+    Part,
     PrintedParagraph,
     Reason,
     ReferenceTarget,
@@ -172,7 +173,11 @@ def consolidate(code: Code, earlier: Earlier | None = None) -> Consolidation:
                 continue
             whole = by_provision.get((act.id, article.number, None), [])
             text = next(iter(article.texts.values()), None)
-            parts: list[LegalNumber | None] = [p.number for p in text.parts if p.number is not None] if text else []
+            parts: list[LegalNumber | None] = (
+                [p.number for p in text.parts if p.number is not None and not _repealed(p)] if text else []
+            )
+            if text is not None and text.parts and not parts:
+                continue  # every part repealed: nothing left to decide
             for part in parts or [None]:
                 absorbed = list(whole)
                 if part is not None:
@@ -184,6 +189,14 @@ def consolidate(code: Code, earlier: Earlier | None = None) -> Consolidation:
     without_text = tuple(a for a in code.acts.values() if a.text is None)
     amended = amended_since(code, earlier) if earlier is not None else ()
     return Consolidation(tuple(coverages), without_text, sources, amended)
+
+
+def _repealed(part: Part) -> bool:
+    """A part that says only that it was repealed (its points too, if any): no provision."""
+    from .wording import is_repeal_note
+
+    paragraphs = [*part.paragraphs, *(paragraph for point in part.points for paragraph in point.paragraphs)]
+    return bool(paragraphs) and all(is_repeal_note(paragraph.plain_text) for paragraph in paragraphs)
 
 
 def disposition_problems(code: Code) -> Iterator[Diagnostic]:

@@ -429,3 +429,13 @@ def history_note(language: str, number: str, adopted: datetime.date) -> str:
     if language == "ru":
         return f"(В редакции Закона КР от {date('ru', adopted)} № {number})"
     return f"(As amended by Law No {number} of {adopted.isoformat()})"
+
+
+REPEAL_NOTE = re.compile(r"\(?\s*(?:утратил[аио]?\s+силу|күчүн\s+жоготту)\b[^()]*\)?\s*[.;]?", re.IGNORECASE)
+"""What stands in place of a repealed unit's text, in force: «Утратила силу.», «(Утратил силу в
+соответствии с Законом КР от … № …);», «Күчүн жоготту.»."""
+
+
+def is_repeal_note(text: str) -> bool:
+    """Whether ``text`` is all a repealed unit says (it keeps its number, and is no provision)."""
+    return bool(REPEAL_NOTE.fullmatch(text.strip()))

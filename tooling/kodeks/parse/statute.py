@@ -161,6 +161,8 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
             title = (match.group(2) or "").strip()
             if kind == "article":
                 article = StatuteArticle(value, title, number)
+                # «Статья 21¹. (Утратила силу …)»: the note stands where the title would.
+                article.repealed = bool(_REPEALED.fullmatch(title))
                 state = _State()
                 statute.outline.append(article)
                 pending_title = None if title else article
