@@ -378,3 +378,65 @@ def test_repealed_units_are_structured_and_no_provisions_to_decide(repo: Path) -
     (coverage,) = consolidate(checked.code).acts
     open_provisions = [(str(p.target.article), str(p.target.part)) for p in coverage.provisions]
     assert open_provisions == [("21", "1"), ("21", "3"), ("22", "1")]
+
+
+SELF_REFERENCES = """\
+ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ
+
+от 8 мая 1996 года № 15
+
+О собственности
+
+Статья 1. Понятия
+
+1. Первая часть.
+
+2. Вторая часть:
+
+1) первый пункт;
+
+2) второй пункт;
+
+3) третий пункт.
+
+3. Как указано в пунктах 1 - 3 части 2 настоящей статьи.
+
+4. Согласно частям 1 - 3 настоящей статьи и частью 2¹ статьи 2 настоящего Закона.
+
+5. В пунктах 1 и 2 настоящей части.
+
+Статья 2. Другое
+
+1. Текст.
+
+2. Текст.
+
+2¹. Вставленная часть.
+"""
+
+
+def test_references_to_the_act_itself_are_linked_whole_or_listed(repo: Path) -> None:
+    """A spaced hyphen is a range as published texts print it («пунктах 1 - 3 части 1» once became
+    «пунктах 1 - 3 [части 1](…#1)»); «2¹» is 2-1; «настоящей части» is listed, never left silent."""
+    (repo / "law.txt").write_text(SELF_REFERENCES, encoding="utf-8")
+    result = kodeks("import", "law.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    article = (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+    assert "3. Как указано в [пунктах 1 - 3 части 2](art:art-1#2.1~2.3) настоящей статьи." in article
+    assert "[частям 1 - 3](art:art-1#1~3) настоящей статьи" in article
+    assert "[частью 2¹ статьи 2](art:art-2#2-1) настоящего Закона" in article
+    assert "5. В пунктах 1 и 2 настоящей части." in article
+    assert "law.txt:23:1: I002 warning: «пунктах 1 и 2» kept as words" in result.output
+    assert kodeks("validate", "--strict").exit_code == 0
+
+
+def test_a_capitalised_kyrgyz_self_reference_is_found(repo: Path) -> None:
+    ky = (
+        "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ\n\n1996-жылдын 8-майы № 15\n\nМенчик жөнүндө\n\n"
+        "1-берене. Түшүнүктөр\n\n1. Биринчи бөлүк.\n\n2. Ушул берененин 1-бөлүгүндө аталган.\n"
+    )
+    (repo / "ky.txt").write_text(ky, encoding="utf-8")
+    result = kodeks("import", "ky.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    article = (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+    assert "2. Ушул берененин [1-бөлүгүндө](art:art-1#1) аталган." in article

@@ -440,6 +440,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         },
         {("N010", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 19)},
     ),
+    "R007 a range written with a spaced hyphen in the draft": (
+        {
+            A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+            .replace("[2-бөлүккө](art:kenesh#2)", "[1–2-бөлүктөргө](art:kenesh#1~2)")
+            .replace("[части 2](art:kenesh#2)", "[частям 1 - 2](art:kenesh#1~2)")
+        },
+        {("R007", A + "kenesh.md", 16)},
+    ),
     "R007 a range written with a hyphen": (
         {
             A + "kenesh.md": BASE_FILES[A + "kenesh.md"]

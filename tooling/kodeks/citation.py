@@ -27,7 +27,11 @@ _ORDINALS = {
 _LETTER = r"[«\"“]?([абвгдежзиклмнопрстуфхцчшщэюяёйъыь])[»\"”)]?"
 
 _SEPARATOR = {"ru": r"\s*,\s*|\s+(?:и|или|либо)\s+", "ky": r"\s*,\s*|\s+(?:жана|же)\s+"}
-_DASH = r"\s*[–—]\s*"
+_DASH = r"\s*[–—]\s*|\s+-\s+"
+"""A range: an en or em dash, or a hyphen with spaces around it as published texts print one
+(«частей 2 - 4»; unspaced, «2-4» is an inserted number)."""
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 
 
 class Value(NamedTuple):
@@ -55,7 +59,7 @@ def _value_pattern(role: str, language: str) -> str:
         return rf"((?:{stems})\w*|\d+)" if stems else r"(\d+)"
     if role == "section":
         return rf"({ROMAN}|{NUMBER})"
-    return rf"({NUMBER})"
+    return rf"({NUMBER}[{_SUPERSCRIPT_DIGITS}]*)"  # «2¹»: inserted number 2-1 as printed
 
 
 def _list(value: str, language: str) -> str:
@@ -175,9 +179,15 @@ def _values(match: re.Match[str], group: str, role: str, language: str) -> tuple
     previous_end = start
     for found in _value(role, language).finditer(match.string, start, end):
         between = match.string[previous_end : found.start()]
-        values.append(Value(found.group(1), found.start(1), found.end(1), bool(re.search(_DASH, between))))
+        values.append(Value(_plain(found.group(1)), found.start(1), found.end(1), bool(re.search(_DASH, between))))
         previous_end = found.end()
     return tuple(values)
+
+
+def _plain(number: str) -> str:
+    """«2¹» as kodeks writes it, «2-1»."""
+    head = number.rstrip(_SUPERSCRIPT_DIGITS)
+    return number if head == number else f"{head}-{number[len(head) :].translate(_FROM_SUPERSCRIPT)}"
 
 
 def ordinal(text: str, language: str) -> int | None:

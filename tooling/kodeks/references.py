@@ -27,6 +27,7 @@ from .model import (
     Part,
     Point,
     ReferenceTarget,
+    Stage,
     Subpoint,
     TargetKind,
     from_roman,
@@ -317,6 +318,13 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
         yield from _numbers_only(numbering, place, link)
         return
     mentions = citation.read(link.text, language, _unit_words(code, link, language))
+    spaced = _SPACED_HYPHEN.search(link.text)
+    if spaced and code.stage is Stage.DRAFT and code.articles.get(place.article.id) is place.article:
+        # Published texts print a range so, and it is read as one there; the draft writes an en dash.
+        dashed = spaced.group().replace(" - ", "–").replace(" -", "–").replace("- ", "–")
+        yield rule("R007").at(
+            link.location, f"«{spaced.group()}» in «{link.text}»: write the range with an en dash, «{dashed}»"
+        )
     expected, own, unknown = _expected(numbering, place, link)
     said: dict[str, list[tuple[str, bool]]] = {}
     this = {m.role for m in mentions if not m.values}
@@ -356,6 +364,9 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
             link,
             f"names its units in the wrong order: {'Russian names the smaller unit first' if language == 'ru' else 'Kyrgyz names the larger unit first'}, as in {example}",
         )
+
+
+_SPACED_HYPHEN = re.compile(r"\d[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+-\s+\d")
 
 
 def _unit_words(code: Code, link: Link, language: str) -> citation.WordOverrides:

@@ -16,10 +16,14 @@ from .. import citation
 from ..model import LegalNumber, ReferenceTarget, TargetKind
 
 _TOKEN = re.compile(r"\S+")
-_RU_SELF = re.compile(r"настоящ(?:его|ей)\s+(Закона|Кодекса|статьи)")
-_KY_SELF = re.compile(r"ушул\s+(Мыйзамдын|Кодекстин|берененин)")
+_RU_SELF = re.compile(r"настоящ(?:его|ей)\s+(Закона|Кодекса|статьи|части|пункта)")
+_KY_SELF = re.compile(r"[Уу]шул\s+(Мыйзамдын|Кодекстин|берененин|бөлүктүн|пункттун)")
+_UNIT_OWN = {"части", "пункта", "бөлүктүн", "пункттун"}
+"""«пунктах 1 и 2 настоящей части»: the part the words stand in, which the import does not link
+yet; listed (I002), never half-linked."""
 _RU_PIECE = re.compile(
-    r"(?i)(?:абзац|подпункт|пункт|част|стать|стате)\w*|\d+(?:-\d+)*|[«\"]?[а-я][»\"]?\)?|и|или|,|[–—]|\d+(?:-\d+)*[,–—]"
+    r"(?i)(?:абзац|подпункт|пункт|част|стать|стате)\w*|\d+(?:-\d+)*[⁰¹²³⁴⁵⁶⁷⁸⁹]*[,–—]?|[«\"]?[а-я][»\"]?\)?"
+    r"|и|или|,|[–—-]"
     r"|(?:перв|втор|трет|четв|пят|шест|седьм|восьм|девят|десят)\w*"
 )
 """A word of a citation: role words, numbers, letters, ordinals (so that «абзаце первом пункта 1»
@@ -28,7 +32,7 @@ _KY_WORD = re.compile(
     r"(?i)[«\"]?[а-я][»\"]?|пунктча\w*|абзац\w*"
     r"|биринчи|экинчи|үчүнчү|төртүнчү|бешинчи|алтынчы|жетинчи|сегизинчи|тогузунчу|онунчу"
 )
-_KY_PIECE = re.compile(r"(?i)\d+(?:-\d+)*(?:-\w+)?,?|жана|же|[–—]|\d+[–—]\d+(?:-\w+)?")
+_KY_PIECE = re.compile(r"(?i)\d+(?:-\d+)*[⁰¹²³⁴⁵⁶⁷⁸⁹]*(?:-\w+)?,?|жана|же|[–—-]|\d+[–—]\d+(?:-\w+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,9 @@ def find_citations(
                 continue
             words = text[start : tail.start()].rstrip()
             own = tail.group(1) == "статьи"
-            targets = _targets(words, language, own, own_article, article_id, exists)
+            targets = (
+                None if tail.group(1) in _UNIT_OWN else _targets(words, language, own, own_article, article_id, exists)
+            )
             found.append(Citation(start, start + len(words), targets))
     else:
         for head in _KY_SELF.finditer(text):
@@ -66,9 +72,10 @@ def find_citations(
             own = head.group(1) == "берененин"
             words = text[head.end() : end].strip()
             start = text.index(words, head.end())
-            found.append(
-                Citation(start, start + len(words), _targets(words, language, own, own_article, article_id, exists))
+            targets = (
+                None if head.group(1) in _UNIT_OWN else _targets(words, language, own, own_article, article_id, exists)
             )
+            found.append(Citation(start, start + len(words), targets))
     return found
 
 
@@ -76,9 +83,12 @@ def _chain_start(text: str, tail_start: int) -> int | None:
     """Where the run of citation words before ``tail_start`` begins (at a role word)."""
     tokens = [m for m in _TOKEN.finditer(text, 0, tail_start)]
     start = None
-    for token in reversed(tokens):
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
         if not _RU_PIECE.fullmatch(token.group(0)):
             break
+        if index and re.match(r"(?i)настоящ", tokens[index - 1].group(0)):
+            break  # «… настоящей статьи и частью 2 статьи 5»: that «статьи» closes another citation
         if re.match(r"(?i)(?:абзац|подпункт|пункт|част|стат)", token.group(0)):
             start = token.start()
     return start
