@@ -156,6 +156,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         edit(A + "kenesh.md", "## ru\n\n1. Местный", "## ru\n\nВводный абзац.\n\n1. Местный"),
         {("B012", A + "kenesh.md", 16), ("P001", A + "kenesh.md", 14)},
     ),
+    "B012 an unindented абзац between two points of an article of points": (
+        edit(
+            A + "concepts.md",
+            "указанный в [статье 3](art:kenesh);\n",
+            "указанный в [статье 3](art:kenesh);\n\nАбзац.\n\n",
+        ),
+        {("B012", A + "concepts.md", 21), ("P001", A + "concepts.md", 15)},
+    ),
     "B010 an unindented абзац swallows the next part": (
         edit(A + "kenesh.md", "настоящей статьи.\n", "настоящей статьи.\n\nВторой абзац части.\n"),
         # Part 2 is gone, so its reference and the parity of the languages fail too: B010 says why.
@@ -439,6 +447,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
             )
         },
         {("N010", A + "kenesh.md", 17), ("P001", A + "kenesh.md", 19)},
+    ),
+    "R001 text that looks like a link: a space between ] and (": (
+        edit(A + "kenesh.md", "[части 2](art:kenesh#2)", "[части 2] (art:kenesh#2)"),
+        {("R001", A + "kenesh.md", 16), ("P002", A + "kenesh.md", 16)},
+    ),
+    "R001 a destination with no scheme": (
+        edit(A + "kenesh.md", "[главе 1](ch:basics)", "[главе 1](basics#1)"),
+        {("R001", A + "kenesh.md", 17), ("P002", A + "kenesh.md", 17)},
     ),
     "R007 a range written with a spaced hyphen in the draft": (
         {

@@ -86,7 +86,7 @@ RULES: dict[str, Rule] = {
         Rule("B009", _E, "repealed article still has text"),
         Rule("B010", _E, "a part, point or subpoint marker folded into the paragraph above"),
         Rule("B011", _E, "a subpoint outside a point"),
-        Rule("B012", _E, "a paragraph outside the parts of an article that has parts"),
+        Rule("B012", _E, "a paragraph outside the parts of an article that has parts, or between two points"),
         Rule("B013", _W, "the placeholder `kodeks new` writes, still in place of the text"),
         # What GitHub shows
         Rule("M001", _W, "GitHub would show an inserted unit inside its neighbour"),

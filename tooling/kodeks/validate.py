@@ -279,6 +279,8 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
             yield rule("B005").at(text.location, f"the «## {language}» section is empty")
         elif text.parts and text.paragraphs_outside_parts:
             yield from _outside_parts(text)
+        elif not text.parts and len(text.points) > 1:
+            yield from _between_points(text)
         placeholder = wording.word("placeholder", language)
         for paragraph in text.paragraphs():
             inlines = paragraph.inlines  # the placeholder is one run of text: skip the rest cheaply
@@ -311,6 +313,24 @@ def _outside_parts(text: ArticleText) -> Iterator[Diagnostic]:
                 block.location,
                 f"this paragraph stands outside the parts of an article that has parts: {fix}",
             )
+
+
+def _between_points(text: ArticleText) -> Iterator[Diagnostic]:
+    """In an article of points, an абзац typed without indentation after a point and before the
+    next one: the law has no text between points (one after the last closes the list)."""
+    previous = None
+    pending: list[Paragraph] = []
+    for block in text.content:
+        if isinstance(block, Point):
+            for paragraph in pending if previous is not None else ():
+                yield rule("B012").at(
+                    paragraph.location,
+                    f"this paragraph stands between points {previous.label}) and {block.label}): indent it by the "
+                    f"width of «{previous.label}) » to make it an абзац of point {previous.label})",
+                )
+            previous, pending = block, []
+        elif isinstance(block, Paragraph):
+            pending.append(block)
 
 
 # --- parity -------------------------------------------------------------------------------

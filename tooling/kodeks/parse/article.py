@@ -197,6 +197,9 @@ _SUBPOINT_MARKER = re.compile(rf"([{SUBPOINT_LETTERS}ёйъыь])\)[ \t]+")
 skips are read as markers too, so that N009 can name them."""
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NEAR_LINK = re.compile(r"\[[^\]\n]{1,200}\]\s+\((?:art|ch|sec|act):([^)\s]{1,200})\)")
+"""Words in brackets, then a reference target in parentheses, with a space between."""
 _FOLDED_MARKER = re.compile(r"(\s*)([0-9]+(?:-[0-9]+)*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
 """A part (``2.``), point (``2)``) or subpoint (``а)``) marker at the start of a line."""
 
@@ -417,6 +420,7 @@ class _BodyReader:
         children = inline.children or []
         if not skip and len(children) == 1 and children[0].type == "text":  # most paragraphs
             self._check_folded_markers(opening)
+            self._check_broken_links(opening, children[0].content)
             return Paragraph((Text(children[0].content),), self.at(opening))
         inlines: list[Inline] = []
         text: list[str] = []
@@ -437,7 +441,9 @@ class _BodyReader:
                     text = []
                 source_line, search_from, location = self._locate_link(href, source_line, search_from)
                 label_text = "".join(label)
-                targets = parse_references(href) if href.startswith(_SCHEMES) else ()
+                # A kodeks reference, or a web address; a destination with no scheme at all
+                # («settlements#1») is a reference someone mistyped, not a link to keep.
+                targets = parse_references(href) if href.startswith(_SCHEMES) or not _SCHEME.match(href) else ()
                 if targets is None:
                     self.diagnostics.append(
                         rule("R001").at(location, f"`{href}` is not a valid reference: use {SYNTAX}")
@@ -448,11 +454,26 @@ class _BodyReader:
             index += 1
         if text:
             inlines.append(Text("".join(text)))
+        self._check_broken_links(opening, "".join(i.value for i in inlines if isinstance(i, Text)))
         if skip and inlines and isinstance(inlines[0], Text):
             rest = inlines[0].value[skip:]
             inlines = inlines[1:] if not rest else [Text(rest), *inlines[1:]]
         self._check_folded_markers(opening)
         return Paragraph(tuple(inlines), self.at(opening))
+
+    def _check_broken_links(self, opening: BodyToken, text: str) -> None:
+        """«[частью 1 статьи 10] (art:…)»: a space between «]» and «(» makes no link in CommonMark;
+        the official text would print the markup. An error at its line, in the language it is in."""
+        if "]" in text and (found := _NEAR_LINK.search(text)):
+            start = opening.map[0] if opening.map else 0
+            end = opening.map[1] if opening.map else start + 1
+            line = next((n for n in range(start, min(end, len(self.lines))) if found.group(1) in self.lines[n]), start)
+            self.diagnostics.append(
+                rule("R001").at(
+                    SourceLocation.from_zero_based(self.path, line, 0, self.line_offset),
+                    f"«{found.group()}» is not a link: nothing may stand between «]» and «(»",
+                )
+            )
 
     def _check_folded_markers(self, opening: BodyToken) -> None:
         """A line inside a paragraph that starts like a part, point or subpoint was swallowed by
