@@ -318,16 +318,17 @@ def _outside_parts(text: ArticleText) -> Iterator[Diagnostic]:
 def _between_points(text: ArticleText) -> Iterator[Diagnostic]:
     """In an article of points, an абзац typed without indentation after a point and before the
     next one: the law has no text between points (one after the last closes the list)."""
-    previous = None
+    previous: Point | None = None
     pending: list[Paragraph] = []
     for block in text.content:
         if isinstance(block, Point):
-            for paragraph in pending if previous is not None else ():
-                yield rule("B012").at(
-                    paragraph.location,
-                    f"this paragraph stands between points {previous.label}) and {block.label}): indent it by the "
-                    f"width of «{previous.label}) » to make it an абзац of point {previous.label})",
-                )
+            if previous is not None:
+                for paragraph in pending:
+                    yield rule("B012").at(
+                        paragraph.location,
+                        f"this paragraph stands between points {previous.label}) and {block.label}): indent it by "
+                        f"the width of «{previous.label}) » to make it an абзац of point {previous.label})",
+                    )
             previous, pending = block, []
         elif isinstance(block, Paragraph):
             pending.append(block)
