@@ -10,7 +10,7 @@ import pytest
 
 from kodeks.cli import cli
 
-from .conftest import BASE_FILES, TITLES, A, WriteCode, git, kodeks, write_files
+from .conftest import BASE_FILES, TITLES, YAML, A, WriteCode, git, kodeks, write_files
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
@@ -47,7 +47,7 @@ def test_problems_are_listed_with_path_line_and_code(code_dir: WriteCode) -> Non
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3\n"
         "code_text/notes.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file\n"
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)\n"
-        "kodeks: `kodeks renumber` fixes the 1 numbering and reference-wording problem (N001, N002, N003, R004) in a draft\n",
+        "kodeks: `kodeks renumber` would fix the numbers and reference wordings in 1 file (`kodeks renumber --dry-run` shows how)\n",
         "",
     )
 
@@ -71,7 +71,6 @@ def test_github_format_prints_annotations_with_escaped_properties(code_dir: Writ
         "code_text/a,b:c.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)",
-        "kodeks: `kodeks renumber` fixes the 1 numbering and reference-wording problem (N001, N002, N003, R004) in a draft",
     ]
 
 
@@ -83,6 +82,7 @@ def test_json_format(code_dir: WriteCode) -> None:
         "errors": 1,
         "warnings": 0,
         "articles": 3,
+        "act_articles": 0,
         "diagnostics": [
             {
                 "path": f"{A}kenesh.md",
@@ -225,3 +225,17 @@ def test_a_problem_with_the_repository_is_said_without_the_usage_block(code_dir:
     assert "Usage:" not in result.output and "is not inside a Git repository" in result.output
     result = kodeks("build", "--root", str(root), "--lang", "en")
     assert result.exit_code == 2 and "en: the Code's languages are ky, ru" in result.output
+
+
+def test_renumber_is_offered_only_where_it_would_change_something(code_dir: WriteCode) -> None:
+    """A mistyped reference number is R004 that `renumber` cannot fix (it says «nothing to change»);
+    a text in force is never renumbered."""
+    typo = BASE_FILES[A + "kenesh.md"].replace("[части 2](art:kenesh#2)", "[части 3](art:kenesh#2)")
+    result = kodeks("validate", "--root", str(code_dir({A + "kenesh.md": typo})))
+    assert "R004" in result.output and "kodeks renumber" not in result.output
+    in_force = {
+        YAML: BASE_FILES[YAML].replace("stage: draft", "stage: in-force"),
+        A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("number: 3", "number: 4"),
+    }
+    result = kodeks("validate", "--root", str(code_dir(in_force)))
+    assert "N003" in result.output and "kodeks renumber" not in result.output

@@ -87,6 +87,11 @@ def test_a_real_act_is_imported_unit_for_unit_and_word_for_word(repo: Path) -> N
     checked = check(read_worktree(repo))
     assert checked.diagnostics == []
     assert checked.code is not None
+    summary = kodeks("validate").output.splitlines()[-1]
+    assert (
+        summary
+        == "kodeks: the Code is valid: 0 errors, 0 warnings (3 articles checked, and 11 of the acts kept as text)"
+    )
     text = checked.code.acts["civil-code"].text
     assert text is not None and text.enactment is not None
     assert (text.enactment.number, text.enactment.adopted.isoformat()) == ("15", "1996-05-08")

@@ -114,6 +114,20 @@ def renumber(workspace: Workspace, parts_of: str | None = None) -> Plan:
     return _then_renumber(workspace, dict(parts))
 
 
+def renumber_would_change(files: dict[str, bytes]) -> int:
+    """How many files `kodeks renumber` would rewrite now: 0 when it changes nothing, or would
+    refuse (a text in force, or other problems to fix first), so that no one is sent to it."""
+    from .errors import KodeksError
+
+    workspace = Workspace.of(files)
+    if workspace.code.stage is not Stage.DRAFT:
+        return 0
+    try:
+        return len(renumber(workspace).changes)
+    except KodeksError:
+        return 0
+
+
 def _then_renumber(workspace: Workspace, changes: Mapping[str, str | None]) -> Plan:
     if workspace.code.stage is not Stage.DRAFT:
         return Plan(dict(changes))

@@ -388,6 +388,12 @@ class Verdict(_Counted):
 
     diagnostics: list[Diagnostic]
     articles: int
+    act_articles: int = 0
+    """The articles of the existing acts kept as text, checked too."""
+
+
+def _act_articles(code: Code | None) -> int:
+    return sum(len(act.text.articles) for act in code.acts.values() if act.text is not None) if code else 0
 
 
 def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCache | None = None) -> Verdict:
@@ -399,7 +405,7 @@ def verdict(snapshot: Snapshot, cache_root: Path | None = None, parsed: ParseCac
     if stored is not None:
         return stored
     result = check(snapshot, parsed)
-    found = Verdict(result.diagnostics, len(result.code.articles) if result.code else 0)
+    found = Verdict(result.diagnostics, len(result.code.articles) if result.code else 0, _act_articles(result.code))
     _store_verdict(cache_root, entry, found)
     return found
 
@@ -416,7 +422,7 @@ def validated(snapshot: Snapshot, loaded: LoadResult, cache: ParseCache | None =
     if stored is not None:
         return stored.diagnostics
     diagnostics = _findings(snapshot, loaded, cache_root)
-    _store_verdict(cache_root, entry, Verdict(diagnostics, len(loaded.code.articles)))
+    _store_verdict(cache_root, entry, Verdict(diagnostics, len(loaded.code.articles), _act_articles(loaded.code)))
     return diagnostics
 
 
@@ -446,7 +452,7 @@ def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict, k
         (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
         for d in found.diagnostics
     ]
-    cache.write(cache_root, kind, entry, marshal.dumps((found.articles, rows)))
+    cache.write(cache_root, kind, entry, marshal.dumps((found.articles, rows, found.act_articles)))
 
 
 def _verdict_from(data: bytes) -> Verdict | None:
@@ -454,11 +460,14 @@ def _verdict_from(data: bytes) -> Verdict | None:
     from .diagnostics import Severity
 
     try:
-        articles, rows = marshal.loads(data)
+        articles, rows, *rest = marshal.loads(data)
+        act_articles = rest[0] if rest else 0
         diagnostics = [
             Diagnostic(Severity(severity), str(code), str(message), SourceLocation(str(path), int(line), int(column)))
             for severity, code, message, path, line, column in rows
         ]
     except (EOFError, ValueError, TypeError):
         return None
-    return Verdict(diagnostics, int(articles)) if isinstance(articles, int) else None
+    if not isinstance(articles, int) or not isinstance(act_articles, int):
+        return None
+    return Verdict(diagnostics, articles, act_articles)

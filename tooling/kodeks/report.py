@@ -23,12 +23,13 @@ def in_repository(diagnostics: Sequence[Diagnostic], prefix: str) -> list[Diagno
     ]
 
 
-def summary(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+def summary(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     errors = sum(d.is_error for d in diagnostics)
     warnings = len(diagnostics) - errors
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     verdict = "invalid" if errors else "valid"
-    return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked)"
+    acts = f", and {act_articles} of the acts kept as text" if act_articles else ""
+    return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked{acts})"
 
 
 def printable(text: str) -> str:
@@ -37,20 +38,14 @@ def printable(text: str) -> str:
     return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", "\\n").replace("\r", "\\r"))
 
 
-def as_text(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+def as_text(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     lines = [
         printable(
             f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}"
         )
         for d in diagnostics
     ]
-    lines.append(summary(diagnostics, article_count))
-    renumberable = sum(d.code in RENUMBER_FIXES for d in diagnostics)
-    if renumberable:
-        lines.append(
-            f"kodeks: `kodeks renumber` fixes the {renumberable} numbering and reference-wording "
-            f"problem{'s' * (renumberable != 1)} ({', '.join(sorted(RENUMBER_FIXES))}) in a draft"
-        )
+    lines.append(summary(diagnostics, article_count, act_articles))
     return "\n".join(lines) + "\n"
 
 
@@ -68,7 +63,7 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+def as_github(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     """Workflow commands: each diagnostic becomes an annotation on its line.
 
     GitHub shows only 10 error and 10 warning annotations per step, so the full list follows
@@ -87,15 +82,16 @@ def as_github(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
             )
         )
         lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}")
-    return "\n".join(lines) + ("\n" if lines else "") + as_text(diagnostics, article_count)
+    return "\n".join(lines) + ("\n" if lines else "") + as_text(diagnostics, article_count, act_articles)
 
 
-def as_json(diagnostics: Sequence[Diagnostic], article_count: int) -> str:
+def as_json(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     errors = sum(d.is_error for d in diagnostics)
     document = {
         "errors": errors,
         "warnings": len(diagnostics) - errors,
         "articles": article_count,
+        "act_articles": act_articles,
         "diagnostics": [
             {
                 "path": d.location.path,

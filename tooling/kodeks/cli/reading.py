@@ -93,7 +93,7 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
       kodeks validate --rev main --format json
     """
     from ..load import verdict
-    from ..report import RENDERERS, in_repository, summary
+    from ..report import RENDERERS, RENUMBER_FIXES, in_repository, summary
     from ..store.worktree import repository_prefix
 
     if no_cache:
@@ -103,14 +103,24 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
     result = verdict(_snapshot(root, rev), None if no_cache else root)
     diagnostics = in_repository(result.diagnostics, repository_prefix(root))
     article_count = result.articles
-    click.echo(RENDERERS[output_format](diagnostics, article_count), nl=False)
+    click.echo(RENDERERS[output_format](diagnostics, article_count, result.act_articles), nl=False)
+    if output_format == "text" and rev is None and any(d.code in RENUMBER_FIXES for d in diagnostics):
+        from ..drafting import renumber_would_change
+
+        changed = renumber_would_change(working_tree(root).files)
+        if changed:
+            click.echo(
+                f"kodeks: `kodeks renumber` would fix the numbers and reference wordings in {changed} "
+                f"file{'s' * (changed != 1)} (`kodeks renumber --dry-run` shows how)"
+            )
     if output_format == "github":
         import os
 
         from ..github import append_file, step_summary
 
         append_file(
-            os.environ.get("GITHUB_STEP_SUMMARY"), step_summary(diagnostics, summary(diagnostics, article_count))
+            os.environ.get("GITHUB_STEP_SUMMARY"),
+            step_summary(diagnostics, summary(diagnostics, article_count, result.act_articles)),
         )
     if result.errors or (strict and result.warnings):
         raise SystemExit(EXIT_INVALID)
