@@ -445,3 +445,21 @@ def test_a_capitalised_kyrgyz_self_reference_is_found(repo: Path) -> None:
     assert result.exit_code == 0, result.output
     article = (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
     assert "2. Ушул берененин [1-бөлүгүндө](art:art-1#1) аталган." in article
+
+
+def test_notes_printed_on_one_line_are_a_note_list(repo: Path) -> None:
+    """«Примечания. 1. Под …» on one line, «2. …» on the next: the first note was read as the
+    opening's text, and the list began at 2 (N010)."""
+    text = (
+        "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО собственности\n\n"
+        "Статья 1. Понятия\n\n1. Текст части.\n\n"
+        "Примечания. 1. Под собственностью понимается право.\n\n2. Под владением понимается факт.\n"
+    )
+    (repo / "notes.txt").write_text(text, encoding="utf-8")
+    result = kodeks("import", "notes.txt", "--act", "civil-code")
+    assert result.exit_code == 0, result.output
+    assert kodeks("validate", "--strict").exit_code == 0
+    checked = check(read_worktree(repo))
+    assert checked.code is not None
+    notes = checked.code.acts["civil-code"].text.articles["art-1"].texts["ru"].notes  # type: ignore[union-attr]
+    assert notes is not None and [n.label for n in notes.numbered] == ["1", "2"]

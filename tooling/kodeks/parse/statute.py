@@ -303,9 +303,15 @@ class _State:
             else:
                 blocks.append(StatuteBlock("paragraph", "", line, number, "notes"))
             return None
-        if NOTES_OPENING.match(line):
+        opening = NOTES_OPENING.match(line)
+        if opening:
             self.in_notes = True
-            blocks.append(StatuteBlock("notes", "", line, number))
+            first = _PART.fullmatch(line[opening.end() :].strip())
+            if first and first.group(1) == "1":  # «Примечания. 1. Под …» on one line: the list's first note
+                blocks.append(StatuteBlock("notes", "", line[: opening.end()], number))
+                blocks.append(StatuteBlock("note", "1", first.group(2), number))
+            else:
+                blocks.append(StatuteBlock("notes", "", line, number))
             return None
         part, point, subpoint = _PART.fullmatch(line), _POINT.fullmatch(line), _SUBPOINT.fullmatch(line)
         if part:
