@@ -461,5 +461,7 @@ def test_notes_printed_on_one_line_are_a_note_list(repo: Path) -> None:
     assert kodeks("validate", "--strict").exit_code == 0
     checked = check(read_worktree(repo))
     assert checked.code is not None
-    notes = checked.code.acts["civil-code"].text.articles["art-1"].texts["ru"].notes  # type: ignore[union-attr]
+    act = checked.code.acts["civil-code"].text
+    assert act is not None
+    notes = act.articles["art-1"].texts["ru"].notes
     assert notes is not None and [n.label for n in notes.numbered] == ["1", "2"]
