@@ -332,6 +332,15 @@ def test_the_signature_block_is_the_acts_metadata_not_its_last_article(repo: Pat
     act = (repo / ACT / "act.yaml").read_text(encoding="utf-8")
     assert '- "А. Акаев"' in act and '- "Принят Жогорку Кенешем Кыргызской Республики 5 апреля 1996 года"' in act
     assert kodeks("validate", "--strict").exit_code == 0
+    # The same words as text of an article are text: only a closing run of short lines moves.
+    text = signed.replace(
+        "со дня опубликования.\n",
+        "со дня опубликования.\n\nПрезидент Кыргызской Республики Указом утверждает порядок.\n\n2. Вторая часть.\n",
+    )
+    (repo / "signed.txt").write_text(text, encoding="utf-8")
+    assert kodeks("import", "signed.txt", "--act", "civil-code").exit_code == 0
+    article = (repo / ACT / "articles" / "art-1.md").read_text(encoding="utf-8")
+    assert "   Президент Кыргызской Республики Указом утверждает порядок." in article
 
 
 REPEALED_UNITS = """\

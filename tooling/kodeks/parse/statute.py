@@ -50,8 +50,10 @@ _MONTHS_KY = (
 )  # fmt: skip
 _KYRGYZ_LETTERS = re.compile("[ңөүҢӨҮ]")
 _SIGNATURE = re.compile(
-    r"(?i)(?:Президент\s+Кыргызской\s+Республики|Кыргыз\s+Республикасынын\s+Президенти"
-    r"|Принят\s+Жогорку\s+Кенешем|Жогорку\s+Кеңеши\s+тарабынан|г\.\s*Бишкек|Бишкек\s+шаары)\b.*"
+    r"(?:Президент\s+Кыргызской\s+Республики|Кыргыз\s+Республикасынын\s+Президенти)"
+    r"(?:\s+[А-ЯЁӨҮҢ]\.\s?(?:[А-ЯЁӨҮҢ]\.\s?)?[А-ЯЁӨҮҢ][а-яёөүң-]+)?"  # and the name: «С. Жапаров»
+    r"|(?:Принят\s+Жогорку\s+Кенешем|Кыргыз\s+Республикасынын\s+Жогорку\s+Кеңеши).*"
+    r"|г\.\s*Бишкек.*|Бишкек\s+шаары.*"
 )
 """The first line of the signature and adoption block that closes a published act."""
 _CAPITALS = re.compile(r"(?=(?:\W*[А-ЯЁҢӨҮ]){4})[^a-zа-яёңөү;,]*[А-ЯЁҢӨҮ][^a-zа-яёңөү;,]*")
@@ -183,11 +185,6 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
             if article is not None and not article.blocks and _REPEALED.fullmatch(line):
                 article.repealed = True
             continue
-        if statute.signature or (article is not None and _SIGNATURE.fullmatch(line)):
-            if _is_unit(line):
-                statute.problems.append(_unplaced(path, number, f"«{_short(line)}» follows the signature block"))
-            statute.signature.append(line)
-            continue
         if article is None:
             if statute.outline:  # text between a heading and the first article under it
                 statute.problems.append(
@@ -203,7 +200,25 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
         statute.problems.append(
             _unplaced(path, 1, "no article found: articles begin «Статья 1.» (ru) or «1-берене.» (ky)")
         )
+    elif isinstance(statute.outline[-1], StatuteArticle):
+        _take_signature(statute, statute.outline[-1])
     return statute
+
+
+def _take_signature(statute: Statute, last: StatuteArticle) -> None:
+    """The signature and adoption block closing the text (who signed, where, when, the number,
+    «Принят Жогорку Кенешем …»), read as абзацы of the last article: moved to the act's metadata.
+    Only a run of short plain lines at the very end that begins with such a line: a paragraph
+    «Президент Кыргызской Республики подписывает …» in an article is text, not a signature."""
+    blocks = last.blocks
+    start = len(blocks)
+    while start and blocks[start - 1].kind == "paragraph" and len(blocks[start - 1].text) <= 120:
+        start -= 1
+    opener = next((i for i in range(start, len(blocks)) if _SIGNATURE.fullmatch(blocks[i].text)), None)
+    if opener is None:
+        return
+    statute.signature.extend(block.text for block in blocks[opener:])
+    del blocks[opener:]
 
 
 def _short(line: str) -> str:
