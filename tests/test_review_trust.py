@@ -28,45 +28,35 @@ def paragraph_with(body: Any, text: str) -> Any:
 
 def track_insertion(paragraph: Any, after: str, inserted: str) -> None:
     """Word's tracked insertion of ``inserted`` right after ``after`` in ``paragraph``."""
-    for run in paragraph.iter(f"{W}r"):
-        text = run.find(f"{W}t")
-        if text is None or after not in (text.text or ""):
-            continue
-        before, rest = text.text.split(after, 1)
-        text.text = before + after
-        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        insertion = etree.Element(f"{W}ins", {f"{W}id": "902", **CHANGE})
-        new = copy.deepcopy(run)
-        new.find(f"{W}t").text = inserted
-        insertion.append(new)
-        tail = copy.deepcopy(run)
-        tail.find(f"{W}t").text = rest
-        run.addnext(insertion)
-        insertion.addnext(tail)
-        return
-    raise AssertionError(f"{after} not in one run")
+    _tracked(paragraph, after, "ins", inserted, keep_found=True)
 
 
 def track_deletion(paragraph: Any, word: str) -> None:
     """Word's tracked deletion of ``word`` in ``paragraph`` (its run split around it)."""
+    _tracked(paragraph, word, "del", word, keep_found=False)
+
+
+def _tracked(paragraph: Any, found: str, kind: str, changed: str, keep_found: bool) -> None:
+    """The run holding ``found`` split there, a tracked ``kind`` change of ``changed`` between."""
     for run in paragraph.iter(f"{W}r"):
         text = run.find(f"{W}t")
-        if text is None or word not in (text.text or ""):
+        if text is None or found not in (text.text or ""):
             continue
-        before, after = text.text.split(word, 1)
-        text.text = before
+        before, after = text.text.split(found, 1)
+        text.text = before + found if keep_found else before
         text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        deleted = etree.Element(f"{W}del", {f"{W}id": "901", **CHANGE})
-        gone = copy.deepcopy(run)
-        gone.find(f"{W}t").tag = f"{W}delText"
-        gone.find(f"{W}delText").text = word
-        deleted.append(gone)
+        change = etree.Element(f"{W}{kind}", {f"{W}id": "901", **CHANGE})
+        piece = copy.deepcopy(run)
+        piece.find(f"{W}t").text = changed
+        if kind == "del":
+            piece.find(f"{W}t").tag = f"{W}delText"
+        change.append(piece)
         rest = copy.deepcopy(run)
         rest.find(f"{W}t").text = after
-        run.addnext(deleted)
-        deleted.addnext(rest)
+        run.addnext(change)
+        change.addnext(rest)
         return
-    raise AssertionError(f"{word} not in one run")
+    raise AssertionError(f"{found} not in one run")
 
 
 def edited(built: Path, target: Path, edit: Callable[[Any], None]) -> Path:
