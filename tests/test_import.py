@@ -474,3 +474,21 @@ def test_notes_printed_on_one_line_are_a_note_list(repo: Path) -> None:
     assert act is not None
     notes = act.articles["art-1"].texts["ru"].notes
     assert notes is not None and [n.label for n in notes.numbered] == ["1", "2"]
+
+
+def test_a_published_kyrgyz_amending_law_is_read_as_printed() -> None:
+    """Law No 21 of 15 February 2018 (tests/fixtures/law-2018-21/SOURCE.md): its articles «1-берене»
+    have no titles, so the sentence after the heading is text, not a title (it became the title);
+    its closing block in Kyrgyz is the signature, not text of article 2."""
+    from kodeks.parse.statute import read_statute
+
+    source = Path(__file__).parent / "fixtures" / "law-2018-21" / "law.ky.txt"
+    statute = read_statute(source.name, source.read_text(encoding="utf-8"))
+    assert statute.language == "ky"
+    first, second = statute.articles
+    assert first.title == "" and first.blocks[0].text.startswith('"Жергиликтүү өз алдынча башкаруу жөнүндө"')
+    assert [b.label for b in first.blocks if b.kind == "point"] == ["1", "2", "3"]
+    assert [b.text for b in second.blocks] == ["Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет."]
+    assert statute.signature == [
+        "Кыргыз Республикасынын Президенти", "С.Ш. Жээнбеков", "Бишкек ш.", "2018-жылдын 15-февралы", "№21"
+    ]  # fmt: skip

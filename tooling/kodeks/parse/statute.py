@@ -174,8 +174,8 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
                 article = None
                 pending_title = None if title else heading
             continue
-        if pending_title is not None and not _is_unit(line):
-            pending_title.title = line  # a title printed on the line after its heading
+        if pending_title is not None and not _is_unit(line) and not line.endswith((".", ":", ";")):
+            pending_title.title = line  # a title printed on the line after its heading (a sentence is text)
             pending_title = None
             continue
         pending_title = None
