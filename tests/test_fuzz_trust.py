@@ -7,6 +7,7 @@ The quick profile runs in the suite; ``KODEKS_FUZZ=long`` runs the long one (CON
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import json
 import os
@@ -76,11 +77,11 @@ def test_a_planted_cache_changes_no_answer(
             with sqlite3.connect(database) as connection:
                 connection.executescript(ddl)
                 if ddl.startswith("CREATE TABLE entry"):
-                    connection.executemany("INSERT INTO entry VALUES (?, ?)", entries)
+                    connection.executemany("INSERT OR REPLACE INTO entry VALUES (?, ?)", entries)
             connection.close()
         for kind in ("verdict", "act-verdict"):
             for key, data in entries:
-                name = (key or "00") + "0" * 2
+                name = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
                 (directory / kind / name[:2]).mkdir(parents=True, exist_ok=True)
                 (directory / kind / name[:2] / name).write_bytes(b"kodeks-cache 2\n" + name.encode() + b"\n" + data)
         expected = [kodeks(*c, "--root", str(code), env={"KODEKS_NO_CACHE": "1"}) for c in COMMANDS]
