@@ -157,10 +157,14 @@ def test_shuffled_marks_never_edit_another_unit(
     document = etree.fromstring(package.read("word/document.xml"))
     paragraphs = [p for p in document.iter(f"{W}p") if "".join(p.itertext()).strip()]
     marks = [m for m in document.iter(f"{W}bookmarkStart") if m.get(f"{W}name", "").startswith("_k")]
+    done = []
     for mark in marks:
         action = data.draw(st.sampled_from(["keep", "keep", "move", "copy", "drop"]))
         if action != "keep":
             target = data.draw(st.sampled_from(paragraphs))
+            done.append(
+                f"{action} the mark of «{''.join(mark.getparent().itertext())[:30]}» to «{''.join(target.itertext())[:30]}»"
+            )
             target.insert(0, copy.deepcopy(mark) if action != "drop" else etree.Element(f"{W}proofErr"))
             if action in ("move", "drop"):
                 mark.getparent().remove(mark)
@@ -187,5 +191,5 @@ def test_shuffled_marks_never_edit_another_unit(
     assert result.exit_code in (0, 1, 2), result.output
     after = files(root)
     edited = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
-    assert edited <= {A + ARTICLE_OF[prefix] + ".md", "code_text/reviews/r1.yaml", "reviewed.docx"}, edited
+    assert edited <= {A + ARTICLE_OF[prefix] + ".md", "code_text/reviews/r1.yaml", "reviewed.docx"}, (edited, done)
     assert os.path.exists(reviewed)

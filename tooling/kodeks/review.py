@@ -269,13 +269,18 @@ def _suspect_marks(paragraphs: Sequence[ReviewedParagraph], marks: dict[str, Mar
     order = {name: index for index, name in enumerate(marks)}
     seen: dict[str, int] = {}
     by_language: dict[str, list[tuple[int, str]]] = {}
+    together: set[str] = set()
     for paragraph in paragraphs:
-        for name in dict.fromkeys(paragraph.marks):
-            if name in marks:
-                seen[name] = seen.get(name, 0) + 1
-                if seen[name] == 1:
-                    by_language.setdefault(marks[name].language, []).append((order[name], name))
+        known = [name for name in dict.fromkeys(paragraph.marks) if name in marks]
+        if len({marks[name].key.removeprefix("t-") for name in known}) > 1:
+            together.update(known)  # kodeks marks a paragraph with one unit's marks only
+        for name in known:
+            seen[name] = seen.get(name, 0) + 1
+            if seen[name] == 1:
+                by_language.setdefault(marks[name].language, []).append((order[name], name))
     suspect = {name: f"is found in {count} paragraphs" for name, count in seen.items() if count > 1}
+    for name in together:
+        suspect.setdefault(name, "stands in one paragraph with another unit's mark")
     for sequence in by_language.values():
         for name in _out_of_order(sequence):
             suspect.setdefault(name, "stands out of the Code's order (copied or moved)")
@@ -313,12 +318,12 @@ def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
     expected, before = _flat(mark.expected), _flat(sent)
     if tracked and before == expected:
         return None
-    if not tracked:
-        old, new = _TOKEN.findall(expected), _TOKEN.findall(before)
+    if not tracked:  # words only: spaces and punctuation would make any two short paragraphs alike
+        old, new = _WORD.findall(expected.lower()), _WORD.findall(before.lower())
         kept = sum(
             block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
         )
-        if kept * 2 >= len(old):
+        if kept * 2 > len(old) and kept * 2 > len(new):
             return None
     return (
         "the paragraph around the change is not the text of this unit in the document's revision "
@@ -448,6 +453,7 @@ def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
 
 _OPENING = re.compile(r"[ \t]*(?:(?:\d+(?:-\d+)*[.)]|[а-яё]\))[ \t]+)?")
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 
 
 def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[Edit]:
