@@ -495,15 +495,21 @@ def test_a_published_kyrgyz_amending_law_is_read_as_printed() -> None:
 
 
 def test_a_part_after_points_of_the_article_is_refused_not_written_invalid(repo: Path) -> None:
-    """Found by the long fuzz: «1) пункт;» then «1. Первая часть.» was written as an act whose
-    article has both points of its own and parts (B007 on the next validate)."""
+    """Found by the long fuzz: «1) пункт;» (or a sentence) then «1. Первая часть.» was written as an
+    act whose article has both text of its own and parts (B007 or B012 on the next validate)."""
     (repo / "mixed.txt").write_text(
         "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО порядке\n\nСтатья 1. Понятия\n\n"
         "1) пункт;\n\n1. Первая часть.\n",
         encoding="utf-8",
     )
     result = kodeks("import", "mixed.txt", "--act", "civil-code")
-    assert (
-        result.exit_code == 1 and "mixed.txt:11:1: I001 «1. Первая часть.» opens a part after points" in result.output
-    )
+    assert result.exit_code == 1 and "mixed.txt:11:1: I001 «1. Первая часть.» opens a part after text" in result.output
     assert not (repo / ACT).exists()
+    # Nor a sentence before the first part (B012 after the import).
+    (repo / "mixed.txt").write_text(
+        "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО порядке\n\nСтатья 1. Понятия\n\n"
+        "в соответствии с частью 1 статьи 1 настоящего Закона\n\n1. Первая часть.\n",
+        encoding="utf-8",
+    )
+    result = kodeks("import", "mixed.txt", "--act", "civil-code")
+    assert result.exit_code == 1 and "I001 «1. Первая часть.» opens a part after text" in result.output

@@ -330,10 +330,10 @@ class _State:
             return None
         part, point, subpoint = _PART.fullmatch(line), _POINT.fullmatch(line), _SUBPOINT.fullmatch(line)
         if part:
-            if self.has_point and not self.has_part:
+            if blocks and not self.has_part:
                 return (
-                    f"«{_short(line)}» opens a part after points that stand directly in the article: "
-                    "an article's points belong in its parts once it has parts"
+                    f"«{_short(line)}» opens a part after text that stands directly in the article: once an "
+                    "article has parts, all its text belongs in them (kodeks would read it as B007 or B012)"
                 )
             self.has_part, self.has_point, self.last = True, False, "part"
             blocks.append(StatuteBlock("part", _label(part.group(1)), part.group(2), number))
