@@ -45,8 +45,11 @@ _BESIDE_CYRILLIC = re.compile(f"{_FOREIGN}(?:(?=[{_CYRILLIC}])|(?<=[{_CYRILLIC}]
 """A letter of another alphabet right next to one of ours: where a mixed word must be. Searched
 first because it starts on the rare letters (0.06 s on 4 million characters, against 0.5 s for
 the word pattern everywhere)."""
-_DIGIT_IN_WORD = re.compile(f"(?<=[{_CYRILLIC}])[0-9]+(?={_LETTER})|(?<={_LETTER})[0-9]+(?=[{_CYRILLIC}])")
-"""«Осн0вные»: a digit between letters, one of them ours, where «о» was meant."""
+_DIGIT_BEFORE_LETTER = re.compile(rf"[0-9](?={_LETTER})")
+"""The last digit of a run a letter follows: where «Осн0вные» (a digit between letters, one of
+them ours, where «о» was meant) must be. Searched from the digits, which are rare: a pattern
+that starts from the letters cost 0.07 s a megabyte, this one 0.015."""
+_OURS = re.compile(f"[{_CYRILLIC}]")
 _UNUSUAL = re.compile("[^\x00-\x7f\u0400-\u04ff]")
 """Anything but ASCII and basic Cyrillic: the only places an invisible character can be."""
 
@@ -90,8 +93,14 @@ def findings(text: str) -> Iterator[tuple[str, int, str]]:
                 yield "decomposed", match.start() - 1, f"«{pair}»: «{pair[0]}» carries {name(character)}"
         elif unicodedata.category(character) == "Nd":
             yield "mixed", match.start(), f"«{character}» ({name(character)}) is a digit of another script"
-    for digit in _DIGIT_IN_WORD.finditer(text):
-        yield "mixed", digit.start(), f"the digit «{digit.group()}» stands between letters, as a look-alike of one"
+    for digit in _DIGIT_BEFORE_LETTER.finditer(text):
+        start = digit.start()
+        while start and text[start - 1] in "0123456789":
+            start -= 1
+        before, after = text[start - 1 : start], text[digit.end()]
+        if _LETTER_CHARACTER.match(before) and (_OURS.match(before) or _OURS.match(after)):
+            run = text[start : digit.end()]
+            yield "mixed", start, f"the digit «{run}» stands between letters, as a look-alike of one"
     seen = -1
     for letter in _BESIDE_CYRILLIC.finditer(text):
         start = letter.start()
