@@ -513,3 +513,16 @@ def test_a_part_after_points_of_the_article_is_refused_not_written_invalid(repo:
     )
     result = kodeks("import", "mixed.txt", "--act", "civil-code")
     assert result.exit_code == 1 and "I001 «1. Первая часть.» opens a part after text" in result.output
+
+
+def test_two_articles_with_one_number_are_refused_cleanly(repo: Path) -> None:
+    """Found by the long fuzz: the second «Статья 1.» overwrote the first's file and the import
+    ended in an internal error."""
+    (repo / "twice.txt").write_text(
+        "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nот 8 мая 1996 года № 15\n\nО порядке\n\n"
+        "Статья 1. Понятия\n\n1. Первая часть.\n\nСтатья 1. Понятия\n\n1. Другая часть.\n",
+        encoding="utf-8",
+    )
+    result = kodeks("import", "twice.txt", "--act", "civil-code")
+    assert result.exit_code == 1 and "twice.txt:11:1: I001 article 1 again (the first is on line 7)" in result.output
+    assert not (repo / ACT).exists()

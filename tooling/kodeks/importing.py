@@ -73,8 +73,17 @@ def import_act(
                     "the header does not give the act's title (a line «О …» / «… жөнүндө»)",
                 )
             )
+        seen: dict[tuple[str, str], int] = {}
         for unit in statute.outline:
             kind = unit.kind if isinstance(unit, StatuteHeading) else "article"
+            first = seen.setdefault((kind, str(unit.number)), unit.line)
+            if first != unit.line:
+                problems.append(
+                    rule("I001").at(
+                        SourceLocation(statute.path, unit.line),
+                        f"{kind} {unit.number} again (the first is on line {first}): two units cannot share a number",
+                    )
+                )
             if not unit.title:
                 problems.append(
                     rule("I001").at(SourceLocation(statute.path, unit.line), f"{kind} {unit.number} has no title")
