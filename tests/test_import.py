@@ -526,3 +526,26 @@ def test_two_articles_with_one_number_are_refused_cleanly(repo: Path) -> None:
     result = kodeks("import", "twice.txt", "--act", "civil-code")
     assert result.exit_code == 1 and "twice.txt:11:1: I001 article 1 again (the first is on line 7)" in result.output
     assert not (repo / ACT).exists()
+
+
+def test_a_published_kyrgyz_amending_law_imports_word_for_word(
+    code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Law No 21 of 15 February 2018, as published (its header gives no number or date: they are
+    given): untitled articles are kept untitled, the signature goes to act.yaml, a second import
+    changes nothing, and the act passes `validate --strict`."""
+    root = code_dir(
+        {YAML: str(BASE_FILES[YAML]).replace("acts:\n", 'acts:\n  lsg-2018:\n    title: {ky: "Мыйзам", ru: "Закон"}\n')}
+    )
+    monkeypatch.chdir(root)
+    source = Path(__file__).parent / "fixtures" / "law-2018-21" / "law.ky.txt"
+    args = ("import", str(source), "--act", "lsg-2018", "--number", "21", "--adopted", "2018-02-15")
+    result = kodeks(*args)
+    assert result.exit_code == 0, result.output
+    first = (root / "code_text/acts/lsg-2018/articles/art-1.md").read_text(encoding="utf-8")
+    assert first.startswith("---\nid: art-1\nnumber: 1\nstatus: agreed\n---\n")
+    assert "3) 49-берененин 3-бөлүгүндө" in first
+    act = (root / "code_text/acts/lsg-2018/act.yaml").read_text(encoding="utf-8")
+    assert '- "С.Ш. Жээнбеков"' in act and 'number: "21"' in act
+    assert kodeks("validate", "--strict").exit_code == 0
+    assert "nothing to change" in kodeks(*args).output

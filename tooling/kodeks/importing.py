@@ -84,7 +84,7 @@ def import_act(
                         f"{kind} {unit.number} again (the first is on line {first}): two units cannot share a number",
                     )
                 )
-            if not unit.title:
+            if not unit.title and kind != "article":
                 problems.append(
                     rule("I001").at(SourceLocation(statute.path, unit.line), f"{kind} {unit.number} has no title")
                 )
@@ -322,6 +322,8 @@ def _article_file(
         f"title: {_per_language({s.language: a.title for s, a in zip(statutes, articles, strict=True)})}",
         f"status: {'repealed' if all(a.repealed for a in articles) else 'agreed'}",
     ]
+    if not any(a.title for a in articles):  # an amending law's «1-берене» has no title: none is invented
+        front.remove(front[3])
     history = {s.language: a.history for s, a in zip(statutes, articles, strict=True)}
     if any(history.values()):
         front.append(_lines_per_language("history", history).rstrip("\n"))

@@ -89,7 +89,10 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
     meta = reader.mapping(document.value, (), "the front matter")
     if meta is None:
         return None, diagnostics
-    reader.check_keys(meta, (), ("id", "number", "title", "status"), _ARTICLE_KEYS, "the front matter")
+    # An existing act's article may have no title, as an amending law's «1-берене» has none;
+    # the Code's own articles always have one.
+    required = ("id", "number", "status") if "/acts/" in f"/{path}" else ("id", "number", "title", "status")
+    reader.check_keys(meta, (), required, _ARTICLE_KEYS, "the front matter")
 
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     article_id = reader.identifier(meta, ())
