@@ -27,9 +27,10 @@ from .edit import (
 from .load import DEFAULT_CACHE, ParseCache, load_code
 from .load import validated as validated_findings
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
+from .rules import RENUMBER_FIXES
 from .store import ARTICLES_DIR, Snapshot
 
-FIXABLE = {"N001", "N002", "N003", "R004"}
+FIXABLE: frozenset[str] = RENUMBER_FIXES
 """Problems renumbering repairs; any other error stops a rewriting command."""
 
 Changes = dict[str, str | None]
@@ -87,7 +88,7 @@ class Workspace:
                 files[path] = text.encode("utf-8")
         return Workspace.of(files, self.cache)
 
-    def blocking_errors(self, fixable: set[str] = FIXABLE) -> list[Diagnostic]:
+    def blocking_errors(self, fixable: frozenset[str] = FIXABLE) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error and d.code not in fixable]
 
 
@@ -95,7 +96,7 @@ def _combine(first: Mapping[str, str | None], second: Mapping[str, str | None]) 
     return {**first, **second}
 
 
-def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> None:
+def _refuse_if_invalid(workspace: Workspace, fixable: frozenset[str] = FIXABLE) -> None:
     blocking = workspace.blocking_errors(fixable)
     if blocking:
         listed = "\n".join(str(d) for d in blocking[:20])
@@ -105,7 +106,7 @@ def _refuse_if_invalid(workspace: Workspace, fixable: set[str] = FIXABLE) -> Non
 def renumber(workspace: Workspace, parts_of: str | None = None) -> Plan:
     """Numbers and link texts made to follow the structure (draft stage); with ``parts_of``,
     also the parts and points of that article and every reference to them."""
-    _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "N009", "R003"} if parts_of else set()))
+    _refuse_if_invalid(workspace, FIXABLE | ({"N004", "N005", "N009", "R003"} if parts_of else frozenset()))
     if parts_of is None:
         unresolved: list[Link] = []
         changes: Changes = dict(workspace.texts.apply(renumber_edits(workspace.code, workspace.texts, unresolved)))

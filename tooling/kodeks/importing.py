@@ -54,9 +54,12 @@ def import_act(
     statutes: Sequence[Statute],
     number: str | None = None,
     adopted: datetime.date | None = None,
+    shown: Sequence[str] = (),
 ) -> ImportedAct:
     """The files of act ``act_id`` (listed under ``acts:``) made from ``statutes``; ``number``
-    and ``adopted`` where the header does not say them (or says them wrong)."""
+    and ``adopted`` where the header does not say them (or says them wrong). ``shown``: each
+    file read a second, independent way (``store.document.words_shown``): a word of it the files
+    would not hold stops the import."""
     if act_id not in code.acts:
         raise KodeksError(f"act `{act_id}` is not listed under `acts:` in code.yaml: add it there first")
     languages = [s.language for s in statutes]
@@ -118,6 +121,20 @@ def import_act(
         files[path] = _article_file(_article_id(articles[0].number), ordered, indexes, articles, unlinked)
         units += sum(len(a.blocks) for a in articles)
     _read_back(folder, files, ordered)
+    # Without the second readings (a caller that has none) nothing is compared.
+    lost = [(s, words) for s, text in zip(statutes, shown, strict=False) if (words := lost_words(text, files))]
+    if lost:
+        raise ImportProblemsError(
+            [
+                rule("I001").at(
+                    SourceLocation(statute.path, 1),
+                    f"{len(words)} word(s) of the file would not be in the act's files: "
+                    + ", ".join(f"«{word}»" for word in dict.fromkeys(words[:12]))
+                    + "; nothing written: please report this file (the import would lose words)",
+                )
+                for statute, words in lost
+            ]
+        )
     return ImportedAct(files, len(ordered[0].articles), units, tuple(unlinked))
 
 

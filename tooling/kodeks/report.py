@@ -49,11 +49,6 @@ def as_text(diagnostics: Sequence[Diagnostic], article_count: int, act_articles:
     return "\n".join(lines) + "\n"
 
 
-RENUMBER_FIXES = frozenset({"N001", "N002", "N003", "R004"})
-"""What `kodeks renumber` rewrites: numbers from the structure, and the wording of references
-(R004 where the wording names the stale number unambiguously)."""
-
-
 def _escape_data(value: str) -> str:
     """GitHub's escaping of a workflow command's message (actions/toolkit ``escapeData``)."""
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -108,3 +108,8 @@ RULES: dict[str, Rule] = {
 
 def rule(code: str) -> Rule:
     return RULES[code]
+
+
+RENUMBER_FIXES = frozenset({"N001", "N002", "N003", "R004"})
+"""What `kodeks renumber` rewrites: numbers from the structure, and the wording of references
+(R004 where the wording names the stale number unambiguously); any other error stops it."""

@@ -306,7 +306,7 @@ def import_(
       kodeks import law-123.docx --act law-123
     """
     from ..drafting import Plan
-    from ..importing import changes_for, import_act, lost_words
+    from ..importing import changes_for, import_act
     from ..parse.statute import read_statute
     from ..store.document import read_text_of_act, words_shown
 
@@ -317,14 +317,8 @@ def import_(
     for path in files:
         text, _ = read_text_of_act(path)
         statutes.append(read_statute(path.name, text, language if len(files) == 1 else None))
-    imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None)
-    for path in files:  # word for word, against a reading of the file of its own
-        lost = lost_words(words_shown(path), imported.files)
-        if lost:
-            shown = ", ".join(f"«{word}»" for word in dict.fromkeys(lost[:12]))
-            click.echo(f"{path}: {len(lost)} word(s) of the file would not be in the act's files: {shown}", err=True)
-            click.echo("kodeks: nothing written; please report this file (the import would lose words)", err=True)
-            raise SystemExit(EXIT_INVALID)
+    shown = [words_shown(path) for path in files]  # word for word, against a reading of its own
+    imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None, shown)
     for finding in imported.unlinked:
         click.echo(f"{finding.location}: {finding.code} warning: {finding.message}", err=True)
     _carry_out(root, workspace, Plan(changes_for(workspace.texts.files, imported, act_id)), dry_run)

@@ -93,7 +93,8 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
       kodeks validate --rev main --format json
     """
     from ..load import verdict
-    from ..report import RENDERERS, RENUMBER_FIXES, in_repository, summary
+    from ..report import RENDERERS, in_repository, summary
+    from ..rules import RENUMBER_FIXES
     from ..store.worktree import repository_prefix
 
     if no_cache:

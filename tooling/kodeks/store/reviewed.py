@@ -12,7 +12,6 @@ reader gives one shape for both.
 from __future__ import annotations
 
 import datetime
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,17 +93,13 @@ class ReviewedDocument:
     last_modified_by: str
 
 
-def _xml(package: zipfile.ZipFile, name: str, path: Path) -> Any:
-    return read_xml(package, name, path)
-
-
 def read_reviewed(path: Path) -> ReviewedDocument:
     check_size(path)
     with open_package(path) as package:
-        document = _xml(package, "word/document.xml", path)
-        comments_xml = _xml(package, "word/comments.xml", path)
-        custom = _xml(package, "docProps/custom.xml", path)
-        core = _xml(package, "docProps/core.xml", path)
+        document = read_xml(package, "word/document.xml", path)
+        comments_xml = read_xml(package, "word/comments.xml", path)
+        custom = read_xml(package, "docProps/custom.xml", path)
+        core = read_xml(package, "docProps/core.xml", path)
     body = document.find(f"{W}body")
     if body is None:
         raise InputError(f"{path}: not a Word document (no body)")
