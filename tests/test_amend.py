@@ -23,6 +23,7 @@ from kodeks.parse.instructions import read_law
 from kodeks.render.amendment import render_markdown
 from kodeks.store import Snapshot
 from kodeks.store.worktree import read_worktree
+from kodeks.wording import is_repeal_note
 
 from .conftest import kodeks, write_files
 from .test_fuzz import profile
@@ -44,11 +45,18 @@ def load(files: dict[str, str]) -> Code:
 
 
 def text_of(code: Code) -> dict[str, object]:
-    """What the law says, by article number: heading and lines per language, repealed or not."""
+    """What the law says, by article number: heading and lines per language, repealed or not (a
+    repealed unit's line as the law leaves it: the law says «repealed», not how a drafter typed
+    «Утратил силу.»)."""
+
+    def line(text: str) -> str:
+        label, _, rest = text.partition(" ")
+        return f"{label} <repealed>" if rest and is_repeal_note(rest) else text
+
     return {
         str(article.number): (
             article.is_repealed,
-            {language: article_lines(code, article, language) for language in code.languages},
+            {language: [line(t) for t in article_lines(code, article, language)] for language in code.languages},
         )
         for article in code.articles.values()
     }
@@ -69,6 +77,12 @@ def roundtrip(base_files: dict[str, str], head_files: dict[str, str]) -> str:
     printed = render_markdown(law, base.languages)
     read = read_law(printed)
     assert read.problems == [], (read.problems, printed)
+    # Item N, sub-item x names the same unit and operation in every version of the law.
+    shapes = {
+        language: [(i.op, i.path, i.added, i.only and i.language) for i in instructions]
+        for language, instructions in read.versions.items()
+    }
+    assert len(set(map(tuple, shapes.values()))) == 1, (shapes, printed)
     changed = apply_law(read.versions, dict(base_files), base)
     result = dict(base_files) | changed
     got, want = text_of(load(result)), text_of(head)
@@ -93,7 +107,10 @@ def _lines(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
-KINDS = ("word", "delete", "insert", "restate", "part", "point", "repeal-part", "title", "article", "repeal-article")
+KINDS = (
+    "word", "delete", "insert", "restate", "part", "point", "point-at-end", "abzac", "repeal-part", "repeal-point",
+    "title", "article", "repeal-article",
+)  # fmt: skip
 Edit = tuple[str, int, int, int, tuple[int, ...]]
 """(kind, article, line, position, words): indexes taken modulo what the text has."""
 EDITS = st.lists(
@@ -154,6 +171,28 @@ def edit_code(base: dict[str, str], edits: list[Edit]) -> dict[str, str]:
             else:
                 wording = "Күчүн жоготту." if language == "ky" else "Утратила силу."
                 lines[index:end] = [f"{number}. {wording}", ""]
+        elif kind == "abzac":
+            parts = [(i, lang, line) for i, lang, line in body if re.match(r"^\d+(?:-\d+)*\. .*[.;]$", line)]
+            if not parts:
+                continue
+            index, _, line = parts[line_choice % len(parts)]
+            if index + 1 < len(lines) and re.match(r"^\s+\d+\)", lines[index + 1]):
+                continue  # a part with points: its абзацы are not added this way
+            lines[index + 1 : index + 1] = ["", "   " + " ".join(words_drawn) + "."]
+        elif kind in ("point-at-end", "repeal-point"):
+            points = [(i, lang, line) for i, lang, line in body if re.match(r"^\s*\d+(?:-\d+)*\) .*\.$", line)]
+            if kind == "repeal-point":
+                points = [(i, lang, line) for i, lang, line in body if re.match(r"^\s*\d+(?:-\d+)*\) ", line)]
+            if not points:
+                continue
+            index, language, line = points[line_choice % len(points)]
+            indent, number = re.match(r"^(\s*)(\d+(?:-\d+)*)\)", line).groups()  # type: ignore[union-attr]
+            if kind == "repeal-point":
+                repealed = "күчүн жоготту" if language == "ky" else "утратил силу"
+                lines[index] = f"{indent}{number}) {repealed}{line[-1]}"
+            elif f"{number}-1)" not in text and index + 1 < len(lines) and not lines[index + 1].startswith(" "):
+                lines[index] = line[:-1] + ";"
+                lines[index + 1 : index + 1] = [f"{indent}{number}-1) " + " ".join(words_drawn) + "."]
         elif kind == "point":
             points = [(i, lang, line) for i, lang, line in body if re.match(r"^\s*\d+(?:-\d+)*\) ", line)]
             if not points:
@@ -317,9 +356,9 @@ def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_
     part_2 = after.index("Кенеш решает все вопросы")
     note = after.index("*(В редакции Закона КР от 1 марта 2027 года № 12)*", part_2)
     assert 0 < note - part_2 < 120  # right under the part the law changed
-    assert "*(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясында)*" in after
+    assert "*(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясына ылайык)*" in after
     # Only the parts the law changed, and in article 1 only the text it changed (Russian).
-    assert after.count("В редакции Закона") == 2 and after.count("Мыйзамынын редакциясында") == 1
+    assert after.count("В редакции Закона") == 2 and after.count("Мыйзамынын редакциясына ылайык") == 1
     too_early = kodeks("build", "--root", str(root), "--as-of", "2026-12-31", "-o", "-")
     assert too_early.exit_code == 2 and "was not in force yet" in too_early.output + too_early.stderr
     plain = kodeks("build", "--root", str(root), "--format", "md", "--no-history", "-o", "-").output
@@ -449,7 +488,8 @@ def test_an_act_kept_as_text_is_amended_the_same_way(code_repo: Callable[..., Pa
     assert result.exit_code == 0, result.output + result.stderr
     assert "О внесении изменения в Закон о старом" in result.output
     assert "Внести в Закон о старом следующее изменение:" in result.output
-    assert "1) в статье 1 слово «Текст» заменить словами «Новый текст»." in result.output
+    # A law with one change does not number it.
+    assert "\nв статье 1 слово «Текст» заменить словами «Новый текст».\n" in result.output
     law = tmp_path / "law.md"
     law.write_text(result.output, encoding="utf-8")
     write_files(root, {"code_text/acts/old-law/articles/art-1.md": OLD_LAW_ARTICLE})
@@ -458,3 +498,175 @@ def test_an_act_kept_as_text_is_amended_the_same_way(code_repo: Callable[..., Pa
     assert (root / "code_text/acts/old-law/articles/art-1.md").read_text(encoding="utf-8") == changed
     draft = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD")
     assert draft.exit_code == 2 and "the Code is a draft" in draft.output + draft.stderr
+
+
+ART = "code_text/articles/"
+BODIES = "system-of-local-self-government-bodies.md"
+RIGHTS = "right-of-citizens.md"
+SUBJECT = "subject-of-regulation.md"
+SHAPES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
+    "a point added at the end of a list, with the sign before it": (
+        [
+            (
+                BODIES,
+                "шаарлардагы мэрия.\n",
+                "шаарлардагы мэрия;\n   3) жергиликтүү кеңештердин төрагалары;\n   4) айыл өкмөтүнүн башчылары.\n",
+            ),
+            (
+                BODIES,
+                "мэрия в городах.\n",
+                "мэрия в городах;\n   3) председатели местных кенешей;\n   4) главы айыл окмоту.\n",
+            ),
+        ],
+        [
+            "а) 1-бөлүгүнүн 2-пунктундагы чекит үтүрлүү чекит менен алмаштырылсын;",
+            "а) в пункте 2 части 1 точку заменить точкой с запятой;",
+            "б) 1-бөлүгү төмөнкүдөй мазмундагы 3 жана 4-пункттар менен толукталсын:",
+            "б) часть 1 дополнить пунктами 3 и 4 следующего содержания:",
+        ],
+    ),
+    "a new абзац": (
+        [
+            (
+                BODIES,
+                "системасына кирбейт.\n",
+                "системасына кирбейт.\n\n   Алардын ортосундагы мамилелер ушул Кодекс менен жөнгө салынат.\n",
+            ),
+            (
+                BODIES,
+                "государственной власти.\n",
+                "государственной власти.\n\n   Отношения между ними регулируются настоящим Кодексом.\n",
+            ),
+        ],
+        [
+            "6-берененин 2-бөлүгү төмөнкүдөй мазмундагы экинчи абзац менен толукталсын:",
+            "часть 2 статьи 6 дополнить абзацем вторым следующего содержания:",
+        ],
+    ),
+    "nearby words replaced as one replacement": (
+        [
+            (RIGHTS, "имеют равные права на осуществление", "имеют одинаковые права при осуществлении"),
+            (RIGHTS, "саясий же башка ынанымдарына", "диний же башка көз караштарына"),
+        ],
+        [
+            "в части 2 статьи 5 слова «равные права на осуществление» заменить словами «одинаковые права при осуществлении»",
+            "5-берененин 2-бөлүгүндө «саясий же башка ынанымдарына» деген сөздөр «диний же башка көз караштарына» деген сөздөр менен алмаштырылсын",
+        ],
+    ),
+    "a point repealed, written in lower case with the list's semicolon": (
+        [
+            (SUBJECT, "   1) мамлекеттик бийлик органдарынын ички уюштурулушуна;", "   1) күчүн жоготту;"),
+            (SUBJECT, "   1) на внутреннюю организацию органов государственной власти;", "   1) утратил силу;"),
+        ],
+        [
+            "1-берененин 3-бөлүгүнүн 1-пункту күчүн жоготту деп таанылсын.",
+            "пункт 1 части 3 статьи 1 признать утратившим силу.",
+        ],
+    ),
+    "a part repealed": (
+        [
+            (RIGHTS, "3. Жарандар ушул Кодекстин", "3. Күчүн жоготту.\n\n## ky-rest\n\n3. Жарандар ушул Кодекстин"),
+            (RIGHTS, "3. Граждане участвуют", "3. Утратила силу.\n\n## ru-rest\n\n3. Граждане участвуют"),
+        ],
+        ["5-берененин 3-бөлүгү күчүн жоготту деп таанылсын.", "часть 3 статьи 5 признать утратившей силу."],
+    ),
+    "words added in one language and replaced in the other: both say a replacement": (
+        [
+            (RIGHTS, "укугу жынысына", "укугу кепилденет жана жынысына"),
+            (RIGHTS, "имеют равные права", "имеют гарантированные права"),
+        ],
+        [
+            "5-берененин 2-бөлүгүндө «укугу» деген сөз «укугу кепилденет жана» деген сөздөр менен алмаштырылсын",
+            "в части 2 статьи 5 слово «равные» заменить словом «гарантированные»",
+        ],
+    ),
+    "two changes in one language and one in the other: the part is restated in both": (
+        [
+            (RIGHTS, "2. Жарандардын жергиликтүү", "2. Бардык жарандардын жергиликтүү"),
+            (RIGHTS, "карабастан тең болот", "карабастан бирдей болот"),
+            (RIGHTS, "имеют равные права", "имеют одинаковые права"),
+        ],
+        [
+            "5-берененин 2-бөлүгү төмөнкүдөй редакцияда баяндалсын:",
+            "часть 2 статьи 5 изложить в следующей редакции:",
+        ],
+    ),
+}
+
+
+def _cut_rest(text: str) -> str:
+    """A part repealed: what followed the marker (the part's old text) goes."""
+    return re.sub(r"\n\n## (ky|ru)-rest\n\n[^\n]*\n", "\n", text)
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_every_instruction_shape_is_worded_as_drafters_write_it_and_applies_back(shape: str) -> None:
+    changes, expected = SHAPES[shape]
+    base = in_force()
+    head = dict(base)
+    for name, old, new in changes:
+        assert old in head[ART + name], (name, old)
+        head[ART + name] = _cut_rest(head[ART + name].replace(old, new, 1))
+    law = roundtrip(base, head)
+    for line in expected:
+        assert line in law, (line, law)
+    ky, ru = law.split("# Закон Кыргызской Республики")
+    # A law with one article's changes is one item: it is not numbered «1)» when it is one change.
+    for version in (ky, ru):
+        items = re.findall(r"^(\d+)\) ", version, re.MULTILINE)
+        subs = re.findall(r"^([а-я])\) ", version, re.MULTILINE)
+        assert items or subs or "\n1)" not in version
+
+
+def test_an_abzac_repealed_and_several_laws_worded_in_kyrgyz_grammar() -> None:
+    base = in_force()
+    base[ART + BODIES] = (
+        base[ART + BODIES]
+        .replace("системасына кирбейт.\n", "системасына кирбейт.\n\n   Алар ушул Кодекс менен жөнгө салынат.\n")
+        .replace("государственной власти.\n", "государственной власти.\n\n   Они регулируются настоящим Кодексом.\n")
+    )
+    base["code_text/code.yaml"] = base["code_text/code.yaml"].replace(
+        "title:",
+        'publication:\n  ky: "Кыргыз Республикасынын Жогорку Кеңешинин Жарчысы, 2027-ж., № 1, 1-ст."\n'
+        '  ru: "Ведомости Жогорку Кенеша Кыргызской Республики, 2027 г., № 1, ст. 1"\ntitle:',
+        1,
+    )
+    head = dict(base)
+    head[ART + BODIES] = (
+        head[ART + BODIES]
+        .replace("   Алар ушул Кодекс менен жөнгө салынат.", "   Күчүн жоготту.")
+        .replace("   Они регулируются настоящим Кодексом.", "   Утратил силу.")
+    )
+    law = roundtrip(base, head)
+    assert "абзац второй части 2 статьи 6 признать утратившим силу." in law
+    assert "6-берененин 2-бөлүгүнүн экинчи абзацы күчүн жоготту деп таанылсын." in law
+    assert (
+        "Внести в Кодекс Кыргызской Республики о местном самоуправлении (Ведомости Жогорку Кенеша Кыргызской "
+        "Республики, 2027 г., № 1, ст. 1) следующее изменение:"
+    ) in law
+    assert (
+        "кодексине (Кыргыз Республикасынын Жогорку Кеңешинин Жарчысы, 2027-ж., № 1, 1-ст.) төмөнкүдөй өзгөртүү киргизилсин:"
+        in law
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "dative"),
+    [
+        ("Кыргыз Республикасынын Жарандык кодекси", "Кыргыз Республикасынын Жарандык кодексине"),
+        ("Кыргыз Республикасынын Конституциясы", "Кыргыз Республикасынын Конституциясына"),
+        (
+            "Кыргыз Республикасынын Жогорку Кеңешинин Регламенти",
+            "Кыргыз Республикасынын Жогорку Кеңешинин Регламентине",
+        ),
+        ("Жарандык кодекс", "Жарандык кодекске"),
+        (
+            "Кыргыз Республикасынын «Жергиликтүү өз алдынча башкаруу жөнүндө» Мыйзамы",
+            "Кыргыз Республикасынын «Жергиликтүү өз алдынча башкаруу жөнүндө» Мыйзамына",
+        ),
+    ],
+)
+def test_the_kyrgyz_dative_of_an_acts_name(name: str, dative: str) -> None:
+    from kodeks.wording import ky_dative
+
+    assert ky_dative(name) == dative

@@ -165,6 +165,13 @@ def test_every_article_reads_back_from_the_cache_exactly(tmp_path: Path) -> None
     files = dict(read_worktree(root).files) | dict(read_worktree(root / "tests/fixtures/civil-code").files)
     files |= {path: text.encode() for path, text in BASE_FILES.items()}
     files |= dict(read_worktree(generate_synthetic(40, tmp_path)).files)
+    # An existing act's article keeps the amendment notes it was published with.
+    files["code_text/acts/old/articles/art-5.md"] = (
+        '---\nid: art-5\nnumber: 5\ntitle: {ky: "Берене", ru: "Статья"}\nstatus: agreed\n'
+        'history:\n  ru: ["(В редакции Законов КР от 15 июля 2009 года № 216, 25 февраля 2013 года № 32)"]\n'
+        '  ky: ["(КР 2009-жылдын 15-июлундагы № 216 Мыйзамынын редакциясына ылайык)"]\n---\n\n'
+        "## ky\n\n1. Текст.\n\n## ru\n\n1. Текст.\n"
+    ).encode()
     count = 0
     for path, data in files.items():
         if not path.endswith(".md"):
@@ -172,6 +179,8 @@ def test_every_article_reads_back_from_the_cache_exactly(tmp_path: Path) -> None
         parsed = parse_article(path, data.decode("utf-8"), ("ky", "ru"))
         assert codec.decode(path, codec.encode(path, *parsed)) == parsed, path
         count += 1
+    with_history = parse_article(path := "code_text/acts/old/articles/art-5.md", files[path].decode(), ("ky", "ru"))[0]
+    assert with_history is not None and with_history.history
     assert count > 60
     encoded = codec.encode("a.md", *parse_article("a.md", BASE_FILES[A + "kenesh.md"], ("ky", "ru")))
     assert codec.decode("b.md", encoded) is None  # another file's entry

@@ -57,13 +57,16 @@ RESTATE_SHARE = 0.5
 :data:`MAX_WORD_INSTRUCTIONS` word instructions. Practice says «when most of it changes»; no
 written rule was found (../shared/amendments.md)."""
 MAX_WORD_INSTRUCTIONS = 3
+NEAR_WORDS = 2
+"""Changes in one paragraph with at most this many unchanged words between them are one
+replacement, as a reader would quote it."""
 THROUGHOUT_ARTICLES = 3
 """The same words replaced in at least this many articles become one instruction for the whole
 text, the articles that keep them excepted (at most as many as are changed)."""
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
+_UNIT_LINE = re.compile(r"^\s*(\d+(?:-\d+)*[.)]\s+|[а-яё]\)\s+)")
 _NUMBER_LINE = re.compile(r"^number:\s*[\"']?(\d+(?:-\d+)*)[\"']?\s*$", re.MULTILINE)
-_REPEALED = re.compile(r"(?:утратила|утратил|утратило)\s+силу\.?|күчүн\s+жоготту\.?", re.IGNORECASE)
 
 
 class AmendError(KodeksError):
@@ -98,15 +101,19 @@ def article_lines(code: Code, article: Article, language: str) -> list[str]:
 
 
 def is_repealed_text(lines: Sequence[str], label: str) -> bool:
-    """«3. Утратила силу.» / «2) Күчүн жоготту.»: a unit repealed in force keeps its number."""
-    return len(lines) == 1 and bool(_REPEALED.fullmatch(lines[0].removeprefix(label).strip()))
+    """«3. Утратила силу.» / «4) утратил силу;» / «2) Күчүн жоготту.»: a unit repealed in force
+    keeps its number, whatever case and punctuation its line keeps."""
+    return len(lines) == 1 and wording.is_repeal_note(lines[0].removeprefix(label))
 
 
-def repealed_wording(language: str, kind: str) -> str:
-    """What stands after the number of a repealed part, point or subpoint."""
-    if language == "ky":
-        return "Күчүн жоготту."
-    return "Утратила силу." if kind == "part" else "Утратил силу."
+def repealed_wording(language: str, kind: str, was: str = "") -> str:
+    """What stands after the number of a repealed part, point or subpoint, or for an абзац: a
+    point or subpoint in a list keeps the list's case and sign («4) утратил силу;»), as the
+    consolidated texts print it; a part, «3. Утратила силу.»."""
+    words = wording.repealed_unit(language, kind)
+    if kind in ("point", "subpoint"):
+        return words[0].lower() + words[1:] + (was[-1] if was[-1:] in ";." else ".")
+    return words + "."
 
 
 # --- word instructions -------------------------------------------------------------------
@@ -117,6 +124,8 @@ def carry_out(text: str, instruction: Instruction) -> str | None:
     once. Inserted words are set off by one space (none before punctuation); deleted words take
     one neighbouring space with them."""
     old, new = instruction.old, instruction.new
+    if wording.is_mark(old):  # «точку заменить точкой с запятой»: the unit's last sign
+        return text[: -len(old)] + new if text.endswith(old) else None
     if not old or text.count(old) != 1:
         return None
     at = text.index(old)
@@ -166,7 +175,7 @@ def _word_instructions(
     # Changes with only spaces between them are one instruction («слова «местного
     # самоуправления» заменить словами «муниципального управления»»); each is checked on the
     # text the ones before it leave.
-    pieces = _merged(matcher.get_opcodes(), old_tokens)
+    pieces = _merged(matcher.get_opcodes(), old_tokens, NEAR_WORDS)
     if len(pieces) > MAX_WORD_INSTRUCTIONS:
         return None
     current = old_text
@@ -179,7 +188,8 @@ def _word_instructions(
         replacement = "".join(new_tokens[j1:j2])
         target = current[:start] + replacement + current[end:]
         texts = unit.texts[:index] + [current] + unit.texts[index + 1 :]
-        instruction = _smallest(_Unit(texts), current, start, end, replacement, target, path, language)
+        final = end == len(current) and index == len(unit.texts) - 1
+        instruction = _smallest(_Unit(texts), current, start, end, replacement, target, path, language, final)
         if instruction is None:
             return None
         instructions.append(instruction)
@@ -192,13 +202,16 @@ def _word_instructions(
 
 
 def _merged(
-    opcodes: Sequence[tuple[str, int, int, int, int]], tokens: Sequence[str]
+    opcodes: Sequence[tuple[str, int, int, int, int]], tokens: Sequence[str], near: int = 0
 ) -> list[tuple[int, int, int, int]]:
+    """The changed token ranges; changes with at most ``near`` unchanged words between them are
+    one («три рабочих дня» → «пять рабочих дней», not «три» and «дня» apart)."""
     pieces: list[tuple[int, int, int, int]] = []
     gap = False
     for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
-            gap = bool(pieces) and all(t.isspace() for t in tokens[i1:i2])
+            words = sum(1 for t in tokens[i1:i2] if not t.isspace())
+            gap = bool(pieces) and words <= near and i2 < len(tokens)
             if not gap:
                 pieces.append((-1, -1, -1, -1))  # a separator
             continue
@@ -211,12 +224,22 @@ def _merged(
 
 
 def _smallest(
-    unit: _Unit, text: str, start: int, end: int, replacement: str, target: str, path: UnitPath, language: str
+    unit: _Unit,
+    text: str,
+    start: int,
+    end: int,
+    replacement: str,
+    target: str,
+    path: UnitPath,
+    language: str,
+    final: bool = False,
 ) -> Instruction | None:
     """The least intrusive word instruction that makes ``text`` into ``target`` in this unit:
-    delete or add when that alone is exact, else replace, the quoted words widened word by word
-    until they occur once in the unit."""
+    the unit's last sign replaced by name (``final``), delete or add when that alone is exact,
+    else replace, the quoted words widened word by word until they occur once in the unit."""
     old = text[start:end]
+    if final and wording.is_mark(old) and wording.is_mark(replacement):
+        return Instruction(Op.REPLACE, language, path, old, replacement)
 
     def exact(instruction: Instruction) -> bool:
         # Quoted words hold a word: «окмоту.», never a lone «.».
@@ -319,10 +342,13 @@ class _Writer:
             self._paragraphs(base, head, path)
             return
         assert not isinstance(base, Subpoint) and not isinstance(head, Subpoint)
-        if len(own_paragraphs(base)) != len(own_paragraphs(head)):
-            raise _Restate
         children_base = _children(base)
         children_head = _children(head)
+        if len(own_paragraphs(base)) != len(own_paragraphs(head)):
+            if children_base or children_head:
+                raise _Restate
+            self._new_paragraphs(base, head, path)
+            return
         if (
             [type(c) for c in children_base[:1]] != [type(c) for c in children_head[:1]]
             and children_base
@@ -339,20 +365,28 @@ class _Writer:
         # The unit's own paragraphs and the children it keeps, word by word.
         self._paragraphs(base, head, path)
         by_label = {_label(c): c for c in children_base}
+        adding: Instruction | None = None  # units added together are one instruction
         for child in children_head:
             label = _label(child)
             child_path = _child_path(path, child)
             if label not in by_label:
-                self.out.append(
-                    Instruction(Op.ADD, self.language, child_path, content=tuple(_lines_of(head_text, child)))
-                )
+                lines = tuple(_lines_of(head_text, child))
+                if adding is not None and self.out and self.out[-1] is adding:
+                    together = adding.added or (_added_label(adding),)
+                    adding = replace(adding, content=adding.content + lines, added=(*together, label))
+                    self.out[-1] = adding
+                else:
+                    adding = Instruction(Op.ADD, self.language, child_path, content=lines)
+                    self.out.append(adding)
                 continue
+            adding = None
             old = by_label[label]
             if _lines_of(base_text, old) == _lines_of(head_text, child):
                 continue
             head_lines = _lines_of(head_text, child)
             if is_repealed_text(head_lines, _printed_label(child)):
-                self.out.append(Instruction(Op.REPEAL, self.language, child_path))
+                if not is_repealed_text(_lines_of(base_text, old), _printed_label(old)):
+                    self.out.append(Instruction(Op.REPEAL, self.language, child_path))
                 continue
             mark = len(self.out)
             try:
@@ -361,13 +395,28 @@ class _Writer:
                 del self.out[mark:]
                 self.out.append(Instruction(Op.RESTATE, self.language, child_path, content=tuple(head_lines)))
 
+    def _new_paragraphs(
+        self, base: ArticleText | Part | Point, head: ArticleText | Part | Point, path: UnitPath
+    ) -> None:
+        """Абзацы added to a unit of paragraphs alone, the others as they were: «дополнить
+        абзацем вторым следующего содержания»; anything else restates the unit."""
+        old = [p.plain_text for p in own_paragraphs(base)]
+        new = [p.plain_text for p in own_paragraphs(head)]
+        opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if any(op not in ("equal", "insert") for op, *_ in opcodes) or path.kind == "article" and not old:
+            raise _Restate
+        for op, _, _, j1, j2 in opcodes:
+            for ordinal in range(j1 + 1, j2 + 1) if op == "insert" else ():
+                where = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal)
+                self.out.append(Instruction(Op.ADD, self.language, where, content=(new[ordinal - 1],)))
+
     def _paragraphs(
         self,
         base: ArticleText | Part | Point | Subpoint,
         head: ArticleText | Part | Point | Subpoint,
         path: UnitPath,
     ) -> None:
-        """Word instructions (or абзац restatements) for the unit's own paragraphs."""
+        """Word instructions (or абзац restatements and repeals) for the unit's own paragraphs."""
         if isinstance(base, Subpoint) and isinstance(head, Subpoint):
             pairs = [(base.paragraph, head.paragraph)]
         else:
@@ -375,19 +424,32 @@ class _Writer:
             pairs = list(zip(own_paragraphs(base), own_paragraphs(head), strict=True))
         unit = _Unit([p.plain_text for p in _paragraph_texts(base)])
         positions = [_paragraph_texts(base).index(old) for old, _ in pairs]
+        single = len(pairs) == 1 and not (not isinstance(base, Subpoint) and _children(base))
         for ordinal, ((old, new), index) in enumerate(zip(pairs, positions, strict=True), start=1):
             if old.plain_text == new.plain_text:
+                continue
+            abzac = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal)
+            if wording.is_repeal_note(new.plain_text) and not single:
+                if not wording.is_repeal_note(old.plain_text):
+                    self.out.append(Instruction(Op.REPEAL, self.language, abzac))
+                unit.texts[index] = new.plain_text
                 continue
             words = _word_instructions(unit, index, new.plain_text, path, self.language)
             if words is not None:
                 self.out += words
                 continue
-            single = len(pairs) == 1 and not (not isinstance(base, Subpoint) and _children(base))
             if single and path.kind != "article":
                 raise _Restate
-            restated = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal)
-            self.out.append(Instruction(Op.RESTATE, self.language, restated, content=(new.plain_text,)))
+            self.out.append(Instruction(Op.RESTATE, self.language, abzac, content=(new.plain_text,)))
             unit.texts[index] = new.plain_text
+
+
+def _added_label(instruction: Instruction) -> str:
+    """The number (or letter) of the one unit an ADD instruction adds."""
+    path = instruction.path
+    assert path is not None
+    value = path.subpoint if path.kind == "subpoint" else path.point if path.kind == "point" else path.part
+    return str(value)
 
 
 def _children(unit: ArticleText | Part | Point) -> list[Part | Point | Subpoint]:
@@ -481,6 +543,7 @@ def amending_law(base: Code, head: Code, unchanged: Mapping[str, str] | None = N
         if number is None:
             continue
         old = base.articles.get(article.id)
+        per_language: dict[str, list[Instruction]] = {}
         for language in head.languages:
             if old is None:
                 joins = chapter_of.get(article.id)
@@ -494,8 +557,15 @@ def amending_law(base: Code, head: Code, unchanged: Mapping[str, str] | None = N
                     )
                 )
                 continue
-            instructions += _article(old, article, number, language, rewrites[language], head)
-    return AmendingLaw(dict(head.title), tuple(_mark_one_language(instructions, head.languages)), head.languages)
+            per_language[language] = _article(old, article, number, language, rewrites[language], head)
+        if per_language:
+            instructions += _settled(per_language, head.languages, _Restatement(head, article))
+    return AmendingLaw(
+        dict(head.title),
+        tuple(_mark_one_language(instructions, head.languages)),
+        head.languages,
+        dict(head.publication),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,6 +719,167 @@ def _rewritten(text: ArticleText, rewrite: Callable[[str], str]) -> ArticleText:
     return replace(text, content=tuple(block(b) for b in text.content))
 
 
+# --- the two texts say the same thing ----------------------------------------------------------
+
+_WORDS = (Op.REPLACE, Op.INSERT_AFTER, Op.INSERT_BEFORE)
+_WHOLE = (Op.RESTATE, Op.REPEAL, Op.ADD)
+_TITLE = "title"
+UnitKey = UnitPath | str
+
+
+def _unit_key(instruction: Instruction) -> UnitKey:
+    """The unit an instruction belongs to: an абзац's unit, a new unit itself, the title."""
+    if instruction.op is Op.RETITLE:
+        return _TITLE
+    path = instruction.path
+    assert path is not None
+    return UnitPath(path.article, path.part, path.point, path.subpoint)
+
+
+def _within(key: UnitKey, unit: UnitPath) -> bool:
+    """Whether ``key`` is ``unit`` or inside it (an article's title is inside the article)."""
+    if isinstance(key, str):
+        return unit.kind == "article"
+    names = (unit.part, unit.point, unit.subpoint)
+    theirs = (key.part, key.point, key.subpoint)
+    return all(mine is None or mine == other for mine, other in zip(names, theirs, strict=True))
+
+
+def _depth(key: UnitKey) -> int:
+    return -1 if isinstance(key, str) else ("article", "part", "point", "subpoint").index(key.kind)
+
+
+def _legal_order(key: UnitKey) -> tuple[object, ...]:
+    if isinstance(key, str):
+        return (0,)
+    return (
+        1,
+        key.part.components if key.part else (),
+        key.point.components if key.point else (),
+        key.subpoint or "",
+    )
+
+
+def _same(first: list[Instruction], second: list[Instruction]) -> bool:
+    """One unit's instructions name the same units by the same operations (words added and
+    words replaced are both said as a replacement)."""
+    return len(first) == len(second) and all(
+        a.path == b.path and a.added == b.added and (a.op is b.op or (a.op in _WORDS and b.op in _WORDS))
+        for a, b in zip(first, second, strict=True)
+    )
+
+
+def as_replacement(instruction: Instruction) -> Instruction:
+    """Words added, said as the words they go after (or before) replaced: the same change."""
+    if instruction.op is Op.INSERT_AFTER:
+        joint = "" if instruction.new[:1] in ",.;:)" else " "
+        return replace(instruction, op=Op.REPLACE, new=instruction.old + joint + instruction.new)
+    if instruction.op is Op.INSERT_BEFORE:
+        return replace(instruction, op=Op.REPLACE, new=instruction.new + " " + instruction.old)
+    return instruction
+
+
+class _Restatement:
+    """A unit of one article restated (or repealed) in one language, as the head has it."""
+
+    def __init__(self, head: Code, article: Article) -> None:
+        self.head, self.article = head, article
+
+    def __call__(self, language: str, unit: UnitPath) -> Instruction:
+        if unit.kind == "article":
+            return Instruction(
+                Op.RESTATE, language, unit, content=tuple(article_lines(self.head, self.article, language))
+            )
+        text = self.article.texts[language]
+        target = ReferenceTarget(TargetKind.ARTICLE, self.article.id, unit.part, unit.point, unit.subpoint)
+        found = find_unit(text, target)
+        assert isinstance(found, (Part, Point, Subpoint))
+        lines = _lines_of(text, found)
+        if is_repealed_text(lines, _printed_label(found)):
+            return Instruction(Op.REPEAL, language, unit)
+        return Instruction(Op.RESTATE, language, unit, content=tuple(lines))
+
+
+def _settled(
+    per_language: dict[str, list[Instruction]],
+    languages: Sequence[str],
+    restate: Callable[[str, UnitPath], Instruction],
+) -> list[Instruction]:
+    """One article's instructions in every language, unit by unit in legal order, so that item
+    N, sub-item x names the same unit and the same operation in each version of the law.
+
+    Where the languages change a unit in ways no common instructions say (two replacements in
+    one, one in the other; a unit restated in one and amended word by word in the other), the
+    unit is restated in each language that changes it: the smallest such unit, deepest first.
+    """
+    lists = {language: list(items) for language, items in per_language.items()}
+    settled: set[UnitKey] = set()
+    while True:
+        conflict = _conflict(lists, settled)
+        if conflict is None:
+            break
+        settled.add(conflict)
+        for language, items in lists.items():
+            if any(_within(_unit_key(i), conflict) for i in items):
+                kept = [i for i in items if not _within(_unit_key(i), conflict)]
+                lists[language] = [*kept, restate(language, conflict)]
+    groups = {language: _grouped(items) for language, items in lists.items()}
+    keys = sorted({key for found in groups.values() for key in found}, key=_legal_order)
+    out: list[Instruction] = []
+    for key in keys:
+        having = {language: found[key] for language, found in groups.items() if key in found}
+        paired = len(having) == len(languages) and all(
+            _same(items, next(iter(having.values()))) for items in having.values()
+        )
+        if paired:
+            converted = [
+                any(items[i].op is not next(iter(having.values()))[i].op for items in having.values())
+                for i in range(len(next(iter(having.values()))))
+            ]
+            for i, convert in enumerate(converted):
+                for language in languages:
+                    instruction = having[language][i]
+                    out.append(as_replacement(instruction) if convert else instruction)
+            continue
+        for language in languages:
+            out += [replace(i, only=len(languages) > 1) for i in having.get(language, ())]
+    return out
+
+
+def _grouped(items: list[Instruction]) -> dict[UnitKey, list[Instruction]]:
+    found: dict[UnitKey, list[Instruction]] = {}
+    for instruction in items:
+        found.setdefault(_unit_key(instruction), []).append(instruction)
+    return found
+
+
+def _conflict(lists: Mapping[str, list[Instruction]], settled: set[UnitKey]) -> UnitPath | None:
+    """The deepest unit the languages change in ways no common instructions say."""
+    groups = {language: _grouped(items) for language, items in lists.items()}
+    keys = {key for found in groups.values() for key in found if not isinstance(key, str)}
+    units: set[UnitPath] = set()
+    for key in keys:  # every unit that holds a change, and the units around it
+        units |= {
+            UnitPath(key.article),
+            UnitPath(key.article, key.part) if key.part else UnitPath(key.article),
+            UnitPath(key.article, key.part, key.point) if key.point else UnitPath(key.article, key.part),
+            key,
+        }
+    for unit in sorted(units, key=_depth, reverse=True):
+        if unit in settled:
+            continue
+        own = {language: found[unit] for language, found in groups.items() if unit in found}
+        if len(own) > 1 and not all(_same(items, next(iter(own.values()))) for items in own.values()):
+            return unit
+        whole = [language for language, items in own.items() if any(i.op in _WHOLE and i.path == unit for i in items)]
+        deeper = [
+            language for language, found in groups.items() if any(key != unit and _within(key, unit) for key in found)
+        ]
+        if whole and any(language not in whole for language in deeper):
+            return unit
+    return None
+
+
 def _mark_one_language(instructions: list[Instruction], languages: Sequence[str]) -> Iterator[Instruction]:
     """Each instruction, marked ``only`` where the other language's text has no counterpart."""
 
@@ -751,17 +982,21 @@ class _State:
         if path.kind == "article" and instruction.op is Op.RESTATE:
             self._restate_article(article, text, instruction)
             return
+        if instruction.op is Op.ADD and path.kind == "paragraph":
+            self._add_paragraph(article, text, instruction)
+            return
         if instruction.op is Op.ADD:
             self._add_unit(article, text, instruction)
             return
         unit = self._unit(article, text, path)
         if instruction.op in (Op.REPLACE, Op.DELETE, Op.INSERT_AFTER, Op.INSERT_BEFORE):
             self._words(article, unit, instruction)
+        elif instruction.op is Op.REPEAL and isinstance(unit, Paragraph):
+            self._paragraph(article, unit, repealed_wording(language, "paragraph", unit.plain_text), instruction)
         elif instruction.op is Op.REPEAL:
-            if not isinstance(unit, _LEVELS):
-                raise ApplyError(f"{_where(path)}: an абзац is not repealed, it is restated or its words deleted")
             label = f"{unit.label}." if isinstance(unit, Part) else f"{unit.label})"
-            self._replace_unit(article, text, unit, [f"{label} {repealed_wording(language, path.kind)}"])
+            last = _paragraph_texts(unit)[-1].plain_text
+            self._replace_unit(article, text, unit, [f"{label} {repealed_wording(language, path.kind, last)}"])
         elif instruction.op is Op.RESTATE:
             self._restate(article, text, unit, instruction)
 
@@ -781,6 +1016,11 @@ class _State:
         holding = [p for p in paragraphs if instruction.old in p.plain_text]
         count = sum(p.plain_text.count(instruction.old) for p in holding)
         assert instruction.path is not None
+        if wording.is_mark(instruction.old):  # the unit's last sign
+            holding, count = paragraphs[-1:], int(paragraphs[-1].plain_text.endswith(instruction.old))
+            if count != 1:
+                where = _where(instruction.path)
+                raise ApplyError(f"{where}: the unit does not end with «{instruction.old}»")
         if count != 1:
             where = _where(instruction.path)
             raise ApplyError(f"{where}: the words «{instruction.old}» occur {count} times, not once")
@@ -868,6 +1108,31 @@ class _State:
         self.files[article.path] = "\n".join(lines[: end - 1] + block + [""] + lines[end - 1 :]).replace(
             "\n\n\n", "\n\n"
         )
+
+    def _add_paragraph(self, article: Article, text: ArticleText, instruction: Instruction) -> None:
+        """A new абзац of a unit of paragraphs, after the one before it."""
+        path = instruction.path
+        assert path is not None and path.paragraph is not None
+        parent = UnitPath(path.article, path.part, path.point, path.subpoint)
+        unit = text if parent.kind == "article" else self._unit(article, text, parent)
+        if isinstance(unit, Subpoint) or _children(unit):
+            raise ApplyError(f"{_where(path)}: an абзац is added only to a unit of paragraphs")
+        paragraphs = own_paragraphs(unit)
+        if not 1 < path.paragraph <= len(paragraphs) + 1:
+            raise ApplyError(f"{_where(path)}: the unit has {len(paragraphs)} абзацы")
+        lines = self.files[article.path].split("\n")
+        previous = paragraphs[path.paragraph - 2]
+        start = previous.location.line - 1
+        end = start + 1
+        while end < len(lines) and lines[end].strip() and not _UNIT_LINE.match(lines[end]):
+            end += 1
+        first = lines[start]
+        indent = len(first) - len(first.lstrip(" "))
+        opening = _UNIT_LINE.match(first)
+        if opening and previous is paragraphs[0] and not isinstance(unit, ArticleText):
+            indent += len(opening.group(1))  # the part's first paragraph stands on its number's line
+        new = " " * indent + line_markdown(instruction.content[0])
+        self.files[article.path] = "\n".join(lines[:end] + ["", new] + lines[end:])
 
     # -- articles ---------------------------------------------------------------------------
 

@@ -1,25 +1,28 @@
 """The text in force through time: which law gave each unit its wording, and its editions.
 
 The register (``code_text/amendments.yaml``) lists each law with the revision that carries the
-text as the law made it. Two consecutive revisions compared as an amending law (``amend``) say
-which units the later law changed; the latest law to change a unit is the one its history note
-names («(В редакции Закона КР от … № …)»). Nothing here is typed by hand.
+text as the law made it. Two consecutive revisions compared line by line say which units the
+later law changed, each at the deepest unit that holds the change; a unit's history note names
+every law that changed it («(В редакции Законов КР от … № …, … № …)»). Nothing here is typed by
+hand.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
-from .amend import AmendError, amending_law, article_lines
+from .amend import article_lines
 from .errors import KodeksError
-from .instruction import Op, UnitPath
-from .model import AmendmentRecord, ArticleText, Code, LegalNumber
+from .model import AmendmentRecord, ArticleText, Code, PrintedParagraph
 
 UnitKey = tuple[str, str, str]
-"""(article id, ``2`` for a part, ``2.3`` / ``.3`` for a point or empty for the whole article,
-language): a law that changes one language's text leaves the other's without a note."""
+"""(article id, unit, language): the unit is ``2`` for a part, ``2.3`` / ``.3`` for a point,
+``2.3.а`` for a subpoint, with ``#N`` for one of its абзацы, or empty for the whole article; a
+law that changes one language's text leaves the other's without a note."""
 
 
 class HistoryError(KodeksError):
@@ -48,70 +51,128 @@ def editions(records: tuple[AmendmentRecord, ...], read: Callable[[str], Code]) 
     return [Edition(record, read(record.revision)) for record in records]
 
 
-def notes(history: list[Edition]) -> dict[UnitKey, AmendmentRecord]:
-    """The latest law that changed each unit (the law that adopted the text names none)."""
-    found: dict[UnitKey, AmendmentRecord] = {}
+def notes(history: list[Edition]) -> dict[UnitKey, tuple[AmendmentRecord, ...]]:
+    """Every law that changed each unit, in order (the law that adopted the text names none)."""
+    found: dict[UnitKey, tuple[AmendmentRecord, ...]] = {}
     for before, after in zip(history, history[1:], strict=False):
         for key in changed_units(before.code, after.code):
-            found[key] = after.record
+            if after.record not in found.get(key, ()):
+                found[key] = (*found.get(key, ()), after.record)
     return found
 
 
 def changed_units(before: Code, after: Code) -> Iterator[UnitKey]:
-    """The units an amending law from ``before`` to ``after`` changes, as note keys."""
-
-    def changed_articles(languages: Iterable[str], excepted: Collection[LegalNumber] = ()) -> Iterator[UnitKey]:
-        for article in after.articles.values():
-            old = before.articles.get(article.id)
-            if article.number in excepted:
+    """The units a law changed from ``before`` to ``after``, per language, each at the deepest
+    unit: the line it changed (an абзац, a point, a subpoint), a unit it added as a whole, the
+    article itself when it is new, repealed or retitled."""
+    for article in after.articles.values():
+        old = before.articles.get(article.id)
+        for language in after.languages:
+            if (
+                old is None
+                or old.is_repealed != article.is_repealed
+                or old.title.get(language) != article.title.get(language)
+            ):
+                yield (article.id, "", language)
+                if old is None or article.is_repealed:
+                    continue
+            was, now = old.texts.get(language), article.texts.get(language)
+            if now is None:
                 continue
-            for language in languages:
-                if old is None or article_lines(before, old, language) != article_lines(after, article, language):
-                    yield (article.id, "", language)
-
-    try:
-        law = amending_law(before, after)
-    except AmendError:  # not one amending law's worth of change: every changed article
-        yield from changed_articles(after.languages)
-        return
-    for instruction in law.instructions:
-        if instruction.op is Op.THROUGHOUT:
-            yield from changed_articles((instruction.language,), instruction.excepted)
-            continue
-        assert instruction.path is not None
-        changed = after.article_numbered(instruction.path.article)
-        if changed is not None:
-            where = "" if instruction.op is Op.RETITLE else locator(instruction.path)
-            yield (changed.id, where, instruction.language)
+            for key in _changed_lines(was, now):
+                yield (article.id, key, language)
 
 
-def locator(path: UnitPath) -> str:
-    """The note key of a unit: its part, or its point; a subpoint or абзац counts as its point or part."""
-    if path.point is not None:
-        return f"{path.part or ''}.{path.point}"
-    return str(path.part) if path.part is not None else ""
+def line_keys(text: ArticleText) -> list[str]:
+    """The note key of each printed line: its unit («2», «2.3», «2.3.а», «.3» for a point of an
+    article without parts, «» for the article's own paragraphs) and its абзац in the unit («#1»)."""
+    keys: list[str] = []
+    seen: Counter[str] = Counter()
+    for line in text.printed():
+        unit = "notes" if line.notes is not None else _unit_of(line)
+        seen[unit] += 1
+        keys.append(f"{unit}#{seen[unit]}")
+    return keys
+
+
+def _unit_of(line: PrintedParagraph) -> str:
+    part = line.part.label if line.part else ""
+    if line.subpoint is not None and line.point is not None:
+        return f"{part}.{line.point.label}.{line.subpoint.label}"
+    if line.point is not None:
+        return f"{part}.{line.point.label}"
+    return part
+
+
+def _ancestors(key: str) -> list[str]:
+    """The units a line key stands in, largest first: «2.3.а#1» → «2», «2.3», «2.3.а»."""
+    unit = key.partition("#")[0]
+    if not unit or unit == "notes":
+        return []
+    pieces = unit.split(".")
+    found = [".".join(pieces[: index + 1]) for index in range(len(pieces))]
+    return found if pieces[0] else found[1:]  # «.3»: a point of an article without parts
+
+
+def _changed_lines(was: ArticleText | None, now: ArticleText) -> list[str]:
+    """The keys of the lines of ``now`` that are new or worded anew; a unit the law added, as a
+    whole."""
+
+    def by_unit(text: ArticleText | None) -> dict[str, list[tuple[str, str]]]:
+        grouped: dict[str, list[tuple[str, str]]] = {}
+        if text is None:
+            return grouped
+        for key, line in zip(line_keys(text), text.printed(), strict=True):
+            words = " ".join(filter(None, (line.label, line.paragraph.plain_text if line.paragraph else "")))
+            grouped.setdefault(key.partition("#")[0], []).append((key, words))
+        return grouped
+
+    old, new = by_unit(was), by_unit(now)
+    changed: set[str] = set()
+    for unit, lines in new.items():
+        before = [words for _, words in old.get(unit, [])]
+        after = [words for _, words in lines]
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for op, _, _, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                changed.update(key for key, _ in lines[j1:j2])
+    if not changed:
+        return []
+    existed = {unit for key in old for unit in _ancestors(key + "#1")}
+    out: list[str] = []
+    for lines in new.values():
+        for key, _ in lines:
+            if key not in changed:
+                continue
+            # A unit the law added is noted once, under its last line; a unit it changed, at
+            # each line it changed.
+            added = next((unit for unit in _ancestors(key) if unit not in existed), None)
+            where = added or key
+            if where not in out:
+                out.append(where)
+    return out
 
 
 def notes_after(
-    text: ArticleText, article_id: str, history: Mapping[UnitKey, AmendmentRecord]
+    text: ArticleText, article_id: str, history: Mapping[UnitKey, tuple[AmendmentRecord, ...]]
 ) -> dict[int, list[AmendmentRecord]]:
-    """Under which printed line (its index; -1: under the heading) each history note stands: the
-    last line of the unit the law changed."""
-    wanted = {key[1]: record for key, record in history.items() if key[0] == article_id and key[2] == text.language}
+    """Under which printed line (its index; -1: under the heading) the history note stands, with
+    every law it names, in order of adoption: the last line of the unit a law changed."""
+    wanted = {key[1]: records for key, records in history.items() if key[0] == article_id and key[2] == text.language}
     if not wanted:
         return {}
     last: dict[str, int] = {}
-    lines = list(text.printed())
-    for index, line in enumerate(lines):
-        part = line.part.label if line.part else ""
-        last[part] = index
-        if line.point is not None:
-            last[f"{part}.{line.point.label}"] = index
-        last[""] = index
+    for index, key in enumerate(line_keys(text)):
+        last[key] = index
+        for unit in _ancestors(key):
+            last[unit] = index
     found: dict[int, list[AmendmentRecord]] = {}
-    for key, record in wanted.items():
-        found.setdefault(last.get(key, last.get("", -1)), []).append(record)
-    return found
+    for key, records in wanted.items():
+        index = -1 if key == "" else last.get(key, -1)
+        for record in records:
+            if record not in found.setdefault(index, []):
+                found[index].append(record)
+    return {index: sorted(records, key=lambda r: (r.adopted, r.in_force)) for index, records in found.items()}
 
 
 def unit_editions(

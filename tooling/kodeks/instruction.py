@@ -10,7 +10,7 @@ Russian one, and an instruction for one text only says which («в тексте 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import LegalNumber
 
@@ -29,9 +29,11 @@ class Op(enum.Enum):
     RETITLE = "retitle"
     """«наименование статьи 7 изложить в следующей редакции: «…»»."""
     ADD = "add"
-    """A new unit with its inserted number: «дополнить частью 3-1 следующего содержания: «…»»."""
+    """A new unit with its inserted number: «дополнить частью 3-1 следующего содержания: «…»»;
+    several added together: «дополнить пунктами 7 и 8 …»; a new абзац: «дополнить абзацем
+    вторым …»."""
     REPEAL = "repeal"
-    """«признать утратившей силу»."""
+    """«признать утратившей силу»: an article, part, point, subpoint or абзац."""
     THROUGHOUT = "throughout"
     """«по всему тексту … слова «X» заменить словами «Y»», with the articles excepted."""
 
@@ -78,6 +80,8 @@ class Instruction:
     """ADD of an article: the chapter it joins."""
     excepted: tuple[LegalNumber, ...] = ()
     """THROUGHOUT: the articles left as they are."""
+    added: tuple[str, ...] = ()
+    """ADD of several units together: the number (or letter) of each, the path's first."""
     only: bool = False
     """The other language's text does not change here: the law says which text it changes."""
 
@@ -90,3 +94,11 @@ class AmendingLaw:
     """The act amended, per language, as the title names it («Кодекс Кыргызской Республики о …»)."""
     instructions: tuple[Instruction, ...]
     languages: tuple[str, ...]
+    publication: dict[str, str] = field(default_factory=dict)
+    """Where the act amended was published, per language: cited after its name."""
+
+    def count(self) -> int:
+        """The instructions one version of the law numbers (items and sub-items); every version
+        numbers the same ones."""
+        first = self.languages[0] if self.languages else ""
+        return sum(1 for i in self.instructions if i.language == first or i.only)

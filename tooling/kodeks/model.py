@@ -689,6 +689,9 @@ class Code:
     articles: Mapping[str, Article]
     """Every article file read, by id, whether or not the structure lists it."""
     path: str = "code_text/code.yaml"
+    publication: Mapping[str, str] = field(default_factory=dict)
+    """Where the text in force was officially published, per language, as laws cite it after its
+    name: «Ведомости Жогорку Кенеша Кыргызской Республики, 1998 г., № 7, ст. 229»."""
     leading: tuple[StructureEntry, ...] = ()
     """Articles before the first section or chapter (``articles:`` at the top of the structure
     file), as article 1 of Law No 123 stands before its section I."""

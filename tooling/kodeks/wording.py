@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 from .model import Decision, LegalNumber, ReferenceTarget, Stage, Status, roman
 
@@ -361,6 +362,9 @@ ORDINALS = {
 RU_ORDINALS_LOCATIVE = (
     "первом", "втором", "третьем", "четвертом", "пятом", "шестом", "седьмом", "восьмом", "девятом", "десятом",
 )  # fmt: skip
+RU_ORDINALS_INSTRUMENTAL = (
+    "первым", "вторым", "третьим", "четвертым", "пятым", "шестым", "седьмым", "восьмым", "девятым", "десятым",
+)  # fmt: skip
 _RU_UNITS = {  # nominative, genitive
     "paragraph": ("абзац", "абзаца"),
     "subpoint": ("подпункт", "подпункта"),
@@ -418,17 +422,98 @@ def _ordinal(words: tuple[str, ...], value: str) -> str:
     return words[index - 1] if index <= len(words) else value
 
 
-def history_note(language: str, number: str, adopted: datetime.date) -> str:
-    """«(В редакции Закона КР от 1 марта 2027 года № 12)» /
-    «(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясында)»: under a unit an amending law
-    changed, as consolidated texts print it."""
+def history_note(language: str, laws: Sequence[tuple[str, datetime.date]]) -> str:
+    """«(В редакции Закона КР от 1 марта 2027 года № 12)», several laws «(В редакции Законов КР от
+    15 июля 2009 года № 216, 25 февраля 2013 года № 32)» / «(КР 2027-жылдын 1-мартындагы № 12
+    Мыйзамынын редакциясына ылайык)», «(КР … № 216, … № 32 Мыйзамдарынын редакцияларына
+    ылайык)»: under a unit amending laws changed, as the official database prints it."""
+    several = len(laws) > 1
     if language == "ky":
-        month = _MONTHS["ky"][adopted.month - 1]
-        located = month + ("ндеги" if month.endswith("и") else "ндагы")
-        return f"(КР {adopted.year}-жылдын {adopted.day}-{located} № {number} Мыйзамынын редакциясында)"
+        named = ", ".join(f"{_ky_on(adopted)} № {number}" for number, adopted in laws)
+        if several:
+            return f"(КР {named} Мыйзамдарынын редакцияларына ылайык)"
+        return f"(КР {named} Мыйзамынын редакциясына ылайык)"
     if language == "ru":
-        return f"(В редакции Закона КР от {date('ru', adopted)} № {number})"
-    return f"(As amended by Law No {number} of {adopted.isoformat()})"
+        named = ", ".join(f"{date('ru', adopted)} № {number}" for number, adopted in laws)
+        return f"(В редакции {'Законов' if several else 'Закона'} КР от {named})"
+    named = ", ".join(f"No {number} of {adopted.isoformat()}" for number, adopted in laws)
+    return f"(As amended by {'Laws' if several else 'Law'} {named})"
+
+
+def repeal_history_note(language: str, kind: str, number: str, adopted: datetime.date) -> str:
+    """What a repealed unit says in a consolidated text: «(Утратила силу в соответствии с Законом
+    КР от 24 июня 2027 года № 12)» / «(КР 2027-жылдын 24-июнундагы № 12 Мыйзамына ылайык күчүн
+    жоготту)»."""
+    if language == "ky":
+        return f"(КР {_ky_on(adopted)} № {number} Мыйзамына ылайык күчүн жоготту)"
+    if language == "ru":
+        return f"({repealed_unit('ru', kind)} в соответствии с Законом КР от {date('ru', adopted)} № {number})"
+    return f"(Repealed by Law No {number} of {adopted.isoformat()})"
+
+
+def _ky_on(adopted: datetime.date) -> str:
+    """«2027-жылдын 24-июнундагы»: the date a law was adopted, as an attribute."""
+    month = _MONTHS["ky"][adopted.month - 1]
+    return f"{adopted.year}-жылдын {adopted.day}-{month}{'ндеги' if month.endswith('и') else 'ндагы'}"
+
+
+MARKS = {
+    ".": {"ru": ("точку", "точкой"), "ky": ("чекит", "чекит")},
+    ";": {"ru": ("точку с запятой", "точкой с запятой"), "ky": ("үтүрлүү чекит", "үтүрлүү чекит")},
+    ",": {"ru": ("запятую", "запятой"), "ky": ("үтүр", "үтүр")},
+    ":": {"ru": ("двоеточие", "двоеточием"), "ky": ("кош чекит", "кош чекит")},
+}
+"""A sign an amending law replaces by name, what is replaced and what replaces it: «точку
+заменить точкой с запятой» / «чекит үтүрлүү чекит менен алмаштырылсын»."""
+
+
+def is_mark(text: str) -> bool:
+    return text in MARKS
+
+
+def repealed_unit(language: str, kind: str) -> str:
+    """«Утратила силу» (статья, часть), «Утратил силу» (пункт, подпункт, абзац), «Күчүн жоготту»."""
+    if language == "ky":
+        return "Күчүн жоготту"
+    return "Утратила силу" if kind in ("article", "part") else "Утратил силу"
+
+
+def number_list(language: str, numbers: Sequence[str]) -> str:
+    """«1, 5 и 9» / «1, 5 жана 9»: the last joined by the conjunction (a Kyrgyz list then takes
+    the noun's suffix once, on the last number: «1, 5 жана 9-беренелерин»)."""
+    if len(numbers) < 2:
+        return "".join(numbers)
+    conjunction = "жана" if language == "ky" else "и"
+    return ", ".join(numbers[:-1]) + f" {conjunction} {numbers[-1]}"
+
+
+_KY_BACK = "аоуы"
+_KY_VOICELESS = "кпстфхцчшщ"
+
+
+def ky_dative(name: str) -> str:
+    """An act's name in the dative, by vowel harmony and the possessive: «… кодекси» →
+    «… кодексине», «Конституциясы» → «Конституциясына», «Регламенти» → «Регламентине»,
+    «Жарандык кодекс» → «Жарандык кодекске», «Жобо» → «Жобого»."""
+    word = name.rstrip()
+    if not word:
+        return name
+    last = word[-1].lower()
+    vowels = [c for c in word.lower() if c in "аоуыэеиөүюяё"]
+    harmony = vowels[-1] if vowels else "а"
+    if last in "ыиуү" and len(word) > 1 and word[-2].lower() not in "аоуыэеиөүюяё":
+        # the possessive of a name in a genitive chain: -ына / -ине / -уна / -үнө
+        return word + {"ы": "на", "и": "не", "у": "на", "ү": "нө"}[last]
+    if harmony in "аыя":
+        vowel = "а"
+    elif harmony in "оу":
+        vowel = "о"
+    elif harmony in "өү":
+        vowel = "ө"
+    else:
+        vowel = "е"
+    consonant = "к" if last in _KY_VOICELESS else "г"
+    return word + consonant + vowel
 
 
 REPEAL_NOTE = re.compile(r"\(?\s*(?:утратил[аио]?\s+силу|күчүн\s+жоготту)\b[^()]*\)?\s*[.;]?", re.IGNORECASE)

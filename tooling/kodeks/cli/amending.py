@@ -114,7 +114,7 @@ def amend(
     data = render_docx(law, languages) if output_format == "docx" else render_markdown(law, languages).encode("utf-8")
     target = write_or_print(data, output, root / "build" / "amendment.docx" if output_format == "docx" else None)
     if target is not None:
-        click.echo(f"kodeks: wrote {target} ({len(law.instructions)} instructions)")
+        click.echo(f"kodeks: wrote {target} ({law.count()} instructions)")
 
 
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
@@ -142,7 +142,8 @@ def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> Non
     target = _text(Workspace.of(structure, validated=False).code, act_id, "the working tree")
     paths = article_paths(texts, target.path.rpartition("/")[0] + "/articles")
     changes = apply_law(law.versions, texts, target, paths)
-    count = sum(len(v) for v in law.versions.values())
+    # One version's instructions: what the law numbers (each version numbers the same ones).
+    count = max(len(v) for v in law.versions.values())
     if not changes:
         click.echo("kodeks: nothing to change")
         return

@@ -39,8 +39,10 @@ def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
     return last.revision, tuple(r for r in records if r.in_force <= last.in_force)
 
 
-def _history(root: Path, records: tuple[AmendmentRecord, ...]) -> dict[tuple[str, str, str], AmendmentRecord]:
-    """The law that last changed each unit, from the laws given."""
+def _history(
+    root: Path, records: tuple[AmendmentRecord, ...]
+) -> dict[tuple[str, str, str], tuple[AmendmentRecord, ...]]:
+    """The laws that changed each unit, from the laws given."""
     from ..history import editions, notes
 
     if not records:

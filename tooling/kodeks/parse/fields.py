@@ -135,6 +135,18 @@ class FieldReader:
             return []
         return value
 
+    def text_per_language(self, mapping: dict[str, Any], path: YamlPath, key: str) -> dict[str, str]:
+        """``{ky: "…", ru: "…"}``: one text per language (where an act was published)."""
+        value = mapping.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            isinstance(language, str) and isinstance(text, str) and text.strip() for language, text in value.items()
+        ):
+            self.report("Y006", path + (key,), f'`{key}:` must give one text per language, e.g. {{ru: "…"}}')
+            return {}
+        return {language: text.strip() for language, text in value.items()}
+
     def lines_per_language(self, mapping: dict[str, Any], path: YamlPath, key: str) -> dict[str, tuple[str, ...]]:
         """``{ru: [line, …], ky: [line, …]}``: lines of text kept per language (history, preamble)."""
         value = mapping.get(key)

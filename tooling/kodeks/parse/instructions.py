@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..citation import ordinal
 from ..instruction import Instruction, Op, UnitPath
 from ..model import LegalNumber
+from ..wording import MARKS
 
 HEADINGS = {"ru": "закон кыргызской республики", "ky": "кыргыз республикасынын мыйзамы"}
 _OPENING = {
@@ -30,6 +31,11 @@ _NUMBER = r"\d+(?:-\d+)*"
 
 _RU_LOC = rf"(?:(?:абзац\w* \w+|подпункт\w* «[а-яё]»|пункт\w* {_NUMBER}|част\w+ {_NUMBER}|стать\w+ {_NUMBER})(?: |$))+"
 _KY_LOC = rf"(?:(?:{_NUMBER}-(?:берене\w*|бөлүг\w*|пункт\w*)|«[а-яё]» пунктча\w*|\w+ абзац\w*)(?: |$))+"
+_RU_NUMBERS = rf"(?:«[а-яё]»|{_NUMBER})(?:(?:, | и |–)(?:«[а-яё]»|{_NUMBER}))+"
+_KY_NUMBERS = rf"(?:«[а-яё]»|{_NUMBER})(?:(?:, | жана )(?:«[а-яё]»|{_NUMBER}))*"
+_RU_MARK = "|".join(re.escape(names["ru"][0]) for names in sorted(MARKS.values(), key=lambda n: -len(n["ru"][0])))
+_RU_MARK_WITH = "|".join(re.escape(n["ru"][1]) for n in sorted(MARKS.values(), key=lambda n: -len(n["ru"][1])))
+_KY_MARK = "|".join(re.escape(names["ky"][0]) for names in sorted(MARKS.values(), key=lambda n: -len(n["ky"][0])))
 _W = r"(?:слова|слово)"
 _WS = r"(?:словами|словом)"
 _RU = [
@@ -43,10 +49,14 @@ _RU = [
     (Op.REPEAL, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?признать утративш(?:ей|им) силу$")),
     (Op.ADD, re.compile(rf"^(?:главу (?P<ch>{_NUMBER}) )?дополнить статьей (?P<num>{_NUMBER}) следующего содержания:$")),
     (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частью|пунктом|подпунктом) (?P<num>«[а-яё]»|{_NUMBER}) следующего содержания:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частями|пунктами|подпунктами) (?P<nums>{_RU_NUMBERS}) следующего содержания:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC}|статью )?дополнить абзацем (?P<ord>\w+) следующего содержания:$")),
+    (Op.REPLACE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?(?P<sign>{_RU_MARK}) заменить (?P<by>{_RU_MARK_WITH})$")),
 ]  # fmt: skip
 _KW = r"деген (?:сөздөр|сөз)"
 _KY = [
-    (Op.THROUGHOUT, re.compile(rf"^(?:Кодекстин|Мыйзамдын)(?: (?P<exc>[\d, -]+?)-(?:беренесин|беренелерин) кошпогондо,)? бүткүл тексти боюнча «(?P<old>.*)» {_KW} «(?P<new>.*)» деген (?:сөздөргө|сөзгө) алмаштырылсын$")),
+    (Op.THROUGHOUT, re.compile(rf"^(?:Кодекстин|Мыйзамдын)(?: (?P<exc>{_KY_NUMBERS})-(?:беренесин|беренелерин) кошпогондо,)? бүткүл тексти боюнча «(?P<old>.*)» {_KW} «(?P<new>.*)» (?:деген (?:сөздөргө|сөзгө)|{_KW} менен) алмаштырылсын$")),
+    (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<sign>{_KY_MARK}) (?P<by>{_KY_MARK}) менен алмаштырылсын$")),
     (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} «(?P<new>.*)» {_KW} менен алмаштырылсын$")),
     (Op.DELETE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} алып салынсын$")),
     (Op.INSERT_AFTER, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» деген (?:сөздөрдөн|сөздөн) кийин «(?P<new>.*)» {_KW} менен толукталсын$")),
@@ -56,6 +66,8 @@ _KY = [
     (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )күчүн жоготту деп таанылсын$")),
     (Op.ADD, re.compile(rf"^(?:(?P<ch>{_NUMBER})-глава|Кодекс|Мыйзам) төмөнкүдөй мазмундагы (?P<num>{_NUMBER})-берене менен толукталсын:$")),
     (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<num>{_NUMBER}-бөлүк|{_NUMBER}-пункт|«[а-яё]» пунктча) менен толукталсын:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<nums>{_KY_NUMBERS})(?P<kind>-бөлүктөр|-пункттар| пунктчалар) менен толукталсын:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<ord>\w+) абзац менен толукталсын:$")),
 ]  # fmt: skip
 
 
@@ -109,6 +121,8 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -
         if article and article.group(1) != "1":
             break  # the article on entry into force
         item = _ITEM.match(line)
+        if item is None and not found and group is None:
+            item = re.match(r"^()(.*)$", line)  # a law with one change does not number it
         if item is None:
             problems.append(f"line {number}: not an instruction: {line[:80]}")
             index += 1
@@ -183,14 +197,51 @@ def _instruction(text: str, language: str, group: LegalNumber | None, content: t
         path = _path(values.get("loc") or "", language, group)
         if path is None:
             return None
-        if op is Op.ADD:
+        old, new = values.get("old") or "", values.get("new") or ""
+        added: tuple[str, ...] = ()
+        if values.get("sign"):  # a sign named: «точку заменить точкой с запятой»
+            old, new = _mark(values["sign"], language, 0), _mark(values["by"], language, 1)
+        if op is Op.ADD and values.get("ord"):
+            ordinal_value = ordinal(values["ord"], language)
+            if ordinal_value is None or path.paragraph is not None:
+                return None
+            path = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal_value)
+        elif op is Op.ADD and values.get("nums"):
+            added = _numbers(values["nums"])
+            singular = {"частями": "частью", "пунктами": "пунктом", "подпунктами": "подпунктом"}
+            kind = singular.get(values["kind"], "")
+            first = added[0] + {"-бөлүктөр": "-бөлүк", "-пункттар": "-пункт", " пунктчалар": " пунктча"}.get(
+                values["kind"], ""
+            )
+            path = _added(path, first, kind, language)
+            if path is None or len(added) < 2:
+                return None
+        elif op is Op.ADD:
             path = _added(path, values["num"], values.get("kind"), language)
             if path is None:
                 return None
-        return Instruction(
-            op, target, path, values.get("old") or "", values.get("new") or "", content, only=only_language is not None
-        )
+        return Instruction(op, target, path, old, new, content, added=added, only=only_language is not None)
     return None
+
+
+def _mark(name: str, language: str, form: int) -> str:
+    """«точку» / «точкой с запятой» / «үтүр» → the sign."""
+    return next(sign for sign, names in MARKS.items() if names[language][form] == name)
+
+
+def _numbers(words: str) -> tuple[str, ...]:
+    """«7 и 8», «4–6», «1, 5 жана 9», «4-6» (a range where a list is plural), «"в" и "г"»."""
+    found: list[str] = []
+    pieces = re.split(r", | и | жана ", words)
+    for piece in pieces:
+        piece = piece.strip("«»")
+        # «4–6»; in Kyrgyz «4-6-пункттар» (one piece, and plural): an inserted number is never a range
+        bounds = re.fullmatch(r"(\d+)[–-](\d+)", piece) if len(pieces) == 1 else None
+        if bounds and int(bounds.group(1)) < int(bounds.group(2)):
+            found += [str(n) for n in range(int(bounds.group(1)), int(bounds.group(2)) + 1)]
+        else:
+            found.append(piece)
+    return tuple(found)
 
 
 def _path(words: str, language: str, group: LegalNumber | None) -> UnitPath | None:

@@ -13,10 +13,12 @@ from .fields import FieldReader
 
 DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
-_CODE_KEYS = ("id", "stage", "languages", "title", "acts", "unit-words", "articles", "sections", "chapters")
+_CODE_KEYS = (
+    "id", "stage", "languages", "title", "publication", "acts", "unit-words", "articles", "sections", "chapters",
+)  # fmt: skip
 _ACT_FILE_KEYS = (
-    "id", "stage", "languages", "title", "number", "adopted", "status", "preamble", "history", "signature", "unit-words",
-    "articles", "sections", "chapters",
+    "id", "stage", "languages", "title", "publication", "number", "adopted", "status", "preamble", "history",
+    "signature", "unit-words", "articles", "sections", "chapters",
 )  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
@@ -119,6 +121,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         stage=stage,
         languages=languages,
         title=reader.titles(root, (), languages, "the Code"),
+        publication=reader.text_per_language(root, (), "publication"),
         acts=acts,
         sections=tuple(sections),
         top_chapters=top_chapters if not sections else (),

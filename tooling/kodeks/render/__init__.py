@@ -37,8 +37,8 @@ class Edition:
     revision: Revision | None
     """The commit it was read from; None for the working tree."""
     numbering: Numbering
-    history: Mapping[tuple[str, str, str], AmendmentRecord] = field(default_factory=dict)
-    """The law that last changed each unit (article id, part / point, language): its note is printed under it."""
+    history: Mapping[tuple[str, str, str], tuple[AmendmentRecord, ...]] = field(default_factory=dict)
+    """The laws that changed each unit (article id, unit, language): their note is printed under it."""
 
 
 def render(
@@ -46,7 +46,7 @@ def render(
     code: Code,
     revision: Revision | None,
     options: BuildOptions,
-    history: Mapping[tuple[str, str, str], AmendmentRecord] | None = None,
+    history: Mapping[tuple[str, str, str], tuple[AmendmentRecord, ...]] | None = None,
 ) -> bytes:
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
     edition = Edition(code, revision, code.numbering(), history or {})

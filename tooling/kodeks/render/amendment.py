@@ -121,12 +121,38 @@ def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
     parent_words = _ru_chain(parent, "acc", within) if parent.kind != "article" or not within else ""
     if not parent_words:
         parent_words = "" if within else f"статью {path.article}"
-    new = {"part": "частью", "point": "пунктом", "subpoint": "подпунктом"}[path.kind]
-    number = path.part if path.kind == "part" else path.point if path.kind == "point" else f"«{path.subpoint}»"
-    return f"{parent_words} дополнить {new} {number} следующего содержания:".lstrip()
+    if path.kind == "paragraph":
+        assert path.paragraph is not None
+        ordinal = _ordinal(wording.RU_ORDINALS_INSTRUMENTAL, path.paragraph)
+        return f"{parent_words} дополнить абзацем {ordinal} следующего содержания:".lstrip()
+    several = len(instruction.added) > 1
+    new = {
+        "part": ("частью", "частями"),
+        "point": ("пунктом", "пунктами"),
+        "subpoint": ("подпунктом", "подпунктами"),
+    }[path.kind][several]
+    return f"{parent_words} дополнить {new} {_added_numbers(instruction, 'ru')} следующего содержания:".lstrip()
+
+
+def _added_numbers(instruction: Instruction, language: str) -> str:
+    """«7», «7 и 8», «4–6» / «7», «7 жана 8», «4-6»; letters in quotation marks."""
+    path = instruction.path
+    assert path is not None
+    labels = list(instruction.added) or [
+        str(path.subpoint if path.kind == "subpoint" else path.point if path.kind == "point" else path.part)
+    ]
+    if path.kind == "subpoint":
+        return wording.number_list(language, [f"«{label}»" for label in labels])
+    if len(labels) > 2 and all(label.isdigit() for label in labels):
+        values = [int(label) for label in labels]
+        if values == list(range(values[0], values[-1] + 1)):
+            return f"{labels[0]}{'–' if language == 'ru' else '-'}{labels[-1]}"
+    return wording.number_list(language, labels)
 
 
 def _ru_replace(instruction: Instruction) -> str:
+    if wording.is_mark(instruction.old):
+        return f"{wording.MARKS[instruction.old]['ru'][0]} заменить {wording.MARKS[instruction.new]['ru'][1]}"
     old = _words(instruction.old, "слова", "слово")
     new = _words(instruction.new, "словами", "словом")
     return f"{old} «{instruction.old}» заменить {new} «{instruction.new}»"
@@ -135,7 +161,7 @@ def _ru_replace(instruction: Instruction) -> str:
 def _ru_articles(numbers: Sequence[LegalNumber]) -> str:
     if len(numbers) == 1:
         return f"статьи {numbers[0]}"
-    return "статей " + ", ".join(str(n) for n in numbers[:-1]) + f" и {numbers[-1]}"
+    return "статей " + wording.number_list("ru", [str(n) for n in numbers])
 
 
 # --- Kyrgyz ----------------------------------------------------------------------------------
@@ -175,15 +201,20 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
         if len(instruction.excepted) == 1:
             where += f" {instruction.excepted[0]}-беренесин кошпогондо,"
         elif instruction.excepted:
-            where += " " + ", ".join(str(n) for n in instruction.excepted) + "-беренелерин кошпогондо,"
+            numbers = wording.number_list("ky", [str(n) for n in instruction.excepted])
+            where += f" {numbers}-беренелерин кошпогондо,"
         old = _words(instruction.old, "деген сөздөр", "деген сөз")
-        new = _words(instruction.new, "деген сөздөргө", "деген сөзгө")
+        new = _words(instruction.new, "деген сөздөр менен", "деген сөз менен")
         return f"{where} бүткүл тексти боюнча «{instruction.old}» {old} «{instruction.new}» {new} алмаштырылсын"
     assert path is not None
     loc = _ky_chain(path, "loc", within)
     prefix = f"{loc} " if loc else ""
     old_words = _words(instruction.old, "деген сөздөр", "деген сөз")
     new_words = _words(instruction.new, "деген сөздөр менен", "деген сөз менен")
+    if op is Op.REPLACE and wording.is_mark(instruction.old):
+        where = f"{_attributive(loc)} " if loc else ""
+        marks = wording.MARKS
+        return f"{where}{marks[instruction.old]['ky'][0]} {marks[instruction.new]['ky'][1]} менен алмаштырылсын"
     if op is Op.REPLACE:
         return prefix + f"«{instruction.old}» {old_words} «{instruction.new}» {new_words} алмаштырылсын"
     if op is Op.DELETE:
@@ -205,13 +236,29 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
         return f"{chapter}төмөнкүдөй мазмундагы {path.article}-берене менен толукталсын:"
     parent = _parent(path)
     parent_words = _ky_chain(parent, "nom", within) or ("берене" if within else f"{path.article}-берене")
-    new = {"part": f"{path.part}-бөлүк", "point": f"{path.point}-пункт", "subpoint": f"«{path.subpoint}» пунктча"}[
-        path.kind
-    ]
-    return f"{parent_words} төмөнкүдөй мазмундагы {new} менен толукталсын:"
+    if path.kind == "paragraph":
+        assert path.paragraph is not None
+        ordinal = _ordinal(wording.ORDINALS["ky"], path.paragraph)
+        return f"{parent_words} төмөнкүдөй мазмундагы {ordinal} абзац менен толукталсын:"
+    numbers = _added_numbers(instruction, "ky")
+    several = len(instruction.added) > 1
+    unit = {
+        "part": ("-бөлүк", "-бөлүктөр"),
+        "point": ("-пункт", "-пункттар"),
+        "subpoint": (" пунктча", " пунктчалар"),
+    }[path.kind][several]
+    return f"{parent_words} төмөнкүдөй мазмундагы {numbers}{unit} менен толукталсын:"
+
+
+def _attributive(located: str) -> str:
+    """«6-пунктунда» → «6-пунктундагы», «2-бөлүгүндө» → «2-бөлүгүндөгү», «беренеде» → «беренедеги»."""
+    ending = {"а": "гы", "е": "ги", "о": "гу", "ө": "гү"}
+    return located + ending.get(located[-1:], "гы")
 
 
 def _parent(path: UnitPath) -> UnitPath:
+    if path.paragraph is not None:
+        return UnitPath(path.article, path.part, path.point, path.subpoint)
     if path.subpoint is not None:
         return UnitPath(path.article, path.part, path.point)
     if path.point is not None:
@@ -229,31 +276,21 @@ def is_code(law: AmendingLaw) -> bool:
 
 def title(law: AmendingLaw, language: str) -> str:
     act = law.titles.get(language, "")
-    count = sum(1 for i in law.instructions if i.language == language or i.only)
+    one = law.count() == 1
     if language == "ky":
-        return f"{_ky_dative(act)} {'өзгөртүү' if count == 1 else 'өзгөртүүлөрдү'} киргизүү жөнүндө"
-    return f"О внесении {'изменения' if count == 1 else 'изменений'} в {act}"
-
-
-def _ky_dative(title: str) -> str:
-    """«… кодекси» → «… кодексине», «… Мыйзамы» → «… Мыйзамына»."""
-    for ending, dative in (
-        ("кодекси", "кодексине"),
-        ("Кодекси", "Кодексине"),
-        ("Мыйзамы", "Мыйзамына"),
-        ("мыйзамы", "мыйзамына"),
-    ):
-        if title.endswith(ending):
-            return title[: -len(ending)] + dative
-    return title + "га"
+        return f"{wording.ky_dative(act)} {'өзгөртүү' if one else 'өзгөртүүлөрдү'} киргизүү жөнүндө"
+    return f"О внесении {'изменения' if one else 'изменений'} в {act}"
 
 
 def opening(law: AmendingLaw, language: str) -> str:
+    """«Внести в {акт} ({где опубликован}) следующие изменения:» /
+    «{актка} ({жарыяланган жери}) төмөнкүдөй өзгөртүүлөр киргизилсин:»."""
     act = law.titles.get(language, "")
-    one = sum(1 for i in law.instructions if i.language == language or i.only) == 1
+    published = f" ({law.publication[language]})" if law.publication.get(language) else ""
+    one = law.count() == 1
     if language == "ky":
-        return f"{_ky_dative(act)} төмөнкүдөй {'өзгөртүү' if one else 'өзгөртүүлөр'} киргизилсин:"
-    return f"Внести в {act} {'следующее изменение' if one else 'следующие изменения'}:"
+        return f"{wording.ky_dative(act)}{published} төмөнкүдөй {'өзгөртүү' if one else 'өзгөртүүлөр'} киргизилсин:"
+    return f"Внести в {act}{published} {'следующее изменение' if one else 'следующие изменения'}:"
 
 
 def version(law: AmendingLaw, language: str) -> list[str]:
@@ -272,7 +309,8 @@ def version_lines(law: AmendingLaw, language: str) -> list[tuple[str, str]]:
     for number, (article, group) in enumerate(items, start=1):
         last_item = number == len(items)
         if len(group) == 1 or article is None:
-            lines += _sentence(f"{number})", group[0], phrase, language, within=False, last=last_item, code=code)
+            label = f"{number})" if len(chosen) > 1 else ""  # a law with one change does not number it
+            lines += _sentence(label, group[0], phrase, language, within=False, last=last_item, code=code)
             continue
         head = f"в статье {article}:" if language == "ru" else f"{article}-беренеде:"
         lines.append(("item", f"{number}) {head}"))
@@ -316,12 +354,13 @@ def _sentence(
         text = f"{TEXT_OF[language][instruction.language]}: {text}"
     end = "." if last else ";"
     kind = "sub-item" if within else "item"
+    opening = f"{label} {text}".lstrip()
     if not instruction.content:
-        return [(kind, f"{label} {text}{end}")]
+        return [(kind, f"{opening}{end}")]
     content = list(instruction.content)
     content[0] = "«" + content[0]
     content[-1] = content[-1] + "»" + end
-    return [(kind, f"{label} {text}"), *(("content", line) for line in content)]
+    return [(kind, opening), *(("content", line) for line in content)]
 
 
 def render_markdown(law: AmendingLaw, languages: Sequence[str]) -> str:

@@ -18,11 +18,13 @@ from ..model import (
     Chapter,
     Code,
     LegalNumber,
+    Paragraph,
     PrintedParagraph,
     ReferenceTarget,
     Section,
     SourceProvision,
     TargetKind,
+    Text,
 )
 from . import Edition
 
@@ -263,17 +265,48 @@ def provision_lines(code: Code, target: ReferenceTarget, language: str) -> tuple
     return printed_provision(cited, target, language) if cited is not None else ()
 
 
-def history_notes(edition: Edition, text: ArticleText | None, article_id: str, language: str) -> dict[int, list[str]]:
-    """The history notes of an article's units, by the index of the printed line they stand
-    under (-1: under the heading), in ``language``."""
+@dataclass(frozen=True, slots=True)
+class HistoryNotes:
+    """The history notes of one article in one language, as the official database prints them."""
+
+    under: dict[int, list[str]]
+    """Each note by the index of the printed line it stands under (-1: under the heading)."""
+    repealed: dict[int, str]
+    """A repealed unit's line: the note stands in place of its words, «3. (Утратила силу в
+    соответствии с Законом КР от …)»."""
+
+    def line(self, index: int, paragraph: Paragraph | None) -> Paragraph | None:
+        """The paragraph printed on line ``index``: a repealed unit's note in place of its words."""
+        note = self.repealed.get(index)
+        if note is None or paragraph is None:
+            return paragraph
+        return Paragraph((Text(note),), paragraph.location)
+
+
+def history_notes(edition: Edition, text: ArticleText | None, article_id: str, language: str) -> HistoryNotes:
+    """The history notes of an article's units in ``language``; a repealed article's (``text``
+    None) stand under its heading."""
     if not edition.history:
-        return {}
+        return HistoryNotes({}, {})
     from ..history import notes_after
 
     if text is None:
-        record = edition.history.get((article_id, "", language))
-        return {-1: [wording.history_note(language, record.number, record.adopted)]} if record else {}
-    return {
-        index: [wording.history_note(language, r.number, r.adopted) for r in records]
-        for index, records in notes_after(text, article_id, edition.history).items()
-    }
+        laws = edition.history.get((article_id, "", language), ())
+        if not laws:
+            return HistoryNotes({}, {})
+        last = laws[-1]
+        return HistoryNotes({-1: [wording.repeal_history_note(language, "article", last.number, last.adopted)]}, {})
+    under: dict[int, list[str]] = {}
+    repealed: dict[int, str] = {}
+    lines = list(text.printed())
+    for index, records in notes_after(text, article_id, edition.history).items():
+        line = lines[index] if index >= 0 else None
+        if line is not None and line.paragraph is not None and wording.is_repeal_note(line.paragraph.plain_text):
+            kind = "subpoint" if line.subpoint else "point" if line.point else "part" if line.part else "paragraph"
+            if line.label == "" and kind != "paragraph":
+                kind = "paragraph"  # an абзац of the unit
+            last = records[-1]
+            repealed[index] = wording.repeal_history_note(language, kind, last.number, last.adopted)
+            continue
+        under[index] = [wording.history_note(language, [(r.number, r.adopted) for r in records])]
+    return HistoryNotes(under, repealed)

@@ -108,11 +108,11 @@ class _Writer:
 
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
         notes = history_notes(self.edition, text, article_id, self.language)
-        yield from (self.italic(note) for note in notes.get(-1, ()))
+        yield from (self.italic(note) for note in notes.under.get(-1, ()))
         for index, marked in enumerate(marked_lines(self.language, article_id, text)):
             line = marked.line
-            yield self.paragraph(line.paragraph, line.label, marked.key, depth=line.depth)
-            yield from (self.italic(note) for note in notes.get(index, ()))
+            yield self.paragraph(notes.line(index, line.paragraph), line.label, marked.key, depth=line.depth)
+            yield from (self.italic(note) for note in notes.under.get(index, ()))
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language))
@@ -131,10 +131,9 @@ class _Writer:
         if review:
             yield self.italic(review.status)
         if article.is_repealed:
-            yield self.italic(wording.word("repealed", self.language))
-            yield from (
-                self.italic(n) for n in history_notes(self.edition, None, article.id, self.language).get(-1, ())
-            )
+            # «(Утратила силу в соответствии с Законом КР от …)» where the law is known
+            notes = history_notes(self.edition, None, article.id, self.language).under.get(-1)
+            yield from (self.italic(note) for note in notes or [wording.word("repealed", self.language)])
         elif self.language in article.texts:
             yield from self.text(article.texts[self.language], article.id)
         if review and review.sources:

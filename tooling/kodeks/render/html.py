@@ -88,14 +88,12 @@ class _BodyWriter:
 
     def text(self, text: ArticleText, article_id: str) -> str:
         notes = history_notes(self.edition, text, article_id, self.language)
-        out = [self.note(note) for note in notes.get(-1, ())]
+        out = [self.note(note) for note in notes.under.get(-1, ())]
         for index, line in enumerate(text.printed()):
-            out.append(
-                self.paragraph(
-                    line.paragraph, line.label, printed_anchor(self.language, article_id, line), _CSS[line.kind]
-                )
-            )
-            out += [self.note(note) for note in notes.get(index, ())]
+            paragraph = notes.line(index, line.paragraph)
+            anchor = printed_anchor(self.language, article_id, line)
+            out.append(self.paragraph(paragraph, line.label, anchor, _CSS[line.kind]))
+            out += [self.note(note) for note in notes.under.get(index, ())]
         return "".join(out)
 
     def note(self, text: str) -> str:
@@ -112,7 +110,9 @@ def _article_column(edition: Edition, options: BuildOptions, article: Article, l
         badge = _e(review.status)
         out.append(f'<p class="review"><span class="badge status-{article.status.value}">{badge}</span></p>\n')
     if article.is_repealed:
-        out.append(f'<p class="repealed">{_e(wording.word("repealed", language))}</p>\n')
+        # «(Утратила силу в соответствии с Законом КР от …)» where the law is known
+        notes = history_notes(edition, None, article.id, language).under.get(-1)
+        out += [f'<p class="repealed">{_e(note)}</p>\n' for note in notes or [wording.word("repealed", language)]]
     elif language in article.texts:
         out.append(_BodyWriter(edition, language).text(article.texts[language], article.id))
     if review and review.sources:

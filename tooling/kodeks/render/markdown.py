@@ -75,12 +75,13 @@ class _Writer:
 
     def text(self, text: ArticleText, article_id: str) -> list[str]:
         notes = history_notes(self.edition, text, article_id, self.language)
-        out = [f"*{escape(note)}*" for note in notes.get(-1, ())]
+        out = [f"*{escape(note)}*" for note in notes.under.get(-1, ())]
         for index, line in enumerate(text.printed()):
+            paragraph = notes.line(index, line.paragraph)
             out.append(
-                self.paragraph(line.paragraph, line.label, printed_anchor(self.language, article_id, line), line.depth)
+                self.paragraph(paragraph, line.label, printed_anchor(self.language, article_id, line), line.depth)
             )
-            out += [f"*{escape(note)}*" for note in notes.get(index, ())]
+            out += [f"*{escape(note)}*" for note in notes.under.get(index, ())]
         return out
 
     def article(self, options: BuildOptions, article: Article) -> list[str]:
@@ -89,9 +90,9 @@ class _Writer:
         if review:
             lines.append(f"*{escape(review.status)}*")
         if article.is_repealed:
-            lines.append(f"*{escape(wording.word('repealed', self.language))}*")
-            notes = history_notes(self.edition, None, article.id, self.language)
-            lines += [f"*{escape(note)}*" for note in notes.get(-1, ())]
+            # «(Утратила силу в соответствии с Законом КР от …)» where the law is known
+            notes = history_notes(self.edition, None, article.id, self.language).under.get(-1)
+            lines += [f"*{escape(note)}*" for note in notes or [wording.word("repealed", self.language)]]
         elif self.language in article.texts:
             lines.extend(self.text(article.texts[self.language], article.id))
         if review and review.sources:

@@ -1,0 +1,188 @@
+"""The text in force through time: history notes under exactly the units each law changed,
+every law that changed a unit, repealed units as the official database prints them, and the
+text as of a date.
+
+The Code is this repository's own (code_text/) taken as in force, in a real Git repository;
+three laws amend it as a working group would: words in one point, a new абзац, a term replaced
+throughout the Russian text, a part repealed, an article retitled, and the same point again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import git, kodeks, write_files
+from .test_amend import ART, BODIES, RIGHTS, in_force
+
+REGISTER = (
+    '- {number: "45", adopted: 2026-12-20, in-force: 2027-01-01, revision: adopted,\n'
+    '   title: {ky: "Кодексти кабыл алуу жөнүндө", ru: "О введении в действие Кодекса"}}\n'
+    '- {number: "12", adopted: 2027-03-01, in-force: 2027-03-11, revision: law-12,\n'
+    '   title: {ky: "Кодекске өзгөртүүлөрдү киргизүү жөнүндө", ru: "О внесении изменений в Кодекс"}}\n'
+    '- {number: "13", adopted: 2027-06-24, in-force: 2027-07-05, revision: law-13,\n'
+    '   title: {ky: "Кодекске өзгөртүүлөрдү киргизүү жөнүндө", ru: "О внесении изменений в Кодекс"}}\n'
+)
+TERM = ("местного самоуправления", "муниципального управления")
+KEPT = "legislation-on-local-self-government.md"
+
+
+def _change(root: Path, name: str, *pairs: tuple[str, str]) -> None:
+    path = root / ART / name
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, (name, old)
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def three_laws(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("history") / "code"
+    write_files(root, dict(in_force()))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The Code as adopted")
+    git(root, "tag", "adopted")
+    # Law 12: words in point 2 of part 1 of article 6 (both texts), a new абзац of its part 2,
+    # and a term replaced throughout the Russian text (article 3 keeps it).
+    _change(root, BODIES, ("шаарлардагы мэрия.", "шаарлардагы мэриялар."), ("мэрия в городах.", "мэрии в городах."))
+    _change(
+        root,
+        BODIES,
+        (
+            "системасына кирбейт.\n",
+            "системасына кирбейт.\n\n   Алардын ортосундагы мамилелер ушул Кодекс менен жөнгө салынат.\n",
+        ),
+        (
+            "государственной власти.\n",
+            "государственной власти.\n\n   Отношения между ними регулируются настоящим Кодексом.\n",
+        ),
+    )
+    for path in sorted((root / ART).glob("*.md")):
+        if path.name != KEPT:
+            path.write_text(path.read_text(encoding="utf-8").replace(*TERM), encoding="utf-8")
+    git(root, "commit", "-qam", "Law No 12")
+    git(root, "tag", "law-12")
+    # Law 13: the same point again and the point before it, part 3 of article 5 repealed,
+    # article 10 retitled in Russian.
+    _change(root, BODIES, ("шаарлардагы мэриялар.", "шаарлардагы жана шаарчалардагы мэриялар."))
+    _change(root, BODIES, ("мэрии в городах.", "мэрии в городах и поселках."))
+    _change(root, BODIES, ("жергиликтүү кеңештер;", "жергиликтүү кеңештер жана алардын төрагалары;"))
+    _change(root, BODIES, ("местные кенеши;", "местные кенеши и их председатели;"))
+    text = (root / ART / RIGHTS).read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^3\. Жарандар .*$", "3. Күчүн жоготту.", text)
+    text = re.sub(r"(?m)^3\. Граждане участвуют .*$", "3. Утратила силу.", text)
+    (root / ART / RIGHTS).write_text(text, encoding="utf-8")
+    _change(
+        root,
+        "change-of-boundaries.md",
+        (
+            '  ru: "Изменение границ административно-территориальной единицы"',
+            '  ru: "Изменение и уточнение границ административно-территориальной единицы"',
+        ),
+    )
+    git(root, "commit", "-qam", "Law No 13")
+    git(root, "tag", "law-13")
+    write_files(root, {"code_text/amendments.yaml": REGISTER})
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The register")
+    return root
+
+
+def _built(root: Path, day: str, *options: str) -> str:
+    result = kodeks("build", "--root", str(root), "--as-of", day, *options, "-o", "-")
+    assert result.exit_code == 0, result.output + result.stderr
+    return result.output
+
+
+NOTE = re.compile(r"^\*(\((?:В редакции|КР ).*\))\*$")
+
+
+def _notes(markdown: str) -> list[tuple[str, str]]:
+    """Each history note of a one-language Markdown build with the line it stands under."""
+    lines = [line for line in markdown.splitlines() if line.strip()]
+    return [(lines[i - 1], m.group(1)) for i, line in enumerate(lines) if (m := NOTE.match(line))]
+
+
+def test_notes_stand_under_exactly_the_units_each_law_changed(three_laws: Path) -> None:
+    ru = _built(three_laws, "2027-07-05", "--format", "md", "--lang", "ru")
+    notes = _notes(ru)
+    both = "(В редакции Законов КР от 1 марта 2027 года № 12, 24 июня 2027 года № 13)"
+    law_12 = "(В редакции Закона КР от 1 марта 2027 года № 12)"
+    law_13 = "(В редакции Закона КР от 24 июня 2027 года № 13)"
+    under = {note: [line for line, n in notes if n == note] for _, note in notes}
+    # Points 1 and 2 of part 1 of article 6, each changed by both laws: under each point its
+    # own note naming both laws, not one at the end of their part.
+    assert [re.search(r'-(p1-pt\d)"', line).group(1) for line in under[both]] == ["p1-pt1", "p1-pt2"]  # type: ignore[union-attr]
+    assert "мэрии в городах и поселках" in under[both][1]
+    # The new абзац has its note, under itself.
+    assert any("Отношения между ними регулируются" in line for line in under[law_12])
+    # The term replaced throughout: a note under each line that holds it, and only there.
+    # (an article's title among them: its note stands under the heading)
+    term_lines = [line for line in ru.splitlines() if TERM[1] in line and not line.startswith(("# ", "-", "  "))]
+    noted = [line for line, note in notes if TERM[1] in line]
+    assert set(noted) == set(term_lines) and len(noted) == len(term_lines) > 3
+    for line, _ in notes:
+        assert not NOTE.match(line)  # never two notes under one line
+    # The retitled article: under its heading.
+    heading = next(
+        i for i, line in enumerate(ru.splitlines()) if "Изменение и уточнение границ" in line and line.startswith("#")
+    )
+    assert law_13 in "\n".join(ru.splitlines()[heading : heading + 3])
+    # The repealed part: the note in place of its words.
+    assert "**3.** (Утратила силу в соответствии с Законом КР от 24 июня 2027 года № 13)" in ru
+    assert "Утратила силу." not in ru
+
+
+def test_the_kyrgyz_notes_and_a_law_that_left_the_kyrgyz_text_alone(three_laws: Path) -> None:
+    ky = _built(three_laws, "2027-07-05", "--format", "md", "--lang", "ky")
+    notes = _notes(ky)
+    texts = [note for _, note in notes]
+    assert (
+        "(КР 2027-жылдын 1-мартындагы № 12, 2027-жылдын 24-июнундагы № 13 Мыйзамдарынын редакцияларына ылайык)" in texts
+    )
+    assert "(КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясына ылайык)" in texts
+    assert "**3.** (КР 2027-жылдын 24-июнундагы № 13 Мыйзамына ылайык күчүн жоготту)" in ky
+    # The new абзац has its note; the part's first абзац, unchanged in Kyrgyz, has none.
+    assert [line for line, note in notes if "№ 12 Мыйзамынын редакциясына" in note] == [
+        next(line for line in ky.splitlines() if "Алардын ортосундагы мамилелер" in line)
+    ]
+    # Point 1, changed by law 13 alone in Kyrgyz: its note under it, not at its part's end.
+    law_13 = "(КР 2027-жылдын 24-июнундагы № 13 Мыйзамынын редакциясына ылайык)"
+    assert ['-p1-pt1"></a>' in line for line, note in notes if note == law_13] == [True]
+    # The throughout replacement and the retitling changed the Russian text only.
+    assert len(notes) == 3, notes
+
+
+def test_the_html_and_word_builds_print_the_same_notes(three_laws: Path, tmp_path: Path) -> None:
+    import docx
+
+    ru = _built(three_laws, "2027-07-05", "--format", "md", "--lang", "ru")
+    expected = sorted(note for _, note in _notes(ru))
+    html = _built(three_laws, "2027-07-05", "--format", "html", "--lang", "ru")
+    assert sorted(re.findall(r'<p class="history">([^<]*)</p>', html)) == expected
+    heading = html.index('article-heading">Статья 10. Изменение и уточнение')
+    assert (
+        html.index('<p class="history">(В редакции Закона КР от 24 июня 2027 года № 13)</p>', heading) - heading < 400
+    )
+    target = tmp_path / "in-force.docx"
+    result = kodeks(
+        "build",
+        "--root",
+        str(three_laws),
+        "--as-of",
+        "2027-07-05",
+        "--format",
+        "docx",
+        "--lang",
+        "ru",
+        "-o",
+        str(target),
+    )
+    assert result.exit_code == 0, result.output
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert sorted(p for p in paragraphs if NOTE.match(f"*{p}*")) == expected
+    assert "3. (Утратила силу в соответствии с Законом КР от 24 июня 2027 года № 13)" in paragraphs
