@@ -10,6 +10,7 @@ throughout the Russian text, a part repealed, an article retitled, and the same 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,57 @@ def test_the_html_and_word_builds_print_the_same_notes(three_laws: Path, tmp_pat
     paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
     assert sorted(p for p in paragraphs if NOTE.match(f"*{p}*")) == expected
     assert "3. (Утратила силу в соответствии с Законом КР от 24 июня 2027 года № 13)" in paragraphs
+
+
+def test_the_title_page_says_the_date_and_the_last_law_not_the_commit(three_laws: Path) -> None:
+    ru = _built(three_laws, "2027-03-15", "--format", "md", "--lang", "ru")
+    assert "По состоянию на 15 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12" in ru
+    ky = _built(three_laws, "2027-03-15", "--format", "md", "--lang", "ky")
+    assert (
+        "2027-жылдын 15-мартындагы абалы боюнча, КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясына ылайык" in ky
+    )
+    head = git(three_laws, "rev-parse", "HEAD")[:12]
+    assert head not in ru and git(three_laws, "rev-parse", "law-12")[:12] not in ru
+    adopted = _built(three_laws, "2027-01-05", "--format", "md", "--lang", "ru")
+    assert "По состоянию на 5 января 2027 года\n" in adopted or "По состоянию на 5 января 2027 года<" in adopted
+
+
+def test_the_register_in_the_working_tree_is_used_and_a_broken_one_refused(three_laws: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(three_laws), str(clone)], check=True)
+    # A law entered in the register and not yet committed counts.
+    law_14 = (
+        '- {number: "14", adopted: 2027-09-01, in-force: 2027-09-10, revision: law-13,\n'
+        '   title: {ky: "Кодекске өзгөртүү киргизүү жөнүндө", ru: "О внесении изменения в Кодекс"}}\n'
+    )
+    write_files(clone, {"code_text/amendments.yaml": REGISTER + law_14})
+    ru = _built(clone, "2027-09-10", "--format", "md", "--lang", "ru")
+    assert "в редакции Закона КР от 1 сентября 2027 года № 14" in ru
+    # A register with a mistake is refused, with where the mistake is; nothing is built.
+    write_files(clone, {"code_text/amendments.yaml": REGISTER.replace("2027-06-24", "2027-06-31")})
+    broken = kodeks("build", "--root", str(clone), "--as-of", "2027-07-05", "-o", "-")
+    assert broken.exit_code == 1, broken.output
+    assert "code_text/amendments.yaml:" in broken.stderr and "Y006" in broken.stderr
+    assert "<html" not in broken.output
+    # A law whose revision is not in the repository: validate names it, and so does build.
+    write_files(clone, {"code_text/amendments.yaml": REGISTER.replace("revision: law-13", "revision: law-99")})
+    checked = kodeks("validate", "--root", str(clone))
+    assert checked.exit_code == 1 and "Y013 law № 13 names revision `law-99`" in checked.output
+    assert kodeks("build", "--root", str(clone), "--as-of", "2027-07-05", "-o", "-").exit_code == 1
+    write_files(clone, {"code_text/amendments.yaml": REGISTER.replace("revision: law-13", "revision: --output=x")})
+    assert "Y013" in kodeks("validate", "--root", str(clone)).output and not (clone / "x").exists()
+
+
+def test_history_lists_a_units_editions_in_its_language_with_its_repeal(three_laws: Path) -> None:
+    ru = kodeks("history", "--root", str(three_laws), "5#3", "--lang", "ru")
+    assert ru.exit_code == 0, ru.output
+    assert ru.output.splitlines()[-2:] == [
+        "Закон КР от 24 июня 2027 года № 13 «О внесении изменений в Кодекс» (вступил в силу 5 июля 2027 года)",
+        "    3. Утратила силу.",
+    ]
+    assert ru.output.startswith("Закон КР от 20 декабря 2026 года № 45 «О введении в действие Кодекса»")
+    ky = kodeks("history", "--root", str(three_laws), "5#3", "--lang", "ky")
+    assert (
+        "КР 2027-жылдын 24-июнундагы № 13 «Кодекске өзгөртүүлөрдү киргизүү жөнүндө» Мыйзамы "
+        "(2027-жылдын 5-июлунда күчүнө кирген)"
+    ) in ky.output

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from . import wording
 from .amend import article_lines
 from .errors import KodeksError
 from .model import AmendmentRecord, ArticleText, Code, PrintedParagraph
@@ -193,7 +194,9 @@ def unit_editions(
 def _unit_lines(code: Code, article_id: str, key: str, language: str) -> list[str]:
     article = code.articles[article_id]
     if not key:
-        return article_lines(code, article, language)
+        lines = article_lines(code, article, language)
+        # A repealed article keeps its heading; its repeal is an edition of its own.
+        return [*lines, wording.word("repealed", language)] if article.is_repealed else lines
     text = article.texts.get(language)
     if text is None:
         return []

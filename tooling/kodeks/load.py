@@ -156,6 +156,14 @@ def _dispositions(
     return dispositions
 
 
+def read_register(
+    snapshot: Snapshot, languages: tuple[str, ...]
+) -> tuple[tuple[AmendmentRecord, ...], list[Diagnostic]]:
+    """``code_text/amendments.yaml`` of ``snapshot`` alone: the laws, and what is wrong with it."""
+    diagnostics: list[Diagnostic] = []
+    return _amendments(snapshot.files.get(AMENDMENTS_FILE), languages, diagnostics), diagnostics
+
+
 def _amendments(
     data: bytes | None, languages: tuple[str, ...], diagnostics: list[Diagnostic]
 ) -> tuple[AmendmentRecord, ...]:

@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
         Rule("Y010", _E, "id is not lowercase-words-with-hyphens"),
         Rule("Y011", _E, "front matter larger than 64 KiB"),
         Rule("Y012", _E, "a title holds HTML or Markdown markup"),
+        Rule("Y013", _E, "a law in amendments.yaml names a revision the repository does not have"),
         # Structure
         Rule("S001", _E, "article listed in code.yaml has no file"),
         Rule("S002", _E, "article file not listed in code.yaml"),

@@ -440,6 +440,37 @@ def history_note(language: str, laws: Sequence[tuple[str, datetime.date]]) -> st
     return f"(As amended by {'Laws' if several else 'Law'} {named})"
 
 
+def as_of_line(language: str, day: datetime.date, law: tuple[str, datetime.date] | None) -> str:
+    """«По состоянию на 15 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12» /
+    «2027-жылдын 15-мартындагы абалы боюнча, КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын
+    редакциясына ылайык»: the title page of the text in force on a date."""
+    if language == "ky":
+        line = f"{_ky_on(day)} абалы боюнча"
+        return line + (f", {history_note('ky', [law])[1:-1]}" if law else "")
+    if language == "ru":
+        line = f"По состоянию на {date('ru', day)}"
+        return line + (f", {history_note('ru', [law])[1:-1].replace('В редакции', 'в редакции')}" if law else "")
+    return f"As in force on {day.isoformat()}" + (f", {history_note('en', [law])[1:-1].lower()}" if law else "")
+
+
+def law_line(language: str, number: str, adopted: datetime.date, in_force: datetime.date, title: str) -> str:
+    """A law of the register as a lawyer names it: «Закон КР от 1 марта 2027 года № 12 «О …»
+    (вступил в силу 11 марта 2027 года)» / «КР 2027-жылдын 1-мартындагы № 12 «… жөнүндө»
+    Мыйзамы (2027-жылдын 11-мартында күчүнө кирген)»."""
+    named = f" «{title}»" if title else ""
+    if language == "ky":
+        return f"КР {_ky_on(adopted)} № {number}{named} Мыйзамы ({_ky_in(in_force)} күчүнө кирген)"
+    if language == "ru":
+        return f"Закон КР от {date('ru', adopted)} № {number}{named} (вступил в силу {date('ru', in_force)})"
+    return f"Law No {number} of {adopted.isoformat()}{named} (in force {in_force.isoformat()})"
+
+
+def _ky_in(day: datetime.date) -> str:
+    """«2027-жылдын 11-мартында»: on a date."""
+    month = _MONTHS["ky"][day.month - 1]
+    return f"{day.year}-жылдын {day.day}-{month}{'нде' if month.endswith('и') else 'нда'}"
+
+
 def repeal_history_note(language: str, kind: str, number: str, adopted: datetime.date) -> str:
     """What a repealed unit says in a consolidated text: «(Утратила силу в соответствии с Законом
     КР от 24 июня 2027 года № 12)» / «(КР 2027-жылдын 24-июнундагы № 12 Мыйзамына ылайык күчүн

@@ -13,6 +13,8 @@ from . import cli
 from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
 if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..load import Verdict
     from ..model import AmendmentRecord, Code
     from ..store import Snapshot
 
@@ -30,13 +32,36 @@ def _read_code(root: Path, rev: str) -> Code:
 
 
 def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
-    """The revision of the last law in force on ``day`` (by the register on HEAD), and the laws
-    in force by then."""
+    """The revision of the last law in force on ``day`` by the register in the working tree (an
+    edited register counts before it is committed), and the laws in force by then. A register
+    with errors is refused: a law left out would leave its changes out of the text."""
     from ..history import in_force_on
+    from ..load import read_register
+    from ..report import as_text
 
-    records = _read_code(root, "HEAD").amendments
+    records, problems = read_register(working_tree(root), _read_code(root, "HEAD").languages)
+    problems += _missing_revisions(root, records)
+    if any(problem.is_error for problem in problems):
+        click.echo(as_text(problems, 0), err=True, nl=False)
+        click.echo("kodeks: code_text/amendments.yaml has errors: not built", err=True)
+        raise SystemExit(EXIT_INVALID)
     last = in_force_on(records, day)
     return last.revision, tuple(r for r in records if r.in_force <= last.in_force)
+
+
+def _missing_revisions(root: Path, records: tuple[AmendmentRecord, ...]) -> list[Diagnostic]:
+    """Y013 for each law whose revision this repository does not have."""
+    from ..rules import RULES
+    from ..store.git import has_revision
+
+    return [
+        RULES["Y013"].at(
+            record.location,
+            f"law № {record.number} names revision `{record.revision}`, which this repository does not have",
+        )
+        for record in records
+        if not has_revision(root, record.revision)
+    ]
 
 
 def _history(
@@ -63,6 +88,23 @@ def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapsho
     from ..store.git import read_revision
 
     return read_revision(root, rev)
+
+
+def _with_register_revisions(root: Path, snapshot: Snapshot, result: Verdict) -> Verdict:
+    """The verdict, with Y013 for each law of the register whose revision is not here (the cache
+    answers for files; whether a tag exists is asked of Git each time)."""
+    from ..load import Verdict, read_register
+    from ..parse.structure import parse_structure
+    from ..store import AMENDMENTS_FILE, CODE_FILE
+
+    if AMENDMENTS_FILE not in snapshot.files or CODE_FILE not in snapshot.files:
+        return result
+    structure, _ = parse_structure(CODE_FILE, snapshot.files[CODE_FILE].decode("utf-8", "replace"))
+    if structure is None:
+        return result
+    records, _ = read_register(snapshot, structure.languages)
+    missing = _missing_revisions(root, records)
+    return Verdict([*result.diagnostics, *missing], result.articles, result.act_articles) if missing else result
 
 
 @cli.command()
@@ -103,7 +145,9 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
         from .options import use_cache
 
         use_cache(None)
-    result = verdict(_snapshot(root, rev), None if no_cache else root)
+    snapshot = _snapshot(root, rev)
+    result = verdict(snapshot, None if no_cache else root)
+    result = _with_register_revisions(root, snapshot, result)
     diagnostics = in_repository(result.diagnostics, repository_prefix(root))
     article_count = result.articles
     click.echo(RENDERERS[output_format](diagnostics, article_count, result.act_articles), nl=False)
@@ -202,7 +246,13 @@ def build(
     languages = chosen_languages(code.languages, lang)
     records = code.amendments if records is None else records
     notes = _history(root, records) if history or (history is None and code.stage is Stage.IN_FORCE) else {}
-    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review), notes)
+    day = None
+    if as_of is not None:
+        from ..render import AsOf
+
+        # The first law adopted the text; the last of the others in force by then amended it last.
+        day = AsOf(as_of.date(), records[-1] if len(records) > 1 else None)
+    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review), notes, day)
     language_suffix = "" if languages == code.languages else "." + "-".join(languages)
     name = f"{code.id}{language_suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"
     target = write_or_print(data, output, root / "build" / name)
@@ -361,11 +411,11 @@ def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:
         raise click.BadParameter(f"`#{key}`: write #PART, #PART.POINT or #.POINT", param_hint="ARTICLE")
     languages = chosen_languages(code.languages, lang)
     found = editions(code.amendments, lambda rev: _read_code(root, rev))
-    for language in languages:
+    for index, language in enumerate(languages):
+        if index:
+            click.echo("")
         for record, lines in unit_editions(found, article.id, key, language):
             title = record.title.get(language, "")
-            click.echo(
-                f"№ {record.number}, {record.adopted.isoformat()} (in force {record.in_force.isoformat()}): {title}"
-            )
+            click.echo(wording.law_line(language, record.number, record.adopted, record.in_force, title))
             for line in lines or [wording.word("absent", language)]:
                 click.echo(f"    {line}")

@@ -6,6 +6,7 @@ python-docx) are imported only by the renderer that needs them.
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,15 @@ class Edition:
     numbering: Numbering
     history: Mapping[tuple[str, str, str], tuple[AmendmentRecord, ...]] = field(default_factory=dict)
     """The laws that changed each unit (article id, unit, language): their note is printed under it."""
+    as_of: AsOf | None = None
+    """The text in force on a date (``build --as-of``): the title page says so, not the commit."""
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    day: datetime.date
+    law: AmendmentRecord | None
+    """The last law that amended the text by then; None while the text is as adopted."""
 
 
 def render(
@@ -47,9 +57,10 @@ def render(
     revision: Revision | None,
     options: BuildOptions,
     history: Mapping[tuple[str, str, str], tuple[AmendmentRecord, ...]] | None = None,
+    as_of: AsOf | None = None,
 ) -> bytes:
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
-    edition = Edition(code, revision, code.numbering(), history or {})
+    edition = Edition(code, revision, code.numbering(), history or {}, as_of)
     output: bytes = module.render(edition, options)
     return output
 

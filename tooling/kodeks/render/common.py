@@ -156,7 +156,12 @@ def article_heading(edition: Edition, article: Article, language: str) -> str:
 
 
 def revision_line(edition: Edition, language: str) -> str:
-    """«Редакция: 1a2b3c4d, 2026-11-28» or the working-tree notice."""
+    """«Редакция: 1a2b3c4d, 2026-11-28» or the working-tree notice; for the text in force on a
+    date, that date and the last law in it («По состоянию на 15 марта 2027 года, в редакции
+    Закона КР от 1 марта 2027 года № 12»)."""
+    if edition.as_of is not None:
+        law = edition.as_of.law
+        return wording.as_of_line(language, edition.as_of.day, (law.number, law.adopted) if law else None)
     revision = edition.revision
     if revision is None:
         return f"{wording.word('revision', language)}: {wording.word('working-tree', language)}"

@@ -370,6 +370,13 @@ def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, to
         raise RevisionError(f"pull request #{number} now ends at {fetched[:12]}, not {head_sha[:12]}: it moved on")
 
 
+def has_revision(root: Path, rev: str) -> bool:
+    """Whether ``rev`` (a tag, branch or commit) names a commit of this repository."""
+    if not rev or rev.startswith("-"):
+        return False  # never an option to git
+    return _has_commit(root, rev)
+
+
 def _has_commit(root: Path, sha: str) -> bool:
     return (
         subprocess.run(
