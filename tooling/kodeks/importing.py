@@ -73,7 +73,7 @@ def import_act(
             problems.append(
                 rule("I001").at(
                     SourceLocation(statute.path, 1),
-                    "the header does not give the act's title (a line «О …» / «… жөнүндө»)",
+                    "the header does not give the act's title (a line «О …» / «… жөнүндө»): give it with --title",
                 )
             )
         seen: dict[tuple[str, str], int] = {}
@@ -272,6 +272,8 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
         f"adopted: {adopted.isoformat()}\n"
         "status: in-force\n"
     )
+    published = {s.language: s.publication for s in statutes if s.publication}
+    text += f"publication: {_per_language(published)}\n" if published else ""
     text += _lines_per_language("preamble", {s.language: s.preamble for s in statutes})
     text += _lines_per_language("history", {s.language: s.history for s in statutes})
     text += _lines_per_language("signature", {s.language: s.signature for s in statutes})
@@ -301,16 +303,24 @@ def _act_yaml(act_id: str, statutes: Sequence[Statute], number: str, adopted: da
             "    articles:",
         ]
         chapter_open = True
+    in_section = None  # what the current section lists so far: "", "articles" or "chapters"
     for unit in first.outline:
         if isinstance(unit, StatuteHeading) and unit.kind == "section":
             lines += [
                 f"  - id: section-{unit.number}",
                 f"    number: {unit.number}",
                 f"    title: {_per_language(titles[id(unit)])}",
-                "    chapters:",
             ]
-            chapter_open = False
+            chapter_open, in_section = False, ""
+        elif in_section in ("", "articles") and not chapter_open and not isinstance(unit, StatuteHeading):
+            if in_section != "articles":  # a section that holds articles directly
+                lines.append("    articles:")
+                in_section = "articles"
+            lines.append(f"      - {_article_id(unit.number)}")
         elif isinstance(unit, StatuteHeading):
+            if in_section is not None and in_section != "chapters":
+                lines.append("    chapters:")
+                in_section = "chapters"
             lines += [
                 f"{chapter_indent}  - id: chapter-{unit.number}",
                 f"{chapter_indent}    number: {_quoted(str(unit.number)) if unit.number.is_insertion else unit.number}",

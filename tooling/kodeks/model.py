@@ -531,6 +531,9 @@ class Section:
     chapters: tuple[Chapter, ...]
     location: SourceLocation
     number_location: SourceLocation
+    articles: tuple[StructureEntry, ...] = ()
+    """Articles directly in the section, before its chapters: a law divided into sections alone
+    (the road traffic law of 1998: «РАЗДЕЛ II» holds articles 5–9)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -720,7 +723,13 @@ class Code:
 
     def article_order(self) -> tuple[StructureEntry, ...]:
         """Article ids in legal order, as the structure lists them (duplicates included)."""
-        return self.leading + tuple(entry for chapter in self.chapters for entry in chapter.articles)
+        if not self.sections:
+            return self.leading + tuple(entry for chapter in self.chapters for entry in chapter.articles)
+        return self.leading + tuple(
+            entry
+            for section in self.sections
+            for entry in (*section.articles, *(e for chapter in section.chapters for e in chapter.articles))
+        )
 
     def ordered_articles(self) -> tuple[Article, ...]:
         """Articles in legal order, each once, skipping ids that have no file."""

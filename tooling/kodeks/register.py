@@ -119,7 +119,8 @@ def review_table(code: Code, round_ids: Sequence[str] = ()) -> ReviewTable:
     order = {article.id: index for index, article in enumerate(code.ordered_articles())}
     first: dict[tuple[TargetKind, str], int] = {}
     for section in code.sections:
-        ids = [entry.id for chapter in section.chapters for entry in chapter.articles if entry.id in order]
+        listed = (*section.articles, *(entry for chapter in section.chapters for entry in chapter.articles))
+        ids = [entry.id for entry in listed if entry.id in order]
         first[(TargetKind.SECTION, section.id)] = min((order[i] for i in ids), default=len(order))
     for chapter in code.chapters:
         ids = [entry.id for entry in chapter.articles if entry.id in order]

@@ -171,10 +171,23 @@ def _sequence(
             if allowed is not None and number not in allowed:
                 expected = " or ".join(str(n) for n in allowed)
                 after = f"after {previous}" if previous else "first"
+                flattened = _flattened(previous, number)
+                hint = f"; «{number}» looks like {flattened} with its raised digit printed flat" if flattened else ""
                 yield rule(mismatch_code).at(
-                    location, f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip)"
+                    location,
+                    f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip){hint}",
                 )
-        previous = number
+        previous = None if _flattened(previous, number) else number
+
+
+def _flattened(previous: LegalNumber | None, number: LegalNumber) -> str:
+    """«23-1» where 231 follows 23: a superscript «23¹» a copy printed as «231»; else empty."""
+    if previous is None or previous.is_insertion or number.is_insertion:
+        return ""
+    before, now = str(previous), str(number)
+    if len(now) == len(before) + 1 and now.startswith(before) and now[-1] != "0":
+        return f"{before}-{now[-1]}"
+    return ""
 
 
 def _ordinal(value: int) -> str:

@@ -277,6 +277,9 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
 )
 @click.option("--number", metavar="N", help="The act's number, where its header does not give it.")
 @click.option(
+    "--title", metavar="TEXT", help="The act's title («О …»), where the header of its one input does not give it."
+)
+@click.option(
     "--adopted",
     metavar="YYYY-MM-DD",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -289,6 +292,7 @@ def import_(
     act_id: str,
     language: str | None,
     number: str | None,
+    title: str | None,
     adopted: Any,
     dry_run: bool,
 ) -> None:
@@ -317,6 +321,11 @@ def import_(
     for path in files:
         text, _ = read_text_of_act(path)
         statutes.append(read_statute(path.name, text, language if len(files) == 1 else None))
+    if title is not None:
+        untitled = [s for s in statutes if not s.title]
+        if len(untitled) != 1:
+            raise click.UsageError("--title names the title of the one input whose header has none")
+        untitled[0].title = title.strip()
     shown = [words_shown(path) for path in files]  # word for word, against a reading of its own
     imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None, shown)
     for finding in imported.unlinked:

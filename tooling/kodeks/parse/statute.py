@@ -50,12 +50,15 @@ _MONTHS_KY = (
 )  # fmt: skip
 _KYRGYZ_LETTERS = re.compile("[ңөүҢӨҮ]")
 _SIGNATURE = re.compile(
-    r"(?:Президент\s+Кыргызской\s+Республики|Кыргыз\s+Республикасынын\s+Президенти)"
+    r"(?:Президент(?:\s+Кыргызской\s+Республики)?|Кыргыз\s+Республикасынын\s+Президенти)"
     r"(?:\s+[А-ЯЁӨҮҢ]\.\s?(?:[А-ЯЁӨҮҢ]\.\s?)?[А-ЯЁӨҮҢ][а-яёөүң-]+)?"  # and the name: «С. Жапаров»
     r"|(?:Принят\s+Жогорку\s+Кенешем|Кыргыз\s+Республикасынын\s+Жогорку\s+Кеңеши).*"
     r"|г\.\s*Бишкек.*|Бишкек\s+шаары.*"
 )
 """The first line of the signature and adoption block that closes a published act."""
+_PUBLICATION = re.compile(r"\([^()]*\b(?:1[89]|20)\d\d\b[^()]*(?:№|N)\s*\d[^()]*\)")
+"""The first publication, in parentheses before the signature: «("Эркин Тоо", 29 апреля 1998
+года, № 53-54)», «(Ведомости Жогорку Кенеша …, 1998 г., № 7, ст. 229)»."""
 _CAPITALS = re.compile(r"(?=(?:\W*[А-ЯЁҢӨҮ]){4})[^a-zа-яёңөү;,]*[А-ЯЁҢӨҮ][^a-zа-яёңөү;,]*")
 """A line in capitals (four letters or more, none small): how a law prints a heading, never a
 paragraph; between two articles it is a heading kodeks did not recognise."""
@@ -104,6 +107,8 @@ class Statute:
     """Header lines that are neither the title, number nor date, and text before the first
     article: kept, never dropped."""
     history: list[str] = field(default_factory=list)
+    publication: str = ""
+    """Where the act was first published, as the text cites it after its last article."""
     signature: list[str] = field(default_factory=list)
     """The block after the last article: who signed, where, when, the number, «Принят Жогорку
     Кенешем …»: the act's metadata, never text of its last article."""
@@ -151,10 +156,15 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
     article: StatuteArticle | None = None
     state = _State()
     pending_title: StatuteHeading | StatuteArticle | None = None
+    wrapped: StatuteHeading | None = None  # a heading in capitals whose title may go on
     while index < len(lines):
         number, line = lines[index]
         index += 1
         kind, match = _heading(headings, line)
+        if kind is None and wrapped is not None and _CAPITALS.fullmatch(line):
+            wrapped.title += " " + line  # «РАЗДЕЛ II. ГОСУДАРСТВЕННАЯ ПОЛИТИКА В ОБЛАСТИ» / «ОБЕСПЕЧЕНИЯ …»
+            continue
+        wrapped = None
         if kind is not None and match is not None:
             value = _section_number(match.group(1)) if kind == "section" else _number(match.group(1))
             if value is None:
@@ -173,6 +183,7 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
                 statute.outline.append(heading)
                 article = None
                 pending_title = None if title else heading
+                wrapped = heading if title and _CAPITALS.fullmatch(title) else None
             continue
         if pending_title is not None and not _is_unit(line) and not line.endswith((".", ":", ";")):
             pending_title.title = line  # a title printed on the line after its heading (a sentence is text)
@@ -185,12 +196,17 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
             if article is not None and not article.blocks and _REPEALED.fullmatch(line):
                 article.repealed = True
             continue
+        if article is not None and article.repealed and not article.blocks:
+            # Under a repealed article the database prints only its notes («Примечание:
+            # Изменения … на официальном языке имеют различия …»): its history, kept.
+            article.history.append(line)
+            continue
         if article is None:
-            if statute.outline:  # text between a heading and the first article under it
+            if statute.articles:  # text between a heading and the first article under it
                 statute.problems.append(
                     _unplaced(path, number, f"«{_short(line)}» stands under a heading but in no article")
                 )
-            else:
+            else:  # before the first article (some texts print the preamble under «РАЗДЕЛ I»)
                 statute.preamble.append(line)
             continue
         problem = state.place(article, number, line)
@@ -217,7 +233,13 @@ def _take_signature(statute: Statute, last: StatuteArticle) -> None:
     opener = next((i for i in range(start, len(blocks)) if _SIGNATURE.fullmatch(blocks[i].text)), None)
     if opener is None:
         return
-    statute.signature.extend(block.text for block in blocks[opener:])
+    if opener and blocks[opener - 1].kind == "paragraph" and _PUBLICATION.fullmatch(blocks[opener - 1].text):
+        # «("Эркин Тоо - Свободные горы", 29 апреля 1998 года, № 53-54)»: where it was published
+        statute.publication = blocks[opener - 1].text[1:-1].strip()
+        opener -= 1
+        statute.signature.extend(block.text for block in blocks[opener + 1 :])
+    else:
+        statute.signature.extend(block.text for block in blocks[opener:])
     del blocks[opener:]
 
 

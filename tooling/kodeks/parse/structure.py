@@ -22,7 +22,7 @@ _ACT_FILE_KEYS = (
 )  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
-_SECTION_KEYS = ("id", "number", "title", "chapters")
+_SECTION_KEYS = ("id", "number", "title", "articles", "chapters")
 _CHAPTER_KEYS = ("id", "number", "title", "articles")
 _ACT_KEYS = ("title", "url")
 
@@ -95,7 +95,8 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         mapping = reader.mapping(item, item_path, "a section")
         if mapping is None:
             continue
-        reader.check_keys(mapping, item_path, ("id", "number", "title", "chapters"), _SECTION_KEYS, "a section")
+        section_required = ("id", "number", "title") + (("chapters",) if "articles" not in mapping else ())
+        reader.check_keys(mapping, item_path, section_required, _SECTION_KEYS, "a section")
         section_id = reader.identifier(mapping, item_path) or f"section-{index + 1}"
         sections.append(
             Section(
@@ -105,6 +106,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
                 chapters=chapters_of(mapping, item_path),
                 location=document.location(item_path),
                 number_location=document.location(item_path + ("number",)),
+                articles=entries_of(mapping, item_path) if "articles" in mapping else (),
             )
         )
     top_chapters = chapters_of(root, ())

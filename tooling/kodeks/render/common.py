@@ -204,6 +204,10 @@ def walk(edition: Edition) -> Iterator[Section | Chapter | Article]:
             yield from chapter_units(chapter)
     for section in code.sections:
         yield section
+        for entry in section.articles:
+            article = code.articles.get(entry.id)
+            if article is not None:
+                yield article
         for chapter in section.chapters:
             yield from chapter_units(chapter)
 
