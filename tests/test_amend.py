@@ -563,6 +563,24 @@ SHAPES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
             "пункт 1 части 3 статьи 1 признать утратившим силу.",
         ],
     ),
+    "two points repealed together: one instruction": (
+        [
+            (
+                SUBJECT,
+                "   1) мамлекеттик бийлик органдарынын ички уюштурулушуна;\n   2) соттук өз алдынча башкаруу органдарынын ишине.",
+                "   1) күчүн жоготту;\n   2) күчүн жоготту.",
+            ),
+            (
+                SUBJECT,
+                "   1) на внутреннюю организацию органов государственной власти;\n   2) на деятельность органов судейского самоуправления.",
+                "   1) утратил силу;\n   2) утратил силу.",
+            ),
+        ],
+        [
+            "1-берененин 3-бөлүгүнүн 1 жана 2-пункттары күчүн жоготту деп таанылсын.",
+            "пункты 1 и 2 части 3 статьи 1 признать утратившими силу.",
+        ],
+    ),
     "a part repealed": (
         [
             (RIGHTS, "3. Жарандар ушул Кодекстин", "3. Күчүн жоготту.\n\n## ky-rest\n\n3. Жарандар ушул Кодекстин"),
@@ -670,3 +688,21 @@ def test_the_kyrgyz_dative_of_an_acts_name(name: str, dative: str) -> None:
     from kodeks.wording import ky_dative
 
     assert ky_dative(name) == dative
+
+
+def test_the_word_law_is_in_kyrgyz_and_russian_for_word_justified_as_laws_are_printed() -> None:
+    import io
+    import zipfile
+
+    from kodeks.render.amendment import render_docx
+
+    base, head = a_dozen_amendments()
+    data = render_docx(amending_law(load(base), load(head)), ("ky", "ru"))
+    package = zipfile.ZipFile(io.BytesIO(data))
+    xml = package.read("word/document.xml").decode()
+    styles = package.read("word/styles.xml").decode()
+    ky, ru = xml.split('<w:br w:type="page"/>')
+    assert "Кодекстин 2-беренесин кошпогондо" in ky and 'w:val="ky-KG"' in ky and 'w:val="ru-RU"' not in ky
+    assert "по всему тексту Кодекса" in ru and 'w:val="ru-RU"' in ru and 'w:val="ky-KG"' not in ru
+    assert "en-US" not in styles  # Word would mark every line misspelt
+    assert ru.count('<w:jc w:val="both"/>') > 10

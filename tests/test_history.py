@@ -125,7 +125,12 @@ def test_notes_stand_under_exactly_the_units_each_law_changed(three_laws: Path) 
     # (an article's title among them: its note stands under the heading)
     term_lines = [line for line in ru.splitlines() if TERM[1] in line and not line.startswith(("# ", "-", "  "))]
     noted = [line for line, note in notes if TERM[1] in line]
-    assert set(noted) == set(term_lines) and len(noted) == len(term_lines) > 3
+    # (part 2 of article 6: both its абзацы changed by law 12, one note after the second)
+    merged = next(line for line in term_lines if 'bodies-p2"></a>**2.** Органы муниципального' in line)
+    assert set(noted) == set(term_lines) - {merged} and len(noted) == len(term_lines) - 1 > 3
+    lines = [line for line in ru.splitlines() if line.strip()]
+    after = lines.index(merged)
+    assert "Отношения между ними" in lines[after + 1] and lines[after + 2] == f"*{law_12}*"
     for line, _ in notes:
         assert not NOTE.match(line)  # never two notes under one line
     # The retitled article: under its heading.
@@ -192,6 +197,11 @@ def test_the_html_and_word_builds_print_the_same_notes(three_laws: Path, tmp_pat
 def test_the_title_page_says_the_date_and_the_last_law_not_the_commit(three_laws: Path) -> None:
     ru = _built(three_laws, "2027-03-15", "--format", "md", "--lang", "ru")
     assert "По состоянию на 15 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12" in ru
+    later = _built(three_laws, "2027-07-05", "--format", "md", "--lang", "ru")
+    assert (
+        "По состоянию на 5 июля 2027 года, в редакции Законов КР от 1 марта 2027 года № 12, 24 июня 2027 года № 13"
+        in later
+    )
     ky = _built(three_laws, "2027-03-15", "--format", "md", "--lang", "ky")
     assert (
         "2027-жылдын 15-мартындагы абалы боюнча, КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын редакциясына ылайык" in ky
@@ -212,7 +222,7 @@ def test_the_register_in_the_working_tree_is_used_and_a_broken_one_refused(three
     )
     write_files(clone, {"code_text/amendments.yaml": REGISTER + law_14})
     ru = _built(clone, "2027-09-10", "--format", "md", "--lang", "ru")
-    assert "в редакции Закона КР от 1 сентября 2027 года № 14" in ru
+    assert "24 июня 2027 года № 13, 1 сентября 2027 года № 14\n" in ru
     # A register with a mistake is refused, with where the mistake is; nothing is built.
     write_files(clone, {"code_text/amendments.yaml": REGISTER.replace("2027-06-24", "2027-06-31")})
     broken = kodeks("build", "--root", str(clone), "--as-of", "2027-07-05", "-o", "-")

@@ -366,9 +366,15 @@ class _Writer:
         self._paragraphs(base, head, path)
         by_label = {_label(c): c for c in children_base}
         adding: Instruction | None = None  # units added together are one instruction
+        repealing: Instruction | None = None  # and units repealed together
         for child in children_head:
             label = _label(child)
             child_path = _child_path(path, child)
+            if label in by_label and not (
+                is_repealed_text(_lines_of(head_text, child), _printed_label(child))
+                and not is_repealed_text(_lines_of(base_text, by_label[label]), _printed_label(by_label[label]))
+            ):
+                repealing = None
             if label not in by_label:
                 lines = tuple(_lines_of(head_text, child))
                 if adding is not None and self.out and self.out[-1] is adding:
@@ -385,8 +391,15 @@ class _Writer:
                 continue
             head_lines = _lines_of(head_text, child)
             if is_repealed_text(head_lines, _printed_label(child)):
-                if not is_repealed_text(_lines_of(base_text, old), _printed_label(old)):
-                    self.out.append(Instruction(Op.REPEAL, self.language, child_path))
+                if is_repealed_text(_lines_of(base_text, old), _printed_label(old)):
+                    continue
+                if repealing is not None and self.out and self.out[-1] is repealing:
+                    together = repealing.added or (_added_label(repealing),)
+                    repealing = replace(repealing, added=(*together, label))
+                    self.out[-1] = repealing
+                else:
+                    repealing = Instruction(Op.REPEAL, self.language, child_path)
+                    self.out.append(repealing)
                 continue
             mark = len(self.out)
             try:
@@ -442,6 +455,16 @@ class _Writer:
                 raise _Restate
             self.out.append(Instruction(Op.RESTATE, self.language, abzac, content=(new.plain_text,)))
             unit.texts[index] = new.plain_text
+
+
+def _sibling(path: UnitPath, label: str) -> UnitPath:
+    """The unit ``label`` beside the one ``path`` names (a part, point or subpoint)."""
+    if path.kind == "subpoint":
+        return replace(path, subpoint=label)
+    number = LegalNumber.parse(label)
+    if number is None:
+        raise ApplyError(f"{_where(path)}: «{label}» is not a number")
+    return replace(path, point=number) if path.kind == "point" else replace(path, part=number)
 
 
 def _added_label(instruction: Instruction) -> str:
@@ -987,6 +1010,10 @@ class _State:
             return
         if instruction.op is Op.ADD:
             self._add_unit(article, text, instruction)
+            return
+        if instruction.op is Op.REPEAL and instruction.added:  # «пункты 1 и 2 … признать утратившими силу»
+            for label in instruction.added:
+                self.carry_out(replace(instruction, path=_sibling(path, label), added=()))
             return
         unit = self._unit(article, text, path)
         if instruction.op in (Op.REPLACE, Op.DELETE, Op.INSERT_AFTER, Op.INSERT_BEFORE):

@@ -163,7 +163,8 @@ def notes_after(
     if not wanted:
         return {}
     last: dict[str, int] = {}
-    for index, key in enumerate(line_keys(text)):
+    keys = line_keys(text)
+    for index, key in enumerate(keys):
         last[key] = index
         for unit in _ancestors(key):
             last[unit] = index
@@ -173,7 +174,18 @@ def notes_after(
         for record in records:
             if record not in found.setdefault(index, []):
                 found[index].append(record)
-    return {index: sorted(records, key=lambda r: (r.adopted, r.in_force)) for index, records in found.items()}
+    ordered = {index: sorted(records, key=lambda r: (r.adopted, r.in_force)) for index, records in found.items()}
+    # Абзацы of one unit next to each other that the same laws changed: one note, after the last.
+    for index in sorted(ordered):
+        after = index + 1
+        if (
+            index >= 0
+            and after in ordered
+            and ordered[after] == ordered[index]
+            and keys[index].partition("#")[0] == keys[after].partition("#")[0]
+        ):
+            del ordered[index]
+    return ordered
 
 
 def unit_editions(

@@ -440,17 +440,18 @@ def history_note(language: str, laws: Sequence[tuple[str, datetime.date]]) -> st
     return f"(As amended by {'Laws' if several else 'Law'} {named})"
 
 
-def as_of_line(language: str, day: datetime.date, law: tuple[str, datetime.date] | None) -> str:
-    """«По состоянию на 15 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12» /
-    «2027-жылдын 15-мартындагы абалы боюнча, КР 2027-жылдын 1-мартындагы № 12 Мыйзамынын
-    редакциясына ылайык»: the title page of the text in force on a date."""
+def as_of_line(language: str, day: datetime.date, laws: Sequence[tuple[str, datetime.date]]) -> str:
+    """«По состоянию на 15 марта 2027 года, в редакции Законов КР от 1 марта 2027 года № 12, 24
+    июня 2027 года № 13» / «2027-жылдын 15-мартындагы абалы боюнча, КР … Мыйзамдарынын
+    редакцияларына ылайык»: the title page of the text in force on a date names every law that
+    amended it, as the official database heads a consolidated text."""
     if language == "ky":
         line = f"{_ky_on(day)} абалы боюнча"
-        return line + (f", {history_note('ky', [law])[1:-1]}" if law else "")
+        return line + (f", {history_note('ky', laws)[1:-1]}" if laws else "")
     if language == "ru":
         line = f"По состоянию на {date('ru', day)}"
-        return line + (f", {history_note('ru', [law])[1:-1].replace('В редакции', 'в редакции')}" if law else "")
-    return f"As in force on {day.isoformat()}" + (f", {history_note('en', [law])[1:-1].lower()}" if law else "")
+        return line + (f", в{history_note('ru', laws)[2:-1]}" if laws else "")
+    return f"As in force on {day.isoformat()}" + (f", {history_note('en', laws)[1:-1].lower()}" if laws else "")
 
 
 def law_line(language: str, number: str, adopted: datetime.date, in_force: datetime.date, title: str) -> str:

@@ -250,8 +250,8 @@ def build(
     if as_of is not None:
         from ..render import AsOf
 
-        # The first law adopted the text; the last of the others in force by then amended it last.
-        day = AsOf(as_of.date(), records[-1] if len(records) > 1 else None)
+        # The first law adopted the text; the others in force by then amended it.
+        day = AsOf(as_of.date(), tuple(records[1:]))
     data = render(output_format, code, snapshot.revision, BuildOptions(languages, review), notes, day)
     language_suffix = "" if languages == code.languages else "." + "-".join(languages)
     name = f"{code.id}{language_suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"

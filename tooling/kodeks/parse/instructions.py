@@ -47,6 +47,7 @@ _RU = [
     (Op.RETITLE, re.compile(rf"^наименование(?: (?P<loc>статьи {_NUMBER}))? изложить в следующей редакции: «(?P<new>.*)»$")),
     (Op.RESTATE, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?изложить в следующей редакции:$")),
     (Op.REPEAL, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?признать утративш(?:ей|им) силу$")),
+    (Op.REPEAL, re.compile(rf"^(?P<kind>части|пункты|подпункты) (?P<nums>{_RU_NUMBERS}) ?(?P<loc>{_RU_LOC})?признать утратившими силу$")),
     (Op.ADD, re.compile(rf"^(?:главу (?P<ch>{_NUMBER}) )?дополнить статьей (?P<num>{_NUMBER}) следующего содержания:$")),
     (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частью|пунктом|подпунктом) (?P<num>«[а-яё]»|{_NUMBER}) следующего содержания:$")),
     (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частями|пунктами|подпунктами) (?P<nums>{_RU_NUMBERS}) следующего содержания:$")),
@@ -63,6 +64,7 @@ _KY = [
     (Op.INSERT_BEFORE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» деген (?:сөздөрдөн|сөздөн) мурда «(?P<new>.*)» {_KW} менен толукталсын$")),
     (Op.RETITLE, re.compile(rf"^(?:(?P<loc>{_NUMBER}-берененин) )?аталышы төмөнкүдөй редакцияда баяндалсын: «(?P<new>.*)»$")),
     (Op.RESTATE, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй редакцияда баяндалсын:$")),
+    (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<nums>{_KY_NUMBERS})(?P<kind>-бөлүктөрү|-пункттары| пунктчалары) күчүн жоготту деп таанылсын$")),
     (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )күчүн жоготту деп таанылсын$")),
     (Op.ADD, re.compile(rf"^(?:(?P<ch>{_NUMBER})-глава|Кодекс|Мыйзам) төмөнкүдөй мазмундагы (?P<num>{_NUMBER})-берене менен толукталсын:$")),
     (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<num>{_NUMBER}-бөлүк|{_NUMBER}-пункт|«[а-яё]» пунктча) менен толукталсын:$")),
@@ -138,7 +140,7 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -
         content: list[str] = []
         index += 1
         if body.endswith(":") and not body.endswith("»:"):
-            content, index = _content(lines, index)
+            content, index = _content(lines, index, language)
         text = body.rstrip(";.").rstrip() if not content else body
         instruction = _instruction(text, language, group, tuple(content))
         if instruction is None:
@@ -148,10 +150,13 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -
     return found
 
 
-def _content(lines: list[tuple[int, str]], index: int) -> tuple[list[str], int]:
-    """A unit's new text in «…», up to the line where the quotation marks balance."""
+def _content(lines: list[tuple[int, str]], index: int, language: str) -> tuple[list[str], int]:
+    """A unit's new text in «…», up to the line where the quotation marks balance; where a
+    quotation mark inside the text is left open, up to the first line that closes the quotation
+    («…»; / «…».) before the next instruction or the next article."""
     content: list[str] = []
     depth = 0
+    start = index
     while index < len(lines):
         _, line = lines[index]
         index += 1
@@ -159,6 +164,13 @@ def _content(lines: list[tuple[int, str]], index: int) -> tuple[list[str], int]:
         content.append(line)
         if depth <= 0:
             break
+    if depth > 0:
+        for end in range(start, len(lines)):
+            following = lines[end + 1][1] if end + 1 < len(lines) else ""
+            closes = lines[end][1].endswith(("»;", "».", "»"))
+            if closes and (not following or _ITEM.match(following) or _ARTICLE[language].match(following)):
+                content, index = [line for _, line in lines[start : end + 1]], end + 1
+                break
     if content:
         content[0] = content[0].removeprefix("«")
         last = content[-1].rstrip(";.")
@@ -206,6 +218,14 @@ def _instruction(text: str, language: str, group: LegalNumber | None, content: t
             if ordinal_value is None or path.paragraph is not None:
                 return None
             path = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal_value)
+        elif op is Op.REPEAL and values.get("nums"):
+            added = _numbers(values["nums"])
+            role = {"части": "part", "пункты": "point", "подпункты": "subpoint", "-бөлүктөрү": "part",
+                    "-пункттары": "point", " пунктчалары": "subpoint"}[values["kind"]]  # fmt: skip
+            repealed = _unit_at(path, role, added[0])
+            if repealed is None or len(added) < 2:
+                return None
+            path = repealed
         elif op is Op.ADD and values.get("nums"):
             added = _numbers(values["nums"])
             singular = {"частями": "частью", "пунктами": "пунктом", "подпунктами": "подпунктом"}
@@ -222,6 +242,16 @@ def _instruction(text: str, language: str, group: LegalNumber | None, content: t
                 return None
         return Instruction(op, target, path, old, new, content, added=added, only=only_language is not None)
     return None
+
+
+def _unit_at(parent: UnitPath, role: str, label: str) -> UnitPath | None:
+    """The part, point or subpoint ``label`` of the unit ``parent`` names."""
+    if role == "subpoint":
+        return UnitPath(parent.article, parent.part, parent.point, label.strip("«»"))
+    number = LegalNumber.parse(label)
+    if number is None:
+        return None
+    return UnitPath(parent.article, number) if role == "part" else UnitPath(parent.article, parent.part, number)
 
 
 def _mark(name: str, language: str, form: int) -> str:

@@ -47,8 +47,8 @@ class Edition:
 @dataclass(frozen=True, slots=True)
 class AsOf:
     day: datetime.date
-    law: AmendmentRecord | None
-    """The last law that amended the text by then; None while the text is as adopted."""
+    laws: tuple[AmendmentRecord, ...]
+    """The laws that amended the text by then, in order; none while the text is as adopted."""
 
 
 def render(

@@ -110,6 +110,11 @@ def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
     subject = _ru_chain(path, "acc", within) if path.kind != "article" or not within else ""
     if op is Op.RESTATE:
         return f"{subject or 'статью'} изложить в следующей редакции:".lstrip()
+    if op is Op.REPEAL and len(instruction.added) > 1:
+        parent = _parent(path)
+        owner = _ru_chain(parent, "gen", within) if parent.kind != "article" or not within else ""
+        nouns = {"part": "части", "point": "пункты", "subpoint": "подпункты"}[path.kind]
+        return f"{nouns} {_added_numbers(instruction, 'ru')} {owner}".rstrip() + " признать утратившими силу"
     if op is Op.REPEAL:
         feminine = path.kind in ("part", "article")
         return f"{subject or 'статью'} признать {'утратившей' if feminine else 'утратившим'} силу"
@@ -229,6 +234,15 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
     subject = _ky_chain(path, "nom", within) or ("берене" if within else f"{path.article}-берене")
     if op is Op.RESTATE:
         return f"{subject} төмөнкүдөй редакцияда баяндалсын:"
+    if op is Op.REPEAL and len(instruction.added) > 1:
+        parent = _parent(path)
+        if parent.kind == "article":
+            owner = "" if within else f"{path.article}-берененин "
+        else:
+            owner = _ky_chain(parent, "gen", within) + " "
+        numbers = _added_numbers(instruction, "ky")
+        unit = {"part": "-бөлүктөрү", "point": "-пункттары", "subpoint": " пунктчалары"}[path.kind]
+        return f"{owner}{numbers}{unit} күчүн жоготту деп таанылсын"
     if op is Op.REPEAL:
         return f"{subject} күчүн жоготту деп таанылсын"
     if path.kind == "article":
@@ -377,30 +391,32 @@ def render_markdown(law: AmendingLaw, languages: Sequence[str]) -> str:
 
 
 def render_docx(law: AmendingLaw, languages: Sequence[str]) -> bytes:
-    """The law in Word: each language on its own pages, A4, Times New Roman."""
+    """The law in Word: each language on its own pages, A4, Times New Roman, its text justified
+    with a first-line indent as laws are printed, each version's runs in its own language."""
     from datetime import UTC, datetime
 
-    from .word import Properties, new_document, package, run
+    from .word import Properties, language_of_run, new_document, package, run
 
     document = new_document(
-        False, Properties(title(law, languages[0]), "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", "")
+        False,
+        Properties(title(law, languages[0]), "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""),
+        languages[0],
     )
     body: list[str] = []
+    centre = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+    text = '<w:pPr><w:ind w:firstLine="709"/><w:jc w:val="both"/></w:pPr>'
     for index, language in enumerate(languages):
+        lang = language_of_run(language)
         if index:
             body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
-        centre = '<w:pPr><w:jc w:val="center"/></w:pPr>'
-        body.append(f"<w:p>{centre}{run(LAW_HEADING[language].upper(), '<w:b/>')}</w:p>")
-        body.append(f"<w:p>{centre}{run(title(law, language), '<w:b/>')}</w:p>")
-        body.append(f"<w:p>{run(_article_label(language, 1), '<w:b/>')}</w:p>")
-        body.append(f"<w:p>{run(opening(law, language))}</w:p>")
-        for kind, line in version_lines(law, language):
-            indent = {"item": "", "sub-item": '<w:pPr><w:ind w:left="284"/></w:pPr>'}.get(
-                kind, '<w:pPr><w:ind w:left="851"/></w:pPr>'
-            )
-            body.append(f"<w:p>{indent}{run(line)}</w:p>")
-        body.append(f"<w:p>{run(_article_label(language, 2), '<w:b/>')}</w:p>")
-        body.append(f"<w:p>{run(ENTRY_INTO_FORCE[language])}</w:p>")
+        body.append(f"<w:p>{centre}{run(LAW_HEADING[language].upper(), '<w:b/>' + lang)}</w:p>")
+        body.append(f"<w:p>{centre}{run(title(law, language), '<w:b/>' + lang)}</w:p>")
+        body.append(f"<w:p>{text}{run(_article_label(language, 1), '<w:b/>' + lang)}</w:p>")
+        body.append(f"<w:p>{text}{run(opening(law, language), lang)}</w:p>")
+        for _, line in version_lines(law, language):
+            body.append(f"<w:p>{text}{run(line, lang)}</w:p>")
+        body.append(f"<w:p>{text}{run(_article_label(language, 2), '<w:b/>' + lang)}</w:p>")
+        body.append(f"<w:p>{text}{run(ENTRY_INTO_FORCE[language], lang)}</w:p>")
     return package(document, "".join(body))
 
 

@@ -157,11 +157,11 @@ def article_heading(edition: Edition, article: Article, language: str) -> str:
 
 def revision_line(edition: Edition, language: str) -> str:
     """«Редакция: 1a2b3c4d, 2026-11-28» or the working-tree notice; for the text in force on a
-    date, that date and the last law in it («По состоянию на 15 марта 2027 года, в редакции
-    Закона КР от 1 марта 2027 года № 12»)."""
+    date, that date and the laws that amended it («По состоянию на 15 марта 2027 года, в
+    редакции Законов КР от 1 марта 2027 года № 12, 24 июня 2027 года № 13»)."""
     if edition.as_of is not None:
-        law = edition.as_of.law
-        return wording.as_of_line(language, edition.as_of.day, (law.number, law.adopted) if law else None)
+        laws = [(law.number, law.adopted) for law in edition.as_of.laws]
+        return wording.as_of_line(language, edition.as_of.day, laws)
     revision = edition.revision
     if revision is None:
         return f"{wording.word('revision', language)}: {wording.word('working-tree', language)}"

@@ -37,6 +37,7 @@ from .word import (
     add_paragraph,
     bookmark_name,
     field,
+    language_of_run,
     new_document,
     package,
     run,
@@ -78,6 +79,7 @@ class _Writer:
         self.edition = edition
         self.options = options
         self.language = language
+        self.lang = language_of_run(language)
         self.bookmarks = bookmarks
         self.part = part
 
@@ -86,17 +88,17 @@ class _Writer:
             target = f'w:anchor="{self.bookmarks.name(href[1:])}"'
         else:
             target = f'r:id="{self.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)}"'
-        return f"<w:hyperlink {target}>{run(text, HYPERLINK_STYLE)}</w:hyperlink>"
+        return f"<w:hyperlink {target}>{run(text, HYPERLINK_STYLE + self.lang)}</w:hyperlink>"
 
     def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", depth: int = 0) -> str:
-        content = [run(f"{number} ", "<w:b/>")] if number else []
+        content = [run(f"{number} ", "<w:b/>" + self.lang)] if number else []
         for inline in paragraph.inlines if paragraph else ():
             if isinstance(inline, Text):
-                content.append(run(inline.value))
+                content.append(run(inline.value, self.lang))
                 continue
             target = inline.target
             href = reference_href(self.edition, target, self.language) if target else external_href(inline.href)
-            content.append(run(inline.text) if href is None else self.hyperlink(inline.text, href))
+            content.append(run(inline.text, self.lang) if href is None else self.hyperlink(inline.text, href))
         body = "".join(content)
         if anchor:
             body = self.bookmarks.around(anchor, body)
@@ -104,7 +106,7 @@ class _Writer:
         return f"<w:p>{properties}{body}</w:p>"
 
     def italic(self, text: str) -> str:
-        return f"<w:p>{run(text, '<w:i/>')}</w:p>"
+        return f"<w:p>{run(text, '<w:i/>' + self.lang)}</w:p>"
 
     def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
         notes = history_notes(self.edition, text, article_id, self.language)
@@ -115,7 +117,7 @@ class _Writer:
             yield from (self.italic(note) for note in notes.under.get(index, ()))
 
     def heading(self, unit: Section | Chapter | Article) -> str:
-        text = run(unit_heading(self.edition, unit, self.language))
+        text = run(unit_heading(self.edition, unit, self.language), self.lang)
         text = self.bookmarks.around(heading_key(self.language, unit), text)  # what a comment on it is about
         if self.language == self.options.languages[0]:
             text = self.bookmarks.around(unit_anchor_of(unit), text)
@@ -186,7 +188,7 @@ def _contents(edition: Edition, languages: tuple[str, ...], writer: _Writer) -> 
 
 def render(edition: Edition, options: BuildOptions) -> bytes:
     languages = options.languages
-    document = new_document(len(languages) > 1, _properties(edition, languages[0]))
+    document = new_document(len(languages) > 1, _properties(edition, languages[0]), languages[0])
     _title_page(document, edition, languages)
     bookmarks = _Bookmarks()
     writers = [_Writer(edition, options, language, bookmarks, document.part) for language in languages]

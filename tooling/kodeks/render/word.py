@@ -57,6 +57,15 @@ def add_paragraph(document: Any, text: str, style: str | None = None) -> Any:
     return document.add_paragraph(xml_safe(text), style=style)
 
 
+LOCALES = {"ky": "ky-KG", "ru": "ru-RU", "en": "en-US"}
+"""Word's language of each text, so its spelling and hyphenation are Kyrgyz or Russian."""
+
+
+def language_of_run(language: str) -> str:
+    """The run property that says a run is in ``language`` (``<w:lang w:val="ky-KG"/>``)."""
+    return f'<w:lang w:val="{LOCALES.get(language, "ru-RU")}"/>'
+
+
 def run(text: str, properties: str = "", deleted: bool = False) -> str:
     """One run; line breaks inside the text become ``w:br``. Deleted text is ``w:delText``."""
     tag = "w:delText" if deleted else "w:t"
@@ -92,9 +101,13 @@ class Properties:
     which ``kodeks review import`` compares a reviewer's copy with."""
 
 
-def new_document(landscape: bool, properties: Properties) -> Any:
-    """An A4 document with Times New Roman styles, a Hyperlink style and page numbers."""
+def new_document(landscape: bool, properties: Properties, language: str = "ru") -> Any:
+    """An A4 document with Times New Roman styles, a Hyperlink style and page numbers, its text
+    in ``language`` unless a run says otherwise (python-docx's template says English)."""
     document = Document()
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
+        lang.set(qn("w:val"), LOCALES.get(language, "ru-RU"))
     section = document.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
