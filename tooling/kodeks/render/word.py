@@ -108,6 +108,7 @@ def new_document(landscape: bool, properties: Properties, language: str = "ru") 
     defaults = document.styles.element.find(qn("w:docDefaults"))
     for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
         lang.set(qn("w:val"), LOCALES.get(language, "ru-RU"))
+        lang.set(qn("w:eastAsia"), LOCALES.get(language, "ru-RU"))
     section = document.sections[0]
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
