@@ -143,3 +143,67 @@ def test_the_comparison_sees_an_inserted_part_github_folds_into_its_neighbour() 
     section = text.split("## ky\n")[1].split("## ru")[0]
     assert github_units(section) != kodeks_units(article.texts["ky"])
     assert "1-1. Кеңеш жаңы бөлүккө ылайык иштейт." in kodeks_units(article.texts["ky"])
+
+
+def _with_body(ky: str, ru: str) -> str:
+    return BASE_FILES[A + "kenesh.md"].split("## ky")[0] + "## ky\n\n" + ky + "\n## ru\n\n" + ru
+
+
+HELD = {
+    "an inserted part with points": (
+        "1. Бөлүк.\n\n1-1. Киргизилген бөлүк:\n     1) биринчи;\n     2) экинчи.\n\n2. Экинчи бөлүк.\n",
+        "1. Часть.\n\n1-1. Вставленная часть:\n     1) первый;\n     2) второй.\n\n2. Вторая часть.\n",
+    ),
+    "an inserted point with subpoints": (
+        "1. Бөлүк:\n   1) биринчи;\n\n   1-1) киргизилген:\n\n        а) аа;\n\n        б) бб;\n\n   2) экинчи.\n",
+        "1. Часть:\n   1) первый;\n\n   1-1) вставленный:\n\n        а) аа;\n\n        б) бб;\n\n   2) второй.\n",
+    ),
+    "an inserted part with a second абзац": (
+        "1. Бөлүк.\n\n1-1. Киргизилген бөлүк.\n\n     Экинчи абзац.\n\n2. Экинчи бөлүк.\n",
+        "1. Часть.\n\n1-1. Вставленная часть.\n\n     Второй абзац.\n\n2. Вторая часть.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("shape", list(HELD))
+def test_what_an_inserted_unit_holds_github_cannot_show_inside_it_and_kodeks_says_so(shape: str) -> None:
+    from kodeks.edit import format_text
+    from kodeks.parse import parse_article
+
+    text = _with_body(*HELD[shape])
+    article, diagnostics = parse_article(A + "kenesh.md", text, ("ky", "ru"))
+    assert article is not None and not [d for d in diagnostics if d.is_error or d.is_warning], diagnostics
+    noticed = [d for d in diagnostics if d.code == "M002"]
+    assert len(noticed) == 2 and all(not d.is_warning and not d.is_error for d in noticed)
+    for language, body in article.texts.items():
+        section = re.split(r"^## \w+\n", text, flags=re.M)[1 + list(article.texts).index(language)]
+        shown, read = github_units(section), kodeks_units(body)
+        assert shown != read  # what the notice says is so: GitHub shows these units differently
+        assert sorted(" ".join(u.split()) for u in shown) != sorted(read) or len(shown) != len(read)
+    # A notice never fails a check, --strict included.
+    result = check(snapshot({YAML: IN_FORCE, A + "kenesh.md": text}))
+    assert result.errors == 0 and result.warnings == 0 and sum(d.code == "M002" for d in result.diagnostics) == 2
+    # fmt keeps what kodeks reads, once and for all (it may set the held units off).
+    formatted = format_text(A + "kenesh.md", text)
+    again, _ = parse_article(A + "kenesh.md", formatted, ("ky", "ru"))
+    assert again is not None and format_text(A + "kenesh.md", formatted) == formatted
+    assert [kodeks_units(t) for t in again.texts.values()] == [kodeks_units(t) for t in article.texts.values()]
+
+
+def test_fmt_sets_off_the_points_of_an_inserted_part_so_github_shows_each_on_its_line() -> None:
+    from kodeks.edit import format_text
+    from kodeks.parse import parse_article
+
+    text = _with_body(*HELD["an inserted part with points"])
+    formatted = format_text(A + "kenesh.md", text)
+    assert (
+        "1-1. Вставленная часть:\n\n     1) первый;" in formatted
+        and format_text(A + "kenesh.md", formatted) == formatted
+    )
+    before, _ = parse_article(A + "kenesh.md", text, ("ky", "ru"))
+    after, _ = parse_article(A + "kenesh.md", formatted, ("ky", "ru"))
+    assert before is not None and after is not None
+    assert kodeks_units(after.texts["ru"]) == kodeks_units(before.texts["ru"])
+    shown = github_html(formatted.split("## ru\n")[1])
+    assert "<pre><code> 1) первый;\n 2) второй.\n</code></pre>" in shown  # line by line, not run together
+    assert "1-1. Вставленная часть:\n1) первый;" in github_html(text.split("## ru\n")[1])  # run together

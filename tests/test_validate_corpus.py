@@ -201,6 +201,24 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         },
         {("M001", A + "kenesh.md", 12), ("M001", A + "kenesh.md", 13)},  # ky only: ru is set off
     ),
+    "M002 the points of an inserted part": (
+        {
+            **IN_FORCE,
+            A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+            .replace("\n2. Кеңеш", "\n\n1-1. Кеңеш:\n\n     1) чечет;\n     2) бекитет.\n\n2. Кеңеш")
+            .replace("\n2. Кенеш", "\n\n1-1. Кенеш:\n\n     1) решает;\n     2) утверждает.\n\n2. Кенеш"),
+        },
+        {("M002", A + "kenesh.md", 15), ("M002", A + "kenesh.md", 26)},
+    ),
+    "N011 a part added after the last one numbered as an insertion": (
+        {
+            **IN_FORCE,
+            A + "kenesh.md": BASE_FILES[A + "kenesh.md"]
+            .replace("чечет.\n", "чечет.\n\n2-1. Жаңы бөлүк.\n")
+            .replace("(sec:general).\n", "(sec:general).\n\n2-1. Новая часть.\n"),
+        },
+        {("N011", A + "kenesh.md", 14), ("N011", A + "kenesh.md", 21)},
+    ),
     "Y001 no front matter": (
         {A + "concepts.md": "## ky\n\nтекст\n\n## ru\n\nтекст\n"},
         {("Y001", A + "concepts.md", 1)},

@@ -31,6 +31,8 @@ class SourceLocation:
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
+    """Said, never failing a check (not even --strict): what no change to the file can mend."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,10 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

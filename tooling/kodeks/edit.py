@@ -415,17 +415,26 @@ _INSERTED_MARKER = re.compile(r"^[ \t]*[0-9]+(?:-[0-9]+)+[.)]", re.MULTILINE)
 
 def _set_off_inserted_units(path: str, text: str) -> str:
     """A blank line before each inserted unit and before the unit after it, where M001 says
-    GitHub would show it inside its neighbour; kept only if kodeks reads the same units after."""
+    GitHub would show it inside its neighbour, and before what an inserted unit holds (M002:
+    GitHub then shows it line by line, as preformatted text, not run into the unit's words);
+    kept only if kodeks reads the same units after."""
     if not _INSERTED_MARKER.search(text):
         return text
     from .parse import parse_article
 
     languages = tuple(dict.fromkeys(re.findall(r"^## (\S+)[ \t]*$", text, re.MULTILINE)))
     article, diagnostics = parse_article(path, text, languages)
-    lines_before = sorted({d.location.line for d in diagnostics if d.code == "M001"}, reverse=True)
+    lines = text.split("\n")
+    lines_before = sorted(
+        {
+            d.location.line
+            for d in diagnostics
+            if d.code == "M001" or (d.code == "M002" and 1 < d.location.line and lines[d.location.line - 2].strip())
+        },
+        reverse=True,
+    )
     if article is None or not lines_before:
         return text
-    lines = text.split("\n")
     for line in lines_before:
         lines.insert(line - 1, "")
     spaced = "\n".join(lines)

@@ -332,7 +332,7 @@ class _Counted:
 
     @property
     def warnings(self) -> int:
-        return len(self.diagnostics) - self.errors
+        return sum(d.is_warning for d in self.diagnostics)
 
 
 @dataclass(frozen=True, slots=True)

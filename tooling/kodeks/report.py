@@ -25,8 +25,10 @@ def in_repository(diagnostics: Sequence[Diagnostic], prefix: str) -> list[Diagno
 
 def summary(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     errors = sum(d.is_error for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    warnings = sum(d.is_warning for d in diagnostics)
+    notices = len(diagnostics) - errors - warnings
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    counts += f", {notices} notice{'s' * (notices != 1)}" if notices else ""
     verdict = "invalid" if errors else "valid"
     acts = f", and {act_articles} of the acts kept as text" if act_articles else ""
     return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked{acts})"
@@ -41,7 +43,9 @@ def printable(text: str) -> str:
 def as_text(diagnostics: Sequence[Diagnostic], article_count: int, act_articles: int = 0) -> str:
     lines = [
         printable(
-            f"{d.location}: {d.code} {d.message}" if d.is_error else f"{d.location}: {d.code} warning: {d.message}"
+            f"{d.location}: {d.code} {d.message}"
+            if d.is_error
+            else f"{d.location}: {d.code} {d.severity.value}: {d.message}"
         )
         for d in diagnostics
     ]

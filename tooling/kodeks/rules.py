@@ -20,7 +20,7 @@ class Rule:
         return Diagnostic(self.severity, self.code, message, location)
 
 
-_E, _W = Severity.ERROR, Severity.WARNING
+_E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTICE
 
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -75,6 +75,7 @@ RULES: dict[str, Rule] = {
         Rule("N008", _E, "repealed article in the draft stage"),
         Rule("N009", _E, "subpoint letters not in sequence"),
         Rule("N010", _E, "notes not numbered in sequence"),
+        Rule("N011", _W, "an inserted number (3-1) after the last unit: an addition at the end continues the sequence"),
         # Body
         Rule("B001", _E, "language section missing"),
         Rule("B002", _E, "language section appears twice"),
@@ -91,6 +92,7 @@ RULES: dict[str, Rule] = {
         Rule("B013", _W, "the placeholder `kodeks new` writes, still in place of the text"),
         # What GitHub shows
         Rule("M001", _W, "GitHub would show an inserted unit inside its neighbour"),
+        Rule("M002", _N, "GitHub cannot show what an inserted unit holds inside it (no layout can)"),
         # References
         Rule("R001", _E, "malformed reference target"),
         Rule("R002", _E, "reference to an unknown article, chapter or section"),

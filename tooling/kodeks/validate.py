@@ -178,6 +178,22 @@ def _sequence(
                     f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip){hint}",
                 )
         previous = None if _flattened(previous, number) else number
+    last = numbers[-1][0] if numbers else None
+    if (
+        code.stage is Stage.IN_FORCE
+        and code.enactment is None  # the Code's own text: an act's is as it was published
+        and last is not None
+        and len(numbers) > 1
+        and last.is_insertion
+        and len(last.components) == 2
+        and numbers[-2][0] == LegalNumber(last.components[:1])
+    ):
+        following = LegalNumber.of(last.components[0] + 1)
+        yield rule("N011").at(
+            numbers[-1][1],
+            f"{numbers[-1][2]} is numbered {last} after the last one: an addition at the end continues the "
+            f"sequence ({following}); an inserted number stands between two units",
+        )
 
 
 def _flattened(previous: LegalNumber | None, number: LegalNumber) -> str:
@@ -303,10 +319,12 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
                 )
         if not article.is_repealed and text.parts and text.points:
             point = text.points[0]
+            before = [b for b in text.content[: text.content.index(point)] if isinstance(b, Part)]
+            width = f"{len(before[-1].label) + 2} spaces under «{before[-1].label}.»" if before else ""
             yield rule("B007").at(
                 point.location,
                 f"point {point.label}) stands directly in an article that has parts; indent it under its part "
-                "by the width of the part's marker (3 spaces under «1.», 4 under «10.»)",
+                f"by the width of the part's marker ({width or '3 spaces under «1.», 4 under «10.»'})",
             )
 
 

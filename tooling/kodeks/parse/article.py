@@ -319,6 +319,19 @@ class _BodyReader:
                 self._check_github_view(item)
             yield item, number, item_open, item_close
 
+    def _unshowable(self, marker: str, inner: Paragraph | Point | Subpoint, kind: str) -> None:
+        """M002: what an inserted unit holds, GitHub shows outside it whatever the layout."""
+        held = {Point: "its points", Subpoint: "its subpoints"}.get(type(inner), "its further абзацы")
+        self.diagnostics.append(
+            rule("M002").at(
+                inner.location,
+                f"GitHub shows {held} outside the inserted {kind} «{marker}»: set off by a blank line as "
+                "preformatted lines, else run into its text. Its Markdown has no «"
+                f"{marker}» list marker, so no layout puts them inside it; kodeks, the built documents and "
+                "the redlines read them right",
+            )
+        )
+
     def _check_github_view(self, item: BodyToken) -> None:
         """GitHub's renderer knows no «3-1.» markers: an inserted unit is its own block there only
         with a blank line before it, and the unit after it only with a blank line after it."""
@@ -359,6 +372,8 @@ class _BodyReader:
                     self.report("B008", inner, "a part cannot hold parts: points inside a part are written «1)», «2)»")
                 else:
                     self._unsupported(inner)
+            if number is not None and number.is_insertion and len(content) > 1:
+                self._unshowable(f"{item.info}{item.markup}", content[1], "part")
             yield Part(number, item.info, tuple(content), self.at(item))
 
     def _points(self, open_index: int, close_index: int) -> Iterator[Point]:
@@ -381,6 +396,8 @@ class _BodyReader:
                     )
                 else:
                     self._unsupported(inner)
+            if number is not None and number.is_insertion and len(content) > 1:
+                self._unshowable(f"{item.info}{item.markup}", content[1], "point")
             yield Point(number, item.info, tuple(content), self.at(item))
 
     def _note_blocks(self, open_index: int, close_index: int) -> list[Paragraph | Note]:
