@@ -26,6 +26,7 @@ LAYERS = [
         "yamlsafe",
         "instruction",
         "codec",
+        "words",
     },
     {"parse"},
     {"store", "load"},

@@ -17,7 +17,6 @@ Numbers are frozen in force: a renumbered or removed article is refused, with th
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -50,6 +49,7 @@ from .parse import parse_article, parse_structure
 from .parse.statute import read_statute
 from .references import find_unit, own_paragraphs
 from .review import CannotApply, paragraph_edits
+from .words import opcodes, tokens
 
 RESTATE_SHARE = 0.5
 """A paragraph is restated, not amended word by word, when more than half of its words change
@@ -64,7 +64,6 @@ THROUGHOUT_ARTICLES = 3
 """The same words replaced in at least this many articles become one instruction for the whole
 text, the articles that keep them excepted (at most as many as are changed)."""
 
-_TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
 _UNIT_LINE = re.compile(r"^\s*(\d+(?:-\d+)*[.)]\s+|[а-яё]\)\s+)")
 _NUMBER_LINE = re.compile(r"^number:\s*[\"']?(\d+(?:-\d+)*)[\"']?\s*$", re.MULTILINE)
 
@@ -161,11 +160,10 @@ def _word_instructions(
     """Word instructions that turn paragraph ``index`` of the unit into ``new_text``, or None
     when the paragraph should be restated."""
     old_text = unit.texts[index]
-    old_tokens, new_tokens = _TOKEN.findall(old_text), _TOKEN.findall(new_text)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    old_tokens, new_tokens = tokens(old_text), tokens(new_text)
     changed_words = sum(
         sum(1 for t in old_tokens[i1:i2] if not t.isspace()) + sum(1 for t in new_tokens[j1:j2] if not t.isspace())
-        for op, i1, i2, j1, j2 in matcher.get_opcodes()
+        for op, i1, i2, j1, j2 in opcodes(old_tokens, new_tokens)
         if op != "equal"
     )
     words = max(sum(1 for t in old_tokens if not t.isspace()), sum(1 for t in new_tokens if not t.isspace()), 1)
@@ -175,7 +173,7 @@ def _word_instructions(
     # Changes with only spaces between them are one instruction («слова «местного
     # самоуправления» заменить словами «муниципального управления»»); each is checked on the
     # text the ones before it leave.
-    pieces = _merged(matcher.get_opcodes(), old_tokens, NEAR_WORDS)
+    pieces = _merged(opcodes(old_tokens, new_tokens), old_tokens, NEAR_WORDS)
     if len(pieces) > MAX_WORD_INSTRUCTIONS:
         return None
     current = old_text
@@ -262,8 +260,8 @@ def _smallest(
         if exact(instruction):
             return instruction
     # Replace: the changed words, then with neighbours until they occur once.
-    left_tokens = _TOKEN.findall(text[:start])
-    right_tokens = _TOKEN.findall(text[end:])
+    left_tokens = tokens(text[:start])
+    right_tokens = tokens(text[end:])
     for grow in range(0, 12):
         for left_count in range(grow + 1):
             right_count = grow - left_count
@@ -282,17 +280,17 @@ def _smallest(
 
 
 def _widen_left(text: str) -> Iterator[str]:
-    tokens = _TOKEN.findall(text)
-    for count in range(1, min(len(tokens), 12) + 1):
-        anchor = "".join(tokens[len(tokens) - count :])
+    found = tokens(text)
+    for count in range(1, min(len(found), 12) + 1):
+        anchor = "".join(found[len(found) - count :])
         if anchor == anchor.strip():
             yield anchor
 
 
 def _widen_right(text: str) -> Iterator[str]:
-    tokens = _TOKEN.findall(text)
-    for count in range(1, min(len(tokens), 12) + 1):
-        anchor = "".join(tokens[:count])
+    found = tokens(text)
+    for count in range(1, min(len(found), 12) + 1):
+        anchor = "".join(found[:count])
         if anchor == anchor.strip():
             yield anchor
 
@@ -415,10 +413,10 @@ class _Writer:
         абзацем вторым следующего содержания»; anything else restates the unit."""
         old = [p.plain_text for p in own_paragraphs(base)]
         new = [p.plain_text for p in own_paragraphs(head)]
-        opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-        if any(op not in ("equal", "insert") for op, *_ in opcodes) or path.kind == "article" and not old:
+        changes = opcodes(old, new)
+        if any(op not in ("equal", "insert") for op, *_ in changes) or path.kind == "article" and not old:
             raise _Restate
-        for op, _, _, j1, j2 in opcodes:
+        for op, _, _, j1, j2 in changes:
             for ordinal in range(j1 + 1, j2 + 1) if op == "insert" else ():
                 where = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal)
                 self.out.append(Instruction(Op.ADD, self.language, where, content=(new[ordinal - 1],)))
@@ -658,7 +656,7 @@ def _throughout(base: Code, head: Code, language: str, unchanged: Mapping[str, s
 
 def _paired(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
     """Paragraphs that changed, each with what it became (a paragraph added or lost has no pair)."""
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(old, new):
         if op == "replace" and i2 - i1 == j2 - j1:
             yield from zip(old[i1:i2], new[j1:j2], strict=True)
 
@@ -666,9 +664,8 @@ def _paired(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
 def _replacements(before: str, after: str) -> Iterator[tuple[str, str, str, str]]:
     """The words replaced, with the word before and the word after them: changes separated
     only by spaces count as one («местного самоуправления» → «муниципального управления»)."""
-    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
-    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for i1, i2, j1, j2 in _merged(opcodes, a):
+    a, b = tokens(before), tokens(after)
+    for i1, i2, j1, j2 in _merged(opcodes(a, b), a):
         left = next((t for t in reversed(a[:i1]) if not t.isspace()), "")
         right = next((t for t in a[i2:] if not t.isspace()), "")
         yield "".join(a[i1:i2]).strip(), "".join(b[j1:j2]).strip(), left, right

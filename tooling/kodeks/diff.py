@@ -33,10 +33,7 @@ from .model import (
 )
 from .register import unit_place
 from .store import Revision
-
-_TOKEN = re.compile(r"(?=(\w+|[^\w\s]))(\1\s*)")
-"""A word (Kyrgyz ң ө ү are word characters) or a single punctuation mark, then the same with the
-spacing after it: ``findall`` gives the pairs ``tokens`` returns without a Python loop."""
+from .words import SPACED
 
 
 class Op(enum.Enum):
@@ -72,7 +69,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1 << 16)
 def _tokens(text: str) -> tuple[tuple[str, str], ...]:
     """Each paragraph is tokenised once, however often it is scored and diffed."""
-    out: list[tuple[str, str]] = _TOKEN.findall(text)
+    out: list[tuple[str, str]] = SPACED.findall(text)
     leading = len(text) - len(text.lstrip())
     if out and leading:
         out[0] = (out[0][0], text[:leading] + out[0][1])

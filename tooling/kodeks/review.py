@@ -17,7 +17,6 @@ the words around it, never dropped.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import unicodedata
@@ -36,6 +35,7 @@ from .render.common import heading_key, marked_lines, unit_heading, walk
 from .render.word import UNDATED, bookmark_name
 from .store import REVIEWS_DIR, Revision
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
+from .words import opcodes, tokens, words
 
 
 class ReviewError(KodeksError):
@@ -319,10 +319,8 @@ def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
     if tracked and before == expected:
         return None
     if not tracked:  # words only: spaces and punctuation would make any two short paragraphs alike
-        old, new = _WORD.findall(expected.lower()), _WORD.findall(before.lower())
-        kept = sum(
-            block.size for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
-        )
+        old, new = words(expected.lower()), words(before.lower())
+        kept = sum(i2 - i1 for op, i1, i2, _, _ in opcodes(old, new) if op == "equal")
         if kept * 2 > len(old) and kept * 2 > len(new):
             return None
     return (
@@ -452,8 +450,6 @@ def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
 
 
 _OPENING = re.compile(r"[ \t]*(?:(?:\d+(?:-\d+)*[.)]|[а-яё]\))[ \t]+)?")
-_TOKEN = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
-_WORD = re.compile(r"\w+")
 
 
 def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[Edit]:
@@ -467,7 +463,7 @@ def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[E
     new = " ".join(new_text.split())
     if not new:
         raise CannotApply("it deletes the whole paragraph: remove the unit by hand")
-    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    old_tokens, new_tokens = tokens(old), tokens(new)
     offsets = [0]
     for token in old_tokens:
         offsets.append(offsets[-1] + len(token))
@@ -475,8 +471,7 @@ def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[E
     for token in new_tokens:
         new_offsets.append(new_offsets[-1] + len(token))
     edits = []
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(old_tokens, new_tokens):
         if op == "equal":
             continue
         a, b = offsets[i1], offsets[i2]
