@@ -31,7 +31,8 @@ LAYERS = [
     {"parse"},
     {"store", "load"},
     {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"render", "edit", "drafting", "importing", "report", "github", "sanitise", "review", "amend", "history"},
+    {"edit"},
+    {"render", "drafting", "importing", "report", "github", "sanitise", "review", "amend", "history"},
     {"cli", "__main__"},
 ]
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kodeks import check
 from kodeks.drafting import Workspace, move_article, new_article, remove_article
-from kodeks.edit import references_to
+from kodeks.edit.renumber import references_to
 from kodeks.store.worktree import read_worktree
 
 from .conftest import BASE_FILES, TITLES, YAML, A, WriteCode, generate_synthetic, kodeks

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kodeks.compare import compare
-from kodeks.edit import format_text
+from kodeks.edit.fmt import format_text
 from kodeks.load import check
 from kodeks.model import Article
 from kodeks.render import BuildOptions, render
@@ -299,9 +299,9 @@ def test_a_proposed_wording_applied_to_real_law_reads_back_as_proposed(data: st.
     """Any word-level rewording of a paragraph of the Civil Code fixture, written into its
     Markdown by ``review --apply``, parses back as exactly that wording, with the article's
     units and every reference whose words were kept."""
-    from kodeks.edit import Texts
+    from kodeks.edit.paragraphs import CannotApply, paragraph_edits
+    from kodeks.edit.texts import Texts
     from kodeks.parse import parse_article
-    from kodeks.review import CannotApply, paragraph_edits
 
     path, source, article = data.draw(st.sampled_from(_civil_code_articles()))
     lines = [line for line in article.texts["ru"].printed() if line.paragraph is not None]

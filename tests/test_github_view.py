@@ -44,7 +44,7 @@ def test_kodeks_warns_exactly_where_github_shows_an_inserted_part_inside_its_nei
 
 
 def test_fmt_sets_off_inserted_units_so_github_shows_each_as_its_own_block() -> None:
-    from kodeks.edit import format_text
+    from kodeks.edit.fmt import format_text
 
     tight = kenesh_with_inserted_part(blank_lines=False)
     formatted = format_text(A + "kenesh.md", tight)
@@ -167,7 +167,7 @@ HELD = {
 
 @pytest.mark.parametrize("shape", list(HELD))
 def test_what_an_inserted_unit_holds_github_cannot_show_inside_it_and_kodeks_says_so(shape: str) -> None:
-    from kodeks.edit import format_text
+    from kodeks.edit.fmt import format_text
     from kodeks.parse import parse_article
 
     text = _with_body(*HELD[shape])
@@ -191,7 +191,7 @@ def test_what_an_inserted_unit_holds_github_cannot_show_inside_it_and_kodeks_say
 
 
 def test_fmt_sets_off_the_points_of_an_inserted_part_so_github_shows_each_on_its_line() -> None:
-    from kodeks.edit import format_text
+    from kodeks.edit.fmt import format_text
     from kodeks.parse import parse_article
 
     text = _with_body(*HELD["an inserted part with points"])

@@ -564,8 +564,8 @@ def test_a_comment_on_a_chapter_heading_is_about_the_chapter_and_leads_its_artic
     ],
 )
 def test_a_proposal_rewrites_only_its_words(code_dir: Callable[..., Path], proposal: str, written: str) -> None:
-    from kodeks.edit import Texts
-    from kodeks.review import paragraph_edits
+    from kodeks.edit.paragraphs import paragraph_edits
+    from kodeks.edit.texts import Texts
 
     root = code_dir()
     path = A + "kenesh.md"
@@ -582,8 +582,8 @@ def test_a_proposal_rewrites_only_its_words(code_dir: Callable[..., Path], propo
 
 
 def test_a_proposal_that_rewords_a_reference_and_its_surroundings_is_refused(code_dir: Callable[..., Path]) -> None:
-    from kodeks.edit import Texts
-    from kodeks.review import CannotApply, paragraph_edits
+    from kodeks.edit.paragraphs import CannotApply, paragraph_edits
+    from kodeks.edit.texts import Texts
 
     root = code_dir()
     code = check(read_worktree(root)).code

@@ -24,9 +24,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import wording
-from .edit import Texts, insert_entry_edit, scalar_edit, value_edit, yaml_string
+from .edit.as_markdown import line_markdown, markdown_lines
+from .edit.front_matter import scalar_edit, value_edit, yaml_string
+from .edit.paragraphs import CannotApply, paragraph_edits
+from .edit.structure import insert_entry_edit
+from .edit.texts import Texts
+from .edit.word_change import carry_out
 from .errors import KodeksError
-from .importing import line_markdown, markdown_lines
 from .instruction import AmendingLaw, Instruction, Op, UnitPath
 from .model import (
     Article,
@@ -48,7 +52,6 @@ from .model import (
 from .parse import parse_article, parse_structure
 from .parse.statute import read_statute
 from .references import find_unit, own_paragraphs
-from .review import CannotApply, paragraph_edits
 from .words import opcodes, tokens
 
 RESTATE_SHARE = 0.5
@@ -116,32 +119,6 @@ def repealed_wording(language: str, kind: str, was: str = "") -> str:
 
 
 # --- word instructions -------------------------------------------------------------------
-
-
-def carry_out(text: str, instruction: Instruction) -> str | None:
-    """``text`` with a word instruction carried out; None when its words do not occur exactly
-    once. Inserted words are set off by one space (none before punctuation); deleted words take
-    one neighbouring space with them."""
-    old, new = instruction.old, instruction.new
-    if wording.is_mark(old):  # «точку заменить точкой с запятой»: the unit's last sign
-        return text[: -len(old)] + new if text.endswith(old) else None
-    if not old or text.count(old) != 1:
-        return None
-    at = text.index(old)
-    before, after = text[:at], text[at + len(old) :]
-    if instruction.op is Op.REPLACE:
-        return before + new + after
-    if instruction.op is Op.DELETE:
-        if after.startswith(" ") and (not before or before.endswith(" ")):
-            after = after[1:]
-        elif before.endswith(" ") and (not after or after[0] in ",.;:)»"):
-            before = before[:-1]
-        return before + after
-    if instruction.op is Op.INSERT_AFTER:
-        return before + old + ("" if new[:1] in ",.;:)" else " ") + new + after
-    if instruction.op is Op.INSERT_BEFORE:
-        return before + new + " " + old + after
-    return None
 
 
 @dataclass(slots=True)

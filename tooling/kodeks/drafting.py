@@ -12,18 +12,10 @@ from dataclasses import dataclass, field
 
 from . import characters
 from .diagnostics import Diagnostic
-from .edit import (
-    CodeProblemsError,
-    EditError,
-    Texts,
-    insert_entry_edit,
-    move_chapter_edits,
-    new_article_text,
-    references_to,
-    remove_entry_edit,
-    renumber_edits,
-    renumber_parts_edits,
-)
+from .edit.front_matter import new_article_text
+from .edit.renumber import references_to, renumber_edits, renumber_parts_edits
+from .edit.structure import insert_entry_edit, move_chapter_edits, remove_entry_edit
+from .edit.texts import CodeProblemsError, EditError, Texts
 from .load import DEFAULT_CACHE, ParseCache, load_code
 from .load import validated as validated_findings
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage

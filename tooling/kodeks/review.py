@@ -25,17 +25,18 @@ from dataclasses import dataclass, field
 from datetime import UTC
 
 from . import characters, wording
-from .edit import Edit, Texts, scalar_edit
+from .edit.front_matter import scalar_edit
+from .edit.paragraphs import CannotApply, paragraph_edits
+from .edit.texts import Edit, Texts
 from .errors import KodeksError
-from .importing import inline_markdown, line_markdown
-from .model import Article, Code, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .model import Article, Code, Paragraph, ReferenceTarget, Section, TargetKind
 from .register import unit_place
 from .render import Edition
 from .render.common import heading_key, marked_lines, unit_heading, walk
 from .render.word import UNDATED, bookmark_name
 from .store import REVIEWS_DIR, Revision
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
-from .words import opcodes, tokens, words
+from .words import opcodes, words
 
 
 class ReviewError(KodeksError):
@@ -379,10 +380,6 @@ def _around(paragraphs: Sequence[ReviewedParagraph], index: int, width: int = 16
 # --- the proposals as edits of the Markdown ----------------------------------------------
 
 
-class CannotApply(Exception):
-    """A proposal whose words cannot be carried into the Markdown exactly."""
-
-
 def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[Edit], list[tuple[Found, str]], int]:
     """The edits that give each proposal's wording in the current Code, byte-minimal; the
     proposals that cannot be carried out, with the reason; and how many were carried out."""
@@ -447,118 +444,6 @@ def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
     if edit is None:
         raise CannotApply("the title's place in the front matter could not be found: edit `title:` by hand")
     return edit
-
-
-_OPENING = re.compile(r"[ \t]*(?:(?:\d+(?:-\d+)*[.)]|[а-яё]\))[ \t]+)?")
-
-
-def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[Edit]:
-    """Edits of the paragraph's Markdown that make its text ``new_text``: only the words that
-    changed are rewritten; a reference whose words are unchanged stays a link, and one whose
-    words change keeps its link when the change is inside its words."""
-    source = texts.files[paragraph.location.path]
-    start = texts.offset(paragraph.location)
-    spans = _spans(source, start, paragraph)
-    old = paragraph.plain_text
-    new = " ".join(new_text.split())
-    if not new:
-        raise CannotApply("it deletes the whole paragraph: remove the unit by hand")
-    old_tokens, new_tokens = tokens(old), tokens(new)
-    offsets = [0]
-    for token in old_tokens:
-        offsets.append(offsets[-1] + len(token))
-    new_offsets = [0]
-    for token in new_tokens:
-        new_offsets.append(new_offsets[-1] + len(token))
-    edits = []
-    for op, i1, i2, j1, j2 in opcodes(old_tokens, new_tokens):
-        if op == "equal":
-            continue
-        a, b = offsets[i1], offsets[i2]
-        replacement = new[new_offsets[j1] : new_offsets[j2]]
-        edits.append(_edit(paragraph, spans, source, a, b, replacement))
-    return edits
-
-
-@dataclass(frozen=True, slots=True)
-class _Span:
-    """Where one character of the paragraph's text is written in the source."""
-
-    start: int
-    end: int
-    link: int | None
-    """The index of the link whose words hold it."""
-
-
-def _spans(source: str, start: int, paragraph: Paragraph) -> list[_Span]:
-    """For each character of the paragraph's text, its place in the Markdown; a final entry
-    marks where the text ends."""
-    spans: list[_Span] = []
-    opening = _OPENING.match(source, start)  # the paragraph's location is its line: skip «2. », «а) »
-    position = opening.end() if opening else start
-
-    def take(value: str, link: int | None) -> None:
-        nonlocal position
-        for character in value:
-            written = source[position : position + 1]
-            if written == character:
-                spans.append(_Span(position, position + 1, link))
-                position += 1
-            elif written == "\\" and source[position + 1 : position + 2] == character:
-                spans.append(_Span(position, position + 2, link))
-                position += 2
-            elif character == " " and written == "\n":
-                end = position + 1
-                while source[end : end + 1] in (" ", "\t"):
-                    end += 1
-                spans.append(_Span(position, end, link))
-                position = end
-            elif written == "&":
-                end = source.find(";", position)
-                if end < 0 or end - position > 32:
-                    raise CannotApply("an entity in the text could not be read back")
-                spans.append(_Span(position, end + 1, link))
-                position = end + 1
-            else:
-                raise CannotApply("the paragraph's Markdown could not be matched to its text")
-
-    for index, inline in enumerate(paragraph.inlines):
-        if isinstance(inline, Text):
-            take(inline.value, None)
-            continue
-        if source[position : position + 1] != "[":
-            raise CannotApply("a reference's Markdown could not be found")
-        position += 1
-        take(inline.text, index)
-        close = f"]({inline.href})"
-        if not source.startswith(close, position):
-            raise CannotApply("a reference's Markdown could not be found")
-        position += len(close)
-    spans.append(_Span(position, position, None))
-    return spans
-
-
-def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int, replacement: str) -> Edit:
-    """The edit that replaces characters ``a``–``b`` of the paragraph's text: inside a
-    reference's words it stays a link; next to one it goes outside the link."""
-    path = paragraph.location.path
-    if b > a:
-        links = {span.link for span in spans[a:b]}
-        if len(links) > 1:
-            raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
-        start, end = spans[a].start, spans[b - 1].end
-        in_link = links != {None}
-    else:  # an insertion between two characters
-        before = spans[a - 1].link if a > 0 else None
-        after = spans[a].link if a < len(spans) - 1 else None
-        in_link = after is not None and after == before
-        # Next to a link, outside it: before its «[», or after its «](…)».
-        start = end = spans[a].start - 1 if after is not None and not in_link else spans[a].start
-    if in_link:
-        return Edit(path, start, end, inline_markdown(replacement))
-    # Text that opens a line of the source could open a block there («1) …», «# …»): escaped as such.
-    opens_line = a == 0 or not source[source.rfind("\n", 0, start) + 1 : start].strip()
-    return Edit(path, start, end, line_markdown(replacement) if opens_line else inline_markdown(replacement))
 
 
 # --- the register file ---------------------------------------------------------------------

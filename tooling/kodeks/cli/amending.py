@@ -120,7 +120,7 @@ def amend(
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
     from ..amend import apply_law, article_paths
     from ..drafting import Workspace
-    from ..edit import unified_diff
+    from ..edit.texts import unified_diff
     from ..parse.instructions import read_law
     from ..source import decode
     from ..store.document import InputError, check_size

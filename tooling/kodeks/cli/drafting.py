@@ -29,7 +29,7 @@ def _workspace(root: Path) -> Workspace:
 def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> None:
     """Show the unified diff (--dry-run) or write every file, all or nothing; then say what
     changed and which references' wording the drafter must still update by hand."""
-    from ..edit import unified_diff
+    from ..edit.texts import unified_diff
 
     for link in plan.unresolved:
         click.echo(
@@ -209,7 +209,7 @@ def refs(root: Path, target: str) -> None:
       kodeks refs change-of-boundaries#2.2
       kodeks refs change-of-boundaries#2.2.б     # a subpoint
     """
-    from ..edit import references_to
+    from ..edit.renumber import references_to
     from ..parse import parse_reference
 
     workspace = _workspace(root)
@@ -248,7 +248,8 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
       kodeks fmt --check
       kodeks fmt
     """
-    from ..edit import format_files, unified_diff
+    from ..edit.fmt import format_files
+    from ..edit.texts import unified_diff
 
     formatting = format_files(working_tree(root).files)
     for diagnostic in formatting.unreadable:

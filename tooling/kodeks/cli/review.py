@@ -58,7 +58,7 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
       kodeks review import comments-minjust.docx --round round-1 --apply
     """
     from ..drafting import Workspace
-    from ..edit import unified_diff
+    from ..edit.texts import unified_diff
     from ..errors import RevisionError
     from ..load import load_code
     from ..model import ID_PATTERN
