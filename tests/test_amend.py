@@ -16,10 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kodeks.amend import AmendError, amending_law, apply_law, article_lines
+from kodeks.amend.apply import apply_law
+from kodeks.amend.write import AmendError, amending_law
 from kodeks.load import load_code
 from kodeks.model import Code
 from kodeks.parse.instructions import read_law
+from kodeks.printed import article_lines
 from kodeks.render.amendment import render_markdown
 from kodeks.store import Snapshot
 from kodeks.store.worktree import read_worktree

@@ -27,6 +27,7 @@ LAYERS = [
         "instruction",
         "codec",
         "words",
+        "printed",
     },
     {"parse"},
     {"store", "load"},

@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import wording
-from .amend import article_lines
 from .errors import KodeksError
 from .model import AmendmentRecord, ArticleText, Code, PrintedParagraph
+from .printed import article_lines
 
 UnitKey = tuple[str, str, str]
 """(article id, unit, language): the unit is ``2`` for a part, ``2.3`` / ``.3`` for a point,

@@ -26,7 +26,7 @@ EXIT_INVALID = 1
 
 def _text(code: Code | None, act_id: str | None, where: str) -> Code:
     """The Code, or the text of the act ``act_id`` kept in the repository."""
-    from ..amend import AmendError
+    from ..amend.write import AmendError
 
     if code is None:
         raise AmendError(f"{where}: code.yaml cannot be read")
@@ -92,7 +92,7 @@ def amend(
         return
     if base is None:
         raise click.UsageError("give BASE (and HEAD), or --apply FILE")
-    from ..amend import amending_law
+    from ..amend.write import amending_law
     from ..load import load_code
     from ..render.amendment import render_docx, render_markdown
     from ..store.pair import read_changed
@@ -118,7 +118,7 @@ def amend(
 
 
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
-    from ..amend import apply_law, article_paths
+    from ..amend.apply import apply_law, article_paths
     from ..drafting import Workspace
     from ..edit.texts import unified_diff
     from ..parse.instructions import read_law
