@@ -1,11 +1,11 @@
-"""The layers of kodeks, as "Working on kodeks" in CONTRIBUTING.md describes them: each module
-imports, at module level, only from its own layer or the ones below. (An import inside a
-function, made when a command runs, is how an upper layer is reached lazily, as the command
-line does.)"""
+"""The layers of kodeks, as the table in "Working on kodeks" (CONTRIBUTING.md) gives them: each
+module imports only from its own layer or the ones below, at module level and inside functions
+alike, and no set of modules imports each other in a circle."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -13,29 +13,21 @@ import pytest
 import kodeks
 
 PACKAGE = Path(kodeks.__file__).resolve().parent
-LAYERS = [
-    {
-        "diagnostics",
-        "errors",
-        "rules",
-        "characters",
-        "model",
-        "wording",
-        "citation",
-        "source",
-        "yamlsafe",
-        "instruction",
-        "codec",
-        "words",
-        "printed",
-    },
-    {"parse"},
-    {"store", "load"},
-    {"validate", "references", "consolidation", "diff", "compare", "register"},
-    {"edit"},
-    {"render", "drafting", "importing", "report", "github", "sanitise", "review", "amend", "history"},
-    {"cli", "__main__"},
-]
+MANUAL = PACKAGE.parents[1] / "CONTRIBUTING.md"
+
+
+def layers() -> list[set[str]]:
+    """Each row of the manual's layer table: the modules it names (a package by its name)."""
+    text = MANUAL.read_text(encoding="utf-8")
+    table = text[text.index("| layer | modules | what it is |") :].split("\n\n", 1)[0]
+    found = []
+    for row in table.splitlines()[2:]:
+        modules = re.sub(r"\([^)]*\)", "", row.split("|")[2])
+        found.append({name.rstrip("/") for name in re.findall(r"`([\w/]+)`", modules)})
+    return found
+
+
+LAYERS = layers()
 
 
 def layer_of(module: str) -> int:
@@ -52,20 +44,50 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-@pytest.mark.parametrize("path", MODULES, ids=module_name)
-def test_a_module_imports_only_from_its_layer_or_below(path: Path) -> None:
+def imports_of(path: Path) -> list[str]:
+    """Every module of kodeks ``path`` imports, at module level or inside a function."""
     name = module_name(path)
     package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level only
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level:
             base = package[: len(package) - (node.level - 1)]
             target = ".".join([*base, node.module] if node.module else base)
-            if not target:  # `from . import x`: x is the module
-                targets = [alias.name for alias in node.names]
-            else:
-                targets = [target]
-            for imported in targets:
-                assert layer_of(imported) <= layer_of(name), f"{name} imports {imported}"
+            found += [target] if target else [alias.name for alias in node.names]
+    return found
+
+
+def test_the_manual_names_every_module_in_one_layer() -> None:
+    named = [name for layer in LAYERS for name in layer]
+    assert len(named) == len(set(named))
+    for path in MODULES:
+        assert module_name(path).split(".")[0] in named, module_name(path)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
+def test_a_module_imports_only_from_its_layer_or_below(path: Path) -> None:
+    name = module_name(path)
+    for imported in imports_of(path):
+        assert layer_of(imported) <= layer_of(name), f"{name} imports {imported}"
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    graph: dict[str, set[str]] = {}
+    for path in MODULES:
+        top = module_name(path).split(".")[0]
+        graph.setdefault(top, set()).update(t.split(".")[0] for t in imports_of(path) if t.split(".")[0] != top)
+    circles = []
+    for start in graph:  # a path from a module back to itself
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, trail = stack.pop()
+            for following in graph.get(node, ()):
+                if following == start:
+                    circles.append(trail)
+                elif following not in seen:
+                    seen.add(following)
+                    stack.append((following, [*trail, following]))
+    assert circles == []
 
 
 def test_every_name_the_package_exports_resolves() -> None:

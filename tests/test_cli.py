@@ -119,12 +119,12 @@ def test_unknown_option_is_a_usage_error(code_dir: WriteCode) -> None:
 
 
 def test_an_internal_error_is_a_short_message_and_exit_3(code_dir: WriteCode, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kodeks.load
+    import kodeks.verdict
 
     def broken(*arguments: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(kodeks.load, "check", broken)
+    monkeypatch.setattr(kodeks.verdict, "check", broken)
     code, out, err = run("validate", "--root", str(code_dir()))
     assert code == 3
     assert (

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 from kodeks.compare import compare
 from kodeks.edit.fmt import format_text
-from kodeks.load import check
 from kodeks.model import Article
 from kodeks.render import BuildOptions, render
 from kodeks.render.redline_docx import render as redline_docx
@@ -28,6 +27,7 @@ from kodeks.render.redline_html import render as redline_html
 from kodeks.render.redline_md import render as redline_md
 from kodeks.store import Snapshot
 from kodeks.store.worktree import read_worktree
+from kodeks.verdict import check
 
 from .conftest import BASE_FILES, CONCEPTS, KENESH, YAML, A
 

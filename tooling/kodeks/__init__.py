@@ -18,9 +18,10 @@ from typing import Any
 _EXPORTS = {
     "kodeks.diagnostics": ("Diagnostic", "Severity", "SourceLocation"),
     "kodeks.errors": ("CodeNotFoundError", "InvalidCodeError", "KodeksError", "RevisionError"),
-    "kodeks.load": ("CheckResult", "LoadResult", "check", "load_code"),
+    "kodeks.load": ("LoadResult", "load_code"),
     "kodeks.model": ("Article", "ArticleText", "Chapter", "Code", "LegalNumber", "Link", "Paragraph", "Part", "Point", "Section", "Stage", "Status"),
     "kodeks.validate": ("assert_validates", "validate"),
+    "kodeks.verdict": ("CheckResult", "check"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 

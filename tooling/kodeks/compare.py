@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 from .diff import Comparison, answered_comments, diff_codes, disposition_changes
-from .load import load_code, validated
+from .load import load_code
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
 from .store import Snapshot
+from .verdict import validated
 
 
 def _empty_code(languages: tuple[str, ...]) -> Code:

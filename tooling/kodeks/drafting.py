@@ -17,10 +17,10 @@ from .edit.renumber import references_to, renumber_edits, renumber_parts_edits
 from .edit.structure import insert_entry_edit, move_chapter_edits, remove_entry_edit
 from .edit.texts import CodeProblemsError, EditError, Texts
 from .load import DEFAULT_CACHE, ParseCache, load_code
-from .load import validated as validated_findings
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .rules import RENUMBER_FIXES
 from .store import ARTICLES_DIR, Snapshot
+from .verdict import validated as validated_findings
 
 FIXABLE: frozenset[str] = RENUMBER_FIXES
 """Problems renumbering repairs; any other error stops a rewriting command."""

@@ -14,9 +14,9 @@ from .options import chosen_languages, lang_option, root_option, working_tree, w
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
-    from ..load import Verdict
     from ..model import AmendmentRecord, Code
     from ..store import Snapshot
+    from ..verdict import Verdict
 
 EXIT_INVALID = 1
 
@@ -93,9 +93,10 @@ def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapsho
 def _with_register_revisions(root: Path, snapshot: Snapshot, result: Verdict) -> Verdict:
     """The verdict, with Y013 for each law of the register whose revision is not here (the cache
     answers for files; whether a tag exists is asked of Git each time)."""
-    from ..load import Verdict, read_register
+    from ..load import read_register
     from ..parse.structure import parse_structure
     from ..store import AMENDMENTS_FILE, CODE_FILE
+    from ..verdict import Verdict
 
     if AMENDMENTS_FILE not in snapshot.files or CODE_FILE not in snapshot.files:
         return result
@@ -136,10 +137,10 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
       kodeks validate
       kodeks validate --rev main --format json
     """
-    from ..load import verdict
     from ..report import RENDERERS, in_repository, summary
     from ..rules import RENUMBER_FIXES
     from ..store.worktree import repository_prefix
+    from ..verdict import verdict
 
     if no_cache:
         from .options import use_cache
@@ -223,10 +224,11 @@ def build(
       kodeks build --review -o review.html
       kodeks build --as-of 2027-03-15 --format docx   # the text in force that day, with history notes
     """
-    from ..load import DEFAULT_CACHE, load_code, verdict
+    from ..load import DEFAULT_CACHE, load_code
     from ..model import Stage
     from ..render import SUFFIXES, BuildOptions, render
     from ..report import as_text
+    from ..verdict import verdict
 
     records = None
     if as_of is not None:
@@ -352,11 +354,12 @@ def consolidation(
       kodeks consolidation --fail-under 80
     """
     from ..consolidation import consolidate
-    from ..load import load_code, validated
+    from ..load import load_code
     from ..render.consolidation import outline
     from ..render.outline import render
     from ..report import as_text
     from ..store.git import source_history
+    from ..verdict import validated
 
     snapshot = _snapshot(root, rev, name_commit=True)
     loaded = load_code(snapshot)

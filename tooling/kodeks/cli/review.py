@@ -140,10 +140,10 @@ def table(
       kodeks review table
       kodeks review table --round round-1 --format docx -o build/round-1.docx
     """
-    from ..load import check
     from ..register import review_table
     from ..render.review_table import render
     from ..report import as_text
+    from ..verdict import check
 
     result = check(working_tree(root))
     if result.code is None or result.errors:
