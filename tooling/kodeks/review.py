@@ -29,11 +29,9 @@ from .edit.front_matter import scalar_edit
 from .edit.paragraphs import CannotApply, paragraph_edits
 from .edit.texts import Edit, Texts
 from .errors import KodeksError
-from .model import Article, Code, Paragraph, ReferenceTarget, Section, TargetKind
+from .marks import UNDATED, bookmark_name, heading_key, heading_of, marked_lines, units_in_order
+from .model import Article, Code, Numbering, Paragraph, ReferenceTarget, Section, TargetKind
 from .register import unit_place
-from .render import Edition
-from .render.common import heading_key, marked_lines, unit_heading, walk
-from .render.word import UNDATED, bookmark_name
 from .store import REVIEWS_DIR, Revision
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 from .words import opcodes, words
@@ -96,27 +94,27 @@ class ReviewReading:
 def marks_of(code: Code) -> dict[str, Mark]:
     """Every paragraph key of the Code, headings included, by bookmark name."""
     marks: dict[str, Mark] = {}
-    edition = Edition(code, None, code.numbering())
-    for unit in walk(edition):
+    numbering = code.numbering()
+    for unit in units_in_order(code):
         if isinstance(unit, Article):
-            marks.update(_article_marks(code, unit, edition))
+            marks.update(_article_marks(code, unit, numbering))
             continue
         kind = TargetKind.SECTION if isinstance(unit, Section) else TargetKind.CHAPTER
         for language in code.languages:
             key = heading_key(language, unit)
-            text = unit_heading(edition, unit, language)
+            text = heading_of(numbering, unit, language)
             marks[bookmark_name(key)] = Mark(None, language, ReferenceTarget(kind, unit.id), key, "", None, text, True)
     return marks
 
 
-def _article_marks(code: Code, article: Article, edition: Edition) -> dict[str, Mark]:
+def _article_marks(code: Code, article: Article, numbering: Numbering) -> dict[str, Mark]:
     marks: dict[str, Mark] = {}
     whole = ReferenceTarget(TargetKind.ARTICLE, article.id)
-    number = edition.numbering.articles.get(article.id, article.number)
+    number = numbering.articles.get(article.id, article.number)
     for language in code.languages:
         label = wording.article_label(language, number)
         key = heading_key(language, article)
-        heading = unit_heading(edition, article, language)
+        heading = heading_of(numbering, article, language)
         marks[bookmark_name(key)] = Mark(article, language, whole, key, label, None, heading, heading=True)
         marks[bookmark_name("t-" + key)] = Mark(article, language, whole, "t-" + key, label, None, "", heading=True)
         text = article.texts.get(language)
@@ -387,7 +385,7 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
     refused: list[tuple[Found, str]] = []
     applied = 0
     now: dict[str, dict[str, Mark]] = {}
-    edition: Edition | None = None
+    numbering: Numbering | None = None
     for item in found:
         if item.proposal is None or item.mark is None:
             continue
@@ -400,8 +398,8 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
         current: Mark | None = item.mark
         if article is not item.mark.article:  # the file changed since the document was built
             if article is not None and article.id not in now:
-                edition = edition or Edition(code, None, code.numbering())
-                now[article.id] = _article_marks(code, article, edition)
+                numbering = numbering or code.numbering()
+                now[article.id] = _article_marks(code, article, numbering)
             current = now.get(article.id, {}).get(bookmark_name(item.mark.key)) if article is not None else None
         if current is not None and _flat(_current_wording(current)) == _flat(item.proposal):
             continue  # carried out already (a second --apply of the same file)

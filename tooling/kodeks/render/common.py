@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import urllib.parse
-from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import wording
 from ..consolidation import printed_provision
+from ..marks import (
+    article_anchor,
+    chapter_anchor,
+    heading_of,
+    section_anchor,
+    unit_anchor,
+    unit_anchor_of,
+    units_in_order,
+)
 from ..model import (
     ALL_LANGUAGES,
-    SUBPOINT_LETTERS,
     Act,
     Article,
     ArticleText,
     Chapter,
     Code,
-    LegalNumber,
     Paragraph,
-    PrintedParagraph,
     ReferenceTarget,
     Section,
     SourceProvision,
@@ -27,90 +32,6 @@ from ..model import (
     Text,
 )
 from . import Edition
-
-
-def section_anchor(section_id: str) -> str:
-    return f"sec-{section_id}"
-
-
-def chapter_anchor(chapter_id: str) -> str:
-    return f"ch-{chapter_id}"
-
-
-def article_anchor(article_id: str) -> str:
-    return f"art-{article_id}"
-
-
-def unit_anchor(
-    language: str,
-    article_id: str,
-    part: LegalNumber | None,
-    point: LegalNumber | None = None,
-    subpoint: str | None = None,
-) -> str:
-    """Anchor of a part, point or subpoint: stable ids for articles, the legal numbers inside them.
-
-    Carries the language, so that both columns of a parallel text have their own targets.
-    """
-    anchor = f"{language}-art-{article_id}"
-    if part is not None:
-        anchor += f"-p{part}"
-    if point is not None:
-        anchor += f"-pt{point}"
-    if subpoint is not None:
-        anchor += f"-sp{SUBPOINT_LETTERS.index(subpoint) + 1}"  # ASCII: Word bookmarks take no Cyrillic
-    return anchor
-
-
-def printed_anchor(language: str, article_id: str, line: PrintedParagraph) -> str:
-    """The anchor of the unit a printed paragraph opens; empty for other paragraphs."""
-    if not line.label or line.notes is not None:
-        return ""
-    part = line.part.number if line.part else None
-    point = line.point.number if line.point else None
-    return unit_anchor(language, article_id, part, point, line.subpoint.label if line.subpoint else None)
-
-
-@dataclass(frozen=True, slots=True)
-class MarkedLine:
-    """A printed paragraph with the key a document marks it by (a Word bookmark) and the unit
-    a reviewer's comment on it is about."""
-
-    key: str
-    line: PrintedParagraph
-    unit: ReferenceTarget
-
-
-def marked_lines(language: str, article_id: str, text: ArticleText) -> Iterator[MarkedLine]:
-    """Every printed paragraph of an article, each with its own key: the unit's anchor for the
-    paragraph that opens it, ``…-aN`` for its further абзацы, ``…-nN`` for the notes."""
-    counts: Counter[tuple[object, ...]] = Counter()
-    notes = 0
-    for line in text.printed():
-        part = line.part.number if line.part else None
-        point = line.point.number if line.point else None
-        subpoint = line.subpoint.label if line.subpoint else None
-        unit = ReferenceTarget(TargetKind.ARTICLE, article_id, part, point, subpoint)
-        if line.notes is not None:
-            notes += 1
-            yield MarkedLine(
-                f"{language}-art-{article_id}-n{notes}", line, ReferenceTarget(TargetKind.ARTICLE, article_id)
-            )
-            continue
-        if line.paragraph is not None:
-            counts[(part, point, subpoint)] += 1
-        ordinal = counts[(part, point, subpoint)]
-        anchor = unit_anchor(language, article_id, part, point, subpoint)
-        if line.label:
-            yield MarkedLine(anchor, line, unit)
-        else:
-            yield MarkedLine(f"{anchor}-a{ordinal}", line, replace(unit, paragraph=ordinal))
-
-
-def heading_key(language: str, unit: Section | Chapter | Article) -> str:
-    """The key of a heading in one language: a comment on it is about the section, chapter or
-    article."""
-    return f"{language}-{unit_anchor_of(unit)}"
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:
@@ -138,21 +59,6 @@ def external_href(href: str) -> str | None:
     if not href.startswith(("https://", "http://", "mailto:")):
         return None
     return urllib.parse.quote(href, safe="!#$%&'()*+,/:;=?@[]~")
-
-
-def section_heading(edition: Edition, section: Section, language: str) -> str:
-    number = edition.numbering.sections.get(section.id)
-    return wording.heading(wording.section_label(language, number), section.title.get(language, ""))
-
-
-def chapter_heading(edition: Edition, chapter: Chapter, language: str) -> str:
-    number = edition.numbering.chapters.get(chapter.id)
-    return wording.heading(wording.chapter_label(language, number), chapter.title.get(language, ""))
-
-
-def article_heading(edition: Edition, article: Article, language: str) -> str:
-    number = edition.numbering.articles.get(article.id, article.number)
-    return wording.heading(wording.article_label(language, number), article.title.get(language, ""))
 
 
 def revision_line(edition: Edition, language: str) -> str:
@@ -186,46 +92,11 @@ class TocEntry:
 
 def walk(edition: Edition) -> Iterator[Section | Chapter | Article]:
     """Sections, chapters and articles in legal order, each followed by what it holds."""
-    code = edition.code
-
-    def chapter_units(chapter: Chapter) -> Iterator[Chapter | Article]:
-        yield chapter
-        for entry in chapter.articles:
-            article = code.articles.get(entry.id)
-            if article is not None:
-                yield article
-
-    for entry in code.leading:
-        article = code.articles.get(entry.id)
-        if article is not None:
-            yield article
-    if not code.sections:
-        for chapter in code.top_chapters:
-            yield from chapter_units(chapter)
-    for section in code.sections:
-        yield section
-        for entry in section.articles:
-            article = code.articles.get(entry.id)
-            if article is not None:
-                yield article
-        for chapter in section.chapters:
-            yield from chapter_units(chapter)
+    return units_in_order(edition.code)
 
 
 def unit_heading(edition: Edition, unit: Section | Chapter | Article, language: str) -> str:
-    if isinstance(unit, Section):
-        return section_heading(edition, unit, language)
-    if isinstance(unit, Chapter):
-        return chapter_heading(edition, unit, language)
-    return article_heading(edition, unit, language)
-
-
-def unit_anchor_of(unit: Section | Chapter | Article) -> str:
-    if isinstance(unit, Section):
-        return section_anchor(unit.id)
-    if isinstance(unit, Chapter):
-        return chapter_anchor(unit.id)
-    return article_anchor(unit.id)
+    return heading_of(edition.numbering, unit, language)
 
 
 def contents(edition: Edition, languages: tuple[str, ...]) -> Iterator[TocEntry]:

@@ -15,27 +15,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 
 from .. import wording
+from ..marks import UNDATED, bookmark_name, heading_key, marked_lines, unit_anchor_of
 from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
-from .common import (
-    contents,
-    external_href,
-    heading_key,
-    history_notes,
-    marked_lines,
-    reference_href,
-    review_of,
-    revision_line,
-    unit_anchor_of,
-    unit_heading,
-    walk,
-)
+from .common import contents, external_href, history_notes, reference_href, review_of, revision_line, unit_heading, walk
 from .word import (
     HYPERLINK_STYLE,
-    UNDATED,
     Properties,
     add_paragraph,
-    bookmark_name,
     field,
     language_of_run,
     new_document,

@@ -9,20 +9,10 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .. import wording
+from ..marks import printed_anchor, unit_anchor_of
 from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
-from .common import (
-    contents,
-    external_href,
-    history_notes,
-    printed_anchor,
-    reference_href,
-    review_of,
-    revision_line,
-    unit_anchor_of,
-    unit_heading,
-    walk,
-)
+from .common import contents, external_href, history_notes, reference_href, review_of, revision_line, unit_heading, walk
 
 SHORT_ARTICLE = 4
 """Articles of at most this many paragraphs are kept on one printed page."""

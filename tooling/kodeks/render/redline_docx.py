@@ -15,8 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .. import wording
 from ..diff import ArticleChange, Comparison, Op, Piece, UnitChange, tokens, word_diff
+from ..marks import UNDATED, bookmark_name, heading_key, marked_lines
 from ..model import Article, LegalNumber
-from .common import heading_key, marked_lines
 from .redline_common import (
     ELLIPSIS,
     answered_line,
@@ -29,10 +29,8 @@ from .redline_common import (
     table_rows,
 )
 from .word import (
-    UNDATED,
     Properties,
     add_paragraph,
-    bookmark_name,
     new_document,
     package,
     run,

@@ -7,7 +7,6 @@ element by element through python-docx costs seconds per thousand.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
@@ -26,8 +25,6 @@ from ..characters import xml_safe
 
 FONT = "Times New Roman"
 """Word's legal-document default; covers Kyrgyz ң ө ү (LibreOffice maps it to a metric twin)."""
-UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
-"""The date of a document built from the working tree, which has no commit date."""
 HYPERLINK_STYLE = '<w:rStyle w:val="Hyperlink"/>'
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _BODY_MARKER = "__kodeks_body__"
@@ -41,14 +38,6 @@ def xml_text(text: str) -> str:
 def xml_attribute(value: str) -> str:
     """Text for a double-quoted XML attribute value."""
     return escape(xml_safe(value), {'"': "&quot;"})
-
-
-def bookmark_name(key: str) -> str:
-    """A Word bookmark name for an anchor or paragraph key: a hash, because Word allows 40
-    characters of letters, digits and ``_``; the leading ``_`` hides it from the reader, as
-    Word's own ``_Toc`` bookmarks are. ``kodeks review import`` finds a paragraph's unit by
-    hashing every key of the revision the document was built from."""
-    return "_k" + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def add_paragraph(document: Any, text: str, style: str | None = None) -> Any:
