@@ -2,7 +2,7 @@
 units they are about, as register entries, and the proposals as edits of the Markdown.
 
 Every paragraph kodeks writes into a Word document carries a hidden bookmark named after its
-unit's key (``render.word.bookmark_name``); hashing the keys of the revision the document was
+unit's key (``marks.bookmark_name``); hashing the keys of the revision the document was
 built from finds each paragraph's unit again. Three things come back:
 
 - a comment: an entry on the unit of the paragraph its range starts in (a heading: the article);
