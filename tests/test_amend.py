@@ -319,6 +319,22 @@ def test_the_command_line_writes_the_law_and_applies_it(code_repo: Callable[...,
     assert "2. Кенеш решает вопросы" in (root / A / "kenesh.md").read_text(encoding="utf-8")
     docx = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD", "--format", "docx", "-o", str(tmp_path / "law.docx"))
     assert docx.exit_code == 0 and (tmp_path / "law.docx").stat().st_size > 0
+    # A line that is no instruction is named where it is, and nothing is applied.
+    before = (root / A / "kenesh.md").read_text(encoding="utf-8")
+    garbled = tmp_path / "garbled.md"
+    garbled.write_text(
+        "Внести в Кодекс следующие изменения:\n1) в статье 3 слова «все» переставить;\n2) статью 3 признать утратившей силу.\n",
+        encoding="utf-8",
+    )
+    unread = kodeks("amend", "--root", str(root), "--apply", str(garbled))
+    assert unread.exit_code == 1
+    assert f"{garbled}:2:1: L001 cannot read the instruction: в статье 3 слова «все» переставить" in unread.stderr
+    assert "nothing applied" in unread.stderr and (root / A / "kenesh.md").read_text(encoding="utf-8") == before
+    empty = tmp_path / "empty.md"
+    empty.write_text("Внести в Кодекс следующие изменения:\n", encoding="utf-8")
+    assert (
+        f"{empty}:1:1: L001 no instructions found" in kodeks("amend", "--root", str(root), "--apply", str(empty)).stderr
+    )
 
 
 def test_the_text_in_force_on_a_date_carries_the_history_notes_of_its_laws(code_repo: Callable[..., Path]) -> None:

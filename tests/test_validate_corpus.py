@@ -634,9 +634,10 @@ def test_a_fifo_is_refused(code_dir: WriteCode) -> None:
 
 def test_every_rule_has_a_case_in_the_corpus() -> None:
     # F003 needs a symlink or a FIFO (tests below); I001 and I002 come from `kodeks import` (test_import.py);
-    # Y013 asks Git whether a law's revision exists (test_history.py).
-    covered = {code for _, expected in CASES.values() for code, _, _ in expected} | {"F003", "I001", "I002", "Y013"}
-    assert covered == set(RULES)
+    # Y013 asks Git whether a law's revision exists (test_history.py); L001 comes from
+    # `kodeks amend --apply` (test_amend.py).
+    covered = {code for _, expected in CASES.values() for code, _, _ in expected}
+    assert covered | {"F003", "I001", "I002", "Y013", "L001"} == set(RULES)
 
 
 def test_a_submodule_is_refused_alike_in_the_working_tree_and_a_revision(code_dir: WriteCode, tmp_path: Path) -> None:

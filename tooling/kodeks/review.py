@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import characters, wording
 from .edit.front_matter import scalar_edit
@@ -32,9 +34,12 @@ from .errors import KodeksError
 from .marks import UNDATED, bookmark_name, heading_key, heading_of, marked_lines, units_in_order
 from .model import Article, Code, Numbering, Paragraph, ReferenceTarget, Section, TargetKind
 from .register import unit_place
-from .store import REVIEWS_DIR, Revision
+from .store import REVIEWS_DIR, Revision, Snapshot
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 from .words import opcodes, words
+
+if TYPE_CHECKING:
+    from .load import ParseCache
 
 
 class ReviewError(KodeksError):
@@ -127,6 +132,32 @@ def _article_marks(code: Code, article: Article, numbering: Numbering) -> dict[s
                 article, language, marked.unit, marked.key, line.label, line.paragraph, printed
             )
     return marks
+
+
+def code_sent(
+    root: Path, file: Path, document: ReviewedDocument, working: Code, cache: ParseCache
+) -> tuple[Snapshot | None, Code]:
+    """The Code as it was when the reviewer's copy was built: the revision the document names
+    (its unchanged files answered from ``cache``), or the working tree's if it names none."""
+    from .errors import RevisionError
+    from .load import load_code
+    from .store.git import read_revision
+
+    if not document.revision:
+        return None, working
+    if not re.fullmatch(r"[0-9a-f]{40}", document.revision):
+        raise ReviewError(f"{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?")
+    try:
+        snapshot = read_revision(root, document.revision)
+    except RevisionError as error:
+        raise ReviewError(
+            f"{file} was built from revision {document.revision[:12]}, which this repository does not have "
+            f"({error}): fetch it, or the file belongs to another Code"
+        ) from None
+    sent = load_code(snapshot, cache).code
+    if sent is None:
+        raise ReviewError(f"the Code of revision {document.revision[:12]} cannot be read")
+    return snapshot, sent
 
 
 def kodeks_signature(revision: Revision | None) -> Change:

@@ -32,6 +32,7 @@ RULES: dict[str, Rule] = {
         Rule("F004", _W, "stray file in code_text/ that kodeks does not read"),
         Rule("I001", _E, "a line of an act being imported that could not be placed"),
         Rule("I002", _W, "a reference of an act being imported to itself, kept as words"),
+        Rule("L001", _E, "a line of an amending law being applied that could not be read"),
         # Characters
         Rule("C001", _E, "control character (Word and XML cannot hold it)"),
         Rule("C002", _W, "invisible or direction-changing character"),

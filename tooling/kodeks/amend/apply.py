@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from .. import wording
+from ..diagnostics import Diagnostic, SourceLocation
 from ..edit.as_markdown import line_markdown, markdown_lines
 from ..edit.front_matter import scalar_edit, value_edit, yaml_string
 from ..edit.paragraphs import CannotApply, paragraph_edits
@@ -31,6 +33,8 @@ from ..model import (
 from ..parse import parse_article, parse_structure
 from ..parse.statute import read_statute
 from ..references import find_unit, own_paragraphs
+from ..rules import rule
+from ..source import decode
 from .units import NUMBER_LINE, replace_throughout, unit_children, unit_paragraphs
 
 _UNIT_LINE = re.compile(r"^\s*(\d+(?:-\d+)*[.)]\s+|[а-яё]\)\s+)")
@@ -44,6 +48,34 @@ def repealed_wording(language: str, kind: str, was: str = "") -> str:
     if kind in ("point", "subpoint"):
         return words[0].lower() + words[1:] + (was[-1] if was[-1:] in ";." else ".")
     return words + "."
+
+
+class LawUnreadable(KodeksError):
+    """An amending law with lines that cannot be read as instructions: nothing is applied."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Diagnostic]) -> None:
+        super().__init__("\n".join(str(p) for p in problems) + "\nkodeks: nothing applied")
+        self.problems = list(problems)
+
+
+def read_law_file(path: Path) -> dict[str, list[Instruction]]:
+    """The instructions of an amending law in a file (Markdown or text, one version or both),
+    by the language of each version; every line that cannot be read is L001."""
+    from ..parse.instructions import read_law
+    from ..store.document import InputError, check_size
+
+    check_size(path)
+    text, problems = decode(path.name, path.read_bytes())
+    if text is None:
+        raise InputError(f"{path}: not UTF-8 text; {problems[0].message if problems else ''}".rstrip("; "))
+    law = read_law(text, str(path))
+    if not law.problems and not any(law.versions.values()):
+        law.problems.append(rule("L001").at(SourceLocation(str(path), 1), "no instructions found"))
+    if law.problems:
+        raise LawUnreadable(law.problems)
+    return law.versions
 
 
 class ApplyError(KodeksError):

@@ -13,6 +13,8 @@ import click
 
 from ..errors import KodeksError
 
+EXIT_INVALID = 1
+"""The content is invalid: what validate reports, an import or a law that cannot be carried out."""
 EXIT_INTERNAL = 3
 
 

@@ -21,8 +21,6 @@ from .options import (
 if TYPE_CHECKING:
     from ..model import Code
 
-EXIT_INVALID = 1
-
 
 def _text(code: Code | None, act_id: str | None, where: str) -> Code:
     """The Code, or the text of the act ``act_id`` kept in the repository."""
@@ -118,32 +116,20 @@ def amend(
 
 
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
-    from ..amend.apply import apply_law, article_paths
+    from ..amend.apply import apply_law, article_paths, read_law_file
     from ..drafting import Workspace
     from ..edit.texts import unified_diff
-    from ..parse.instructions import read_law
-    from ..source import decode
-    from ..store.document import InputError, check_size
 
-    check_size(law_file)
-    text, problems = decode(law_file.name, law_file.read_bytes())
-    if text is None:
-        raise InputError(f"{law_file}: not UTF-8 text; {problems[0].message if problems else ''}".rstrip("; "))
-    law = read_law(text)
-    if law.problems or not any(law.versions.values()):
-        for problem in law.problems or [f"line 1: no instructions found in {law_file}"]:
-            click.echo(f"{law_file}:{problem.removeprefix('line ')}", err=True)
-        click.echo("kodeks: nothing applied", err=True)
-        raise SystemExit(EXIT_INVALID)
+    versions = read_law_file(law_file)
     files = working_tree(root).files
     texts = {path: data.decode("utf-8", "replace") for path, data in files.items()}
     # Only the structure is parsed here; an article is parsed when an instruction reaches it.
     structure = {path: data for path, data in files.items() if not path.endswith(".md")}
     target = _text(Workspace.of(structure, validated=False).code, act_id, "the working tree")
     paths = article_paths(texts, target.path.rpartition("/")[0] + "/articles")
-    changes = apply_law(law.versions, texts, target, paths)
+    changes = apply_law(versions, texts, target, paths)
     # One version's instructions: what the law numbers (each version numbers the same ones).
-    count = max(len(v) for v in law.versions.values())
+    count = max(len(v) for v in versions.values())
     if not changes:
         click.echo("kodeks: nothing to change")
         return

@@ -11,13 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import cli
+from . import EXIT_INVALID, cli
 from .options import dry_run_option, root_option, working_tree, write_edit
 
 if TYPE_CHECKING:
     from ..drafting import Plan, Workspace
-
-EXIT_INVALID = 1
 
 
 def _workspace(root: Path) -> Workspace:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import wording
-from . import cli
+from . import EXIT_INVALID, cli
 from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
 if TYPE_CHECKING:
@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from ..model import AmendmentRecord, Code
     from ..store import Snapshot
     from ..verdict import Verdict
-
-EXIT_INVALID = 1
 
 
 def _read_code(root: Path, rev: str) -> Code:

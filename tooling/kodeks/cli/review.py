@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
-from . import cli
+from . import EXIT_INVALID, cli
 from .options import (
     chosen_languages,
     dry_run_option,
@@ -17,8 +16,6 @@ from .options import (
     write_edit,
     write_or_print,
 )
-
-EXIT_INVALID = 1
 
 
 @cli.group()
@@ -59,11 +56,8 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
     """
     from ..drafting import Workspace
     from ..edit.texts import unified_diff
-    from ..errors import RevisionError
-    from ..load import load_code
     from ..model import ID_PATTERN
-    from ..review import ReviewError, import_review, kodeks_signature, read_review
-    from ..store.git import read_revision
+    from ..review import code_sent, import_review, kodeks_signature, read_review
     from ..store.reviewed import read_reviewed
 
     if not ID_PATTERN.fullmatch(round_id):
@@ -72,24 +66,11 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
         )
     document = read_reviewed(file)
     workspace = Workspace.of(working_tree(root).files, validated=False)
-    if document.revision:
-        if not re.fullmatch(r"[0-9a-f]{40}", document.revision):
-            raise ReviewError(f"{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?")
-        try:
-            snapshot = read_revision(root, document.revision)
-        except RevisionError as error:
-            raise ReviewError(
-                f"{file} was built from revision {document.revision[:12]}, which this repository does not have "
-                f"({error}): fetch it, or the file belongs to another Code"
-            ) from None
-        sent = load_code(snapshot, workspace.cache).code  # unchanged files are not parsed again
-    else:
+    if not document.revision:
         click.echo(
             f"kodeks: {file} names no commit (built from an uncommitted tree): compared with the working tree", err=True
         )
-        snapshot, sent = None, workspace.code
-    if sent is None:
-        raise ReviewError(f"the Code of revision {document.revision[:12]} cannot be read")
+    snapshot, sent = code_sent(root, file, document, workspace.code, workspace.cache)
     reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
     result = import_review(reading, workspace.texts, workspace.code, round_id, document.revision, apply)
     for unplaced in result.unplaced:

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..citation import ordinal
+from ..diagnostics import Diagnostic, SourceLocation
 from ..instruction import Instruction, Op, UnitPath
 from ..model import LegalNumber
+from ..rules import rule
 from ..wording import MARKS
 
 HEADINGS = {"ru": "закон кыргызской республики", "ky": "кыргыз республикасынын мыйзамы"}
@@ -78,11 +80,11 @@ class LawText:
     """The versions of an amending law found in a file, each its instructions."""
 
     versions: dict[str, list[Instruction]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    """``line N: what`` for every line that could not be read."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """L001 for every line that could not be read."""
 
 
-def read_law(text: str) -> LawText:
+def read_law(text: str, path: str = "law.md") -> LawText:
     law = LawText()
     lines = [(number, _clean(line)) for number, line in enumerate(text.splitlines(), start=1)]
     lines = [(number, line) for number, line in lines if line]
@@ -94,7 +96,7 @@ def read_law(text: str) -> LawText:
         starts = [(0, language)]
     for position, (start, language) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        law.versions[language] = _version(lines[start:end], language, law.problems)
+        law.versions[language] = _version(lines[start:end], language, law.problems, path)
     return law
 
 
@@ -107,11 +109,15 @@ def _clean(line: str) -> str:
     return line[1:] if line.startswith("\\") else line
 
 
-def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -> list[Instruction]:
+def _version(lines: list[tuple[int, str]], language: str, problems: list[Diagnostic], path: str) -> list[Instruction]:
+    def unread(line: int, message: str) -> None:
+        problems.append(rule("L001").at(SourceLocation(path, line), message))
+
     opening = next((i for i, (_, line) in enumerate(lines) if _OPENING[language].match(line)), None)
     if opening is None:
-        problems.append(
-            f"line {lines[0][0] if lines else 1}: no «{'Внести в … следующие изменения:' if language == 'ru' else '… төмөнкүдөй өзгөртүүлөр киргизилсин:'}» opens article 1 ({language})"
+        unread(
+            lines[0][0] if lines else 1,
+            f"no «{'Внести в … следующие изменения:' if language == 'ru' else '… төмөнкүдөй өзгөртүүлөр киргизилсин:'}» opens article 1 ({language})",
         )
         return []
     found: list[Instruction] = []
@@ -126,7 +132,7 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -
         if item is None and not found and group is None:
             item = re.match(r"^()(.*)$", line)  # a law with one change does not number it
         if item is None:
-            problems.append(f"line {number}: not an instruction: {line[:80]}")
+            unread(number, f"not an instruction: {line[:80]}")
             index += 1
             continue
         body = item.group(2)
@@ -144,7 +150,7 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[str]) -
         text = body.rstrip(";.").rstrip() if not content else body
         instruction = _instruction(text, language, group, tuple(content))
         if instruction is None:
-            problems.append(f"line {number}: cannot read the instruction: {body[:100]}")
+            unread(number, f"cannot read the instruction: {body[:100]}")
             continue
         found.append(instruction)
     return found
