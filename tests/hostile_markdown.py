@@ -6,7 +6,7 @@ Cases named ``r-*`` pass the hostile text through the renderer's own ``escape()`
 put it where redline_md puts article text (the <summary> line, a table cell, a list item).
 """
 
-from kodeks.render.markdown import escape
+from kodeks.render.md import escape
 
 EVIL = "//evil.example"
 IMG = "//evil.example/p.png"

@@ -20,9 +20,9 @@ from kodeks.amend.apply import apply_law
 from kodeks.amend.write import AmendError, amending_law
 from kodeks.load import load_code
 from kodeks.model import Code
-from kodeks.parse.instructions import read_law
+from kodeks.parse.amending_law import read_law
 from kodeks.printed import article_lines
-from kodeks.render.amendment import render_markdown
+from kodeks.render.amending_law import render_markdown
 from kodeks.store import Snapshot
 from kodeks.store.worktree import read_worktree
 from kodeks.wording import is_repeal_note
@@ -731,7 +731,7 @@ def test_the_word_law_is_in_kyrgyz_and_russian_for_word_justified_as_laws_are_pr
     import io
     import zipfile
 
-    from kodeks.render.amendment import render_docx
+    from kodeks.render.amending_law import render_docx
 
     base, head = a_dozen_amendments()
     data = render_docx(amending_law(load(base), load(head)), ("ky", "ru"))

@@ -31,7 +31,7 @@ from .model import (
     Section,
     Text,
 )
-from .register import unit_place
+from .review_table import unit_place
 from .store import Revision
 from .words import SPACED
 
@@ -294,9 +294,6 @@ class ArticleChange:
     @property
     def text_changed(self) -> bool:
         return any(row.changed for rows in self.texts.values() for row in rows)
-
-    def changed_languages(self) -> list[str]:
-        return [language for language, rows in self.texts.items() if any(row.changed for row in rows)]
 
     @property
     def only_renumbered(self) -> bool:

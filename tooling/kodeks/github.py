@@ -314,7 +314,7 @@ def safe_comment(body: str, repository: str) -> str:
 
 def step_summary(diagnostics: list[Diagnostic], verdict: str) -> str:
     """A Markdown summary of validation for $GITHUB_STEP_SUMMARY, within its 1 MiB."""
-    from .render.markdown import escape
+    from .render.md import escape
 
     lines = [f"### kodeks validate\n\n{escape(verdict)}\n"]
     if diagnostics:

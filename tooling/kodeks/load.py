@@ -170,7 +170,7 @@ def _amendments(
     diagnostics += problems
     if decoded is None:
         return ()
-    from .parse.amendments import parse_amendments  # only a Code in force with a register pays for it
+    from .parse.laws_in_force import parse_amendments  # only a Code in force with a register pays for it
 
     records, problems = parse_amendments(AMENDMENTS_FILE, decoded, languages)
     diagnostics += problems
@@ -183,7 +183,7 @@ def _rounds(
     """The review rounds, by file name."""
     if not files:
         return ()
-    from .parse.register import parse_round  # only a Code with a register pays for it
+    from .parse.review_round import parse_round  # only a Code with a register pays for it
 
     found = []
     for path, data in sorted(files.items()):

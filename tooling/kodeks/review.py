@@ -33,7 +33,7 @@ from .edit.texts import Edit, Texts
 from .errors import KodeksError
 from .marks import UNDATED, bookmark_name, heading_key, heading_of, marked_lines, units_in_order
 from .model import Article, Code, Numbering, Paragraph, ReferenceTarget, Section, TargetKind
-from .register import unit_place
+from .review_table import unit_place
 from .store import REVIEWS_DIR, Revision, Snapshot
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 from .words import opcodes, words

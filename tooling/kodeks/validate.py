@@ -54,7 +54,7 @@ def validate(
 
         diagnostics += disposition_problems(code)
     if code.reviews:
-        from .register import register_problems  # only a Code with a register pays for it
+        from .review_table import register_problems  # only a Code with a register pays for it
 
         diagnostics += register_problems(code)
     return sorted(set(diagnostics), key=sort_key)

@@ -63,7 +63,7 @@ class LawUnreadable(KodeksError):
 def read_law_file(path: Path) -> dict[str, list[Instruction]]:
     """The instructions of an amending law in a file (Markdown or text, one version or both),
     by the language of each version; every line that cannot be read is L001."""
-    from ..parse.instructions import read_law
+    from ..parse.amending_law import read_law
     from ..store.document import InputError, check_size
 
     check_size(path)

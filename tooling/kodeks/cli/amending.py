@@ -92,7 +92,7 @@ def amend(
         raise click.UsageError("give BASE (and HEAD), or --apply FILE")
     from ..amend.write import amending_law
     from ..load import load_code
-    from ..render.amendment import render_docx, render_markdown
+    from ..render.amending_law import render_docx, render_markdown
     from ..store.pair import read_changed
 
     base_snapshot, head_snapshot, unchanged = read_changed(root, base, head or "HEAD")

@@ -33,7 +33,7 @@ def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
     """The revision of the last law in force on ``day`` by the register in the working tree (an
     edited register counts before it is committed), and the laws in force by then. A register
     with errors is refused: a law left out would leave its changes out of the text."""
-    from ..history import in_force_on
+    from ..editions import in_force_on
     from ..load import read_register
     from ..report import as_text
 
@@ -66,7 +66,7 @@ def _history(
     root: Path, records: tuple[AmendmentRecord, ...]
 ) -> dict[tuple[str, str, str], tuple[AmendmentRecord, ...]]:
     """The laws that changed each unit, from the laws given."""
-    from ..history import editions, notes
+    from ..editions import editions, notes
 
     if not records:
         return {}
@@ -397,7 +397,7 @@ def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:
       kodeks history 7#2
       kodeks history settlements --lang ru
     """
-    from ..history import editions, unit_editions
+    from ..editions import editions, unit_editions
     from ..model import LegalNumber
 
     code = _read_code(root, "HEAD")

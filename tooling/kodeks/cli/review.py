@@ -121,9 +121,9 @@ def table(
       kodeks review table
       kodeks review table --round round-1 --format docx -o build/round-1.docx
     """
-    from ..register import review_table
     from ..render.review_table import render
     from ..report import as_text
+    from ..review_table import review_table
     from ..verdict import check
 
     result = check(working_tree(root))

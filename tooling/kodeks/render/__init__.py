@@ -18,7 +18,7 @@ from ..store import Revision
 if TYPE_CHECKING:
     from ..diff import Comparison
 
-FORMATS = {"html": "html", "md": "markdown", "docx": "docx"}
+FORMATS = {"html": "html", "md": "md", "docx": "docx"}
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
 
 

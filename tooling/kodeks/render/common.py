@@ -168,7 +168,7 @@ def history_notes(edition: Edition, text: ArticleText | None, article_id: str, l
     None) stand under its heading."""
     if not edition.history:
         return HistoryNotes({}, {})
-    from ..history import notes_after
+    from ..editions import notes_after
 
     if text is None:
         laws = edition.history.get((article_id, "", language), ())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .markdown import escape as md_escape
+from .md import escape as md_escape
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from functools import partial
 from .. import wording
 from ..characters import reveal
 from ..diff import ArticleChange, Comparison, Op
-from .markdown import escape
+from .md import escape
 from .redline_common import (
     ELLIPSIS,
     Column,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import wording
-from ..register import ReviewTable, TableRow
+from ..review_table import ReviewTable, TableRow
 from .outline import Block, Heading, Items, Table
 from .outline import render as write
 
