@@ -24,8 +24,7 @@ from .parse.citations_in_text import find_citations, segments
 from .parse.statute import Statute, StatuteArticle, StatuteBlock, StatuteHeading
 from .rules import rule
 from .store import ACT_FILE, ACTS_DIR
-
-_LANGUAGE_ORDER = ("ky", "ru")
+from .wording import LEGAL_LANGUAGES
 
 
 class ImportProblemsError(KodeksError):
@@ -67,7 +66,7 @@ def import_act(
     if len(set(languages)) != len(languages):
         raise KodeksError(f"two inputs in the same language ({', '.join(languages)}): give one text per language")
     problems = [p for s in statutes for p in s.problems]
-    ordered = sorted(statutes, key=lambda s: _LANGUAGE_ORDER.index(s.language))
+    ordered = sorted(statutes, key=lambda s: LEGAL_LANGUAGES.index(s.language))
     problems += _disagreements(ordered)
     for statute in ordered:
         if not statute.title:

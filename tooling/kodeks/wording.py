@@ -489,6 +489,17 @@ def _ky_on(adopted: datetime.date) -> str:
     return f"{adopted.year}-жылдын {adopted.day}-{month}{'ндеги' if month.endswith('и') else 'ндагы'}"
 
 
+LEGAL_LANGUAGES = ("ky", "ru")
+"""The languages kodeks reads and writes laws in, the state language first: a bilingual act is
+merged and printed in this order."""
+
+TEXT_OF = {
+    "ru": {"ky": "в тексте на государственном языке", "ru": "в тексте на официальном языке"},
+    "ky": {"ky": "мамлекеттик тилдеги текстинде", "ru": "расмий тилдеги текстинде"},
+}
+"""How a version of an amending law names the text an instruction changes alone, by the version's
+language and the text's: written by ``render.amending_law``, read by ``parse.amending_law``."""
+
 MARKS = {
     ".": {"ru": ("точку", "точкой"), "ky": ("чекит", "чекит")},
     ";": {"ru": ("точку с запятой", "точкой с запятой"), "ky": ("үтүрлүү чекит", "үтүрлүү чекит")},

@@ -122,6 +122,8 @@ class _State:
         known = {a.number: a.path for a in code.articles.values() if a.number is not None}
         self.paths = dict(paths) if paths is not None else known
         self._parsed: dict[str, tuple[str, Article]] = {}
+        self.language = code.languages[0] if code.languages else "ru"
+        """The language of the instruction being carried out: messages name units in it."""
         self._added: set[str] = set()
         """Files of articles this law adds: the other language's version fills them in."""
 
@@ -144,7 +146,11 @@ class _State:
 
         self.files.update(Texts({path: self.files[path]}).apply(edits))
 
+    def _where(self, path: UnitPath) -> str:
+        return _where(path, self.language)
+
     def carry_out(self, instruction: Instruction) -> None:
+        self.language = instruction.language
         if instruction.op is Op.THROUGHOUT:
             self._throughout(instruction)
             return
@@ -175,7 +181,7 @@ class _State:
             return
         if instruction.op is Op.REPEAL and instruction.added:  # «пункты 1 и 2 … признать утратившими силу»
             for label in instruction.added:
-                self.carry_out(replace(instruction, path=sibling_path(path, label), added=()))
+                self.carry_out(replace(instruction, path=sibling_path(path, label, language), added=()))
             return
         unit = self._unit(article, text, path)
         if instruction.op in (Op.REPLACE, Op.DELETE, Op.INSERT_AFTER, Op.INSERT_BEFORE):
@@ -196,7 +202,7 @@ class _State:
         target = ReferenceTarget(TargetKind.ARTICLE, article.id, path.part, path.point, path.subpoint, path.paragraph)
         found = find_unit(text, target)
         if isinstance(found, str):
-            raise ApplyError(f"{_where(path)}: the text has no {found}")
+            raise ApplyError(f"{self._where(path)}: the text has no {found}")
         return found
 
     def _words(self, article: Article, unit: Any, instruction: Instruction) -> None:
@@ -208,10 +214,10 @@ class _State:
         if wording.is_mark(instruction.old):  # the unit's last sign
             holding, count = paragraphs[-1:], int(paragraphs[-1].plain_text.endswith(instruction.old))
             if count != 1:
-                where = _where(instruction.path)
+                where = self._where(instruction.path)
                 raise ApplyError(f"{where}: the unit does not end with «{instruction.old}»")
         if count != 1:
-            where = _where(instruction.path)
+            where = self._where(instruction.path)
             raise ApplyError(f"{where}: the words «{instruction.old}» occur {count} times, not once")
         new_text = carry_out(holding[0].plain_text, instruction)
         assert new_text is not None
@@ -220,7 +226,7 @@ class _State:
         try:
             self.edit(article.path, paragraph_edits(texts, holding[0], new_text))
         except CannotApply as error:
-            raise ApplyError(f"{_where(instruction.path)}: {error}") from None
+            raise ApplyError(f"{self._where(instruction.path)}: {error}") from None
 
     def _restate(self, article: Article, text: ArticleText, unit: Any, instruction: Instruction) -> None:
         content = list(instruction.content)
@@ -243,7 +249,7 @@ class _State:
             self.edit(article.path, paragraph_edits(texts, paragraph, new_text))
         except CannotApply as error:
             assert instruction.path is not None
-            raise ApplyError(f"{_where(instruction.path)}: {error}") from None
+            raise ApplyError(f"{self._where(instruction.path)}: {error}") from None
 
     def _replace_unit(self, article: Article, text: ArticleText, unit: Any, content: list[str]) -> None:
         source = self.files[article.path]
@@ -275,7 +281,7 @@ class _State:
             if not isinstance(s, Subpoint) and s.number is not None and new_number is not None and s.number < new_number
         ]
         if any(not isinstance(s, Subpoint) and s.number == new_number for s in siblings):
-            raise ApplyError(f"{_where(path)}: the unit already exists")
+            raise ApplyError(f"{self._where(path)}: the unit already exists")
         source = self.files[article.path]
         if before:
             _, end = _span(source, text, before[-1])
@@ -284,7 +290,7 @@ class _State:
             end = siblings[0].location.line
             indent = _indent_of(source, end)
         else:
-            raise ApplyError(f"{_where(path)}: no unit to add it after")
+            raise ApplyError(f"{self._where(path)}: no unit to add it after")
         lines = source.split("\n")
         while end - 1 > 1 and not lines[end - 2].strip():
             end -= 1
@@ -305,10 +311,10 @@ class _State:
         parent = UnitPath(path.article, path.part, path.point, path.subpoint)
         unit = text if parent.kind == "article" else self._unit(article, text, parent)
         if isinstance(unit, Subpoint) or unit_children(unit):
-            raise ApplyError(f"{_where(path)}: an абзац is added only to a unit of paragraphs")
+            raise ApplyError(f"{self._where(path)}: an абзац is added only to a unit of paragraphs")
         paragraphs = own_paragraphs(unit)
         if not 1 < path.paragraph <= len(paragraphs) + 1:
-            raise ApplyError(f"{_where(path)}: the unit has {len(paragraphs)} абзацы")
+            raise ApplyError(f"{self._where(path)}: the unit has {len(paragraphs)} абзацы")
         lines = self.files[article.path].split("\n")
         previous = paragraphs[path.paragraph - 2]
         start = previous.location.line - 1
@@ -466,8 +472,8 @@ class _State:
                 self.edit(article.path, edits)
 
 
-def _where(path: UnitPath) -> str:
-    return wording.unit_place("ru", path.article, _target(path))
+def _where(path: UnitPath, language: str) -> str:
+    return wording.unit_place(language, path.article, _target(path))
 
 
 def _target(path: UnitPath) -> Any:
@@ -531,11 +537,11 @@ def article_paths(files: Mapping[str, str], folder: str) -> dict[LegalNumber, st
     return found
 
 
-def sibling_path(path: UnitPath, label: str) -> UnitPath:
+def sibling_path(path: UnitPath, label: str, language: str) -> UnitPath:
     """The unit ``label`` beside the one ``path`` names (a part, point or subpoint)."""
     if path.kind == "subpoint":
         return replace(path, subpoint=label)
     number = LegalNumber.parse(label)
     if number is None:
-        raise ApplyError(f"{_where(path)}: «{label}» is not a number")
+        raise ApplyError(f"{_where(path, language)}: «{label}» is not a number")
     return replace(path, point=number) if path.kind == "point" else replace(path, part=number)

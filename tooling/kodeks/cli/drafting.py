@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..wording import LEGAL_LANGUAGES
 from . import EXIT_INVALID, cli
 from .options import dry_run_option, root_option, working_tree, write_edit
 
@@ -272,7 +273,9 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--act", "act_id", required=True, metavar="ID", help="The act's id under `acts:` in code.yaml.")
 @click.option(
-    "--language", type=click.Choice(["ky", "ru"]), help="The language of a single input (guessed when not given)."
+    "--language",
+    type=click.Choice(LEGAL_LANGUAGES),
+    help="The language of a single input (guessed when not given).",
 )
 @click.option("--number", metavar="N", help="The act's number, where its header does not give it.")
 @click.option(

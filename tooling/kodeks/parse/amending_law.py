@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic, SourceLocation
 from ..instruction import Instruction, Op, UnitPath
 from ..model import LegalNumber
 from ..rules import rule
-from ..wording import MARKS
+from ..wording import MARKS, TEXT_OF
 
 HEADINGS = {"ru": "закон кыргызской республики", "ky": "кыргыз республикасынын мыйзамы"}
 _OPENING = {
@@ -24,10 +24,7 @@ _OPENING = {
     "ky": re.compile(r"^.+ төмөнкүдөй (?:өзгөртүүлөр|өзгөртүү) киргизилсин:$"),
 }
 _ARTICLE = {"ru": re.compile(r"^Статья (\d+)\.?$"), "ky": re.compile(r"^(\d+)-берене\.?$")}
-_ONLY = {
-    "ru": {"в тексте на государственном языке": "ky", "в тексте на официальном языке": "ru"},
-    "ky": {"мамлекеттик тилдеги текстинде": "ky", "расмий тилдеги текстинде": "ru"},
-}
+_ONLY = {version: {phrase: text for text, phrase in phrases.items()} for version, phrases in TEXT_OF.items()}
 _ITEM = re.compile(r"^(\d+|[а-яё])\)\s+(.*)$")
 _NUMBER = r"\d+(?:-\d+)*"
 

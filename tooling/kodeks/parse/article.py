@@ -203,7 +203,7 @@ skips are read as markers too, so that N009 can name them."""
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _NEAR_LINK = re.compile(r"\[[^\]\n]{1,200}\]\s+\((?:art|ch|sec|act):([^)\s]{1,200})\)")
 """Words in brackets, then a reference target in parentheses, with a space between."""
-_FOLDED_MARKER = re.compile(r"(\s*)([0-9]+(?:-[0-9]+)*[.)]|[абвгдежзиклмнопрстуфхцчшщэюя]\))(?=\s|$)")
+_FOLDED_MARKER = re.compile(rf"(\s*)([0-9]+(?:-[0-9]+)*[.)]|[{SUBPOINT_LETTERS}]\))(?=\s|$)")
 """A part (``2.``), point (``2)``) or subpoint (``а)``) marker at the start of a line."""
 
 

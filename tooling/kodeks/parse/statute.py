@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..characters import CONTROL
 from ..diagnostics import Diagnostic, SourceLocation
-from ..model import LegalNumber, from_roman
+from ..model import SUBPOINT_LETTERS, LegalNumber, from_roman
 from ..rules import rule
 from ..wording import NOTES_OPENING
 
@@ -35,7 +35,7 @@ _HEADINGS = {
 }
 _PART = re.compile(rf"({_NUMBER})\.\s+(\S.*)")
 _POINT = re.compile(rf"({_NUMBER})\)\s+(\S.*)")
-_SUBPOINT = re.compile(r"([абвгдежзиклмнопрстуфхцчшщэюя])\)\s+(\S.*)")
+_SUBPOINT = re.compile(rf"([{SUBPOINT_LETTERS}])\)\s+(\S.*)")
 _HISTORY = re.compile(r"\((?:[^()]*редакци[^()]*|[^()]*(?:Утратил|Күчүн жоготту)[^()]*)\)")
 _REPEALED = re.compile(r"\((?:Утратил\w*\s+силу|Күчүн жоготту)[^()]*\)")
 _NUMBER_LINE = re.compile(r"(?:№|N)\s*(\d+)")

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .. import wording
 from ..instruction import AmendingLaw, Instruction, Op, UnitPath
-from ..model import LegalNumber
+from ..model import SUBPOINT_LETTERS, LegalNumber
 
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+LETTERS = SUBPOINT_LETTERS
 """Sub-items of one article's instructions: а), б) … (the letters of subpoints)."""
 
 
@@ -23,10 +23,6 @@ ENTRY_INTO_FORCE = {
     "ky": "Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.",
 }
 LAW_HEADING = {"ru": "Закон Кыргызской Республики", "ky": "Кыргыз Республикасынын Мыйзамы"}
-TEXT_OF = {
-    "ru": {"ky": "в тексте на государственном языке", "ru": "в тексте на официальном языке"},
-    "ky": {"ky": "мамлекеттик тилдеги текстинде", "ru": "расмий тилдеги текстинде"},
-}
 
 
 def _ordinal(words: Sequence[str], value: int) -> str:
@@ -365,7 +361,7 @@ def _sentence(
 ) -> list[tuple[str, str]]:
     text = phrase(instruction, within, code)
     if instruction.only:
-        text = f"{TEXT_OF[language][instruction.language]}: {text}"
+        text = f"{wording.TEXT_OF[language][instruction.language]}: {text}"
     end = "." if last else ";"
     kind = "sub-item" if within else "item"
     opening = f"{label} {text}".lstrip()
