@@ -127,7 +127,7 @@ def test_wrong_dispositions_are_reported_by_validate(code_dir: WriteCode, monkey
 
 
 SOFFICE = shutil.which("soffice")
-CHROMIUM = shutil.which("chromium")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 @pytest.mark.skipif(SOFFICE is None or CHROMIUM is None, reason="Chromium and LibreOffice: .ci/run installs them")
