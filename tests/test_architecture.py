@@ -1,4 +1,4 @@
-"""The layers of kodeks, as the table in "Working on kodeks" (CONTRIBUTING.md) gives them: each
+"""The layers of kodeks, as the table in "Working on kodeks" (DEVELOPING.md) gives them: each
 module imports only from its own layer or the ones below, at module level and inside functions
 alike, and no set of modules imports each other in a circle."""
 
@@ -13,7 +13,7 @@ import pytest
 import kodeks
 
 PACKAGE = Path(kodeks.__file__).resolve().parent
-MANUAL = PACKAGE.parents[1] / "CONTRIBUTING.md"
+MANUAL = PACKAGE.parents[1] / "DEVELOPING.md"
 
 
 def layers() -> list[set[str]]:

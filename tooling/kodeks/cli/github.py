@@ -1,4 +1,4 @@
-"""GitHub Actions entry points (see .github/workflows/ and CONTRIBUTING.md)."""
+"""GitHub Actions entry points (see .github/workflows/ and DEVELOPING.md)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _event_option = click.option(
 
 @cli.group()
 def github() -> None:
-    """GitHub Actions entry points (see .github/workflows/ and CONTRIBUTING.md).
+    """GitHub Actions entry points (see .github/workflows/ and DEVELOPING.md).
 
     \b
     Examples:
