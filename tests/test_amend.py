@@ -256,10 +256,15 @@ def test_a_term_replaced_throughout_with_one_exception_and_a_kyrgyz_only_change(
         f"по всему тексту Кодекса, за исключением статьи {number}, слова «местного самоуправления» "
         "заменить словами «муниципального управления»"
     ) in law
+    # The Kyrgyz-only change is one item in both versions, each naming the text it changes.
     assert (
-        "в тексте на государственном языке: в статье 1 слово «жөнгө салат»" in law
-        or "мамлекеттик тилдеги текстинде" in law
+        "\n2) в тексте на государственном языке: в части 2 статьи 1 слова «жөнгө салат» заменить словом «аныктайт».\n"
+        in law
     )
+    assert (
+        "\n2) мамлекеттик тилдеги текстинде: 1-берененин 2-бөлүгүндө «жөнгө салат» деген сөздөр «аныктайт» "
+        "деген сөз менен алмаштырылсын.\n"
+    ) in law
 
 
 def test_a_draft_and_a_renumbering_are_refused() -> None:

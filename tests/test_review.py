@@ -551,6 +551,15 @@ def test_a_comment_on_a_chapter_heading_is_about_the_chapter_and_leads_its_artic
             "1. Местный кенеш действует согласно части 2 и 3 настоящей статьи.",
             "1. Местный кенеш действует согласно [части 2](art:kenesh#2) и 3 настоящей статьи.",
         ),
+        # Words and signs right next to a reference go outside its link, before and after it.
+        (
+            "1. Местный кенеш действует согласно новой части 2 настоящей статьи.",
+            "1. Местный кенеш действует согласно новой [части 2](art:kenesh#2) настоящей статьи.",
+        ),
+        (
+            "1. Местный кенеш действует согласно «части 2» настоящей статьи.",
+            "1. Местный кенеш действует согласно «[части 2](art:kenesh#2)» настоящей статьи.",
+        ),
         # A change inside a reference's words keeps the link (validate checks the new wording).
         (
             "1. Местный кенеш действует согласно частям 2 настоящей статьи.",
