@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from kodeks.amend.apply import apply_law
 from kodeks.amend.write import AmendError, amending_law
+from kodeks.instruction import UnitPath
 from kodeks.load import load_code
-from kodeks.model import Code
+from kodeks.model import Code, LegalNumber
 from kodeks.parse.amending_law import read_law
 from kodeks.printed import article_lines
 from kodeks.render.amending_law import render_markdown
@@ -324,6 +325,15 @@ def test_the_command_line_writes_the_law_and_applies_it(code_repo: Callable[...,
     assert "2. Кенеш решает вопросы" in (root / A / "kenesh.md").read_text(encoding="utf-8")
     docx = kodeks("amend", "--root", str(root), "HEAD~1", "HEAD", "--format", "docx", "-o", str(tmp_path / "law.docx"))
     assert docx.exit_code == 0 and (tmp_path / "law.docx").stat().st_size > 0
+    # Words that occur more than once in the unit name no place: refused, not applied at the first.
+    twice = tmp_path / "twice.md"
+    twice.write_text(
+        "Внести в Кодекс следующее изменение:\nв части 2 статьи 3 слово «в» исключить.\n"
+        "Статья 2.\nНастоящий Закон вступает в силу со дня официального опубликования.\n",
+        encoding="utf-8",
+    )
+    ambiguous = kodeks("amend", "--root", str(root), "--apply", str(twice))
+    assert ambiguous.exit_code == 1 and "the words «в» occur 4 times, not once" in ambiguous.stderr
     # A line that is no instruction is named where it is, and nothing is applied.
     before = (root / A / "kenesh.md").read_text(encoding="utf-8")
     garbled = tmp_path / "garbled.md"
@@ -527,7 +537,9 @@ ART = "code_text/articles/"
 BODIES = "system-of-local-self-government-bodies.md"
 RIGHTS = "right-of-citizens.md"
 SUBJECT = "subject-of-regulation.md"
-SHAPES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
+SHAPES: dict[
+    str, tuple[list[tuple[str, str, str]], list[str]] | tuple[list[tuple[str, str, str]], list[str], list[str]]
+] = {
     "a point added at the end of a list, with the sign before it": (
         [
             (
@@ -585,6 +597,8 @@ SHAPES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
             "1-берененин 3-бөлүгүнүн 1-пункту күчүн жоготту деп таанылсын.",
             "пункт 1 части 3 статьи 1 признать утратившим силу.",
         ],
+        # --apply writes the point in the list's case and with its sign, as it was typed here
+        ["   1) күчүн жоготту;", "   1) утратил силу;"],
     ),
     "two points repealed together: one instruction": (
         [
@@ -602,6 +616,59 @@ SHAPES: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
         [
             "1-берененин 3-бөлүгүнүн 1 жана 2-пункттары күчүн жоготту деп таанылсын.",
             "пункты 1 и 2 части 3 статьи 1 признать утратившими силу.",
+        ],
+        ["   1) күчүн жоготту;\n   2) күчүн жоготту.", "   1) утратил силу;\n   2) утратил силу."],
+    ),
+    "three points added together: a range": (
+        [
+            (
+                BODIES,
+                "шаарлардагы мэрия.\n",
+                "шаарлардагы мэрия;\n   3) төрагалар;\n   4) башчылар;\n   5) катчылар.\n",
+            ),
+            (BODIES, "мэрия в городах.\n", "мэрия в городах;\n   3) председатели;\n   4) главы;\n   5) секретари.\n"),
+        ],
+        [
+            "б) часть 1 дополнить пунктами 3–5 следующего содержания:",
+            "б) 1-бөлүгү төмөнкүдөй мазмундагы 3-5-пункттар менен толукталсын:",
+        ],
+    ),
+    "a subpoint added: its point is restated": (
+        [
+            (
+                BODIES,
+                "   1) жергиликтүү өз алдынча башкаруунун өкүлчүлүктүү органдары – жергиликтүү кеңештер;",
+                "   1) жергиликтүү өз алдынча башкаруунун өкүлчүлүктүү органдары:\n\n      а) жергиликтүү кеңештер;",
+            ),
+            (
+                BODIES,
+                "   1) представительные органы местного самоуправления – местные кенеши;",
+                "   1) представительные органы местного самоуправления:\n\n      а) местные кенеши;",
+            ),
+        ],
+        [
+            "6-берененин 1-бөлүгүнүн 1-пункту төмөнкүдөй редакцияда баяндалсын:",
+            "пункт 1 части 1 статьи 6 изложить в следующей редакции:",
+        ],
+    ),
+    "a part restated in one language, a word of its point changed in the other: restated in both": (
+        [
+            (BODIES, "шаарлардагы мэрия.\n", "шаарлардагы мэрия.\n\n   Кеңештер жана мэриялар өз ара аракеттенишет.\n"),
+            (BODIES, "мэрия в городах.", "мэрии в городах."),
+        ],
+        [
+            "6-берененин 1-бөлүгү төмөнкүдөй редакцияда баяндалсын:",
+            "часть 1 статьи 6 изложить в следующей редакции:",
+        ],
+    ),
+    "words added at a paragraph's start in one language and replaced in the other": (
+        [
+            (RIGHTS, "3. Жарандар ушул", "3. Бардык Жарандар ушул"),
+            (RIGHTS, "3. Граждане участвуют", "3. Жители участвуют"),
+        ],
+        [
+            "5-берененин 3-бөлүгүндө «Жарандар» деген сөз «Бардык Жарандар» деген сөздөр менен алмаштырылсын",
+            "в части 3 статьи 5 слово «Граждане» заменить словом «Жители»",
         ],
     ),
     "a part with points inserted": (
@@ -661,7 +728,7 @@ def _cut_rest(text: str) -> str:
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_every_instruction_shape_is_worded_as_drafters_write_it_and_applies_back(shape: str) -> None:
-    changes, expected = SHAPES[shape]
+    changes, expected, *applied_lines = SHAPES[shape]
     base = in_force()
     head = dict(base)
     for name, old, new in changes:
@@ -670,6 +737,11 @@ def test_every_instruction_shape_is_worded_as_drafters_write_it_and_applies_back
     law = roundtrip(base, head)
     for line in expected:
         assert line in law, (line, law)
+    assert "в тексте на" not in law or "only" in shape  # each change is said in both versions
+    if applied_lines:
+        applied = apply_law(read_law(law).versions, dict(base), load(base))
+        for line in applied_lines[0]:
+            assert any(line in text for text in applied.values()), (line, applied)
     ky, ru = law.split("# Закон Кыргызской Республики")
     # A law with one article's changes is one item: it is not numbered «1)» when it is one change.
     for version in (ky, ru):
@@ -748,3 +820,33 @@ def test_the_word_law_is_in_kyrgyz_and_russian_for_word_justified_as_laws_are_pr
     assert "по всему тексту Кодекса" in ru and 'w:val="ru-RU"' in ru and 'w:val="ky-KG"' not in ru
     assert "en-US" not in styles  # Word would mark every line misspelt
     assert ru.count('<w:jc w:val="both"/>') > 10
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "ky", "ru"),
+    [
+        (UnitPath(LegalNumber.of(5), LegalNumber.of(2)), ".", ";",
+         "5-берененин 2-бөлүгүндөгү чекит үтүрлүү чекит менен алмаштырылсын",
+         "в части 2 статьи 5 точку заменить точкой с запятой"),
+        (UnitPath(LegalNumber.of(5), LegalNumber.of(2), LegalNumber.of(3)), ":", ",",
+         "5-берененин 2-бөлүгүнүн 3-пунктундагы кош чекит үтүр менен алмаштырылсын",
+         "в пункте 3 части 2 статьи 5 двоеточие заменить запятой"),
+        (UnitPath(LegalNumber.of(5)), ";", ".", "5-беренедеги үтүрлүү чекит чекит менен алмаштырылсын",
+         "в статье 5 точку с запятой заменить точкой"),
+    ],
+)  # fmt: skip
+def test_a_sign_is_named_in_each_language_and_read_back(path: UnitPath, old: str, new: str, ky: str, ru: str) -> None:
+    from kodeks.instruction import AmendingLaw, Instruction, Op
+    from kodeks.render.amending_law import version
+
+    law = AmendingLaw(
+        {"ky": "Кодекси", "ru": "Кодекс"},
+        (Instruction(Op.REPLACE, "ky", path, old, new), Instruction(Op.REPLACE, "ru", path, old, new)),
+        ("ky", "ru"),
+    )
+    assert version(law, "ky") == [ky + "."] and version(law, "ru") == [ru + "."]
+    printed = render_markdown(law, ("ky", "ru"))
+    read = read_law(printed)
+    assert read.problems == [] and [(i.op, i.path, i.old, i.new) for i in read.versions["ru"]] == [
+        (Op.REPLACE, path, old, new)
+    ]

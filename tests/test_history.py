@@ -251,3 +251,22 @@ def test_history_lists_a_units_editions_in_its_language_with_its_repeal(three_la
         "КР 2027-жылдын 24-июнундагы № 13 «Кодекске өзгөртүүлөрдү киргизүү жөнүндө» Мыйзамы "
         "(2027-жылдын 5-июлунда күчүнө кирген)"
     ) in ky.output
+
+
+@pytest.mark.parametrize(
+    ("month", "kyrgyz"),
+    list(
+        enumerate(
+        ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы", "июнундагы", "июлундагы",
+         "августундагы", "сентябрындагы", "октябрындагы", "ноябрындагы", "декабрындагы"),
+            start=1,
+        )
+    ),
+)  # fmt: skip
+def test_every_month_of_a_kyrgyz_note(month: int, kyrgyz: str) -> None:
+    import datetime
+
+    from kodeks.wording import history_note
+
+    note = history_note("ky", [("7", datetime.date(2027, month, 3))])
+    assert note == f"(КР 2027-жылдын 3-{kyrgyz} № 7 Мыйзамынын редакциясына ылайык)"
