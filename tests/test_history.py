@@ -270,3 +270,113 @@ def test_every_month_of_a_kyrgyz_note(month: int, kyrgyz: str) -> None:
 
     note = history_note("ky", [("7", datetime.date(2027, month, 3))])
     assert note == f"(КР 2027-жылдын 3-{kyrgyz} № 7 Мыйзамынын редакциясына ылайык)"
+
+
+@pytest.fixture(scope="module")
+def additions_and_repeals(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Law 12 adds a part with points, an article and changes a point; law 13 repeals that
+    point, an абзац law 12 added, and an article."""
+    root = tmp_path_factory.mktemp("additions") / "code"
+    write_files(root, dict(in_force()))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The Code as adopted")
+    git(root, "tag", "adopted")
+    _change(
+        root,
+        RIGHTS,
+        (
+            "\n3. Жарандар ушул",
+            "\n2-1. Жарандар:\n\n     1) кайрылууга;\n     2) катышууга укуктуу.\n\n3. Жарандар ушул",
+        ),
+        (
+            "\n3. Граждане участвуют",
+            "\n2-1. Граждане вправе:\n\n     1) обращаться;\n     2) участвовать.\n\n3. Граждане участвуют",
+        ),
+    )
+    _change(
+        root,
+        BODIES,
+        ("системасына кирбейт.\n", "системасына кирбейт.\n\n   Алар өз ара аракеттенишет.\n"),
+        ("государственной власти.\n", "государственной власти.\n\n   Они взаимодействуют.\n"),
+    )
+    _change(
+        root,
+        "subject-of-regulation.md",
+        ("ички уюштурулушуна;", "ички түзүлүшүнө;"),
+        ("на внутреннюю организацию органов", "на внутреннее устройство органов"),
+    )
+    (root / "code_text/code.yaml").write_text(
+        (root / "code_text/code.yaml")
+        .read_text(encoding="utf-8")
+        .replace("          - settlements\n", "          - settlements\n          - settlement-categories\n"),
+        encoding="utf-8",
+    )
+    write_files(
+        root,
+        {
+            ART + "settlement-categories.md": '---\nid: settlement-categories\nnumber: "12-1"\ntitle:\n'
+            '  ky: "Калктуу конуштардын категориялары"\n  ru: "Категории населенных пунктов"\nstatus: agreed\n---\n\n'
+            "## ky\n\n1. Категориясы калкынын санына жараша аныкталат.\n\n## ru\n\n"
+            "1. Категория определяется численностью населения.\n"
+        },
+    )
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Law No 12")
+    git(root, "tag", "law-12")
+    _change(
+        root,
+        BODIES,
+        ("   Алар өз ара аракеттенишет.", "   Күчүн жоготту."),
+        ("   Они взаимодействуют.", "   Утратил силу."),
+    )
+    _change(
+        root,
+        "subject-of-regulation.md",
+        ("   1) мамлекеттик бийлик органдарынын ички түзүлүшүнө;", "   1) күчүн жоготту;"),
+        ("   1) на внутреннее устройство органов государственной власти;", "   1) утратил силу;"),
+    )
+    naming = (root / ART / "naming-and-renaming.md").read_text(encoding="utf-8")
+    naming = re.sub(r"status: \w+", "status: repealed", naming).split("## ky")[0] + "## ky\n\n## ru\n"
+    (root / ART / "naming-and-renaming.md").write_text(naming, encoding="utf-8")
+    git(root, "commit", "-qam", "Law No 13")
+    git(root, "tag", "law-13")
+    write_files(root, {"code_text/amendments.yaml": REGISTER})
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "The register")
+    return root
+
+
+def test_units_added_and_repealed_carry_one_note_each_where_the_database_prints_it(
+    additions_and_repeals: Path,
+) -> None:
+    ru = _built(additions_and_repeals, "2027-07-05", "--format", "md", "--lang", "ru")
+    lines = [line for line in ru.splitlines() if line.strip()]
+    law_12 = "*(В редакции Закона КР от 1 марта 2027 года № 12)*"
+    # The part added with its points: one note, under its last line.
+    part = next(i for i, line in enumerate(lines) if "**2-1.** Граждане вправе:" in line)
+    assert [line == law_12 for line in lines[part : part + 4]] == [False, False, False, True]
+    assert "участвовать." in lines[part + 2]
+    # The article added: one note, under its heading, none under its part.
+    heading = next(i for i, line in enumerate(lines) if line.startswith("#### Статья 12-1."))
+    assert lines[heading + 1] == law_12 and lines[heading + 3] != law_12
+    # An абзац law 12 added and law 13 repealed; a point law 12 changed and law 13 repealed: each
+    # says only its repeal, naming law 13, in place of its words.
+    repealed_13 = "(Утратил силу в соответствии с Законом КР от 24 июня 2027 года № 13)"
+    assert sum(repealed_13 in line for line in lines) == 2
+    assert any(line.endswith("**1)** " + repealed_13) for line in lines)
+    assert "№ 12" not in " ".join(line for line in lines if repealed_13 in line)
+    # The article repealed: under its heading, its repeal with the law, and nothing else.
+    article = next(i for i, line in enumerate(lines) if line.startswith("#### Статья 13."))
+    assert lines[article + 1] == "*(Утратила силу в соответствии с Законом КР от 24 июня 2027 года № 13)*"
+    assert lines[article + 2].startswith(("#", "<a id"))
+    ky = _built(additions_and_repeals, "2027-07-05", "--format", "md", "--lang", "ky")
+    assert "*(КР 2027-жылдын 24-июнундагы № 13 Мыйзамына ылайык күчүн жоготту)*" in ky
+
+
+def test_history_says_a_unit_was_not_there_before_the_law_that_added_it(additions_and_repeals: Path) -> None:
+    listed = kodeks("history", "--root", str(additions_and_repeals), "5#2-1", "--lang", "ru")
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert lines[0].startswith("Закон КР от 20 декабря 2026 года № 45") and lines[1].strip() == "отсутствует"
+    assert lines[2].startswith("Закон КР от 1 марта 2027 года № 12") and "2-1. Граждане вправе:" in lines[3]
