@@ -51,3 +51,17 @@ def change(op: Op, old: str, new: str = "") -> Instruction:
 )
 def test_a_word_change_is_carried_out_exactly(instruction: Instruction, result: str | None) -> None:
     assert carry_out(TEXT, instruction) == result
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction", "result"),
+    [
+        # The last sign by name, where the text holds others like it.
+        ("Согласно ст. 5 закона.", change(Op.REPLACE, ".", ";"), "Согласно ст. 5 закона;"),
+        # Words deleted inside brackets, and at the very end: no space left over, none eaten.
+        ("Совет (местный) решает.", change(Op.DELETE, "местный"), "Совет () решает."),
+        ("Совет решает", change(Op.DELETE, "решает"), "Совет"),
+    ],
+)
+def test_a_word_change_at_the_edges_of_a_wording(text: str, instruction: Instruction, result: str) -> None:
+    assert carry_out(text, instruction) == result

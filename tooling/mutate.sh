@@ -13,11 +13,12 @@ PY=${PYTHON:-.venv/bin/python}
 PY="$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")"
 "$PY" -c "import mutmut" 2>/dev/null || "$PY" -m pip install -q mutmut
 rm -rf "$WORK" && mkdir -p "$WORK/src" "$WORK/mutants/src"  # mutants/src exists before Python starts
-cp -r tooling/kodeks "$WORK/src/" && cp -r tests code_text .ci .github README.md CONTRIBUTING.md DEVELOPING.md "$WORK/"
-cp -r tooling "$WORK/" && rm -rf "$WORK/tooling/kodeks" && ln -s ../src/kodeks "$WORK/tooling/kodeks"
+git ls-files -z | xargs -0 cp --parents -t "$WORK"  # the repository as committed: the tests read it
+mv "$WORK/tooling/kodeks" "$WORK/src/" && ln -s ../src/kodeks "$WORK/tooling/kodeks"
 paths=$(for module in "$@"; do printf '"src/%s", ' "$module"; done)
+copied=$(git ls-files | cut -d/ -f1 | sort -u | grep -v '^tooling$' | sed 's/.*/"&", /' | tr -d '\n')
 { cat pyproject.toml; printf '\n[tool.mutmut]\nsource_paths = [%s]\n' "${paths%, }"
-  printf 'also_copy = ["tests", "code_text", "src", ".ci", ".github", "tooling", "README.md", "CONTRIBUTING.md", "DEVELOPING.md", "pyproject.toml"]\n'
+  printf 'also_copy = [%s"src", "tooling"]\n' "$copied"
 } > "$WORK/pyproject.toml"
 cd "$WORK"
 PYTHONPATH="$WORK/mutants/src" "$PY" -m mutmut run --max-children "${JOBS:-4}" >/dev/null 2>&1 || true
