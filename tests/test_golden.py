@@ -79,4 +79,4 @@ def test_the_consolidation_report(tmp_path: Path) -> None:
 def _pretty(xml: bytes) -> str:
     from lxml import etree
 
-    return etree.tostring(etree.parse(io.BytesIO(xml)), pretty_print=True, encoding="unicode")
+    return str(etree.tostring(etree.parse(io.BytesIO(xml)), pretty_print=True, encoding="unicode"))

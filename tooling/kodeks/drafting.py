@@ -16,8 +16,9 @@ from .edit.front_matter import new_article_text
 from .edit.renumber import references_to, renumber_edits, renumber_parts_edits
 from .edit.structure import insert_entry_edit, move_chapter_edits, remove_entry_edit
 from .edit.texts import CodeProblemsError, EditError, Texts
-from .load import DEFAULT_CACHE, ParseCache, load_code
+from .load import DEFAULT_CACHE, load_code
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
+from .parse.cache import ParseCache
 from .rules import RENUMBER_FIXES
 from .store import ARTICLES_DIR, Snapshot
 from .verdict import validated as validated_findings
@@ -46,7 +47,7 @@ class Workspace:
     texts: Texts
     code: Code
     diagnostics: list[Diagnostic]
-    cache: ParseCache = field(default_factory=dict)
+    cache: ParseCache = field(default_factory=ParseCache)
     """Shared by a workspace and those derived from it: only changed files are parsed again."""
 
     @classmethod
@@ -54,7 +55,7 @@ class Workspace:
         """The Code as written; ``validated=False`` skips the cross-file rules (``diagnostics``
         then holds the parse problems only), for a command that only adds to the Code."""
         if cache is None:  # the command's parse cache if it installed one
-            cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}
+            cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else ParseCache()
         snapshot = Snapshot(files=dict(files))
         result = load_code(snapshot, cache)
         if result.code is None:

@@ -13,6 +13,7 @@ from .diagnostics import Diagnostic, SourceLocation
 from .errors import CodeNotFoundError
 from .model import AmendmentRecord, Article, Code, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
+from .parse.cache import ParseCache
 from .rules import rule
 from .source import decode
 from .store import (
@@ -38,11 +39,6 @@ class LoadResult:
     """Ids of article files that exist but were not parsed: unreadable ones (their problems are
     reported) and ones left unread as unchanged. Validation adds no "missing article" noise
     for them."""
-
-
-ParseCache = dict[tuple[str, str, tuple[str, ...]], tuple[Article | None, list[Diagnostic]]]
-"""Parsed article files by (path, content id, languages), for callers that load a Code again
-after changing a few files (the drafter tools): unchanged files are not parsed twice."""
 
 
 DEFAULT_CACHE: list[ParseCache] = []
@@ -113,9 +109,8 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             reviews=_rounds(rounds, code.languages, diagnostics),
             amendments=_amendments(snapshot.files.get(AMENDMENTS_FILE), code.languages, diagnostics),
         )
-    flush = getattr(cache, "flush", None)
-    if flush is not None:
-        flush()
+    if cache is not None:
+        cache.flush()
     unreadable.update(d.location.path.rpartition("/")[2].removesuffix(".md") for d in snapshot.problems)
     unreadable.update(path.rpartition("/")[2].removesuffix(".md") for path in snapshot.unread)
     return LoadResult(code, diagnostics, frozenset(unreadable - (code.articles.keys() if code else set())))
@@ -232,9 +227,7 @@ def _load_text(
         return (path, snapshot.deferred.get(path) or blob_id(files[path]), languages)
 
     if cache is not None:  # without one, load_code read every deferred file already
-        prefetch = getattr(cache, "prefetch", None)
-        if prefetch is not None:
-            prefetch([key(path) for path in articles_paths])
+        cache.prefetch([key(path) for path in articles_paths])
         # A revision's files not read yet are read now, together, unless the cache knows their parse.
         diagnostics += snapshot.read(
             [path for path in articles_paths if path in snapshot.deferred and key(path) not in cache]

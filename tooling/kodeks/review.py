@@ -39,7 +39,7 @@ from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 from .words import opcodes, words
 
 if TYPE_CHECKING:
-    from .load import ParseCache
+    from .parse.cache import ParseCache
 
 
 class ReviewError(KodeksError):

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, SourceLocation, sort_key
-from .load import DEFAULT_CACHE, LoadResult, ParseCache, load_code
+from .load import DEFAULT_CACHE, LoadResult, load_code
 from .model import Code
+from .parse.cache import ParseCache
 from .store import (
     ACTS_DIR,
     CODE_FILE,
@@ -61,8 +62,7 @@ def _cache_root(cache: ParseCache | None = None) -> Path | None:
     """The Code whose cache this command uses, if any."""
     if cache is None and DEFAULT_CACHE:
         cache = DEFAULT_CACHE[0]
-    root = getattr(cache, "root", None)
-    return root if isinstance(root, Path) else None
+    return cache.root if cache is not None else None
 
 
 def _act_findings(snapshot: Snapshot, cache_root: Path | None) -> Callable[[Code, str], list[Diagnostic]] | None:

@@ -224,6 +224,7 @@ def build(
     """
     from ..load import DEFAULT_CACHE, load_code
     from ..model import Stage
+    from ..parse.cache import ParseCache
     from ..render import SUFFIXES, BuildOptions, render
     from ..report import as_text
     from ..verdict import verdict
@@ -236,7 +237,7 @@ def build(
     snapshot = _snapshot(root, rev, name_commit=True)
     # The validation a build needs is validate's own: answered from the cache when these files
     # were validated before (the articles then come from the parse cache).
-    cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else {}  # parsed once, for the verdict and the build
+    cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else ParseCache()  # parsed once, for the verdict and the build
     checked = verdict(snapshot, root if DEFAULT_CACHE else None, cache)
     code = load_code(snapshot, cache).code
     if code is None or (checked.errors and not force):

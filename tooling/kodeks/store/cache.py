@@ -23,8 +23,9 @@ import stat
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+from ..parse.cache import ParseCache, Parsed, ParseKey
 from .output import CACHEDIR_TAG
 
 MAX_ENTRY = 64 * 1024 * 1024
@@ -213,7 +214,7 @@ _QUERY_SIZE = 500
 """Keys per query: SQLite allows 999 parameters in the oldest versions still about."""
 
 
-class ArticleCache(dict):  # type: ignore[type-arg]
+class ArticleCache(ParseCache):
     """The parse cache of :func:`kodeks.load.load_code` (path, blob id, languages → article and
     diagnostics), backed by ``articles.sqlite`` in the repository's cache :func:`directory`: a file parsed once is read back
     as tuples (``codec``) by every later command, in the working tree and in any revision.
@@ -225,6 +226,7 @@ class ArticleCache(dict):  # type: ignore[type-arg]
     def __init__(self, root: Path) -> None:
         super().__init__()
         self.root = root
+        self._code = root
         self._connection: Any = None
         self._opened = False
         self._missing: set[tuple[str, str, tuple[str, ...]]] = set()
@@ -238,7 +240,7 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         except ImportError:  # a Python built without SQLite: nothing is cached
             return None
 
-        path = directory(self.root) / "articles.sqlite"
+        path = directory(self._code) / "articles.sqlite"
         if secret() is None or not _safe_directory(path) or path.is_symlink():
             return None
         try:
@@ -269,7 +271,7 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         import sqlite3
 
         database = self._database()
-        wanted = {self._entry(item): item for item in items if not dict.__contains__(self, item)}
+        wanted = {self._entry(item): item for item in items if item not in self._entries}
         if database is None or not wanted:
             return
         keys = list(wanted)
@@ -284,14 +286,14 @@ class ArticleCache(dict):  # type: ignore[type-arg]
             for entry, data in rows:
                 item = wanted.pop(entry, None)
                 found = _decoded(item, entry, data) if item is not None else None
-                if found is not None:
-                    super().__setitem__(item, found)
+                if item is not None and found is not None:
+                    self._entries[item] = found
         self._missing.update(wanted.values())
 
-    def __contains__(self, item: object) -> bool:
-        if super().__contains__(item):
+    def __contains__(self, item: ParseKey) -> bool:
+        if item in self._entries:
             return True
-        if not (isinstance(item, tuple) and len(item) == 3) or item in self._missing:
+        if item in self._missing:
             return False
         import sqlite3
 
@@ -306,20 +308,20 @@ class ArticleCache(dict):  # type: ignore[type-arg]
         found = _decoded(item, entry, row[0]) if row else None
         if found is None:
             return False
-        super().__setitem__(item, found)
+        self._entries[item] = found
         return True
 
-    def __setitem__(self, item: tuple[str, str, tuple[str, ...]], value: object) -> None:
+    def __setitem__(self, item: ParseKey, value: Parsed) -> None:
         import sqlite3
 
         from ..codec import encode
 
-        super().__setitem__(item, value)
+        self._entries[item] = value
         self._missing.discard(item)
         database = self._database()
         if database is None:
             return
-        article, diagnostics = cast("tuple[Any, list[Any]]", value)
+        article, diagnostics = value
         entry = self._entry(item)
         sealed = seal(f"article {entry}".encode(), encode(item[0], article, diagnostics))
         if sealed is None:
