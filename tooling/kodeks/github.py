@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .errors import KodeksError
+from .errors import KodeksError, RevisionError
+from .store.git import has_revision
 
 MARKER = "<!-- kodeks-redline -->"
 """Opens the sticky comment; the posting step finds the comment to update by it."""
@@ -274,8 +276,6 @@ def comment_on_pull_requests(
     """The trusted job: for each open pull request whose head is the run's head commit, fetch
     its objects, recompute the redline with this (default-branch) kodeks, write the HTML and
     Word into ``out/pr-N/`` for upload, and post the sanitised comment. What it did, per line."""
-    from .errors import RevisionError
-    from .store.git import fetch_pull_request
 
     head = run_head(event)
     pull_requests = find_pull_requests(api, head)
@@ -335,3 +335,40 @@ def append_file(path: str | None, text: str) -> None:
     if path:
         with open(path, "a", encoding="utf-8") as handle:
             handle.write(text)
+
+
+def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, token: str = "") -> None:
+    """Fetch a pull request's head (and its base, if missing) into ``refs/kodeks/pull/N`` as Git
+    objects only: nothing is checked out, no hook or filter of the pull request runs.
+
+    The head must still be ``head_sha`` once fetched; otherwise the pull request moved on and
+    a newer run will post. With ``token`` the fetch authenticates (private repositories)
+    through the environment, never the command line.
+    """
+    import os
+
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+    if token:
+        import base64
+
+        credentials = base64.b64encode(f"x-access-token:{token}".encode()).decode()
+        env.update(
+            GIT_CONFIG_COUNT="1",
+            GIT_CONFIG_KEY_0="http.extraheader",
+            GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {credentials}",
+        )
+    local = f"refs/kodeks/pull/{number}"
+    refspecs = [f"+refs/pull/{number}/head:{local}"]
+    if not has_revision(root, base_sha):
+        refspecs.append(base_sha)
+    command = ["git", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head"]
+    result = subprocess.run(
+        [*command, "origin", *refspecs], cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    if result.returncode != 0:
+        raise RevisionError(f"cannot fetch pull request #{number}: {result.stderr.strip()[:500]}")
+    fetched = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{local}^{{commit}}"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    if fetched != head_sha:
+        raise RevisionError(f"pull request #{number} now ends at {fetched[:12]}, not {head_sha[:12]}: it moved on")

@@ -357,7 +357,7 @@ def consolidation(
     from ..render.consolidation import outline
     from ..render.outline import render
     from ..report import as_text
-    from ..store.git import source_history
+    from ..sources_written import source_history
     from ..verdict import validated
 
     snapshot = _snapshot(root, rev, name_commit=True)

@@ -6,7 +6,7 @@ import re
 import subprocess
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -15,11 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..errors import CodeNotFoundError, RevisionError
-from ..model import Article, SourceProvision
-from ..parse import parse_article
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
-from . import ACTS_DIR, CODE_DIR, Revision, Snapshot, blob_id
+from . import CODE_DIR, Revision, Snapshot, blob_id
 
 if TYPE_CHECKING:
     import git
@@ -274,100 +272,6 @@ def committed_revision(root: Path, snapshot: Snapshot) -> Revision | None:
     if any(blob_id(data) != listing.blobs[path] for path, data in snapshot.files.items()):
         return None
     return listing.revision
-
-
-SourceHistory = Callable[[Article, SourceProvision, Article], "tuple[Article, str] | None"]
-
-
-def source_history(root: Path, rev: str | None, languages: tuple[str, ...]) -> SourceHistory:
-    """For a Code article's source into an act kept as text: the act's article as it was in the
-    commit that wrote that source line (``git blame``), parsed, and that commit. None where it
-    cannot be known: outside Git, a line not yet committed, an act article not there yet."""
-    try:
-        store = GitStore(root)
-    except RevisionError:
-        return lambda article, source, cited: None
-    at = rev or "HEAD"
-    commits: dict[str, list[str] | None] = {}
-    try:
-        # An act file with one version in the history (imported once, never amended) reads the
-        # same whenever a source was written: no finding, and no `git blame` of the Code
-        # article (one each cost 15 ms: 30 s for 2,000 articles with sources).
-        versions = store.versions(at, ACTS_DIR)
-        committed = store.listing(at).blobs
-    except (RevisionError, CodeNotFoundError, store._git.GitCommandError):
-        return lambda article, source, cited: None
-
-    def one_version(cited: Article) -> bool:
-        if versions.get(cited.path, 0) != 1:
-            return False
-        if rev is not None:
-            return True
-        try:  # the working tree's act must still be the committed one
-            return blob_id((root / cited.path).read_bytes()) == committed.get(cited.path)
-        except OSError:
-            return False
-
-    def line_commits(article: Article) -> list[str] | None:
-        if article.path not in commits:
-            try:
-                committed = store.file_at(store.commit(at).hexsha, article.path)
-                current = (root / article.path).read_bytes() if rev is None else committed
-                commits[article.path] = store.line_commits(at, article.path) if committed == current else None
-            except (RevisionError, OSError, ValueError):
-                commits[article.path] = None
-        return commits[article.path]
-
-    def earlier(article: Article, source: SourceProvision, cited: Article) -> tuple[Article, str] | None:
-        if one_version(cited):
-            return None
-        shas = line_commits(article)
-        line = source.location.line if source.location else 0
-        if shas is None or not 0 < line <= len(shas):
-            return None
-        data = store.file_at(shas[line - 1], cited.path)
-        text = data.decode("utf-8", "replace") if data is not None else None
-        before = parse_article(cited.path, text, languages)[0] if text is not None else None
-        return (before, shas[line - 1]) if before is not None else None
-
-    return earlier
-
-
-def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, token: str = "") -> None:
-    """Fetch a pull request's head (and its base, if missing) into ``refs/kodeks/pull/N`` as Git
-    objects only: nothing is checked out, no hook or filter of the pull request runs.
-
-    The head must still be ``head_sha`` once fetched; otherwise the pull request moved on and
-    a newer run will post. With ``token`` the fetch authenticates (private repositories)
-    through the environment, never the command line.
-    """
-    import os
-
-    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
-    if token:
-        import base64
-
-        credentials = base64.b64encode(f"x-access-token:{token}".encode()).decode()
-        env.update(
-            GIT_CONFIG_COUNT="1",
-            GIT_CONFIG_KEY_0="http.extraheader",
-            GIT_CONFIG_VALUE_0=f"AUTHORIZATION: basic {credentials}",
-        )
-    local = f"refs/kodeks/pull/{number}"
-    refspecs = [f"+refs/pull/{number}/head:{local}"]
-    if not _has_commit(root, base_sha):
-        refspecs.append(base_sha)
-    command = ["git", "fetch", "--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head"]
-    result = subprocess.run(
-        [*command, "origin", *refspecs], cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    if result.returncode != 0:
-        raise RevisionError(f"cannot fetch pull request #{number}: {result.stderr.strip()[:500]}")
-    fetched = subprocess.run(
-        ["git", "rev-parse", "--verify", "--quiet", f"{local}^{{commit}}"], cwd=root, capture_output=True, text=True
-    ).stdout.strip()
-    if fetched != head_sha:
-        raise RevisionError(f"pull request #{number} now ends at {fetched[:12]}, not {head_sha[:12]}: it moved on")
 
 
 def has_revision(root: Path, rev: str) -> bool:
