@@ -8,7 +8,7 @@ from .diff import Comparison, answered_comments, diff_codes, disposition_changes
 from .load import load_code
 from .model import Code, Stage
 from .parse import DEFAULT_LANGUAGES
-from .store import Snapshot
+from .snapshot import Snapshot
 from .verdict import validated
 
 

@@ -32,7 +32,7 @@ from .model import (
     Text,
 )
 from .review_table import unit_place
-from .store import Revision
+from .snapshot import Revision
 from .words import SPACED
 
 

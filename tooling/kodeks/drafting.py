@@ -20,7 +20,7 @@ from .load import DEFAULT_CACHE, load_code
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .parse.cache import ParseCache
 from .rules import RENUMBER_FIXES
-from .store import ARTICLES_DIR, Snapshot
+from .snapshot import ARTICLES_DIR, Snapshot
 from .verdict import validated as validated_findings
 
 FIXABLE: frozenset[str] = RENUMBER_FIXES

@@ -23,7 +23,7 @@ from .parse import parse_article, parse_structure
 from .parse.citations_in_text import find_citations, segments
 from .parse.statute import Statute, StatuteArticle, StatuteBlock, StatuteHeading
 from .rules import rule
-from .store import ACT_FILE, ACTS_DIR
+from .snapshot import ACT_FILE, ACTS_DIR
 from .wording import LEGAL_LANGUAGES
 
 

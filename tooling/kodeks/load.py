@@ -15,8 +15,7 @@ from .model import AmendmentRecord, Article, Code, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .parse.cache import ParseCache
 from .rules import rule
-from .source import decode
-from .store import (
+from .snapshot import (
     ACT_FILE,
     ACTS_DIR,
     AMENDMENTS_FILE,
@@ -27,6 +26,7 @@ from .store import (
     Snapshot,
     blob_id,
 )
+from .source import decode
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from .errors import KodeksError
 from .marks import UNDATED, bookmark_name, heading_key, heading_of, marked_lines, units_in_order
 from .model import Article, Code, Numbering, Paragraph, ReferenceTarget, Section, TargetKind
 from .review_table import unit_place
-from .store import REVIEWS_DIR, Revision, Snapshot
+from .snapshot import REVIEWS_DIR, Revision, Snapshot
 from .store.reviewed import Change, Piece, ReviewedDocument, ReviewedParagraph
 from .words import opcodes, words
 

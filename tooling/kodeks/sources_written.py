@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import CodeNotFoundError, RevisionError
 from .model import Article, SourceProvision
 from .parse import parse_article
-from .store import ACTS_DIR, blob_id
+from .snapshot import ACTS_DIR, blob_id
 from .store.git import GitStore
 
 SourceHistory = Callable[[Article, SourceProvision, Article], "tuple[Article, str] | None"]

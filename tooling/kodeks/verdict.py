@@ -12,12 +12,7 @@ from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .load import DEFAULT_CACHE, LoadResult, load_code
 from .model import Code
 from .parse.cache import ParseCache
-from .store import (
-    ACTS_DIR,
-    CODE_FILE,
-    Snapshot,
-    blob_id,
-)
+from .snapshot import ACTS_DIR, CODE_FILE, Snapshot, blob_id
 
 
 class _Counted:

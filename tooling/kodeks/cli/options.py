@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from ..store import Snapshot
+    from ..snapshot import Snapshot
 
 F = TypeVar("F", bound=Callable[..., Any])
 

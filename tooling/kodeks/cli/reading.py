@@ -15,7 +15,7 @@ from .options import chosen_languages, lang_option, root_option, working_tree, w
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
     from ..model import AmendmentRecord, Code
-    from ..store import Snapshot
+    from ..snapshot import Snapshot
     from ..verdict import Verdict
 
 
@@ -93,7 +93,7 @@ def _with_register_revisions(root: Path, snapshot: Snapshot, result: Verdict) ->
     answers for files; whether a tag exists is asked of Git each time)."""
     from ..load import read_register
     from ..parse.structure import parse_structure
-    from ..store import AMENDMENTS_FILE, CODE_FILE
+    from ..snapshot import AMENDMENTS_FILE, CODE_FILE
     from ..verdict import Verdict
 
     if AMENDMENTS_FILE not in snapshot.files or CODE_FILE not in snapshot.files:

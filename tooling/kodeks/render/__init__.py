@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import AmendmentRecord, Code, Numbering
-from ..store import Revision
+from ..snapshot import Revision
 
 if TYPE_CHECKING:
     from ..diff import Comparison

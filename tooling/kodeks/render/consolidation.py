@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from .. import wording
 from ..consolidation import Consolidation, Fate, Outcome, Provision
 from ..model import Act, Code, ReferenceTarget
-from ..store import Revision
+from ..snapshot import Revision
 from .outline import Bars, Block, Heading, Items, Table
 
 
