@@ -117,3 +117,16 @@ def test_a_long_body_is_cut_between_elements_with_its_details_closed() -> None:
     assert 1000 < len(list(details.iter("tr"))) < 20_000
     assert shown.text_content().rstrip().endswith("(cut to fit GitHub's comment limit)")
     assert live(github_html(safe)) == []
+
+
+def test_the_comments_own_links_keep_their_targets() -> None:
+    """What the sanitiser keeps must still lead where it led: an anchor of the comment, and a
+    page of this repository, capitals and a fragment included."""
+    own = [
+        "#change-kenesh",
+        f"https://github.com/{REPO}/blob/main/CONTRIBUTING.md#Validation-rules",
+        f"https://github.com/{REPO}/actions/runs/123",
+    ]
+    body = "".join(f'<a href="{href}">x</a> ' for href in own)
+    kept = lxml.html.fromstring(f"<div>{github_html(safe_comment(body, REPO))}</div>")
+    assert [a.get("href") for a in kept.iter("a") if a.get("href")] == own
