@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..citation import ordinal
 from ..diagnostics import Diagnostic, SourceLocation
 from ..instruction import Instruction, Op, UnitPath
+from ..law_phrases import any_of, by_kind, forms, phrase
 from ..model import LegalNumber
 from ..rules import rule
 from ..wording import MARKS, TEXT_OF
@@ -35,40 +36,69 @@ _KY_NUMBERS = rf"(?:«[а-яё]»|{_NUMBER})(?:(?:, | жана )(?:«[а-яё]»
 _RU_MARK = "|".join(re.escape(names["ru"][0]) for names in sorted(MARKS.values(), key=lambda n: -len(n["ru"][0])))
 _RU_MARK_WITH = "|".join(re.escape(n["ru"][1]) for n in sorted(MARKS.values(), key=lambda n: -len(n["ru"][1])))
 _KY_MARK = "|".join(re.escape(names["ky"][0]) for names in sorted(MARKS.values(), key=lambda n: -len(n["ky"][0])))
-_W = r"(?:слова|слово)"
-_WS = r"(?:словами|словом)"
+_RU_WORDS, _RU_WITH = any_of(forms("ru", "words")), any_of(forms("ru", "with_words"))
+_RU_AFTER, _RU_BEFORE = any_of(forms("ru", "after")), any_of(forms("ru", "before"))
+_RU_REPEAL = any_of(forms("ru", "repeal")[:2])
+_RU_ADDED = {kind: any_of(pair) for kind, pair in by_kind("ru", "added").items() if isinstance(pair, tuple)}
+_RU_ONE_ADDED = any_of(pair[0] for pair in by_kind("ru", "added").values() if isinstance(pair, tuple))
+_RU_SEVERAL_ADDED = any_of(pair[1] for pair in by_kind("ru", "added").values() if isinstance(pair, tuple))
+_RU_SEVERAL_REPEALED = any_of(str(noun) for noun in by_kind("ru", "repealed_several").values())
+_RU_RESTATE, _RU_CONTENT, _RU_ADD = (re.escape(phrase("ru", name)) for name in ("restate", "content", "add"))
+_ROLE_OF: dict[str, dict[str, str]] = {
+    language: {
+        **{
+            str(word): kind
+            for kind, pair in by_kind(language, "added").items()
+            if isinstance(pair, tuple)
+            for word in pair
+        },
+        **{str(word): kind for kind, word in by_kind(language, "repealed_several").items()},
+    }
+    for language in ("ru", "ky")
+}
+"""The kind of unit each word of the table names: «частью» / «-бөлүк» … → part."""
 _RU = [
-    (Op.THROUGHOUT, re.compile(rf"^по всему тексту (?:Кодекса|Закона)(?:, за исключением (?P<exc>(?:статьи|статей) [^,]+),)? {_W} «(?P<old>.*)» заменить {_WS} «(?P<new>.*)»$")),
-    (Op.REPLACE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_W} «(?P<old>.*)» заменить {_WS} «(?P<new>.*)»$")),
-    (Op.DELETE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_W} «(?P<old>.*)» исключить$")),
-    (Op.INSERT_AFTER, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?после (?:слов|слова) «(?P<old>.*)» дополнить {_WS} «(?P<new>.*)»$")),
-    (Op.INSERT_BEFORE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?перед {_WS} «(?P<old>.*)» дополнить {_WS} «(?P<new>.*)»$")),
-    (Op.RETITLE, re.compile(rf"^наименование(?: (?P<loc>статьи {_NUMBER}))? изложить в следующей редакции: «(?P<new>.*)»$")),
-    (Op.RESTATE, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?изложить в следующей редакции:$")),
-    (Op.REPEAL, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?признать утративш(?:ей|им) силу$")),
-    (Op.REPEAL, re.compile(rf"^(?P<kind>части|пункты|подпункты) (?P<nums>{_RU_NUMBERS}) ?(?P<loc>{_RU_LOC})?признать утратившими силу$")),
-    (Op.ADD, re.compile(rf"^(?:главу (?P<ch>{_NUMBER}) )?дополнить статьей (?P<num>{_NUMBER}) следующего содержания:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частью|пунктом|подпунктом) (?P<num>«[а-яё]»|{_NUMBER}) следующего содержания:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?дополнить (?P<kind>частями|пунктами|подпунктами) (?P<nums>{_RU_NUMBERS}) следующего содержания:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC}|статью )?дополнить абзацем (?P<ord>\w+) следующего содержания:$")),
-    (Op.REPLACE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?(?P<sign>{_RU_MARK}) заменить (?P<by>{_RU_MARK_WITH})$")),
+    (Op.THROUGHOUT, re.compile(rf"^{phrase('ru', 'throughout')} (?:Кодекса|Закона)(?:, {phrase('ru', 'except')} (?P<exc>(?:статьи|статей) [^,]+),)? {_RU_WORDS} «(?P<old>.*)» {phrase('ru', 'replace')} {_RU_WITH} «(?P<new>.*)»$")),
+    (Op.REPLACE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_RU_WORDS} «(?P<old>.*)» {phrase('ru', 'replace')} {_RU_WITH} «(?P<new>.*)»$")),
+    (Op.DELETE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_RU_WORDS} «(?P<old>.*)» {phrase('ru', 'delete')}$")),
+    (Op.INSERT_AFTER, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_RU_AFTER} «(?P<old>.*)» {_RU_ADD} {_RU_WITH} «(?P<new>.*)»$")),
+    (Op.INSERT_BEFORE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?{_RU_BEFORE} «(?P<old>.*)» {_RU_ADD} {_RU_WITH} «(?P<new>.*)»$")),
+    (Op.RETITLE, re.compile(rf"^{phrase('ru', 'title')}(?: (?P<loc>статьи {_NUMBER}))? {_RU_RESTATE}: «(?P<new>.*)»$")),
+    (Op.RESTATE, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?{_RU_RESTATE}:$")),
+    (Op.REPEAL, re.compile(rf"^(?P<loc>{_RU_LOC}|статью|) ?{_RU_REPEAL}$")),
+    (Op.REPEAL, re.compile(rf"^(?P<kind>{_RU_SEVERAL_REPEALED}) (?P<nums>{_RU_NUMBERS}) ?(?P<loc>{_RU_LOC})?{re.escape(forms('ru', 'repeal')[2])}$")),
+    (Op.ADD, re.compile(rf"^(?:главу (?P<ch>{_NUMBER}) )?{_RU_ADD} статьей (?P<num>{_NUMBER}) {_RU_CONTENT}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?{_RU_ADD} (?P<kind>{_RU_ONE_ADDED}) (?P<num>«[а-яё]»|{_NUMBER}) {_RU_CONTENT}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC})?{_RU_ADD} (?P<kind>{_RU_SEVERAL_ADDED}) (?P<nums>{_RU_NUMBERS}) {_RU_CONTENT}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_RU_LOC}|статью )?{_RU_ADD} абзацем (?P<ord>\w+) {_RU_CONTENT}:$")),
+    (Op.REPLACE, re.compile(rf"^(?:в (?P<loc>{_RU_LOC}))?(?P<sign>{_RU_MARK}) {phrase('ru', 'replace')} (?P<by>{_RU_MARK_WITH})$")),
 ]  # fmt: skip
-_KW = r"деген (?:сөздөр|сөз)"
+_KW, _KW_WITH = any_of(forms("ky", "words")), any_of(forms("ky", "with_words"))
+_KY_FROM = any_of(forms("ky", "from_words"))
+_KY_ADDED = {kind: pair for kind, pair in by_kind("ky", "added").items() if isinstance(pair, tuple)}
+_KY_ONE_ADDED = "|".join(
+    rf"{_NUMBER}{re.escape(pair[0])}" if kind != "subpoint" else rf"«[а-яё]»{re.escape(pair[0])}"
+    for kind, pair in _KY_ADDED.items()
+)
+_KY_SEVERAL_ADDED = any_of(pair[1] for pair in _KY_ADDED.values())
+_KY_SEVERAL_REPEALED = any_of(str(noun) for noun in by_kind("ky", "repealed_several").values())
+_KY_REPLACE, _KY_ADD, _KY_REPEAL = (re.escape(phrase("ky", name)) for name in ("replace", "add", "repeal"))
+_KY_RESTATE, _KY_CONTENT = re.escape(phrase("ky", "restate")), re.escape(phrase("ky", "content"))
 _KY = [
-    (Op.THROUGHOUT, re.compile(rf"^(?:Кодекстин|Мыйзамдын)(?: (?P<exc>{_KY_NUMBERS})-(?:беренесин|беренелерин) кошпогондо,)? бүткүл тексти боюнча «(?P<old>.*)» {_KW} «(?P<new>.*)» (?:деген (?:сөздөргө|сөзгө)|{_KW} менен) алмаштырылсын$")),
-    (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<sign>{_KY_MARK}) (?P<by>{_KY_MARK}) менен алмаштырылсын$")),
-    (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} «(?P<new>.*)» {_KW} менен алмаштырылсын$")),
-    (Op.DELETE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} алып салынсын$")),
-    (Op.INSERT_AFTER, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» деген (?:сөздөрдөн|сөздөн) кийин «(?P<new>.*)» {_KW} менен толукталсын$")),
-    (Op.INSERT_BEFORE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» деген (?:сөздөрдөн|сөздөн) мурда «(?P<new>.*)» {_KW} менен толукталсын$")),
-    (Op.RETITLE, re.compile(rf"^(?:(?P<loc>{_NUMBER}-берененин) )?аталышы төмөнкүдөй редакцияда баяндалсын: «(?P<new>.*)»$")),
-    (Op.RESTATE, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй редакцияда баяндалсын:$")),
-    (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<nums>{_KY_NUMBERS})(?P<kind>-бөлүктөрү|-пункттары| пунктчалары) күчүн жоготту деп таанылсын$")),
-    (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )күчүн жоготту деп таанылсын$")),
-    (Op.ADD, re.compile(rf"^(?:(?P<ch>{_NUMBER})-глава|Кодекс|Мыйзам) төмөнкүдөй мазмундагы (?P<num>{_NUMBER})-берене менен толукталсын:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<num>{_NUMBER}-бөлүк|{_NUMBER}-пункт|«[а-яё]» пунктча) менен толукталсын:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<nums>{_KY_NUMBERS})(?P<kind>-бөлүктөр|-пункттар| пунктчалар) менен толукталсын:$")),
-    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене )төмөнкүдөй мазмундагы (?P<ord>\w+) абзац менен толукталсын:$")),
+    (Op.THROUGHOUT, re.compile(rf"^(?:Кодекстин|Мыйзамдын)(?: (?P<exc>{_KY_NUMBERS})-(?:беренесин|беренелерин) {phrase('ky', 'except')},)? {phrase('ky', 'throughout')} «(?P<old>.*)» {_KW} «(?P<new>.*)» (?:деген (?:сөздөргө|сөзгө)|{_KW_WITH}) {_KY_REPLACE}$")),
+    (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<sign>{_KY_MARK}) (?P<by>{_KY_MARK}) менен {_KY_REPLACE}$")),
+    (Op.REPLACE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} «(?P<new>.*)» {_KW_WITH} {_KY_REPLACE}$")),
+    (Op.DELETE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KW} {re.escape(phrase('ky', 'delete'))}$")),
+    (Op.INSERT_AFTER, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KY_FROM} {phrase('ky', 'after')} «(?P<new>.*)» {_KW_WITH} {_KY_ADD}$")),
+    (Op.INSERT_BEFORE, re.compile(rf"^(?P<loc>{_KY_LOC})?«(?P<old>.*)» {_KY_FROM} {phrase('ky', 'before')} «(?P<new>.*)» {_KW_WITH} {_KY_ADD}$")),
+    (Op.RETITLE, re.compile(rf"^(?:(?P<loc>{_NUMBER}-берененин) )?{phrase('ky', 'title')} {_KY_RESTATE}: «(?P<new>.*)»$")),
+    (Op.RESTATE, re.compile(rf"^(?P<loc>{_KY_LOC}|берене ){_KY_RESTATE}:$")),
+    (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC})?(?P<nums>{_KY_NUMBERS})(?P<kind>{_KY_SEVERAL_REPEALED}) {_KY_REPEAL}$")),
+    (Op.REPEAL, re.compile(rf"^(?P<loc>{_KY_LOC}|берене ){_KY_REPEAL}$")),
+    (Op.ADD, re.compile(rf"^(?:(?P<ch>{_NUMBER})-глава|Кодекс|Мыйзам) {_KY_CONTENT} (?P<num>{_NUMBER})-берене менен {_KY_ADD}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене ){_KY_CONTENT} (?P<num>{_KY_ONE_ADDED}) менен {_KY_ADD}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене ){_KY_CONTENT} (?P<nums>{_KY_NUMBERS})(?P<kind>{_KY_SEVERAL_ADDED}) менен {_KY_ADD}:$")),
+    (Op.ADD, re.compile(rf"^(?P<loc>{_KY_LOC}|берене ){_KY_CONTENT} (?P<ord>\w+) абзац менен {_KY_ADD}:$")),
 ]  # fmt: skip
 
 
@@ -185,9 +215,9 @@ def _content(lines: list[tuple[int, str]], index: int, language: str) -> tuple[l
 
 def _instruction(text: str, language: str, group: LegalNumber | None, content: tuple[str, ...]) -> Instruction | None:
     only_language = None
-    for phrase, named in _ONLY[language].items():
-        if text.startswith(phrase + ": "):
-            text, only_language = text[len(phrase) + 2 :], named
+    for words, named in _ONLY[language].items():
+        if text.startswith(words + ": "):
+            text, only_language = text[len(words) + 2 :], named
     target = only_language or language
     for op, pattern in _RU if language == "ru" else _KY:
         match = pattern.match(text)
@@ -223,26 +253,24 @@ def _instruction(text: str, language: str, group: LegalNumber | None, content: t
             path = UnitPath(path.article, path.part, path.point, path.subpoint, ordinal_value)
         elif op is Op.REPEAL and values.get("nums"):
             added = _numbers(values["nums"])
-            role = {"части": "part", "пункты": "point", "подпункты": "subpoint", "-бөлүктөрү": "part",
-                    "-пункттары": "point", " пунктчалары": "subpoint"}[values["kind"]]  # fmt: skip
+            role = _ROLE_OF[language][values["kind"]]
             repealed = _unit_at(path, role, added[0])
             if repealed is None or len(added) < 2:
                 return None
             path = repealed
         elif op is Op.ADD and values.get("nums"):
             added = _numbers(values["nums"])
-            singular = {"частями": "частью", "пунктами": "пунктом", "подпунктами": "подпунктом"}
-            kind = singular.get(values["kind"], "")
-            first = added[0] + {"-бөлүктөр": "-бөлүк", "-пункттар": "-пункт", " пунктчалар": " пунктча"}.get(
-                values["kind"], ""
-            )
-            path = _added(path, first, kind, language)
+            first_added = _unit_at(path, _ROLE_OF[language][values["kind"]], added[0])
+            if first_added is None or len(added) < 2:
+                return None
+            path = first_added
             if path is None or len(added) < 2:
                 return None
         elif op is Op.ADD:
-            path = _added(path, values["num"], values.get("kind"), language)
-            if path is None:
+            found = _added(path, values["num"], values.get("kind"), language)
+            if found is None:
                 return None
+            path = found
         return Instruction(op, target, path, old, new, content, added=added, only=only_language is not None)
     return None
 
@@ -314,18 +342,11 @@ def _path(words: str, language: str, group: LegalNumber | None) -> UnitPath | No
 
 
 def _added(parent: UnitPath, number: str, kind: str | None, language: str) -> UnitPath | None:
-    """The new unit's path: the parent's, with the new number in its place."""
+    """The new unit's path: the parent's, with the new number in its place (the kind of unit
+    comes before the number in Russian, «частью 3-1», after it in Kyrgyz, «3-1-бөлүк»)."""
     if language == "ru":
-        role = {"частью": "part", "пунктом": "point", "подпунктом": "subpoint"}.get(kind or "")
-        value = number
-    else:
-        role = "part" if number.endswith("-бөлүк") else "point" if number.endswith("-пункт") else "subpoint"
-        value = number.removesuffix("-бөлүк").removesuffix("-пункт").removesuffix(" пунктча")
-    if role == "subpoint":
-        return UnitPath(parent.article, parent.part, parent.point, value.strip("«»"))
-    parsed = LegalNumber.parse(value)
-    if parsed is None or role is None:
-        return None
-    if role == "part":
-        return UnitPath(parent.article, parsed)
-    return UnitPath(parent.article, parent.part, parsed)
+        return _unit_at(parent, _ROLE_OF["ru"][kind or ""], number) if kind in _ROLE_OF["ru"] else None
+    for suffix, role in _ROLE_OF["ky"].items():
+        if number.endswith(suffix):
+            return _unit_at(parent, role, number.removesuffix(suffix))
+    return None

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .. import wording
 from ..instruction import AmendingLaw, Instruction, Op, UnitPath
+from ..law_phrases import by_kind, forms, one_or_several, phrase
 from ..model import SUBPOINT_LETTERS, LegalNumber
 
 LETTERS = SUBPOINT_LETTERS
@@ -68,56 +69,44 @@ def _ru_chain(path: UnitPath, first: str, within: bool) -> str:
     return " ".join(words)
 
 
-def _words(quoted: str, plural: str, singular: str) -> str:
-    """«слово» / «деген сөз» for one quoted word, «слова» / «деген сөздөр» for several."""
-    return singular if " " not in quoted.strip() else plural
-
-
 def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
     path = instruction.path
     op = instruction.op
     if op is Op.THROUGHOUT:
-        where = f"по всему тексту {'Кодекса' if code else 'Закона'}"
+        where = f"{phrase('ru', 'throughout')} {'Кодекса' if code else 'Закона'}"
         if instruction.excepted:
-            where += ", за исключением " + _ru_articles(instruction.excepted) + ","
+            where += f", {phrase('ru', 'except')} " + _ru_articles(instruction.excepted) + ","
         return f"{where} {_ru_replace(instruction)}"
     assert path is not None
     loc = _ru_chain(path, "loc", within) if path.kind != "article" or not within else ""
     prefix = f"в {loc} " if loc else ""
     if op is Op.REPLACE:
         return prefix + _ru_replace(instruction)
+    old, new = instruction.old, instruction.new
     if op is Op.DELETE:
-        return prefix + f"{_words(instruction.old, 'слова', 'слово')} «{instruction.old}» исключить"
-    if op is Op.INSERT_AFTER:
-        after = _words(instruction.old, "после слов", "после слова")
-        return (
-            prefix
-            + f"{after} «{instruction.old}» дополнить {_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
-        )
-    if op is Op.INSERT_BEFORE:
-        before = _words(instruction.old, "перед словами", "перед словом")
-        return (
-            prefix
-            + f"{before} «{instruction.old}» дополнить {_words(instruction.new, 'словами', 'словом')} «{instruction.new}»"
-        )
+        return prefix + f"{one_or_several('ru', 'words', old)} «{old}» {phrase('ru', 'delete')}"
+    if op in (Op.INSERT_AFTER, Op.INSERT_BEFORE):
+        side = one_or_several("ru", "after" if op is Op.INSERT_AFTER else "before", old)
+        added = f"{phrase('ru', 'add')} {one_or_several('ru', 'with_words', new)} «{new}»"
+        return prefix + f"{side} «{old}» {added}"
     if op is Op.RETITLE:
         whole = "" if within else f" статьи {path.article}"
-        return f"наименование{whole} изложить в следующей редакции: «{instruction.new}»"
+        return f"{phrase('ru', 'title')}{whole} {phrase('ru', 'restate')}: «{new}»"
     subject = _ru_chain(path, "acc", within) if path.kind != "article" or not within else ""
     if op is Op.RESTATE:
-        return f"{subject or 'статью'} изложить в следующей редакции:".lstrip()
+        return f"{subject or 'статью'} {phrase('ru', 'restate')}:".lstrip()
     if op is Op.REPEAL and len(instruction.added) > 1:
         parent = _parent(path)
         owner = _ru_chain(parent, "gen", within) if parent.kind != "article" or not within else ""
-        nouns = {"part": "части", "point": "пункты", "subpoint": "подпункты"}[path.kind]
-        return f"{nouns} {_added_numbers(instruction, 'ru')} {owner}".rstrip() + " признать утратившими силу"
+        nouns = by_kind("ru", "repealed_several")[path.kind]
+        return f"{nouns} {_added_numbers(instruction, 'ru')} {owner}".rstrip() + f" {forms('ru', 'repeal')[2]}"
     if op is Op.REPEAL:
         feminine = path.kind in ("part", "article")
-        return f"{subject or 'статью'} признать {'утратившей' if feminine else 'утратившим'} силу"
+        return f"{subject or 'статью'} {forms('ru', 'repeal')[1 if feminine else 0]}"
     # ADD: the parent, then the new unit in the instrumental
     if path.kind == "article":
         chapter = f"главу {instruction.chapter} " if instruction.chapter else ""
-        return f"{chapter}дополнить статьей {path.article} следующего содержания:"
+        return f"{chapter}{phrase('ru', 'add')} статьей {path.article} {phrase('ru', 'content')}:"
     parent = _parent(path)
     parent_words = _ru_chain(parent, "acc", within) if parent.kind != "article" or not within else ""
     if not parent_words:
@@ -125,14 +114,11 @@ def _ru(instruction: Instruction, within: bool, code: bool = True) -> str:
     if path.kind == "paragraph":
         assert path.paragraph is not None
         ordinal = _ordinal(wording.RU_ORDINALS_INSTRUMENTAL, path.paragraph)
-        return f"{parent_words} дополнить абзацем {ordinal} следующего содержания:".lstrip()
-    several = len(instruction.added) > 1
-    new = {
-        "part": ("частью", "частями"),
-        "point": ("пунктом", "пунктами"),
-        "subpoint": ("подпунктом", "подпунктами"),
-    }[path.kind][several]
-    return f"{parent_words} дополнить {new} {_added_numbers(instruction, 'ru')} следующего содержания:".lstrip()
+        return f"{parent_words} {phrase('ru', 'add')} абзацем {ordinal} {phrase('ru', 'content')}:".lstrip()
+    kind = by_kind("ru", "added")[path.kind]
+    assert isinstance(kind, tuple)
+    unit = kind[len(instruction.added) > 1]
+    return f"{parent_words} {phrase('ru', 'add')} {unit} {_added_numbers(instruction, 'ru')} {phrase('ru', 'content')}:".lstrip()
 
 
 def _added_numbers(instruction: Instruction, language: str) -> str:
@@ -152,11 +138,12 @@ def _added_numbers(instruction: Instruction, language: str) -> str:
 
 
 def _ru_replace(instruction: Instruction) -> str:
+    verb = phrase("ru", "replace")
     if wording.is_mark(instruction.old):
-        return f"{wording.MARKS[instruction.old]['ru'][0]} заменить {wording.MARKS[instruction.new]['ru'][1]}"
-    old = _words(instruction.old, "слова", "слово")
-    new = _words(instruction.new, "словами", "словом")
-    return f"{old} «{instruction.old}» заменить {new} «{instruction.new}»"
+        return f"{wording.MARKS[instruction.old]['ru'][0]} {verb} {wording.MARKS[instruction.new]['ru'][1]}"
+    old = one_or_several("ru", "words", instruction.old)
+    new = one_or_several("ru", "with_words", instruction.new)
+    return f"{old} «{instruction.old}» {verb} {new} «{instruction.new}»"
 
 
 def _ru_articles(numbers: Sequence[LegalNumber]) -> str:
@@ -197,39 +184,39 @@ def _ky_chain(path: UnitPath, last: str, within: bool) -> str:
 def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
     path = instruction.path
     op = instruction.op
+    old, new = instruction.old, instruction.new
+    old_words = one_or_several("ky", "words", old)
+    new_words = one_or_several("ky", "with_words", new)
+    replace, add, content = phrase("ky", "replace"), phrase("ky", "add"), phrase("ky", "content")
     if op is Op.THROUGHOUT:
         where = "Кодекстин" if code else "Мыйзамдын"
+        excepted = phrase("ky", "except")
         if len(instruction.excepted) == 1:
-            where += f" {instruction.excepted[0]}-беренесин кошпогондо,"
+            where += f" {instruction.excepted[0]}-беренесин {excepted},"
         elif instruction.excepted:
             numbers = wording.number_list("ky", [str(n) for n in instruction.excepted])
-            where += f" {numbers}-беренелерин кошпогондо,"
-        old = _words(instruction.old, "деген сөздөр", "деген сөз")
-        new = _words(instruction.new, "деген сөздөр менен", "деген сөз менен")
-        return f"{where} бүткүл тексти боюнча «{instruction.old}» {old} «{instruction.new}» {new} алмаштырылсын"
+            where += f" {numbers}-беренелерин {excepted},"
+        return f"{where} {phrase('ky', 'throughout')} «{old}» {old_words} «{new}» {new_words} {replace}"
     assert path is not None
     loc = _ky_chain(path, "loc", within)
     prefix = f"{loc} " if loc else ""
-    old_words = _words(instruction.old, "деген сөздөр", "деген сөз")
-    new_words = _words(instruction.new, "деген сөздөр менен", "деген сөз менен")
-    if op is Op.REPLACE and wording.is_mark(instruction.old):
+    if op is Op.REPLACE and wording.is_mark(old):
         where = f"{_attributive(loc)} " if loc else ""
         marks = wording.MARKS
-        return f"{where}{marks[instruction.old]['ky'][0]} {marks[instruction.new]['ky'][1]} менен алмаштырылсын"
+        return f"{where}{marks[old]['ky'][0]} {marks[new]['ky'][1]} менен {replace}"
     if op is Op.REPLACE:
-        return prefix + f"«{instruction.old}» {old_words} «{instruction.new}» {new_words} алмаштырылсын"
+        return prefix + f"«{old}» {old_words} «{new}» {new_words} {replace}"
     if op is Op.DELETE:
-        return prefix + f"«{instruction.old}» {old_words} алып салынсын"
+        return prefix + f"«{old}» {old_words} {phrase('ky', 'delete')}"
     if op in (Op.INSERT_AFTER, Op.INSERT_BEFORE):
-        from_words = _words(instruction.old, "деген сөздөрдөн", "деген сөздөн")
-        side = "кийин" if op is Op.INSERT_AFTER else "мурда"
-        return prefix + f"«{instruction.old}» {from_words} {side} «{instruction.new}» {new_words} толукталсын"
+        side = phrase("ky", "after" if op is Op.INSERT_AFTER else "before")
+        return prefix + f"«{old}» {one_or_several('ky', 'from_words', old)} {side} «{new}» {new_words} {add}"
     if op is Op.RETITLE:
         whole = "" if within else f"{path.article}-берененин "
-        return f"{whole}аталышы төмөнкүдөй редакцияда баяндалсын: «{instruction.new}»"
+        return f"{whole}{phrase('ky', 'title')} {phrase('ky', 'restate')}: «{new}»"
     subject = _ky_chain(path, "nom", within) or ("берене" if within else f"{path.article}-берене")
     if op is Op.RESTATE:
-        return f"{subject} төмөнкүдөй редакцияда баяндалсын:"
+        return f"{subject} {phrase('ky', 'restate')}:"
     if op is Op.REPEAL and len(instruction.added) > 1:
         parent = _parent(path)
         if parent.kind == "article":
@@ -237,27 +224,22 @@ def _ky(instruction: Instruction, within: bool, code: bool = True) -> str:
         else:
             owner = _ky_chain(parent, "gen", within) + " "
         numbers = _added_numbers(instruction, "ky")
-        unit = {"part": "-бөлүктөрү", "point": "-пункттары", "subpoint": " пунктчалары"}[path.kind]
-        return f"{owner}{numbers}{unit} күчүн жоготту деп таанылсын"
+        return f"{owner}{numbers}{by_kind('ky', 'repealed_several')[path.kind]} {phrase('ky', 'repeal')}"
     if op is Op.REPEAL:
-        return f"{subject} күчүн жоготту деп таанылсын"
+        return f"{subject} {phrase('ky', 'repeal')}"
     if path.kind == "article":
         chapter = f"{instruction.chapter}-глава " if instruction.chapter else ("Кодекс " if code else "Мыйзам ")
-        return f"{chapter}төмөнкүдөй мазмундагы {path.article}-берене менен толукталсын:"
+        return f"{chapter}{content} {path.article}-берене менен {add}:"
     parent = _parent(path)
     parent_words = _ky_chain(parent, "nom", within) or ("берене" if within else f"{path.article}-берене")
     if path.kind == "paragraph":
         assert path.paragraph is not None
         ordinal = _ordinal(wording.ORDINALS["ky"], path.paragraph)
-        return f"{parent_words} төмөнкүдөй мазмундагы {ordinal} абзац менен толукталсын:"
+        return f"{parent_words} {content} {ordinal} абзац менен {add}:"
     numbers = _added_numbers(instruction, "ky")
-    several = len(instruction.added) > 1
-    unit = {
-        "part": ("-бөлүк", "-бөлүктөр"),
-        "point": ("-пункт", "-пункттар"),
-        "subpoint": (" пунктча", " пунктчалар"),
-    }[path.kind][several]
-    return f"{parent_words} төмөнкүдөй мазмундагы {numbers}{unit} менен толукталсын:"
+    kind = by_kind("ky", "added")[path.kind]
+    assert isinstance(kind, tuple)
+    return f"{parent_words} {content} {numbers}{kind[len(instruction.added) > 1]} менен {add}:"
 
 
 def _attributive(located: str) -> str:
