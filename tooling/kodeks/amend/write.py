@@ -53,7 +53,7 @@ RESTATE_SHARE = 0.5
 """A paragraph is restated, not amended word by word, when more than half of its words change
 (counted on the longer of the two texts), or when it would take more than
 :data:`MAX_WORD_INSTRUCTIONS` word instructions. Practice says «when most of it changes»; no
-written rule was found (../shared/amendments.md)."""
+written rule was found (CONTRIBUTING.md, «Amending laws»)."""
 
 
 MAX_WORD_INSTRUCTIONS = 3

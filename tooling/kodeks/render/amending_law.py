@@ -1,4 +1,4 @@
-"""The amending law as it is printed, in Kyrgyz and in Russian (../shared/amendments.md).
+"""The amending law as it is printed, in Kyrgyz and in Russian (CONTRIBUTING.md, «Amending laws»).
 
 Each version lists the instructions for its own language's text, and those for the other
 language's text alone with the text named («в тексте на государственном языке»). Article 1
