@@ -45,6 +45,9 @@ def test_unknown_language_is_a_usage_error(code_dir: WriteCode) -> None:
     result = build(code_dir(), "--lang", "en")
     assert result.exit_code == 2
     assert "the Code's languages are ky, ru" in result.stderr
+    # A language named twice would write its column twice.
+    twice = build(code_dir(), "--lang", "ky,ru,ky", "--format", "md", "-o", "-")
+    assert twice.exit_code == 2 and "ky is named twice: give each language once" in twice.stderr
 
 
 def test_an_invalid_code_is_refused_unless_forced(code_dir: WriteCode) -> None:

@@ -86,9 +86,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "{shown} of {total} articles shown, the others did not fit the comment; the full redline:",
     },
     "left-out-where": {
-        "ru": "HTML и DOCX в артефакте этого запуска",
-        "ky": "бул иштетүүнүн артефактындагы HTML жана DOCX",
-        "en": "the HTML and DOCX redline",
+        "ru": "kodeks redline --format html (или --format docx)",
+        "ky": "kodeks redline --format html (же --format docx)",
+        "en": "kodeks redline --format html (or --format docx)",
     },
     # The table of comments (таблица замечаний и предложений / сын-пикирлердин жана сунуштардын таблицасы)
     "review-table": {

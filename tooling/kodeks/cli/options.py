@@ -57,6 +57,9 @@ class Languages(click.ParamType):  # type: ignore[type-arg]
         languages = tuple(part.strip() for part in str(value).split(",") if part.strip())
         if not languages:
             self.fail("give one or more languages, e.g. ky or ky,ru", param, ctx)
+        repeated = sorted({language for language in languages if languages.count(language) > 1})
+        if repeated:
+            self.fail(f"{', '.join(repeated)} is named twice: give each language once, e.g. ky,ru", param, ctx)
         return languages
 
 
