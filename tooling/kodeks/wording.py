@@ -85,6 +85,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "{total} беренеден {shown} берене көрсөтүлдү, калгандары комментарийге батпады; толук салыштырма таблица:",
         "en": "{shown} of {total} articles shown, the others did not fit the comment; the full redline:",
     },
+    "column": {"ru": "На русском языке", "ky": "Кыргыз тилинде", "en": "In English"},
     "left-out-where": {
         "ru": "kodeks redline --format html (или --format docx)",
         "ky": "kodeks redline --format html (же --format docx)",

@@ -118,7 +118,7 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
         if not isinstance(unit, Article):
             continue
         if parallel:
-            header = " | ".join(languages)
+            header = " | ".join(escape(wording.word("column", lang)) for lang in languages)
             cells = " | ".join("<br><br>".join(writers[lang].article(options, unit)) for lang in languages)
             out.append(f"| {header} |\n|{'---|' * len(languages)}\n| {cells} |")
         else:
