@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -134,6 +135,22 @@ class FieldReader:
             self.report("Y006", path + (key,), f"`{key}:` must be a list")
             return []
         return value
+
+    def date(self, mapping: dict[str, Any], path: YamlPath, key: str) -> datetime.date | None:
+        """``key: 2027-03-01``: a date, or None: reported when the key is there and holds no date
+        (an impossible one such as 2027-06-31 reads as nothing)."""
+        if key not in mapping:
+            return None
+        value = mapping[key]
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+        self.report("Y006", path + (key,), f"`{key}:` is a date, YYYY-MM-DD")
+        return None
 
     def text_per_language(self, mapping: dict[str, Any], path: YamlPath, key: str) -> dict[str, str]:
         """``{ky: "…", ru: "…"}``: one text per language (where an act was published)."""

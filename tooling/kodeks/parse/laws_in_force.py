@@ -14,8 +14,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from ..diagnostics import Diagnostic
 from ..model import AmendmentRecord
 from ..yamlsafe import YamlPath, load_yaml
@@ -42,7 +40,7 @@ def parse_amendments(
             continue
         reader.check_keys(mapping, where, _KEYS, _KEYS, "a law")
         number, revision = mapping.get("number"), mapping.get("revision")
-        adopted, in_force = _date(reader, mapping, where, "adopted"), _date(reader, mapping, where, "in-force")
+        adopted, in_force = reader.date(mapping, where, "adopted"), reader.date(mapping, where, "in-force")
         if isinstance(number, int) and not isinstance(number, bool):
             number = str(number)
         if not isinstance(number, str) or not isinstance(revision, str) or adopted is None or in_force is None:
@@ -57,17 +55,3 @@ def parse_amendments(
         found.append(AmendmentRecord(number, adopted, in_force, titles, revision, document.location(where)))
     ordered = tuple(sorted(found, key=lambda record: (record.in_force, record.adopted)))
     return ordered, diagnostics
-
-
-def _date(reader: FieldReader, mapping: dict[str, object], where: YamlPath, key: str) -> datetime.date | None:
-    value = mapping.get(key)
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    if key in mapping:
-        reader.report("Y006", where + (key,), f"`{key}:` is a date, YYYY-MM-DD")
-    return None

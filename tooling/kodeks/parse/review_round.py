@@ -23,7 +23,6 @@ comments:
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from ..diagnostics import Diagnostic
@@ -66,8 +65,8 @@ def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[Revie
         ReviewRound(
             round_id,
             reader.optional_text(root, (), "name"),
-            _date(reader, root, (), "sent"),
-            _date(reader, root, (), "due"),
+            reader.date(root, (), "sent"),
+            reader.date(root, (), "due"),
             revision,
             tuple(entries),
             path,
@@ -121,7 +120,7 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
         entry_id,
         author,
         reader.optional_text(mapping, path, "organisation"),
-        _date(reader, mapping, path, "date"),
+        reader.date(mapping, path, "date"),
         unit,
         reader.optional_text(mapping, path, "place"),
         language,
@@ -157,18 +156,3 @@ def _carried_out(reader: FieldReader, mapping: dict[str, Any], path: YamlPath) -
     if isinstance(value, int) and not isinstance(value, bool):
         return f"#{value}"  # a pull request's number written bare
     return reader.optional_text(mapping, path, "carried-out")
-
-
-def _date(reader: FieldReader, mapping: dict[str, Any], path: YamlPath, key: str) -> datetime.date | None:
-    value = mapping.get(key)
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-    elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value
-    reader.report("Y006", path + (key,), f"`{key}:` is a date, YYYY-MM-DD")
-    return None
