@@ -148,10 +148,13 @@ def _dispositions(
     return dispositions
 
 
-def read_register(
-    snapshot: Snapshot, languages: tuple[str, ...]
-) -> tuple[tuple[AmendmentRecord, ...], list[Diagnostic]]:
-    """``code_text/amendments.yaml`` of ``snapshot`` alone: the laws, and what is wrong with it."""
+def read_register(snapshot: Snapshot) -> tuple[tuple[AmendmentRecord, ...], list[Diagnostic]]:
+    """``code_text/amendments.yaml`` of ``snapshot`` alone, in the languages its code.yaml names:
+    the laws, and what is wrong with the register."""
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    if CODE_FILE in snapshot.files:
+        structure, _ = parse_structure(CODE_FILE, snapshot.files[CODE_FILE].decode("utf-8", "replace"))
+        languages = structure.languages if structure is not None else languages
     diagnostics: list[Diagnostic] = []
     return _amendments(snapshot.files.get(AMENDMENTS_FILE), languages, diagnostics), diagnostics
 

@@ -37,7 +37,7 @@ def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
     from ..load import read_register
     from ..report import as_text
 
-    records, problems = read_register(working_tree(root), _read_code(root, "HEAD").languages)
+    records, problems = read_register(working_tree(root))
     problems += _missing_revisions(root, records)
     if any(problem.is_error for problem in problems):
         click.echo(as_text(problems, 0), err=True, nl=False)
@@ -92,16 +92,12 @@ def _with_register_revisions(root: Path, snapshot: Snapshot, result: Verdict) ->
     """The verdict, with Y013 for each law of the register whose revision is not here (the cache
     answers for files; whether a tag exists is asked of Git each time)."""
     from ..load import read_register
-    from ..parse.structure import parse_structure
-    from ..snapshot import AMENDMENTS_FILE, CODE_FILE
+    from ..snapshot import AMENDMENTS_FILE
     from ..verdict import Verdict
 
-    if AMENDMENTS_FILE not in snapshot.files or CODE_FILE not in snapshot.files:
+    if AMENDMENTS_FILE not in snapshot.files:
         return result
-    structure, _ = parse_structure(CODE_FILE, snapshot.files[CODE_FILE].decode("utf-8", "replace"))
-    if structure is None:
-        return result
-    records, _ = read_register(snapshot, structure.languages)
+    records, _ = read_register(snapshot)
     missing = _missing_revisions(root, records)
     return Verdict([*result.diagnostics, *missing], result.articles, result.act_articles) if missing else result
 
