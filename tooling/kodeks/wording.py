@@ -467,12 +467,6 @@ def law_line(language: str, number: str, adopted: datetime.date, in_force: datet
     return f"Law No {number} of {adopted.isoformat()}{named} (in force {in_force.isoformat()})"
 
 
-def _ky_in(day: datetime.date) -> str:
-    """«2027-жылдын 11-мартында»: on a date."""
-    month = _MONTHS["ky"][day.month - 1]
-    return f"{day.year}-жылдын {day.day}-{month}{'нде' if month.endswith('и') else 'нда'}"
-
-
 def repeal_history_note(language: str, kind: str, number: str, adopted: datetime.date) -> str:
     """What a repealed unit says in a consolidated text: «(Утратила силу в соответствии с Законом
     КР от 24 июня 2027 года № 12)» / «(КР 2027-жылдын 24-июнундагы № 12 Мыйзамына ылайык күчүн
@@ -484,10 +478,20 @@ def repeal_history_note(language: str, kind: str, number: str, adopted: datetime
     return f"(Repealed by Law No {number} of {adopted.isoformat()})"
 
 
-def _ky_on(adopted: datetime.date) -> str:
-    """«2027-жылдын 24-июнундагы»: the date a law was adopted, as an attribute."""
-    month = _MONTHS["ky"][adopted.month - 1]
-    return f"{adopted.year}-жылдын {adopted.day}-{month}{'ндеги' if month.endswith('и') else 'ндагы'}"
+def _ky_on(day: datetime.date) -> str:
+    """«2027-жылдын 24-июнундагы»: a date as an attribute (the law adopted that day)."""
+    return _ky_date(day, ("ндагы", "ндеги"))
+
+
+def _ky_in(day: datetime.date) -> str:
+    """«2027-жылдын 11-мартында»: on a date."""
+    return _ky_date(day, ("нда", "нде"))
+
+
+def _ky_date(day: datetime.date, suffixes: tuple[str, str]) -> str:
+    """The date with the month in a case: the front-vowel suffix after «апрели», the back one else."""
+    month = _MONTHS["ky"][day.month - 1]
+    return f"{day.year}-жылдын {day.day}-{month}{suffixes[month.endswith('и')]}"
 
 
 LEGAL_LANGUAGES = ("ky", "ru")
