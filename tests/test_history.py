@@ -39,14 +39,20 @@ def _change(root: Path, name: str, *pairs: tuple[str, str]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def three_laws(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("history") / "code"
+def _adopted(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """This repository's Code taken as in force, committed and tagged `adopted`."""
+    root = tmp_path_factory.mktemp(name) / "code"
     write_files(root, dict(in_force()))
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "The Code as adopted")
     git(root, "tag", "adopted")
+    return root
+
+
+@pytest.fixture(scope="module")
+def three_laws(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = _adopted(tmp_path_factory, "history")
     # Law 12: words in point 2 of part 1 of article 6 (both texts), a new абзац of its part 2,
     # and a term replaced throughout the Russian text (article 3 keeps it).
     _change(root, BODIES, ("шаарлардагы мэрия.", "шаарлардагы мэриялар."), ("мэрия в городах.", "мэрии в городах."))
@@ -276,12 +282,7 @@ def test_every_month_of_a_kyrgyz_note(month: int, kyrgyz: str) -> None:
 def additions_and_repeals(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Law 12 adds a part with points, an article and changes a point; law 13 repeals that
     point, an абзац law 12 added, and an article."""
-    root = tmp_path_factory.mktemp("additions") / "code"
-    write_files(root, dict(in_force()))
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "The Code as adopted")
-    git(root, "tag", "adopted")
+    root = _adopted(tmp_path_factory, "additions")
     _change(
         root,
         RIGHTS,

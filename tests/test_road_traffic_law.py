@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_FILES, YAML, WriteCode, kodeks
+from .conftest import BASE_FILES, YAML, WriteCode, kodeks, write_files
 from .test_import_docx import docx
 
 FIXTURE = Path(__file__).parent / "fixtures" / "road-traffic-law-1998"
@@ -69,9 +69,7 @@ def test_the_law_as_stored_imports_and_its_flattened_numbers_are_named(repo: Pat
     source = repo / "law.ru.txt"
     source.write_text(published(), encoding="utf-8")
     files = imported(repo, source)
-    for name, text in files.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
+    write_files(repo, dict(files))
     act = files[ACT + "act.yaml"]
     # Seven sections holding their articles (the titles printed on two lines joined), the
     # preamble under section I, the publication and the signature out of article 33's text.
@@ -107,9 +105,7 @@ def test_restored_as_printed_it_imports_the_same_from_text_and_both_kinds_of_wor
     source = tmp_path / "law.ru.txt"
     source.write_text(restored(), encoding="utf-8")
     from_text = imported(repo, source)
-    for name, text in from_text.items():
-        (repo / name).parent.mkdir(parents=True, exist_ok=True)
-        (repo / name).write_text(text, encoding="utf-8")
+    write_files(repo, dict(from_text))
     checked = kodeks("validate", "--strict")
     assert checked.exit_code == 0, checked.output
     # Part 4¹ of article 24 has a second абзац: GitHub cannot show it inside the part (a notice).
