@@ -154,3 +154,26 @@ def _word_body(text: str) -> str:
         opening, closing = wrappers[index % len(wrappers)] if index % 7 == 0 and len(runs) == 1 else ("", "")
         body.append(f"<w:p>{opening}{''.join(runs)}{closing}</w:p>")
     return "".join(body)
+
+
+def test_an_import_that_would_lose_a_history_note_writes_nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read-back check covers the notes kept as history, not only the text: a writer that
+    drops one is caught before anything is written."""
+    from kodeks import importing
+
+    lines_per_language = importing._lines_per_language
+
+    def losing(key: str, values: dict[str, list[str]]) -> str:
+        return lines_per_language(
+            key, {lang: lines[:-1] for lang, lines in values.items()} if key == "history" else values
+        )
+
+    monkeypatch.setattr(importing, "_lines_per_language", losing)
+    source = repo / "law.ru.txt"
+    source.write_text(published(), encoding="utf-8")
+    result = kodeks(
+        "import", str(source), "--act", "road-traffic-law", "--language", "ru", "--title", TITLE,
+        "--number", "0", "--adopted", "1998-04-29",
+    )  # fmt: skip
+    assert result.exit_code == 3 and "history notes of article 2 back differently" in result.output
+    assert not (repo / ACT).exists()

@@ -32,3 +32,10 @@ class InvalidCodeError(KodeksError):
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.is_error]
         super().__init__(f"the Code has {len(errors)} error(s); first: {errors[0] if errors else '-'}")
+
+
+class SelfCheckError(KodeksError):
+    """kodeks's own output failed the check it runs before writing (an import that would not read
+    back as read): a bug in kodeks, reported as one, with nothing written."""
+
+    exit_code = 3

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, SourceLocation
 from .edit.as_markdown import inline_markdown, line_markdown, markdown_lines
-from .errors import KodeksError
+from .errors import KodeksError, SelfCheckError
 from .model import Code, LegalNumber, ReferenceTarget, references_text
 from .parse import parse_article, parse_structure
 from .parse.citations_in_text import find_citations, segments
@@ -369,14 +369,21 @@ def _read_back(folder: str, files: Mapping[str, str], statutes: Sequence[Statute
     languages = tuple(s.language for s in statutes)
     structure, problems = parse_structure(f"{folder}/{ACT_FILE}", files[f"{folder}/{ACT_FILE}"], act=True)
     if structure is None or problems:
-        raise KodeksError("internal error: the act.yaml written does not read back: " + "; ".join(map(str, problems)))
+        raise SelfCheckError(
+            "internal error: the act.yaml written does not read back: " + "; ".join(map(str, problems))
+        )
     for statute in statutes:
         for article in statute.articles:
             path = f"{folder}/articles/{_article_id(article.number)}.md"
             parsed, problems = parse_article(path, files[path], languages)
             errors = [p for p in problems if p.is_error]
             if parsed is None or errors:
-                raise KodeksError(f"internal error: {path} does not read back: " + "; ".join(map(str, errors)))
+                raise SelfCheckError(f"internal error: {path} does not read back: " + "; ".join(map(str, errors)))
+            if tuple(parsed.history.get(statute.language, ())) != tuple(article.history):
+                raise SelfCheckError(
+                    f"{statute.path}: internal error: kodeks would read the history notes of article "
+                    f"{article.number} back differently; nothing was written"
+                )
             if article.repealed:
                 continue
             read = [(line.label, line.plain_text) for line in parsed.texts[statute.language].printed()]
@@ -384,7 +391,7 @@ def _read_back(folder: str, files: Mapping[str, str], statutes: Sequence[Statute
             if read != expected:
                 mismatch = next((i for i, (a, b) in enumerate(zip(read, expected, strict=False)) if a != b), 0)
                 line = article.blocks[min(mismatch, len(article.blocks) - 1)].line
-                raise KodeksError(
+                raise SelfCheckError(
                     f"{statute.path}:{line}: internal error: kodeks would read this unit back differently "
                     f"({read[mismatch] if mismatch < len(read) else 'nothing'} instead of "
                     f"{expected[mismatch] if mismatch < len(expected) else 'nothing'}); nothing was written"
