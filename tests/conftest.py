@@ -150,6 +150,13 @@ def user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     return directory
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English unless a test chooses (a developer's locale may be Russian): the
+    tests of the other languages and of how a run's language is chosen set their own."""
+    monkeypatch.setenv("KODEKS_MESSAGES", "en")
+
+
 @pytest.fixture
 def code_dir(tmp_path: Path) -> WriteCode:
     """``code_dir(**changes)`` writes the small valid Code, with files replaced or removed."""

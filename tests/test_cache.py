@@ -212,7 +212,9 @@ def test_another_kodeks_never_reads_this_ones_results(code_dir: WriteCode, monke
     root = code_dir()
     assert kodeks("validate", "--root", str(root)).exit_code == 0
     (entry,) = [p for p in (cache.directory(root) / "verdict").rglob("*") if p.is_file()]
-    finding = ("error", "S001", "stands for what an older kodeks found", A + "kenesh.md", 1, 1)
+    from kodeks.messages import verbatim
+
+    finding = ("error", "S001", verbatim("stands for what an older kodeks found").as_row(), A + "kenesh.md", 1, 1)
     cache.write(root, "verdict", entry.name, marshal.dumps((3, [finding])))
     assert "older kodeks" in kodeks("validate", "--root", str(root)).output  # this kodeks's own entry
     monkeypatch.setattr(cache, "_version", lambda: "another kodeks")

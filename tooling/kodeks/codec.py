@@ -12,6 +12,7 @@ import marshal
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity, SourceLocation
+from .messages import from_row
 from .model import (
     Article,
     ArticleText,
@@ -30,7 +31,7 @@ from .model import (
     Text,
 )
 
-FORMAT = 1
+FORMAT = 2
 _KINDS = {kind.value: kind for kind in TargetKind}
 _STATUSES = {status.value: status for status in Status}
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -121,7 +122,7 @@ def _diagnostic(diagnostic: Diagnostic) -> tuple[Any, ...]:
     return (
         diagnostic.severity.value,
         diagnostic.code,
-        diagnostic.message,
+        diagnostic.message.as_row(),
         location.path,
         location.line,
         location.column,
@@ -130,7 +131,9 @@ def _diagnostic(diagnostic: Diagnostic) -> tuple[Any, ...]:
 
 def _undiagnostic(row: Any) -> Diagnostic:
     severity, code, message, path, line, column = row
-    return Diagnostic(_SEVERITIES[severity], str(code), str(message), SourceLocation(str(path), int(line), int(column)))
+    return Diagnostic(
+        _SEVERITIES[severity], str(code), from_row(message), SourceLocation(str(path), int(line), int(column))
+    )
 
 
 _NUMBERS: dict[Any, LegalNumber] = {}

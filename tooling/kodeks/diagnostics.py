@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .messages import Message
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class SourceLocation:
@@ -42,11 +44,15 @@ class Diagnostic:
     severity: Severity
     code: str
     """Stable rule code, documented in CONTRIBUTING.md (e.g. ``R003``)."""
-    message: str
+    message: Message
     location: SourceLocation
 
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"
+
+    def said(self, language: str | None = None) -> str:
+        """``path:line:col: CODE message`` with the message in ``language`` (default: this run's)."""
+        return f"{self.location}: {self.code} {self.message.said(language)}"
 
     @property
     def is_error(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .diagnostics import Diagnostic
+from .messages import Message, plural, verbatim
 
 
 class KodeksError(Exception):
@@ -13,6 +14,13 @@ class KodeksError(Exception):
     """
 
     exit_code = 2
+
+    def __init__(self, message: Message | str = "") -> None:
+        self.message = message if isinstance(message, Message) else verbatim(message)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message.said()
 
 
 class CodeNotFoundError(KodeksError):
@@ -31,7 +39,15 @@ class InvalidCodeError(KodeksError):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics
         errors = [d for d in diagnostics if d.is_error]
-        super().__init__(f"the Code has {len(errors)} error(s); first: {errors[0] if errors else '-'}")
+        first = errors[0] if errors else "-"
+        super().__init__(
+            plural(
+                "the Code has {count} error; first: {first}",
+                "the Code has {count} errors; first: {first}",
+                len(errors),
+                first=str(first),
+            )
+        )
 
 
 class SelfCheckError(KodeksError):

@@ -22,6 +22,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic
 from .errors import KodeksError, RevisionError
+from .messages import msg, plural
 from .store.git import has_revision
 
 MARKER = "<!-- kodeks-redline -->"
@@ -318,12 +319,15 @@ def step_summary(diagnostics: list[Diagnostic], verdict: str) -> str:
 
     lines = [f"### kodeks validate\n\n{escape(verdict)}\n"]
     if diagnostics:
-        lines.append("| where | code | message |\n|---|---|---|")
+        lines.append(f"| {msg('where')} | {msg('code')} | {msg('message')} |\n|---|---|---|")
     size = sum(len(line) for line in lines)
     for index, d in enumerate(diagnostics):
-        line = f"| {escape(str(d.location))} | {d.code} | {escape(d.message)} |"
+        line = f"| {escape(str(d.location))} | {d.code} | {escape(str(d.message))} |"
         if size + len(line) + 200 > SUMMARY_MAX:
-            lines.append(f"\n… and {len(diagnostics) - index} more: see the job log.")
+            more = plural(
+                "… and {count} more: see the job log.", "… and {count} more: see the job log.", len(diagnostics) - index
+            )
+            lines.append(f"\n{escape(str(more))}")
             break
         lines.append(line)
         size += len(line) + 1

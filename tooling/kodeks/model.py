@@ -707,6 +707,8 @@ class Code:
     signature: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """An existing act's signature and adoption block as published, per language."""
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    messages: str | None = None
+    """code.yaml's ``messages:``: the language kodeks speaks to this Code's drafters by default."""
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
     reviews: tuple[ReviewRound, ...] = ()

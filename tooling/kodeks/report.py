@@ -7,7 +7,8 @@ import json
 from collections.abc import Sequence
 
 from .characters import CONTROL
-from .diagnostics import Diagnostic, SourceLocation
+from .diagnostics import Diagnostic, Severity, SourceLocation
+from .messages import Param, msg, plural
 
 FORMATS = ("text", "github", "json")
 
@@ -27,11 +28,29 @@ def summary(diagnostics: Sequence[Diagnostic], article_count: int, act_articles:
     errors = sum(d.is_error for d in diagnostics)
     warnings = sum(d.is_warning for d in diagnostics)
     notices = len(diagnostics) - errors - warnings
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    counts += f", {notices} notice{'s' * (notices != 1)}" if notices else ""
-    verdict = "invalid" if errors else "valid"
-    acts = f", and {act_articles} of the acts kept as text" if act_articles else ""
-    return f"kodeks: the Code is {verdict}: {counts} ({article_count} articles checked{acts})"
+    counts: dict[str, Param] = {
+        "errors": plural("{count} error", "{count} errors", errors),
+        "warnings": plural("{count} warning", "{count} warnings", warnings),
+        "notices": plural(", {count} notice", ", {count} notices", notices) if notices else "",
+        "checked": plural("{count} article checked", "{count} articles checked", article_count),
+        "acts": plural(", and {count} of the acts kept as text", ", and {count} of the acts kept as text", act_articles)
+        if act_articles
+        else "",
+    }
+    if errors:
+        return "kodeks: " + msg("the Code is invalid: {errors}, {warnings}{notices} ({checked}{acts})", **counts).said()
+    return "kodeks: " + msg("the Code is valid: {errors}, {warnings}{notices} ({checked}{acts})", **counts).said()
+
+
+def severity_word(severity: Severity) -> str:
+    """«warning» or «notice» before a message that does not fail the check, in this run's language."""
+    return str(
+        msg("warning")
+        if severity is Severity.WARNING
+        else msg("notice")
+        if severity is Severity.NOTICE
+        else msg("error")
+    )
 
 
 def printable(text: str) -> str:
@@ -45,7 +64,7 @@ def as_text(diagnostics: Sequence[Diagnostic], article_count: int, act_articles:
         printable(
             f"{d.location}: {d.code} {d.message}"
             if d.is_error
-            else f"{d.location}: {d.code} {d.severity.value}: {d.message}"
+            else f"{d.location}: {d.code} {severity_word(d.severity)}: {d.message}"
         )
         for d in diagnostics
     ]
@@ -80,7 +99,7 @@ def as_github(diagnostics: Sequence[Diagnostic], article_count: int, act_article
                 ("title", d.code),
             )
         )
-        lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}")
+        lines.append(f"::{d.severity.value} {properties}::{_escape_data(str(d.message))}")
     return "\n".join(lines) + ("\n" if lines else "") + as_text(diagnostics, article_count, act_articles)
 
 
@@ -98,7 +117,7 @@ def as_json(diagnostics: Sequence[Diagnostic], article_count: int, act_articles:
                 "column": d.location.column,
                 "severity": d.severity.value,
                 "code": d.code,
-                "message": d.message,
+                "message": str(d.message),
             }
             for d in diagnostics
         ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .diagnostics import Diagnostic, Severity, SourceLocation
+from .messages import Message, verbatim
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,8 +17,10 @@ class Rule:
     severity: Severity
     summary: str
 
-    def at(self, location: SourceLocation, message: str) -> Diagnostic:
-        return Diagnostic(self.severity, self.code, message, location)
+    def at(self, location: SourceLocation, message: Message | str) -> Diagnostic:
+        return Diagnostic(
+            self.severity, self.code, verbatim(message) if isinstance(message, str) else message, location
+        )
 
 
 _E, _W, _N = Severity.ERROR, Severity.WARNING, Severity.NOTICE

@@ -151,7 +151,7 @@ def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict, k
     if cache_root is None or entry is None:
         return
     rows = [
-        (d.severity.value, d.code, d.message, d.location.path, d.location.line, d.location.column)
+        (d.severity.value, d.code, d.message.as_row(), d.location.path, d.location.line, d.location.column)
         for d in found.diagnostics
     ]
     cache.write(cache_root, kind, entry, marshal.dumps((found.articles, rows, found.act_articles)))
@@ -160,12 +160,15 @@ def _store_verdict(cache_root: Path | None, entry: str | None, found: Verdict, k
 def _verdict_from(data: bytes) -> Verdict | None:
     """A stored verdict, or None for anything that is not exactly one (never trusted blindly)."""
     from .diagnostics import Severity
+    from .messages import from_row
 
     try:
         articles, rows, *rest = marshal.loads(data)
         act_articles = rest[0] if rest else 0
         diagnostics = [
-            Diagnostic(Severity(severity), str(code), str(message), SourceLocation(str(path), int(line), int(column)))
+            Diagnostic(
+                Severity(severity), str(code), from_row(message), SourceLocation(str(path), int(line), int(column))
+            )
             for severity, code, message, path, line, column in rows
         ]
     except (EOFError, ValueError, TypeError):

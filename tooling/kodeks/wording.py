@@ -526,6 +526,11 @@ def repealed_unit(language: str, kind: str) -> str:
     return "Утратила силу" if kind in ("article", "part") else "Утратил силу"
 
 
+def more_findings(language: str, count: int) -> str:
+    """What a list cut short leaves out: «… дагы 5» / «… и еще 5» (no noun: none to agree with)."""
+    return {"ky": f"… дагы {count}", "ru": f"… и еще {count}"}.get(language, f"… {count} more")
+
+
 def number_list(language: str, numbers: Sequence[str]) -> str:
     """«1, 5 и 9» / «1, 5 жана 9»: the last joined by the conjunction (a Kyrgyz list then takes
     the noun's suffix once, on the last number: «1, 5 жана 9-беренелерин»)."""

@@ -490,7 +490,9 @@ def _markdown(content: list[str], language: str) -> list[str]:
     statute = read_statute("amendment", heading + "\n" + "\n".join(content), language)
     articles = statute.articles
     if statute.problems or not articles:
-        raise ApplyError("the new text cannot be read as units: " + "; ".join(p.message for p in statute.problems[:3]))
+        raise ApplyError(
+            "the new text cannot be read as units: " + "; ".join(str(p.message) for p in statute.problems[:3])
+        )
     return markdown_lines(articles[0].blocks, lambda block: line_markdown(block.text))
 
 

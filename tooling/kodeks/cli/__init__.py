@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..errors import KodeksError
+from ..messages import MESSAGE_LANGUAGES
 
 EXIT_INVALID = 1
 """The content is invalid: what validate reports, an import or a law that cannot be carried out."""
@@ -33,9 +34,11 @@ class _Group(click.Group):
         try:
             return self._mapped(ctx)
         finally:
+            from .. import messages
             from ..load import DEFAULT_CACHE
 
             DEFAULT_CACHE.clear()  # a command's cache is its own, not the next caller's
+            messages.code_default(None)  # and so is its Code's language
 
     def _mapped(self, ctx: click.Context) -> Any:
         try:
@@ -55,8 +58,22 @@ class _Group(click.Group):
             ctx.exit(EXIT_INTERNAL)
 
 
+def _choose_messages(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    from .. import messages
+
+    messages.choose(value)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kodeks")
+@click.option(
+    "--messages",
+    type=click.Choice(MESSAGE_LANGUAGES),
+    expose_value=False,
+    is_eager=True,
+    callback=_choose_messages,
+    help="The language kodeks speaks to you (default: KODEKS_MESSAGES, code.yaml's `messages:`, the locale).",
+)
 def cli() -> None:
     """kodeks: the Code on Local Self-Government, kept as text in Git.
 

@@ -19,7 +19,27 @@ def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -
 
     root = value if value is not None else find_root(None)
     use_cache(root)
+    _code_messages(root)
     return root
+
+
+def _code_messages(root: Path) -> None:
+    """code.yaml's ``messages:`` as the run's default language, read before the Code is (a
+    usage error is said in it too); the structure's reader checks the value."""
+    import re
+
+    from .. import messages
+    from ..snapshot import CODE_FILE
+
+    path = root / CODE_FILE
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 1 << 20:
+            return
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return
+    found = re.search(r"^messages:[ \t]*[\"']?([a-z]{2})[\"']?[ \t]*(?:#.*)?$", text, re.MULTILINE)
+    messages.code_default(found.group(1) if found else None)
 
 
 def use_cache(root: Path | None) -> None:

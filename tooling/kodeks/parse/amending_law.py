@@ -15,6 +15,7 @@ from ..citation import ordinal
 from ..diagnostics import Diagnostic, SourceLocation
 from ..instruction import Instruction, Op, UnitPath
 from ..law_phrases import any_of, by_kind, forms, phrase
+from ..messages import Message
 from ..model import LegalNumber
 from ..rules import rule
 from ..wording import MARKS, TEXT_OF
@@ -137,7 +138,7 @@ def _clean(line: str) -> str:
 
 
 def _version(lines: list[tuple[int, str]], language: str, problems: list[Diagnostic], path: str) -> list[Instruction]:
-    def unread(line: int, message: str) -> None:
+    def unread(line: int, message: Message | str) -> None:
         problems.append(rule("L001").at(SourceLocation(path, line), message))
 
     opening = next((i for i, (_, line) in enumerate(lines) if _OPENING[language].match(line)), None)

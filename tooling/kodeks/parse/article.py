@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..diagnostics import Diagnostic, SourceLocation
+from ..messages import Message
 from ..model import (
     ALL_LANGUAGES,
     SUBPOINT_LETTERS,
@@ -225,7 +226,7 @@ class _BodyReader:
         line = token.map[0] if token.map else 0
         return SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
 
-    def report(self, code: str, token: BodyToken, message: str) -> None:
+    def report(self, code: str, token: BodyToken, message: Message | str) -> None:
         self.diagnostics.append(rule(code).at(self.at(token), message))
 
     def read(self) -> dict[str, ArticleText]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from ..messages import Message
 from ..model import ID_PATTERN, LegalNumber
 from ..rules import rule
 from ..yamlsafe import YamlDocument, YamlPath
@@ -27,7 +28,7 @@ class FieldReader:
         self.document = document
         self.diagnostics = diagnostics
 
-    def report(self, code: str, path: YamlPath, message: str, *, at_key: bool = False) -> None:
+    def report(self, code: str, path: YamlPath, message: Message | str, *, at_key: bool = False) -> None:
         location = self.document.key_location(path) if at_key else self.document.location(path)
         self.diagnostics.append(rule(code).at(location, message))
 

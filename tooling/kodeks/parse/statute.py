@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..characters import CONTROL
 from ..diagnostics import Diagnostic, SourceLocation
+from ..messages import Message
 from ..model import SUBPOINT_LETTERS, LegalNumber, from_roman
 from ..rules import rule
 from ..wording import NOTES_OPENING
@@ -247,7 +248,7 @@ def _short(line: str) -> str:
     return line if len(line) <= 60 else line[:57] + "…"
 
 
-def _unplaced(path: str, line: int, message: str) -> Diagnostic:
+def _unplaced(path: str, line: int, message: Message | str) -> Diagnostic:
     return rule("I001").at(SourceLocation(path, line), message)
 
 

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from ..messages import MESSAGE_LANGUAGES, msg
 from ..model import ID_PATTERN, Act, ActStatus, Chapter, Code, Enactment, Section, Stage, StructureEntry
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
@@ -14,7 +15,8 @@ from .fields import FieldReader
 DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _CODE_KEYS = (
-    "id", "stage", "languages", "title", "publication", "acts", "unit-words", "articles", "sections", "chapters",
+    "id", "stage", "languages", "messages", "title", "publication", "acts", "unit-words", "articles", "sections",
+    "chapters",
 )  # fmt: skip
 _ACT_FILE_KEYS = (
     "id", "stage", "languages", "title", "publication", "number", "adopted", "status", "preamble", "history",
@@ -135,6 +137,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         history=reader.lines_per_language(root, (), "history"),
         signature=reader.lines_per_language(root, (), "signature"),
         unit_words=_unit_words(reader, root),
+        messages=_messages(reader, root),
     )
     return code, diagnostics
 
@@ -184,6 +187,17 @@ def _languages(reader: FieldReader, root: dict[str, Any]) -> tuple[str, ...]:
         reader.report("Y006", ("languages",), "`languages:` must be a list of distinct language codes, e.g. [ky, ru]")
         return DEFAULT_LANGUAGES
     return tuple(value)
+
+
+def _messages(reader: FieldReader, root: dict[str, Any]) -> str | None:
+    """``messages: ky``: the language kodeks speaks to the Code's drafters unless they choose."""
+    value = root.get("messages")
+    if value is None or value in MESSAGE_LANGUAGES:
+        return value
+    reader.report(
+        "Y006", ("messages",), msg("`messages:` must be one of: {choices}", choices=", ".join(MESSAGE_LANGUAGES))
+    )
+    return None
 
 
 def _unit_words(reader: FieldReader, root: dict[str, Any]) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -88,11 +88,12 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     findings = sorted(comparison.head_diagnostics, key=lambda d: not d.is_error)
     if findings:
         listed = [
-            f"- {escape(_cut(str(d.location)))}: {d.code}{'' if d.is_error else ' ⚠'} {escape(_cut(d.message))}"
+            f"- {escape(_cut(str(d.location)))}: {d.code}{'' if d.is_error else ' ⚠'} {escape(_cut(both(languages, d.message.said)))}"
             for d in findings[:MAX_FINDINGS]
         ]
         if len(findings) > MAX_FINDINGS:
-            listed.append(f"- … {len(findings) - MAX_FINDINGS} more: `kodeks validate --strict`")
+            more = both(languages, lambda lang: wording.more_findings(lang, len(findings) - MAX_FINDINGS))
+            listed.append(f"- {escape(more)}: `kodeks validate --strict`")
         head_lines.append("\n".join(listed))
     if comparison.dispositions:
         entries = [escape(both(languages, partial(disposition_line, c))) for c in comparison.dispositions]
