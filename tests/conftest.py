@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ TITLES = ("--title-ky", "Жаңы берене", "--title-ru", "Новая ст�
 """The titles every test's new article gets."""
 
 
-def kodeks(*args: str, env: dict[str, str] | None = None) -> Result:
+def kodeks(*args: str, env: Mapping[str, str | None] | None = None) -> Result:
     """The command line, as a user runs it (standard error kept apart)."""
     return CliRunner().invoke(cli, list(args), env=env)
 

@@ -319,7 +319,8 @@ def step_summary(diagnostics: list[Diagnostic], verdict: str) -> str:
 
     lines = [f"### kodeks validate\n\n{escape(verdict)}\n"]
     if diagnostics:
-        lines.append(f"| {msg('where')} | {msg('code')} | {msg('message')} |\n|---|---|---|")
+        where, code, message = msg("where"), msg("code"), msg("message")
+        lines.append(f"| {where} | {code} | {message} |\n|---|---|---|")
     size = sum(len(line) for line in lines)
     for index, d in enumerate(diagnostics):
         line = f"| {escape(str(d.location))} | {d.code} | {escape(str(d.message))} |"
