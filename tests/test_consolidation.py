@@ -92,8 +92,12 @@ def test_a_provision_that_stays_makes_the_act_one_to_amend_and_an_open_one_undec
     assert "96.8% of provisions decided, under 99%" in report.output  # 30 of 31 (2#5 repealed)
     table = report.output.split("### Жарандык кодекс / Гражданский кодекс")[1]
     assert "| 11-берене / ст. 11 | Чечиле элек / Не решено |" in table
-    assert "| 9-берене, 3-бөлүк / ст. 9, ч. 3 | Кодекске өткөрүлбөйт / Не переносится: " in table
-    assert "Статья 3. Местный кенеш; 1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования" in table
+    # Each language one sentence that names the articles as its laws do.
+    assert (
+        "| 9-берене, 3-бөлүк / ст. 9, ч. 3 | Кодекске өткөрүлбөйт: Кодекстин 3-беренесине («Жергиликтүү кеңеш»), "
+        "1-беренесине («Жөнгө салуу предмети») карама-каршы келет / Не переносится: противоречит статьям 3 "
+        "(«Местный кенеш»), 1 («Предмет регулирования») Кодекса |" in table
+    )
     code_to_acts = report.output.split("статья Кодекса → положения законов")[1]
     assert (
         "| 2-берене. Түшүнүктөр / Статья 2. Понятия | Жарандык кодекс / Гражданский кодекс, 1-берене, 2-бөлүк / ст. 1, "
@@ -196,7 +200,7 @@ def test_the_redline_tells_when_a_pull_request_changes_dispositions(
         "- Жарандык кодекс, 10-берене, 1-бөлүк: Чечиле элек → Кодекске өткөрүлбөйт: ушул мыйзамда күчүндө калат",
     ]
     assert lines[2].endswith(
-        " / Гражданский кодекс, ст. 10, ч. 1: Не решено → Не переносится: остаётся в силе в этом законе"
+        " / Гражданский кодекс, ст. 10, ч. 1: Не решено → Не переносится: остается в силе в этом законе"
     )
     unchanged = kodeks("redline", "HEAD~1", "HEAD~1")
     assert "чечимдер өзгөртүлдү" not in unchanged.output
@@ -217,7 +221,11 @@ def test_a_provision_amended_after_an_article_absorbed_it_is_a_finding(
     amended_lines = [line for line in findings.splitlines() if "изменено после включения" in line]
     assert len(amended_lines) == 1
     assert amended_lines[0].startswith("- Жарандык кодекс / Гражданский кодекс, 9-берене, 3-бөлүк / ст. 9, ч. 3: ")
-    assert "1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования" in amended_lines[0]
+    assert amended_lines[0].endswith(
+        ": Кодекстин 1-беренесине («Жөнгө салуу предмети») киргизилгенден кийин өзгөртүлгөн: беренени текшериңиз"
+        " / изменено после включения в статью 1 Кодекса («Предмет регулирования»): проверьте статью"
+        f" ({amended_lines[0][-13:-1]})"
+    )
     # Read before the amendment, nothing has changed since.
     assert "изменено после включения" not in kodeks("consolidation", "--rev", "HEAD~1").output
 
@@ -263,3 +271,21 @@ def test_a_broken_dispositions_file_is_reported_never_a_crash(
     assert result.exit_code == 1, result.output
     assert expected in result.output
     assert kodeks("consolidation").exit_code == 1
+
+
+def test_a_provision_replaced_by_the_code_names_the_article_as_each_language_s_laws_do() -> None:
+    from kodeks.wording import code_articles_reason
+
+    one, two = [("3", "Жергиликтүү кеңеш")], [("3", "Жергиликтүү кеңеш"), ("5", "")]
+    assert (
+        code_articles_reason("ky", "replaced", one) == "Кодекстин 3-беренеси («Жергиликтүү кеңеш») менен алмаштырылган"
+    )
+    assert code_articles_reason("ky", "replaced", two) == (
+        "Кодекстин 3-беренеси («Жергиликтүү кеңеш»), 5-беренеси менен алмаштырылган"
+    )
+    ru = [("3", "Местный кенеш")]
+    assert code_articles_reason("ru", "replaced", ru) == "заменено статьей 3 Кодекса («Местный кенеш»)"
+    assert (
+        code_articles_reason("ru", "replaced", [*ru, ("5", "")]) == "заменено статьями 3 («Местный кенеш»), 5 Кодекса"
+    )
+    assert code_articles_reason("ru", "contradicts", ru) == "противоречит статье 3 Кодекса («Местный кенеш»)"

@@ -80,10 +80,10 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     assert "| <ins>**1.**</ins> " not in out and "| **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
     # Renumbering is one compact table, not a text diff.
     assert (
-        "**Только перенумерация / Номерлери гана өзгөргөн**\n\n| Статьи / Беренелер |\n|---|\n"
-        "| Статья 3 → 4. Местный кенеш / 3 → 4-берене. Жергиликтүү кеңеш |" in out
+        "**Статьи, у которых изменились только номера / Номерлери гана өзгөртүлгөн беренелер**\n\n| Статьи / Беренелер |\n|---|\n"
+        "| Статья 3 → Статья 4. Местный кенеш / 3-берене → 4-берене. Жергиликтүү кеңеш |" in out
     )
-    assert "<b>Статья 3 → 4. Местный кенеш</b>" not in out
+    assert "<b>Статья 3 → Статья 4. Местный кенеш</b>" not in out
     # The renumbered reference shows as the words that changed.
     assert (
         "| **1)** местный кенеш – орган, указанный в статье <del>3</del>; | **1)** местный кенеш – орган, указанный в статье <ins>4</ins>; |"
@@ -117,7 +117,7 @@ def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
     assert "| … | … |" in out  # the unchanged intro and point 2 are left out
     _, out = redline(root, "HEAD~1")
     assert (
-        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменён только на одном языке "
+        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
         "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
     )
 
@@ -136,7 +136,7 @@ def test_a_missing_translation_is_not_hidden_by_a_renumbered_reference_in_the_ot
     root = code_repo([{A + "concepts.md": changed}])
     _, out = redline(root, "HEAD~1")
     assert (
-        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменён только на одном языке "
+        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
         "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
     )
     # The same word in both languages is no missing translation, whatever the numbers do.
@@ -470,7 +470,7 @@ def test_every_label_of_the_comment_and_the_html_redline_is_in_both_languages(co
         "Текшерүү: ката жок / Проверка: ошибок нет",
         "кошулду / добавлена",
         "3-берене (жаңы). Жергиликтүү бюджет / Статья 3 (новая). Местный бюджет",
-        "Номерлери гана өзгөргөн / Только перенумерация",
+        "Номерлери гана өзгөртүлгөн беренелер / Статьи, у которых изменились только номера",
     ):
         assert pair in shown, pair
     code, html = redline(root, "HEAD~1", "--format", "html", "-o", "-")

@@ -383,17 +383,21 @@ comments:
     result = kodeks("review", "table", "--root", str(root))
     assert result.exit_code == 0, result.output + result.stderr
     table = result.output
-    # Article 1 before article 3; inside article 1, part 1 before part 2 point 1; numbered through.
+    # Article 1 before article 3; inside article 1, part 1 before part 2 point 1; each row under
+    # the comment's id, as the PR comment and `Resolves-comment:` name it.
     assert table.index("Статья 1. Предмет регулирования") < table.index("Статья 3. Местный кенеш")
-    rows = [line for line in table.splitlines() if re.match(r"\| \d+ \|", line)]
+    rows = [line for line in table.splitlines() if re.match(r"\| round-1/\d+ \|", line)]
+    assert [row.split(" | ")[0] for row in rows] == ["| round-1/3", "| round-1/2", "| round-1/1"]
     assert [row.split(" | ")[1] for row in rows] == [
         "1-берененин 1-бөлүгү<br>часть 1 статьи 1",
         "1-берененин 2-бөлүгүнүн 1-пункту<br>пункт 1 части 2 статьи 1",
         "3-берененин 2-бөлүгү<br>часть 2 статьи 3",
     ]
-    assert "Кеңештердин түрлөрүн көрсөтүү керек." in rows[1] and "Сөздөргө «жергиликтүү кеңештер»" in rows[1]
+    assert "Кеңештердин түрлөрүн көрсөтүү керек." in rows[1] and "«жергиликтүү кеңештер» деген сөздөргө:" in rows[1]
     assert "Предлагаемая редакция: «Настоящий Кодекс регулирует вопросы местного самоуправления.»" in rows[0]
     assert "Бакыт Осмонов<br>Министерство юстиции" in rows[2]
+    # Each language says the date its own way, after its own word.
+    assert "Первое обсуждение, жөнөтүлдү 2026-жылдын 1-декабры / направлено 1 декабря 2026 года" in table
     assert "кабыл алынды / принято" in rows[2] and "Перечень дополнен." in rows[2]
     totals = table.split("Жыйынтыктар / Итоги", 1)[1]
     assert "| каралган жок / не рассмотрено | 1 |" in totals
@@ -401,7 +405,7 @@ comments:
     assert "| Бардыгы / Всего | 3 |" in totals
 
     html_result = kodeks("review", "table", "--root", str(root), "--format", "html", "--lang", "ru", "-o", "-")
-    assert '<th style="width:35%">Замечание, предложение</th>' in html_result.output
+    assert '<th style="width:31%">Замечание, предложение</th>' in html_result.output
     assert "Министерство юстиции" in html_result.output
 
 

@@ -86,7 +86,6 @@ def _missing(code: Code, entry: ReviewEntry) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class TableRow:
-    number: int
     entry: ReviewEntry
     places: Mapping[str, str]
     """The unit as the law names it today, per language."""
@@ -141,17 +140,15 @@ def review_table(code: Code, round_ids: Sequence[str] = ()) -> ReviewTable:
 
     entries = sorted((e for r in rounds for e in r.entries), key=position)
     groups: list[UnitGroup] = []
-    number = 0
     for group, members in itertools.groupby(entries, key=group_of):
         headings = {language: _heading(code, numbering, group, language) for language in code.languages}
         rows = []
         for entry in members:
-            number += 1
             places = {
                 language: unit_place(numbering, entry.unit, language) if group else entry.place or str(entry.unit)
                 for language in code.languages
             }
-            rows.append(TableRow(number, entry, places))
+            rows.append(TableRow(entry, places))
         groups.append(UnitGroup(group, headings, tuple(rows)))
     counts = Counter(entry.decision for entry in entries)
     return ReviewTable(rounds, tuple(groups), tuple((decision, counts[decision]) for decision in Decision))

@@ -98,12 +98,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "Table of comments and proposals",
     },
     "round": {"ru": "Обсуждение", "ky": "Талкуу", "en": "Round"},
-    "sent": {"ru": "направлен", "ky": "жөнөтүлдү", "en": "sent"},
+    "sent": {"ru": "направлено", "ky": "жөнөтүлдү", "en": "sent"},
     "due": {"ru": "срок", "ky": "мөөнөтү", "en": "due"},
     "unit": {"ru": "Структурная единица", "ky": "Түзүмдүк бирдик", "en": "Unit"},
     "author": {"ru": "Автор", "ky": "Автор", "en": "Author"},
     "comment": {"ru": "Замечание, предложение", "ky": "Сын-пикир, сунуш", "en": "Comment or proposal"},
-    "on-words": {"ru": "к словам", "ky": "сөздөргө", "en": "on the words"},
     "decision": {"ru": "Решение", "ky": "Чечим", "en": "Decision"},
     "reason": {"ru": "Обоснование", "ky": "Негиздеме", "en": "Reason"},
     "count": {"ru": "Количество", "ky": "Саны", "en": "Count"},
@@ -135,9 +134,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "Бул берененин өзгөртүүлөрү комментарийге батпайт: толук салыштырма таблицаны караңыз.",
         "en": "The changes to this article do not fit in the comment: see the full redline.",
     },
-    "renumbered-only": {"ru": "Только перенумерация", "ky": "Номерлери гана өзгөргөн", "en": "Renumbered only"},
+    "renumbered-only": {
+        "ru": "Статьи, у которых изменились только номера",
+        "ky": "Номерлери гана өзгөртүлгөн беренелер",
+        "en": "Articles renumbered only",
+    },
     "one-language": {
-        "ru": "Текст изменён только на одном языке (возможно, не хватает перевода)",
+        "ru": "Текст изменен только на одном языке (возможно, не хватает перевода)",
         "ky": "Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн)",
         "en": "Text changed in one language only (a translation may be missing)",
     },
@@ -152,7 +155,7 @@ _WORDS: dict[str, dict[str, str]] = {
     # … and to a section or chapter
     # Russian agrees with the unit: раздел is masculine, глава feminine.
     "section-added": {"ru": "добавлен", "ky": "кошулду", "en": "added"},
-    "section-removed": {"ru": "исключён", "ky": "алынып салынды", "en": "removed"},
+    "section-removed": {"ru": "исключен", "ky": "алынып салынды", "en": "removed"},
     "section-retitled": {"ru": "изменено название", "ky": "аталышы өзгөртүлдү", "en": "retitled"},
     "section-renumbered": {"ru": "перенумерован", "ky": "номери өзгөртүлдү", "en": "renumbered"},
     "chapter-added": {"ru": "добавлена", "ky": "кошулду", "en": "added"},
@@ -171,7 +174,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "consolidation": {"ru": "Консолидация законов", "ky": "Мыйзамдарды консолидациялоо", "en": "Consolidation"},
     "coverage": {"ru": "Охват", "ky": "Камтылышы", "en": "Coverage"},
     "act": {"ru": "Акт", "ky": "Акт", "en": "Act"},
-    "provisions": {"ru": "Положений", "ky": "Жоболор", "en": "Provisions"},
+    "provisions": {"ru": "Положения законов", "ky": "Мыйзамдардын жоболору", "en": "Provisions of the acts"},
+    "provision-count": {"ru": "Число положений", "ky": "Жоболордун саны", "en": "Provisions"},
     "provision": {"ru": "Положение", "ky": "Жобо", "en": "Provision"},
     "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
     "fate-not-transferred": {"ru": "Не переносится", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
@@ -193,7 +197,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "Acts still undecided",
     },
     "without-text": {
-        "ru": "Текст не внесён в репозиторий, охват неизвестен",
+        "ru": "Текст не внесен в репозиторий, охват неизвестен",
         "ky": "Тексти репозиторийге киргизиле элек, камтылышы белгисиз",
         "en": "Text not in the repository; coverage unknown",
     },
@@ -215,11 +219,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "absorbed by several Code articles (possible duplicate or contradiction)",
     },
     "none": {"ru": "нет", "ky": "жок", "en": "none"},
-    "amended-since": {
-        "ru": "изменено после включения в статью (проверьте её)",
-        "ky": "беренеге киргизилгенден кийин өзгөртүлгөн (беренени текшериңиз)",
-        "en": "amended after it was absorbed by (review the article)",
-    },
     "dispositions-changed": {
         "ru": "Изменены решения о положениях действующих законов",
         "ky": "Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү",
@@ -232,17 +231,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "belongs in another law",
     },
     "reason-replaced": {
-        "ru": "заменено статьёй Кодекса",
+        "ru": "заменено статьей Кодекса",
         "ky": "Кодекстин беренеси менен алмаштырылган",
-        "en": "replaced by",
+        "en": "replaced by a Code article",
     },
     "reason-contradicts": {
         "ru": "противоречит статье Кодекса",
         "ky": "Кодекстин беренесине карама-каршы келет",
-        "en": "contradicts",
+        "en": "contradicts a Code article",
     },
     "reason-stays": {
-        "ru": "остаётся в силе в этом законе",
+        "ru": "остается в силе в этом законе",
         "ky": "ушул мыйзамда күчүндө калат",
         "en": "stays in force in its act",
     },
@@ -337,7 +336,9 @@ def provision(language: str, target: ReferenceTarget) -> str:
     ):
         if value is None:
             continue
-        if language == "ky":
+        if language == "ky" and key == "paragraph":  # «экинчи абзац», as laws count абзацы
+            pieces.append(f"{_ordinal(ORDINALS['ky'], str(value))} {word(key, language)}")
+        elif language == "ky":
             pieces.append(f"{value} {word(key, language)}" if key == "subpoint" else f"{value}-{word(key, language)}")
         else:
             pieces.append(f"{word(key, language)} {value}")
@@ -524,6 +525,44 @@ def repealed_unit(language: str, kind: str) -> str:
     if language == "ky":
         return "Күчүн жоготту"
     return "Утратила силу" if kind in ("article", "part") else "Утратил силу"
+
+
+def code_articles_reason(language: str, reason: str, articles: Sequence[tuple[str, str]]) -> str:
+    """Why a provision is not transferred, naming the Code's articles ((number, title) each) where
+    the sentence does: «Кодекстин 3-беренеси («…») менен алмаштырылган» / «заменено статьей 3
+    Кодекса («…»)»; «Кодекстин 3-беренесине («…») карама-каршы келет» / «противоречит статье 3
+    Кодекса («…»)»."""
+    named = [(number, f" («{title}»)" if title else "") for number, title in articles]
+    if language == "ky":
+        case = "-беренеси" if reason == "replaced" else "-беренесине"
+        listed = ", ".join(f"{number}{case}{title}" for number, title in named)
+        return f"Кодекстин {listed} " + ("менен алмаштырылган" if reason == "replaced" else "карама-каршы келет")
+    if language == "ru":
+        several = len(named) > 1
+        listed = ", ".join(f"{number}{title}" if several else f"{number} Кодекса{title}" for number, title in named)
+        if reason == "replaced":
+            return f"заменено статьями {listed} Кодекса" if several else f"заменено статьей {listed}"
+        return f"противоречит статьям {listed} Кодекса" if several else f"противоречит статье {listed}"
+    listed = ", ".join(f"{number}{title}" for number, title in named)
+    verb = "replaced by" if reason == "replaced" else "contradicts"
+    return f"{verb} Code article{'s' * (len(named) > 1)} {listed}"
+
+
+def amended_since(language: str, number: str, title: str) -> str:
+    """A provision changed in its act after the Code's article took it in."""
+    titled = f" («{title}»)" if title else ""
+    if language == "ky":
+        return f"Кодекстин {number}-беренесине{titled} киргизилгенден кийин өзгөртүлгөн: беренени текшериңиз"
+    if language == "ru":
+        return f"изменено после включения в статью {number} Кодекса{titled}: проверьте статью"
+    return f"amended after Code article {number}{titled} absorbed it: review the article"
+
+
+def on_words(language: str, quote: str) -> str:
+    """What a comment was written on: ««жергиликтүү кеңештер» деген сөздөргө:» / «К словам «…»:»."""
+    if language == "ky":
+        return f"«{quote}» деген сөздөргө:"
+    return f"К словам «{quote}»:" if language == "ru" else f"On the words «{quote}»:"
 
 
 def more_findings(language: str, count: int) -> str:

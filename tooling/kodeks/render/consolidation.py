@@ -7,7 +7,7 @@ escaped for its format.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .. import wording
 from ..consolidation import Consolidation, Fate, Outcome, Provision
@@ -40,6 +40,34 @@ def outline(
             for language in languages
         )
 
+    def named(article_id: str, language: str) -> tuple[str, str]:
+        """A Code article as a sentence names it: its number (its id if it has none) and title."""
+        article = code.articles.get(article_id)
+        number = numbering.articles.get(article_id)
+        if article is None or number is None:
+            return f"`{article_id}`", ""
+        return str(number), article.title.get(language, "")
+
+    def fate_text(provision: Provision) -> str:
+        if provision.absorbed_by:
+            return "; ".join(code_article(a) for a in provision.absorbed_by)
+        disposition = provision.disposition
+        if disposition is None:
+            return label("fate-open")
+        reason = disposition.reason.value
+        by = [by.id for by in disposition.by]
+
+        def said(language: str) -> str:
+            if by and reason in ("replaced", "contradicts"):
+                why = wording.code_articles_reason(language, reason, [named(a, language) for a in by])
+            else:
+                why = wording.word(f"reason-{reason}", language)
+                why += " " + "; ".join(code_article(a) for a in by) if by else ""
+            return f"{wording.word('fate-not-transferred', language)}: {why}"
+
+        text = " / ".join(said(language) for language in languages)
+        return text + (f" ({disposition.note})" if disposition.note else "")
+
     revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
     blocks: list[Block] = [
         Heading(f"{label('consolidation')}: {' / '.join(code.title.get(lang, '') for lang in languages)}", 1),
@@ -55,7 +83,7 @@ def outline(
         Table(
             (
                 label("act"),
-                label("provisions"),
+                label("provision-count"),
                 label("fate-absorbed"),
                 label("fate-not-transferred"),
                 label("fate-open"),
@@ -92,7 +120,7 @@ def outline(
             Heading(act_title(coverage.act), 3),
             Table(
                 (label("provision"), label("code-article")),
-                tuple((provision_text(p.target), _fate_text(p, label, code_article)) for p in coverage.provisions),
+                tuple((provision_text(p.target), fate_text(p)) for p in coverage.provisions),
             ),
         ]
     blocks.append(Heading(label("code-to-acts"), 2))
@@ -120,8 +148,9 @@ def outline(
     ]
     titles_by_id = {act.id: act for act in code.acts.values()}
     findings += [
-        f"{act_title(titles_by_id[a.provision.id])}, {provision_text(a.provision)}: {label('amended-since')} "
-        f"{code_article(a.article_id)} ({a.commit[:12]})"
+        f"{act_title(titles_by_id[a.provision.id])}, {provision_text(a.provision)}: "
+        + " / ".join(wording.amended_since(language, *named(a.article_id, language)) for language in languages)
+        + f" ({a.commit[:12]})"
         for a in consolidation.amended
     ]
     findings += [
@@ -131,17 +160,3 @@ def outline(
     ]
     blocks += [Heading(label("findings"), 2), Items(tuple(findings) or (label("none"),))]
     return blocks
-
-
-def _fate_text(provision: Provision, label: Callable[[str], str], code_article: Callable[[str], str]) -> str:
-    if provision.absorbed_by:
-        return "; ".join(code_article(a) for a in provision.absorbed_by)
-    disposition = provision.disposition
-    if disposition is None:
-        return f"{label('fate-open')}"
-    text = f"{label('fate-not-transferred')}: {label('reason-' + disposition.reason.value)}"
-    if disposition.by:
-        text += " " + "; ".join(code_article(by.id) for by in disposition.by)
-    if disposition.note:
-        text += f" ({disposition.note})"
-    return text

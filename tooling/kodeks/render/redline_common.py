@@ -48,6 +48,10 @@ def caption(change: ArticleChange, language: str) -> str:
     if ArticleChangeKind.REMOVED in change.kinds:
         # What happened is said once, by the kinds after the caption and «исключить» in the table.
         return wording.heading(wording.article_label(language, change.base_number), title)
+    if change.base_number is not None and change.head_number is not None and change.base_number != change.head_number:
+        # «12-берене → 10-берене», «Статья 12 → Статья 10»: each number a whole label.
+        moved = f"{wording.article_label(language, change.base_number)} → {wording.article_label(language, change.head_number)}"
+        return wording.heading(moved, title)
     label = wording.article_label(language, number_text(change.base_number, change.head_number))
     return wording.heading(label, title)
 

@@ -15,7 +15,9 @@ from ..review_table import ReviewTable, TableRow
 from .outline import Block, Heading, Items, Table
 from .outline import render as write
 
-_WIDTHS = (4, 16, 12, 35, 15, 18)
+_WIDTHS = (8, 18, 12, 31, 13, 18)
+"""Per cent of the page: the comment's id («round-1/12», what trailers and the PR comment name)
+needs more than a row number did."""
 
 
 def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
@@ -28,10 +30,10 @@ def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
     blocks: list[Block] = [Heading(label("review-table"), 1)]
     for review_round in review.rounds:
         facts = [review_round.name or review_round.id]
-        if review_round.sent:
-            facts.append(f"{label('sent')} {wording.date(languages[0], review_round.sent)}")
-        if review_round.due:
-            facts.append(f"{label('due')} {wording.date(languages[0], review_round.due)}")
+        # Each language its label and its own date: «жөнөтүлдү 2026-жылдын 1-декабры / направлено 1 декабря 2026 года».
+        for key, day in (("sent", review_round.sent), ("due", review_round.due)):
+            if day:
+                facts.append(" / ".join(f"{wording.word(key, lang)} {wording.date(lang, day)}" for lang in languages))
         if review_round.revision:
             facts.append(f"{label('revision')} {review_round.revision[:12]}")
         blocks.append(Items((f"{label('round')}: " + ", ".join(facts),)))
@@ -40,7 +42,7 @@ def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
         blocks.append(Heading(" / ".join(dict.fromkeys(group.headings[lang] for lang in languages)), 2))
         rows = tuple(
             (
-                str(row.number),
+                row.entry.id,
                 "\n".join(dict.fromkeys(row.places[lang] for lang in languages)),
                 row.entry.author + (f"\n{row.entry.organisation}" if row.entry.organisation else ""),
                 _comment(row, label),
@@ -68,7 +70,7 @@ def _comment(row: TableRow, label: object) -> str:
     language = entry.language or next(iter(entry.proposal), "ru")
     pieces = []
     if entry.quote:
-        pieces.append(f"{wording.word('on-words', language).capitalize()} «{entry.quote}»:")
+        pieces.append(wording.on_words(language, entry.quote))
     if entry.comment:
         pieces.append(entry.comment)
     for lang, text in entry.proposal.items():
