@@ -86,7 +86,7 @@ def test_a_reader_that_skips_words_cannot_pass_its_own_check(repo: Path, monkeyp
     reader = document_store._docx_text
     monkeypatch.setattr(document_store, "_docx_text", lambda path: reader(path).replace("не может", "может"))
     result = kodeks("import", str(docx(repo / "law.docx", body)), "--act", "civil-code", "--language", "ru")
-    assert result.exit_code == 1 and "1 word(s) of the file would not be in the act's files: «не»" in result.output
+    assert result.exit_code == 1 and "1 word of the file would not be in the act's files: «не»" in result.output
     assert not (repo / ACT).exists()
 
 

@@ -17,6 +17,7 @@ from .edit.renumber import references_to, renumber_edits, renumber_parts_edits
 from .edit.structure import insert_entry_edit, move_chapter_edits, remove_entry_edit
 from .edit.texts import CodeProblemsError, EditError, Texts
 from .load import DEFAULT_CACHE, load_code
+from .messages import msg, plural
 from .model import ID_PATTERN, Code, LegalNumber, Link, Stage
 from .parse.cache import ParseCache
 from .rules import RENUMBER_FIXES
@@ -59,7 +60,12 @@ class Workspace:
         snapshot = Snapshot(files=dict(files))
         result = load_code(snapshot, cache)
         if result.code is None:
-            raise EditError("code.yaml cannot be read: " + "; ".join(str(d) for d in result.diagnostics[:3]))
+            raise EditError(
+                msg(
+                    "code.yaml cannot be read: {problems}",
+                    problems="; ".join(str(d) for d in result.diagnostics[:3]),
+                )
+            )
         # The findings of a Code validated as it is now come from the verdict memo.
         diagnostics = validated_findings(snapshot, result, cache) if validated else result.diagnostics
         # A file that is not UTF-8 has its F001 finding, which stops every edit: it is left
@@ -93,7 +99,9 @@ def _refuse_if_invalid(workspace: Workspace, fixable: frozenset[str] = FIXABLE) 
     blocking = workspace.blocking_errors(fixable)
     if blocking:
         listed = "\n".join(str(d) for d in blocking[:20])
-        raise CodeProblemsError(f"the Code has problems this command does not fix; fix them first:\n{listed}")
+        raise CodeProblemsError(
+            msg("the Code has problems this command does not fix; fix them first:\n{problems}", problems=listed)
+        )
 
 
 def renumber(workspace: Workspace, parts_of: str | None = None) -> Plan:
@@ -151,23 +159,39 @@ def new_article(
     code = workspace.code
     after = _placement(code, chapter_id, after, first)
     if not ID_PATTERN.fullmatch(article_id):
-        raise EditError(f"`{article_id}` is not a valid id: lowercase Latin letters, digits and single hyphens")
+        raise EditError(
+            msg("`{id}` is not a valid id: lowercase Latin letters, digits and single hyphens", id=article_id)
+        )
     path = f"{ARTICLES_DIR}/{article_id}.md"
     taken = {entry.id for entry in code.article_order()} | code.articles.keys() | {c.id for c in code.chapters}
     taken |= {s.id for s in code.sections} | code.acts.keys()
     if article_id in taken or path in workspace.texts.files:
-        raise EditError(f"the id `{article_id}` is already used")
+        raise EditError(msg("the id `{id}` is already used", id=article_id))
     unknown = [language for language in titles if language not in code.languages]
     if unknown:
-        raise EditError(f"the Code has no language {', '.join(unknown)}: its languages are {', '.join(code.languages)}")
+        raise EditError(
+            plural(
+                "the Code has no language {unknown}: its languages are {languages}",
+                "the Code has no language {unknown}: its languages are {languages}",
+                len(unknown),
+                unknown=", ".join(unknown),
+                languages=", ".join(code.languages),
+            )
+        )
     missing = [language for language in code.languages if not titles.get(language, "").strip()]
     if missing:
-        raise EditError(f"give a title in every language of the Code: missing {', '.join(missing)}")
+        raise EditError(
+            msg("give a title in every language of the Code: missing {languages}", languages=", ".join(missing))
+        )
     for language, title in titles.items():
         hidden = re.search("[\n\t]", title) or characters.CONTROL.search(title) or characters.INVISIBLE.search(title)
         if hidden:
             raise EditError(
-                f"the {language} title holds {characters.name(hidden.group())}: a title is one line of visible text"
+                msg(
+                    "the {language} title holds {character}: a title is one line of visible text",
+                    language=language,
+                    character=characters.name(hidden.group()),
+                )
             )
     number = _new_number(code, chapter_id, after)
     structure = workspace.texts.apply([insert_entry_edit(code, workspace.texts, article_id, chapter_id, after)])
@@ -179,7 +203,7 @@ def new_article(
 def _placement(code: Code, chapter_id: str, after: str | None, first: bool, moving: str | None = None) -> str | None:
     """The article to go after (None: first in the chapter)."""
     if after and first:
-        raise EditError("give --after ID or --first, not both")
+        raise EditError(msg("give --after ID or --first, not both"))
     if first:
         return None
     return after if after is not None else _last_in(code, chapter_id, but=moving)
@@ -203,12 +227,12 @@ def _new_number(code: Code, chapter_id: str, after: str | None) -> LegalNumber:
     else:
         previous_index = order.index(after)
     if previous_index < 0:
-        raise EditError("in force, a new article cannot go before article 1")
+        raise EditError(msg("in force, a new article cannot go before article 1"))
     numbering = code.numbering()
     previous = numbering.articles.get(order[previous_index])
     following = numbering.articles.get(order[previous_index + 1]) if previous_index + 1 < len(order) else None
     if previous is None:
-        raise EditError(f"article `{order[previous_index]}` has no number to insert after")
+        raise EditError(msg("article `{id}` has no number to insert after", id=order[previous_index]))
     if following is None:
         return LegalNumber.of(previous.components[0] + 1)
     sibling = LegalNumber(previous.components[:-1] + (previous.components[-1] + 1,))
@@ -224,9 +248,9 @@ def move_article(
     _refuse_if_invalid(workspace)
     after = _placement(workspace.code, chapter_id, after, first, moving=article_id)
     if workspace.code.stage is not Stage.DRAFT:
-        raise EditError("the Code is in force: moving an article would renumber the law")
+        raise EditError(msg("the Code is in force: moving an article would renumber the law"))
     if after == article_id:
-        raise EditError("an article cannot be placed after itself")
+        raise EditError(msg("an article cannot be placed after itself"))
     removed = workspace.texts.apply([remove_entry_edit(workspace.code, workspace.texts, article_id)])
     middle = workspace.with_changes(removed)
     inserted = middle.texts.apply([insert_entry_edit(middle.code, middle.texts, article_id, chapter_id, after)])
@@ -239,9 +263,9 @@ def move_chapter(
     """A chapter moved within or across sections (draft stage): chapters and articles renumbered."""
     _refuse_if_invalid(workspace)
     if after and first:
-        raise EditError("give --after CHAPTER or --first, not both")
+        raise EditError(msg("give --after CHAPTER or --first, not both"))
     if workspace.code.stage is not Stage.DRAFT:
-        raise EditError("the Code is in force: moving a chapter would renumber the law")
+        raise EditError(msg("the Code is in force: moving a chapter would renumber the law"))
     moved = workspace.texts.apply(move_chapter_edits(workspace.code, workspace.texts, chapter_id, section_id, after))
     return _then_renumber(workspace, dict(moved))
 
@@ -251,9 +275,9 @@ def remove_article(workspace: Workspace, article_id: str, force: bool = False) -
     _refuse_if_invalid(workspace)
     code = workspace.code
     if code.stage is not Stage.DRAFT:
-        raise EditError("the Code is in force: articles are repealed, not removed (status: repealed, empty text)")
+        raise EditError(msg("the Code is in force: articles are repealed, not removed (status: repealed, empty text)"))
     if article_id not in code.articles:
-        raise EditError(f"no article `{article_id}`")
+        raise EditError(msg("no article `{id}`", id=article_id))
     referring = [
         link for link in references_to(code, article_id) if link.location.path != code.articles[article_id].path
     ]

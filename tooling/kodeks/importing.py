@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .diagnostics import Diagnostic, SourceLocation
 from .edit.as_markdown import inline_markdown, line_markdown, markdown_lines
 from .errors import KodeksError, SelfCheckError
+from .messages import Message, msg, plural
 from .model import Code, LegalNumber, ReferenceTarget, references_text
 from .parse import parse_article, parse_structure
 from .parse.citations_in_text import find_citations, segments
@@ -61,10 +62,15 @@ def import_act(
     file read a second, independent way (``store.document.words_shown``): a word of it the files
     would not hold stops the import."""
     if act_id not in code.acts:
-        raise KodeksError(f"act `{act_id}` is not listed under `acts:` in code.yaml: add it there first")
+        raise KodeksError(msg("act `{id}` is not listed under `acts:` in code.yaml: add it there first", id=act_id))
     languages = [s.language for s in statutes]
     if len(set(languages)) != len(languages):
-        raise KodeksError(f"two inputs in the same language ({', '.join(languages)}): give one text per language")
+        raise KodeksError(
+            msg(
+                "two inputs in the same language ({languages}): give one text per language",
+                languages=", ".join(languages),
+            )
+        )
     problems = [p for s in statutes for p in s.problems]
     ordered = sorted(statutes, key=lambda s: LEGAL_LANGUAGES.index(s.language))
     problems += _disagreements(ordered)
@@ -73,7 +79,7 @@ def import_act(
             problems.append(
                 rule("I001").at(
                     SourceLocation(statute.path, 1),
-                    "the header does not give the act's title (a line «О …» / «… жөнүндө»): give it with --title",
+                    msg("the header does not give the act's title (a line «О …» / «… жөнүндө»): give it with --title"),
                 )
             )
         seen: dict[tuple[str, str], int] = {}
@@ -84,29 +90,33 @@ def import_act(
                 problems.append(
                     rule("I001").at(
                         SourceLocation(statute.path, unit.line),
-                        f"{kind} {unit.number} again (the first is on line {first}): two units cannot share a number",
+                        _again(kind, str(unit.number), first),
                     )
                 )
             if not unit.title and kind != "article":
                 problems.append(
-                    rule("I001").at(SourceLocation(statute.path, unit.line), f"{kind} {unit.number} has no title")
+                    rule("I001").at(SourceLocation(statute.path, unit.line), _untitled(kind, str(unit.number)))
                 )
             if isinstance(unit, StatuteArticle) and not unit.blocks and not unit.repealed:
                 problems.append(
                     rule("I001").at(
                         SourceLocation(statute.path, unit.line),
-                        f"article {unit.number} has no text (a repealed one says «(Утратила силу …)»)",
+                        msg(
+                            "article {number} has no text (a repealed one says «(Утратила силу …)»)",
+                            number=str(unit.number),
+                        ),
                     )
                 )
     number = number or next((s.number for s in ordered if s.number), None)
     adopted = adopted or next((s.adopted for s in ordered if s.adopted), None)
     if number is None or adopted is None:
-        missing = " and ".join(
-            w for w, v in (("number (--number)", number), ("date of adoption (--adopted)", adopted)) if v is None
-        )
-        problems.append(
-            rule("I001").at(SourceLocation(ordered[0].path, 1), f"the header does not give the act's {missing}")
-        )
+        if number is None and adopted is None:
+            missing = msg("the header does not give the act's number (--number) and date of adoption (--adopted)")
+        elif number is None:
+            missing = msg("the header does not give the act's number (--number)")
+        else:
+            missing = msg("the header does not give the act's date of adoption (--adopted)")
+        problems.append(rule("I001").at(SourceLocation(ordered[0].path, 1), missing))
     if any(p.is_error for p in problems):
         raise ImportProblemsError(problems)
     assert number is not None and adopted is not None
@@ -128,9 +138,14 @@ def import_act(
             [
                 rule("I001").at(
                     SourceLocation(statute.path, 1),
-                    f"{len(words)} word(s) of the file would not be in the act's files: "
-                    + ", ".join(f"«{word}»" for word in dict.fromkeys(words[:12]))
-                    + "; nothing written: please report this file (the import would lose words)",
+                    plural(
+                        "{count} word of the file would not be in the act's files: {words}; "
+                        "nothing written: please report this file (the import would lose words)",
+                        "{count} words of the file would not be in the act's files: {words}; "
+                        "nothing written: please report this file (the import would lose words)",
+                        len(words),
+                        words=", ".join(f"«{word}»" for word in dict.fromkeys(words[:12])),
+                    ),
                 )
                 for statute, words in lost
             ]
@@ -186,8 +201,10 @@ def _linker(
                 unlinked.append(
                     rule("I002").at(
                         SourceLocation(statute.path, block.line),
-                        f"«{block.text[citation.start : citation.end]}» kept as words: it does not say "
-                        "unambiguously which unit of this act it names",
+                        msg(
+                            "«{quoted}» kept as words: it does not say unambiguously which unit of this act it names",
+                            quoted=block.text[citation.start : citation.end],
+                        ),
                     )
                 )
         pieces: list[str] = []
@@ -213,8 +230,14 @@ def _disagreements(statutes: Sequence[Statute]) -> list[Diagnostic]:
             problems.append(
                 rule("I001").at(
                     SourceLocation(second.path, other.line),
-                    f"{_describe(other)} stands where the {first.language} text has {_describe(one)} "
-                    f"({first.path}:{one.line}): the languages must have the same headings and articles",
+                    msg(
+                        "{unit} stands where the {language} text has {other} ({location}): "
+                        "the languages must have the same headings and articles",
+                        unit=_describe(other),
+                        language=first.language,
+                        other=_describe(one),
+                        location=str(SourceLocation(first.path, one.line)),
+                    ),
                 )
             )
             return problems
@@ -224,7 +247,7 @@ def _disagreements(statutes: Sequence[Statute]) -> list[Diagnostic]:
         problems.append(
             rule("I001").at(
                 SourceLocation(longer.path, extra.line),
-                f"{_describe(extra)} has no counterpart in the other language's text",
+                msg("{unit} has no counterpart in the other language's text", unit=_describe(extra)),
             )
         )
     return problems
@@ -234,8 +257,42 @@ def _kind(unit: StatuteHeading | StatuteArticle) -> str:
     return unit.kind if isinstance(unit, StatuteHeading) else "article"
 
 
-def _describe(unit: StatuteHeading | StatuteArticle) -> str:
-    return f"{_kind(unit)} {unit.number}"
+def _describe(unit: StatuteHeading | StatuteArticle) -> Message:
+    """«article 5», «chapter 2», «section 1»: a unit as a finding names it."""
+    kind, number = _kind(unit), str(unit.number)
+    if kind == "section":
+        return msg("section {number}", number=number)
+    if kind == "chapter":
+        return msg("chapter {number}", number=number)
+    return msg("article {number}", number=number)
+
+
+def _again(kind: str, number: str, first: int) -> Message:
+    """A unit whose number an earlier one of its kind already has."""
+    if kind == "section":
+        return msg(
+            "section {number} again (the first is on line {line}): two units cannot share a number",
+            number=number,
+            line=first,
+        )
+    if kind == "chapter":
+        return msg(
+            "chapter {number} again (the first is on line {line}): two units cannot share a number",
+            number=number,
+            line=first,
+        )
+    return msg(
+        "article {number} again (the first is on line {line}): two units cannot share a number",
+        number=number,
+        line=first,
+    )
+
+
+def _untitled(kind: str, number: str) -> Message:
+    """A heading without its title (an article may have none)."""
+    if kind == "section":
+        return msg("section {number} has no title", number=number)
+    return msg("chapter {number} has no title", number=number)
 
 
 def _article_id(number: LegalNumber) -> str:

@@ -18,6 +18,7 @@ from ..edit.texts import Texts
 from ..edit.word_change import carry_out
 from ..errors import KodeksError
 from ..instruction import Instruction, Op, UnitPath
+from ..messages import Message, msg, plural
 from ..model import (
     Article,
     ArticleText,
@@ -56,7 +57,7 @@ class LawUnreadable(KodeksError):
     exit_code = 1
 
     def __init__(self, problems: Sequence[Diagnostic]) -> None:
-        super().__init__("\n".join(str(p) for p in problems) + "\nkodeks: nothing applied")
+        super().__init__(msg("{problems}\nkodeks: nothing applied", problems="\n".join(str(p) for p in problems)))
         self.problems = list(problems)
 
 
@@ -69,10 +70,12 @@ def read_law_file(path: Path) -> dict[str, list[Instruction]]:
     check_size(path)
     text, problems = decode(path.name, path.read_bytes())
     if text is None:
-        raise InputError(f"{path}: not UTF-8 text; {problems[0].message if problems else ''}".rstrip("; "))
+        if problems:
+            raise InputError(msg("{path}: not UTF-8 text; {problem}", path=str(path), problem=problems[0].message))
+        raise InputError(msg("{path}: not UTF-8 text", path=str(path)))
     law = read_law(text, str(path))
     if not law.problems and not any(law.versions.values()):
-        law.problems.append(rule("L001").at(SourceLocation(str(path), 1), "no instructions found"))
+        law.problems.append(rule("L001").at(SourceLocation(str(path), 1), msg("no instructions found")))
     if law.problems:
         raise LawUnreadable(law.problems)
     return law.versions
@@ -99,7 +102,7 @@ def apply_law(
     («в тексте на государственном языке») is carried out once, from that language's version."""
     state = _State(dict(files), code, paths)
     both = len(versions) > 1
-    problems: list[str] = []
+    problems: list[Message] = []
     for version, instructions in versions.items():
         for number, instruction in enumerate(instructions, start=1):
             if both and instruction.language != version:
@@ -107,9 +110,21 @@ def apply_law(
             try:
                 state.carry_out(instruction)
             except ApplyError as error:
-                problems.append(f"{version}, instruction {number}: {error}")
+                problems.append(
+                    msg(
+                        "{language}, instruction {number}: {problem}",
+                        language=version,
+                        number=number,
+                        problem=error.message,
+                    )
+                )
     if problems:
-        raise ApplyError("the amending law cannot be applied; nothing was written:\n" + "\n".join(problems))
+        raise ApplyError(
+            msg(
+                "the amending law cannot be applied; nothing was written:\n{problems}",
+                problems="\n".join(str(p) for p in problems),
+            )
+        )
     return {path: text for path, text in state.files.items() if files.get(path) != text}
 
 
@@ -131,13 +146,13 @@ class _State:
 
         path = self.paths.get(number)
         if path is None:
-            raise ApplyError(f"the text has no article {number}")
+            raise ApplyError(msg("the text has no article {article}", article=str(number)))
         text = self.files[path]
         cached = self._parsed.get(path)
         if cached is None or cached[0] != text:
             article, _ = parse_article(path, text, self.code.languages)
             if article is None:
-                raise ApplyError(f"{path} cannot be read")
+                raise ApplyError(msg("{path} cannot be read", path=path))
             cached = (text, article)
             self._parsed[path] = cached
         return cached[1]
@@ -169,7 +184,9 @@ class _State:
             return
         text = article.texts.get(language)
         if text is None:
-            raise ApplyError(f"article {path.article} has no {language} text")
+            raise ApplyError(
+                msg("article {article} has no {language} text", article=str(path.article), language=language)
+            )
         if path.kind == "article" and instruction.op is Op.RESTATE:
             self._restate_article(article, text, instruction)
             return
@@ -201,8 +218,8 @@ class _State:
 
         target = ReferenceTarget(TargetKind.ARTICLE, article.id, path.part, path.point, path.subpoint, path.paragraph)
         found = find_unit(text, target)
-        if isinstance(found, str):
-            raise ApplyError(f"{self._where(path)}: the text has no {found}")
+        if isinstance(found, (str, Message)):  # what is missing, in words
+            raise ApplyError(msg("{where}: the text has no {unit}", where=self._where(path), unit=found))
         return found
 
     def _words(self, article: Article, unit: Any, instruction: Instruction) -> None:
@@ -215,10 +232,20 @@ class _State:
             holding, count = paragraphs[-1:], int(paragraphs[-1].plain_text.endswith(instruction.old))
             if count != 1:
                 where = self._where(instruction.path)
-                raise ApplyError(f"{where}: the unit does not end with «{instruction.old}»")
+                raise ApplyError(
+                    msg("{where}: the unit does not end with «{words}»", where=where, words=instruction.old)
+                )
         if count != 1:
             where = self._where(instruction.path)
-            raise ApplyError(f"{where}: the words «{instruction.old}» occur {count} times, not once")
+            raise ApplyError(
+                plural(
+                    "{where}: the words «{words}» occur {count} time, not once",
+                    "{where}: the words «{words}» occur {count} times, not once",
+                    count,
+                    where=where,
+                    words=instruction.old,
+                )
+            )
         new_text = carry_out(holding[0].plain_text, instruction)
         assert new_text is not None
 
@@ -226,7 +253,7 @@ class _State:
         try:
             self.edit(article.path, paragraph_edits(texts, holding[0], new_text))
         except CannotApply as error:
-            raise ApplyError(f"{self._where(instruction.path)}: {error}") from None
+            raise ApplyError(_at(self._where(instruction.path), error)) from None
 
     def _restate(self, article: Article, text: ArticleText, unit: Any, instruction: Instruction) -> None:
         content = list(instruction.content)
@@ -249,7 +276,7 @@ class _State:
             self.edit(article.path, paragraph_edits(texts, paragraph, new_text))
         except CannotApply as error:
             assert instruction.path is not None
-            raise ApplyError(f"{self._where(instruction.path)}: {error}") from None
+            raise ApplyError(_at(self._where(instruction.path), error)) from None
 
     def _replace_unit(self, article: Article, text: ArticleText, unit: Any, content: list[str]) -> None:
         source = self.files[article.path]
@@ -281,7 +308,7 @@ class _State:
             if not isinstance(s, Subpoint) and s.number is not None and new_number is not None and s.number < new_number
         ]
         if any(not isinstance(s, Subpoint) and s.number == new_number for s in siblings):
-            raise ApplyError(f"{self._where(path)}: the unit already exists")
+            raise ApplyError(msg("{where}: the unit already exists", where=self._where(path)))
         source = self.files[article.path]
         if before:
             _, end = _span(source, text, before[-1])
@@ -290,7 +317,7 @@ class _State:
             end = siblings[0].location.line
             indent = _indent_of(source, end)
         else:
-            raise ApplyError(f"{self._where(path)}: no unit to add it after")
+            raise ApplyError(msg("{where}: no unit to add it after", where=self._where(path)))
         lines = source.split("\n")
         while end - 1 > 1 and not lines[end - 2].strip():
             end -= 1
@@ -311,10 +338,17 @@ class _State:
         parent = UnitPath(path.article, path.part, path.point, path.subpoint)
         unit = text if parent.kind == "article" else self._unit(article, text, parent)
         if isinstance(unit, Subpoint) or unit_children(unit):
-            raise ApplyError(f"{self._where(path)}: an абзац is added only to a unit of paragraphs")
+            raise ApplyError(msg("{where}: an абзац is added only to a unit of paragraphs", where=self._where(path)))
         paragraphs = own_paragraphs(unit)
         if not 1 < path.paragraph <= len(paragraphs) + 1:
-            raise ApplyError(f"{self._where(path)}: the unit has {len(paragraphs)} абзацы")
+            raise ApplyError(
+                plural(
+                    "{where}: the unit has {count} абзац",
+                    "{where}: the unit has {count} абзацы",
+                    len(paragraphs),
+                    where=self._where(path),
+                )
+            )
         lines = self.files[article.path].split("\n")
         previous = paragraphs[path.paragraph - 2]
         start = previous.location.line - 1
@@ -336,7 +370,13 @@ class _State:
         location = article.key_locations.get(f"title.{language}")
         edit = scalar_edit(Texts({article.path: self.files[article.path]}), location, title) if location else None
         if edit is None:
-            raise ApplyError(f"article {article.number}: its {language} title cannot be found in the front matter")
+            raise ApplyError(
+                msg(
+                    "article {article}: its {language} title cannot be found in the front matter",
+                    article=str(article.number),
+                    language=language,
+                )
+            )
         self.edit(article.path, [edit])
 
     def _restate_article(self, article: Article, text: ArticleText, instruction: Instruction) -> None:
@@ -344,7 +384,7 @@ class _State:
         heading = content[0] if content else ""
         label = wording.article_label(text.language, article.number)
         if not heading.startswith(label):
-            raise ApplyError(f"article {article.number}: the new text does not open with «{label}. …»")
+            raise ApplyError(_no_heading(str(article.number), label))
         title = heading[len(label) :].lstrip(".").strip()
         if title != article.title.get(text.language, ""):
             self._title(article, text.language, title)
@@ -356,7 +396,7 @@ class _State:
         lines = self.files[path].split("\n")
         start = next((i for i, line in enumerate(lines) if line.strip() == f"## {language}"), None)
         if start is None:
-            raise ApplyError(f"{path}: no «## {language}» section")
+            raise ApplyError(msg("{path}: no «## {language}» section", path=path, language=language))
         end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
         new = ["", *body]
         while new and not new[-1]:
@@ -371,7 +411,9 @@ class _State:
         location = article.key_locations.get("status")
         edit = value_edit(Texts({article.path: self.files[article.path]}), location, "repealed") if location else None
         if edit is None:
-            raise ApplyError(f"article {article.number}: `status:` cannot be found in its front matter")
+            raise ApplyError(
+                msg("article {article}: `status:` cannot be found in its front matter", article=str(article.number))
+            )
         self.edit(article.path, [edit])
         for language in self.code.languages:
             if f"## {language}" in self.files[article.path]:
@@ -385,19 +427,21 @@ class _State:
         content = list(instruction.content)
         label = wording.article_label(language, path.article)
         if not content or not content[0].startswith(label):
-            raise ApplyError(f"article {path.article}: the new text does not open with «{label}. …»")
+            raise ApplyError(_no_heading(str(path.article), label))
         title = content[0][len(label) :].lstrip(".").strip()
         body = _markdown(content[1:], language)
         existing = self.paths.get(path.article)
         if existing is not None and existing in self._added:
             if f"## {language}" in self.files[existing]:
-                raise ApplyError(f"article {path.article} is added twice in {language}")
+                raise ApplyError(
+                    msg("article {article} is added twice in {language}", article=str(path.article), language=language)
+                )
             section = f"\n\n## {language}\n\n" + "\n".join(body).rstrip("\n") + "\n"
             self.files[existing] = self.files[existing].rstrip("\n") + section
             self._set_title_language(existing, language, title)
             return
         if existing is not None:
-            raise ApplyError(f"article {path.article} already exists")
+            raise ApplyError(msg("article {article} already exists", article=str(path.article)))
         folder = self.code.path.rpartition("/")[0] + "/articles"
         article_id = f"article-{path.article}"
         while f"{folder}/{article_id}.md" in self.files:
@@ -412,7 +456,7 @@ class _State:
         self._added.add(file_path)
         structure, _ = parse_structure(self.code.path, self.files[self.code.path], act=self.code.enactment is not None)
         if structure is None:
-            raise ApplyError(f"{self.code.path} cannot be read")
+            raise ApplyError(msg("{path} cannot be read", path=self.code.path))
         chapter = next(
             (
                 c
@@ -422,7 +466,7 @@ class _State:
             None,
         )
         if chapter is None:
-            raise ApplyError(f"the text has no chapter {instruction.chapter}")
+            raise ApplyError(msg("the text has no chapter {chapter}", chapter=str(instruction.chapter)))
         previous = [
             entry.id for entry in chapter.articles if (n := self._number_of(entry.id)) is not None and n < path.article
         ]
@@ -467,13 +511,24 @@ class _State:
                             texts, paragraph, replace_throughout(paragraph.plain_text, instruction.old, instruction.new)
                         )
                     except CannotApply as error:
-                        raise ApplyError(f"article {number}: {error}") from None
+                        raise ApplyError(
+                            msg("article {article}: {problem}", article=str(number), problem=error.message)
+                        ) from None
             if edits:
                 self.edit(article.path, edits)
 
 
 def _where(path: UnitPath, language: str) -> str:
     return wording.unit_place(language, path.article, _target(path))
+
+
+def _at(where: str, error: CannotApply) -> Message:
+    """Why a unit's words cannot be carried into its Markdown, after the unit's name."""
+    return msg("{where}: {problem}", where=where, problem=error.message)
+
+
+def _no_heading(article: str, label: str) -> Message:
+    return msg("article {article}: the new text does not open with «{label}. …»", article=article, label=label)
 
 
 def _target(path: UnitPath) -> Any:
@@ -491,7 +546,10 @@ def _markdown(content: list[str], language: str) -> list[str]:
     articles = statute.articles
     if statute.problems or not articles:
         raise ApplyError(
-            "the new text cannot be read as units: " + "; ".join(str(p.message) for p in statute.problems[:3])
+            msg(
+                "the new text cannot be read as units: {problems}",
+                problems="; ".join(str(p.message) for p in statute.problems[:3]),
+            )
         )
     return markdown_lines(articles[0].blocks, lambda block: line_markdown(block.text))
 
@@ -523,7 +581,7 @@ def _span(source: str, text: ArticleText, unit: Any) -> tuple[int, int]:
         if block is unit:
             end = next((entry[0] for entry in entries[index + 1 :] if entry[1] <= level), section_end)
             return line, end
-    raise ApplyError("the unit's place in its file cannot be found")
+    raise ApplyError(msg("the unit's place in its file cannot be found"))
 
 
 def article_paths(files: Mapping[str, str], folder: str) -> dict[LegalNumber, str]:
@@ -545,5 +603,5 @@ def sibling_path(path: UnitPath, label: str, language: str) -> UnitPath:
         return replace(path, subpoint=label)
     number = LegalNumber.parse(label)
     if number is None:
-        raise ApplyError(f"{_where(path, language)}: «{label}» is not a number")
+        raise ApplyError(msg("{where}: «{label}» is not a number", where=_where(path, language), label=label))
     return replace(path, point=number) if path.kind == "point" else replace(path, part=number)

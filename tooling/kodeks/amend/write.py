@@ -26,6 +26,7 @@ from .. import wording
 from ..edit.word_change import carry_out
 from ..errors import KodeksError
 from ..instruction import AmendingLaw, Instruction, Op, UnitPath
+from ..messages import msg
 from ..model import (
     Article,
     ArticleText,
@@ -401,28 +402,42 @@ def amending_law(base: Code, head: Code, unchanged: Mapping[str, str] | None = N
     for code in (base, head):
         if code.stage is not Stage.IN_FORCE:
             raise AmendError(
-                "the Code is a draft: an amending law changes a text in force (stage: in-force); "
-                "a draft is compared with `kodeks redline`"
+                msg(
+                    "the Code is a draft: an amending law changes a text in force (stage: in-force); "
+                    "a draft is compared with `kodeks redline`"
+                )
             )
     base_numbers, head_numbers = base.numbering(), head.numbering()
     for article_id, article in base.articles.items():
         if article_id not in head.articles and article_id not in unchanged:
             raise AmendError(
-                f"article `{article_id}` ({article.number}) is removed: in force a number stays; "
-                "repeal it instead (`status: repealed`)"
+                msg(
+                    "article `{id}` ({number}) is removed: in force a number stays; "
+                    "repeal it instead (`status: repealed`)",
+                    id=article_id,
+                    number=str(article.number),
+                )
             )
         before, after = base_numbers.articles.get(article_id), head_numbers.articles.get(article_id)
         if before != after:
             raise AmendError(
-                f"article `{article_id}` is renumbered ({before} → {after}): numbers are frozen in force; "
-                "a new article takes an inserted number (12-1)"
+                msg(
+                    "article `{id}` is renumbered ({before} → {after}): numbers are frozen in force; "
+                    "a new article takes an inserted number (12-1)",
+                    id=article_id,
+                    before=str(before),
+                    after=str(after),
+                )
             )
     chapters_before = {c.id: base_numbers.chapters.get(c.id) for c in base.chapters}
     for chapter in head.chapters:
         if chapter.id not in chapters_before or chapters_before[chapter.id] != head_numbers.chapters.get(chapter.id):
             raise AmendError(
-                f"chapter `{chapter.id}` is new or renumbered: an amending law that adds chapters is not "
-                "written by kodeks yet; write that instruction by hand"
+                msg(
+                    "chapter `{id}` is new or renumbered: an amending law that adds chapters is not "
+                    "written by kodeks yet; write that instruction by hand",
+                    id=chapter.id,
+                )
             )
     chapter_of: dict[str, Chapter] = {entry.id: chapter for chapter in head.chapters for entry in chapter.articles}
     instructions: list[Instruction] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..messages import msg
 from ..model import Paragraph, Text
 from ..words import opcodes, tokens
 from .as_markdown import inline_markdown, line_markdown
@@ -29,7 +30,7 @@ def paragraph_edits(texts: Texts, paragraph: Paragraph, new_text: str) -> list[E
     old = paragraph.plain_text
     new = " ".join(new_text.split())
     if not new:
-        raise CannotApply("it deletes the whole paragraph: remove the unit by hand")
+        raise CannotApply(msg("it deletes the whole paragraph: remove the unit by hand"))
     old_tokens, new_tokens = tokens(old), tokens(new)
     offsets = [0]
     for token in old_tokens:
@@ -83,23 +84,23 @@ def _spans(source: str, start: int, paragraph: Paragraph) -> list[_Span]:
             elif written == "&":
                 end = source.find(";", position)
                 if end < 0 or end - position > 32:
-                    raise CannotApply("an entity in the text could not be read back")
+                    raise CannotApply(msg("an entity in the text could not be read back"))
                 spans.append(_Span(position, end + 1, link))
                 position = end + 1
             else:
-                raise CannotApply("the paragraph's Markdown could not be matched to its text")
+                raise CannotApply(msg("the paragraph's Markdown could not be matched to its text"))
 
     for index, inline in enumerate(paragraph.inlines):
         if isinstance(inline, Text):
             take(inline.value, None)
             continue
         if source[position : position + 1] != "[":
-            raise CannotApply("a reference's Markdown could not be found")
+            raise CannotApply(msg("a reference's Markdown could not be found"))
         position += 1
         take(inline.text, index)
         close = f"]({inline.href})"
         if not source.startswith(close, position):
-            raise CannotApply("a reference's Markdown could not be found")
+            raise CannotApply(msg("a reference's Markdown could not be found"))
         position += len(close)
     spans.append(_Span(position, position, None))
     return spans
@@ -112,7 +113,7 @@ def _edit(paragraph: Paragraph, spans: list[_Span], source: str, a: int, b: int,
     if b > a:
         links = {span.link for span in spans[a:b]}
         if len(links) > 1:
-            raise CannotApply("it rewords a reference and the text around it at once: edit the link by hand")
+            raise CannotApply(msg("it rewords a reference and the text around it at once: edit the link by hand"))
         start, end = spans[a].start, spans[b - 1].end
         in_link = links != {None}
     else:  # an insertion between two characters

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .. import citation, references, wording
 from ..diagnostics import SourceLocation
+from ..messages import Message, msg
 from ..model import (
     SUBPOINT_LETTERS,
     Code,
@@ -112,8 +113,10 @@ def renumber_edits(code: Code, texts: Texts, unresolved: list[Link] | None = Non
     """
     if code.stage is not Stage.DRAFT:
         raise EditError(
-            "the Code is in force: numbers are frozen (a new article between 12 and 13 is 12-1); "
-            "renumbering would change the law's citations"
+            msg(
+                "the Code is in force: numbers are frozen (a new article between 12 and 13 is 12-1); "
+                "renumbering would change the law's citations"
+            )
         )
     numbering = code.numbering()
     edits: list[Edit] = []
@@ -204,10 +207,10 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
     since a new part is written before the part it pushes down.
     """
     if code.stage is not Stage.DRAFT:
-        raise EditError("the Code is in force: parts and points keep their numbers (a new part after 3 is 3-1)")
+        raise EditError(msg("the Code is in force: parts and points keep their numbers (a new part after 3 is 3-1)"))
     article = code.articles.get(article_id)
     if article is None:
-        raise EditError(f"no article `{article_id}`")
+        raise EditError(msg("no article `{id}`", id=article_id))
     edits: list[Edit] = []
     part_map: dict[LegalNumber, LegalNumber] = {}
     point_map: dict[tuple[LegalNumber | None, LegalNumber], LegalNumber] = {}
@@ -231,7 +234,7 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
             edits.extend([edit] if edit else [])
             edits.extend(_letter_edits(texts, point, (None, point.number), letter_map))
     dangling = [
-        f"{link.location}: «{link.text}» names {missing}"
+        msg("{location}: «{text}» names {unit}", location=str(link.location), text=link.text, unit=missing)
         for referring in code.ordered_articles()
         for _, link in referring.links()
         for target in link.targets
@@ -243,8 +246,11 @@ def renumber_parts_edits(code: Code, texts: Texts, article_id: str) -> list[Edit
     if dangling:
         # Renumbering would point these at whatever unit takes the number: refuse instead.
         raise CodeProblemsError(
-            f"references name units of `{article_id}` that no longer exist; point them at the right unit first:\n"
-            + "\n".join(dangling)
+            msg(
+                "references name units of `{id}` that no longer exist; point them at the right unit first:\n{references}",
+                id=article_id,
+                references="\n".join(str(line) for line in dangling),
+            )
         )
     for referring in code.articles.values():
         for language, link in referring.links():
@@ -281,14 +287,16 @@ def _missing_in_maps(
     part_map: Mapping[LegalNumber, LegalNumber],
     point_map: Mapping[tuple[LegalNumber | None, LegalNumber], LegalNumber],
     letter_map: Mapping[tuple[LegalNumber | None, LegalNumber | None, str], str],
-) -> str | None:
+) -> Message | None:
     """What a reference names that the article does not have (any more), in words."""
     if end.part is not None and end.part not in part_map:
-        return f"part {end.part}"
+        return msg("part {part}", part=str(end.part))
     if end.point is not None and (end.part, end.point) not in point_map:
-        return f"point {end.point}" + (f" of part {end.part}" if end.part else "")
+        if end.part:
+            return msg("point {point} of part {part}", point=str(end.point), part=str(end.part))
+        return msg("point {point}", point=str(end.point))
     if end.subpoint is not None and (end.part, end.point, end.subpoint) not in letter_map:
-        return f"subpoint «{end.subpoint}» of point {end.point}"
+        return msg("subpoint «{subpoint}» of point {point}", subpoint=end.subpoint, point=str(end.point))
     return None
 
 

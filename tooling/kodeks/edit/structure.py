@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import msg
 from ..model import (
     Code,
 )
@@ -14,7 +15,7 @@ def remove_entry_edit(code: Code, texts: Texts, article_id: str) -> Edit:
     """Take ``article_id`` out of its chapter's ``articles:`` list, flow or block style."""
     entry = next((e for e in code.article_order() if e.id == article_id), None)
     if entry is None:
-        raise EditError(f"article `{article_id}` is not in code.yaml")
+        raise EditError(msg("article `{id}` is not in code.yaml", id=article_id))
     text = texts.files[entry.location.path]
     start = texts.offset(entry.location)
     end = start + len(article_id)
@@ -33,13 +34,13 @@ def insert_entry_edit(code: Code, texts: Texts, article_id: str, chapter_id: str
     """Put ``article_id`` into a chapter's ``articles:`` list: after ``after``, or first."""
     chapter = code.find_chapter(chapter_id)
     if chapter is None:
-        raise EditError(f"no chapter `{chapter_id}` in code.yaml")
+        raise EditError(msg("no chapter `{id}` in code.yaml", id=chapter_id))
     path = code.path
     text = texts.files[path]
     if after is not None:
         anchor = next((e for e in chapter.articles if e.id == after), None)
         if anchor is None:
-            raise EditError(f"article `{after}` is not in chapter `{chapter_id}`")
+            raise EditError(msg("article `{id}` is not in chapter `{chapter}`", id=after, chapter=chapter_id))
         start = texts.offset(anchor.location)
         end = start + len(after)
         line_start = text.rfind("\n", 0, start) + 1
@@ -60,11 +61,11 @@ def insert_entry_edit(code: Code, texts: Texts, article_id: str, chapter_id: str
             return Edit(path, line_start, line_start, f"{text[line_start:start]}{article_id}{newline}")
         return Edit(path, start, start, f"{article_id}, ")
     if chapter.articles_location is None:
-        raise EditError(f"chapter `{chapter_id}` has no `articles:` list to add to")
+        raise EditError(msg("chapter `{id}` has no `articles:` list to add to", id=chapter_id))
     start = texts.offset(chapter.articles_location)
     match = re.compile(r"\[\s*\]").match(text, start)
     if match is None:
-        raise EditError(f"chapter `{chapter_id}`: cannot read its empty `articles:` list")
+        raise EditError(msg("chapter `{id}`: cannot read its empty `articles:` list", id=chapter_id))
     return Edit(path, match.start(), match.end(), f"[{article_id}]")
 
 
@@ -72,12 +73,12 @@ def chapter_block(code: Code, texts: Texts, chapter_id: str) -> tuple[int, int]:
     """The lines of code.yaml that hold a chapter (its ``- id:`` item and everything under it)."""
     chapter = code.find_chapter(chapter_id)
     if chapter is None:
-        raise EditError(f"no chapter `{chapter_id}` in code.yaml")
+        raise EditError(msg("no chapter `{id}` in code.yaml", id=chapter_id))
     text = texts.files[code.path]
     start = text.rfind("\n", 0, texts.offset(chapter.location)) + 1
     dash = re.compile(r"[ \t]*-[ \t]").match(text, start)
     if dash is None:
-        raise EditError(f"chapter `{chapter_id}` is not written as a block list item (`- id: …`)")
+        raise EditError(msg("chapter `{id}` is not written as a block list item (`- id: …`)", id=chapter_id))
     indent = dash.end() - start - 2
     end = text.find("\n", start) + 1 or len(text)
     while end < len(text):
@@ -100,15 +101,15 @@ def move_chapter_edits(
     block = texts.files[code.path][start:end]
     if after is not None:
         if after == chapter_id:
-            raise EditError("a chapter cannot be placed after itself")
+            raise EditError(msg("a chapter cannot be placed after itself"))
         _, insert_at = chapter_block(code, texts, after)
     else:
         section = code.find_section(section_id) if section_id else None
         siblings = section.chapters if section else code.top_chapters
         if section_id and section is None:
-            raise EditError(f"no section `{section_id}` in code.yaml")
+            raise EditError(msg("no section `{id}` in code.yaml", id=section_id))
         first = next((c for c in siblings if c.id != chapter_id), None)
         if first is None:
-            raise EditError("give --after CHAPTER: the section has no other chapter to place it before")
+            raise EditError(msg("give --after CHAPTER: the section has no other chapter to place it before"))
         insert_at, _ = chapter_block(code, texts, first.id)
     return [Edit(code.path, start, end, ""), Edit(code.path, insert_at, insert_at, block)]
