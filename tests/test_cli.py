@@ -184,7 +184,7 @@ def test_commands_are_documented() -> None:
         (("new", "budget", "--chapter", "basics", *TITLES, "--title", "en=Budget"), 2, "no language en"),
         (("new", "budget", "--chapter", "basics", "--title", "ky"), 2, "write LANG=TEXT"),
         (("remove", "no-such"), 2, "no article `no-such`"),
-        (("remove", "kenesh"), 1, "reference(s) point to `kenesh`"),
+        (("remove", "kenesh"), 1, "2 references point to `kenesh`: change them first"),
         (("validate", "--rev", "no-such"), 2, "unknown revision"),
         (("build", "--lang", "en"), 2, "the Code's languages are ky, ru"),
         (("build", "--lang", ","), 2, "give one or more languages"),

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .messages import Message, msg, verbatim
+
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """Control characters (tab and newline aside), line and paragraph separators, and what XML 1.0
 cannot hold at all: Word refuses a document with any of them."""
@@ -73,29 +75,54 @@ def script_of(character: str) -> str:
 
 
 def foreign_letters(word: str) -> list[str]:
-    """The letters of a mostly Kyrgyz or Russian word that are not of those alphabets, named."""
+    """The letters of a mostly Kyrgyz or Russian word that are not of those alphabets, named
+    (Unicode's names of scripts, which are English: what a drafter can search for)."""
     foreign = re.compile(_FOREIGN)
     return [f"{script_of(c)} «{c}»" for c in dict.fromkeys(word) if foreign.fullmatch(c)]
 
 
 def findings(text: str) -> Iterator[tuple[str, int, str]]:
+    """:func:`described_findings` with ``what`` said in this run's language (to compare or print
+    now; a diagnostic, which may be cached and said in another language, takes the message)."""
+    for kind, offset, what in described_findings(text):
+        yield kind, offset, what.said()
+
+
+def described_findings(text: str) -> Iterator[tuple[str, int, Message]]:
     """``(kind, offset, what)`` for every control character, invisible character, letter written
     decomposed and mixed word; kind is ``control``, ``invisible``, ``decomposed`` or ``mixed``."""
     for match in CONTROL.finditer(text):
-        yield "control", match.start(), name(match.group())
+        yield "control", match.start(), verbatim(name(match.group()))
     for match in _UNUSUAL.finditer(text):
         character = match.group()
         if INVISIBLE.match(character):
-            yield "invisible", match.start(), name(character)
+            yield "invisible", match.start(), verbatim(name(character))
         elif unicodedata.combining(character) and match.start() > 0:
             pair = text[match.start() - 1 : match.end()]
             composed = unicodedata.normalize("NFC", pair)
             if len(composed) == 1:  # «и» + U+0306 is «й»: the same on screen, not in a search
-                yield "decomposed", match.start() - 1, f"«{composed}» written as «{pair[0]}» + {name(character)}"
+                yield (
+                    "decomposed",
+                    match.start() - 1,
+                    msg(
+                        "«{composed}» written as «{letter}» + {mark}",
+                        composed=composed,
+                        letter=pair[0],
+                        mark=name(character),
+                    ),
+                )
             else:  # a stroke or a letter over a letter: the word looks like another
-                yield "decomposed", match.start() - 1, f"«{pair}»: «{pair[0]}» carries {name(character)}"
+                yield (
+                    "decomposed",
+                    match.start() - 1,
+                    msg("«{pair}»: «{letter}» carries {mark}", pair=pair, letter=pair[0], mark=name(character)),
+                )
         elif unicodedata.category(character) == "Nd":
-            yield "mixed", match.start(), f"«{character}» ({name(character)}) is a digit of another script"
+            yield (
+                "mixed",
+                match.start(),
+                msg("«{digit}» ({name}) is a digit of another script", digit=character, name=name(character)),
+            )
     for digit in _DIGIT_BEFORE_LETTER.finditer(text):
         start = digit.start()
         while start and text[start - 1] in "0123456789":
@@ -110,7 +137,7 @@ def findings(text: str) -> Iterator[tuple[str, int, str]]:
             if _CODE.fullmatch(text[left:right]):
                 continue  # «С1Е», «D1»: a category code of capitals and a digit, no look-alike
             run = text[start : digit.end()]
-            yield "mixed", start, f"the digit «{run}» stands between letters, as a look-alike of one"
+            yield "mixed", start, msg("the digit «{digit}» stands between letters, as a look-alike of one", digit=run)
     seen = -1
     for letter in _BESIDE_CYRILLIC.finditer(text):
         start = letter.start()
@@ -121,7 +148,11 @@ def findings(text: str) -> Iterator[tuple[str, int, str]]:
         word = MIXED_WORD.match(text, start)
         if word:
             seen = start
-            yield "mixed", start, f"«{word.group()}» has {', '.join(foreign_letters(word.group()))}"
+            yield (
+                "mixed",
+                start,
+                msg("«{word}» has {letters}", word=word.group(), letters=", ".join(foreign_letters(word.group()))),
+            )
 
 
 def xml_safe(text: str) -> str:

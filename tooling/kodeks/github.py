@@ -15,15 +15,16 @@ import re
 import subprocess
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
 from .errors import KodeksError, RevisionError
-from .messages import msg, plural
+from .messages import Message, msg, plural
 from .store.git import has_revision
+from .wording import LEGAL_LANGUAGES
 
 MARKER = "<!-- kodeks-redline -->"
 """Opens the sticky comment; the posting step finds the comment to update by it."""
@@ -52,17 +53,19 @@ class PullRequest:
 
 def read_event(path: str | None) -> dict[str, Any]:
     if not path:
-        raise GitHubError("GITHUB_EVENT_PATH is not set: run this inside GitHub Actions or pass --event FILE")
+        raise GitHubError(msg("GITHUB_EVENT_PATH is not set: run this inside GitHub Actions or pass --event FILE"))
     try:
         with open(path, "rb") as handle:
             data = handle.read(EVENT_MAX + 1)
         if len(data) > EVENT_MAX:
-            raise GitHubError(f"the event payload {path} is larger than {EVENT_MAX:,} bytes")
+            raise GitHubError(
+                msg("the event payload {path} is larger than {limit} bytes", path=path, limit=format(EVENT_MAX, ","))
+            )
         event = json.loads(data.decode("utf-8"))
     except (OSError, ValueError) as error:
-        raise GitHubError(f"cannot read the event payload {path}: {error}") from error
+        raise GitHubError(msg("cannot read the event payload {path}: {error}", path=path, error=str(error))) from error
     if not isinstance(event, dict):
-        raise GitHubError(f"the event payload {path} is not a JSON object")
+        raise GitHubError(msg("the event payload {path} is not a JSON object", path=path))
     return event
 
 
@@ -83,18 +86,18 @@ def pull_request(event: dict[str, Any]) -> PullRequest:
     """The pull request of a ``pull_request`` event: its number and the SHAs to compare."""
     pr = event.get("pull_request")
     if not isinstance(pr, dict):
-        raise GitHubError("the event is not a pull_request event")
+        raise GitHubError(msg("the event is not a pull_request event"))
     number = _number(pr.get("number"))
     base_sha, head_sha = _field(pr, "base", "sha"), _field(pr, "head", "sha")
     if number is None:
-        raise GitHubError("the pull_request event has no pull request number")
+        raise GitHubError(msg("the pull_request event has no pull request number"))
     if not (
         isinstance(base_sha, str)
         and _SHA.fullmatch(base_sha)
         and isinstance(head_sha, str)
         and _SHA.fullmatch(head_sha)
     ):
-        raise GitHubError("the pull_request event has malformed commit SHAs")
+        raise GitHubError(msg("the pull_request event has malformed commit SHAs"))
     return PullRequest(number, base_sha, head_sha)
 
 
@@ -107,9 +110,11 @@ def run_url(environ: dict[str, str]) -> str:
     return f"{server}/{repository}/actions/runs/{run_id}"
 
 
-def comment_body(markdown: str, artifact_url: str) -> str:
-    """The sticky comment: our marker, the redline, and where the full HTML/DOCX is."""
-    link = f"\n\n[Full redline (HTML, DOCX) — run artifacts]({artifact_url})\n" if artifact_url else "\n"
+def comment_body(markdown: str, artifact_url: str, languages: Sequence[str] = LEGAL_LANGUAGES) -> str:
+    """The sticky comment: our marker, the redline, and where the full HTML/DOCX is (in the
+    languages of the comment, as the redline's own words are)."""
+    words = " / ".join(dict.fromkeys(msg("Full redline (HTML, DOCX) — run artifacts").said(lang) for lang in languages))
+    link = f"\n\n[{words}]({artifact_url})\n" if artifact_url else "\n"
     return f"{MARKER}\n{markdown.rstrip()}{link}"
 
 
@@ -139,7 +144,7 @@ def _urllib_transport(
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read(64 * 1024)
     except (urllib.error.URLError, OSError) as error:
-        raise GitHubError(f"cannot reach the GitHub API at {url}: {error}") from error
+        raise GitHubError(msg("cannot reach the GitHub API at {url}: {error}", url=url, error=str(error))) from error
 
 
 class Api:
@@ -147,9 +152,9 @@ class Api:
 
     def __init__(self, base_url: str, repository: str, token: str, transport: Transport = _urllib_transport) -> None:
         if not _REPOSITORY.fullmatch(repository):
-            raise GitHubError(f"GITHUB_REPOSITORY {repository!r} is not owner/name")
+            raise GitHubError(msg("GITHUB_REPOSITORY {repository} is not owner/name", repository=repr(repository)))
         if not token:
-            raise GitHubError("GITHUB_TOKEN is not set: the comment job needs the workflow's token")
+            raise GitHubError(msg("GITHUB_TOKEN is not set: the comment job needs the workflow's token"))
         self.base_url = base_url.rstrip("/")
         self.repository = repository
         self._token = token
@@ -166,14 +171,28 @@ class Api:
         if body is not None:
             headers["Content-Type"] = "application/json"
         status, _, data = self._transport(method, f"{self.base_url}/repos/{self.repository}{path}", body, headers)
+        request = f"{method} {path}"
         if len(data) > API_RESPONSE_MAX:
-            raise GitHubError(f"{method} {path}: the answer is larger than {API_RESPONSE_MAX:,} bytes")
+            raise GitHubError(
+                msg(
+                    "{request}: the answer is larger than {limit} bytes",
+                    request=request,
+                    limit=format(API_RESPONSE_MAX, ","),
+                )
+            )
         if not 200 <= status < 300:
-            raise GitHubError(f"{method} {path}: GitHub answered {status}: {data[:300].decode('utf-8', 'replace')}")
+            raise GitHubError(
+                msg(
+                    "{request}: GitHub answered {status}: {answer}",
+                    request=request,
+                    status=status,
+                    answer=data[:300].decode("utf-8", "replace"),
+                )
+            )
         try:
             return json.loads(data.decode("utf-8")) if data else None
         except ValueError as error:
-            raise GitHubError(f"{method} {path}: the answer is not JSON") from error
+            raise GitHubError(msg("{request}: the answer is not JSON", request=request)) from error
 
     def pages(self, path: str, limit: int = 50) -> list[Any]:
         """Every item of a paginated list (100 per page, at most ``limit`` pages)."""
@@ -182,7 +201,8 @@ class Api:
         for page in range(1, limit + 1):
             batch = self.call("GET", f"{path}{separator}per_page=100&page={page}")
             if not isinstance(batch, list):
-                raise GitHubError(f"GET {path}: expected a list")
+                request = f"GET {path}"
+                raise GitHubError(msg("{request}: expected a list", request=request))
             items += batch
             if len(batch) < 100:
                 break
@@ -202,17 +222,17 @@ class RunHead:
 def run_head(event: dict[str, Any]) -> RunHead:
     run = event.get("workflow_run")
     if not isinstance(run, dict):
-        raise GitHubError("the event is not a workflow_run event")
+        raise GitHubError(msg("the event is not a workflow_run event"))
     sha = run.get("head_sha")
     repository = _field(run, "head_repository", "full_name")
     owner = _field(run, "head_repository", "owner", "login")
     branch = run.get("head_branch")
     if not (isinstance(sha, str) and _SHA.fullmatch(sha)):
-        raise GitHubError("the workflow_run event has no valid head_sha")
+        raise GitHubError(msg("the workflow_run event has no valid head_sha"))
     if not (isinstance(repository, str) and _REPOSITORY.fullmatch(repository) and isinstance(owner, str)):
-        raise GitHubError("the workflow_run event has no valid head_repository")
+        raise GitHubError(msg("the workflow_run event has no valid head_repository"))
     if not (isinstance(branch, str) and branch and len(branch) <= 255):
-        raise GitHubError("the workflow_run event has no head_branch")
+        raise GitHubError(msg("the workflow_run event has no head_branch"))
     return RunHead(sha, repository, owner, branch)
 
 
@@ -236,7 +256,7 @@ def find_pull_requests(api: Api, head: RunHead) -> list[PullRequest]:
     return found
 
 
-def post_sticky(api: Api, number: int, body: str) -> str:
+def post_sticky(api: Api, number: int, body: str) -> Message:
     """Create or update our one comment on pull request ``number``; which of the two it did."""
     for comment in api.pages(f"/issues/{number}/comments"):
         body_text = _field(comment, "body")
@@ -250,9 +270,9 @@ def post_sticky(api: Api, number: int, body: str) -> str:
             and 0 < comment_id < 2**63
         ):
             api.call("PATCH", f"/issues/comments/{comment_id}", {"body": body})
-            return "updated"
+            return msg("comment updated")
     api.call("POST", f"/issues/{number}/comments", {"body": body})
-    return "created"
+    return msg("comment created")
 
 
 def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, bytes, bytes]:
@@ -273,7 +293,7 @@ def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, 
 
 def comment_on_pull_requests(
     root: Path, event: dict[str, Any], api: Api, out: Path, artifact_url: str, token: str
-) -> list[str]:
+) -> list[Message]:
     """The trusted job: for each open pull request whose head is the run's head commit, fetch
     its objects, recompute the redline with this (default-branch) kodeks, write the HTML and
     Word into ``out/pr-N/`` for upload, and post the sanitised comment. What it did, per line."""
@@ -282,19 +302,25 @@ def comment_on_pull_requests(
     pull_requests = find_pull_requests(api, head)
     if not pull_requests:
         return [
-            f"no open pull request from {head.repository} ends at {head.sha[:12]}: nothing to post (it moved on or closed)"
+            msg(
+                "no open pull request from {repository} ends at {commit}: nothing to post (it moved on or closed)",
+                repository=head.repository,
+                commit=head.sha[:12],
+            )
         ]
-    done = []
+    done: list[Message] = []
     for pr in pull_requests:
         try:
             fetch_pull_request(root, pr.number, pr.head_sha, pr.base_sha, token)
         except RevisionError as error:
-            done.append(f"#{pr.number}: {error}: nothing posted")
+            done.append(msg("#{number}: {error}: nothing posted", number=pr.number, error=error.message))
             continue
         markdown, html, docx = redline_files(root, pr, artifact_url)
         body = safe_comment(comment_body(markdown, artifact_url), api.repository)
         write_redline_artifact(out / f"pr-{pr.number}", body, html, docx)
-        done.append(f"#{pr.number}: comment {post_sticky(api, pr.number, body)} ({len(body):,} characters)")
+        posted = post_sticky(api, pr.number, body)
+        size = format(len(body), ",")
+        done.append(msg("#{number}: {done} ({size} characters)", number=pr.number, done=posted, size=size))
     return done
 
 
@@ -319,6 +345,7 @@ def step_summary(diagnostics: list[Diagnostic], verdict: str) -> str:
 
     lines = [f"### kodeks validate\n\n{escape(verdict)}\n"]
     if diagnostics:
+        # Each heading a literal msg() of its own: extraction does not look inside an f-string.
         where, code, message = msg("where"), msg("code"), msg("message")
         lines.append(f"| {where} | {code} | {message} |\n|---|---|---|")
     size = sum(len(line) for line in lines)
@@ -371,9 +398,18 @@ def fetch_pull_request(root: Path, number: int, head_sha: str, base_sha: str, to
         [*command, "origin", *refspecs], cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False
     )
     if result.returncode != 0:
-        raise RevisionError(f"cannot fetch pull request #{number}: {result.stderr.strip()[:500]}")
+        raise RevisionError(
+            msg("cannot fetch pull request #{number}: {error}", number=number, error=result.stderr.strip()[:500])
+        )
     fetched = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", f"{local}^{{commit}}"], cwd=root, capture_output=True, text=True
     ).stdout.strip()
     if fetched != head_sha:
-        raise RevisionError(f"pull request #{number} now ends at {fetched[:12]}, not {head_sha[:12]}: it moved on")
+        raise RevisionError(
+            msg(
+                "pull request #{number} now ends at {fetched}, not {expected}: it moved on",
+                number=number,
+                fetched=fetched[:12],
+                expected=head_sha[:12],
+            )
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .diagnostics import Diagnostic, SourceLocation
+from .messages import Message, msg, plural
 from .rules import rule
 
 MAX_FILE_SIZE = 1024 * 1024
@@ -16,7 +17,7 @@ def decode(path: str, data: bytes, limit: int = MAX_FILE_SIZE) -> tuple[str | No
         return None, [
             rule("F002").at(
                 SourceLocation(path),
-                f"file is {len(data):,} bytes; the limit is {limit:,}" + (" (1 MiB)" if limit == MAX_FILE_SIZE else ""),
+                _too_large(len(data), limit),
             )
         ]
     body = data[len(_BOM) :] if data.startswith(_BOM) else data
@@ -29,9 +30,31 @@ def decode(path: str, data: bytes, limit: int = MAX_FILE_SIZE) -> tuple[str | No
         return None, [
             rule("F001").at(
                 SourceLocation(path, line, column),
-                f"not valid UTF-8 (byte 0x{data[offset]:02X} at byte offset {offset}); save the file as UTF-8",
+                msg(
+                    "not valid UTF-8 (byte {byte} at byte offset {offset}); save the file as UTF-8",
+                    byte="0x" + format(data[offset], "02X"),
+                    offset=offset,
+                ),
             )
         ]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, []
+
+
+def _too_large(size: int, limit: int) -> Message:
+    if limit == MAX_FILE_SIZE:
+        return plural(
+            "file is {size} byte; the limit is {limit} (1 MiB)",
+            "file is {size} bytes; the limit is {limit} (1 MiB)",
+            size,
+            size=format(size, ","),
+            limit=format(limit, ","),
+        )
+    return plural(
+        "file is {size} byte; the limit is {limit}",
+        "file is {size} bytes; the limit is {limit}",
+        size,
+        size=format(size, ","),
+        limit=format(limit, ","),
+    )

@@ -14,6 +14,7 @@ import yaml
 
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation
+from .messages import Message, msg, verbatim
 from .rules import rule
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -49,6 +50,14 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
+class _Refused(Exception):
+    """Valid YAML that the Code's files may not hold (a key written twice), where it is written."""
+
+    def __init__(self, problem: Message, mark: Any) -> None:
+        self.problem = problem
+        self.mark = mark
+
+
 def load_yaml(
     path: str, text: str, line_offset: int = 0, verbatim: frozenset[str] = frozenset()
 ) -> tuple[YamlDocument | None, list[Diagnostic]]:
@@ -74,7 +83,7 @@ def load_yaml(
                 if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                     return None, [
                         rule("Y003").at(
-                            at(event.start_mark), "YAML anchors and aliases are not allowed; write the value out"
+                            at(event.start_mark), msg("YAML anchors and aliases are not allowed; write the value out")
                         )
                     ]
         loader = _Loader(text)
@@ -90,10 +99,12 @@ def load_yaml(
             loader.dispose()
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_error(error, at)]
+    except _Refused as error:
+        return None, [rule("Y002").at(at(error.mark), msg("YAML syntax error: {problem}", problem=error.problem))]
     except _TooDeep as error:
-        return None, [rule("Y002").at(at(error.mark), f"YAML nested deeper than {MAX_DEPTH} levels")]
+        return None, [rule("Y002").at(at(error.mark), msg("YAML nested deeper than {depth} levels", depth=MAX_DEPTH))]
     except yaml.YAMLError as error:
-        return None, [rule("Y002").at(at(None), f"YAML error: {error}")]
+        return None, [rule("Y002").at(at(None), msg("YAML error: {error}", error=str(error)))]
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
@@ -102,26 +113,30 @@ def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
     An unclosed quote or bracket is reported by libyaml where it gave up (often the next
     key); the place to fix is where the quote or bracket opened, which ``context_mark`` holds.
     """
-    problem = error.problem or "invalid YAML"
+    problem = error.problem or ""
+    said: Message = verbatim(problem) if problem else msg("invalid YAML")
     context = error.context or ""
     opened_earlier = error.context_mark is not None and ("quoted" in context or "flow" in context)
     if opened_earlier:
         location = at(error.context_mark)
         gave_up = at(error.problem_mark)
-        message = f"YAML syntax error: {problem} ({context} opened here; found at line {gave_up.line})"
+        said = msg(
+            "{problem} ({context} opened here; found at line {line})", problem=said, context=context, line=gave_up.line
+        )
     else:
         location = at(error.problem_mark or error.context_mark)
-        message = f"YAML syntax error: {problem}"
-    for cause, hint in _HINTS:
-        if cause in problem:
-            message += f": {hint}"
-            break
-    return rule("Y002").at(location, message)
+    hint = next((hint for cause, hint in _HINTS if cause in problem), None)
+    if hint is None:
+        return rule("Y002").at(location, msg("YAML syntax error: {problem}", problem=said))
+    return rule("Y002").at(location, msg("YAML syntax error: {problem}: {hint}", problem=said, hint=hint))
 
 
 _HINTS = (
-    ("tab", "YAML indents with spaces only: replace the tab by spaces"),
-    ("mapping values are not allowed", 'a colon in an unquoted value: put the value in quotes, title: "Статья: …"'),
+    ("tab", msg("YAML indents with spaces only: replace the tab by spaces")),
+    (
+        "mapping values are not allowed",
+        msg('a colon in an unquoted value: put the value in quotes, title: "Статья: …"'),
+    ),
 )
 """What the commonest YAML errors mean for a drafter, and how to fix them."""
 
@@ -140,16 +155,20 @@ def _escaped_characters(document: YamlDocument, text: str, verbatim: frozenset[s
             value = value[key]
         if not isinstance(value, str):
             continue
-        for pattern, code, why in (
-            (characters.CONTROL, "C001", "Word and XML cannot hold it"),
-            (characters.INVISIBLE, "C002", "it is invisible and can change how the text reads"),
-        ):
+        for pattern, code in ((characters.CONTROL, "C001"), (characters.INVISIBLE, "C002")):
             for character in dict.fromkeys(pattern.findall(value)):
                 if character not in text:
-                    found.append(
-                        rule(code).at(location, f"{characters.name(character)} written as an escape: {why}; delete it")
-                    )
+                    found.append(rule(code).at(location, _written_as_escape(code, characters.name(character))))
     return found
+
+
+def _written_as_escape(code: str, character: str) -> Message:
+    if code == "C001":
+        return msg("{character} written as an escape: Word and XML cannot hold it; delete it", character=character)
+    return msg(
+        "{character} written as an escape: it is invisible and can change how the text reads; delete it",
+        character=character,
+    )
 
 
 def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument, at: Any, depth: int) -> Any:
@@ -161,11 +180,11 @@ def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument,
         for key_node, value_node in node.value:
             key = _scalar(loader, key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, Hashable) or key is None:
-                raise yaml.MarkedYAMLError(problem="mapping keys must be plain words", problem_mark=key_node.start_mark)
+                raise _Refused(msg("mapping keys must be plain words"), key_node.start_mark)
             key = str(key)
             document.key_locations[path + (key,)] = at(key_node.start_mark)
             if key in mapping:
-                raise yaml.MarkedYAMLError(problem=f"key {key!r} appears twice", problem_mark=key_node.start_mark)
+                raise _Refused(msg("key {key} appears twice", key=repr(key)), key_node.start_mark)
             mapping[key] = _build(loader, value_node, path + (key,), document, at, depth + 1)
         return mapping
     if isinstance(node, yaml.SequenceNode):
@@ -175,9 +194,7 @@ def _build(loader: Any, node: yaml.Node, path: YamlPath, document: YamlDocument,
     except ValueError:  # an integer of thousands of digits: Python refuses to convert it
         value = None
     if value is None and node.tag.endswith(":int") or isinstance(value, int) and abs(value) > MAX_INTEGER:
-        raise yaml.MarkedYAMLError(
-            problem="number too large (the Code needs at most 6 digits)", problem_mark=node.start_mark
-        )
+        raise _Refused(msg("number too large (the Code needs at most 6 digits)"), node.start_mark)
     return value
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ..errors import KodeksError
-from ..messages import MESSAGE_LANGUAGES
+from ..messages import MESSAGE_LANGUAGES, msg
 
 EXIT_INVALID = 1
 """The content is invalid: what validate reports, an import or a law that cannot be carried out."""
@@ -50,9 +50,10 @@ class _Group(click.Group):
             # file kodeks cannot read) is not misuse of the command: no usage block, the message.
             raise _Failure(str(error), error.exit_code) from None
         except Exception as error:  # a traceback that reaches a user is a bug
+            # The first line is for kodeks's developers (English); the second for the person.
             click.echo(
                 f"kodeks: internal error: {type(error).__name__}: {error}\n"
-                "This is a bug in kodeks; please report it with the command you ran.",
+                + msg("This is a bug in kodeks; please report it with the command you ran.").said(),
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..messages import Message, msg, plural
 from . import cli
 from .options import (
     chosen_languages,
@@ -22,17 +23,17 @@ if TYPE_CHECKING:
     from ..model import Code
 
 
-def _text(code: Code | None, act_id: str | None, where: str) -> Code:
+def _text(code: Code | None, act_id: str | None, where: Message | str) -> Code:
     """The Code, or the text of the act ``act_id`` kept in the repository."""
     from ..amend.write import AmendError
 
     if code is None:
-        raise AmendError(f"{where}: code.yaml cannot be read")
+        raise AmendError(msg("{where}: code.yaml cannot be read", where=where))
     if act_id is None:
         return code
     act = code.acts.get(act_id)
     if act is None or act.text is None:
-        raise AmendError(f"{where}: no act `{act_id}` with its text in code_text/acts/")
+        raise AmendError(msg("{where}: no act `{id}` with its text in code_text/acts/", where=where, id=act_id))
     return act.text
 
 
@@ -85,11 +86,11 @@ def amend(
     """
     if law_file is not None:
         if base or head:
-            raise click.UsageError("give either BASE [HEAD] or --apply FILE, not both")
+            raise click.UsageError(str(msg("give either BASE [HEAD] or --apply FILE, not both")))
         _apply(root, law_file, act_id, dry_run)
         return
     if base is None:
-        raise click.UsageError("give BASE (and HEAD), or --apply FILE")
+        raise click.UsageError(str(msg("give BASE (and HEAD), or --apply FILE")))
     from ..amend.write import amending_law
     from ..load import load_code
     from ..render.amending_law import render_docx, render_markdown
@@ -107,12 +108,20 @@ def amend(
     law = amending_law(base_text, head_text, unread)
     languages = chosen_languages(head_text.languages, lang)
     if not law.instructions:
-        click.echo("kodeks: the texts are the same: no amending law", err=True)
+        click.echo("kodeks: " + msg("the texts are the same: no amending law").said(), err=True)
         return
     data = render_docx(law, languages) if output_format == "docx" else render_markdown(law, languages).encode("utf-8")
     target = write_or_print(data, output, root / "build" / "amendment.docx" if output_format == "docx" else None)
     if target is not None:
-        click.echo(f"kodeks: wrote {target} ({law.count()} instructions)")
+        click.echo(
+            "kodeks: "
+            + plural(
+                "wrote {target} ({count} instruction)",
+                "wrote {target} ({count} instructions)",
+                law.count(),
+                target=str(target),
+            ).said()
+        )
 
 
 def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> None:
@@ -125,16 +134,24 @@ def _apply(root: Path, law_file: Path, act_id: str | None, dry_run: bool) -> Non
     texts = {path: data.decode("utf-8", "replace") for path, data in files.items()}
     # Only the structure is parsed here; an article is parsed when an instruction reaches it.
     structure = {path: data for path, data in files.items() if not path.endswith(".md")}
-    target = _text(Workspace.of(structure, validated=False).code, act_id, "the working tree")
+    target = _text(Workspace.of(structure, validated=False).code, act_id, msg("the working tree"))
     paths = article_paths(texts, target.path.rpartition("/")[0] + "/articles")
     changes = apply_law(versions, texts, target, paths)
     # One version's instructions: what the law numbers (each version numbers the same ones).
     count = max(len(v) for v in versions.values())
     if not changes:
-        click.echo("kodeks: nothing to change")
+        click.echo("kodeks: " + msg("nothing to change").said())
         return
     if dry_run:
         click.echo(unified_diff(texts, dict(changes)), nl=False)
         return
     write_edit(root, {path: data.encode("utf-8") for path, data in changes.items()})
-    click.echo(f"kodeks: applied {count} instructions; changed {len(changes)} files: {', '.join(sorted(changes))}")
+    click.echo(
+        "kodeks: "
+        + msg(
+            "applied {instructions}; changed {files}: {names}",
+            instructions=plural("{count} instruction", "{count} instructions", count),
+            files=plural("{count} file", "{count} files", len(changes)),
+            names=", ".join(sorted(changes)),
+        ).said()
+    )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..messages import msg, plural
 from ..wording import LEGAL_LANGUAGES
 from . import EXIT_INVALID, cli
 from .options import dry_run_option, root_option, working_tree, write_edit
@@ -32,20 +33,28 @@ def _carry_out(root: Path, workspace: Workspace, plan: Plan, dry_run: bool) -> N
 
     for link in plan.unresolved:
         click.echo(
-            f"{link.location}: R004 wording of [{link.text}]({link.href}) not updated: "
-            "it does not say unambiguously which number is the target's; update it by hand",
+            f"{link.location}: R004 "
+            + msg(
+                "wording of [{text}]({href}) not updated: "
+                "it does not say unambiguously which number is the target's; update it by hand",
+                text=link.text,
+                href=link.href,
+            ).said(),
             err=True,
         )
     changes = plan.changes
     if not changes:
-        click.echo("kodeks: nothing to change")
+        click.echo("kodeks: " + msg("nothing to change").said())
         return
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, changes), nl=False)
         return
     write_edit(root, {path: None if text is None else text.encode("utf-8") for path, text in changes.items()})
     names = ", ".join(sorted(changes)) if len(changes) <= 10 else f"{', '.join(sorted(changes)[:10])} …"
-    click.echo(f"kodeks: changed {len(changes)} file{'s' * (len(changes) != 1)}: {names}")
+    click.echo(
+        "kodeks: "
+        + plural("changed {count} file: {names}", "changed {count} files: {names}", len(changes), names=names).said()
+    )
 
 
 @cli.command()
@@ -121,14 +130,18 @@ def new(
     for title in titles:
         language, equals, text = title.partition("=")
         if not equals:
-            raise click.BadParameter(f"{title!r}: write LANG=TEXT, e.g. ru=Местный бюджет", param_hint="--title")
+            raise click.BadParameter(
+                str(msg("{given}: write LANG=TEXT, e.g. ru=Местный бюджет", given=repr(title))), param_hint="--title"
+            )
         given[language.strip()] = text
     given.update({language: text for language, text in (("ky", title_ky), ("ru", title_ru)) if text is not None})
     workspace = _workspace(root)
     _carry_out(root, workspace, new_article(workspace, article_id, chapter, given, after, first), dry_run)
     if not dry_run:
+        path = f"code_text/articles/{article_id}.md"
         click.echo(
-            f"kodeks: next, write the article's text in code_text/articles/{article_id}.md (in place of the placeholders)"
+            "kodeks: "
+            + msg("next, write the article's text in {path} (in place of the placeholders)", path=path).said()
         )
 
 
@@ -162,10 +175,12 @@ def move(
     workspace = _workspace(root)
     if workspace.code.find_chapter(unit_id) is not None:
         if chapter is not None:
-            raise click.UsageError(f"`{unit_id}` is a chapter: give --section SEC, --after CHAPTER or --first")
+            raise click.UsageError(
+                str(msg("`{id}` is a chapter: give --section SEC, --after CHAPTER or --first", id=unit_id))
+            )
         plan = move_chapter(workspace, unit_id, section, after, first)
     elif chapter is None:
-        raise click.UsageError("give --chapter CH: the chapter to move the article into")
+        raise click.UsageError(str(msg("give --chapter CH: the chapter to move the article into")))
     else:
         plan = move_article(workspace, unit_id, chapter, after, first)
     _carry_out(root, workspace, plan, dry_run)
@@ -191,7 +206,14 @@ def remove(root: Path, article_id: str, force: bool, dry_run: bool) -> None:
         for link in plan.referring:
             click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})", err=True)
         raise click.ClickException(
-            f"{len(plan.referring)} reference(s) point to `{article_id}`: change them first, or use --force"
+            str(
+                plural(
+                    "{count} reference points to `{id}`: change it first, or use --force",
+                    "{count} references point to `{id}`: change them first, or use --force",
+                    len(plan.referring),
+                    id=article_id,
+                )
+            )
         )
     _carry_out(root, workspace, plan, dry_run)
 
@@ -216,7 +238,8 @@ def refs(root: Path, target: str) -> None:
     within = parse_reference(f"art:{target}") if anchor else None
     if anchor and within is None:
         raise click.BadParameter(
-            f"{target!r}: write ID, ID#P, ID#P.Q, ID#.Q, ID#P.Q.б or ID#P.abzN", param_hint="ID[#LOCATOR]"
+            str(msg("{given}: write ID, ID#P, ID#P.Q, ID#.Q, ID#P.Q.б or ID#P.abzN", given=repr(target))),
+            param_hint="ID[#LOCATOR]",
         )
     code = workspace.code
     known = {*code.articles, *(c.id for c in code.chapters), *(s.id for s in code.sections), *code.acts}
@@ -224,12 +247,20 @@ def refs(root: Path, target: str) -> None:
         import difflib
 
         nearest = difflib.get_close_matches(unit_id, sorted(known), n=1)
-        hint = f"; did you mean `{nearest[0]}`?" if nearest else ""
-        raise click.BadParameter(f"no article, chapter, section or act `{unit_id}`{hint}", param_hint="ID")
+        unknown = (
+            msg("no article, chapter, section or act `{id}`; did you mean `{nearest}`?", id=unit_id, nearest=nearest[0])
+            if nearest
+            else msg("no article, chapter, section or act `{id}`", id=unit_id)
+        )
+        raise click.BadParameter(str(unknown), param_hint="ID")
     links = references_to(code, unit_id, within)
     for link in links:
         click.echo(f"{link.location.path}:{link.location.line}: [{link.text}]({link.href})")
-    click.echo(f"kodeks: {len(links)} reference(s) to {target}", err=True)
+    click.echo(
+        "kodeks: "
+        + plural("{count} reference to {target}", "{count} references to {target}", len(links), target=target).said(),
+        err=True,
+    )
 
 
 @cli.command()
@@ -256,14 +287,19 @@ def fmt(root: Path, check_only: bool, dry_run: bool) -> None:
     changes = formatting.changes
     if check_only:
         for path in sorted(changes):
-            click.echo(f"{path}: would be reformatted")
+            click.echo(f"{path}: " + msg("would be reformatted").said())
         if not changes and not formatting.unreadable:
-            click.echo(f"kodeks: {len(formatting.originals)} files already formatted")
+            click.echo(
+                "kodeks: "
+                + plural(
+                    "{count} file already formatted", "{count} files already formatted", len(formatting.originals)
+                ).said()
+            )
     elif dry_run:
         click.echo(unified_diff(formatting.originals, changes), nl=False)
     else:
         write_edit(root, {path: (text or "").encode("utf-8") for path, text in changes.items()})
-        click.echo(f"kodeks: reformatted {len(changes)} file{'s' * (len(changes) != 1)}")
+        click.echo("kodeks: " + plural("reformatted {count} file", "reformatted {count} files", len(changes)).said())
     if formatting.unreadable or (check_only and changes):
         raise SystemExit(EXIT_INVALID)
 
@@ -314,10 +350,11 @@ def import_(
     from ..drafting import Plan
     from ..importing import changes_for, import_act
     from ..parse.statute import read_statute
+    from ..report import severity_word
     from ..store.document import read_text_of_act, words_shown
 
     if len(files) > 2:
-        raise click.UsageError("give one text per language: at most two files (ky and ru)")
+        raise click.UsageError(str(msg("give one text per language: at most two files (ky and ru)")))
     workspace = _workspace(root)
     statutes = []
     for path in files:
@@ -326,15 +363,21 @@ def import_(
     if title is not None:
         untitled = [s for s in statutes if not s.title]
         if len(untitled) != 1:
-            raise click.UsageError("--title names the title of the one input whose header has none")
+            raise click.UsageError(str(msg("--title names the title of the one input whose header has none")))
         untitled[0].title = title.strip()
     shown = [words_shown(path) for path in files]  # word for word, against a reading of its own
     imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None, shown)
     for finding in imported.unlinked:
-        click.echo(f"{finding.location}: {finding.code} warning: {finding.message}", err=True)
+        click.echo(f"{finding.location}: {finding.code} {severity_word(finding.severity)}: {finding.message}", err=True)
     _carry_out(root, workspace, Plan(changes_for(workspace.texts.files, imported, act_id)), dry_run)
     click.echo(
-        f"kodeks: act `{act_id}`: {imported.articles} articles, {imported.units} units "
-        f"({', '.join(s.language for s in statutes)})",
+        "kodeks: "
+        + msg(
+            "act `{id}`: {articles}, {units} ({languages})",
+            id=act_id,
+            articles=plural("{count} article", "{count} articles", imported.articles),
+            units=plural("{count} unit", "{count} units", imported.units),
+            languages=", ".join(s.language for s in statutes),
+        ).said(),
         err=True,
     )

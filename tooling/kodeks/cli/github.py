@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..messages import msg
 from . import cli
 from .options import root_option
 
@@ -53,7 +54,9 @@ def github_redline(root: Path, out: Path, event_path: str | None) -> None:
     url = run_url(dict(os.environ))
     markdown, html, docx = redline_files(root, pr, url)
     write_redline_artifact(out, comment_body(markdown, url), html, docx)
-    click.echo(f"kodeks: redline of pull request #{pr.number} written to {out}")
+    click.echo(
+        "kodeks: " + msg("redline of pull request #{number} written to {out}", number=pr.number, out=str(out)).said()
+    )
 
 
 @github.command("comment")

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from ..messages import msg, plural
+
 if TYPE_CHECKING:
     from ..snapshot import Snapshot
 
@@ -76,10 +78,21 @@ class Languages(click.ParamType):  # type: ignore[type-arg]
             return value
         languages = tuple(part.strip() for part in str(value).split(",") if part.strip())
         if not languages:
-            self.fail("give one or more languages, e.g. ky or ky,ru", param, ctx)
+            self.fail(str(msg("give one or more languages, e.g. ky or ky,ru")), param, ctx)
         repeated = sorted({language for language in languages if languages.count(language) > 1})
         if repeated:
-            self.fail(f"{', '.join(repeated)} is named twice: give each language once, e.g. ky,ru", param, ctx)
+            self.fail(
+                str(
+                    plural(
+                        "{languages} is named twice: give each language once, e.g. ky,ru",
+                        "{languages} are named twice: give each language once, e.g. ky,ru",
+                        len(repeated),
+                        languages=", ".join(repeated),
+                    )
+                ),
+                param,
+                ctx,
+            )
         return languages
 
 
@@ -99,7 +112,14 @@ def chosen_languages(code_languages: tuple[str, ...], requested: tuple[str, ...]
     unknown = [language for language in requested if language not in code_languages]
     if unknown:
         raise click.BadParameter(
-            f"{', '.join(unknown)}: the Code's languages are {', '.join(code_languages)}", param_hint="--lang"
+            str(
+                msg(
+                    "{unknown}: the Code's languages are {languages}",
+                    unknown=", ".join(unknown),
+                    languages=", ".join(code_languages),
+                )
+            ),
+            param_hint="--lang",
         )
     return requested
 
@@ -114,9 +134,18 @@ def working_tree(root: Path) -> Snapshot:
 
     snapshot = read_worktree(root)
     if snapshot.completed:
-        click.echo(f"kodeks: finished an interrupted edit first ({len(snapshot.completed)} files)", err=True)
+        completed = len(snapshot.completed)
+        click.echo(
+            "kodeks: "
+            + plural(
+                "finished an interrupted edit first ({count} file)",
+                "finished an interrupted edit first ({count} files)",
+                completed,
+            ).said(),
+            err=True,
+        )
     if snapshot.set_aside:
-        click.echo(f"kodeks: {snapshot.set_aside}; check `git status`", err=True)
+        click.echo("kodeks: " + msg("{what}; check `git status`", what=snapshot.set_aside).said(), err=True)
     _READ[root] = snapshot.files
     return snapshot
 

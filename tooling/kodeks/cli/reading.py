@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import wording
+from ..messages import msg, plural
 from . import EXIT_INVALID, cli
 from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
@@ -25,7 +26,7 @@ def _read_code(root: Path, rev: str) -> Code:
 
     code = load_code(read_revision(root, rev)).code
     if code is None:
-        raise click.ClickException(f"revision {rev}: code.yaml cannot be read")
+        raise click.ClickException(str(msg("revision {revision}: code.yaml cannot be read", revision=rev)))
     return code
 
 
@@ -41,7 +42,7 @@ def _in_force(root: Path, day: Any) -> tuple[str, tuple[AmendmentRecord, ...]]:
     problems += _missing_revisions(root, records)
     if any(problem.is_error for problem in problems):
         click.echo(as_text(problems, 0), err=True, nl=False)
-        click.echo("kodeks: code_text/amendments.yaml has errors: not built", err=True)
+        click.echo("kodeks: " + msg("code_text/amendments.yaml has errors: not built").said(), err=True)
         raise SystemExit(EXIT_INVALID)
     last = in_force_on(records, day)
     return last.revision, tuple(r for r in records if r.in_force <= last.in_force)
@@ -55,7 +56,11 @@ def _missing_revisions(root: Path, records: tuple[AmendmentRecord, ...]) -> list
     return [
         RULES["Y013"].at(
             record.location,
-            f"law № {record.number} names revision `{record.revision}`, which this repository does not have",
+            msg(
+                "law № {number} names revision `{revision}`, which this repository does not have",
+                number=record.number,
+                revision=record.revision,
+            ),
         )
         for record in records
         if not has_revision(root, record.revision)
@@ -152,8 +157,14 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
         changed = renumber_would_change(working_tree(root).files)
         if changed:
             click.echo(
-                f"kodeks: `kodeks renumber` would fix the numbers and reference wordings in {changed} "
-                f"file{'s' * (changed != 1)} (`kodeks renumber --dry-run` shows how)"
+                "kodeks: "
+                + plural(
+                    "`kodeks renumber` would fix the numbers and reference wordings in {count} file"
+                    " (`kodeks renumber --dry-run` shows how)",
+                    "`kodeks renumber` would fix the numbers and reference wordings in {count} files"
+                    " (`kodeks renumber --dry-run` shows how)",
+                    changed,
+                ).said()
             )
     if output_format == "github":
         import os
@@ -228,7 +239,7 @@ def build(
     records = None
     if as_of is not None:
         if rev is not None:
-            raise click.UsageError("give either --rev or --as-of, not both")
+            raise click.UsageError(str(msg("give either --rev or --as-of, not both")))
         rev, records = _in_force(root, as_of.date())
     snapshot = _snapshot(root, rev, name_commit=True)
     # The validation a build needs is validate's own: answered from the cache when these files
@@ -238,7 +249,7 @@ def build(
     code = load_code(snapshot, cache).code
     if code is None or (checked.errors and not force):
         click.echo(as_text(checked.diagnostics, checked.articles), err=True, nl=False)
-        click.echo("kodeks: not built; fix the errors above or use --force", err=True)
+        click.echo("kodeks: " + msg("not built; fix the errors above or use --force").said(), err=True)
         raise SystemExit(EXIT_INVALID)
     languages = chosen_languages(code.languages, lang)
     records = code.amendments if records is None else records
@@ -255,7 +266,17 @@ def build(
     target = write_or_print(data, output, root / "build" / name)
     if target is not None:
         articles = len(code.ordered_articles())
-        click.echo(f"kodeks: wrote {target} ({articles} articles, {'+'.join(languages)}, {len(data):,} bytes)")
+        click.echo(
+            "kodeks: "
+            + plural(
+                "wrote {target} ({count} article, {languages}, {size} bytes)",
+                "wrote {target} ({count} articles, {languages}, {size} bytes)",
+                articles,
+                target=str(target),
+                languages="+".join(languages),
+                size=format(len(data), ","),
+            ).said()
+        )
 
 
 @cli.command()
@@ -300,7 +321,7 @@ def redline(
     from ..store.pair import read_pair
 
     if worktree and head is not None:
-        raise click.UsageError("give either HEAD or --worktree, not both")
+        raise click.UsageError(str(msg("give either HEAD or --worktree, not both")))
     comparison = compare(*read_pair(root, base, None if worktree else (head or "HEAD"), not no_merge_base))
     languages = chosen_languages(comparison.redline.head.languages, lang)
     data = render_redline(output_format, comparison, languages, with_table=docx_table)
@@ -308,7 +329,15 @@ def redline(
         data, output, None if output_format == "md" else root / "build" / f"redline.{output_format}"
     )
     if target is not None:
-        click.echo(f"kodeks: wrote {target} ({len(comparison.redline.articles)} articles changed)")
+        click.echo(
+            "kodeks: "
+            + plural(
+                "wrote {target} ({count} article changed)",
+                "wrote {target} ({count} articles changed)",
+                len(comparison.redline.articles),
+                target=str(target),
+            ).said()
+        )
 
 
 @cli.command()
@@ -361,7 +390,7 @@ def consolidation(
     diagnostics = validated(snapshot, loaded)  # from the verdict memo when the Code was validated before
     if loaded.code is None or any(d.is_error for d in diagnostics):
         click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
-        click.echo("kodeks: no report; fix the errors above", err=True)
+        click.echo("kodeks: " + msg("no report; fix the errors above").said(), err=True)
         raise SystemExit(EXIT_INVALID)
     code = loaded.code
     languages = chosen_languages(code.languages, lang)
@@ -372,9 +401,26 @@ def consolidation(
     )
     share = report.decided_share * 100
     if target is not None:
-        click.echo(f"kodeks: wrote {target} ({len(report.acts)} acts, {share:.0f}% of provisions decided)")
+        click.echo(
+            "kodeks: "
+            + plural(
+                "wrote {target} ({count} act, {share} of provisions decided)",
+                "wrote {target} ({count} acts, {share} of provisions decided)",
+                len(report.acts),
+                target=str(target),
+                share=format(share / 100, ".0%"),  # the sign in the value: a «%» in a wording reads as %-format
+            ).said()
+        )
     if fail_under is not None and share < fail_under:
-        click.echo(f"kodeks: {share:.1f}% of provisions decided, under {fail_under:g}%", err=True)
+        click.echo(
+            "kodeks: "
+            + msg(
+                "{share} of provisions decided, under {threshold}",
+                share=format(share / 100, ".1%"),
+                threshold=format(fail_under, "g") + "%",
+            ).said(),
+            err=True,
+        )
         raise SystemExit(EXIT_INVALID)
 
 
@@ -399,14 +445,18 @@ def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:
 
     code = _read_code(root, "HEAD")
     if not code.amendments:
-        raise click.ClickException("code_text/amendments.yaml lists no laws: the text has no editions yet")
+        raise click.ClickException(str(msg("code_text/amendments.yaml lists no laws: the text has no editions yet")))
     name, _, key = unit.partition("#")
     number = LegalNumber.parse(name)
     article = code.articles.get(name) or (code.article_numbered(number) if number else None)
     if article is None:
-        raise click.BadParameter(f"no article `{name}` (an id or a number in force)", param_hint="ARTICLE")
+        raise click.BadParameter(
+            str(msg("no article `{name}` (an id or a number in force)", name=name)), param_hint="ARTICLE"
+        )
     if key and not re.fullmatch(r"(\d+(-\d+)*)?(\.\d+(-\d+)*)?", key):
-        raise click.BadParameter(f"`#{key}`: write #PART, #PART.POINT or #.POINT", param_hint="ARTICLE")
+        raise click.BadParameter(
+            str(msg("`#{key}`: write #PART, #PART.POINT or #.POINT", key=key)), param_hint="ARTICLE"
+        )
     languages = chosen_languages(code.languages, lang)
     found = editions(code.amendments, lambda rev: _read_code(root, rev))
     for index, language in enumerate(languages):

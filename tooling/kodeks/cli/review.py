@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..messages import Param, msg, plural
 from . import EXIT_INVALID, cli
 from .options import (
     chosen_languages,
@@ -62,38 +63,70 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
 
     if not ID_PATTERN.fullmatch(round_id):
         raise click.BadParameter(
-            "a round id is lowercase letters, digits and hyphens, e.g. round-1", param_hint="--round"
+            str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")), param_hint="--round"
         )
     document = read_reviewed(file)
     workspace = Workspace.of(working_tree(root).files, validated=False)
     if not document.revision:
         click.echo(
-            f"kodeks: {file} names no commit (built from an uncommitted tree): compared with the working tree", err=True
+            "kodeks: "
+            + msg(
+                "{file} names no commit (built from an uncommitted tree): compared with the working tree",
+                file=str(file),
+            ).said(),
+            err=True,
         )
     snapshot, sent = code_sent(root, file, document, workspace.code, workspace.cache)
     reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
     result = import_review(reading, workspace.texts, workspace.code, round_id, document.revision, apply)
     for unplaced in result.unplaced:
-        click.echo(f"{file}: not placed: {unplaced.what}\n    on the page: {unplaced.context}", err=True)
+        click.echo(
+            f"{file}: "
+            + msg(
+                "not placed: {what}\n    on the page: {context}", what=unplaced.what, context=unplaced.context
+            ).said(),
+            err=True,
+        )
     for item, why in result.refused:
-        click.echo(f"{file}: not applied: {item.place} ({item.language}): {why}", err=True)
+        click.echo(
+            f"{file}: "
+            + msg("not applied: {place} ({language}): {why}", place=item.place, language=item.language, why=why).said(),
+            err=True,
+        )
     comments = sum(item.via == "comment" for item in result.found)
     proposals = len(result.found) - comments
-    click.echo(
-        f"kodeks: {file}: {comments} comment{'s' * (comments != 1)}, {proposals} proposal{'s' * (proposals != 1)}, "
-        f"{len(result.unplaced)} not placed; {result.added} new in round `{round_id}`"
-        + (f"; {result.applied} applied" if apply else ""),
-        err=True,
+    counts: dict[str, Param] = {
+        "comments": plural("{count} comment", "{count} comments", comments),
+        "proposals": plural("{count} proposal", "{count} proposals", proposals),
+        "unplaced": len(result.unplaced),
+        "added": result.added,
+        "round": round_id,
+    }
+    found = (
+        msg(
+            "{comments}, {proposals}, {unplaced} not placed; {added} new in round `{round}`; {applied} applied",
+            applied=result.applied,
+            **counts,
+        )
+        if apply
+        else msg("{comments}, {proposals}, {unplaced} not placed; {added} new in round `{round}`", **counts)
     )
+    click.echo(f"kodeks: {file}: {found}", err=True)
     if not result.changes:
-        click.echo("kodeks: nothing to change")
+        click.echo("kodeks: " + msg("nothing to change").said())
         return
     if dry_run:
         click.echo(unified_diff(workspace.texts.files, dict(result.changes)), nl=False)
         return
     write_edit(root, {path: text.encode("utf-8") for path, text in result.changes.items()})
     click.echo(
-        f"kodeks: changed {len(result.changes)} file{'s' * (len(result.changes) != 1)}: {', '.join(sorted(result.changes))}"
+        "kodeks: "
+        + plural(
+            "changed {count} file: {names}",
+            "changed {count} files: {names}",
+            len(result.changes),
+            names=", ".join(sorted(result.changes)),
+        ).said()
     )
 
 
@@ -129,19 +162,22 @@ def table(
     result = check(working_tree(root))
     if result.code is None or result.errors:
         click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
-        click.echo("kodeks: no table; fix the errors above", err=True)
+        click.echo("kodeks: " + msg("no table; fix the errors above").said(), err=True)
         raise SystemExit(EXIT_INVALID)
     code = result.code
     unknown = sorted(set(round_ids) - {r.id for r in code.reviews})
     if unknown:
-        known = ", ".join(r.id for r in code.reviews) or "none yet"
-        raise click.BadParameter(
-            f"no round `{unknown[0]}` in code_text/reviews/ (rounds: {known})", param_hint="--round"
+        known = ", ".join(r.id for r in code.reviews)
+        missing = (
+            msg("no round `{id}` in code_text/reviews/ (rounds: {known})", id=unknown[0], known=known)
+            if known
+            else msg("no round `{id}` in code_text/reviews/ (rounds: none yet)", id=unknown[0])
         )
+        raise click.BadParameter(str(missing), param_hint="--round")
     languages = chosen_languages(code.languages, lang)
     data = render(output_format, review_table(code, round_ids), languages)
     target = write_or_print(
         data, output, None if output_format == "md" else root / "build" / f"review-table.{output_format}"
     )
     if target is not None:
-        click.echo(f"kodeks: wrote {target}")
+        click.echo("kodeks: " + msg("wrote {target}", target=str(target)).said())

@@ -15,7 +15,7 @@ from ..citation import ordinal
 from ..diagnostics import Diagnostic, SourceLocation
 from ..instruction import Instruction, Op, UnitPath
 from ..law_phrases import any_of, by_kind, forms, phrase
-from ..messages import Message
+from ..messages import Message, msg
 from ..model import LegalNumber
 from ..rules import rule
 from ..wording import MARKS, TEXT_OF
@@ -145,7 +145,13 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[Diagnos
     if opening is None:
         unread(
             lines[0][0] if lines else 1,
-            f"no «{'Внести в … следующие изменения:' if language == 'ru' else '… төмөнкүдөй өзгөртүүлөр киргизилсин:'}» opens article 1 ({language})",
+            msg(
+                "no «{opening}» opens article 1 ({language})",
+                opening="Внести в … следующие изменения:"
+                if language == "ru"
+                else "… төмөнкүдөй өзгөртүүлөр киргизилсин:",
+                language=language,
+            ),
         )
         return []
     found: list[Instruction] = []
@@ -160,7 +166,7 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[Diagnos
         if item is None and not found and group is None:
             item = re.match(r"^()(.*)$", line)  # a law with one change does not number it
         if item is None:
-            unread(number, f"not an instruction: {line[:80]}")
+            unread(number, msg("not an instruction: {line}", line=line[:80]))
             index += 1
             continue
         body = item.group(2)
@@ -178,7 +184,7 @@ def _version(lines: list[tuple[int, str]], language: str, problems: list[Diagnos
         text = body.rstrip(";.").rstrip() if not content else body
         instruction = _instruction(text, language, group, tuple(content))
         if instruction is None:
-            unread(number, f"cannot read the instruction: {body[:100]}")
+            unread(number, msg("cannot read the instruction: {line}", line=body[:100]))
             continue
         found.append(instruction)
     return found

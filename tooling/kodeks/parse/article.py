@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..diagnostics import Diagnostic, SourceLocation
-from ..messages import Message
+from ..messages import Message, msg, plural
 from ..model import (
     ALL_LANGUAGES,
     SUBPOINT_LETTERS,
@@ -42,13 +42,15 @@ _ARTICLE_KEYS = ("id", "number", "title", "status", "sources", "notes", "history
 _SOURCE_KEYS = ("act", "article", "part", "point", "subpoint", "paragraph")
 _SCHEMES = tuple(f"{kind.value}:" for kind in TargetKind)
 _UNSUPPORTED = {
-    "bullet_list_open": "bulleted lists are not used in the Code: number parts «1.» and points «1)»",
-    "blockquote_open": "quotations («> …») are not used in the Code",
-    "table_open": "tables are not supported in articles yet",
-    "fence": "code blocks are not used in the Code",
-    "code_block": "text indented by 4 or more spaces reads as a code block: indent points by 3 spaces under «1.», 4 under «10.»",
-    "hr": "horizontal rules («---») are not used in article bodies",
-    "heading_open": "headings other than the language sections («## ky», «## ru») are not used in article bodies",
+    "bullet_list_open": msg("bulleted lists are not used in the Code: number parts «1.» and points «1)»"),
+    "blockquote_open": msg("quotations («> …») are not used in the Code"),
+    "table_open": msg("tables are not supported in articles yet"),
+    "fence": msg("code blocks are not used in the Code"),
+    "code_block": msg(
+        "text indented by 4 or more spaces reads as a code block: indent points by 3 spaces under «1.», 4 under «10.»"
+    ),
+    "hr": msg("horizontal rules («---») are not used in article bodies"),
+    "heading_open": msg("headings other than the language sections («## ky», «## ru») are not used in article bodies"),
 }
 
 
@@ -57,19 +59,25 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int] | Diagnosti
     if not text.startswith("---") or _FENCE.match(text) is None:
         return rule("Y001").at(
             SourceLocation(path),
-            "the file must begin with front matter: a line `---`, the YAML keys, and a closing `---`",
+            msg("the file must begin with front matter: a line `---`, the YAML keys, and a closing `---`"),
         )
     first_line_end = text.find("\n")
     if first_line_end < 0:
-        return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
+        return rule("Y001").at(SourceLocation(path), msg("front matter is not closed with a line `---`"))
     closing = _FENCE.search(text, first_line_end + 1)
     if closing is None:
-        return rule("Y001").at(SourceLocation(path), "front matter is not closed with a line `---`")
+        return rule("Y001").at(SourceLocation(path), msg("front matter is not closed with a line `---`"))
     front_matter = text[first_line_end + 1 : closing.start()]
     if len(front_matter) > MAX_FRONT_MATTER:
         return rule("Y011").at(
             SourceLocation(path, 2),
-            f"front matter is {len(front_matter):,} characters; the limit is {MAX_FRONT_MATTER:,}",
+            plural(
+                "front matter is {size} character; the limit is {limit}",
+                "front matter is {size} characters; the limit is {limit}",
+                len(front_matter),
+                size=format(len(front_matter), ","),
+                limit=format(MAX_FRONT_MATTER, ","),
+            ),
         )
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
@@ -87,19 +95,25 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
     if document is None:
         return None, diagnostics
     reader = FieldReader(document, diagnostics)
-    meta = reader.mapping(document.value, (), "the front matter")
+    meta = reader.mapping(document.value, (), msg("the front matter"))
     if meta is None:
         return None, diagnostics
     # An existing act's article may have no title, as an amending law's «1-берене» has none;
     # the Code's own articles always have one.
     required = ("id", "number", "status") if "/acts/" in f"/{path}" else ("id", "number", "title", "status")
-    reader.check_keys(meta, (), required, _ARTICLE_KEYS, "the front matter")
+    reader.check_keys(meta, (), required, _ARTICLE_KEYS, msg("the front matter"))
 
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
     article_id = reader.identifier(meta, ())
     if article_id is not None and article_id != stem:
         reader.report(
-            "Y008", ("id",), f"`id: {article_id}` differs from the file name `{stem}.md`: rename the file or fix the id"
+            "Y008",
+            ("id",),
+            msg(
+                "`id: {id}` differs from the file name `{file}`: rename the file or fix the id",
+                id=article_id,
+                file=stem + ".md",
+            ),
         )
     status = Status.DRAFT
     if "status" in meta:
@@ -107,7 +121,13 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
             status = Status(meta["status"])
         except ValueError:
             reader.report(
-                "Y006", ("status",), f"`status: {meta['status']}` must be one of: {', '.join(s.value for s in Status)}"
+                "Y006",
+                ("status",),
+                msg(
+                    "`status: {value}` must be one of: {choices}",
+                    value=str(meta["status"]),
+                    choices=", ".join(s.value for s in Status),
+                ),
             )
 
     body_parser_state = _BodyReader(path, body, body_offset, tuple(languages), diagnostics)
@@ -115,7 +135,7 @@ def parse_article(path: str, text: str, languages: Sequence[str]) -> tuple[Artic
     article = Article(
         id=stem,
         number=reader.number(meta, ()),
-        title=reader.titles(meta, (), tuple(languages), f"article `{stem}`"),
+        title=reader.titles(meta, (), tuple(languages), msg("article `{id}`", id=stem)),
         status=status,
         texts=texts,
         sources=_sources(reader, meta),
@@ -138,7 +158,9 @@ def _notes(reader: FieldReader, meta: dict[str, Any], languages: tuple[str, ...]
         return {ALL_LANGUAGES: value}
     if isinstance(value, dict) and all(k in languages and isinstance(v, str) for k, v in value.items()):
         return dict(value)
-    reader.report("Y006", ("notes",), f"`notes:` is text, or text per language ({', '.join(languages)})")
+    reader.report(
+        "Y006", ("notes",), msg("`notes:` is text, or text per language ({languages})", languages=", ".join(languages))
+    )
     return {}
 
 
@@ -150,15 +172,15 @@ def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision
         if isinstance(item, str):
             locator = item
         else:
-            mapping = reader.mapping(item, path, "a source")
+            mapping = reader.mapping(item, path, msg("a source"))
             if mapping is None:
                 continue
-            reader.check_keys(mapping, path, ("act", "article"), _SOURCE_KEYS, "a source")
+            reader.check_keys(mapping, path, ("act", "article"), _SOURCE_KEYS, msg("a source"))
             fields: dict[str, str] = {}
             for key in _SOURCE_KEYS:
                 value = mapping.get(key)
                 if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
-                    reader.report("Y006", path + (key,), f"`{key}:` of a source must be text or a number")
+                    reader.report("Y006", path + (key,), msg("`{key}:` of a source must be text or a number", key=key))
                 elif value is not None:
                     fields[key] = str(value)
             if "act" not in fields or "article" not in fields:
@@ -172,8 +194,11 @@ def _sources(reader: FieldReader, meta: dict[str, Any]) -> tuple[SourceProvision
             reader.report(
                 "Y006",
                 path,
-                f"source `{locator}` is not a provision of an act: write act:ID/ARTICLE, act:ID/ARTICLE#PART.POINT "
-                "(or the keys act, article, part, point, subpoint, paragraph)",
+                msg(
+                    "source `{locator}` is not a provision of an act: write act:ID/ARTICLE, act:ID/ARTICLE#PART.POINT "
+                    "(or the keys act, article, part, point, subpoint, paragraph)",
+                    locator=str(locator),
+                ),
             )
             continue
         provisions.append(SourceProvision(target, reader.document.location(path)))
@@ -257,7 +282,7 @@ class _BodyReader:
                     close_section()
                     blocks = []
                     if name in seen:
-                        self.report("B002", token, f"language section «## {name}» appears twice")
+                        self.report("B002", token, msg("language section «## {name}» appears twice", name=name))
                         current, skipping = None, True
                         continue
                     seen.add(name)
@@ -266,8 +291,11 @@ class _BodyReader:
                 self.report(
                     "B004",
                     token,
-                    f"«## {name}» is not a language of the Code; sections are "
-                    + ", ".join(f"«## {lang}»" for lang in self.languages),
+                    msg(
+                        "«## {name}» is not a language of the Code; sections are {sections}",
+                        name=name,
+                        sections=", ".join(f"«## {lang}»" for lang in self.languages),
+                    ),
                 )
                 close_section()
                 current, skipping = None, True
@@ -276,10 +304,7 @@ class _BodyReader:
                 continue
             if current is None:
                 if token.type in _UNSUPPORTED or token.type == "paragraph_open" or token.type.endswith("list_open"):
-                    sections = " or ".join(f"«## {lang}»" for lang in self.languages)
-                    self.report(
-                        "B004", token, f"text outside a language section: every paragraph belongs under {sections}"
-                    )
+                    self.report("B004", token, self._outside_sections())
                 continue
             if notes is not None:
                 notes.extend(self._note_blocks(open_index, close_index))
@@ -294,7 +319,7 @@ class _BodyReader:
     def _article_block(self, open_index: int, close_index: int) -> list[Block]:
         token = self.tokens[open_index]
         if token.type == "paragraph_open":
-            self._check_stray_subpoint(open_index, "the article")
+            self._check_stray_subpoint(open_index)
             return [self._paragraph(open_index)]
         if token.type == "ordered_list_open":
             if token.markup == ".":
@@ -304,7 +329,22 @@ class _BodyReader:
         return []
 
     def _unsupported(self, token: BodyToken) -> None:
-        self.report("B006", token, _UNSUPPORTED.get(token.type, f"markup `{token.type}` is not used in the Code"))
+        self.report(
+            "B006",
+            token,
+            _UNSUPPORTED.get(token.type) or msg("markup `{type}` is not used in the Code", type=token.type),
+        )
+
+    def _outside_sections(self) -> Message:
+        """B004 for text before the first language section, naming the sections it may go under."""
+        sections = [f"«## {lang}»" for lang in self.languages]
+        if len(sections) == 1:
+            return msg("text outside a language section: every paragraph belongs under {section}", section=sections[0])
+        return msg(
+            "text outside a language section: every paragraph belongs under {sections} or {last}",
+            sections=", ".join(sections[:-1]),
+            last=sections[-1],
+        )
 
     def _items(self, open_index: int, close_index: int) -> Iterator[tuple[BodyToken, LegalNumber | None, int, int]]:
         for item_open, item_close in _block_spans(self.tokens, open_index + 1, close_index):
@@ -314,7 +354,10 @@ class _BodyReader:
                 self.report(
                     "N007",
                     item,
-                    f"«{item.info}{item.markup}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)",
+                    msg(
+                        "«{marker}» is not a legal number: write 1, 2 … (or 2-1 for an insertion in force)",
+                        marker=item.info + item.markup,
+                    ),
                 )
             elif number.is_insertion:
                 self._check_github_view(item)
@@ -322,16 +365,35 @@ class _BodyReader:
 
     def _unshowable(self, marker: str, inner: Paragraph | Point | Subpoint, kind: str) -> None:
         """M002: what an inserted unit holds, GitHub shows outside it whatever the layout."""
-        held = {Point: "its points", Subpoint: "its subpoints"}.get(type(inner), "its further абзацы")
-        self.diagnostics.append(
-            rule("M002").at(
-                inner.location,
-                f"GitHub shows {held} outside the inserted {kind} «{marker}»: set off by a blank line as "
-                "preformatted lines, else run into its text. Its Markdown has no «"
-                f"{marker}» list marker, so no layout puts them inside it; kodeks, the built documents and "
-                "the redlines read them right",
+        if isinstance(inner, Point):
+            message = msg(
+                "GitHub shows its points outside the inserted part «{marker}»: set off by a blank line as "
+                "preformatted lines, else run into its text. Its Markdown has no «{marker}» list marker, so no "
+                "layout puts them inside it; kodeks, the built documents and the redlines read them right",
+                marker=marker,
             )
-        )
+        elif isinstance(inner, Subpoint):
+            message = msg(
+                "GitHub shows its subpoints outside the inserted point «{marker}»: set off by a blank line as "
+                "preformatted lines, else run into its text. Its Markdown has no «{marker}» list marker, so no "
+                "layout puts them inside it; kodeks, the built documents and the redlines read them right",
+                marker=marker,
+            )
+        elif kind == "part":
+            message = msg(
+                "GitHub shows its further абзацы outside the inserted part «{marker}»: set off by a blank line as "
+                "preformatted lines, else run into its text. Its Markdown has no «{marker}» list marker, so no "
+                "layout puts them inside it; kodeks, the built documents and the redlines read them right",
+                marker=marker,
+            )
+        else:
+            message = msg(
+                "GitHub shows its further абзацы outside the inserted point «{marker}»: set off by a blank line as "
+                "preformatted lines, else run into its text. Its Markdown has no «{marker}» list marker, so no "
+                "layout puts them inside it; kodeks, the built documents and the redlines read them right",
+                marker=marker,
+            )
+        self.diagnostics.append(rule("M002").at(inner.location, message))
 
     def _check_github_view(self, item: BodyToken) -> None:
         """GitHub's renderer knows no «3-1.» markers: an inserted unit is its own block there only
@@ -344,9 +406,12 @@ class _BodyReader:
             self.diagnostics.append(
                 rule("M001").at(
                     SourceLocation.from_zero_based(self.path, start, 0, self.line_offset),
-                    f"GitHub shows «{marker}» inside the paragraph above (it does not read inserted numbers "
-                    "as list markers): leave a blank line before it (`kodeks validate` and the built documents "
-                    "read it right either way)",
+                    msg(
+                        "GitHub shows «{marker}» inside the paragraph above (it does not read inserted numbers "
+                        "as list markers): leave a blank line before it (`kodeks validate` and the built documents "
+                        "read it right either way)",
+                        marker=marker,
+                    ),
                 )
             )
         following = _FOLDED_MARKER.match(self.lines[end]) if end < len(self.lines) else None
@@ -354,8 +419,12 @@ class _BodyReader:
             self.diagnostics.append(
                 rule("M001").at(
                     SourceLocation.from_zero_based(self.path, end, following.start(2), self.line_offset),
-                    f"GitHub shows «{following.group(2)}» inside the inserted «{marker}» above: leave a blank "
-                    "line after an inserted unit",
+                    msg(
+                        "GitHub shows «{following}» inside the inserted «{marker}» above: leave a blank "
+                        "line after an inserted unit",
+                        following=following.group(2),
+                        marker=marker,
+                    ),
                 )
             )
 
@@ -365,12 +434,14 @@ class _BodyReader:
             for inner_open, inner_close in _block_spans(self.tokens, item_open + 1, item_close):
                 inner = self.tokens[inner_open]
                 if inner.type == "paragraph_open":
-                    self._check_stray_subpoint(inner_open, f"part {item.info}")
+                    self._check_stray_subpoint(inner_open, item.info)
                     content.append(self._paragraph(inner_open))
                 elif inner.type == "ordered_list_open" and inner.markup == ")":
                     content.extend(self._points(inner_open, inner_close))
                 elif inner.type == "ordered_list_open":
-                    self.report("B008", inner, "a part cannot hold parts: points inside a part are written «1)», «2)»")
+                    self.report(
+                        "B008", inner, msg("a part cannot hold parts: points inside a part are written «1)», «2)»")
+                    )
                 else:
                     self._unsupported(inner)
             if number is not None and number.is_insertion and len(content) > 1:
@@ -393,7 +464,7 @@ class _BodyReader:
                     self.report(
                         "B008",
                         inner,
-                        "a point cannot hold numbered lists: write subpoints «а)» as paragraphs of the point",
+                        msg("a point cannot hold numbered lists: write subpoints «а)» as paragraphs of the point"),
                     )
                 else:
                     self._unsupported(inner)
@@ -417,21 +488,35 @@ class _BodyReader:
                 if inner.type == "paragraph_open":
                     paragraphs.append(self._paragraph(inner_open))
                 else:
-                    self.report("B008", inner, "a note holds paragraphs only")
+                    self.report("B008", inner, msg("a note holds paragraphs only"))
             notes.append(Note(number, item.info, tuple(paragraphs), self.at(item)))
         return notes
 
-    def _check_stray_subpoint(self, open_index: int, where: str) -> None:
-        """«а)» opens a subpoint only inside a point: elsewhere the format cannot hold it."""
+    def _check_stray_subpoint(self, open_index: int, part: str | None = None) -> None:
+        """«а)» opens a subpoint only inside a point: elsewhere (the article, ``part``) the format
+        cannot hold it."""
         marker = _SUBPOINT_MARKER.match(self.tokens[open_index + 1].content)
-        if marker:
-            self.report(
-                "B011",
-                self.tokens[open_index],
-                f"«{marker.group(1)})» opens a subpoint, but it stands directly in {where}: subpoints belong to a "
+        if not marker:
+            return
+        letter, escaped = f"{marker.group(1)})", f"{marker.group(1)}\\)"
+        if part is None:
+            message = msg(
+                "«{letter}» opens a subpoint, but it stands directly in the article: subpoints belong to a "
                 "point (indent it under the point's text, after a blank line), or write "
-                f"`{marker.group(1)}\\)` if it really is text",
+                "`{escaped}` if it really is text",
+                letter=letter,
+                escaped=escaped,
             )
+        else:
+            message = msg(
+                "«{letter}» opens a subpoint, but it stands directly in part {part}: subpoints belong to a "
+                "point (indent it under the point's text, after a blank line), or write "
+                "`{escaped}` if it really is text",
+                letter=letter,
+                part=part,
+                escaped=escaped,
+            )
+        self.report("B011", self.tokens[open_index], message)
 
     def _paragraph(self, open_index: int, skip: int = 0) -> Paragraph:
         """The paragraph's text and links; ``skip`` characters of its start (a subpoint's «а) »)
@@ -467,7 +552,9 @@ class _BodyReader:
                 targets = parse_references(href) if href.startswith(_SCHEMES) or not _SCHEME.match(href) else ()
                 if targets is None:
                     self.diagnostics.append(
-                        rule("R001").at(location, f"`{href}` is not a valid reference: use {SYNTAX}")
+                        rule("R001").at(
+                            location, msg("`{href}` is not a valid reference: use {syntax}", href=href, syntax=SYNTAX)
+                        )
                     )
                 inlines.append(Link(href, label_text, targets or (), location))
             else:
@@ -492,7 +579,7 @@ class _BodyReader:
             self.diagnostics.append(
                 rule("R001").at(
                     SourceLocation.from_zero_based(self.path, line, 0, self.line_offset),
-                    f"«{found.group()}» is not a link: nothing may stand between «]» and «(»",
+                    msg("«{text}» is not a link: nothing may stand between «]» and «(»", text=found.group()),
                 )
             )
 
@@ -514,22 +601,11 @@ class _BodyReader:
             unit = "subpoint" if marker[0].isalpha() else "part" if marker.endswith(".") else "point"
             if line == start and unit == "subpoint":
                 continue  # an article's own text may open with «а)»; only numbers are markers here
-            if line == start:
-                problem = (
-                    f"begins a paragraph but is not read as a marker (a number has at most 6 digits, 9 in "
-                    f"Markdown): write the {unit}'s number as the law has it"
-                )
-            else:
-                problem = (
-                    f"begins a line but is read as the continuation of the paragraph above, so this {unit} "
-                    "is lost: leave a blank line before it (and indent a paragraph that belongs to the unit "
-                    "before it)"
-                )
             escaped = marker[:-1] + "\\" + marker[-1]
             self.diagnostics.append(
                 rule("B010").at(
                     SourceLocation.from_zero_based(self.path, line, match.start(2), self.line_offset),
-                    f"«{marker}» {problem}, or write `{escaped}` if it really is text",
+                    _folded(marker, unit, escaped, first_line=line == start),
                 )
             )
 
@@ -547,6 +623,47 @@ class _BodyReader:
                     SourceLocation.from_zero_based(self.path, current, start, self.line_offset),
                 )
         return line, column, SourceLocation.from_zero_based(self.path, line, 0, self.line_offset)
+
+
+def _folded(marker: str, unit: str, escaped: str, first_line: bool) -> Message:
+    """B010: a marker the paragraph swallowed, at its first line (a part or a point) or a later one."""
+    if first_line and unit == "part":
+        return msg(
+            "«{marker}» begins a paragraph but is not read as a marker (a number has at most 6 digits, 9 in "
+            "Markdown): write the part's number as the law has it, or write `{escaped}` if it really is text",
+            marker=marker,
+            escaped=escaped,
+        )
+    if first_line:
+        return msg(
+            "«{marker}» begins a paragraph but is not read as a marker (a number has at most 6 digits, 9 in "
+            "Markdown): write the point's number as the law has it, or write `{escaped}` if it really is text",
+            marker=marker,
+            escaped=escaped,
+        )
+    if unit == "part":
+        return msg(
+            "«{marker}» begins a line but is read as the continuation of the paragraph above, so this part "
+            "is lost: leave a blank line before it (and indent a paragraph that belongs to the unit "
+            "before it), or write `{escaped}` if it really is text",
+            marker=marker,
+            escaped=escaped,
+        )
+    if unit == "point":
+        return msg(
+            "«{marker}» begins a line but is read as the continuation of the paragraph above, so this point "
+            "is lost: leave a blank line before it (and indent a paragraph that belongs to the unit "
+            "before it), or write `{escaped}` if it really is text",
+            marker=marker,
+            escaped=escaped,
+        )
+    return msg(
+        "«{marker}» begins a line but is read as the continuation of the paragraph above, so this subpoint "
+        "is lost: leave a blank line before it (and indent a paragraph that belongs to the unit "
+        "before it), or write `{escaped}` if it really is text",
+        marker=marker,
+        escaped=escaped,
+    )
 
 
 def _inline_text(token: BodyToken) -> str:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
+from ..messages import msg
 from ..model import Disposition, Reason, ReferenceTarget, TargetKind
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
@@ -24,31 +25,42 @@ def parse_dispositions(path: str, text: str, act_id: str) -> tuple[tuple[Disposi
         return (), diagnostics
     reader = FieldReader(document, diagnostics)
     if not isinstance(document.value, list):
-        reader.report("Y006", (), "dispositions.yaml is a list of provisions, each `- provision: …`")
+        reader.report("Y006", (), msg("dispositions.yaml is a list of provisions, each `- provision: …`"))
         return (), diagnostics
     found = []
     for index, item in enumerate(document.value):
         path_: YamlPath = (index,)
-        mapping = reader.mapping(item, path_, "a disposition")
+        mapping = reader.mapping(item, path_, msg("a disposition"))
         if mapping is None:
             continue
-        reader.check_keys(mapping, path_, ("provision", "reason"), _KEYS, "a disposition")
+        reader.check_keys(mapping, path_, ("provision", "reason"), _KEYS, msg("a disposition"))
         provision = parse_reference(f"act:{act_id}/{mapping.get('provision')}")
         if provision is None or provision.point is not None or provision.subpoint or provision.paragraph:
             reader.report(
                 "Y006",
                 path_ + ("provision",),
-                f'`provision: {mapping.get("provision")}` names an article ("17") or a part of it ("17#2")',
+                msg(
+                    '`provision: {provision}` names an article ("17") or a part of it ("17#2")',
+                    provision=str(mapping.get("provision")),
+                ),
             )
             continue
         try:
             reason = Reason(mapping.get("reason"))
         except ValueError:
-            reader.report("Y006", path_ + ("reason",), f"`reason:` is one of: {', '.join(r.value for r in Reason)}")
+            reader.report(
+                "Y006",
+                path_ + ("reason",),
+                msg("`reason:` is one of: {choices}", choices=", ".join(r.value for r in Reason)),
+            )
             continue
         by = _by(reader, mapping.get("by"), path_)
         if reason in NEEDS_ARTICLE and not by:
-            reader.report("Y006", path_ + ("by",), f"`reason: {reason.value}` names the Code article: `by: art:ID`")
+            reader.report(
+                "Y006",
+                path_ + ("by",),
+                msg("`reason: {reason}` names the Code article: `by: art:ID`", reason=reason.value),
+            )
         found.append(
             Disposition(provision, reason, by, reader.optional_text(mapping, path_, "note"), document.location(path_))
         )
@@ -61,7 +73,9 @@ def _by(reader: FieldReader, value: object, path: YamlPath) -> tuple[ReferenceTa
     for item in values:
         target = parse_reference(item) if isinstance(item, str) else None
         if target is None or target.kind is not TargetKind.ARTICLE:
-            reader.report("Y006", path + ("by",), f"`by: {item}` must be a Code article, `art:ID`")
+            reader.report(
+                "Y006", path + ("by",), msg("`by: {value}` must be a Code article, `art:ID`", value=str(item))
+            )
             continue
         targets.append(target)
     return tuple(targets)

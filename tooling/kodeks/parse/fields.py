@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..messages import Message
+from ..messages import Message, msg
 from ..model import ID_PATTERN, LegalNumber
 from ..rules import rule
 from ..yamlsafe import YamlDocument, YamlPath
@@ -32,25 +32,30 @@ class FieldReader:
         location = self.document.key_location(path) if at_key else self.document.location(path)
         self.diagnostics.append(rule(code).at(location, message))
 
-    def mapping(self, value: Any, path: YamlPath, what: str) -> dict[str, Any] | None:
+    def mapping(self, value: Any, path: YamlPath, what: Message) -> dict[str, Any] | None:
         if isinstance(value, dict):
             return value
-        self.report("Y004" if not path else "Y006", path, f"{what} must be a mapping of keys to values")
+        self.report("Y004" if not path else "Y006", path, msg("{what} must be a mapping of keys to values", what=what))
         return None
 
     def check_keys(
-        self, mapping: dict[str, Any], path: YamlPath, required: Iterable[str], known: Iterable[str], what: str
+        self, mapping: dict[str, Any], path: YamlPath, required: Iterable[str], known: Iterable[str], what: Message
     ) -> None:
         known_keys = set(known)
         for key in required:
             if key not in mapping:
-                self.report("Y005", path, f"{what} has no `{key}:`")
+                self.report("Y005", path, msg("{what} has no `{key}:`", what=what, key=key))
         for key in mapping:
             if key not in known_keys:
                 self.report(
                     "Y007",
                     path + (key,),
-                    f"unknown key `{key}:` in {what} (known: {', '.join(sorted(known_keys))})",
+                    msg(
+                        "unknown key `{key}:` in {what} (known: {known})",
+                        key=key,
+                        what=what,
+                        known=", ".join(sorted(known_keys)),
+                    ),
                     at_key=True,
                 )
 
@@ -62,8 +67,12 @@ class FieldReader:
             self.report(
                 "Y010",
                 path + (key,),
-                f"`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, e.g. `local-keneshes`"
-                " (not con, prn, aux, nul, com1–9 or lpt1–9, which Windows reserves)",
+                msg(
+                    "`{key}: {value}` is not a valid id: use lowercase Latin letters, digits and single hyphens, "
+                    "e.g. `local-keneshes` (not con, prn, aux, nul, com1–9 or lpt1–9, which Windows reserves)",
+                    key=key,
+                    value=str(value),
+                ),
             )
             return None
         return value
@@ -79,11 +88,16 @@ class FieldReader:
             self.report(
                 "N007",
                 path + ("number",),
-                f"`number: {value}` is not a legal number: write 12, or 12-1 for an insertion in force",
+                msg(
+                    "`number: {value}` is not a legal number: write 12, or 12-1 for an insertion in force",
+                    value=str(value),
+                ),
             )
         return parsed
 
-    def titles(self, mapping: dict[str, Any], path: YamlPath, languages: tuple[str, ...], what: str) -> dict[str, str]:
+    def titles(
+        self, mapping: dict[str, Any], path: YamlPath, languages: tuple[str, ...], what: Message
+    ) -> dict[str, str]:
         value = mapping.get("title")
         if value is None:
             return {}
@@ -91,14 +105,20 @@ class FieldReader:
             self.report(
                 "Y006",
                 path + ("title",),
-                f"the title of {what} must be a mapping with one title per language: {{{', '.join(f'{lang}: …' for lang in languages)}}}",
+                msg(
+                    "the title of {what} must be a mapping with one title per language: {{{example}}}",
+                    what=what,
+                    example=", ".join(f"{lang}: …" for lang in languages),
+                ),
             )
             return {}
         titles: dict[str, str] = {}
         for language in languages:
             text = value.get(language)
             if not isinstance(text, str) or not text.strip():
-                self.report("Y009", path + ("title",), f"{what} has no {language} title")
+                self.report(
+                    "Y009", path + ("title",), msg("{what} has no {language} title", what=what, language=language)
+                )
                 continue
             titles[language] = text.strip()
             markup = _MARKUP.search(text)
@@ -106,15 +126,24 @@ class FieldReader:
                 self.report(
                     "Y012",
                     path + ("title", language),
-                    f"the {language} title of {what} holds markup «{markup.group()}»: a title is plain words "
-                    "(it is printed in headings, tables of contents and the pull-request comment)",
+                    msg(
+                        "the {language} title of {what} holds markup «{markup}»: a title is plain words "
+                        "(it is printed in headings, tables of contents and the pull-request comment)",
+                        language=language,
+                        what=what,
+                        markup=markup.group(),
+                    ),
                 )
         for language in value:
             if language not in languages:
                 self.report(
                     "Y007",
                     path + ("title", language),
-                    f"title in `{language}`, which is not a language of the Code ({', '.join(languages)})",
+                    msg(
+                        "title in `{language}`, which is not a language of the Code ({languages})",
+                        language=str(language),
+                        languages=", ".join(languages),
+                    ),
                     at_key=True,
                 )
         return titles
@@ -124,7 +153,7 @@ class FieldReader:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.report("Y006", path + (key,), f"`{key}:` must be text")
+            self.report("Y006", path + (key,), msg("`{key}:` must be text", key=key))
             return None
         return value
 
@@ -133,7 +162,7 @@ class FieldReader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.report("Y006", path + (key,), f"`{key}:` must be a list")
+            self.report("Y006", path + (key,), msg("`{key}:` must be a list", key=key))
             return []
         return value
 
@@ -150,7 +179,7 @@ class FieldReader:
                 pass
         elif isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             return value
-        self.report("Y006", path + (key,), f"`{key}:` is a date, YYYY-MM-DD")
+        self.report("Y006", path + (key,), msg("`{key}:` is a date, YYYY-MM-DD", key=key))
         return None
 
     def text_per_language(self, mapping: dict[str, Any], path: YamlPath, key: str) -> dict[str, str]:
@@ -161,7 +190,9 @@ class FieldReader:
         if not isinstance(value, dict) or not all(
             isinstance(language, str) and isinstance(text, str) and text.strip() for language, text in value.items()
         ):
-            self.report("Y006", path + (key,), f'`{key}:` must give one text per language, e.g. {{ru: "…"}}')
+            self.report(
+                "Y006", path + (key,), msg('`{key}:` must give one text per language, e.g. {{ru: "…"}}', key=key)
+            )
             return {}
         return {language: text.strip() for language, text in value.items()}
 
@@ -174,6 +205,10 @@ class FieldReader:
             isinstance(language, str) and isinstance(lines, list) and all(isinstance(line, str) for line in lines)
             for language, lines in value.items()
         ):
-            self.report("Y006", path + (key,), f'`{key}:` must give a list of lines per language, e.g. {{ru: ["…"]}}')
+            self.report(
+                "Y006",
+                path + (key,),
+                msg('`{key}:` must give a list of lines per language, e.g. {{ru: ["…"]}}', key=key),
+            )
             return {}
         return {language: tuple(lines) for language, lines in value.items()}

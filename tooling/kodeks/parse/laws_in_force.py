@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
+from ..messages import msg
 from ..model import AmendmentRecord
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
@@ -30,15 +31,15 @@ def parse_amendments(
         return (), diagnostics
     reader = FieldReader(document, diagnostics)
     if not isinstance(document.value, list):
-        reader.report("Y006", (), "amendments.yaml is a list of laws, each `- number: …`")
+        reader.report("Y006", (), msg("amendments.yaml is a list of laws, each `- number: …`"))
         return (), diagnostics
     found = []
     for index, item in enumerate(document.value):
         where: YamlPath = (index,)
-        mapping = reader.mapping(item, where, "a law")
+        mapping = reader.mapping(item, where, msg("a law"))
         if mapping is None:
             continue
-        reader.check_keys(mapping, where, _KEYS, _KEYS, "a law")
+        reader.check_keys(mapping, where, _KEYS, _KEYS, msg("a law"))
         number, revision = mapping.get("number"), mapping.get("revision")
         adopted, in_force = reader.date(mapping, where, "adopted"), reader.date(mapping, where, "in-force")
         if isinstance(number, int) and not isinstance(number, bool):
@@ -46,12 +47,14 @@ def parse_amendments(
         if not isinstance(number, str) or not isinstance(revision, str) or adopted is None or in_force is None:
             if "revision" in mapping and not isinstance(revision, str):
                 reader.report(
-                    "Y006", where + ("revision",), "`revision:` is the tag or commit that carries the law's text"
+                    "Y006", where + ("revision",), msg("`revision:` is the tag or commit that carries the law's text")
                 )
             continue
         if in_force < adopted:
-            reader.report("Y006", where + ("in-force",), "a law enters into force on or after the day it is adopted")
-        titles = reader.titles(mapping, where, languages, f"law № {number}")
+            reader.report(
+                "Y006", where + ("in-force",), msg("a law enters into force on or after the day it is adopted")
+            )
+        titles = reader.titles(mapping, where, languages, msg("law № {number}", number=number))
         found.append(AmendmentRecord(number, adopted, in_force, titles, revision, document.location(where)))
     ordered = tuple(sorted(found, key=lambda record: (record.in_force, record.adopted)))
     return ordered, diagnostics

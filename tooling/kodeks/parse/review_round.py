@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from ..messages import msg
 from ..model import Decision, ReviewEntry, ReviewRound, TargetKind
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
@@ -48,13 +49,13 @@ def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[Revie
     if document is None:
         return None, diagnostics
     reader = FieldReader(document, diagnostics)
-    root = reader.mapping(document.value if document.value is not None else {}, (), "a review round")
+    root = reader.mapping(document.value if document.value is not None else {}, (), msg("a review round"))
     if root is None:
         return None, diagnostics
-    reader.check_keys(root, (), (), ROUND_KEYS, "a review round")
+    reader.check_keys(root, (), (), ROUND_KEYS, msg("a review round"))
     revision = root.get("revision")
     if revision is not None and not isinstance(revision, str):
-        reader.report("Y006", ("revision",), "`revision:` is the commit the draft was built from, as text")
+        reader.report("Y006", ("revision",), msg("`revision:` is the commit the draft was built from, as text"))
         revision = None
     entries = []
     for index, item in enumerate(reader.sequence(root, (), "comments")):
@@ -76,16 +77,16 @@ def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[Revie
 
 
 def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str, ...]) -> ReviewEntry | None:
-    mapping = reader.mapping(item, path, "a comment")
+    mapping = reader.mapping(item, path, msg("a comment"))
     if mapping is None:
         return None
-    reader.check_keys(mapping, path, ("id", "author", "unit", "decision"), ENTRY_KEYS, "a comment")
+    reader.check_keys(mapping, path, ("id", "author", "unit", "decision"), ENTRY_KEYS, msg("a comment"))
     entry_id, author = mapping.get("id"), mapping.get("author")
     if not isinstance(entry_id, str) or not isinstance(author, str):
         if "id" in mapping and not isinstance(entry_id, str):
-            reader.report("Y006", path + ("id",), '`id:` is text, e.g. "round-1/7"')
+            reader.report("Y006", path + ("id",), msg('`id:` is text, e.g. "round-1/7"'))
         if "author" in mapping and not isinstance(author, str):
-            reader.report("Y006", path + ("author",), "`author:` is a name, as text")
+            reader.report("Y006", path + ("author",), msg("`author:` is a name, as text"))
         return None
     unit_text = mapping.get("unit")
     unit = parse_reference(unit_text) if isinstance(unit_text, str) else None
@@ -95,7 +96,10 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
             reader.report(
                 "Y006",
                 path + ("unit",),
-                f"`unit: {unit_text}` names one unit of the Code: art:ID, art:ID#2.3.б, ch:ID or sec:ID",
+                msg(
+                    "`unit: {unit}` names one unit of the Code: art:ID, art:ID#2.3.б, ch:ID or sec:ID",
+                    unit=str(unit_text),
+                ),
             )
         return None
     try:
@@ -103,19 +107,23 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
     except ValueError:
         if "decision" in mapping:
             reader.report(
-                "Y006", path + ("decision",), f"`decision:` is one of: {', '.join(d.value for d in Decision)}"
+                "Y006",
+                path + ("decision",),
+                msg("`decision:` is one of: {choices}", choices=", ".join(d.value for d in Decision)),
             )
         return None
     language = reader.optional_text(mapping, path, "language")
     if language is not None and language not in languages:
-        reader.report("Y006", path + ("language",), f"`language: {language}` is not a language of the Code")
+        reader.report(
+            "Y006", path + ("language",), msg("`language: {language}` is not a language of the Code", language=language)
+        )
     proposal = _proposal(reader, mapping, path, languages)
     comment = reader.optional_text(mapping, path, "comment")
     if comment is None and not proposal:
-        reader.report("Y005", path, "a comment has a `comment:`, a `proposal:`, or both")
+        reader.report("Y005", path, msg("a comment has a `comment:`, a `proposal:`, or both"))
     via = reader.optional_text(mapping, path, "via")
     if via is not None and via not in VIA:
-        reader.report("Y006", path + ("via",), f"`via:` is one of: {', '.join(VIA)}")
+        reader.report("Y006", path + ("via",), msg("`via:` is one of: {choices}", choices=", ".join(VIA)))
     return ReviewEntry(
         entry_id,
         author,
@@ -143,11 +151,15 @@ def _proposal(
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        reader.report("Y006", path + ("proposal",), "`proposal:` is the wording per language: {ky: …, ru: …}")
+        reader.report("Y006", path + ("proposal",), msg("`proposal:` is the wording per language: {{ky: …, ru: …}}"))
         return {}
     for language in value:
         if language not in languages:
-            reader.report("Y006", path + ("proposal", language), f"`{language}` is not a language of the Code")
+            reader.report(
+                "Y006",
+                path + ("proposal", language),
+                msg("`{language}` is not a language of the Code", language=str(language)),
+            )
     return {language: text for language, text in value.items() if language in languages}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..characters import CONTROL
 from ..diagnostics import Diagnostic, SourceLocation
-from ..messages import Message
+from ..messages import Message, msg
 from ..model import SUBPOINT_LETTERS, LegalNumber, from_roman
 from ..rules import rule
 from ..wording import NOTES_OPENING
@@ -150,7 +150,14 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
         control = CONTROL.search(line)
         if control:  # not a character of a law: the copy is damaged, and no file could hold it
             statute.problems.append(
-                _unplaced(path, number, f"a control character U+{ord(control.group()):04X}: remove it from the input")
+                _unplaced(
+                    path,
+                    number,
+                    msg(
+                        "a control character {character}: remove it from the input",
+                        character="U+" + format(ord(control.group()), "04X"),
+                    ),
+                )
             )
     headings = _HEADINGS[statute.language]
     index = _read_header(statute, lines, headings)
@@ -169,7 +176,7 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
         if kind is not None and match is not None:
             value = _section_number(match.group(1)) if kind == "section" else _number(match.group(1))
             if value is None:
-                statute.problems.append(_unplaced(path, number, f"«{line}»: its number cannot be read"))
+                statute.problems.append(_unplaced(path, number, msg("«{line}»: its number cannot be read", line=line)))
                 continue
             title = (match.group(2) or "").strip()
             if kind == "article":
@@ -205,7 +212,7 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
         if article is None:
             if statute.articles:  # text between a heading and the first article under it
                 statute.problems.append(
-                    _unplaced(path, number, f"«{_short(line)}» stands under a heading but in no article")
+                    _unplaced(path, number, msg("«{line}» stands under a heading but in no article", line=_short(line)))
                 )
             else:  # before the first article (some texts print the preamble under «РАЗДЕЛ I»)
                 statute.preamble.append(line)
@@ -215,7 +222,7 @@ def read_statute(path: str, text: str, language: str | None = None) -> Statute:
             statute.problems.append(_unplaced(path, number, problem))
     if not statute.articles:
         statute.problems.append(
-            _unplaced(path, 1, "no article found: articles begin «Статья 1.» (ru) or «1-берене.» (ky)")
+            _unplaced(path, 1, msg("no article found: articles begin «Статья 1.» (ru) or «1-берене.» (ky)"))
         )
     elif isinstance(statute.outline[-1], StatuteArticle):
         _take_signature(statute, statute.outline[-1])
@@ -331,7 +338,7 @@ class _State:
     last: str = "article"
     in_notes: bool = False
 
-    def place(self, article: StatuteArticle, number: int, line: str) -> str | None:
+    def place(self, article: StatuteArticle, number: int, line: str) -> Message | None:
         """Add ``line`` to the article; a problem when it cannot be placed."""
         blocks = article.blocks
         if self.in_notes:
@@ -354,9 +361,10 @@ class _State:
         part, point, subpoint = _PART.fullmatch(line), _POINT.fullmatch(line), _SUBPOINT.fullmatch(line)
         if part:
             if blocks and not self.has_part:
-                return (
-                    f"«{_short(line)}» opens a part after text that stands directly in the article: once an "
-                    "article has parts, all its text belongs in them (kodeks would read it as B007 or B012)"
+                return msg(
+                    "«{line}» opens a part after text that stands directly in the article: once an "
+                    "article has parts, all its text belongs in them (kodeks would read it as B007 or B012)",
+                    line=_short(line),
                 )
             self.has_part, self.has_point, self.last = True, False, "part"
             blocks.append(StatuteBlock("part", _label(part.group(1)), part.group(2), number))
@@ -365,14 +373,15 @@ class _State:
             blocks.append(StatuteBlock("point", _label(point.group(1)), point.group(2), number))
         elif subpoint:
             if not self.has_point:
-                return f"«{_short(line)}» opens a subpoint, but no point stands before it"
+                return msg("«{line}» opens a subpoint, but no point stands before it", line=_short(line))
             self.last = "subpoint"
             blocks.append(StatuteBlock("subpoint", subpoint.group(1), subpoint.group(2), number))
         elif _CAPITALS.fullmatch(line):
-            return (
-                f"«{_short(line)}» is printed as a heading (in capitals), not as a paragraph of the article: "
+            return msg(
+                "«{line}» is printed as a heading (in capitals), not as a paragraph of the article: "
                 "kodeks reads a section as «РАЗДЕЛ I» / «I БӨЛҮМ» and a chapter as «Глава 1» / «1-глава»; "
-                "write the heading so, or mark it in the input"
+                "write the heading so, or mark it in the input",
+                line=_short(line),
             )
         else:
             # After subpoints a plain line closes their point; after points, their part (or the

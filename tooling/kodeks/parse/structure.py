@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..messages import MESSAGE_LANGUAGES, msg
+from ..messages import MESSAGE_LANGUAGES, msg, verbatim
 from ..model import ID_PATTERN, Act, ActStatus, Chapter, Code, Enactment, Section, Stage, StructureEntry
 from ..yamlsafe import YamlPath, load_yaml
 from .fields import FieldReader
@@ -36,7 +36,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
     if document is None:
         return None, diagnostics
     reader = FieldReader(document, diagnostics)
-    what = "act.yaml" if act else "code.yaml"
+    what = verbatim("act.yaml" if act else "code.yaml")
     root = reader.mapping(document.value, (), what)
     if root is None:
         return None, diagnostics
@@ -53,7 +53,13 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
             stage = Stage(root["stage"])
         except ValueError:
             reader.report(
-                "Y006", ("stage",), f"`stage: {root['stage']}` must be one of: {', '.join(s.value for s in Stage)}"
+                "Y006",
+                ("stage",),
+                msg(
+                    "`stage: {value}` must be one of: {choices}",
+                    value=str(root["stage"]),
+                    choices=", ".join(s.value for s in Stage),
+                ),
             )
     languages = _languages(reader, root)
     acts = _acts(reader, root, languages)
@@ -65,24 +71,26 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
             if isinstance(article_id, str) and _valid_id(article_id):
                 entries.append(StructureEntry(article_id, document.location(entry_path)))
             else:
-                reader.report("Y010", entry_path, f"`{article_id}` is not a valid article id")
+                reader.report("Y010", entry_path, msg("`{id}` is not a valid article id", id=str(article_id)))
         return tuple(entries)
 
     def chapters_of(parent: dict[str, Any], parent_path: YamlPath) -> tuple[Chapter, ...]:
         chapters = []
         for index, item in enumerate(reader.sequence(parent, parent_path, "chapters")):
             item_path = parent_path + ("chapters", index)
-            mapping = reader.mapping(item, item_path, "a chapter")
+            mapping = reader.mapping(item, item_path, msg("a chapter"))
             if mapping is None:
                 continue
-            reader.check_keys(mapping, item_path, ("id", "number", "title", "articles"), _CHAPTER_KEYS, "a chapter")
+            reader.check_keys(
+                mapping, item_path, ("id", "number", "title", "articles"), _CHAPTER_KEYS, msg("a chapter")
+            )
             chapter_id = reader.identifier(mapping, item_path) or f"chapter-{index + 1}"
             entries = entries_of(mapping, item_path)
             chapters.append(
                 Chapter(
                     id=chapter_id,
                     number=reader.number(mapping, item_path),
-                    title=reader.titles(mapping, item_path, languages, f"chapter `{chapter_id}`"),
+                    title=reader.titles(mapping, item_path, languages, msg("chapter `{id}`", id=chapter_id)),
                     articles=entries,
                     location=document.location(item_path),
                     number_location=document.location(item_path + ("number",)),
@@ -94,17 +102,17 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
     sections = []
     for index, item in enumerate(reader.sequence(root, (), "sections")):
         item_path: YamlPath = ("sections", index)
-        mapping = reader.mapping(item, item_path, "a section")
+        mapping = reader.mapping(item, item_path, msg("a section"))
         if mapping is None:
             continue
         section_required = ("id", "number", "title") + (("chapters",) if "articles" not in mapping else ())
-        reader.check_keys(mapping, item_path, section_required, _SECTION_KEYS, "a section")
+        reader.check_keys(mapping, item_path, section_required, _SECTION_KEYS, msg("a section"))
         section_id = reader.identifier(mapping, item_path) or f"section-{index + 1}"
         sections.append(
             Section(
                 id=section_id,
                 number=reader.number(mapping, item_path),
-                title=reader.titles(mapping, item_path, languages, f"section `{section_id}`"),
+                title=reader.titles(mapping, item_path, languages, msg("section `{id}`", id=section_id)),
                 chapters=chapters_of(mapping, item_path),
                 location=document.location(item_path),
                 number_location=document.location(item_path + ("number",)),
@@ -116,15 +124,18 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         reader.report(
             "S005",
             (),
-            "code.yaml must list either `sections:` (each with its chapters) or top-level `chapters:`, not "
-            + ("both" if "sections" in root else "neither"),
+            msg("code.yaml must list either `sections:` (each with its chapters) or top-level `chapters:`, not both")
+            if "sections" in root
+            else msg(
+                "code.yaml must list either `sections:` (each with its chapters) or top-level `chapters:`, not neither"
+            ),
         )
 
     code = Code(
         id=code_id,
         stage=stage,
         languages=languages,
-        title=reader.titles(root, (), languages, "the Code"),
+        title=reader.titles(root, (), languages, msg("the Code")),
         publication=reader.text_per_language(root, (), "publication"),
         acts=acts,
         sections=tuple(sections),
@@ -146,7 +157,7 @@ def _enactment(reader: FieldReader, root: dict[str, Any]) -> Enactment | None:
     """``number: "123"``, ``adopted: 2021-10-20``, ``status: in-force`` of an existing act."""
     number = root.get("number")
     if number is not None and (isinstance(number, bool) or not isinstance(number, (str, int))):
-        reader.report("Y006", ("number",), '`number:` of an act is its number as published, e.g. "123"')
+        reader.report("Y006", ("number",), msg('`number:` of an act is its number as published, e.g. "123"'))
         number = None
     adopted = root.get("adopted")
     if isinstance(adopted, str):
@@ -155,7 +166,7 @@ def _enactment(reader: FieldReader, root: dict[str, Any]) -> Enactment | None:
         except ValueError:
             adopted = None
     if "adopted" in root and not isinstance(adopted, datetime.date):
-        reader.report("Y006", ("adopted",), "`adopted:` is the date of adoption, written 2021-10-20")
+        reader.report("Y006", ("adopted",), msg("`adopted:` is the date of adoption, written 2021-10-20"))
         adopted = None
     status = ActStatus.IN_FORCE
     if "status" in root:
@@ -163,7 +174,9 @@ def _enactment(reader: FieldReader, root: dict[str, Any]) -> Enactment | None:
             status = ActStatus(root["status"])
         except ValueError:
             reader.report(
-                "Y006", ("status",), f"`status:` of an act must be one of: {', '.join(s.value for s in ActStatus)}"
+                "Y006",
+                ("status",),
+                msg("`status:` of an act must be one of: {choices}", choices=", ".join(s.value for s in ActStatus)),
             )
     if number is None or adopted is None:
         return None
@@ -184,7 +197,9 @@ def _languages(reader: FieldReader, root: dict[str, Any]) -> tuple[str, ...]:
         or not all(isinstance(v, str) and _LANGUAGE.fullmatch(v) for v in value)
         or len(set(value)) != len(value)
     ):
-        reader.report("Y006", ("languages",), "`languages:` must be a list of distinct language codes, e.g. [ky, ru]")
+        reader.report(
+            "Y006", ("languages",), msg("`languages:` must be a list of distinct language codes, e.g. [ky, ru]")
+        )
         return DEFAULT_LANGUAGES
     return tuple(value)
 
@@ -205,25 +220,29 @@ def _unit_words(reader: FieldReader, root: dict[str, Any]) -> dict[str, tuple[tu
     value = root.get("unit-words")
     if value is None:
         return {}
-    per_language = reader.mapping(value, ("unit-words",), "`unit-words:`")
+    per_language = reader.mapping(value, ("unit-words",), verbatim("`unit-words:`"))
     words: dict[str, tuple[tuple[str, str], ...]] = {}
     for language, entry in (per_language or {}).items():
         path: YamlPath = ("unit-words", language)
         if language not in ("ky", "ru"):
             # Either of the two, even one an act is not kept in: the Code cites it in both.
-            reader.report("Y006", path, f"`unit-words:` are read for ky and ru; not `{language}`")
+            reader.report(
+                "Y006", path, msg("`unit-words:` are read for ky and ru; not `{language}`", language=language)
+            )
             continue
-        mapping = reader.mapping(entry, path, f"`unit-words: {language}`")
+        mapping = reader.mapping(entry, path, verbatim(f"`unit-words: {language}`"))
         if mapping is None:
             continue
-        reader.check_keys(mapping, path, (), _UNIT_WORD_ROLES, f"`unit-words: {language}`")
+        reader.check_keys(mapping, path, (), _UNIT_WORD_ROLES, verbatim(f"`unit-words: {language}`"))
         pairs = []
         for role in _UNIT_WORD_ROLES:
             stem = mapping.get(role)
             if stem is None:
                 continue
             if not isinstance(stem, str) or not _UNIT_WORD.fullmatch(stem):
-                reader.report("Y006", path + (role,), f"`{role}:` must be one lowercase word, e.g. пункт")
+                reader.report(
+                    "Y006", path + (role,), msg("`{role}:` must be one lowercase word, e.g. пункт", role=role)
+                )
                 continue
             pairs.append((role, stem))
         words[language] = tuple(pairs)
@@ -234,22 +253,23 @@ def _acts(reader: FieldReader, root: dict[str, Any], languages: tuple[str, ...])
     value = root.get("acts")
     if value is None:
         return {}
-    acts_map = reader.mapping(value, ("acts",), "`acts:`")
+    acts_map = reader.mapping(value, ("acts",), verbatim("`acts:`"))
     if acts_map is None:
         return {}
     acts = {}
     for act_id, entry in acts_map.items():
         path: YamlPath = ("acts", act_id)
         if not _valid_id(act_id):
-            reader.report("Y010", path, f"`{act_id}` is not a valid act id", at_key=True)
+            reader.report("Y010", path, msg("`{id}` is not a valid act id", id=act_id), at_key=True)
             continue
-        mapping = reader.mapping(entry, path, f"act `{act_id}`")
+        what = msg("act `{id}`", id=act_id)
+        mapping = reader.mapping(entry, path, what)
         if mapping is None:
             continue
-        reader.check_keys(mapping, path, ("title",), _ACT_KEYS, f"act `{act_id}`")
+        reader.check_keys(mapping, path, ("title",), _ACT_KEYS, what)
         acts[act_id] = Act(
             id=act_id,
-            title=reader.titles(mapping, path, languages, f"act `{act_id}`"),
+            title=reader.titles(mapping, path, languages, what),
             url=_url(reader, mapping, path),
             location=reader.document.key_location(path),
         )
@@ -264,7 +284,7 @@ def _url(reader: FieldReader, mapping: dict[str, Any], path: YamlPath) -> str | 
     url = reader.optional_text(mapping, path, "url")
     if url is not None and not _URL.fullmatch(url):
         reader.report(
-            "Y006", path + ("url",), "`url:` must be one http:// or https:// address without spaces or quotes"
+            "Y006", path + ("url",), msg("`url:` must be one http:// or https:// address without spaces or quotes")
         )
         return None
     return url
