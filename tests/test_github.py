@@ -97,7 +97,11 @@ def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo,
     )
     comment = (out / "comment.md").read_text(encoding="utf-8")
     assert "**Текшерүү: каталар бар / Проверка: есть ошибки** (1 / 0)" in comment
-    assert "N003 article \\`kenesh\\` is numbered 9" in comment
+    # The finding in each of the Code's languages, as the comment is written in them.
+    assert (
+        "N003 \\`kenesh\\` беренеси 9 деп номерленген, бирок тартиби боюнча 3-орунда турат: 3 деп номерлеңиз / "
+        "статья \\`kenesh\\` имеет номер 9, но по порядку стоит на 3-м месте: присвойте номер 3\n" in comment
+    )
 
 
 def test_outside_github_actions_the_commands_say_what_is_missing(tmp_path: Path) -> None:

@@ -243,8 +243,8 @@ def test_an_invalid_head_still_shows_the_proposal_and_its_findings(code_repo: Re
     assert code == 0
     assert "**Проверка: есть ошибки** (1 / 0)" in out
     assert (
-        "- code\\_text/articles/kenesh.md:3:9: N003 article \\`kenesh\\` is numbered 5 but comes 3rd in order: number it 3"
-        in out
+        "- code\\_text/articles/kenesh.md:3:9: N003 статья \\`kenesh\\` имеет номер 5, но по порядку стоит на 3-м месте: "
+        "присвойте номер 3\n" in out
     )
     assert "<del>Кенеш</del> решает" in out and "<ins>Совет</ins> решает" in out
 

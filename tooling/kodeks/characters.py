@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from .messages import Message, msg, verbatim
+from .messages import Message, listed, msg, verbatim
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """Control characters (tab and newline aside), line and paragraph separators, and what XML 1.0
@@ -74,11 +74,21 @@ def script_of(character: str) -> str:
     return " ".join(words[: words.index("LETTER")] if "LETTER" in words else words[:2]).capitalize()
 
 
-def foreign_letters(word: str) -> list[str]:
-    """The letters of a mostly Kyrgyz or Russian word that are not of those alphabets, named
-    (Unicode's names of scripts, which are English: what a drafter can search for)."""
+def foreign_letters(word: str) -> list[Message]:
+    """The letters of a mostly Kyrgyz or Russian word that are not of those alphabets, named:
+    «латын «c» тамгасы»; a rarer script by Unicode's (English) name, what a drafter can search for."""
     foreign = re.compile(_FOREIGN)
-    return [f"{script_of(c)} «{c}»" for c in dict.fromkeys(word) if foreign.fullmatch(c)]
+    named = []
+    for letter in dict.fromkeys(word):
+        if foreign.fullmatch(letter):
+            script = script_of(letter)
+            if script == "Latin":
+                named.append(msg("Latin «{letter}»", letter=letter))
+            elif script == "Greek":
+                named.append(msg("Greek «{letter}»", letter=letter))
+            else:
+                named.append(msg("{script} «{letter}»", script=script, letter=letter))
+    return named
 
 
 def findings(text: str) -> Iterator[tuple[str, int, str]]:
@@ -151,7 +161,7 @@ def described_findings(text: str) -> Iterator[tuple[str, int, Message]]:
             yield (
                 "mixed",
                 start,
-                msg("«{word}» has {letters}", word=word.group(), letters=", ".join(foreign_letters(word.group()))),
+                msg("«{word}» has {letters}", word=word.group(), letters=listed(foreign_letters(word.group()))),
             )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
+from .messages import msg
 from .model import (
     Act,
     Article,
@@ -211,15 +212,24 @@ def disposition_problems(code: Code) -> Iterator[Diagnostic]:
             target = disposition.provision
             article = code.cited_article(target)
             if act.text is not None and (article is None or missing_unit(article, act.text.languages[0], target)):
-                yield rule("D001").at(disposition.location, f"act `{act.id}` has no provision `{target}`")
+                yield rule("D001").at(
+                    disposition.location,
+                    msg("act `{act}` has no provision `{provision}`", act=act.id, provision=str(target)),
+                )
                 continue
             for by in disposition.by:
                 if by.id not in code.articles:
-                    yield rule("D001").at(disposition.location, f"`by: {by}`: the Code has no article `{by.id}`")
+                    yield rule("D001").at(
+                        disposition.location, msg("`by: {by}`: the Code has no article `{id}`", by=str(by), id=by.id)
+                    )
             taken = absorbed.get((target.id, target.article, target.part), ())
             if taken:
                 yield rule("D002").at(
                     disposition.location,
-                    f"`{target}` is declared not transferred ({disposition.reason.value}) but the sources of "
-                    f"{', '.join(f'`{a}`' for a in taken)} absorb it: keep one",
+                    msg(
+                        "`{provision}` is declared not transferred ({reason}) but the sources of {articles} absorb it: keep one",
+                        provision=str(target),
+                        reason=disposition.reason.value,
+                        articles=", ".join(f"`{a}`" for a in taken),
+                    ),
                 )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import wording
 from .errors import KodeksError
+from .messages import msg
 from .model import AmendmentRecord, ArticleText, Code, PrintedParagraph
 from .printed import article_lines
 
@@ -43,7 +44,13 @@ def in_force_on(records: tuple[AmendmentRecord, ...], day: datetime.date) -> Ame
     earlier = [record for record in records if record.in_force <= day]
     if not earlier:
         first = records[0].in_force.isoformat() if records else "—"
-        raise HistoryError(f"on {day.isoformat()} the text was not in force yet (the register starts on {first})")
+        raise HistoryError(
+            msg(
+                "on {day} the text was not in force yet (the register starts on {first})",
+                day=day.isoformat(),
+                first=first,
+            )
+        )
     return earlier[-1]
 
 

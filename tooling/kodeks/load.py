@@ -6,11 +6,13 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import characters
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import CodeNotFoundError
+from .messages import Message, msg, plural
 from .model import AmendmentRecord, Article, Code, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .parse.cache import ParseCache
@@ -54,7 +56,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
     diagnostics = list(snapshot.problems)
     refused = {d.location.path for d in snapshot.problems}
     if CODE_FILE not in snapshot.files and CODE_FILE not in refused:
-        raise CodeNotFoundError(f"{CODE_FILE} not found")
+        raise CodeNotFoundError(msg("{file} not found", file=CODE_FILE))
 
     texts: dict[str, list[str]] = {"": []}
     """The files of the Code (key "") and of each act's text (key: the act's id)."""
@@ -70,8 +72,17 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
-                    f"kodeks reads only {CODE_FILE}, {ARTICLES_DIR}/*.md, {REVIEWS_DIR}/*.yaml, {AMENDMENTS_FILE} and, for an existing "
-                    f"act, {ACTS_DIR}/ID/{ACT_FILE}, {DISPOSITIONS_FILE} and articles/*.md; move or remove this file",
+                    msg(
+                        "kodeks reads only {code}, {articles}/*.md, {reviews}/*.yaml, {amendments} and, for an existing "
+                        "act, {acts}/ID/{act}, {dispositions} and articles/*.md; move or remove this file",
+                        code=CODE_FILE,
+                        articles=ARTICLES_DIR,
+                        reviews=REVIEWS_DIR,
+                        amendments=AMENDMENTS_FILE,
+                        acts=ACTS_DIR,
+                        act=ACT_FILE,
+                        dispositions=DISPOSITIONS_FILE,
+                    ),
                 )
             )
         else:
@@ -97,8 +108,13 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
                 diagnostics.append(
                     rule("S006").at(
                         SourceLocation(structure if structure in files else files[0]),
-                        f"{ACTS_DIR}/{act_id}/ holds the text of an act that `acts:` in {CODE_FILE} does not list: "
-                        f"add `{act_id}` there, or remove the folder",
+                        msg(
+                            "{folder}/ holds the text of an act that `acts:` in {code} does not list: "
+                            "add `{act}` there, or remove the folder",
+                            folder=ACTS_DIR + "/" + act_id,
+                            code=CODE_FILE,
+                            act=act_id,
+                        ),
                     )
                 )
             else:
@@ -220,7 +236,7 @@ def _load_text(
         diagnostics.append(
             rule("S006").at(
                 SourceLocation(structure),
-                f"the act's folder has no {ACT_FILE} (its title, number, date, languages and structure)",
+                msg("the act's folder has no {file} (its title, number, date, languages and structure)", file=ACT_FILE),
             )
         )
     languages = text.languages if text is not None else code_languages or DEFAULT_LANGUAGES
@@ -263,11 +279,24 @@ def _load_text(
     return text, unreadable
 
 
-_CHARACTER_RULES = {
-    "control": ("C001", "{what}: Word and XML cannot hold it; delete it"),
-    "invisible": ("C002", "{what} is invisible and can change how the text reads or sorts; delete it"),
-    "mixed": ("C003", "{what}: a look-alike in a Kyrgyz or Russian word, which searches differently; retype it"),
-    "decomposed": ("C003", "{what}: it looks the same and searches differently; retype it (`kodeks fmt` composes it)"),
+_CHARACTER_RULES: dict[str, tuple[str, Callable[[Message], Message]]] = {
+    "control": ("C001", lambda what: msg("{what}: Word and XML cannot hold it; delete it", what=what)),
+    "invisible": (
+        "C002",
+        lambda what: msg("{what} is invisible and can change how the text reads or sorts; delete it", what=what),
+    ),
+    "mixed": (
+        "C003",
+        lambda what: msg(
+            "{what}: a look-alike in a Kyrgyz or Russian word, which searches differently; retype it", what=what
+        ),
+    ),
+    "decomposed": (
+        "C003",
+        lambda what: msg(
+            "{what}: it looks the same and searches differently; retype it (`kodeks fmt` composes it)", what=what
+        ),
+    ),
 }
 
 
@@ -292,7 +321,7 @@ def character_diagnostics(path: str, text: str, look_alikes: bool = True) -> lis
     scanned = (
         _YAML_ESCAPE.sub(lambda m: " " * len(m.group()), text) if path.endswith(".yaml") and "\\" in text else text
     )
-    for kind, offset, what in characters.findings(scanned):
+    for kind, offset, what in characters.described_findings(scanned):
         if not look_alikes and kind in ("mixed", "decomposed"):
             continue
         counts[kind] += 1
@@ -303,11 +332,19 @@ def character_diagnostics(path: str, text: str, look_alikes: bool = True) -> lis
         line = bisect.bisect_right(line_starts, offset)
         location = SourceLocation(path, line, offset - line_starts[line - 1] + 1)
         code, message = _CHARACTER_RULES[kind]
-        found.append(rule(code).at(location, message.format(what=what)))
+        found.append(rule(code).at(location, message(what)))
     for kind, count in counts.items():  # the first finding past the limit stands for the rest
         if count > MAX_CHARACTER_FINDINGS:
             code, _ = _CHARACTER_RULES[kind]
             index = max(i for i, d in enumerate(found) if d.code == code)
             more = count - MAX_CHARACTER_FINDINGS
-            found[index] = rule(code).at(found[index].location, f"… and {more:,} more like it in this file")
+            found[index] = rule(code).at(
+                found[index].location,
+                plural(
+                    "… and {number} more like it in this file",
+                    "… and {number} more like it in this file",
+                    more,
+                    number=format(more, ","),
+                ),
+            )
     return found

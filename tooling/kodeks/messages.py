@@ -19,7 +19,7 @@ import contextvars
 import gettext
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -104,6 +104,21 @@ def verbatim(text: str) -> Message:
     return Message("{text}", (("text", text),))
 
 
+def listed(items: Sequence[Param]) -> Param:
+    """«a, b, c» of messages, each said in the reader's language: plain neighbours joined at once,
+    the rest in halves (a cache reads a message back only so many levels deep)."""
+    merged: list[Param] = []
+    for item in items:
+        if merged and isinstance(item, str) and isinstance(merged[-1], str):
+            merged[-1] = f"{merged[-1]}, {item}"
+        else:
+            merged.append(item)
+    if len(merged) == 1:
+        return merged[0]
+    half = len(merged) // 2
+    return msg("{first}, {rest}", first=listed(merged[:half]), rest=listed(merged[half:]))
+
+
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -126,10 +141,20 @@ def placeholders(wording: str) -> set[str]:
 
 
 @cache
-def _catalog(language: str) -> gettext.NullTranslations:
+def _catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    return gettext.translation(domain, LOCALE_DIR, languages=[language], fallback=True)
+
+
+def click_gettext(message: str) -> str:
+    """One of Click's own sentences («Missing argument», «Usage:») in this run's language: Click
+    formats it itself (``click.po`` is kept by hand from Click's source)."""
+    return _catalog(current_language(), "click").gettext(message)
+
+
+def click_ngettext(one: str, several: str, count: int) -> str:
+    return _catalog(current_language(), "click").ngettext(one, several, count)
 
 
 _CHOSEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("kodeks_messages", default=None)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from . import citation
 from .diagnostics import Diagnostic
+from .messages import Message, msg
 from .model import (
     SUBPOINT_LETTERS,
     Article,
@@ -37,10 +38,6 @@ from .rules import rule
 
 _ARABIC = re.compile(r"(?<![0-9])[0-9]+(?:-[0-9]+)*")
 _ROMAN = re.compile(r"\b[IVXLCDM]+\b")
-_ROLE_NAMES = {
-    "paragraph": "абзац", "subpoint": "subpoint", "point": "point", "part": "part",
-    "article": "article", "chapter": "chapter", "section": "section",
-}  # fmt: skip
 
 
 class Place(NamedTuple):
@@ -71,11 +68,15 @@ def check(
     for source in article.sources:
         location = source.location or article.location_of("sources")
         if source.target.id not in code.acts:
-            yield rule("R006").at(location, f"source act `{source.target.id}` is not listed under `acts:` in code.yaml")
+            yield rule("R006").at(
+                location, msg("source act `{act}` is not listed under `acts:` in code.yaml", act=source.target.id)
+            )
             continue
         missing = _missing_in_act(code, source.target, None)
         if missing:
-            yield rule("R003").at(location, f"source `{source.target}`: {missing}")
+            yield rule("R003").at(
+                location, msg("source `{source}`: {missing}", source=str(source.target), missing=missing)
+            )
     for place, link in placed:
         if not link.targets:
             continue
@@ -92,7 +93,7 @@ def _target_problems(code: Code, place: Place, link: Link, unreadable: Collectio
         if target.through is not None:
             problem = _range_problem(code, target)
             if problem:
-                yield rule("R008").at(link.location, f"`{target}`: {problem}")
+                yield rule("R008").at(link.location, msg("`{target}`: {problem}", target=str(target), problem=problem))
 
 
 def _end_problems(
@@ -100,33 +101,49 @@ def _end_problems(
 ) -> Iterator[Diagnostic]:
     if target.kind is TargetKind.ACT:
         if target.id not in code.acts:
-            yield rule("R006").at(link.location, f"act `{target.id}` is not listed under `acts:` in code.yaml")
+            yield rule("R006").at(
+                link.location, msg("act `{act}` is not listed under `acts:` in code.yaml", act=target.id)
+            )
             return
         missing = _missing_in_act(code, target, place.language)
         if missing:
             yield rule("R003").at(link.location, missing)
     elif target.kind is TargetKind.CHAPTER:
         if code.find_chapter(target.id) is None:
-            yield rule("R002").at(link.location, f"no chapter `{target.id}`")
+            yield rule("R002").at(link.location, msg("no chapter `{id}`", id=target.id))
     elif target.kind is TargetKind.SECTION:
         if code.find_section(target.id) is None:
-            yield rule("R002").at(link.location, f"no section `{target.id}`")
+            yield rule("R002").at(link.location, msg("no section `{id}`", id=target.id))
     else:
         referenced = code.articles.get(target.id)
         if referenced is None:
             if target.id not in unreadable:
                 nearest = difflib.get_close_matches(target.id, sorted(code.articles), n=1)
-                hint = f"; did you mean `{nearest[0]}`?" if nearest else ""
-                yield rule("R002").at(link.location, f"no article `{target.id}`{hint}")
+                yield rule("R002").at(
+                    link.location,
+                    msg("no article `{id}`; did you mean `{nearest}`?", id=target.id, nearest=nearest[0])
+                    if nearest
+                    else msg("no article `{id}`", id=target.id),
+                )
             return
         if referenced.is_repealed:
-            yield rule("R005").at(link.location, f"article {referenced.number} (`{target.id}`) is repealed")
+            yield rule("R005").at(
+                link.location, msg("article {number} (`{id}`) is repealed", number=str(referenced.number), id=target.id)
+            )
         missing = missing_unit(referenced, place.language, target)
         if missing:
-            yield rule("R003").at(link.location, f"article {referenced.number} (`{target.id}`) has no {missing}")
+            yield rule("R003").at(
+                link.location,
+                msg(
+                    "article {number} (`{id}`) has no {missing}",
+                    number=str(referenced.number),
+                    id=target.id,
+                    missing=missing,
+                ),
+            )
 
 
-def _missing_in_act(code: Code, target: ReferenceTarget, language: str | None) -> str | None:
+def _missing_in_act(code: Code, target: ReferenceTarget, language: str | None) -> Message | None:
     """What a reference into another act names that the act's text lacks; None when the act
     has no text in the repository (nothing to check against) or the unit exists."""
     text = code.acts[target.id].text
@@ -134,56 +151,100 @@ def _missing_in_act(code: Code, target: ReferenceTarget, language: str | None) -
         return None
     cited = code.cited_article(target)
     if cited is None:
-        return f"act `{target.id}` has no article {target.article}"
+        return msg("act `{act}` has no article {article}", act=target.id, article=str(target.article))
     missing = missing_unit(cited, language or text.languages[0], target)
-    return f"article {target.article} of act `{target.id}` has no {missing}" if missing else None
+    if missing is None:
+        return None
+    return msg(
+        "article {article} of act `{act}` has no {missing}", article=str(target.article), act=target.id, missing=missing
+    )
 
 
 def _text(article: Article, language: str) -> ArticleText | None:
     return article.texts.get(language) or next(iter(article.texts.values()), None)
 
 
-def missing_unit(article: Article, language: str, target: ReferenceTarget) -> str | None:
+def missing_unit(article: Article, language: str, target: ReferenceTarget) -> Message | None:
     """What ``target`` names inside ``article`` that the article lacks, in words; None when it exists."""
     text = _text(article, language)
     if text is None:
         return None
     found = find_unit(text, target)
-    return found if isinstance(found, str) else None
+    return found if isinstance(found, Message) else None
 
 
 Unit = ArticleText | Part | Point | Subpoint | Paragraph
 
 
-def find_unit(text: ArticleText, target: ReferenceTarget) -> Unit | str:
-    """The unit ``target`` names in ``text``, or what is missing, in words."""
-    where = ""
+def find_unit(text: ArticleText, target: ReferenceTarget) -> Unit | Message:
+    """The unit ``target`` names in ``text``, or what is missing, as the object of «… has no …»."""
     unit: ArticleText | Part | Point | Subpoint = text
+    part_number, point_number = str(target.part), str(target.point)
     if target.part is not None:
         part = text.find_part(target.part)
         if part is None:
-            return f"part {target.part}"
-        unit, where = part, f" in part {target.part}"
+            return msg("part {part}", part=part_number)
+        unit = part
     elif target.point is not None and text.parts:
-        return f"point {target.point} outside its parts (write {target.kind.value}:{target.id}#PART.{target.point})"
+        return msg(
+            "point {point} outside its parts (write {kind}:{id}#PART.{point})",
+            point=point_number,
+            kind=target.kind.value,
+            id=target.id,
+        )
     if target.point is not None:
         points = unit.points if isinstance(unit, (Part, ArticleText)) else ()
         point = next((p for p in points if p.number == target.point), None)
         if point is None:
-            return f"point {target.point}{where}"
-        unit, where = point, f" in point {target.point}{where}"
+            if target.part is None:
+                return msg("point {point}", point=point_number)
+            return msg("point {point} in part {part}", point=point_number, part=part_number)
+        unit = point
     if target.subpoint is not None:
         assert isinstance(unit, Point)
         subpoint = next((s for s in unit.subpoints if s.label == target.subpoint), None)
+        letter = target.subpoint
         if subpoint is None:
-            return f"subpoint «{target.subpoint}»{where}"
-        unit, where = subpoint, f" in subpoint «{target.subpoint}»{where}"
+            if target.part is None:
+                return msg("subpoint «{subpoint}» in point {point}", subpoint=letter, point=point_number)
+            return msg(
+                "subpoint «{subpoint}» in point {point} in part {part}",
+                subpoint=letter,
+                point=point_number,
+                part=part_number,
+            )
+        unit = subpoint
     if target.paragraph is not None:
         paragraphs = own_paragraphs(unit)
         if target.paragraph > len(paragraphs):
-            return f"абзац {target.paragraph}{where} (it has {len(paragraphs)})"
+            return _missing_paragraph(target, len(paragraphs))
         return paragraphs[target.paragraph - 1]
     return unit
+
+
+def _missing_paragraph(target: ReferenceTarget, count: int) -> Message:
+    """«абзац 3 in point 2 in part 1 (it has 2)»: one sentence for each unit an абзац can stand in."""
+    paragraph, part, point, subpoint = target.paragraph or 0, str(target.part), str(target.point), target.subpoint
+    if target.subpoint is not None and target.part is not None:
+        return msg(
+            "абзац {paragraph} in subpoint «{subpoint}» in point {point} in part {part} (it has {count})",
+            paragraph=paragraph, subpoint=subpoint or "", point=point, part=part, count=count,
+        )  # fmt: skip
+    if target.subpoint is not None:
+        return msg(
+            "абзац {paragraph} in subpoint «{subpoint}» in point {point} (it has {count})",
+            paragraph=paragraph, subpoint=subpoint or "", point=point, count=count,
+        )  # fmt: skip
+    if target.point is not None and target.part is not None:
+        return msg(
+            "абзац {paragraph} in point {point} in part {part} (it has {count})",
+            paragraph=paragraph, point=point, part=part, count=count,
+        )  # fmt: skip
+    if target.point is not None:
+        return msg("абзац {paragraph} in point {point} (it has {count})", paragraph=paragraph, point=point, count=count)
+    if target.part is not None:
+        return msg("абзац {paragraph} in part {part} (it has {count})", paragraph=paragraph, part=part, count=count)
+    return msg("абзац {paragraph} (it has {count})", paragraph=paragraph, count=count)
 
 
 def own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragraph, ...]:
@@ -196,7 +257,7 @@ def own_paragraphs(unit: ArticleText | Part | Point | Subpoint) -> tuple[Paragra
     return unit.paragraphs
 
 
-def _range_problem(code: Code, target: ReferenceTarget) -> str | None:
+def _range_problem(code: Code, target: ReferenceTarget) -> Message | None:
     """Why a range cannot be read: ends of different kinds of unit, or an end that does not
     come after the start; None for a good range."""
     first, last = target.ends()
@@ -205,23 +266,27 @@ def _range_problem(code: Code, target: ReferenceTarget) -> str | None:
         return _order_problem(units, first.id, last.id)
     if first.kind is TargetKind.ARTICLE and first.id != last.id:
         if first.locator or last.locator:
-            return "a range of articles runs from one whole article to another"
+            return msg("a range of articles runs from one whole article to another")
         return _order_problem(list(dict.fromkeys(e.id for e in code.article_order())), first.id, last.id)
     if first.id != last.id:
-        return "a range stays inside one act"
+        return msg("a range stays inside one act")
     if first.article != last.article and (first.locator or last.locator):
-        return "a range of an act's articles runs from one whole article to another"
+        return msg("a range of an act's articles runs from one whole article to another")
     if _level(first) != _level(last):
-        return "both ends of a range must be units of one kind (parts, or points of one part, …)"
+        return msg("both ends of a range must be units of one kind (parts, or points of one part, …)")
     start, stop = _rank(first), _rank(last)
     if start is not None and stop is not None and start >= stop:
-        return f"{last.locator or last.article} does not come after {first.locator or first.article}"
+        return msg(
+            "{last} does not come after {first}",
+            last=str(last.locator or last.article),
+            first=str(first.locator or first.article),
+        )
     return None
 
 
-def _order_problem(order: list[str], first: str, last: str) -> str | None:
+def _order_problem(order: list[str], first: str, last: str) -> Message | None:
     if first in order and last in order and order.index(first) >= order.index(last):
-        return f"`{last}` does not come after `{first}`"
+        return msg("`{last}` does not come after `{first}`", last=last, first=first)
     return None
 
 
@@ -323,7 +388,13 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
         # Published texts print a range so, and it is read as one there; the draft writes an en dash.
         dashed = spaced.group().replace(" - ", "–").replace(" -", "–").replace("- ", "–")
         yield rule("R007").at(
-            link.location, f"«{spaced.group()}» in «{link.text}»: write the range with an en dash, «{dashed}»"
+            link.location,
+            msg(
+                "«{hyphen}» in «{text}»: write the range with an en dash, «{dashed}»",
+                hyphen=spaced.group(),
+                text=link.text,
+                dashed=dashed,
+            ),
         )
     expected, own, unknown = _expected(numbering, place, link)
     said: dict[str, list[tuple[str, bool]]] = {}
@@ -336,7 +407,15 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
         if not said["article"]:
             del said["article"]
     if "article" in this and any(t.id != place.article.id or t.kind is not TargetKind.ARTICLE for t in link.targets):
-        yield _r004(link, "says «настоящей статьи» / «ушул берене» but points to another article or act")
+        yield rule("R004").at(
+            link.location,
+            msg(
+                "link text «{text}» says «настоящей статьи» / «ушул берене» but points to another article or act "
+                "(`{href}`): update the wording",
+                text=link.text,
+                href=_href(link),
+            ),
+        )
         return
     if said == expected:
         checked: list[str] = []  # the usual case: every role carries exactly its numbers
@@ -350,19 +429,46 @@ def _wording(code: Code, numbering: Numbering, place: Place, link: Link) -> Iter
             continue  # «настоящей части», «ушул бөлүктүн», inside or next to the link
         hyphen = _hyphen_range(wanted, written)
         if hyphen:
+            dashed = hyphen.replace("-", "–", 1)
             yield rule("R007").at(
                 link.location,
-                f"«{hyphen}» in «{link.text}» reads as the inserted number {hyphen}: write a range with an en dash "
-                f"«{hyphen.replace('-', '–', 1)}»" + (" (or list the numbers)" if hyphen.count("-") == 1 else ""),
+                msg(
+                    "«{hyphen}» in «{text}» reads as the inserted number {hyphen}: write a range with an en dash "
+                    "«{dashed}» (or list the numbers)",
+                    hyphen=hyphen,
+                    text=link.text,
+                    dashed=dashed,
+                )
+                if hyphen.count("-") == 1
+                else msg(
+                    "«{hyphen}» in «{text}» reads as the inserted number {hyphen}: write a range with an en dash "
+                    "«{dashed}»",
+                    hyphen=hyphen,
+                    text=link.text,
+                    dashed=dashed,
+                ),
             )
             return
-        yield _r004(link, _mismatch(role, wanted, written))
+        yield rule("R004").at(link.location, _mismatch(link, role, wanted, written))
         return
     if citation.out_of_order(mentions, language):
-        example = "«пункта 3 части 2 статьи 5»" if language == "ru" else "«5-берененин 2-бөлүгүнүн 3-пункту»"
-        yield _r004(
-            link,
-            f"names its units in the wrong order: {'Russian names the smaller unit first' if language == 'ru' else 'Kyrgyz names the larger unit first'}, as in {example}",
+        yield rule("R004").at(
+            link.location,
+            msg(
+                "link text «{text}» names its units in the wrong order: Russian names the smaller unit first, "
+                "as in {example} (`{href}`): update the wording",
+                text=link.text,
+                example="«пункта 3 части 2 статьи 5»",
+                href=_href(link),
+            )
+            if language == "ru"
+            else msg(
+                "link text «{text}» names its units in the wrong order: Kyrgyz names the larger unit first, "
+                "as in {example} (`{href}`): update the wording",
+                text=link.text,
+                example="«5-берененин 2-бөлүгүнүн 3-пункту»",
+                href=_href(link),
+            ),
         )
 
 
@@ -407,28 +513,55 @@ def _hyphen_range(wanted: list[tuple[str, bool]], written: list[tuple[str, bool]
     return None
 
 
-def _describe(role: str, values: Sequence[tuple[str, bool]]) -> str:
-    name = _ROLE_NAMES[role]
-    if not values:
-        return f"no {name}"
+def _describe(role: str, values: Sequence[tuple[str, bool]]) -> Message:
+    """«parts 2, 3», «points 1–4», «subpoint «а»»: the units of a role a wording names."""
     text = ""
     for index, (value, ends_range) in enumerate(values):
         shown = f"«{value}»" if role == "subpoint" else value
         text += shown if index == 0 else (f"–{shown}" if ends_range else f", {shown}")
-    return f"{name}{'s' if len(values) > 1 and name != 'абзац' else ''} {text}"
+    one = len(values) == 1
+    if role == "paragraph":
+        return msg("абзац {numbers}", numbers=text)
+    if role == "subpoint":
+        return msg("subpoint {numbers}", numbers=text) if one else msg("subpoints {numbers}", numbers=text)
+    if role == "point":
+        return msg("point {numbers}", numbers=text) if one else msg("points {numbers}", numbers=text)
+    if role == "part":
+        return msg("part {numbers}", numbers=text) if one else msg("parts {numbers}", numbers=text)
+    if role == "article":
+        return msg("article {numbers}", numbers=text) if one else msg("articles {numbers}", numbers=text)
+    if role == "chapter":
+        return msg("chapter {numbers}", numbers=text) if one else msg("chapters {numbers}", numbers=text)
+    return msg("section {numbers}", numbers=text) if one else msg("sections {numbers}", numbers=text)
 
 
-def _mismatch(role: str, wanted: list[tuple[str, bool]], written: list[tuple[str, bool]]) -> str:
+def _mismatch(link: Link, role: str, wanted: list[tuple[str, bool]], written: list[tuple[str, bool]]) -> Message:
+    """R004: the wording names other units of ``role`` than the link points to (one of the two may be none)."""
     if not written:
-        return f"does not name {_describe(role, wanted)}"
+        return msg(
+            "link text «{text}» does not name {units} (`{href}`): update the wording",
+            text=link.text,
+            units=_describe(role, wanted),
+            href=_href(link),
+        )
     if not wanted:
-        return f"names {_describe(role, written)}, which the link does not point to"
-    return f"names {_describe(role, written)} where the link points to {_describe(role, wanted)}"
+        return msg(
+            "link text «{text}» names {units}, which the link does not point to (`{href}`): update the wording",
+            text=link.text,
+            units=_describe(role, written),
+            href=_href(link),
+        )
+    return msg(
+        "link text «{text}» names {units} where the link points to {targets} (`{href}`): update the wording",
+        text=link.text,
+        units=_describe(role, written),
+        targets=_describe(role, wanted),
+        href=_href(link),
+    )
 
 
-def _r004(link: Link, problem: str) -> Diagnostic:
-    href = ",".join(str(t) for t in link.targets)
-    return rule("R004").at(link.location, f"link text «{link.text}» {problem} (`{href}`): update the wording")
+def _href(link: Link) -> str:
+    return ",".join(str(t) for t in link.targets)
 
 
 def _numbers_only(numbering: Numbering, place: Place, link: Link) -> Iterator[Diagnostic]:
@@ -439,8 +572,37 @@ def _numbers_only(numbering: Numbering, place: Place, link: Link) -> Iterator[Di
         for value, _ in values:
             shown = roman(int(value)) if role == "section" and value.isdigit() else value
             if value not in found and shown not in found and role not in ("subpoint", "paragraph"):
-                yield _r004(link, f"does not carry the number {shown} of the {_ROLE_NAMES[role]}")
+                yield rule("R004").at(link.location, _number_missing(link, role, shown))
                 return
+
+
+def _number_missing(link: Link, role: str, number: str) -> Message:
+    """R004 in a language kodeks cannot read citations of: a number the wording does not carry."""
+    text, href = link.text, _href(link)
+    if role == "part":
+        return msg(
+            "link text «{text}» does not carry the number {number} of the part (`{href}`): update the wording",
+            text=text, number=number, href=href,
+        )  # fmt: skip
+    if role == "point":
+        return msg(
+            "link text «{text}» does not carry the number {number} of the point (`{href}`): update the wording",
+            text=text, number=number, href=href,
+        )  # fmt: skip
+    if role == "chapter":
+        return msg(
+            "link text «{text}» does not carry the number {number} of the chapter (`{href}`): update the wording",
+            text=text, number=number, href=href,
+        )  # fmt: skip
+    if role == "section":
+        return msg(
+            "link text «{text}» does not carry the number {number} of the section (`{href}`): update the wording",
+            text=text, number=number, href=href,
+        )  # fmt: skip
+    return msg(
+        "link text «{text}» does not carry the number {number} of the article (`{href}`): update the wording",
+        text=text, number=number, href=href,
+    )  # fmt: skip
 
 
 def range_members(code: Code, language: str, target: ReferenceTarget) -> list[ReferenceTarget]:

@@ -32,6 +32,7 @@ from .edit.paragraphs import CannotApply, paragraph_edits
 from .edit.texts import Edit, Texts
 from .errors import KodeksError
 from .marks import UNDATED, bookmark_name, heading_key, heading_of, marked_lines, units_in_order
+from .messages import Message, msg, plural
 from .model import Article, Code, Numbering, Paragraph, ReferenceTarget, Section, TargetKind
 from .review_table import unit_place
 from .snapshot import REVIEWS_DIR, Revision, Snapshot
@@ -79,13 +80,13 @@ class Found:
     proposal: str | None = None
     mark: Mark | None = None
     """For a proposal: the paragraph it rewords."""
-    not_applicable: str | None = None
+    not_applicable: Message | None = None
     """Why ``--apply`` cannot carry it out (a new paragraph, a renumbered unit, a title)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Unplaced:
-    what: str
+    what: Message
     context: str
     """The page text around it."""
 
@@ -146,17 +147,26 @@ def code_sent(
     if not document.revision:
         return None, working
     if not re.fullmatch(r"[0-9a-f]{40}", document.revision):
-        raise ReviewError(f"{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?")
+        raise ReviewError(
+            msg(
+                "{file}: its kodeks-revision property is not a commit id; was the file built by kodeks?", file=str(file)
+            )
+        )
     try:
         snapshot = read_revision(root, document.revision)
     except RevisionError as error:
         raise ReviewError(
-            f"{file} was built from revision {document.revision[:12]}, which this repository does not have "
-            f"({error}): fetch it, or the file belongs to another Code"
+            msg(
+                "{file} was built from revision {revision}, which this repository does not have "
+                "({error}): fetch it, or the file belongs to another Code",
+                file=str(file),
+                revision=document.revision[:12],
+                error=error.message,
+            )
         ) from None
     sent = load_code(snapshot, cache).code
     if sent is None:
-        raise ReviewError(f"the Code of revision {document.revision[:12]} cannot be read")
+        raise ReviewError(msg("the Code of revision {revision} cannot be read", revision=document.revision[:12]))
     return snapshot, sent
 
 
@@ -192,8 +202,10 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
     paragraphs = document.paragraphs
     if not any(any(name in marks for name in p.marks) for p in paragraphs):
         raise ReviewError(
-            "not a document kodeks built from this Code: none of its paragraphs carries the hidden bookmark "
-            "of a unit (was the text copied into another document? send back the file kodeks built)"
+            msg(
+                "not a document kodeks built from this Code: none of its paragraphs carries the hidden bookmark "
+                "of a unit (was the text copied into another document? send back the file kodeks built)"
+            )
         )
     suspect = _suspect_marks(paragraphs, marks)
 
@@ -213,7 +225,10 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
         if mark is None:
             where = comment.paragraph if comment.paragraph is not None else 0
             reading.unplaced.append(
-                Unplaced(f"comment by {comment.author or '?'}: «{comment.text}»", _around(paragraphs, where))
+                Unplaced(
+                    msg("comment by {author}: «{text}»", author=comment.author or "?", text=comment.text),
+                    _around(paragraphs, where),
+                )
             )
             continue
         reading.found.append(
@@ -255,8 +270,11 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
             if changes or _flat(sent) != _flat(marks[suspected].expected):
                 reading.unplaced.append(
                     Unplaced(
-                        f"a change in a paragraph whose hidden mark {suspect[suspected]}, so its unit is not known: "
-                        f"«{_flat(proposed)}»",
+                        msg(
+                            "a change in a paragraph whose hidden mark {why}, so its unit is not known: «{text}»",
+                            why=suspect[suspected],
+                            text=_flat(proposed),
+                        ),
                         _around(paragraphs, paragraph.index),
                     )
                 )
@@ -265,7 +283,11 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
             if changes:
                 reading.unplaced.append(
                     Unplaced(
-                        f"a change by {changes[0].author or '?'} outside the text of an article: «{_flat(proposed)}»",
+                        msg(
+                            "a change by {author} outside the text of an article: «{text}»",
+                            author=changes[0].author or "?",
+                            text=_flat(proposed),
+                        ),
                         _around(paragraphs, paragraph.index),
                     )
                 )
@@ -291,7 +313,7 @@ def read_review(document: ReviewedDocument, code: Code, ours: Change, author: st
     return reading
 
 
-def _suspect_marks(paragraphs: Sequence[ReviewedParagraph], marks: dict[str, Mark]) -> dict[str, str]:
+def _suspect_marks(paragraphs: Sequence[ReviewedParagraph], marks: dict[str, Mark]) -> dict[str, Message]:
     """The hidden marks that cannot be believed, with why: a mark is a hint, not proof (a
     reviewer's file can carry a copy of another unit's mark). One found in two paragraphs, or
     out of the Code's order among the marks of its language (not in the longest run of marks
@@ -308,12 +330,16 @@ def _suspect_marks(paragraphs: Sequence[ReviewedParagraph], marks: dict[str, Mar
             seen[name] = seen.get(name, 0) + 1
             if seen[name] == 1:
                 by_language.setdefault(marks[name].language, []).append((order[name], name))
-    suspect = {name: f"is found in {count} paragraphs" for name, count in seen.items() if count > 1}
+    suspect = {
+        name: plural("is found in {count} paragraph", "is found in {count} paragraphs", count)
+        for name, count in seen.items()
+        if count > 1
+    }
     for name in together:
-        suspect.setdefault(name, "stands in one paragraph with another unit's mark")
+        suspect.setdefault(name, msg("stands in one paragraph with another unit's mark"))
     for sequence in by_language.values():
         for name in _out_of_order(sequence):
-            suspect.setdefault(name, "stands out of the Code's order (copied or moved)")
+            suspect.setdefault(name, msg("stands out of the Code's order (copied or moved)"))
     return suspect
 
 
@@ -341,7 +367,7 @@ def _out_of_order(sequence: list[tuple[int, str]]) -> list[str]:
     return [name for index, (_, name) in enumerate(sequence) if index not in kept]
 
 
-def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
+def _not_its_text(mark: Mark, sent: str, tracked: bool) -> Message | None:
     """Why the paragraph around a change is not ``mark``'s unit as sent, if it is not: tracked
     changes must stand in exactly that text; a paragraph edited without tracking must keep most
     of its words."""
@@ -353,7 +379,7 @@ def _not_its_text(mark: Mark, sent: str, tracked: bool) -> str | None:
         kept = sum(i2 - i1 for op, i1, i2, _, _ in opcodes(old, new) if op == "equal")
         if kept * 2 > len(old) and kept * 2 > len(new):
             return None
-    return (
+    return msg(
         "the paragraph around the change is not the text of this unit in the document's revision "
         "(a mark copied from another paragraph, or changes not tracked): carry the proposal over by hand"
     )
@@ -378,22 +404,27 @@ def _without_label(mark: Mark, proposed: str) -> str:
     return text
 
 
-def _not_applicable(mark: Mark, proposed: str, joined: Sequence[ReviewedParagraph]) -> str | None:
+def _not_applicable(mark: Mark, proposed: str, joined: Sequence[ReviewedParagraph]) -> Message | None:
     text = proposed.strip()
     if "\n" in text:
-        return "it splits the paragraph: add the new paragraph by hand, numbered as the law requires"
+        return msg("it splits the paragraph: add the new paragraph by hand, numbered as the law requires")
     if any(p.mark_deleted is not None for p in joined):
-        return "it joins paragraphs: change the units by hand"
+        return msg("it joins paragraphs: change the units by hand")
     if mark.article is None:
-        return "it changes the heading of a section or chapter: edit its `title:` in code.yaml"
+        return msg("it changes the heading of a section or chapter: edit its `title:` in code.yaml")
     if mark.heading and not text.startswith(f"{mark.label}. "):
-        return f"it changes the article's number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
+        return msg(
+            "it changes the article's number «{label}»: numbers are the drafter tools' (`kodeks renumber`)",
+            label=mark.label,
+        )
     if mark.label and not text.startswith(mark.label):
-        return f"it changes the number «{mark.label}»: numbers are the drafter tools' (`kodeks renumber`)"
+        return msg(
+            "it changes the number «{label}»: numbers are the drafter tools' (`kodeks renumber`)", label=mark.label
+        )
     if mark.paragraph is None and not mark.heading:
-        return "it writes text where the law has only a number"
+        return msg("it writes text where the law has only a number")
     if not text:
-        return "it deletes the whole paragraph: remove the unit by hand"
+        return msg("it deletes the whole paragraph: remove the unit by hand")
     return None
 
 
@@ -409,11 +440,13 @@ def _around(paragraphs: Sequence[ReviewedParagraph], index: int, width: int = 16
 # --- the proposals as edits of the Markdown ----------------------------------------------
 
 
-def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[Edit], list[tuple[Found, str]], int]:
+def apply_edits(
+    texts: Texts, code: Code, found: Sequence[Found]
+) -> tuple[list[Edit], list[tuple[Found, Message]], int]:
     """The edits that give each proposal's wording in the current Code, byte-minimal; the
     proposals that cannot be carried out, with the reason; and how many were carried out."""
     edits: list[Edit] = []
-    refused: list[tuple[Found, str]] = []
+    refused: list[tuple[Found, Message]] = []
     applied = 0
     now: dict[str, dict[str, Mark]] = {}
     numbering: Numbering | None = None
@@ -435,12 +468,16 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
         if current is not None and _flat(_current_wording(current)) == _flat(item.proposal):
             continue  # carried out already (a second --apply of the same file)
         if current is None or _flat(current.expected) != _flat(item.mark.expected):
-            refused.append((item, "the unit changed since the document was built: carry the proposal over by hand"))
+            refused.append(
+                (item, msg("the unit changed since the document was built: carry the proposal over by hand"))
+            )
             continue
         proposal = unicodedata.normalize("NFC", item.proposal)  # stored text is composed
         rejected = _rejected_characters(proposal, _current_wording(current))
         if rejected:
-            refused.append((item, f"it holds {rejected}, which `kodeks validate` reports: carry it over by hand"))
+            refused.append(
+                (item, msg("it holds {what}, which `kodeks validate` reports: carry it over by hand", what=rejected))
+            )
             continue
         try:
             if current.heading:
@@ -449,7 +486,7 @@ def apply_edits(texts: Texts, code: Code, found: Sequence[Found]) -> tuple[list[
                 edits.extend(paragraph_edits(texts, current.paragraph, proposal))
             applied += 1
         except CannotApply as error:
-            refused.append((item, str(error)))
+            refused.append((item, error.message))
     return edits, refused, applied
 
 
@@ -471,7 +508,7 @@ def _title_edit(texts: Texts, mark: Mark, title: str) -> Edit:
     location = mark.article.key_locations.get(f"title.{mark.language}") if mark.article else None
     edit = scalar_edit(texts, location, title) if location is not None else None
     if edit is None:
-        raise CannotApply("the title's place in the front matter could not be found: edit `title:` by hand")
+        raise CannotApply(msg("the title's place in the front matter could not be found: edit `title:` by hand"))
     return edit
 
 
@@ -553,7 +590,7 @@ def register_text(existing: str | None, round_id: str, revision: str, entries: s
     last_key = [line for line in text.splitlines() if line and not line[0].isspace() and not line.startswith("#")]
     if not last_key or not last_key[-1].startswith("comments:"):
         if "\ncomments:" in "\n" + text:
-            raise CannotApply("`comments:` is not the last key of the round's file: move it to the end")
+            raise CannotApply(msg("`comments:` is not the last key of the round's file: move it to the end"))
         return text + "comments:\n" + entries
     if last_key[-1].strip() in ("comments: []", "comments:[]"):
         return text.replace(last_key[-1], "comments:", 1) + entries
@@ -570,7 +607,7 @@ class ReviewImport:
     added: int
     """Entries new to the register (a second import of the same file adds none)."""
     unplaced: list[Unplaced]
-    refused: list[tuple[Found, str]]
+    refused: list[tuple[Found, Message]]
     """Proposals ``apply`` could not carry out, with the reason (they stay in the register)."""
     applied: int
 
@@ -589,8 +626,8 @@ def import_review(
                 texts.files.get(path), round_id, revision, entries_yaml(round_id, next_number(code, round_id), new)
             )
         except CannotApply as error:
-            raise ReviewError(f"{path}: {error}") from None
-    refused: list[tuple[Found, str]] = []
+            raise ReviewError(msg("{path}: {error}", path=path, error=error.message)) from None
+    refused: list[tuple[Found, Message]] = []
     applied = 0
     if apply:
         proposals = [item for item in reading.found if item.proposal is not None]

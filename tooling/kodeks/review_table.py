@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from . import wording
 from .diagnostics import Diagnostic
+from .messages import Message, Param, msg
 from .model import (
     ANSWERED,
     SUBPOINT_LETTERS,
@@ -36,24 +37,46 @@ def register_problems(code: Code) -> Iterator[Diagnostic]:
     for review_round in code.reviews:
         for entry in review_round.entries:
             if entry.id in owners:
-                yield rule("V002").at(entry.location, f"comment id `{entry.id}` is already used in {owners[entry.id]}")
+                yield rule("V002").at(
+                    entry.location,
+                    msg("comment id `{id}` is already used in {file}", id=entry.id, file=owners[entry.id]),
+                )
             else:
                 owners[entry.id] = review_round.path
             missing = _missing(code, entry)
             if missing:
-                was = f" (it was {entry.place}" + (
-                    f" in {review_round.revision[:12]})" if review_round.revision else ")"
-                )
+                about: dict[str, Param] = {"id": entry.id, "unit": str(entry.unit), "missing": missing}
                 yield rule("V001").at(
                     entry.location,
-                    f"comment `{entry.id}` is about `{entry.unit}`, and {missing}{was if entry.place else ''}: "
-                    "point `unit:` at the unit that now holds the text",
+                    msg(
+                        "comment `{id}` is about `{unit}`, and {missing}: point `unit:` at the unit that now holds the text",
+                        **about,
+                    )
+                    if not entry.place
+                    else msg(
+                        "comment `{id}` is about `{unit}`, and {missing} (it was {place} in {revision}): "
+                        "point `unit:` at the unit that now holds the text",
+                        **about,
+                        place=entry.place,
+                        revision=review_round.revision[:12],
+                    )
+                    if review_round.revision
+                    else msg(
+                        "comment `{id}` is about `{unit}`, and {missing} (it was {place}): "
+                        "point `unit:` at the unit that now holds the text",
+                        **about,
+                        place=entry.place,
+                    ),
                 )
             if entry.decision in ANSWERED and not entry.reason:
                 yield rule("V003").at(
                     entry.location,
-                    f"comment `{entry.id}` is `{entry.decision.value}` without a `reason:`: the table of comments "
-                    "gives the drafters' answer to each one",
+                    msg(
+                        "comment `{id}` is `{decision}` without a `reason:`: the table of comments "
+                        "gives the drafters' answer to each one",
+                        id=entry.id,
+                        decision=entry.decision.value,
+                    ),
                 )
 
 
@@ -69,19 +92,19 @@ def unit_place(numbering: Numbering, unit: ReferenceTarget, language: str) -> st
     return label[:1].lower() + label[1:] if language == "ru" else label
 
 
-def _missing(code: Code, entry: ReviewEntry) -> str | None:
+def _missing(code: Code, entry: ReviewEntry) -> Message | None:
     if entry.unit.kind is TargetKind.CHAPTER:
-        return None if code.find_chapter(entry.unit.id) else f"the Code has no chapter `{entry.unit.id}`"
+        return None if code.find_chapter(entry.unit.id) else msg("the Code has no chapter `{id}`", id=entry.unit.id)
     if entry.unit.kind is TargetKind.SECTION:
-        return None if code.find_section(entry.unit.id) else f"the Code has no section `{entry.unit.id}`"
+        return None if code.find_section(entry.unit.id) else msg("the Code has no section `{id}`", id=entry.unit.id)
     article = code.articles.get(entry.unit.id)
     if article is None:
-        return f"the Code has no article `{entry.unit.id}`"
+        return msg("the Code has no article `{id}`", id=entry.unit.id)
     language = entry.language if entry.language in article.texts else next(iter(article.texts), None)
     if language is None or not entry.unit.locator:
         return None
     missing = missing_unit(article, language, entry.unit)
-    return f"the article has no {missing}" if missing else None
+    return msg("the article has no {missing}", missing=missing) if missing else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from .errors import KodeksError
+from .messages import msg
 
 JOINER = "\u2060"
 """A word joiner: invisible, and enough to keep GitHub from reading a mention, a link or #N."""
@@ -57,7 +58,9 @@ def sanitise(body: str, repository: str, limit: int | None = None) -> str:
         import cmarkgfm
         from cmarkgfm.cmark import Options
     except ImportError:  # pragma: no cover - the comment job installs it (tooling/requirements/comment.txt)
-        raise SanitiserMissing("the comment's sanitiser needs cmarkgfm: pip install 'kodeks[github]'") from None
+        raise SanitiserMissing(
+            msg("the comment's sanitiser needs cmarkgfm: {command}", command="pip install 'kodeks[github]'")
+        ) from None
     from lxml import etree
     from lxml import html as lxml_html
 
@@ -74,7 +77,8 @@ def sanitise(body: str, repository: str, limit: int | None = None) -> str:
     text = _line(etree.tostring(root, encoding="unicode", method="html"))
     if limit is None or len(text) <= limit:
         return text
-    note = lxml_html.fragment_fromstring("<p>… (cut to fit GitHub's comment limit)</p>")
+    note = lxml_html.fragment_fromstring("<p></p>")
+    note.text = str(msg("… (cut to fit GitHub's comment limit)"))
     budget = limit - len(_line(etree.tostring(note, encoding="unicode", method="html")))
     _fit(root, budget)
     root.append(note)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from . import references, wording
 from .diagnostics import Diagnostic, SourceLocation, sort_key
 from .errors import InvalidCodeError
+from .messages import Message, Param, listed, msg, plural
 from .model import (
     FIRST,
     SUBPOINT_LETTERS,
@@ -83,7 +84,7 @@ def act_text_findings(code: Code, act_id: str) -> list[Diagnostic]:
     if text.stage is not Stage.IN_FORCE:
         found.append(
             rule("S007").at(
-                SourceLocation(text.path, 1), "the text of an existing act is in force: write `stage: in-force`"
+                SourceLocation(text.path, 1), msg("the text of an existing act is in force: write `stage: in-force`")
             )
         )
     found += _rules(dataclasses.replace(text, acts=code.acts), ())
@@ -103,40 +104,53 @@ def assert_validates(
 
 def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
     folder, _, structure = code.path.rpartition("/")
-    owners: dict[str, str] = {}
+    owners: dict[str, Message] = {}
 
-    def claim(unit_id: str, what: str, location: SourceLocation) -> Iterator[Diagnostic]:
+    def claim(unit_id: str, what: Message, location: SourceLocation) -> Iterator[Diagnostic]:
         if unit_id in owners:
-            yield rule("S004").at(location, f"id `{unit_id}` of {what} is already used by {owners[unit_id]}")
+            yield rule("S004").at(
+                location,
+                msg("id `{id}` of {what} is already used by {owner}", id=unit_id, what=what, owner=owners[unit_id]),
+            )
         else:
             owners[unit_id] = what
 
     for act in code.acts.values():
-        yield from claim(act.id, "an act", act.location)
+        yield from claim(act.id, msg("an act"), act.location)
     for section in code.sections:
-        yield from claim(section.id, "a section", section.location)
+        yield from claim(section.id, msg("a section"), section.location)
     for chapter in code.chapters:
-        yield from claim(chapter.id, "a chapter", chapter.location)
+        yield from claim(chapter.id, msg("a chapter"), chapter.location)
 
     listed: Counter[str] = Counter()
     for entry in code.article_order():
         listed[entry.id] += 1
         if listed[entry.id] > 1:
             yield rule("S003").at(
-                entry.location, f"article `{entry.id}` is listed more than once; keep it in one chapter only"
+                entry.location,
+                msg("article `{id}` is listed more than once; keep it in one chapter only", id=entry.id),
             )
             continue
-        yield from claim(entry.id, "an article", entry.location)
+        yield from claim(entry.id, msg("an article"), entry.location)
         if entry.id not in code.articles and entry.id not in unreadable:
             yield rule("S001").at(
                 entry.location,
-                f"article `{entry.id}` has no file: create {folder}/articles/{entry.id}.md or remove it from {structure}",
+                msg(
+                    "article `{id}` has no file: create {folder}/articles/{id}.md or remove it from {structure}",
+                    id=entry.id,
+                    folder=folder,
+                    structure=structure,
+                ),
             )
     for article in code.articles.values():
         if article.id not in listed:
             yield rule("S002").at(
                 article.location_of("id"),
-                f"article `{article.id}` is not in any chapter of {structure}: add it to the `articles:` list of its chapter",
+                msg(
+                    "article `{id}` is not in any chapter of {structure}: add it to the `articles:` list of its chapter",
+                    id=article.id,
+                    structure=structure,
+                ),
             )
 
 
@@ -144,7 +158,7 @@ def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
 
 
 def _sequence(
-    code: Code, numbers: Sequence[tuple[LegalNumber | None, SourceLocation, str]], mismatch_code: str
+    code: Code, numbers: Sequence[tuple[LegalNumber | None, SourceLocation, Param]], mismatch_code: str
 ) -> Iterator[Diagnostic]:
     """Numbers in legal order must be 1, 2, 3 … (draft) or gap-free with insertions (in force).
 
@@ -159,23 +173,57 @@ def _sequence(
             if number.is_insertion:
                 yield rule("N006").at(
                     location,
-                    f"{name} is numbered {number}: insertion numbers exist only once the Code is in force; in a draft, number continuously",
+                    msg(
+                        "{name} is numbered {number}: insertion numbers exist only once the Code is in force; in a draft, number continuously",
+                        name=name,
+                        number=str(number),
+                    ),
                 )
             elif number != LegalNumber.of(position + 1):
                 yield rule(mismatch_code).at(
                     location,
-                    f"{name} is numbered {number} but comes {position + 1}{_ordinal(position + 1)} in order: number it {position + 1}",
+                    msg(
+                        "{name} is numbered {number} but comes {position} in order: number it {expected}",
+                        name=name,
+                        number=str(number),
+                        position=_ordinal(position + 1),
+                        expected=position + 1,
+                    ),
                 )
         else:
             allowed = (FIRST,) if position == 0 else previous.successors() if previous else None
             if allowed is not None and number not in allowed:
-                expected = " or ".join(str(n) for n in allowed)
-                after = f"after {previous}" if previous else "first"
+                expected: Param = str(allowed[-1])
+                for other in reversed(allowed[:-1]):
+                    expected = msg("{one} or {other}", one=str(other), other=expected)
                 flattened = _flattened(previous, number)
-                hint = f"; «{number}» looks like {flattened} with its raised digit printed flat" if flattened else ""
+                hint: Param = (
+                    msg(
+                        "; «{number}» looks like {flattened} with its raised digit printed flat",
+                        number=str(number),
+                        flattened=flattened,
+                    )
+                    if flattened
+                    else ""
+                )
                 yield rule(mismatch_code).at(
                     location,
-                    f"{name} is numbered {number}; {after} comes {expected} (numbers in force never skip){hint}",
+                    msg(
+                        "{name} is numbered {number}; after {previous} comes {expected} (numbers in force never skip){hint}",
+                        name=name,
+                        number=str(number),
+                        previous=str(previous),
+                        expected=expected,
+                        hint=hint,
+                    )
+                    if previous
+                    else msg(
+                        "{name} is numbered {number}; first comes {expected} (numbers in force never skip){hint}",
+                        name=name,
+                        number=str(number),
+                        expected=expected,
+                        hint=hint,
+                    ),
                 )
         previous = None if _flattened(previous, number) else number
     last = numbers[-1][0] if numbers else None
@@ -191,8 +239,13 @@ def _sequence(
         following = LegalNumber.of(last.components[0] + 1)
         yield rule("N011").at(
             numbers[-1][1],
-            f"{numbers[-1][2]} is numbered {last} after the last one: an addition at the end continues the "
-            f"sequence ({following}); an inserted number stands between two units",
+            msg(
+                "{name} is numbered {number} after the last one: an addition at the end continues the "
+                "sequence ({following}); an inserted number stands between two units",
+                name=numbers[-1][2],
+                number=str(last),
+                following=str(following),
+            ),
         )
 
 
@@ -206,22 +259,33 @@ def _flattened(previous: LegalNumber | None, number: LegalNumber) -> str:
     return ""
 
 
-def _ordinal(value: int) -> str:
+def _ordinal(value: int) -> Message:
+    """«9th»: a place in order (each language says it its own way, so each English suffix is a message)."""
     if value % 100 in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+        return msg("{number}th", number=value)
+    if value % 10 == 1:
+        return msg("{number}st", number=value)
+    if value % 10 == 2:
+        return msg("{number}nd", number=value)
+    if value % 10 == 3:
+        return msg("{number}rd", number=value)
+    return msg("{number}th", number=value)
 
 
 def _numbering(code: Code) -> Iterator[Diagnostic]:
-    yield from _sequence(code, [(s.number, s.number_location, f"section `{s.id}`") for s in code.sections], "N001")
-    yield from _sequence(code, [(c.number, c.number_location, f"chapter `{c.id}`") for c in code.chapters], "N002")
+    yield from _sequence(
+        code, [(s.number, s.number_location, msg("section `{id}`", id=s.id)) for s in code.sections], "N001"
+    )
+    yield from _sequence(
+        code, [(c.number, c.number_location, msg("chapter `{id}`", id=c.id)) for c in code.chapters], "N002"
+    )
     # Positions come from the structure, so an unreadable article still takes its place.
     listed = dict.fromkeys(entry.id for entry in code.article_order())
     articles = [code.articles.get(article_id) for article_id in listed]
     yield from _sequence(
         code,
         [
-            (a.number, a.location_of("number"), f"article `{a.id}`") if a else (None, SourceLocation(""), "")
+            (a.number, a.location_of("number"), msg("article `{id}`", id=a.id)) if a else (None, SourceLocation(""), "")
             for a in articles
         ],
         "N003",
@@ -230,19 +294,23 @@ def _numbering(code: Code) -> Iterator[Diagnostic]:
         if code.stage is Stage.DRAFT and article.is_repealed:
             yield rule("N008").at(
                 article.location_of("status"),
-                "an article is repealed only once the Code is in force; in a draft, remove it instead",
+                msg("an article is repealed only once the Code is in force; in a draft, remove it instead"),
             )
         for text in article.texts.values():
-            yield from _sequence(code, [(p.number, p.location, "this part") for p in text.parts], "N004")
+            yield from _sequence(code, [(p.number, p.location, msg("this part")) for p in text.parts], "N004")
             for part in text.parts:
                 yield from _sequence(
-                    code, [(p.number, p.location, f"this point of part {part.label}") for p in part.points], "N005"
+                    code,
+                    [(p.number, p.location, msg("this point of part {part}", part=part.label)) for p in part.points],
+                    "N005",
                 )
-            yield from _sequence(code, [(p.number, p.location, "this point") for p in text.points], "N005")
+            yield from _sequence(code, [(p.number, p.location, msg("this point")) for p in text.points], "N005")
             for point in _all_points(text):
                 yield from _letters(point)
             if text.notes is not None:
-                yield from _sequence(code, [(n.number, n.location, "this note") for n in text.notes.numbered], "N010")
+                yield from _sequence(
+                    code, [(n.number, n.location, msg("this note")) for n in text.notes.numbered], "N010"
+                )
 
 
 def _all_points(text: ArticleText) -> Iterator[Point]:
@@ -264,19 +332,41 @@ def _letters(point: Point) -> Iterator[Diagnostic]:
         letter = subpoint.label
         if letter in _SKIPPED_ANYWHERE:
             yield rule("N009").at(
-                subpoint.location, f"subpoint «{letter})»: legal practice does not use ё, й, ъ, ы, ь for subpoints"
+                subpoint.location,
+                msg("subpoint «{letter})»: legal practice does not use ё, й, ъ, ы, ь for subpoints", letter=letter),
             )
             continue
         index = SUBPOINT_LETTERS.index(letter)
         skipped = [c for c in SUBPOINT_LETTERS[previous + 1 : index] if c not in _SKIPPED_BY_SOME]
         if index <= previous:
-            problem = "repeats a letter" if index == previous else "is out of alphabetical order"
-            yield rule("N009").at(subpoint.location, f"subpoint «{letter})» {problem} in point {point.label})")
+            problem = (
+                msg("subpoint «{letter})» repeats a letter in point {point})", letter=letter, point=point.label)
+                if index == previous
+                else msg(
+                    "subpoint «{letter})» is out of alphabetical order in point {point})",
+                    letter=letter,
+                    point=point.label,
+                )
+            )
+            yield rule("N009").at(subpoint.location, problem)
         elif skipped:
             expected = SUBPOINT_LETTERS[previous + 1]
             yield rule("N009").at(
                 subpoint.location,
-                f"subpoint «{letter})» skips {', '.join(skipped)}: after «{SUBPOINT_LETTERS[previous] + ')' if previous >= 0 else 'the start'}» comes «{expected})»",
+                msg(
+                    "subpoint «{letter})» skips {skipped}: after «{previous})» comes «{expected})»",
+                    letter=letter,
+                    skipped=", ".join(skipped),
+                    previous=SUBPOINT_LETTERS[previous],
+                    expected=expected,
+                )
+                if previous >= 0
+                else msg(
+                    "subpoint «{letter})» skips {skipped}: after «the start» comes «{expected})»",
+                    letter=letter,
+                    skipped=", ".join(skipped),
+                    expected=expected,
+                ),
             )
         previous = max(previous, index)
 
@@ -291,21 +381,24 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
     if present != expected_order:
         yield rule("B003").at(
             article.texts[present[0]].location,
-            "language sections must come in the order " + ", ".join(f"«## {lang}»" for lang in code.languages),
+            msg(
+                "language sections must come in the order {order}",
+                order=", ".join(f"«## {lang}»" for lang in code.languages),
+            ),
         )
     for language in code.languages:
         text = article.texts.get(language)
         if text is None:
             if not (article.is_repealed and not article.texts):
-                yield rule("B001").at(start, f"the article has no «## {language}» section")
+                yield rule("B001").at(start, msg("the article has no «## {language}» section", language=language))
             continue
         if article.is_repealed:
             if text.content:
                 yield rule("B009").at(
-                    text.location, "a repealed article keeps its number and title but no text; remove the text"
+                    text.location, msg("a repealed article keeps its number and title but no text; remove the text")
                 )
         elif not text.content:
-            yield rule("B005").at(text.location, f"the «## {language}» section is empty")
+            yield rule("B005").at(text.location, msg("the «## {language}» section is empty", language=language))
         elif text.parts and text.paragraphs_outside_parts:
             yield from _outside_parts(text)
         elif not text.parts and len(text.points) > 1:
@@ -315,16 +408,33 @@ def _bodies(code: Code, article: Article) -> Iterator[Diagnostic]:
             inlines = paragraph.inlines  # the placeholder is one run of text: skip the rest cheaply
             if len(inlines) == 1 and isinstance(inlines[0], Text) and inlines[0].value.strip() == placeholder:
                 yield rule("B013").at(
-                    paragraph.location, f"«{placeholder}» is what `kodeks new` writes: write the article's text here"
+                    paragraph.location,
+                    msg(
+                        "«{placeholder}» is what `kodeks new` writes: write the article's text here",
+                        placeholder=placeholder,
+                    ),
                 )
         if not article.is_repealed and text.parts and text.points:
             point = text.points[0]
             before = [b for b in text.content[: text.content.index(point)] if isinstance(b, Part)]
-            width = f"{len(before[-1].label) + 2} spaces under «{before[-1].label}.»" if before else ""
+            width = (
+                plural(
+                    "{count} space under «{label}.»",
+                    "{count} spaces under «{label}.»",
+                    len(before[-1].label) + 2,
+                    label=before[-1].label,
+                )
+                if before
+                else msg("3 spaces under «1.», 4 under «10.»")
+            )
             yield rule("B007").at(
                 point.location,
-                f"point {point.label}) stands directly in an article that has parts; indent it under its part "
-                f"by the width of the part's marker ({width or '3 spaces under «1.», 4 under «10.»'})",
+                msg(
+                    "point {point}) stands directly in an article that has parts; indent it under its part "
+                    "by the width of the part's marker ({width})",
+                    point=point.label,
+                    width=width,
+                ),
             )
 
 
@@ -335,14 +445,18 @@ def _outside_parts(text: ArticleText) -> Iterator[Diagnostic]:
         if isinstance(block, Part):
             previous = block
         elif isinstance(block, Paragraph):
-            fix = (
-                f"indent it by the width of «{previous.label}.» to make it an абзац of part {previous.label}"
-                if previous
-                else "number it as part 1, or indent it under a part"
-            )
             yield rule("B012").at(
                 block.location,
-                f"this paragraph stands outside the parts of an article that has parts: {fix}",
+                msg(
+                    "this paragraph stands outside the parts of an article that has parts: "
+                    "indent it by the width of «{part}.» to make it an абзац of part {part}",
+                    part=previous.label,
+                )
+                if previous
+                else msg(
+                    "this paragraph stands outside the parts of an article that has parts: "
+                    "number it as part 1, or indent it under a part"
+                ),
             )
 
 
@@ -357,8 +471,12 @@ def _between_points(text: ArticleText) -> Iterator[Diagnostic]:
                 for paragraph in pending:
                     yield rule("B012").at(
                         paragraph.location,
-                        f"this paragraph stands between points {previous.label}) and {block.label}): indent it by "
-                        f"the width of «{previous.label}) » to make it an абзац of point {previous.label})",
+                        msg(
+                            "this paragraph stands between points {previous}) and {next}): indent it by "
+                            "the width of «{previous}) » to make it an абзац of point {previous})",
+                            previous=previous.label,
+                            next=block.label,
+                        ),
                     )
             previous, pending = block, []
         elif isinstance(block, Paragraph):
@@ -398,7 +516,13 @@ def _parity(code: Code, article: Article, placed: list[tuple[references.Place, L
         if outline != base_outline:
             yield rule("P001").at(
                 text.location,
-                f"«## {text.language}» has {_describe(outline)} but «## {reference.language}» has {_describe(base_outline)}",
+                msg(
+                    "«## {language}» has {structure} but «## {reference}» has {reference_structure}",
+                    language=text.language,
+                    structure=_describe(outline),
+                    reference=reference.language,
+                    reference_structure=_describe(base_outline),
+                ),
             )
             continue
         if _shape(reference) != _shape(text):
@@ -410,10 +534,9 @@ def _parity(code: Code, article: Article, placed: list[tuple[references.Place, L
             for base_part, part in zip(reference.parts, text.parts, strict=True):
                 base_targets, targets = base_by_part.get(id(base_part), Counter()), by_part.get(id(part), Counter())
                 if base_targets != targets:
-                    where = f"part {part.label}"
                     yield rule("P002").at(
                         part.location,
-                        _reference_difference(reference.language, base_targets, text.language, targets, where),
+                        _reference_difference(reference.language, base_targets, text.language, targets, part.label),
                     )
         else:
             base_targets = sum(base_by_part.values(), Counter())
@@ -421,7 +544,7 @@ def _parity(code: Code, article: Article, placed: list[tuple[references.Place, L
             if base_targets != targets:
                 yield rule("P002").at(
                     text.location,
-                    _reference_difference(reference.language, base_targets, text.language, targets, "the article"),
+                    _reference_difference(reference.language, base_targets, text.language, targets, None),
                 )
 
 
@@ -440,68 +563,111 @@ def _shape(text: ArticleText) -> tuple[object, ...]:
     )
 
 
-def _details(text: ArticleText) -> list[tuple[str, str]]:
+def _paragraphs(count: int) -> Message:
+    return plural("{count} абзац(ы)", "{count} абзац(ы)", count)
+
+
+def _details(text: ArticleText) -> list[tuple[Message, Message]]:
     """Below parts and points: each unit's абзацы and subpoints, and the notes, as
     ``(where, what)``, in order."""
     details = []
 
-    def point_details(point: Point, where: str) -> None:
+    def point_details(point: Point, where: Message) -> None:
         letters = ", ".join(s.label for s in point.subpoints)
+        count = len(point.paragraphs)
         details.append(
             (
-                f"point {point.label}){where}",
-                f"{len(point.paragraphs)} абзац(ы)" + (f" and subpoints {letters}" if letters else ""),
+                where,
+                plural(
+                    "{count} абзац(ы) and subpoints {letters}",
+                    "{count} абзац(ы) and subpoints {letters}",
+                    count,
+                    letters=letters,
+                )
+                if letters
+                else _paragraphs(count),
             )
         )
 
     for part in text.parts:
-        details.append((f"part {part.label}", f"{len(part.paragraphs)} абзац(ы)"))
+        details.append((msg("part {part}", part=part.label), _paragraphs(len(part.paragraphs))))
         for point in part.points:
-            point_details(point, f" of part {part.label}")
+            point_details(point, msg("point {point}) of part {part}", point=point.label, part=part.label))
     if not text.parts:
-        details.append(("the article", f"{len(text.paragraphs_outside_parts)} абзац(ы)"))
+        details.append((msg("the article"), _paragraphs(len(text.paragraphs_outside_parts))))
     else:  # B012 reports a paragraph outside the parts; the shapes still differ by it
         outside = len(text.paragraphs_outside_parts)
-        details.append(("outside the parts", f"{outside} абзац(ы)" if outside else "none"))
+        details.append((msg("outside the parts"), _paragraphs(outside) if outside else msg("none")))
     for point in text.points:
-        point_details(point, "")
+        point_details(point, msg("point {point})", point=point.label))
     notes = text.notes
     numbered = ", ".join(n.label for n in notes.numbered) if notes else ""
     details.append(
         (
-            "the notes",
-            "none"
+            msg("the notes"),
+            msg("none")
             if notes is None
-            else f"{len(notes.content)} block(s)" + (f", numbered {numbered}" if numbered else ""),
+            else plural(
+                "{count} block(s), numbered {numbered}",
+                "{count} block(s), numbered {numbered}",
+                len(notes.content),
+                numbered=numbered,
+            )
+            if numbered
+            else plural("{count} block(s)", "{count} block(s)", len(notes.content)),
         )
     )
     return details
 
 
-def _detail_difference(reference: ArticleText, text: ArticleText) -> str:
+def _detail_difference(reference: ArticleText, text: ArticleText) -> Message:
     """The first unit whose details differ (called when the shapes differ)."""
     from itertools import zip_longest
 
-    for (where, base), (other_where, other) in zip_longest(
-        _details(reference), _details(text), fillvalue=("", "nothing")
-    ):
+    nothing: tuple[Message | None, Message] = (None, msg("nothing"))
+    for (where, base), (other_where, other) in zip_longest(_details(reference), _details(text), fillvalue=nothing):
         if (where, base) != (other_where, other):
-            return f"{where or other_where}: «## {text.language}» has {other} but «## {reference.language}» has {base}"
-    return f"«## {text.language}» and «## {reference.language}» are built differently"
+            place = where or other_where
+            assert place is not None  # the two lists cannot both have run out
+            return msg(
+                "{where}: «## {language}» has {details} but «## {reference}» has {reference_details}",
+                where=place,
+                language=text.language,
+                details=other,
+                reference=reference.language,
+                reference_details=base,
+            )
+    return msg(
+        "«## {language}» and «## {reference}» are built differently",
+        language=text.language,
+        reference=reference.language,
+    )
 
 
-def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> str:
+def _describe(outline: list[tuple[str, tuple[str, ...]]]) -> Message:
     """«parts 1., 2. with 3 points 1)–3), 3.» or «no parts, 5 points 1)–5)»: the structure as read."""
 
-    def points(labels: tuple[str, ...]) -> str:
+    def points(labels: tuple[str, ...]) -> Message | None:
         if len(labels) == 1:
-            return f"point {labels[0]})"
-        return f"{len(labels)} points {labels[0]})–{labels[-1]})" if labels else ""
+            return msg("point {point})", point=labels[0])
+        if not labels:
+            return None
+        return plural(
+            "{count} point {first})–{last})",
+            "{count} points {first})–{last})",
+            len(labels),
+            first=labels[0],
+            last=labels[-1],
+        )
 
     if outline and outline[0][0] == "":
-        listed = points(outline[0][1])
-        return f"no parts, {listed}" if listed else "no parts and no points"
-    return "parts " + ", ".join(f"{label}." + (f" with {points(pts)}" if pts else "") for label, pts in outline)
+        named = points(outline[0][1])
+        return msg("no parts, {points}", points=named) if named else msg("no parts and no points")
+    items: list[Param] = []
+    for label, pts in outline:
+        named = points(pts)
+        items.append(msg("{part}. with {points}", part=label, points=named) if named else f"{label}.")
+    return msg("parts {parts}", parts=listed(items))
 
 
 def _reference_difference(
@@ -509,13 +675,17 @@ def _reference_difference(
     base_targets: Counter[ReferenceTarget],
     language: str,
     targets: Counter[ReferenceTarget],
-    where: str,
-) -> str:
+    part: str | None,
+) -> Message:
+    """In ``part`` (None: the article without parts), the targets only one language refers to."""
     only_base = sorted(str(t) for t in (base_targets - targets).elements())
     only_other = sorted(str(t) for t in (targets - base_targets).elements())
-    details = []
+    details: list[Message] = []
     if only_base:
-        details.append(f"only {base_language} refers to {', '.join(only_base)}")
+        details.append(msg("only {language} refers to {targets}", language=base_language, targets=", ".join(only_base)))
     if only_other:
-        details.append(f"only {language} refers to {', '.join(only_other)}")
-    return f"in {where}, " + "; ".join(details)
+        details.append(msg("only {language} refers to {targets}", language=language, targets=", ".join(only_other)))
+    said: Param = details[0] if len(details) == 1 else msg("{first}; {second}", first=details[0], second=details[1])
+    if part is None:
+        return msg("in the article, {differences}", differences=said)
+    return msg("in part {part}, {differences}", part=part, differences=said)

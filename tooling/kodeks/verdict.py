@@ -132,7 +132,7 @@ def _verdict_entry(snapshot: Snapshot) -> str:
     from .store import cache
 
     parts = [f"{path} {sha}" for path, sha in snapshot.blob_ids().items()]
-    parts += [f"problem {d}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
+    parts += [f"problem {d.said('en')}" for d in snapshot.problems] + [f"unread {p}" for p in sorted(snapshot.unread)]
     return cache.key("verdict", parts)
 
 

@@ -218,7 +218,7 @@ class _State:
 
         target = ReferenceTarget(TargetKind.ARTICLE, article.id, path.part, path.point, path.subpoint, path.paragraph)
         found = find_unit(text, target)
-        if isinstance(found, (str, Message)):  # what is missing, in words
+        if isinstance(found, Message):  # what is missing, in words
             raise ApplyError(msg("{where}: the text has no {unit}", where=self._where(path), unit=found))
         return found
 

@@ -30,15 +30,28 @@ class _Failure(click.ClickException):
 class _Group(click.Group):
     """Turns library errors into their exit codes and bugs into a short message and exit 3."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # The run's language before Click reads a single argument: a usage error («Missing
+        # argument») is said in it too, frame and all. --messages, if given, overrides.
+        from .. import messages
+        from ..store.worktree import find_root
+        from .options import code_messages
+
+        messages.choose(None)
+        messages.code_default(None)
+        try:
+            code_messages(find_root(None))
+        except KodeksError:
+            pass  # no Code here: the environment and the locale decide
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return self._mapped(ctx)
         finally:
-            from .. import messages
             from ..load import DEFAULT_CACHE
 
             DEFAULT_CACHE.clear()  # a command's cache is its own, not the next caller's
-            messages.code_default(None)  # and so is its Code's language
 
     def _mapped(self, ctx: click.Context) -> Any:
         try:
@@ -57,6 +70,37 @@ class _Group(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _click_speaks_the_run_s_language() -> None:
+    """Click's own sentences («Usage:», «Missing argument», «Error:») through kodeks's catalog of
+    them: Click asks the standard library's gettext, which knows nothing of --messages."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+
+    from ..messages import click_gettext, click_ngettext
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.termui,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = click_gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = click_ngettext  # type: ignore[attr-defined]
+
+
+_click_speaks_the_run_s_language()
 
 
 def _choose_messages(ctx: click.Context, param: click.Parameter, value: str | None) -> None:

@@ -21,11 +21,11 @@ def _find_root(ctx: click.Context, param: click.Parameter, value: Path | None) -
 
     root = value if value is not None else find_root(None)
     use_cache(root)
-    _code_messages(root)
+    code_messages(root)
     return root
 
 
-def _code_messages(root: Path) -> None:
+def code_messages(root: Path) -> None:
     """code.yaml's ``messages:`` as the run's default language, read before the Code is (a
     usage error is said in it too); the structure's reader checks the value."""
     import re

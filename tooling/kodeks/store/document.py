@@ -17,6 +17,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..errors import KodeksError
+from ..messages import msg, plural
 from ..source import decode
 
 MAX_INPUT = 20 * 1024 * 1024
@@ -48,16 +49,32 @@ def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
     if path.suffix.lower() == ".docx":
         return _docx_text(path), []
     if path.suffix.lower() == ".doc":
-        raise InputError(f"{path}: an old Word .doc file; save it as .docx (or as UTF-8 text) and import that")
+        raise InputError(
+            msg("{path}: an old Word .doc file; save it as .docx (or as UTF-8 text) and import that", path=str(path))
+        )
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        raise InputError(f"{path}: a ZIP package (a DOCX?); name it .docx to import it as one")
+        raise InputError(msg("{path}: a ZIP package (a DOCX?); name it .docx to import it as one", path=str(path)))
     text, problems = decode(path.name, data, limit=MAX_INPUT)
     if text is not None:
         _count_paragraphs(path, text.count("\n") + 1)
     if text is None:
-        hint = " (it looks like Windows-1251: save it as UTF-8)" if _looks_cp1251(data) else ""
-        raise InputError(f"{path}: not UTF-8 text{hint}; {problems[0].message if problems else ''}".rstrip("; "))
+        cp1251 = _looks_cp1251(data)
+        if problems:
+            raise InputError(
+                msg(
+                    "{path}: not UTF-8 text (it looks like Windows-1251: save it as UTF-8); {problem}",
+                    path=str(path),
+                    problem=problems[0].message,
+                )
+                if cp1251
+                else msg("{path}: not UTF-8 text; {problem}", path=str(path), problem=problems[0].message)
+            )
+        raise InputError(
+            msg("{path}: not UTF-8 text (it looks like Windows-1251: save it as UTF-8)", path=str(path))
+            if cp1251
+            else msg("{path}: not UTF-8 text", path=str(path))
+        )
     return text, problems
 
 
@@ -92,22 +109,35 @@ def open_package(path: Path) -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise InputError(f"{path}: not a DOCX package ({error})") from error
+        raise InputError(msg("{path}: not a DOCX package ({error})", path=str(path), error=str(error))) from error
     members = package.infolist()
     if len(members) > MAX_MEMBERS:
         package.close()
-        raise InputError(f"{path}: {len(members):,} parts in the package; refused")
+        raise InputError(
+            plural(
+                "{path}: {number} part in the package; refused",
+                "{path}: {number} parts in the package; refused",
+                len(members),
+                path=str(path),
+                number=format(len(members), ","),
+            )
+        )
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER_SIZE or ratio > MAX_RATIO:
             package.close()
             raise InputError(
-                f"{path}: part {member.filename} unpacks to {member.file_size:,} bytes "
-                f"({ratio:.0f}× its packed size): refused as a possible zip bomb"
+                msg(
+                    "{path}: part {part} unpacks to {size} bytes ({ratio}× its packed size): refused as a possible zip bomb",
+                    path=str(path),
+                    part=member.filename,
+                    size=format(member.file_size, ","),
+                    ratio=format(ratio, ".0f"),
+                )
             )
     if "word/document.xml" not in package.namelist():
         package.close()
-        raise InputError(f"{path}: not a Word document (no word/document.xml)")
+        raise InputError(msg("{path}: not a Word document (no word/document.xml)", path=str(path)))
     return package
 
 
@@ -115,9 +145,16 @@ def check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{path}: {error.strerror}") from error
+        raise InputError(msg("{path}: {error}", path=str(path), error=str(error.strerror))) from error
     if size > MAX_INPUT:
-        raise InputError(f"{path}: {size:,} bytes; a law's text is read up to {MAX_INPUT:,}")
+        raise InputError(
+            msg(
+                "{path}: {size} bytes; a law's text is read up to {limit}",
+                path=str(path),
+                size=format(size, ","),
+                limit=format(MAX_INPUT, ","),
+            )
+        )
 
 
 def xml_parser() -> Any:
@@ -134,35 +171,48 @@ def read_xml(package: zipfile.ZipFile, name: str, path: Path) -> Any:
     if name not in package.namelist():
         return None
     if package.getinfo(name).file_size > MAX_XML:
-        raise InputError(f"{path}: {name} unpacks to {package.getinfo(name).file_size:,} bytes; read up to {MAX_XML:,}")
+        raise InputError(
+            msg(
+                "{path}: {part} unpacks to {size} bytes; read up to {limit}",
+                path=str(path),
+                part=name,
+                size=format(package.getinfo(name).file_size, ","),
+                limit=format(MAX_XML, ","),
+            )
+        )
     data = package.read(name)
     if data.count(b"<") > 2 * MAX_ELEMENTS:
         raise InputError(
-            f"{path}: {name} holds millions of XML elements, more than any Code or law (a 2,000-article "
-            f"Code holds about 530,000): refused"
+            msg(
+                "{path}: {part} holds millions of XML elements, more than any Code or law (a 2,000-article "
+                "Code holds about 530,000): refused",
+                path=str(path),
+                part=name,
+            )
         )
     try:
         root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as error:
-        raise InputError(f"{path}: {name} is damaged ({error})") from error
+        raise InputError(
+            msg("{path}: {part} is damaged ({error})", path=str(path), part=name, error=str(error))
+        ) from error
     if root.getroottree().docinfo.internalDTD is not None or b"<!DOCTYPE" in data[:4096]:
-        raise InputError(f"{path}: {name} declares a DTD; a Word document has none")
+        raise InputError(msg("{path}: {part} declares a DTD; a Word document has none", path=str(path), part=name))
     return root
 
 
 _TRACKED = (f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _NOT_AS_SHOWN = (
-    (f"{W}txbxContent", "text boxes"),
-    (f"{W}vanish", "hidden text, which Word does not show"),
-    (f"{W}specVanish", "hidden text, which Word does not show"),
-    (f"{W}sym", "symbols inserted from a symbol font"),
-    (f"{W}bdo", "text whose direction is overridden"),
-    (f"{W}dir", "text whose direction is overridden"),
-    (f"{W}altChunk", "content imported from another file"),
+    (f"{W}txbxContent", msg("text boxes")),
+    (f"{W}vanish", msg("hidden text, which Word does not show")),
+    (f"{W}specVanish", msg("hidden text, which Word does not show")),
+    (f"{W}sym", msg("symbols inserted from a symbol font")),
+    (f"{W}bdo", msg("text whose direction is overridden")),
+    (f"{W}dir", msg("text whose direction is overridden")),
+    (f"{W}altChunk", msg("content imported from another file")),
 )
 """What would be read differently from what Word shows: refused, never guessed."""
-_AS_TEXT = "kodeks imports a law's running text only, read as Word shows it: make it plain text in Word, or import the plain text"
 
 
 def _hides_a_run(vanish: Any) -> bool:
@@ -183,25 +233,45 @@ def _docx_text(path: Path) -> str:
         document = read_xml(package, "word/document.xml", path)
     body = document.find(f"{W}body") if document is not None else None
     if body is None:
-        raise InputError(f"{path}: not a Word document (no body)")
+        raise InputError(msg("{path}: not a Word document (no body)", path=str(path)))
     tables = sum(1 for _ in body.iter(f"{W}tbl"))
     if tables:
         raise InputError(
-            f"{path}: the document has {tables} table(s); kodeks imports running text only "
-            "(copy the tables' text out, or import the plain text)"
+            plural(
+                "{path}: the document has {count} table(s); kodeks imports running text only "
+                "(copy the tables' text out, or import the plain text)",
+                "{path}: the document has {count} table(s); kodeks imports running text only "
+                "(copy the tables' text out, or import the plain text)",
+                tables,
+                path=str(path),
+            )
         )
     tracked = sum(1 for _ in body.iter(*_TRACKED))
     if tracked:
         raise InputError(
-            f"{path}: the document has {tracked} tracked change(s) neither accepted nor rejected; "
-            "the law's text is not settled: accept or reject them in Word (Review → Accept All) and import again"
+            plural(
+                "{path}: the document has {count} tracked change(s) neither accepted nor rejected; "
+                "the law's text is not settled: accept or reject them in Word (Review → Accept All) and import again",
+                "{path}: the document has {count} tracked change(s) neither accepted nor rejected; "
+                "the law's text is not settled: accept or reject them in Word (Review → Accept All) and import again",
+                tracked,
+                path=str(path),
+            )
         )
     for fallback in list(body.iter(f"{_MC}Fallback")):  # Word shows the Choice; the Fallback is for older readers
         fallback.getparent().remove(fallback)
     for tag, what in _NOT_AS_SHOWN:
         found = [element for element in body.iter(tag) if tag != f"{W}vanish" or _hides_a_run(element)]
         if found:
-            raise InputError(f"{path}: the document has {what} ({len(found)}); {_AS_TEXT}")
+            raise InputError(
+                msg(
+                    "{path}: the document has {what} ({count}); kodeks imports a law's running text only, "
+                    "read as Word shows it: make it plain text in Word, or import the plain text",
+                    path=str(path),
+                    what=what,
+                    count=len(found),
+                )
+            )
     _count_paragraphs(path, sum(1 for _ in body.iter(f"{W}p")))
     lines = []
     for paragraph in body.iter(f"{W}p"):
@@ -229,5 +299,12 @@ def _raised(text: Any) -> bool:
 def _count_paragraphs(path: Path, count: int) -> None:
     if count > MAX_PARAGRAPHS:
         raise InputError(
-            f"{path}: {count:,} paragraphs, more than any law or Code holds (read up to {MAX_PARAGRAPHS:,}): refused"
+            plural(
+                "{path}: {number} paragraph, more than any law or Code holds (read up to {limit}): refused",
+                "{path}: {number} paragraphs, more than any law or Code holds (read up to {limit}): refused",
+                count,
+                path=str(path),
+                number=format(count, ","),
+                limit=format(MAX_PARAGRAPHS, ","),
+            )
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..errors import CodeNotFoundError, RevisionError
+from ..messages import Message, msg
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, Revision, Snapshot, blob_id
@@ -52,7 +53,7 @@ class GitStore:
         try:
             self.repo = git.Repo(root, search_parent_directories=True)
         except (git.InvalidGitRepositoryError, git.NoSuchPathError) as error:
-            raise RevisionError(f"{root} is not inside a Git repository") from error
+            raise RevisionError(msg("{path} is not inside a Git repository", path=str(root))) from error
         prefix = Path(root).resolve().relative_to(Path(self.repo.working_tree_dir or root).resolve()).as_posix()
         self.code_path = CODE_DIR if prefix in ("", ".") else f"{prefix}/{CODE_DIR}"
 
@@ -69,10 +70,18 @@ class GitStore:
             commit = self.repo.commit(rev)
             commit.tree  # noqa: B018 (a shallow clone names parents it does not have: read one now)
         except ValueError as error:  # the name resolved, the object is not here
-            raise RevisionError(f"revision {rev!r} is not in this clone{self._shallow_hint()}") from error
+            raise RevisionError(
+                msg("revision {revision} is not in this clone{hint}", revision=repr(rev), hint=self._shallow_hint())
+            ) from error
         except (self._git.BadName, self._git.BadObject) as error:
             relative = "~" in rev or "^" in rev
-            raise RevisionError(f"unknown revision {rev!r}{self._shallow_hint() if relative else ''}") from error
+            raise RevisionError(
+                msg(
+                    "unknown revision {revision}{hint}",
+                    revision=repr(rev),
+                    hint=self._shallow_hint() if relative else "",
+                )
+            ) from error
         return commit
 
     def _repository_path(self, path: str) -> str:
@@ -121,10 +130,19 @@ class GitStore:
         try:
             bases = self.repo.merge_base(base_commit, head_commit)
         except self._git.GitCommandError as error:
-            raise RevisionError(f"no merge-base of {base!r} and {head!r}{self._shallow_hint()}") from error
+            raise RevisionError(
+                msg(
+                    "no merge-base of {base} and {head}{hint}",
+                    base=repr(base),
+                    head=repr(head),
+                    hint=self._shallow_hint(),
+                )
+            ) from error
         if not bases:
-            hint = self._shallow_hint() or " (use --no-merge-base)"
-            raise RevisionError(f"{base!r} and {head!r} have no common history{hint}")
+            hint = self._shallow_hint() or msg(" (use --no-merge-base)")
+            raise RevisionError(
+                msg("{base} and {head} have no common history{hint}", base=repr(base), head=repr(head), hint=hint)
+            )
         return str(bases[0].hexsha)
 
     def resolved_comments(self, base: str, head: str) -> frozenset[str]:
@@ -137,12 +155,12 @@ class GitStore:
             found.update(match.group(1).lower() for match in _RESOLVES.finditer(message))
         return frozenset(found)
 
-    def _shallow_hint(self) -> str:
-        """What to do when the history needed is not in this clone."""
+    def _shallow_hint(self) -> Message | str:
+        """What to do when the history needed is not in this clone (said after the problem)."""
         shallow = self.repo.git.rev_parse("--is-shallow-repository").strip() == "true"
         if not shallow:
             return ""
-        return (
+        return msg(
             ": this clone is shallow and lacks the history; fetch it with `git fetch --unshallow` "
             "(in GitHub Actions: `fetch-depth: 0` for actions/checkout)"
         )
@@ -152,9 +170,13 @@ class GitStore:
         try:
             tree = commit.tree / self.code_path
         except KeyError as error:
-            raise CodeNotFoundError(f"revision {rev!r} has no {CODE_DIR}/") from error
+            raise CodeNotFoundError(
+                msg("revision {revision} has no {folder}/", revision=repr(rev), folder=CODE_DIR)
+            ) from error
         if tree.type != "tree":
-            raise CodeNotFoundError(f"{CODE_DIR} in revision {rev!r} is not a directory")
+            raise CodeNotFoundError(
+                msg("{folder} in revision {revision} is not a directory", folder=CODE_DIR, revision=repr(rev))
+            )
         revision = Revision(
             hexsha=commit.hexsha,
             committed=commit.committed_datetime,
@@ -170,10 +192,10 @@ class GitStore:
                 continue
             if item.type != "blob":
                 listing.problems.append(
-                    rule("F003").at(SourceLocation(path), "a submodule; kodeks reads only regular files")
+                    rule("F003").at(SourceLocation(path), msg("a submodule; kodeks reads only regular files"))
                 )
             elif item.mode == _SYMLINK_MODE:
-                message = "a symlink; kodeks reads only regular files and never follows links"
+                message = msg("a symlink; kodeks reads only regular files and never follows links")
                 listing.problems.append(rule("F003").at(SourceLocation(path), message))
             else:
                 listing.blobs[path] = item.hexsha
@@ -205,7 +227,11 @@ class GitStore:
         for hexsha, size, data in self._read_blobs(list(paths)):
             for path in paths[hexsha]:
                 if data is None:
-                    message = f"file is {size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+                    message = msg(
+                        "file is {size} bytes; the limit is {limit} (1 MiB)",
+                        size=format(size, ","),
+                        limit=format(MAX_FILE_SIZE, ","),
+                    )
                     problems.append(rule("F002").at(SourceLocation(path), message))
                 else:
                     files[path] = data

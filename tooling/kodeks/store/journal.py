@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import KodeksError
+from ..messages import Message, msg, plural
 from . import CODE_DIR
 
 JOURNAL = "kodeks-journal.json"
@@ -169,7 +170,7 @@ def write_files(root: Path, changes: Mapping[str, bytes | None], basis: Mapping[
     for relative in changes:
         refused = unsafe_path(root, relative)
         if refused:
-            raise JournalError(f"{refused}; nothing was changed")
+            raise JournalError(msg("{problem}; nothing was changed", problem=refused))
     with _locked(root):
         _complete(root)
         if basis is not None:
@@ -177,13 +178,13 @@ def write_files(root: Path, changes: Mapping[str, bytes | None], basis: Mapping[
         _write(root, changes)
 
 
-def unsafe_path(root: Path, relative: str) -> str | None:
+def unsafe_path(root: Path, relative: str) -> Message | None:
     """Why kodeks may not write ``relative`` (None: it may): only under code_text/, through real
     directories, onto a regular file or none, never through a link (a committed symlink would
     take the write outside the repository)."""
     parts = Path(relative).parts
     if not parts or parts[0] != CODE_DIR or ".." in parts or Path(relative).is_absolute():
-        return f"{relative} is not a file of {CODE_DIR}/"
+        return msg("{path} is not a file of {folder}/", path=relative, folder=CODE_DIR)
     current = root
     for index, part in enumerate(parts):
         current = current / part
@@ -192,14 +193,16 @@ def unsafe_path(root: Path, relative: str) -> str | None:
         except FileNotFoundError:
             return None
         except OSError as error:
-            return f"{current} cannot be examined ({error.strerror or error})"
+            return msg("{path} cannot be examined ({error})", path=str(current), error=str(error.strerror or error))
         last = index == len(parts) - 1
         if stat.S_ISLNK(mode):
-            return f"{Path(*parts[: index + 1]).as_posix()} is a symlink: kodeks never writes through a link"
+            return msg(
+                "{path} is a symlink: kodeks never writes through a link", path=Path(*parts[: index + 1]).as_posix()
+            )
         if not last and not stat.S_ISDIR(mode):
-            return f"{Path(*parts[: index + 1]).as_posix()} is not a directory"
+            return msg("{path} is not a directory", path=Path(*parts[: index + 1]).as_posix())
         if last and not stat.S_ISREG(mode):
-            return f"{relative} is not a regular file"
+            return msg("{path} is not a regular file", path=relative)
     return None
 
 
@@ -209,10 +212,22 @@ def _unchanged_since(root: Path, basis: Mapping[str, bytes]) -> None:
     now = read_files(root)
     changed = sorted(path for path in set(now) | set(basis) if now.get(path) != basis.get(path))
     if changed:
-        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        names = ", ".join(changed[:5])
         raise JournalError(
-            f"{names} changed while this command was planning its edit (another kodeks command or an editor "
-            "wrote at the same time): nothing was changed; run the command again"
+            plural(
+                "{files} and {count} more changed while this command was planning its edit (another kodeks command "
+                "or an editor wrote at the same time): nothing was changed; run the command again",
+                "{files} and {count} more changed while this command was planning its edit (another kodeks command "
+                "or an editor wrote at the same time): nothing was changed; run the command again",
+                len(changed) - 5,
+                files=names,
+            )
+            if len(changed) > 5
+            else msg(
+                "{files} changed while this command was planning its edit (another kodeks command or an editor "
+                "wrote at the same time): nothing was changed; run the command again",
+                files=names,
+            )
         )
 
 
@@ -280,8 +295,12 @@ def _write(root: Path, changes: Mapping[str, bytes | None]) -> None:
         for temporary in written:
             temporary.unlink(missing_ok=True)
         staged.unlink(missing_ok=True)
-        where = error.filename or "the changed files"
-        raise JournalError(f"cannot write {where}: {error.strerror or error}; nothing was changed") from error
+        problem = str(error.strerror or error)
+        raise JournalError(
+            msg("cannot write {path}: {error}; nothing was changed", path=str(error.filename), error=problem)
+            if error.filename
+            else msg("cannot write the changed files: {error}; nothing was changed", error=problem)
+        ) from error
     _apply(root, entries)
 
 
@@ -301,8 +320,13 @@ def _apply(root: Path, entries: list[dict[str, object]]) -> None:
         journal_path(root).unlink()
     except OSError as error:
         raise JournalError(
-            f"cannot finish the edit at {error.filename or root}: {error.strerror or error}; "
-            f"it is recorded in {journal_path(root)} and the next kodeks command will finish it"
+            msg(
+                "cannot finish the edit at {path}: {error}; "
+                "it is recorded in {journal} and the next kodeks command will finish it",
+                path=str(error.filename or root),
+                error=str(error.strerror or error),
+                journal=str(journal_path(root)),
+            )
         ) from error
 
 
@@ -341,15 +365,28 @@ def _complete(root: Path) -> Recovery:
             try:
                 os.replace(journal, aside)
             except OSError as error:
-                raise JournalError(f"{journal}: {why}; it cannot be set aside ({error.strerror}): remove it") from error
-            recovery = Recovery(set_aside=f"{journal}: {why}; not replayed, set aside as {aside.name}")
+                raise JournalError(
+                    msg(
+                        "{journal}: {why}; it cannot be set aside ({error}): remove it",
+                        journal=str(journal),
+                        why=why or "",
+                        error=str(error.strerror),
+                    )
+                ) from error
+            said = msg(
+                "{journal}: {why}; not replayed, set aside as {name}",
+                journal=str(journal),
+                why=why or "",
+                name=aside.name,
+            )
+            recovery = Recovery(set_aside=str(said))
     journal.with_name(journal.name + SUFFIX).unlink(missing_ok=True)
     for leftover in _leftovers(root):
         os.unlink(leftover)
     return recovery
 
 
-def _believed(root: Path, journal: Path) -> tuple[list[dict[str, object]] | None, str | None]:
+def _believed(root: Path, journal: Path) -> tuple[list[dict[str, object]] | None, Message | None]:
     """The journal's entries if this user's kodeks wrote it for this tree and every file is as the
     edit left it; otherwise why not."""
     from .cache import unseal
@@ -358,22 +395,22 @@ def _believed(root: Path, journal: Path) -> tuple[list[dict[str, object]] | None
         descriptor = os.open(journal, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None, "not a regular file"
+                return None, msg("not a regular file")
             data = handle.read(MAX_JOURNAL + 1)
     except OSError as error:
-        return None, f"unreadable ({error.strerror or error})"
+        return None, msg("unreadable ({error})", error=str(error.strerror or error))
     tag, _, body = data.partition(b"\n")
     try:
         sealed = bytes.fromhex(tag.decode("ascii")) + body
     except (UnicodeDecodeError, ValueError):
         sealed = b""
     if len(data) > MAX_JOURNAL or unseal(_seal_context(root), sealed) is None:
-        return None, "a journal this working tree's kodeks did not write (shipped in an archive, or forged)"
+        return None, msg("a journal this working tree's kodeks did not write (shipped in an archive, or forged)")
     try:
         document = json.loads(body)
         entries = document["entries"]
         if document["tree"] != os.fsdecode(root.resolve()) or not isinstance(entries, list):
-            return None, "a journal planned for another tree"
+            return None, msg("a journal planned for another tree")
         for entry in entries:
             if not (
                 isinstance(entry, dict)
@@ -381,17 +418,24 @@ def _believed(root: Path, journal: Path) -> tuple[list[dict[str, object]] | None
                 and isinstance(entry.get("delete"), bool)
                 and all(isinstance(entry.get(k), (str, type(None))) for k in ("old", "new"))
             ):
-                return None, f"an entry is not what kodeks writes ({json.dumps(entry, ensure_ascii=False)[:80]})"
+                return None, msg(
+                    "an entry is not what kodeks writes ({entry})", entry=json.dumps(entry, ensure_ascii=False)[:80]
+                )
     except (ValueError, KeyError, TypeError):
-        return None, "not a journal kodeks writes"
+        return None, msg("not a journal kodeks writes")
     unsafe = next((why for e in entries if (why := unsafe_path(root, str(e["path"])))), None)
     if unsafe:
         return None, unsafe
     stale = [str(e["path"]) for e in entries if not _as_left(root, e)]
     if stale:
-        return None, (
-            f"{len(stale)} of {len(entries)} files are no longer as the interrupted edit left them "
-            f"(changed since, say by `git reset` or `git checkout`), {stale[0]} first"
+        return None, plural(
+            "{count} of {total} files are no longer as the interrupted edit left them "
+            "(changed since, say by `git reset` or `git checkout`), {first} first",
+            "{count} of {total} files are no longer as the interrupted edit left them "
+            "(changed since, say by `git reset` or `git checkout`), {first} first",
+            len(stale),
+            total=len(entries),
+            first=stale[0],
         )
     return entries, None
 

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import KodeksError
+from ..messages import msg
 
 IGNORE_ALL = b"# Made by kodeks: what it builds here is not committed.\n*\n"
 CACHEDIR_TAG = (
@@ -35,7 +36,9 @@ def write_output(path: Path, data: bytes, own_directory: bool = False) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
-        raise KodeksError(f"cannot write {path}: {error.strerror or error}") from None
+        raise KodeksError(
+            msg("cannot write {path}: {error}", path=str(path), error=str(error.strerror or error))
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -45,7 +48,9 @@ def write_output(path: Path, data: bytes, own_directory: bool = False) -> None:
         os.replace(temporary, path)
     except OSError as error:
         os.unlink(temporary)
-        raise KodeksError(f"cannot write {path}: {error.strerror or error}") from None
+        raise KodeksError(
+            msg("cannot write {path}: {error}", path=str(path), error=str(error.strerror or error))
+        ) from None
     except BaseException:
         os.unlink(temporary)
         raise

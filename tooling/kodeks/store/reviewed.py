@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..messages import msg, plural
 from .document import MAX_PARAGRAPHS, InputError, check_size, open_package, read_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -102,10 +103,19 @@ def read_reviewed(path: Path) -> ReviewedDocument:
         core = read_xml(package, "docProps/core.xml", path)
     body = document.find(f"{W}body")
     if body is None:
-        raise InputError(f"{path}: not a Word document (no body)")
+        raise InputError(msg("{path}: not a Word document (no body)", path=str(path)))
     count = sum(1 for _ in body.iter(f"{W}p"))
     if count > MAX_PARAGRAPHS:
-        raise InputError(f"{path}: {count:,} paragraphs, more than a Code's copy holds (read up to {MAX_PARAGRAPHS:,})")
+        raise InputError(
+            plural(
+                "{path}: {number} paragraph, more than a Code's copy holds (read up to {limit})",
+                "{path}: {number} paragraphs, more than a Code's copy holds (read up to {limit})",
+                count,
+                path=str(path),
+                number=format(count, ","),
+                limit=format(MAX_PARAGRAPHS, ","),
+            )
+        )
     paragraphs, ranges = _paragraphs(body)
     comments = []
     for element in comments_xml.iter(f"{W}comment") if comments_xml is not None else ():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, SourceLocation
 from ..errors import CodeNotFoundError
+from ..messages import Message, msg
 from ..rules import rule
 from ..source import MAX_FILE_SIZE
 from . import CODE_DIR, CODE_FILE, Snapshot
@@ -20,19 +21,24 @@ def find_root(start: Path | None = None) -> Path:
     try:
         start = (start or Path.cwd()).resolve(strict=True)
     except OSError as error:  # the current directory was deleted under us
-        raise CodeNotFoundError(f"cannot look for {CODE_FILE} from here: {error.strerror}") from error
+        raise CodeNotFoundError(
+            msg("cannot look for {file} from here: {error}", file=CODE_FILE, error=str(error.strerror))
+        ) from error
     for directory in (start, *start.parents):
         if (directory / CODE_FILE).is_file():
             return directory
-    raise CodeNotFoundError(f"no {CODE_FILE} in {start} or any directory above it (use --root)")
+    raise CodeNotFoundError(
+        msg("no {file} in {directory} or any directory above it (use --root)", file=CODE_FILE, directory=str(start))
+    )
 
 
 def read_worktree(root: Path) -> Snapshot:
     code_dir = root / CODE_DIR
     if code_dir.is_symlink() or not code_dir.is_dir():
         raise CodeNotFoundError(
-            f"{code_dir} is not a directory"
-            + (" (it is a symlink, which kodeks never follows)" if code_dir.is_symlink() else "")
+            msg("{path} is not a directory (it is a symlink, which kodeks never follows)", path=str(code_dir))
+            if code_dir.is_symlink()
+            else msg("{path} is not a directory", path=str(code_dir))
         )
     snapshot = Snapshot(files={})
     recovery = complete_interrupted_edit(root)
@@ -57,19 +63,28 @@ def _walk(directory: Path, relative: str, snapshot: Snapshot) -> None:
             if stat.S_ISDIR(info.st_mode) and os.path.lexists(os.path.join(entry.path, ".git")):
                 # What `--rev` sees as a submodule: refused the same way here.
                 snapshot.problems.append(
-                    _refused(path, "a submodule or nested Git repository; kodeks reads only regular files")
+                    _refused(path, msg("a submodule or nested Git repository; kodeks reads only regular files"))
                 )
             elif stat.S_ISDIR(info.st_mode):
                 _walk(Path(entry.path), path, snapshot)
             elif not stat.S_ISREG(info.st_mode):
-                kind = "a symlink" if stat.S_ISLNK(info.st_mode) else "not a regular file"
                 snapshot.problems.append(
-                    _refused(path, f"{kind}; kodeks reads only regular files and never follows links")
+                    _refused(
+                        path,
+                        msg("a symlink; kodeks reads only regular files and never follows links")
+                        if stat.S_ISLNK(info.st_mode)
+                        else msg("not a regular file; kodeks reads only regular files and never follows links"),
+                    )
                 )
             elif info.st_size > MAX_FILE_SIZE:
                 snapshot.problems.append(
                     rule("F002").at(
-                        SourceLocation(path), f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_SIZE:,} (1 MiB)"
+                        SourceLocation(path),
+                        msg(
+                            "file is {size} bytes; the limit is {limit} (1 MiB)",
+                            size=format(info.st_size, ","),
+                            limit=format(MAX_FILE_SIZE, ","),
+                        ),
                     )
                 )
             else:
@@ -82,7 +97,7 @@ def _read_no_follow(path: str) -> bytes:
         return handle.read(MAX_FILE_SIZE + 1)
 
 
-def _refused(path: str, why: str) -> Diagnostic:
+def _refused(path: str, why: Message) -> Diagnostic:
     return rule("F003").at(SourceLocation(path), why)
 
 
