@@ -32,11 +32,13 @@ class FakeGitHub:
     requests: list[tuple[str, str, Any]] = field(default_factory=list)
     url: str = ""
 
-    def pull(self, number: int, head_sha: str, base_sha: str, head_repo: str = "stranger/code") -> dict[str, Any]:
+    def pull(
+        self, number: int, head_sha: str, base_sha: str, head_repo: str = "stranger/code", branch: str = "fix"
+    ) -> dict[str, Any]:
         return {
             "number": number,
-            "head": {"sha": head_sha, "repo": {"full_name": head_repo}},
-            "base": {"sha": base_sha, "repo": {"full_name": REPO}},
+            "head": {"sha": head_sha, "repo": {"full_name": head_repo}, "label": f"{head_repo.split('/')[0]}:{branch}"},
+            "base": {"sha": base_sha, "repo": {"full_name": REPO}, "ref": "main"},
         }
 
 
@@ -238,11 +240,15 @@ def test_a_first_redline_creates_the_comment_and_bad_context_is_a_clear_error(
     setup = origin_with_pull_request(
         tmp_path, code_repo, {A + "kenesh.md": BASE_FILES[A + "kenesh.md"].replace("решает", "рассматривает")}
     )
-    github.pulls = [github.pull(17, setup.head_sha, setup.base_sha)]
+    # A branch name is the stranger's words: the comment names both sides by branch, as text.
+    github.pulls = [github.pull(17, setup.head_sha, setup.base_sha, branch="fix-<img src=x>`*b*`")]
     result = comment(setup, github, tmp_path, run_event(tmp_path, setup.head_sha))
     assert result.exit_code == 0, result.output
     assert [(m, p) for m, p, _ in posted(github)] == [("POST", f"/repos/{REPO}/issues/17/comments")]
-    assert "<del>решает</del>" in posted(github)[0][2]["body"]
+    body = posted(github)[0][2]["body"]
+    assert "<del>решает</del>" in body
+    assert f"main ({setup.base_sha[:12]}) → stranger:fix-&lt;img src=x&gt;`*b*` ({setup.head_sha[:12]})" in body
+    assert "<img" not in body and "<em>b</em>" not in body
 
     event = tmp_path / "bad.json"
     for payload in ({"workflow_run": {"head_sha": "x"}}, {"workflow_run": {"pull_requests": 17}}, [1, 2]):

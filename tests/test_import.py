@@ -207,6 +207,19 @@ def test_lines_that_cannot_be_placed_stop_the_import_with_their_line(repo: Path)
     assert not (repo / ACT).exists()
 
 
+def test_an_input_is_named_as_the_user_gave_it(repo: Path) -> None:
+    """Below the current directory, by its path from there; elsewhere, whole (not «null:1:1»)."""
+    (repo / "in").mkdir()
+    (repo / "in" / "empty.txt").write_text("", encoding="utf-8")
+    for given, named in (
+        ("in/empty.txt", "in/empty.txt"),
+        (str(repo / "in" / "empty.txt"), "in/empty.txt"),
+        ("/dev/null", "/dev/null"),
+    ):
+        result = kodeks("import", given, "--act", "civil-code", "--language", "ru")
+        assert result.exit_code == 1 and f"{named}:1:1: I001 no article found" in result.output, result.output
+
+
 def test_foreign_inputs_get_a_clear_error(repo: Path) -> None:
     (repo / "cp1251.txt").write_bytes(BILINGUAL_RU.replace("¹", "-1").encode("cp1251"))
     result = kodeks("import", "cp1251.txt", "--act", "civil-code")

@@ -535,6 +535,8 @@ class Comparison:
     """Provisions of existing acts whose declared fate (``dispositions.yaml``) changed."""
     answered: tuple[AnsweredComment, ...] = ()
     """Comments of the register this change answers."""
+    names: tuple[str, str] = ("", "")
+    """What the reader calls the two sides (``main``, ``owner:feature``, ``HEAD~1``), if anything."""
 
 
 @dataclass(frozen=True, slots=True)

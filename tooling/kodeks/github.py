@@ -10,6 +10,7 @@ the redline with the default branch's kodeks, sanitises the body, and posts it.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import subprocess
@@ -49,6 +50,10 @@ class PullRequest:
     number: int
     base_sha: str
     head_sha: str
+    base_ref: str = ""
+    """The branch it is to merge into (``main``), as GitHub names it."""
+    head_label: str = ""
+    """Where its commits come from (``owner:branch``): a stranger's words, escaped where shown."""
 
 
 def read_event(path: str | None) -> dict[str, Any]:
@@ -252,7 +257,16 @@ def find_pull_requests(api: Api, head: RunHead) -> list[PullRequest]:
             and isinstance(_field(pr, "base", "sha"), str)
             and _SHA.fullmatch(_field(pr, "base", "sha"))
         ):
-            found.append(PullRequest(number, _field(pr, "base", "sha"), head.sha))
+            base_ref, head_label = _field(pr, "base", "ref"), _field(pr, "head", "label")
+            found.append(
+                PullRequest(
+                    number,
+                    _field(pr, "base", "sha"),
+                    head.sha,
+                    base_ref if isinstance(base_ref, str) else "",
+                    head_label if isinstance(head_label, str) else "",
+                )
+            )
     return found
 
 
@@ -283,6 +297,7 @@ def redline_files(root: Path, pr: PullRequest, artifact_url: str) -> tuple[str, 
     from .store.pair import read_pair
 
     comparison = compare(*read_pair(root, pr.base_sha, pr.head_sha))
+    comparison = dataclasses.replace(comparison, names=(pr.base_ref, pr.head_label))
     languages = comparison.redline.head.languages
     return (
         render_md(comparison, languages, full_redline=artifact_url),

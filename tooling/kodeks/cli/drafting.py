@@ -351,7 +351,7 @@ def import_(
     from ..importing import changes_for, import_act
     from ..parse.statute import read_statute
     from ..report import severity_word
-    from ..store.document import read_text_of_act, words_shown
+    from ..store.document import read_text_of_act, shown, words_shown
 
     if len(files) > 2:
         raise click.UsageError(str(msg("give one text per language: at most two files (ky and ru)")))
@@ -359,14 +359,14 @@ def import_(
     statutes = []
     for path in files:
         text, _ = read_text_of_act(path)
-        statutes.append(read_statute(path.name, text, language if len(files) == 1 else None))
+        statutes.append(read_statute(shown(path), text, language if len(files) == 1 else None))
     if title is not None:
         untitled = [s for s in statutes if not s.title]
         if len(untitled) != 1:
             raise click.UsageError(str(msg("--title names the title of the one input whose header has none")))
         untitled[0].title = title.strip()
-    shown = [words_shown(path) for path in files]  # word for word, against a reading of its own
-    imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None, shown)
+    readings = [words_shown(path) for path in files]  # word for word, against a reading of its own
+    imported = import_act(workspace.code, act_id, statutes, number, adopted.date() if adopted else None, readings)
     for finding in imported.unlinked:
         click.echo(f"{finding.location}: {finding.code} {severity_word(finding.severity)}: {finding.message}", err=True)
     _carry_out(root, workspace, Plan(changes_for(workspace.texts.files, imported, act_id)), dry_run)

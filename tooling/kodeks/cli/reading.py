@@ -316,6 +316,8 @@ def redline(
       kodeks redline main --worktree         # before committing
       kodeks redline main~1 main --format docx -o changes.docx
     """
+    import dataclasses
+
     from ..compare import compare
     from ..render import render_redline
     from ..store.pair import read_pair
@@ -323,6 +325,7 @@ def redline(
     if worktree and head is not None:
         raise click.UsageError(str(msg("give either HEAD or --worktree, not both")))
     comparison = compare(*read_pair(root, base, None if worktree else (head or "HEAD"), not no_merge_base))
+    comparison = dataclasses.replace(comparison, names=(base, "" if worktree else (head or "HEAD")))
     languages = chosen_languages(comparison.redline.head.languages, lang)
     data = render_redline(output_format, comparison, languages, with_table=docx_table)
     target = write_or_print(

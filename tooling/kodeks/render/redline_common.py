@@ -79,6 +79,18 @@ def current_label(comparison: Comparison, language: str) -> str:
     return wording.word("current-in-force" if in_force else "current-draft", language)
 
 
+def sides(comparison: Comparison) -> str:
+    """«main (1c7040e63c3b) → owner:feature (991841400b1a)»: each side by the name the reader
+    knows it by, with its commit; the commit alone where it has no other name."""
+    shown = []
+    for revision, name in zip((comparison.base_revision, comparison.head_revision), comparison.names, strict=True):
+        if revision is None:
+            return ""
+        sha = revision.hexsha[:12]
+        shown.append(f"{name} ({sha})" if name and not revision.hexsha.startswith(name) else sha)
+    return " → ".join(shown)
+
+
 def both(languages: Sequence[str], text: Callable[[str], str]) -> str:
     """A label in every language of the document, ky first, compactly: «кошулду / добавлена»
     (a word the languages share is written once)."""

@@ -24,6 +24,7 @@ from .redline_common import (
     current_label,
     detailed,
     kinds_text,
+    sides,
     structure_line,
     summary,
     table_rows,
@@ -209,8 +210,8 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
         ),
     )
     add_paragraph(document, title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if comparison.base_revision and head_revision:
-        add_paragraph(document, f"{comparison.base_revision.hexsha[:12]} → {head_revision.hexsha[:12]}")
+    if sides(comparison):
+        add_paragraph(document, sides(comparison))
     add_paragraph(document, kinds_summary(comparison, language))
     for structure_change in redline.structure:
         add_paragraph(document, structure_line(structure_change, language))

@@ -27,6 +27,7 @@ from .redline_common import (
     kinds_text,
     renumbered_only,
     side,
+    sides,
     structure_line,
     summary,
     table_rows,
@@ -117,11 +118,7 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
             title=both(
                 languages, lambda lang: wording.comparison_title(lang, code.title.get(lang, code.id), code.stage)
             ),
-            revisions=(
-                f"{comparison.base_revision.hexsha[:12]} → {comparison.head_revision.hexsha[:12]}"
-                if comparison.base_revision and comparison.head_revision
-                else ""
-            ),
+            revisions=sides(comparison),
             status=label("valid" if facts.valid else "invalid"),
             valid=facts.valid,
             counts=facts.counts,

@@ -27,6 +27,7 @@ from .redline_common import (
     kinds_text,
     renumbered_only,
     side,
+    sides,
     structure_line,
     summary,
     table_rows,
@@ -77,10 +78,8 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
     head = redline.head
     title = both(languages, lambda lang: wording.comparison_title(lang, head.title.get(lang, ""), head.stage))
     head_lines = [f"## {escape(title)}"]
-    if comparison.base_revision and comparison.head_revision:
-        head_lines.append(
-            f"{label('from')}: `{comparison.base_revision.hexsha[:12]}` → `{comparison.head_revision.hexsha[:12]}`"
-        )
+    if sides(comparison):  # branch names come from a stranger: escaped, like every other text
+        head_lines.append(f"{label('from')}: {escape(sides(comparison))}")
     facts = summary(comparison, languages)
     status = label("valid" if facts.valid else "invalid")
     head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")

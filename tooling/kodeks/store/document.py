@@ -43,6 +43,15 @@ class InputError(KodeksError):
     """An input file that cannot be read as a law's text (exit 2: the command was given it)."""
 
 
+def shown(path: Path) -> str:
+    """An input file as its problems name it: from the current directory when it lies below it,
+    else as given (``/dev/null``, not ``null``)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
 def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
     """The text of ``path`` (``.txt`` in UTF-8, or ``.docx``), and problems of its encoding."""
     check_size(path)
@@ -55,7 +64,7 @@ def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         raise InputError(msg("{path}: a ZIP package (a DOCX?); name it .docx to import it as one", path=str(path)))
-    text, problems = decode(path.name, data, limit=MAX_INPUT)
+    text, problems = decode(shown(path), data, limit=MAX_INPUT)
     if text is not None:
         _count_paragraphs(path, text.count("\n") + 1)
     if text is None:
