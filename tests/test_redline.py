@@ -559,11 +559,35 @@ def test_a_draft_codes_comparison_is_titled_as_the_law_titles_it() -> None:
 def test_the_word_redline_is_titled_as_the_comment(code_repo: Repo, tmp_path: Path) -> None:
     import docx as python_docx
 
-    root = code_repo([INSERTION])
-    target = tmp_path / "redline.docx"
-    redline(root, "HEAD~1", "--format", "docx", "-o", str(target))
-    title = python_docx.Document(str(target)).paragraphs[0].text
-    assert title == "Сыноо кодексинин долбооруна салыштырма таблица"
+    # Article 3 becomes 4 (renumbered only) and article 1 changes in Kyrgyz only.
+    one_language = {
+        A + "subject.md": BASE_FILES[A + "subject.md"].replace("башкарууну жөнгө", "башкарууну толук жөнгө")
+    }
+    root = code_repo([{**INSERTION, **one_language}])
+    paragraphs = {}
+    for option in ((), ("--docx-table",)):
+        target = tmp_path / "redline.docx"
+        redline(root, "HEAD~1", "--format", "docx", "-o", str(target), *option)
+        paragraphs[option] = [p.text for p in python_docx.Document(str(target)).paragraphs]
+    # A title in each language; a «table» only where the document holds one.
+    assert paragraphs[()][:2] == [
+        "Сыноо кодексинин долбоору: өзгөртүүлөр белгиленген",
+        "Текст с отмеченными изменениями: Тестовый кодекс",
+    ]
+    assert paragraphs[("--docx-table",)][:2] == [
+        "Сыноо кодексинин долбооруна салыштырма таблица",
+        "Сравнительная таблица: Тестовый кодекс",
+    ]
+    # The warnings the Markdown and HTML redlines give, in both languages.
+    text = "\n".join(paragraphs[()])
+    assert (
+        "Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
+        "(возможно, не хватает перевода)\n1-берене. Жөнгө салуу предмети / Статья 1. Предмет регулирования\n" in text
+    )
+    assert (
+        "Номерлери гана өзгөртүлгөн беренелер / Статьи, у которых изменились только номера\n"
+        "3-берене → 4-берене. Жергиликтүү кеңеш / Статья 3 → Статья 4. Местный кенеш" in text
+    )
 
 
 _PARAGRAPH = st.text(alphabet="аңөү кеш,.;—()\u00a0\t\n12-", max_size=60).map(str.strip)

@@ -77,6 +77,11 @@ _WORDS: dict[str, dict[str, str]] = {
     "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
     # Comparison tables (сравнительная таблица / салыштырма таблица)
     "comparison": {"ru": "Сравнительная таблица", "ky": "Салыштырма таблица", "en": "Comparison table"},
+    "tracked-changes": {
+        "ru": "Текст с отмеченными изменениями",
+        "ky": "Өзгөртүүлөр белгиленген текст",
+        "en": "Text with its changes tracked",
+    },
     # The left column of a comparison table: the wording in force, or the draft's previous one
     "current-in-force": {"ru": "Действующая редакция", "ky": "Колдонуудагы редакция", "en": "Wording in force"},
     "current-draft": {"ru": "Прежняя редакция", "ky": "Мурунку редакция", "en": "Previous wording"},
@@ -305,6 +310,16 @@ def comparison_title(language: str, title: str, stage: Stage) -> str:
     if stage is Stage.DRAFT and language == "ky" and title.endswith(" кодекси"):
         return f"{title.removesuffix(' кодекси')} кодексинин долбооруна салыштырма таблица"
     return f"{word('comparison', language)}: {title}" if title else word("comparison", language)
+
+
+def changes_title(language: str, title: str, stage: Stage) -> str:
+    """The title of a text with its changes tracked (no table): «Проект Кодекса … с отмеченными
+    изменениями» / «… кодексинин долбоору: өзгөртүүлөр белгиленген»."""
+    if stage is Stage.DRAFT and language == "ru" and title.startswith("Кодекс "):
+        return f"Проект Кодекса {title.removeprefix('Кодекс ')} с отмеченными изменениями"
+    if stage is Stage.DRAFT and language == "ky" and title.endswith(" кодекси"):
+        return f"{title.removesuffix(' кодекси')} кодексинин долбоору: өзгөртүүлөр белгиленген"
+    return f"{word('tracked-changes', language)}: {title}" if title else word("tracked-changes", language)
 
 
 def stage_name(stage: Stage, language: str) -> str:

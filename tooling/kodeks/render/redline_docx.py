@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import UTC
+from functools import partial
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -20,10 +21,12 @@ from ..model import Article, LegalNumber
 from .redline_common import (
     ELLIPSIS,
     answered_line,
+    both,
     caption,
     current_label,
     detailed,
     kinds_text,
+    renumbered_only,
     sides,
     structure_line,
     summary,
@@ -197,7 +200,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     head_revision = comparison.head_revision
     when = head_revision.committed if head_revision else UNDATED
     author = head_revision.author if head_revision else "kodeks"
-    title = wording.comparison_title(language, redline.head.title.get(language, redline.head.id), redline.head.stage)
+    entitled = wording.comparison_title if with_table else wording.changes_title  # a table only with --docx-table
+    titles = [entitled(lang, redline.head.title.get(lang, redline.head.id), redline.head.stage) for lang in languages]
+    title = " / ".join(titles)
     document = new_document(
         landscape=with_table,
         properties=Properties(
@@ -209,16 +214,27 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
             head_revision.hexsha if head_revision else "",
         ),
     )
-    add_paragraph(document, title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for each in titles:  # every language its own title line, as the parallel text below
+        add_paragraph(document, each, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
     if sides(comparison):
         add_paragraph(document, sides(comparison))
-    add_paragraph(document, kinds_summary(comparison, language))
+    for lang in languages:
+        add_paragraph(document, kinds_summary(comparison, lang))
     for structure_change in redline.structure:
-        add_paragraph(document, structure_line(structure_change, language))
+        add_paragraph(document, both(languages, partial(structure_line, structure_change)))
+    # What the Markdown and HTML redlines warn of, the Word file does too.
+    for key, listed in (
+        ("one-language", redline.one_language_changes()),
+        ("renumbered-only", renumbered_only(redline)),
+    ):
+        if listed:
+            add_paragraph(document, both(languages, partial(wording.word, key)), style="Heading 2")
+            for change in listed:
+                add_paragraph(document, both(languages, partial(caption, change)))
     if comparison.answered:
-        add_paragraph(document, wording.word("answered", language), style="Heading 2")
+        add_paragraph(document, both(languages, partial(wording.word, "answered")), style="Heading 2")
         for answered in comparison.answered:
-            add_paragraph(document, answered_line(answered, language))
+            add_paragraph(document, both(languages, partial(answered_line, answered)))
     tracker = _Tracker(xml_attribute(author), when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     body: list[str] = []
     changes = [c for c in redline.articles if c.base is not None or c.head is not None]
