@@ -56,7 +56,11 @@ class _BodyWriter:
 
     def paragraph(self, paragraph: Paragraph | None, number: str = "", anchor: str = "", css: str = "") -> str:
         attributes = (f' id="{_e(anchor)}"' if anchor else "") + (f' class="{css}"' if css else "")
-        label = f'<span class="num">{_e(number)}</span> ' if number else ""
+        # A unit's number is the link to it: its address, to copy and cite.
+        if number and anchor:
+            label = f'<a class="num" href="#{_e(anchor)}">{_e(number)}</a> '
+        else:
+            label = f'<span class="num">{_e(number)}</span> ' if number else ""
         return f"<p{attributes}>{label}{self.inlines(paragraph) if paragraph else ''}</p>\n"
 
     def inlines(self, paragraph: Paragraph) -> str:
@@ -94,7 +98,12 @@ _CSS = {"subpoint": "subpoint", "point": "point", "part": "", "paragraph": "", "
 
 
 def _article_column(edition: Edition, options: BuildOptions, article: Article, language: str) -> Markup:
-    out = [f'<h4 class="article-heading">{_e(unit_heading(edition, article, language))}</h4>\n']
+    anchor, back = _e(unit_anchor_of(article)), _e(wording.word("contents", language))
+    out = [
+        f'<h4 class="article-heading">{_e(unit_heading(edition, article, language))}'
+        f' <a class="pilcrow" href="#{anchor}" aria-hidden="true">¶</a>'
+        f' <a class="up" href="#contents" title="{back}" aria-label="{back}">↑</a></h4>\n'
+    ]
     review = review_of(edition, article, language) if options.review else None
     if review:
         badge = _e(review.status)
@@ -133,7 +142,9 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
         else:
             kind = "section" if isinstance(unit, Section) else "chapter"
             assert isinstance(unit, (Section, Chapter))
-            units.append({"kind": kind, "anchor": unit_anchor_of(unit), "headings": headings})
+            # A section with no article yet (a draft's later sections) starts no page of its own.
+            empty = isinstance(unit, Section) and not (unit.articles or any(c.articles for c in unit.chapters))
+            units.append({"kind": kind, "anchor": unit_anchor_of(unit), "headings": headings, "empty": empty})
     template = _environment().get_template("code.html.j2")
     page = template.render(
         languages=languages,
@@ -143,6 +154,6 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
         contents_title={language: wording.word("contents", language) for language in languages},
         contents=list(contents(edition, languages)),
         units=units,
-        page_word=wording.word("page", languages[0]),
+        page_word=" / ".join(wording.word("page", language) for language in languages),
     )
     return page.encode("utf-8")
