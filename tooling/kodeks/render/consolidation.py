@@ -100,6 +100,7 @@ def outline(
                 )
                 for c in consolidation.acts
             ),
+            (40, 12, 12, 12, 12, 12),  # an act's title takes room; counts do not
         ),  # fmt: skip
     ]
     if not consolidation.acts:  # no act kept as text yet: nothing to chart or count
@@ -121,6 +122,7 @@ def outline(
             Table(
                 (label("provision"), label("code-article")),
                 tuple((provision_text(p.target), fate_text(p)) for p in coverage.provisions),
+                (30, 70),
             ),
         ]
     blocks.append(Heading(label("code-to-acts"), 2))
@@ -137,6 +139,7 @@ def outline(
                 )
                 for article_id, targets in consolidation.sources.items()
             ),
+            (35, 65),
         )
     )
     findings = [

@@ -82,6 +82,8 @@ def _cells(count: int, total: int) -> int:
 
 
 _STYLE = """
+@page { size: A4 landscape; margin: 15mm; }
+@media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } tr { break-inside: avoid; } }
 body { font-family: "DejaVu Serif", "Times New Roman", serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
