@@ -441,3 +441,29 @@ def test_refs_to_an_id_that_does_not_exist_is_an_error_with_the_nearest_id(code_
     result = run(code_dir(), "refs", "kenes")
     assert result.exit_code == 2
     assert "no article, chapter, section or act `kenes`; did you mean `kenesh`?" in result.output
+
+
+def test_a_term_is_replaced_throughout_one_language_only_where_it_stands_whole(code_dir: WriteCode) -> None:
+    """«кеңеш» → «курултай» in the Kyrgyz text: the paragraphs and titles that hold the word, a
+    capital kept at a sentence's start, links kept, a chapter's title in code.yaml too; «кеңештер»
+    is another form and stays, and so does every Russian word."""
+    root = code_dir({YAML: BASE_FILES[YAML].replace('{ky: "Органдар", ru: "Органы"}', '{ky: "Кеңеш", ru: "Кенеш"}')})
+    before = files(root)
+    assert run(root, "replace", "кеңеш", "курултай", "--lang", "ky", "--dry-run").exit_code == 0
+    assert files(root) == before
+    result = run(root, "replace", "кеңеш", "курултай", "--lang", "ky", "--messages", "ru")
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "kodeks: изменено 3 файла: code_text/articles/concepts.md, code_text/articles/kenesh.md, code_text/code.yaml\n"
+    )
+    assert '{ky: "Курултай", ru: "Кенеш"}' in files(root)[YAML].decode()
+    after = files(root)
+    kenesh = after[A + "kenesh.md"].decode()
+    assert 'title: {ky: "Жергиликтүү курултай", ru: "Местный кенеш"}' in kenesh
+    assert "1. Жергиликтүү курултай [2-бөлүккө](art:kenesh#2) ылайык иштейт." in kenesh
+    assert "2. Курултай [1-главада](ch:basics)" in kenesh
+    assert "1) жергиликтүү курултай – [3-беренеде](art:kenesh) аталган орган;" in after[A + "concepts.md"].decode()
+    assert after[A + "subject.md"] == before[A + "subject.md"]  # «кеңештер»: another form
+    assert kenesh.split("## ru")[1] == before[A + "kenesh.md"].decode().split("## ru")[1]
+    again = run(root, "replace", "кеңеш", "курултай", "--lang", "ky")
+    assert again.exit_code == 2 and "«кеңеш» stands nowhere in the ky text" in again.output

@@ -104,7 +104,8 @@ def test_an_invisible_change_is_shown_by_name_in_the_redline(code_repo: Repo) ->
     comment = kodeks("redline", "HEAD~1", "--root", str(root)).stdout
     assert "<ins>дей⟨Latin c⟩твует</ins>" in comment
     assert (
-        "C003 ⚠ «дейcтвует» сөзүндө: латын «c» тамгасы" in comment and "в слове «дейcтвует»: латинская буква «c»" in comment
+        "C003 ⚠ «дейcтвует» сөзүндө: латын «c» тамгасы" in comment
+        and "в слове «дейcтвует»: латинская буква «c»" in comment
     )  # the warning is listed, not only counted
     assert "⟨U+200B⟩" in comment
     html = kodeks("redline", "HEAD~1", "--root", str(root), "--format", "html", "-o", "-").stdout

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 from dataclasses import dataclass, field
 
 from . import characters
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, SourceLocation
 from .edit.front_matter import new_article_text
 from .edit.renumber import references_to, renumber_edits, renumber_parts_edits
 from .edit.structure import insert_entry_edit, move_chapter_edits, remove_entry_edit
@@ -287,3 +288,63 @@ def remove_article(workspace: Workspace, article_id: str, force: bool = False) -
     changes[code.articles[article_id].path] = None
     plan = _then_renumber(workspace, changes)
     return Plan(plan.changes, plan.unresolved, tuple(referring))
+
+
+def replace_words(workspace: Workspace, old: str, new: str, language: str) -> Plan:
+    """A term replaced throughout the Code's text in one language: every paragraph, every
+    article's title and every title in code.yaml where ``old`` stands as whole words (a word
+    that begins a sentence keeps its capital: «Коомдоштуктун» → «Жамааттын»). Only the words
+    change; a reference whose words are kept stays a link. Each inflected form is its own term
+    (Kyrgyz suffixes follow the stem: «коомдоштуктун» is «жамааттын», not «жамааттун»)."""
+    from .edit.front_matter import scalar_edit
+    from .edit.paragraphs import paragraph_edits
+    from .edit.texts import Edit
+    from .snapshot import CODE_FILE
+    from .yamlsafe import load_yaml
+
+    _refuse_if_invalid(workspace)
+    old, new = old.strip(), new.strip()
+    if not old or "\n" in old or "\n" in new:
+        raise EditError(msg("give the words to replace and their replacement, each on one line"))
+    code, texts = workspace.code, workspace.texts
+    if language not in code.languages:
+        raise EditError(msg("the Code has no `{language}` text", language=language))
+    # The words as written, or with a capital at a sentence's start; no other case (a «Кеңеш»
+    # in «Жогорку Кеңеш» is a name, not the term «кеңеш»).
+    first = re.escape(old[0].lower()) + re.escape(old[0].upper())
+    pattern = re.compile(rf"(?<!\w)[{first}]{re.escape(old[1:])}(?!\w)")
+
+    def replaced(text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            return new[:1].upper() + new[1:] if match.group()[0].isupper() else new
+
+        return pattern.sub(one, text)
+
+    def title_edit(location: SourceLocation | None, title: str) -> Edit:
+        edit = scalar_edit(texts, location, replaced(title)) if location is not None else None
+        if edit is None:
+            raise EditError(
+                msg("the title «{title}» could not be found where it is written: edit it by hand", title=title)
+            )
+        return edit
+
+    edits = []
+    for article in code.articles.values():
+        text = article.texts.get(language)
+        for paragraph in text.paragraphs() if text else ():
+            if pattern.search(paragraph.plain_text):
+                edits += paragraph_edits(texts, paragraph, replaced(paragraph.plain_text))
+        title = article.title.get(language, "")
+        if pattern.search(title):
+            edits.append(title_edit(article.key_locations.get(f"title.{language}"), title))
+    structure, _ = load_yaml(CODE_FILE, texts.files[CODE_FILE])
+    if structure is not None:  # the Code is valid (checked above): its code.yaml reads
+        for path, location in structure.value_locations.items():
+            value: Any = structure.value
+            for key in path:
+                value = value[key]
+            if path[-2:] == ("title", language) and isinstance(value, str) and pattern.search(value):
+                edits.append(title_edit(location, value))
+    if not edits:
+        raise EditError(msg("«{old}» stands nowhere in the {language} text", old=old, language=language))
+    return Plan(dict(texts.apply(edits)))

@@ -106,7 +106,27 @@ _click_speaks_the_run_s_language()
 def _choose_messages(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     from .. import messages
 
-    messages.choose(value)
+    if value is not None:  # given before the command or after it: either says it (main() resets)
+        messages.choose(value)
+
+
+def _messages_option() -> click.Option:
+    return click.Option(
+        ["--messages"],
+        type=click.Choice(MESSAGE_LANGUAGES),
+        expose_value=False,
+        is_eager=True,
+        callback=_choose_messages,
+        help="The language kodeks speaks to you (default: KODEKS_MESSAGES, code.yaml's `messages:`, the locale).",
+    )
+
+
+def _messages_on_every_command(group: click.Group) -> None:
+    """``--messages`` after a command too (``kodeks validate --messages ky``), as a user types it."""
+    for command in group.commands.values():
+        command.params.append(_messages_option())
+        if isinstance(command, click.Group):
+            _messages_on_every_command(command)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,3 +184,5 @@ def _exit_code(code: object) -> int:
 
 # The commands register themselves on `cli`; their heavy imports happen when they run.
 from . import amending, drafting, github, reading, review  # noqa: E402,F401
+
+_messages_on_every_command(cli)

@@ -220,6 +220,27 @@ def remove(root: Path, article_id: str, force: bool, dry_run: bool) -> None:
 
 @cli.command()
 @root_option
+@click.argument("old", metavar="WORDS")
+@click.argument("new", metavar="REPLACEMENT")
+@click.option("--lang", "language", type=click.Choice(LEGAL_LANGUAGES), required=True, help="The text to change.")
+@dry_run_option
+def replace(root: Path, old: str, new: str, language: str, dry_run: bool) -> None:
+    """Replace a term throughout the text of one language: every paragraph and title where the
+    words stand whole (a capital at a sentence's start is kept). Each inflected form is its own
+    term.
+
+    \b
+    Example:
+      kodeks replace "жергиликтүү коомдоштуктун" "жергиликтүү жамааттын" --lang ky --dry-run
+    """
+    from ..drafting import replace_words
+
+    workspace = _workspace(root)
+    _carry_out(root, workspace, replace_words(workspace, old, new, language), dry_run)
+
+
+@cli.command()
+@root_option
 @click.argument("target", metavar="ID[#LOCATOR]")
 def refs(root: Path, target: str) -> None:
     """List every place that refers to an article, chapter, section or act (or a unit inside an article).
