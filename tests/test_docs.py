@@ -65,17 +65,18 @@ def _vocabulary() -> list[str]:
 @functools.cache
 def _string_literals() -> frozenset[str]:
     """The strings the toolkit's code holds as values: not its comments or docstrings, and not
-    wording.py, where every key is defined and none is shown."""
+    wording.py's table of words, where every key is defined and none is shown."""
     literals: set[str] = set()
     for path in (ROOT / "tooling" / "kodeks").rglob("*.py"):
-        if path.name == "wording.py":
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
             id(node.value)
             for node in ast.walk(tree)
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
         }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "_WORDS":
+                docstrings |= {id(inner) for inner in ast.walk(node)}
         literals |= {
             node.value
             for node in ast.walk(tree)

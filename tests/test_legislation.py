@@ -301,7 +301,10 @@ def test_built_documents_show_subpoints_and_notes_as_the_law_prints_them(
     monkeypatch.chdir(root)
     assert kodeks("build", "-o", "code.html").exit_code == 0
     html = (root / "code.html").read_text(encoding="utf-8")
-    assert re.search(r'<p id="ru-art-powers-p1-pt1-sp2" class="subpoint"><span class="num">б\)</span> управляет', html)
+    assert re.search(
+        r'<p id="ru-art-powers-p1-pt1-sp2" class="subpoint"><a class="num" href="#ru-art-powers-p1-pt1-sp2">б\)</a> управляет',
+        html,
+    )
     assert '<p class="note">Примечания.</p>' in html
     assert '<p class="note"><span class="num">1.</span> Статья применяется с 2027 года.</p>' in html
     assert 'href="#ru-art-powers-p1-pt1-sp2"' in html  # the subpoint reference leads to it

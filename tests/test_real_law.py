@@ -62,7 +62,7 @@ def test_the_built_text_has_every_unit_of_the_source_in_order(
         written = re.findall(r"^\s*(\d+[.)]) ", source.read_text(encoding="utf-8").split("---", 2)[2], re.M)
         column = re.search(rf'id="art-{article_id}".*?(?=<h3|id="art-|</main>|$)', html, re.S)
         assert column is not None, article_id
-        printed = re.findall(r'<span class="num">([^<]+)</span>', column.group(0))
+        printed = re.findall(r'<(?:span|a) class="num"[^>]*>([^<]+)</(?:span|a)>', column.group(0))
         assert printed == written, article_id
     assert "абзаце первом пункта 1" in html and "Утратила силу" in html
 
