@@ -84,11 +84,24 @@ def test_clicking_a_reference_lands_on_its_part(browser: Any, built_code: Path) 
     assert errors == []
 
 
-def test_parallel_text_stacks_on_a_phone(browser: Any, built_code: Path) -> None:
+def _cells(page: Any, article: str) -> dict[str, list[dict[str, float]]]:
+    return {
+        language: [cell.bounding_box() for cell in page.locator(f"#{article} > .columns > [lang={language}]").all()]
+        for language in ("ky", "ru")
+    }
+
+
+def test_parallel_text_stands_part_beside_part_and_stacks_on_a_phone(browser: Any, built_code: Path) -> None:
+    """On a wide page each part starts level with its other language (a long article cannot
+    drift pages apart); on a phone the article reads in one language whole, then the other."""
+    page, _, _ = open_page(browser, built_code, width=1280, height=900)
+    wide = _cells(page, "art-subject-of-regulation")
+    assert len(wide["ky"]) == len(wide["ru"]) == 4  # the heading and parts 1, 2, 3
+    assert [round(box["y"]) for box in wide["ky"]] == [round(box["y"]) for box in wide["ru"]]
     page, _, _ = open_page(browser, built_code, width=390, height=844)
-    article = page.locator("#art-subject-of-regulation")
-    ky, ru = article.locator("[lang=ky]").bounding_box(), article.locator("[lang=ru]").bounding_box()
-    assert ky["width"] > 300 and ru["y"] > ky["y"] + ky["height"] - 1
+    narrow = _cells(page, "art-subject-of-regulation")
+    assert all(box["width"] > 300 for box in narrow["ky"] + narrow["ru"])
+    assert max(box["y"] + box["height"] for box in narrow["ky"]) <= min(box["y"] for box in narrow["ru"]) + 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 

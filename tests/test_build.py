@@ -221,6 +221,18 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
     assert "1) местным кенешам;" in texts
 
 
+def test_parallel_docx_sets_each_unit_beside_its_other_language(code_dir: WriteCode) -> None:
+    """A row of the parallel table per heading and per unit, not per article: in a long article
+    the languages cannot drift pages apart."""
+    import docx
+
+    document = docx.Document(io.BytesIO(built(code_dir(), "--format", "docx")))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    kenesh = rows.index(["3-берене. Жергиликтүү кеңеш", "Статья 3. Местный кенеш"])
+    assert [row[0][:2] + row[1][:2] for row in rows[kenesh + 1 : kenesh + 3]] == ["1.1.", "2.2."]
+    assert rows[kenesh + 2][1] == "2. Кенеш решает вопросы, названные в главе 1 и разделе I."
+
+
 def test_docx_core_properties_come_from_the_commit(code_repo: Callable[..., Path]) -> None:
     import docx
 

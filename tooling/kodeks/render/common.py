@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import urllib.parse
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .. import wording
 from ..consolidation import printed_provision
@@ -25,6 +27,7 @@ from ..model import (
     Chapter,
     Code,
     Paragraph,
+    PrintedParagraph,
     ReferenceTarget,
     Section,
     SourceProvision,
@@ -32,6 +35,8 @@ from ..model import (
     Text,
 )
 from . import Edition
+
+T = TypeVar("T")
 
 
 def reference_href(edition: Edition, target: ReferenceTarget, language: str) -> str | None:
@@ -190,3 +195,24 @@ def history_notes(edition: Edition, text: ArticleText | None, article_id: str, l
             continue
         under[index] = [wording.history_note(language, [(r.number, r.adopted) for r in records])]
     return HistoryNotes(under, repealed)
+
+
+def starts_row(line: PrintedParagraph, previous: PrintedParagraph | None) -> bool:
+    """Parallel text stands unit beside unit, not article beside article, so that in a long
+    article the two languages do not drift pages apart: a part starts a row, and so, in an
+    article without parts, does each point and each абзац of its own; the notes are one row."""
+    if previous is None:
+        return True
+    if line.notes is not None:
+        return previous.notes is None
+    if line.part is not None:
+        return line.part is not previous.part
+    if line.point is not None:
+        return line.point is not previous.point
+    return line.subpoint is None
+
+
+def aligned(cells: Sequence[Sequence[T]], empty: T) -> list[list[T]]:
+    """Rows of parallel text from each language's cells: the n-th cells side by side (the
+    languages have the same units; where one has fewer, its cell is empty)."""
+    return [list(row) for row in itertools.zip_longest(*cells, fillvalue=empty)]

@@ -18,7 +18,18 @@ from .. import wording
 from ..marks import UNDATED, bookmark_name, heading_key, marked_lines, unit_anchor_of
 from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
-from .common import contents, external_href, history_notes, reference_href, review_of, revision_line, unit_heading, walk
+from .common import (
+    aligned,
+    contents,
+    external_href,
+    history_notes,
+    reference_href,
+    review_of,
+    revision_line,
+    starts_row,
+    unit_heading,
+    walk,
+)
 from .word import (
     HYPERLINK_STYLE,
     Properties,
@@ -95,13 +106,19 @@ class _Writer:
     def italic(self, text: str) -> str:
         return f"<w:p>{run(text, '<w:i/>' + self.lang)}</w:p>"
 
-    def text(self, text: ArticleText, article_id: str) -> Iterator[str]:
+    def rows(self, text: ArticleText, article_id: str) -> list[str]:
+        """The text cut where parallel text starts a row (:func:`starts_row`)."""
         notes = history_notes(self.edition, text, article_id, self.language)
-        yield from (self.italic(note) for note in notes.under.get(-1, ()))
+        rows = [[self.italic(note) for note in notes.under.get(-1, ())]]
+        previous = None
         for index, marked in enumerate(marked_lines(self.language, article_id, text)):
             line = marked.line
-            yield self.paragraph(notes.line(index, line.paragraph), line.label, marked.key, depth=line.depth)
-            yield from (self.italic(note) for note in notes.under.get(index, ()))
+            if starts_row(line, previous) and rows[-1]:
+                rows.append([])
+            rows[-1].append(self.paragraph(notes.line(index, line.paragraph), line.label, marked.key, depth=line.depth))
+            rows[-1] += [self.italic(note) for note in notes.under.get(index, ())]
+            previous = line
+        return ["".join(row) for row in rows if row]
 
     def heading(self, unit: Section | Chapter | Article) -> str:
         text = run(unit_heading(self.edition, unit, self.language), self.lang)
@@ -114,24 +131,28 @@ class _Writer:
         keep = '<w:keepNext w:val="0"/>' if len(self.options.languages) > 1 and isinstance(unit, Article) else ""
         return f'<w:p><w:pPr><w:pStyle w:val="{_HEADING_STYLES[type(unit)]}"/>{keep}{centre}</w:pPr>{text}</w:p>'
 
-    def article(self, article: Article) -> Iterator[str]:
-        yield self.heading(article)
+    def article(self, article: Article) -> list[str]:
+        """The article as the cells of its rows in parallel text: the heading, then its units."""
+        out = [self.heading(article)]
         review = review_of(self.edition, article, self.language) if self.options.review else None
         if review:
-            yield self.italic(review.status)
+            out.append(self.italic(review.status))
         if article.is_repealed:
             # «(Утратила силу в соответствии с Законом КР от …)» where the law is known
             notes = history_notes(self.edition, None, article.id, self.language).under.get(-1)
-            yield from (self.italic(note) for note in notes or [wording.word("repealed", self.language)])
-        elif self.language in article.texts:
-            yield from self.text(article.texts[self.language], article.id)
+            out += [self.italic(note) for note in notes or [wording.word("repealed", self.language)]]
+        cells = ["".join(out)]
+        if not article.is_repealed and self.language in article.texts:
+            cells += self.rows(article.texts[self.language], article.id)
+        out = []
         if review and review.sources:
-            yield self.italic(f"{review.sources_label}: {'; '.join(review.sources)}")
+            out.append(self.italic(f"{review.sources_label}: {'; '.join(review.sources)}"))
             for label, quoted in review.absorbed:
-                yield self.italic(label)
-                yield from (self.italic(line) for line in quoted)
+                out.append(self.italic(label))
+                out += [self.italic(line) for line in quoted]
         if review and review.notes:
-            yield self.italic(f"{review.notes_label}: {review.notes}")
+            out.append(self.italic(f"{review.notes_label}: {review.notes}"))
+        return cells + (["".join(out)] if out else [])
 
 
 def _properties(edition: Edition, language: str) -> Properties:
@@ -196,8 +217,8 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
             ):
                 body.append(table(rows, len(languages)))
                 rows = []
-            if isinstance(unit, Article):
-                rows.append(["".join(writer.article(unit)) for writer in writers])
+            if isinstance(unit, Article):  # unit beside unit: the languages never drift apart
+                rows += aligned([writer.article(unit) for writer in writers], "<w:p/>")
             else:
                 rows.append([writer.heading(unit) for writer in writers])
             previous = unit

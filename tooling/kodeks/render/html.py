@@ -12,7 +12,18 @@ from .. import wording
 from ..marks import printed_anchor, unit_anchor_of
 from ..model import Article, ArticleText, Chapter, Paragraph, Section, Text
 from . import BuildOptions, Edition
-from .common import contents, external_href, history_notes, reference_href, review_of, revision_line, unit_heading, walk
+from .common import (
+    aligned,
+    contents,
+    external_href,
+    history_notes,
+    reference_href,
+    review_of,
+    revision_line,
+    starts_row,
+    unit_heading,
+    walk,
+)
 
 SHORT_ARTICLE = 4
 """Articles of at most this many paragraphs are kept on one printed page."""
@@ -80,15 +91,20 @@ class _BodyWriter:
                 out.append(f'<a href="{_e(href)}">{_e(inline.text)}</a>')
         return "".join(out)
 
-    def text(self, text: ArticleText, article_id: str) -> str:
+    def rows(self, text: ArticleText, article_id: str) -> list[str]:
+        """The text cut where parallel text starts a row (:func:`starts_row`)."""
         notes = history_notes(self.edition, text, article_id, self.language)
-        out = [self.note(note) for note in notes.under.get(-1, ())]
+        rows = [[self.note(note) for note in notes.under.get(-1, ())]]
+        previous = None
         for index, line in enumerate(text.printed()):
+            if starts_row(line, previous) and rows[-1]:
+                rows.append([])
             paragraph = notes.line(index, line.paragraph)
             anchor = printed_anchor(self.language, article_id, line)
-            out.append(self.paragraph(paragraph, line.label, anchor, _CSS[line.kind]))
-            out += [self.note(note) for note in notes.under.get(index, ())]
-        return "".join(out)
+            rows[-1].append(self.paragraph(paragraph, line.label, anchor, _CSS[line.kind]))
+            rows[-1] += [self.note(note) for note in notes.under.get(index, ())]
+            previous = line
+        return ["".join(row) for row in rows if row]
 
     def note(self, text: str) -> str:
         return f'<p class="history">{_e(text)}</p>'
@@ -97,7 +113,8 @@ class _BodyWriter:
 _CSS = {"subpoint": "subpoint", "point": "point", "part": "", "paragraph": "", "note": "note"}
 
 
-def _article_column(edition: Edition, options: BuildOptions, article: Article, language: str) -> Markup:
+def _article_cells(edition: Edition, options: BuildOptions, article: Article, language: str) -> list[Markup]:
+    """One language's article as the cells of its rows: the heading, then its units."""
     anchor, back = _e(unit_anchor_of(article)), _e(wording.word("contents", language))
     out = [
         f'<h4 class="article-heading">{_e(unit_heading(edition, article, language))}'
@@ -112,8 +129,10 @@ def _article_column(edition: Edition, options: BuildOptions, article: Article, l
         # «(Утратила силу в соответствии с Законом КР от …)» where the law is known
         notes = history_notes(edition, None, article.id, language).under.get(-1)
         out += [f'<p class="repealed">{_e(note)}</p>\n' for note in notes or [wording.word("repealed", language)]]
-    elif language in article.texts:
-        out.append(_BodyWriter(edition, language).text(article.texts[language], article.id))
+    cells = ["".join(out)]
+    out = []
+    if not article.is_repealed and language in article.texts:
+        cells += _BodyWriter(edition, language).rows(article.texts[language], article.id)
     if review and review.sources:
         items = "".join(f"<li>{_e(source)}</li>" for source in review.sources)
         out.append(f'<aside class="sources"><p>{_e(review.sources_label)}:</p><ul>{items}</ul></aside>\n')
@@ -122,7 +141,9 @@ def _article_column(edition: Edition, options: BuildOptions, article: Article, l
             out.append(f'<blockquote class="absorbed"><p class="source">{_e(label)}</p>{quoted}</blockquote>\n')
     if review and review.notes:
         out.append(f'<aside class="note"><p>{_e(review.notes_label)}: {_e(review.notes)}</p></aside>\n')
-    return Markup("".join(out))  # every piece above was escaped
+    if out:
+        cells.append("".join(out))
+    return [Markup(cell) for cell in cells]  # every piece above was escaped
 
 
 def _paragraph_count(article: Article) -> int:
@@ -136,9 +157,10 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
     for unit in walk(edition):
         headings = {language: unit_heading(edition, unit, language) for language in languages}
         if isinstance(unit, Article):
-            columns = {language: _article_column(edition, options, unit, language) for language in languages}
+            cells = [_article_cells(edition, options, unit, language) for language in languages]
+            rows = [dict(zip(languages, row, strict=True)) for row in aligned(cells, Markup(""))]
             short = _paragraph_count(unit) <= SHORT_ARTICLE
-            units.append({"kind": "article", "anchor": unit_anchor_of(unit), "columns": columns, "short": short})
+            units.append({"kind": "article", "anchor": unit_anchor_of(unit), "rows": rows, "short": short})
         else:
             kind = "section" if isinstance(unit, Section) else "chapter"
             assert isinstance(unit, (Section, Chapter))
