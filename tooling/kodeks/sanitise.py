@@ -12,6 +12,7 @@ passes through as a raw HTML block without reading any Markdown in it again.
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
@@ -80,12 +81,20 @@ def sanitise(body: str, repository: str, limit: int | None = None) -> str:
     note = lxml_html.fragment_fromstring("<p></p>")
     note.text = str(msg("… (cut to fit GitHub's comment limit)"))
     budget = limit - len(_line(etree.tostring(note, encoding="unicode", method="html")))
-    _fit(root, budget)
-    root.append(note)
-    text = _line(etree.tostring(root, encoding="unicode", method="html"))
-    while len(text) > limit and len(root) > 1:  # the budget is counted per element: rarely, one more goes
-        root.remove(root[-2])
-        text = _line(etree.tostring(root, encoding="unicode", method="html"))
+    # The budget is counted per element, so a cut can come out a few characters over: then the
+    # cut is made again that much shorter, still inside the element, rather than dropping it
+    # whole (a redline's article is one <details>).
+    for _ in range(8):
+        cut = copy.deepcopy(root)
+        _fit(cut, budget - _own(cut))
+        cut.append(note)
+        text = _line(etree.tostring(cut, encoding="unicode", method="html"))
+        if len(text) <= limit:
+            return text
+        budget -= len(text) - limit
+    while len(text) > limit and len(cut) > 1:  # never met in practice: one more element goes
+        cut.remove(cut[-2])
+        text = _line(etree.tostring(cut, encoding="unicode", method="html"))
     return text
 
 
@@ -154,14 +163,21 @@ def _safe_href(href: str, repository: str) -> bool:
     )
 
 
-def _fit(element: Any, budget: int) -> int:
-    """Keep the children of ``element`` that fit in ``budget`` characters (a container that does
-    not fit whole is cut inside); what is left of the budget."""
+def _own(element: Any) -> int:
+    """The characters of an element's own markup and text, without its children's."""
     from lxml import etree
 
-    budget -= len(etree.tostring(element, encoding="unicode", method="html", with_tail=False)) - sum(
-        len(etree.tostring(child, encoding="unicode", method="html")) for child in element
+    return len(_line(etree.tostring(element, encoding="unicode", method="html", with_tail=False))) - sum(
+        len(_line(etree.tostring(child, encoding="unicode", method="html"))) for child in element
     )
+
+
+def _fit(element: Any, budget: int) -> int:
+    """Keep the children of ``element`` that fit in ``budget`` characters besides its own markup
+    (a container that does not fit whole is cut inside, if its own markup and a first child fit);
+    what is left of the budget."""
+    from lxml import etree
+
     for index, child in enumerate(list(element)):
         size = len(_line(etree.tostring(child, encoding="unicode", method="html")))
         if size <= budget:
@@ -169,8 +185,11 @@ def _fit(element: Any, budget: int) -> int:
             continue
         if len(child) and child.tag in ("div", "details", "table", "thead", "tbody", "ul", "ol", "blockquote"):
             child.tail = None
-            budget = _fit(child, budget)
-            index += 1
+            own = _own(child)
+            if own <= budget:
+                left = _fit(child, budget - own)
+                if len(child):  # an empty container says nothing: it goes too
+                    budget, index = left, index + 1
         for rest in list(element)[index:]:
             element.remove(rest)
         break
