@@ -117,8 +117,8 @@ def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
     assert "| … | … |" in out  # the unchanged intro and point 2 are left out
     _, out = redline(root, "HEAD~1")
     assert (
-        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
-        "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
+        "**⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
+        "(возможно, не хватает перевода)**\n\n- 2-берене. Түшүнүктөр / Статья 2. Понятия\n" in out
     )
 
 
@@ -136,8 +136,8 @@ def test_a_missing_translation_is_not_hidden_by_a_renumbered_reference_in_the_ot
     root = code_repo([{A + "concepts.md": changed}])
     _, out = redline(root, "HEAD~1")
     assert (
-        "⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
-        "(возможно, не хватает перевода): 2-берене. Түшүнүктөр / Статья 2. Понятия" in out
+        "**⚠ Текст бир гана тилде өзгөртүлдү (котормосу жетишпеши мүмкүн) / Текст изменен только на одном языке "
+        "(возможно, не хватает перевода)**\n\n- 2-берене. Түшүнүктөр / Статья 2. Понятия\n" in out
     )
     # The same word in both languages is no missing translation, whatever the numbers do.
     both = changed.replace("1) жергиликтүү кеңеш – [4-беренеде]", "1) жергиликтүү кеңеш – өкүлчүлүктүү [4-беренеде]")
@@ -431,8 +431,9 @@ def test_a_one_language_change_everywhere_names_a_few_articles_and_leaves_room_f
     git(root, "commit", "-q", "-am", "a Russian term replaced everywhere")
     code, out = redline(root, "HEAD~1")
     assert code == 0 and len(out) < 65_000
-    (warning,) = [line for line in out.splitlines() if line.startswith("⚠")]
-    assert warning.count("Статья ") == 30 and warning.endswith("… +270")
+    # The warning heads a list, one article a line: thirty named, then how many more.
+    warning = out.split("**⚠ ", 1)[1].split("\n\n", 2)[1]
+    assert warning.count("\n- ") + 1 == 31 and warning.count("Статья ") == 30 and warning.endswith("- … +270")
     assert out.count("<details") >= 20  # 300 names once took the room of the tables
 
 

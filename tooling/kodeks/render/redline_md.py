@@ -111,8 +111,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
         head_lines.append("\n".join(f"- {entry}" for entry in _listed(entries)))
     one_language = redline.one_language_changes()
     if one_language:
-        names = ", ".join(_listed([escape(both(languages, partial(caption, c))) for c in one_language]))
-        head_lines.append(f"⚠ {label('one-language')}: {names}")
+        entries = [escape(both(languages, partial(caption, c))) for c in one_language]
+        lines = "\n".join(f"- {entry}" for entry in _listed(entries))
+        head_lines.append(f"**⚠ {escape(label('one-language'))}**\n\n{lines}")
     renumbered = renumbered_only(redline)
     if renumbered:
         entries = [escape(both(languages, partial(caption, c))) for c in renumbered]
