@@ -850,3 +850,21 @@ def test_a_sign_is_named_in_each_language_and_read_back(path: UnitPath, old: str
     assert read.problems == [] and [(i.op, i.path, i.old, i.new) for i in read.versions["ru"]] == [
         (Op.REPLACE, path, old, new)
     ]
+
+
+def test_an_amending_law_is_not_applied_to_a_draft(tmp_path: Path) -> None:
+    """A draft is edited, not amended: `kodeks amend` writes no law for one, and --apply carries
+    none out on one."""
+    from .conftest import BASE_FILES
+
+    write_files(tmp_path, dict(BASE_FILES))
+    law = tmp_path / "law.md"
+    law.write_text(
+        "**Статья 1.**\n\nВнести в Кодекс следующие изменения:\n\nв статье 3 слово «решает» заменить словом «рассматривает».\n",
+        encoding="utf-8",
+    )
+    result = kodeks("amend", "--root", str(tmp_path), "--apply", str(law))
+    assert result.exit_code != 0 and "the Code is a draft: an amending law changes a text in force" in result.output
+    assert (tmp_path / "code_text/articles/kenesh.md").read_text(encoding="utf-8") == BASE_FILES[
+        "code_text/articles/kenesh.md"
+    ]

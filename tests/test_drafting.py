@@ -467,3 +467,20 @@ def test_a_term_is_replaced_throughout_one_language_only_where_it_stands_whole(c
     assert kenesh.split("## ru")[1] == before[A + "kenesh.md"].decode().split("## ru")[1]
     again = run(root, "replace", "кеңеш", "курултай", "--lang", "ky")
     assert again.exit_code == 2 and "«кеңеш» stands nowhere in the ky text" in again.output
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("кеңеш", "", "give the words to replace and their replacement, each on one line"),
+        ("кеңеш", "кеңеш", "the words and their replacement are the same: nothing to change"),
+    ],
+)
+def test_a_replacement_that_would_delete_or_change_nothing_is_refused(
+    code_dir: WriteCode, old: str, new: str, says: str
+) -> None:
+    root = code_dir()
+    before = files(root)
+    result = run(root, "replace", old, new, "--lang", "ky")
+    assert result.exit_code == 2 and says in result.output
+    assert files(root) == before

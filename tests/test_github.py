@@ -96,7 +96,10 @@ def test_an_invalid_head_still_gets_a_redline_with_its_findings(code_repo: Repo,
         == 0
     )
     comment = (out / "comment.md").read_text(encoding="utf-8")
-    assert "**Текшерүү: каталар бар / Проверка: есть ошибки** (1 / 0)" in comment
+    assert (
+        "**Текшерүү: каталар бар / Проверка: есть ошибки** (ката: 1, эскертүү: 0 / ошибок: 1, предупреждений: 0)"
+        in comment
+    )
     # The finding in each of the Code's languages, as the comment is written in them.
     assert (
         "N003 \\`kenesh\\` беренеси 9 деп номерленген, бирок тартиби боюнча 3-орунда турат: 3 деп номерлеңиз / "

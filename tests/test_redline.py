@@ -74,7 +74,7 @@ def test_an_insertion_that_renumbers(code_repo: Repo) -> None:
     assert code == 0
     # Every label in both languages, in the order asked for.
     assert (
-        "добавлена / кошулду: **1** · изменена / өзгөртүлдү: **1** · перенумерована / номери өзгөртүлдү: **1**" in out
+        "добавлено / кошулду: **1** · изменено / өзгөртүлдү: **1** · перенумеровано / номери өзгөртүлдү: **1**" in out
     )
     assert "<b>Статья 3 (новая). Местный бюджет / 3-берене (жаңы). Жергиликтүү бюджет</b> — добавлена / кошулду" in out
     assert "| <ins>**1.**</ins> " not in out and "| **<ins>1.</ins>** <ins>Местный бюджет открыт.</ins> |" in out
@@ -100,7 +100,7 @@ def test_a_move_between_chapters(code_repo: Repo) -> None:
     root = code_repo([{YAML: moved}])
     assert changes(root) == {"kenesh": {K.MOVED}}
     _, out = redline(root, "HEAD~1")
-    assert "жылдырылды / перемещена: **1**" in out
+    assert "жылдырылды / перемещено: **1**" in out
 
 
 def test_a_word_changed_inside_a_point_in_one_language(code_repo: Repo) -> None:
@@ -241,7 +241,7 @@ def test_an_invalid_head_still_shows_the_proposal_and_its_findings(code_repo: Re
     root = code_repo([{A + "kenesh.md": broken}])
     code, out = redline(root, "HEAD~1", "--lang", "ru")
     assert code == 0
-    assert "**Проверка: есть ошибки** (1 / 0)" in out
+    assert "**Проверка: есть ошибки** (ошибок: 1, предупреждений: 0)" in out
     assert (
         "- code\\_text/articles/kenesh.md:3:9: N003 статья \\`kenesh\\` имеет номер 5, но по порядку стоит на 3-м месте: "
         "присвойте номер 3\n" in out
@@ -411,7 +411,7 @@ def test_a_huge_change_keeps_the_comment_under_githubs_limit(synthetic_repo: Cal
     code, out = redline(root, "HEAD~1")
     assert code == 0
     assert len(out) < 65_000
-    assert "өзгөртүлдү / изменена: **300**" in out  # both languages, ky first
+    assert "өзгөртүлдү / изменено: **300**" in out  # both languages, ky first
     shown = re.search(r"\*\*300 беренеден (\d+) берене көрсөтүлдү, калгандары комментарийге батпады", out)
     assert shown is not None and 0 < int(shown.group(1)) < 300
     assert f"{shown.group(1)} из 300 статей показаны, остальные не поместились в комментарий" in out
@@ -516,7 +516,9 @@ def test_the_word_summary_opens_each_sentence_with_a_capital(code_repo: Repo) ->
     root = code_repo([INSERTION])
     comparison = compare(*read_pair(root, "HEAD~1", "HEAD"))
     assert kinds_summary(comparison, "ky").startswith("Текшерүү: ката жок. Кошулду: 1, өзгөртүлдү: 1")
-    assert kinds_summary(comparison, "ru").startswith("Проверка: ошибок нет. Добавлена: 1")
+    assert kinds_summary(comparison, "ru").startswith(
+        "Проверка: ошибок нет. Добавлено: 1, изменено: 1, перенумеровано: 1"
+    )
 
 
 def test_a_new_units_left_cell_says_it_is_absent(code_repo: Repo) -> None:

@@ -286,6 +286,33 @@ def test_what_cannot_be_placed_is_listed_with_its_page_text(code_repo: Callable[
 
 
 @pytest.mark.parametrize(
+    "broken",
+    [b"name: Round 1\ncomments: [\n  - {id: round-1/1, author: X\n", "name: «Первый»\ncomments:\n".encode("cp1251")],
+    ids=["invalid-yaml", "not-utf-8"],
+)
+def test_a_round_file_that_does_not_read_is_refused_not_written_over(
+    code_repo: Callable[..., Path], tmp_path: Path, broken: bytes
+) -> None:
+    """The drafter's unfinished edits in the round's file are theirs: an import adds to a file it
+    can read, or writes nothing."""
+    root = code_repo()
+    built = tmp_path / "code.docx"
+    assert kodeks("build", "--root", str(root), "--format", "docx", "--lang", "ru", "-o", str(built)).exit_code == 0
+    package = zipfile.ZipFile(built)
+    xml = package.read("word/document.xml").decode()
+    anchor = xml.rindex("<w:r>", 0, xml.index("Настоящий Кодекс регулирует"))
+    xml = xml[:anchor] + '<w:commentRangeStart w:id="1"/>' + xml[anchor:]
+    reviewed = reviewer_copy(package, xml, tmp_path / "reviewed.docx", ("1", "Уточнить."))
+    (root / "code_text/reviews").mkdir(exist_ok=True)
+    (root / "code_text/reviews/round-1.yaml").write_bytes(broken)
+    result = kodeks("review", "import", "--root", str(root), str(reviewed), "--round", "round-1")
+    assert (
+        result.exit_code == 2 and "the round's file does not read; fix it first (nothing was written)" in result.output
+    )
+    assert (root / "code_text/reviews/round-1.yaml").read_bytes() == broken
+
+
+@pytest.mark.parametrize(
     "make, says",
     [
         (lambda p: p.write_bytes(b"plain text"), "not a DOCX package"),

@@ -113,6 +113,11 @@ class Consolidation:
     amended: tuple[AmendedSince, ...] = ()
 
     @property
+    def measured(self) -> bool:
+        """Whether any provision of an act is kept as text: else no share can be said."""
+        return any(a.provisions for a in self.acts)
+
+    @property
     def decided_share(self) -> float:
         total = sum(len(a.provisions) for a in self.acts)
         return 1.0 if not total else 1 - sum(a.count(Fate.OPEN) for a in self.acts) / total

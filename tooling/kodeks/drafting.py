@@ -304,8 +304,10 @@ def replace_words(workspace: Workspace, old: str, new: str, language: str) -> Pl
 
     _refuse_if_invalid(workspace)
     old, new = old.strip(), new.strip()
-    if not old or "\n" in old or "\n" in new:
+    if not old or not new or "\n" in old or "\n" in new:
         raise EditError(msg("give the words to replace and their replacement, each on one line"))
+    if old == new:
+        raise EditError(msg("the words and their replacement are the same: nothing to change"))
     code, texts = workspace.code, workspace.texts
     if language not in code.languages:
         raise EditError(msg("the Code has no `{language}` text", language=language))

@@ -42,8 +42,10 @@ class Edition:
 def in_force_on(records: tuple[AmendmentRecord, ...], day: datetime.date) -> AmendmentRecord:
     """The last law in force on ``day``: its revision is the text in force that day."""
     earlier = [record for record in records if record.in_force <= day]
+    if not records:
+        raise HistoryError(msg("code_text/amendments.yaml lists no laws: the text has no editions yet"))
     if not earlier:
-        first = records[0].in_force.isoformat() if records else "—"
+        first = records[0].in_force.isoformat()
         raise HistoryError(
             msg(
                 "on {day} the text was not in force yet (the register starts on {first})",

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import characters, wording
+from .diagnostics import Diagnostic
 from .edit.front_matter import scalar_edit
 from .edit.paragraphs import CannotApply, paragraph_edits
 from .edit.texts import Edit, Texts
@@ -613,11 +614,24 @@ class ReviewImport:
 
 
 def import_review(
-    reading: ReviewReading, texts: Texts, code: Code, round_id: str, revision: str, apply: bool
+    reading: ReviewReading,
+    texts: Texts,
+    code: Code,
+    round_id: str,
+    revision: str,
+    apply: bool,
+    problems: Sequence[Diagnostic] = (),
 ) -> ReviewImport:
     """The register entries and (with ``apply``) the Markdown edits for a reviewer's copy read
-    as ``reading``; ``texts`` and ``code`` are the Code as it is now."""
+    as ``reading``; ``texts`` and ``code`` are the Code as it is now, ``problems`` what reading
+    it found. A round's file that does not read is refused, never written over: the drafter's
+    edits in it would be lost."""
     path = f"{REVIEWS_DIR}/{round_id}.yaml"
+    broken = [p for p in problems if p.location.path == path and p.is_error]
+    if broken:
+        raise ReviewError(
+            msg("{problem}: the round's file does not read; fix it first (nothing was written)", problem=str(broken[0]))
+        )
     new = [item for item in reading.found if not is_known(item, code, round_id)]
     changes: dict[str, str] = {}
     if new:

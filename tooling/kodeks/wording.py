@@ -224,6 +224,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "absorbed by several Code articles (possible duplicate or contradiction)",
     },
     "none": {"ru": "нет", "ky": "жок", "en": "none"},
+    "not-measured": {
+        "ru": "неизвестно: текст ни одного закона не внесен в репозиторий",
+        "ky": "белгисиз: бир да мыйзамдын тексти репозиторийге киргизиле элек",
+        "en": "unknown: no act's text is in the repository",
+    },
     "dispositions-changed": {
         "ru": "Изменены решения о положениях действующих законов",
         "ky": "Колдонуудагы мыйзамдардын жоболору боюнча чечимдер өзгөртүлдү",
@@ -571,6 +576,27 @@ def amended_since(language: str, number: str, title: str) -> str:
     if language == "ru":
         return f"изменено после включения в статью {number} Кодекса{titled}: проверьте статью"
     return f"amended after Code article {number}{titled} absorbed it: review the article"
+
+
+RU_COUNTED = {
+    "added": "добавлено",
+    "amended": "изменено",
+    "renumbered": "перенумеровано",
+    "moved": "перемещено",
+    "removed": "исключено",
+    "repealed": "утратило силу",
+    "retitled": "изменено наименований",
+}
+"""The Russian kinds of change before a count, neuter as a number takes them («добавлено: 3»)."""
+
+
+def findings_count(language: str, errors: int, warnings: int) -> str:
+    """«ката: 0, эскертүү: 1» / «ошибок: 0, предупреждений: 1»: the counts named, not «(0 / 1)»."""
+    if language == "ky":
+        return f"ката: {errors}, эскертүү: {warnings}"
+    if language == "ru":
+        return f"ошибок: {errors}, предупреждений: {warnings}"
+    return f"errors: {errors}, warnings: {warnings}"
 
 
 def on_words(language: str, quote: str) -> str:

@@ -28,6 +28,7 @@ from ..model import (
     Part,
     Point,
     ReferenceTarget,
+    Stage,
     Subpoint,
     TargetKind,
 )
@@ -100,6 +101,10 @@ def apply_law(
 
     With both versions of the law given, an instruction that names the other language's text
     («в тексте на государственном языке») is carried out once, from that language's version."""
+    if code.stage is Stage.DRAFT:  # as `kodeks amend` refuses to write one for a draft
+        raise ApplyError(
+            msg("the Code is a draft: an amending law changes a text in force (stage: in-force); edit the draft itself")
+        )
     state = _State(dict(files), code, paths)
     both = len(versions) > 1
     problems: list[Message] = []

@@ -62,6 +62,8 @@ class _Group(click.Group):
             # A problem with the repository or an input (an unknown revision, a shallow clone, a
             # file kodeks cannot read) is not misuse of the command: no usage block, the message.
             raise _Failure(str(error), error.exit_code) from None
+        except BrokenPipeError:  # `kodeks build -o - | head`: the reader had enough; no bug
+            ctx.exit(1)
         except Exception as error:  # a traceback that reaches a user is a bug
             # The first line is for kodeks's developers (English); the second for the person.
             click.echo(

@@ -403,6 +403,16 @@ def consolidation(
         data, output, None if output_format == "md" else root / "build" / f"consolidation.{output_format}"
     )
     share = report.decided_share * 100
+    if not report.measured:  # no act kept as text: a share of nothing is no 100%
+        if target is not None:
+            click.echo(
+                "kodeks: "
+                + msg("wrote {target} (no act's text is kept yet: nothing to measure)", target=str(target)).said()
+            )
+        if fail_under is not None:
+            click.echo("kodeks: " + msg("no act's text is kept: no provision is decided yet").said(), err=True)
+            raise SystemExit(EXIT_INVALID)
+        return
     if target is not None:
         click.echo(
             "kodeks: "

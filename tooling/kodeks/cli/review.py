@@ -78,7 +78,9 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
         )
     snapshot, sent = code_sent(root, file, document, workspace.code, workspace.cache)
     reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
-    result = import_review(reading, workspace.texts, workspace.code, round_id, document.revision, apply)
+    result = import_review(
+        reading, workspace.texts, workspace.code, round_id, document.revision, apply, workspace.diagnostics
+    )
     for unplaced in result.unplaced:
         click.echo(
             f"{file}: "

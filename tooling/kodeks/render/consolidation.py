@@ -112,6 +112,9 @@ def outline(
         (Outcome.AMEND, "amend-list"),
         (Outcome.UNDECIDED, "undecided-list"),
     ):
+        if not consolidation.measured:  # «none» would claim what nobody has checked
+            blocks += [Heading(label(key), 2), Items((label("not-measured"),))]
+            continue
         acts = [c for c in consolidation.acts if c.outcome is outcome]
         blocks += [Heading(label(key), 2), Items(tuple(act_title(c.act) for c in acts) or (label("none"),))]
 

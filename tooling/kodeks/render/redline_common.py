@@ -32,6 +32,12 @@ def kind_word(kind: ArticleChangeKind, language: str) -> str:
     return wording.word(f"article-{kind.value}", language)
 
 
+def counted_word(kind: ArticleChangeKind, language: str) -> str:
+    """What happened, said before a count: «добавлено: 1, изменено: 4» (a feminine «добавлена»
+    agrees with one «статья», not with a number)."""
+    return wording.RU_COUNTED[kind.value] if language == "ru" else kind_word(kind, language)
+
+
 def number_text(base: LegalNumber | None, head: LegalNumber | None) -> str:
     if base is None or head is None or base == head:
         return str(head or base or "?")
@@ -99,7 +105,7 @@ def both(languages: Sequence[str], text: Callable[[str], str]) -> str:
 
 def summary(comparison: Comparison, languages: Sequence[str]) -> Summary:
     redline = comparison.redline
-    counts = [(both(languages, partial(kind_word, kind)), redline.count(kind)) for kind in SUMMARY_ORDER]
+    counts = [(both(languages, partial(counted_word, kind)), redline.count(kind)) for kind in SUMMARY_ORDER]
     counts.append((both(languages, partial(wording.word, "structure")), len(redline.structure)))
     errors = sum(d.is_error for d in comparison.head_diagnostics)
     return Summary(

@@ -82,7 +82,9 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
         head_lines.append(f"{label('from')}: {escape(sides(comparison))}")
     facts = summary(comparison, languages)
     status = label("valid" if facts.valid else "invalid")
-    head_lines.append(f"**{status}** ({facts.errors} / {facts.warnings})")
+    head_lines.append(
+        f"**{status}** ({both(languages, lambda lang: wording.findings_count(lang, facts.errors, facts.warnings))})"
+    )
     # Errors first, then warnings (CI fails on those too, and C002/C003 name deceptive text).
     findings = sorted(comparison.head_diagnostics, key=lambda d: not d.is_error)
     if findings:

@@ -154,7 +154,9 @@ def check_size(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(msg("{path}: {error}", path=str(path), error=str(error.strerror))) from error
+        raise InputError(
+            msg("{path}: the file cannot be read ({error})", path=str(path), error=str(error.strerror))
+        ) from error
     if size > MAX_INPUT:
         raise InputError(
             msg(
