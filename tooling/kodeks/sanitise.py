@@ -12,7 +12,6 @@ passes through as a raw HTML block without reading any Markdown in it again.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Any
 
@@ -81,21 +80,13 @@ def sanitise(body: str, repository: str, limit: int | None = None) -> str:
     note = lxml_html.fragment_fromstring("<p></p>")
     note.text = str(msg("… (cut to fit GitHub's comment limit)"))
     budget = limit - len(_line(etree.tostring(note, encoding="unicode", method="html")))
-    # The budget is counted per element, so a cut can come out a few characters over: then the
-    # cut is made again that much shorter, still inside the element, rather than dropping it
-    # whole (a redline's article is one <details>).
-    for _ in range(8):
-        cut = copy.deepcopy(root)
-        _fit(cut, budget - _own(cut))
-        cut.append(note)
-        text = _line(etree.tostring(cut, encoding="unicode", method="html"))
-        if len(text) <= limit:
-            return text
-        budget -= len(text) - limit
-    while len(text) > limit and len(cut) > 1:  # never met in practice: one more element goes
-        cut.remove(cut[-2])
-        text = _line(etree.tostring(cut, encoding="unicode", method="html"))
-    return text
+    # Every character is counted as written (line breaks escaped, a container's own markup
+    # charged only when it is kept), so the cut fits: a redline's last article (one <details>)
+    # is cut inside, never dropped whole for a few characters. Only a limit below the note's own
+    # length (never a real comment's) gives more than the limit: the note alone.
+    _fit(root, budget - _own(root))
+    root.append(note)
+    return _line(etree.tostring(root, encoding="unicode", method="html"))
 
 
 def _line(serialised: str) -> str:
