@@ -98,6 +98,8 @@ def test_parallel_text_stands_part_beside_part_and_stacks_on_a_phone(browser: An
     wide = _cells(page, "art-subject-of-regulation")
     assert len(wide["ky"]) == len(wide["ru"]) == 4  # the heading and parts 1, 2, 3
     assert [round(box["y"]) for box in wide["ky"]] == [round(box["y"]) for box in wide["ru"]]
+    # «10-главасында» is never split at its hyphen across two lines.
+    assert page.evaluate("getComputedStyle(document.querySelector('main .nw')).whiteSpace") == "nowrap"
     page, _, _ = open_page(browser, built_code, width=390, height=844)
     narrow = _cells(page, "art-subject-of-regulation")
     assert all(box["width"] > 300 for box in narrow["ky"] + narrow["ru"])

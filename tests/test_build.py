@@ -107,7 +107,7 @@ def test_every_internal_link_has_a_target(code_dir: WriteCode) -> None:
     hrefs = set(re.findall(r'href="#([^"]+)"', html))
     assert hrefs and hrefs <= ids
     assert 'href="#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in html
-    assert 'href="#ky-art-kenesh-p2">2-бөлүккө</a>' in html
+    assert 'href="#ky-art-kenesh-p2"><span class="nw">2-бөлүккө</span></a>' in html  # one line, number and word
     assert 'href="#ch-basics">главе 1</a>' in html
 
 
@@ -141,7 +141,8 @@ def test_a_repealed_article_keeps_number_and_heading(code_dir: WriteCode) -> Non
         r"Статья 3\. Местный кенеш <a class=\"pilcrow\"[^\n]*</h4>\s*<p class=\"repealed\">Утратила силу</p>", html
     )
     assert re.search(
-        r"3-берене\. Жергиликтүү кеңеш <a class=\"pilcrow\"[^\n]*</h4>\s*<p class=\"repealed\">Күчүн жоготту</p>", html
+        r"<span class=\"nw\">3-берене</span>\. Жергиликтүү кеңеш <a class=\"pilcrow\"[^\n]*</h4>\s*<p class=\"repealed\">Күчүн жоготту</p>",
+        html,
     )
 
 
@@ -214,6 +215,9 @@ def test_docx_has_word_headings_toc_bookmarked_links_and_page_numbers(code_dir: 
     assert pagerefs and pagerefs <= bookmarks
     footers = [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if name.startswith("word/footer")]
     assert any(" PAGE " in docx_xml(data, name) for name in footers)
+    # Every page says which text it is and that it is a draft.
+    headers = [name for name in zipfile.ZipFile(io.BytesIO(data)).namelist() if name.startswith("word/header")]
+    assert any("Тестовый кодекс (Проект)" in docx_xml(data, name) for name in headers)
     section = document.sections[0]
     assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

@@ -196,7 +196,11 @@ def _contents(edition: Edition, languages: tuple[str, ...], writer: _Writer) -> 
 
 def render(edition: Edition, options: BuildOptions) -> bytes:
     languages = options.languages
-    document = new_document(len(languages) > 1, _properties(edition, languages[0]), languages[0])
+    code = edition.code
+    running = " / ".join(
+        f"{code.title.get(language, code.id)} ({wording.stage_name(code.stage, language)})" for language in languages
+    )
+    document = new_document(len(languages) > 1, _properties(edition, languages[0]), languages[0], running)
     _title_page(document, edition, languages)
     bookmarks = _Bookmarks()
     writers = [_Writer(edition, options, language, bookmarks, document.part) for language in languages]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from html import escape as _e
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -54,6 +55,16 @@ def css_string(value: str) -> Markup:
     return Markup("".join(out))
 
 
+_NUMBERED = re.compile(r"\d+(?:-\d+)*-[^\W\d_]+")
+"""«10-главасында», «12-1-берене»: a number and its suffix, which a line must not break apart."""
+
+
+def _kept_together(escaped: str) -> str:
+    """Escaped text with each numbered word held on one line (no character is changed: search and
+    copy find the hyphen they expect)."""
+    return _NUMBERED.sub(lambda m: f'<span class="nw">{m.group()}</span>', escaped)
+
+
 class _BodyWriter:
     """Article bodies as HTML strings; every piece of text passes through ``_e``.
 
@@ -78,7 +89,7 @@ class _BodyWriter:
         out = []
         for inline in paragraph.inlines:
             if isinstance(inline, Text):
-                out.append(_e(inline.value).replace("\n", "<br>"))
+                out.append(_kept_together(_e(inline.value)).replace("\n", "<br>"))
                 continue
             href = (
                 reference_href(self.edition, inline.target, self.language)
@@ -86,9 +97,9 @@ class _BodyWriter:
                 else external_href(inline.href)
             )
             if href is None:
-                out.append(f'<span class="ref">{_e(inline.text)}</span>')
+                out.append(f'<span class="ref">{_kept_together(_e(inline.text))}</span>')
             else:
-                out.append(f'<a href="{_e(href)}">{_e(inline.text)}</a>')
+                out.append(f'<a href="{_e(href)}">{_kept_together(_e(inline.text))}</a>')
         return "".join(out)
 
     def rows(self, text: ArticleText, article_id: str) -> list[str]:
@@ -117,7 +128,7 @@ def _article_cells(edition: Edition, options: BuildOptions, article: Article, la
     """One language's article as the cells of its rows: the heading, then its units."""
     anchor, back = _e(unit_anchor_of(article)), _e(wording.word("contents", language))
     out = [
-        f'<h4 class="article-heading">{_e(unit_heading(edition, article, language))}'
+        f'<h4 class="article-heading">{_kept_together(_e(unit_heading(edition, article, language)))}'
         f' <a class="pilcrow" href="#{anchor}" aria-hidden="true">¶</a>'
         f' <a class="up" href="#contents" title="{back}" aria-label="{back}">↑</a></h4>\n'
     ]

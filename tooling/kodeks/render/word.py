@@ -90,9 +90,10 @@ class Properties:
     which ``kodeks review import`` compares a reviewer's copy with."""
 
 
-def new_document(landscape: bool, properties: Properties, language: str = "ru") -> Any:
+def new_document(landscape: bool, properties: Properties, language: str = "ru", running: str = "") -> Any:
     """An A4 document with Times New Roman styles, a Hyperlink style and page numbers, its text
-    in ``language`` unless a run says otherwise (python-docx's template says English)."""
+    in ``language`` unless a run says otherwise (python-docx's template says English); ``running``
+    heads every page (a draft's title and «Долбоор / Проект»)."""
     document = Document()
     defaults = document.styles.element.find(qn("w:docDefaults"))
     for lang in defaults.iter(qn("w:lang")) if defaults is not None else ():
@@ -130,6 +131,13 @@ def new_document(landscape: bool, properties: Properties, language: str = "ru") 
     footer = section.footer.paragraphs[0]._p
     footer.addnext(parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{begin}{run("1")}{end}</w:p>'))
     footer.getparent().remove(footer)
+    if running:
+        grey = '<w:color w:val="5C5C5C"/><w:sz w:val="16"/>'
+        header = section.header.paragraphs[0]._p
+        header.addnext(
+            parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>{run(running, grey)}</w:p>')
+        )
+        header.getparent().remove(header)
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     document.settings.element.append(update)
