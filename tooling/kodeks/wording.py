@@ -344,8 +344,11 @@ NOTES_OPENING = re.compile(r"(?:Примечани[ея]|Эскертүү(?:лө
 
 
 def provision(language: str, target: ReferenceTarget) -> str:
-    """«ст. 31, ч. 1, п. 2, пп. «а»» / «31-берене, 1-бөлүк, 2-пункт, «а» пунктча» for a provision
-    of another act (``act:ID/31#1.2.а``): Kyrgyz puts the number first, with a hyphen."""
+    """«ст. 31, ч. 1, п. 2, пп. «а»» / «31-берененин 1-бөлүгүнүн 2-пункту» for a provision of
+    another act (``act:ID/31#1.2.а``): Kyrgyz runs from the article down, in genitive chains, as
+    its laws cite (never «31-берене, 1-бөлүк»)."""
+    if language == "ky" and target.article is not None:
+        return unit_place("ky", target.article, target)
     pieces = []
     for key, value in (
         ("article", target.article),
