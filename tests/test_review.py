@@ -432,7 +432,7 @@ comments:
     assert "| Бардыгы / Всего | 3 |" in totals
 
     html_result = kodeks("review", "table", "--root", str(root), "--format", "html", "--lang", "ru", "-o", "-")
-    assert '<th style="width:31%">Замечание, предложение</th>' in html_result.output
+    assert '<th style="width:29%">Замечание, предложение</th>' in html_result.output
     assert "Министерство юстиции" in html_result.output
 
 

@@ -15,7 +15,7 @@ from ..review_table import ReviewTable, TableRow
 from .outline import Block, Heading, Items, Table
 from .outline import render as write
 
-_WIDTHS = (8, 18, 12, 31, 13, 18)
+_WIDTHS = (8, 17, 15, 29, 13, 18)
 """Per cent of the page: the comment's id («round-1/12», what trailers and the PR comment name)
 needs more than a row number did."""
 
