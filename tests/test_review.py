@@ -473,8 +473,11 @@ comments:
     # In force, where numbers are the articles' own: the redline names units with them.
     in_force = BASE_FILES[YAML].replace("stage: draft", "stage: in-force")
     root = code_repo([{"code_text/reviews/round-1.yaml": round_file, YAML: in_force}])
-    answered = round_file.replace(
-        'comment: "Уточнить.", decision: open', 'comment: "Уточнить.", decision: accepted, reason: "Уточнено."'
+    answered = (
+        round_file.replace(
+            'comment: "Уточнить.", decision: open', 'comment: "Уточнить.", decision: accepted, reason: "Уточнено."'
+        )
+        + '  - {id: round-1/3, author: Бакыт Осмонов, unit: "art:kenesh#1", comment: "Ок.", decision: rejected, reason: "Нет."}\n'
     )
     write_files(root, {"code_text/reviews/round-1.yaml": answered})
     git(root, "add", "-A")
@@ -485,6 +488,8 @@ comments:
     assert "round-1/1, часть 2 статьи 3, Бакыт Осмонов: не рассмотрено → принято (Уточнено.)" in result.output
     assert "round-1/2, статья 1, Айгүл Токтогулова: не рассмотрено → не рассмотрено" in result.output
     assert "round-9/1: в таблице замечаний нет такого замечания" in result.output
+    # A comment entered and decided in this change: new, not «новая» (which agrees with «статья»).
+    assert "round-1/3, часть 1 статьи 3, Бакыт Осмонов: новое замечание → не принято (Нет.)" in result.output
     html = kodeks("redline", "--root", str(root), "HEAD~1", "--format", "html", "--lang", "ru", "-o", "-").output
     assert "<li>round-1/1, часть 2 статьи 3, Бакыт Осмонов: не рассмотрено → принято (Уточнено.)</li>" in html
 

@@ -126,6 +126,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "no-comments": {"ru": "Замечаний нет.", "ky": "Сын-пикирлер жок.", "en": "No comments."},
     "proposed": {"ru": "Предлагаемая редакция", "ky": "Сунушталган редакция", "en": "Proposed wording"},
     "new": {"ru": "новая", "ky": "жаңы", "en": "new"},
+    "new-comment": {"ru": "новое замечание", "ky": "жаңы сын-пикир", "en": "new comment"},
     "exclude": {"ru": "исключить", "ky": "алып салынсын", "en": "delete"},
     "absent": {"ru": "отсутствует", "ky": "жок", "en": "none"},
     "from": {"ru": "Сравнение", "ky": "Салыштыруу", "en": "Comparing"},

@@ -220,7 +220,9 @@ def answered_line(answered: AnsweredComment, language: str) -> str:
     if entry is None:
         return f"{answered.id}: {wording.word('unknown-comment', language)}"
     place = answered.places.get(language, str(entry.unit))
-    before = wording.decision_name(answered.before, language) if answered.before else wording.word("new", language)
+    before = (
+        wording.decision_name(answered.before, language) if answered.before else wording.word("new-comment", language)
+    )
     text = f"{entry.id}, {place}, {entry.author}: {before} → {wording.decision_name(entry.decision, language)}"
     if entry.reason:
         text += f" ({entry.reason})"
