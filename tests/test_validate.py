@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kodeks import check
 from kodeks.store.worktree import read_worktree
 
@@ -189,3 +191,28 @@ def test_p001_says_the_structure_of_both_languages_readably(code_dir: WriteCode)
         f"{A}subject.md:17:1: P001 «## ru» has parts 1., 2. with 3 points 1)–3) "
         "but «## ky» has parts 1., 2. with 2 points 1)–2)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "finding"),
+    [
+        (
+            "id: x\n\tstage: draft\n",
+            "x.yaml:2:1: Y002 YAML syntax error: a tab in the indentation: "
+            "YAML indents with spaces only: replace the tab by spaces",
+        ),
+        (
+            "languages: [ky, ru\nid: x\n",
+            "x.yaml:1:12: Y002 YAML syntax error: a list in «[ ]» is not closed, or a comma is missing "
+            "(the list in «[ ]» opened here; found at line 2)",
+        ),
+    ],
+    ids=["tab", "unclosed-list"],
+)
+def test_a_yaml_mistake_says_what_to_fix_where_it_began(yaml_text: str, finding: str) -> None:
+    """libyaml's own words («found character that cannot start any token») said as a drafter
+    reads them: a tab is named as one; an unclosed list is found where it opened."""
+    from kodeks.yamlsafe import load_yaml
+
+    _, problems = load_yaml("x.yaml", yaml_text)
+    assert [p.said("en") for p in problems] == [finding]

@@ -98,7 +98,7 @@ def load_yaml(
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_error(error, at)]
+        return None, [_syntax_error(error, at, text)]
     except _Refused as error:
         return None, [rule("Y002").at(at(error.mark), msg("YAML syntax error: {problem}", problem=error.problem))]
     except _TooDeep as error:
@@ -107,29 +107,57 @@ def load_yaml(
         return None, [rule("Y002").at(at(None), msg("YAML error: {error}", error=str(error)))]
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, at: Any) -> Diagnostic:
-    """Point at the line a drafter must fix.
+def _syntax_error(error: yaml.MarkedYAMLError, at: Any, text: str) -> Diagnostic:
+    """Point at the line a drafter must fix, and say in the reader's language what is wrong.
 
     An unclosed quote or bracket is reported by libyaml where it gave up (often the next
     key); the place to fix is where the quote or bracket opened, which ``context_mark`` holds.
     """
     problem = error.problem or ""
-    said: Message = verbatim(problem) if problem else msg("invalid YAML")
+    said: Message = _PROBLEMS.get(problem) or (verbatim(problem) if problem else msg("invalid YAML"))
     context = error.context or ""
     opened_earlier = error.context_mark is not None and ("quoted" in context or "flow" in context)
     if opened_earlier:
         location = at(error.context_mark)
         gave_up = at(error.problem_mark)
         said = msg(
-            "{problem} ({context} opened here; found at line {line})", problem=said, context=context, line=gave_up.line
+            "{problem} ({context} opened here; found at line {line})",
+            problem=said,
+            context=_CONTEXTS.get(context) or verbatim(context),
+            line=gave_up.line,
         )
     else:
         location = at(error.problem_mark or error.context_mark)
-    hint = next((hint for cause, hint in _HINTS if cause in problem), None)
+    mark = error.problem_mark
+    line = text.splitlines()[mark.line] if mark is not None and mark.line < len(text.splitlines()) else ""
+    tab = (
+        "\t" in line[: len(line) - len(line.lstrip())]
+    )  # libyaml calls a tab «a character that cannot start any token»
+    hint = _HINTS[0][1] if tab else next((hint for cause, hint in _HINTS if cause in problem), None)
     if hint is None:
         return rule("Y002").at(location, msg("YAML syntax error: {problem}", problem=said))
     return rule("Y002").at(location, msg("YAML syntax error: {problem}: {hint}", problem=said, hint=hint))
 
+
+_PROBLEMS = {
+    "did not find expected ',' or ']'": msg("a list in «[ ]» is not closed, or a comma is missing"),
+    "did not find expected ',' or '}'": msg("a mapping in «{{ }}» is not closed, or a comma is missing"),
+    "found unexpected end of stream": msg("the text ends inside a value: a quote is not closed"),
+    "mapping values are not allowed in this context": msg("a colon where a value was expected"),
+    "found character that cannot start any token": msg("a character no value can start with"),
+    "did not find expected '-' indicator": msg("a line in a list without its «-»"),
+    "did not find expected key": msg("a line indented as if it continued the mapping above, but it is no «key: value»"),
+    "could not find expected ':'": msg("a key without its colon"),
+    "did not find expected node content": msg("a value is missing"),
+    "found a tab character that violates indentation": msg("a tab in the indentation"),
+    "block sequence entries are not allowed in this context": msg("a list item «- » where a value was expected"),
+}
+"""What libyaml says, as a drafter reads it (anything else is quoted as libyaml wrote it)."""
+_CONTEXTS = {
+    "while parsing a flow sequence": msg("the list in «[ ]»"),
+    "while parsing a flow mapping": msg("the mapping in «{{ }}»"),
+    "while scanning a quoted scalar": msg("the quoted value"),
+}
 
 _HINTS = (
     ("tab", msg("YAML indents with spaces only: replace the tab by spaces")),
