@@ -329,6 +329,14 @@ class Redline:
     def empty(self) -> bool:
         return not self.articles and not self.structure
 
+    def changed_alone(self, change: ArticleChange) -> tuple[str, ...]:
+        """The languages whose text changed where the others' did not: the ones to read against
+        the translation (``change`` is one of :meth:`one_language_changes`)."""
+        languages = self.head.languages
+        changed = _changed_places(change, languages)
+        alone = set(_one_language_units(change, languages))
+        return tuple(language for language in languages if changed[language] & alone)
+
     def one_language_changes(self) -> list[ArticleChange]:
         """Articles with a part, point, subpoint or абзац changed in some languages but not in the
         others: a likely missing translation. A change that only renumbers references does not
@@ -378,6 +386,13 @@ def _unit_texts(text: ArticleText | None) -> dict[tuple[str, ...], str]:
 
 def _one_language_units(change: ArticleChange, languages: Sequence[str]) -> list[tuple[str, ...]]:
     """The places changed in some of ``languages`` but not in all of them."""
+    changed = _changed_places(change, languages)
+    everywhere = set.intersection(*changed.values()) if changed else set()
+    return sorted(set.union(set(), *changed.values()) - everywhere)
+
+
+def _changed_places(change: ArticleChange, languages: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+    """Per language, the places (units, абзацы) its text changed, reference numbers aside."""
     assert change.base is not None and change.head is not None
     changed: dict[str, set[tuple[str, ...]]] = {}
     for language in languages:
@@ -387,8 +402,7 @@ def _one_language_units(change: ArticleChange, languages: Sequence[str]) -> list
             continue
         before, after = _unit_texts(base_text), _unit_texts(head_text)
         changed[language] = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    everywhere = set.intersection(*changed.values()) if changed else set()
-    return sorted(set.union(set(), *changed.values()) - everywhere)
+    return changed
 
 
 def _reordered(base_order: list[str], head_order: list[str]) -> set[str]:

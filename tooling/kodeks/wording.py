@@ -603,6 +603,23 @@ def findings_count(language: str, errors: int, warnings: int) -> str:
     return f"errors: {errors}, warnings: {warnings}"
 
 
+_TEXT_IN = {  # the legal names of the two texts, as amending laws write them
+    "ky": {"ky": "мамлекеттик тилдеги", "ru": "расмий тилдеги"},
+    "ru": {"ky": "на государственном языке", "ru": "на официальном языке"},
+}
+
+
+def changed_alone(language: str, changed: Sequence[str]) -> str:
+    """Which text changed alone: «мамлекеттик тилдеги тексти гана өзгөртүлдү» / «изменен только
+    текст на государственном языке» (the Kyrgyz text is the state language's, the Russian the
+    official language's)."""
+    if language == "ky":
+        return " жана ".join(_TEXT_IN["ky"].get(c, c) for c in changed) + " тексти гана өзгөртүлдү"
+    if language == "ru":
+        return "изменен только текст " + " и ".join(_TEXT_IN["ru"].get(c, f"на языке {c}") for c in changed)
+    return f"changed in {', '.join(changed)} only"
+
+
 def on_words(language: str, quote: str) -> str:
     """What a comment was written on: ««жергиликтүү кеңештер» деген сөздөргө:» / «К словам «…»:»."""
     if language == "ky":

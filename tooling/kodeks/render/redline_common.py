@@ -62,6 +62,12 @@ def caption(change: ArticleChange, language: str) -> str:
     return wording.heading(label, title)
 
 
+def one_language_caption(change: ArticleChange, language: str, changed: Sequence[str]) -> str:
+    """«2-берене. Түшүнүктөр — расмий тилдеги тексти гана өзгөртүлдү»: the article and which text
+    changed without its translation."""
+    return f"{caption(change, language)} — {wording.changed_alone(language, changed)}"
+
+
 def kinds_text(change: ArticleChange, language: str) -> str:
     return ", ".join(kind_word(kind, language) for kind in SUMMARY_ORDER if kind in change.kinds)
 

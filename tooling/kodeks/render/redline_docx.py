@@ -26,6 +26,7 @@ from .redline_common import (
     current_label,
     detailed,
     kinds_text,
+    one_language_caption,
     renumbered_only,
     sides,
     structure_line,
@@ -223,14 +224,16 @@ def render(comparison: Comparison, languages: tuple[str, ...], with_table: bool 
     for structure_change in redline.structure:
         add_paragraph(document, both(languages, partial(structure_line, structure_change)))
     # What the Markdown and HTML redlines warn of, the Word file does too.
-    for key, listed in (
-        ("one-language", redline.one_language_changes()),
-        ("renumbered-only", renumbered_only(redline)),
-    ):
-        if listed:
-            add_paragraph(document, both(languages, partial(wording.word, key)), style="Heading 2")
-            for change in listed:
-                add_paragraph(document, both(languages, partial(caption, change)))
+    one_language = redline.one_language_changes()
+    if one_language:
+        add_paragraph(document, both(languages, partial(wording.word, "one-language")), style="Heading 2")
+        for change in one_language:
+            changed = redline.changed_alone(change)
+            add_paragraph(document, both(languages, partial(one_language_caption, change, changed=changed)))
+    if renumbered_only(redline):
+        add_paragraph(document, both(languages, partial(wording.word, "renumbered-only")), style="Heading 2")
+        for change in renumbered_only(redline):
+            add_paragraph(document, both(languages, partial(caption, change)))
     if comparison.answered:
         add_paragraph(document, both(languages, partial(wording.word, "answered")), style="Heading 2")
         for answered in comparison.answered:

@@ -25,6 +25,7 @@ from .redline_common import (
     detailed,
     disposition_line,
     kinds_text,
+    one_language_caption,
     renumbered_only,
     side,
     sides,
@@ -128,7 +129,13 @@ def render(comparison: Comparison, languages: tuple[str, ...]) -> bytes:
             dispositions_title=label("dispositions-changed"),
             answered=[in_all(answered_line, a) for a in comparison.answered],
             answered_title=label("answered"),
-            one_language=[(anchor(c), in_all(caption, c)) for c in redline.one_language_changes()],
+            one_language=[
+                (
+                    anchor(c),
+                    in_all(lambda change, lang: one_language_caption(change, lang, redline.changed_alone(change)), c),
+                )
+                for c in redline.one_language_changes()
+            ],
             one_language_title=label("one-language"),
             renumbered=[in_all(caption, c) for c in renumbered_only(redline)],
             renumbered_title=label("renumbered-only"),

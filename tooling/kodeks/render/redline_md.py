@@ -25,6 +25,7 @@ from .redline_common import (
     detailed,
     disposition_line,
     kinds_text,
+    one_language_caption,
     renumbered_only,
     side,
     sides,
@@ -113,7 +114,10 @@ def render(comparison: Comparison, languages: tuple[str, ...], full_redline: str
         head_lines.append("\n".join(f"- {entry}" for entry in _listed(entries)))
     one_language = redline.one_language_changes()
     if one_language:
-        entries = [escape(both(languages, partial(caption, c))) for c in one_language]
+        entries = [
+            escape(both(languages, partial(one_language_caption, c, changed=redline.changed_alone(c))))
+            for c in one_language
+        ]
         lines = "\n".join(f"- {entry}" for entry in _listed(entries))
         head_lines.append(f"**⚠ {escape(label('one-language'))}**\n\n{lines}")
     renumbered = renumbered_only(redline)
