@@ -62,6 +62,10 @@ class Diagnostic:
     def is_warning(self) -> bool:
         return self.severity is Severity.WARNING
 
+    @property
+    def is_notice(self) -> bool:
+        return self.severity is Severity.NOTICE
+
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     location = diagnostic.location

@@ -77,6 +77,11 @@ _WORDS: dict[str, dict[str, str]] = {
     "page": {"ru": "Стр.", "ky": "Бет", "en": "Page"},
     # Comparison tables (сравнительная таблица / салыштырма таблица)
     "comparison": {"ru": "Сравнительная таблица", "ky": "Салыштырма таблица", "en": "Comparison table"},
+    # The package a draft law is filed with
+    "package": {"ru": "Пакет документов", "ky": "Документтердин топтому", "en": "Package"},
+    "package-code": {"ru": "Текст Кодекса", "ky": "Кодекстин тексти", "en": "The Code"},
+    "document": {"ru": "Документ", "ky": "Документ", "en": "Document"},
+    "file": {"ru": "Файл", "ky": "Файл", "en": "File"},
     "tracked-changes": {
         "ru": "Текст с отмеченными изменениями",
         "ky": "Өзгөртүүлөр белгиленген текст",
@@ -618,6 +623,23 @@ def changed_alone(language: str, changed: Sequence[str]) -> str:
     if language == "ru":
         return "изменен только текст " + " и ".join(_TEXT_IN["ru"].get(c, f"на языке {c}") for c in changed)
     return f"changed in {', '.join(changed)} only"
+
+
+_LANGUAGE_NAMES = {  # a text's language named in each language: (adjective, in the plural form of a list)
+    "ky": {"ky": "кыргыз", "ru": "орус"},
+    "ru": {"ky": "кыргызском", "ru": "русском"},
+}
+
+
+def in_languages(language: str, languages: Sequence[str]) -> str:
+    """«кыргыз жана орус тилдеринде» / «на кыргызском и русском языках», «орус тилинде» / «на
+    русском языке»: which texts a document holds, said in ``language``."""
+    names = [_LANGUAGE_NAMES.get(language, {}).get(lang, lang) for lang in languages]
+    if language == "ky":
+        return " жана ".join(names) + (" тилдеринде" if len(names) > 1 else " тилинде")
+    if language == "ru":
+        return "на " + " и ".join(names) + (" языках" if len(names) > 1 else " языке")
+    return "in " + " and ".join(languages)
 
 
 def on_words(language: str, quote: str) -> str:

@@ -480,3 +480,78 @@ def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:
             click.echo(wording.law_line(language, record.number, record.adopted, record.in_force, title))
             for line in lines or [wording.word("absent", language)]:
                 click.echo(f"    {line}")
+
+
+@cli.command()
+@root_option
+@click.option("--rev", metavar="REV", help="Package the Code as it is in a Git revision.")
+@click.option("--base", metavar="REV", help="Add the comparison table against this revision.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="A folder, or a file ending in .zip (default: build/package/).",
+)
+@click.option("--check", is_flag=True, help="List what keeps the package from being filed; exit 1 if anything does.")
+def package(root: Path, rev: str | None, base: str | None, output: Path | None, check: bool) -> None:
+    """Write the papers a draft law is filed with: the Code (parallel and each language, Word and
+    HTML), the consolidation report, each round's table of comments, with --base the comparison
+    table; an index page and a manifest of SHA-256 sums. The same revision gives the same bytes.
+
+    \b
+    Examples:
+      kodeks package --check                      # for CI before a submission
+      kodeks package --base submitted-1 -o build/package.zip
+    """
+    from ..compare import compare
+    from ..consolidation import consolidate
+    from ..load import DEFAULT_CACHE, load_code
+    from ..package import as_zip, bundle, not_ready, papers
+    from ..parse.cache import ParseCache
+    from ..report import as_text
+    from ..sources_written import source_history
+    from ..store.output import make_own_directory, write_output
+    from ..store.pair import read_pair
+    from ..verdict import verdict
+
+    snapshot = _snapshot(root, rev, name_commit=True)
+    cache = DEFAULT_CACHE[0] if DEFAULT_CACHE else ParseCache()
+    checked = verdict(snapshot, root if DEFAULT_CACHE else None, cache)
+    code = load_code(snapshot, cache).code
+    if code is None or checked.errors:
+        click.echo(as_text(checked.diagnostics, checked.articles), err=True, nl=False)
+        click.echo("kodeks: " + msg("no package; fix the errors above").said(), err=True)
+        raise SystemExit(EXIT_INVALID)
+    report = consolidate(code, source_history(root, rev, code.languages))
+    if check:
+        problems = not_ready(code, checked.diagnostics, report)
+        for problem in problems:
+            click.echo(problem.said())
+        if problems:
+            click.echo(
+                "kodeks: "
+                + plural(
+                    "{count} thing keeps the package from being filed",
+                    "{count} things keep the package from being filed",
+                    len(problems),
+                ).said()
+            )
+            raise SystemExit(EXIT_INVALID)
+        click.echo("kodeks: " + msg("the package can be filed").said())
+        return
+    comparison = compare(*read_pair(root, base, rev)) if base is not None else None
+    files = bundle(papers(code, snapshot.revision, report, comparison), code, snapshot.revision)
+    target = output or root / "build" / "package"
+    if output is None and not target.parent.exists():  # build/ is kodeks's: marked so Git leaves it out
+        make_own_directory(target.parent)
+    if target.suffix.lower() == ".zip":
+        write_output(target, as_zip(files))
+    else:
+        for paper in files:
+            write_output(target / paper.name, paper.data)
+    click.echo(
+        "kodeks: "
+        + plural(
+            "wrote {target} ({count} document)", "wrote {target} ({count} documents)", len(files), target=str(target)
+        ).said()
+    )

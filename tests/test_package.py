@@ -1,0 +1,80 @@
+"""`kodeks package`: the papers a draft law is filed with, one folder or zip, the same bytes for
+the same revision, and `--check` saying what keeps it from being filed."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+
+from .conftest import BASE_FILES, A, git, kodeks, write_files
+
+ROUND = """\
+name: Первое обсуждение
+comments:
+  - {id: round-1/1, author: Бакыт Осмонов, unit: "art:kenesh#2", language: ru, comment: "Уточнить.", decision: accepted, reason: "Уточнено."}
+"""
+
+
+def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    changed = BASE_FILES[A + "kenesh.md"].replace("Кенеш решает", "Кенеш рассматривает и решает")
+    root = code_repo([{"code_text/reviews/round-1.yaml": ROUND}, {A + "kenesh.md": changed}])
+    folder = tmp_path / "package"
+    result = kodeks("package", "--root", str(root), "--base", "HEAD~1", "-o", str(folder))
+    assert result.exit_code == 0, result.output + result.stderr
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == sorted(
+        ["test-code.html", "test-code.docx", "test-code.ky.docx", "test-code.ru.docx", "consolidation.docx",
+         "review-round-1.docx", "comparison.docx", "index.html", "manifest.json"]
+    )  # fmt: skip
+    # The manifest's sums are the files' own; the index names each paper in each language.
+    files = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert {f["name"] for f in files} == set(names) - {"index.html", "manifest.json"}
+    for entry in files:
+        assert hashlib.sha256((folder / entry["name"]).read_bytes()).hexdigest() == entry["sha256"]
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<td lang="ky">Кодекстин тексти (кыргыз жана орус тилдеринде)</td>' in index
+    assert '<td lang="ru">Текст Кодекса (на русском языке)</td>' in index
+    assert '<td lang="ru">Таблица замечаний и предложений (Первое обсуждение)</td>' in index
+    # Each Word paper is what its command writes: the comparison shows the change, the table the comment.
+    text = "\n".join(p.text for p in docx.Document(str(folder / "comparison.docx")).paragraphs)
+    assert "Сыноо кодексинин долбооруна салыштырма таблица" in text
+    cells = [c.text for t in docx.Document(str(folder / "review-round-1.docx")).tables for r in t.rows for c in r.cells]
+    assert "Уточнить." in cells
+
+
+def test_the_zip_is_the_same_bytes_each_time_and_holds_the_folder(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    first, second = tmp_path / "1.zip", tmp_path / "2.zip"
+    for target in (first, second):
+        assert kodeks("package", "--root", str(root), "-o", str(target)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    folder = tmp_path / "folder"
+    assert kodeks("package", "--root", str(root), "-o", str(folder)).exit_code == 0
+    archive = zipfile.ZipFile(io.BytesIO(first.read_bytes()))
+    assert {name: archive.read(name) for name in archive.namelist()} == {
+        p.name: p.read_bytes() for p in folder.iterdir()
+    }
+
+
+def test_check_lists_what_keeps_the_package_from_being_filed(code_repo: Callable[..., Path]) -> None:
+    root = code_repo()
+    ready = kodeks("package", "--root", str(root), "--check")
+    assert ready.exit_code == 0 and "the package can be filed" in ready.output
+    open_round = ROUND.replace('decision: accepted, reason: "Уточнено."', "decision: open")
+    write_files(root, {"code_text/reviews/round-1.yaml": open_round, "code_text/notes.txt": "x"})
+    git(root, "add", "-A")
+    result = kodeks("package", "--root", str(root), "--check")
+    assert result.exit_code == 1
+    assert "round `round-1`: 1 comment is not answered yet" in result.output
+    assert "code_text/notes.txt:1:1: F004" in result.output  # a warning too, as CI treats it
+    assert "kodeks: 2 things keep the package from being filed" in result.output
