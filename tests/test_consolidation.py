@@ -72,6 +72,23 @@ def test_an_act_whose_every_provision_is_decided_is_to_be_declared_void(
     assert report.exit_code == 0, report.output
     void = report.output.split("Перечень законов, подлежащих признанию утратившими силу")[1].split("##")[0]
     assert "Жарандык кодекс / Гражданский кодекс" in void
+    # The law enacting the Code declares it void, in each language's words; the day stays the drafters'.
+    from kodeks.render.enacting_law import lines
+
+    law = {
+        language: [text for _, text in lines(result.code, consolidate(result.code), language)]
+        for language in ("ky", "ru")
+    }
+    assert law["ru"][:6] == [
+        "Закон Кыргызской Республики",
+        "О введении в действие «Тестовый кодекс»",
+        "Статья 1.",
+        "Ввести в действие Тестовый кодекс с [«__» ________ 20__ года].",
+        "Статья 2.",
+        "Признать утратившими силу:",
+    ]
+    assert law["ru"][6] == "1) Гражданский кодекс." and law["ky"][6] == "1) Жарандык кодекс."
+    assert law["ky"][1] == "Сыноо кодексин колдонууга киргизүү жөнүндө"
 
 
 def test_a_provision_that_stays_makes_the_act_one_to_amend_and_an_open_one_undecided(

@@ -51,6 +51,7 @@ def papers(
     """Every document of the package, in the order the index lists them."""
     from .render import BuildOptions, render, render_redline
     from .render.consolidation import outline
+    from .render.enacting_law import render_docx as render_enacting_law
     from .render.outline import render as render_outline
     from .render.review_table import render as render_review
     from .review_table import review_table
@@ -75,6 +76,7 @@ def papers(
         rounds = {lang: review_round.name or review_round.id for lang in languages}
         data = render_review("docx", review_table(code, (review_round.id,)), languages)
         out.append(Paper(f"review-{review_round.id}.docx", titled("review-table", rounds), data))
+    out.append(Paper("enacting-law.docx", titled("enacting-law"), render_enacting_law(code, consolidation)))
     if comparison is not None:
         data = render_redline("docx", comparison, languages, with_table=True)
         out.append(Paper("comparison.docx", titled("comparison"), data))

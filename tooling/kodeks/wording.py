@@ -80,6 +80,11 @@ _WORDS: dict[str, dict[str, str]] = {
     # The package a draft law is filed with
     "package": {"ru": "Пакет документов", "ky": "Документтердин топтому", "en": "Package"},
     "package-code": {"ru": "Текст Кодекса", "ky": "Кодекстин тексти", "en": "The Code"},
+    "enacting-law": {
+        "ru": "Проект закона о введении Кодекса в действие",
+        "ky": "Кодексти колдонууга киргизүү жөнүндө мыйзамдын долбоору",
+        "en": "Draft law enacting the Code",
+    },
     "document": {"ru": "Документ", "ky": "Документ", "en": "Document"},
     "file": {"ru": "Файл", "ky": "Файл", "en": "File"},
     "tracked-changes": {

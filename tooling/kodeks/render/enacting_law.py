@@ -1,0 +1,157 @@
+"""The law that enacts the Code, drafted from the consolidation: «О введении в действие Кодекса
+…» / «… кодексин колдонууга киргизүү жөнүндө».
+
+What the repository knows is written out: the acts declared void, each as its title is cited
+(every provision absorbed by the Code or not transferred: the consolidation's «void» list; the
+acts to amend are the report's own list, which the Cabinet of Ministers' proposals answer).
+What only the working group decides (the day of entry into force, the transitional provisions)
+stands as a bracketed placeholder for the drafters to write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..consolidation import Consolidation, Outcome
+from ..model import Code
+from .amending_law import LAW_HEADING
+
+PLACEHOLDER = {
+    "ru": {"day": "[«__» ________ 20__ года]", "transitional": "[Переходные положения.]", "none": "[перечень законов]"},
+    "ky": {
+        "day": "[20__-жылдын «__» ________ тартып]",
+        "transitional": "[Өткөөл жоболор.]",
+        "none": "[мыйзамдардын тизмеси]",
+    },
+}
+"""What the drafters write in: the enacting law's own decisions, not the repository's."""
+
+_VOICELESS = set("кпстфхцчшщ")
+
+
+def _ky_accusative(name: str) -> str:
+    """«… кодекси» → «… кодексин» (a possessive takes -н), «Жарандык кодекс» → «Жарандык кодексти»."""
+    last = name[-1:].lower()
+    if last in "аеиоуыэөүюя":
+        return name + "н"
+    vowel = next((c for c in reversed(name.lower()) if c in "аеиоуыэөүюяё"), "ы")
+    suffix = {
+        "а": "ы",
+        "ы": "ы",
+        "я": "ы",
+        "е": "и",
+        "и": "и",
+        "э": "и",
+        "о": "у",
+        "у": "у",
+        "ю": "у",
+        "ө": "ү",
+        "ү": "ү",
+    }
+    return name + ("т" if last in _VOICELESS else "д") + suffix.get(vowel, "ы")
+
+
+def _ky_dative_of_code(name: str) -> str:
+    from ..wording import ky_dative
+
+    return ky_dative(name)
+
+
+def title(code: Code, language: str) -> str:
+    name = code.title.get(language, code.id)
+    if language == "ky":
+        return f"{_ky_accusative(name)} колдонууга киргизүү жөнүндө"
+    genitive = "Кодекса " + name.removeprefix("Кодекс ") if name.startswith("Кодекс ") else f"«{name}»"
+    return f"О введении в действие {genitive}"
+
+
+def _listed(items: Sequence[str], placeholder: str) -> list[str]:
+    """«1) …;», the last «…».»: the points of an article, as laws number them."""
+    items = list(items) or [placeholder]
+    return [f"{n}) {item}{'.' if n == len(items) else ';'}" for n, item in enumerate(items, start=1)]
+
+
+def lines(code: Code, consolidation: Consolidation, language: str) -> list[tuple[str, str]]:
+    """The law in ``language`` as (kind, text): ``heading``, ``title``, ``article``, ``text``."""
+    placeholder = PLACEHOLDER[language]
+    name = code.title.get(language, code.id)
+    void = [c.act.title.get(language, c.act.id) for c in consolidation.acts if c.outcome is Outcome.VOID]
+    out = [("heading", LAW_HEADING[language]), ("title", title(code, language))]
+    if language == "ky":
+        dative = _ky_dative_of_code(name)
+        out += [
+            ("article", "1-берене."),
+            ("text", f"{name} {placeholder['day']} колдонууга киргизилсин."),
+            ("article", "2-берене."),
+            ("text", "Төмөнкүлөр күчүн жоготту деп таанылсын:"),
+            *(("text", line) for line in _listed(void, placeholder["none"])),
+            ("article", "3-берене."),
+            (
+                "text",
+                "Кыргыз Республикасынын Министрлер Кабинети ушул Мыйзам күчүнө кирген күндөн тартып алты айлык мөөнөттө:",
+            ),
+            (
+                "text",
+                f"1) Кыргыз Республикасынын мыйзамдарын {dative} ылайык келтирүү жөнүндө сунуштарды Кыргыз "
+                "Республикасынын Жогорку Кеңешине киргизсин;",
+            ),
+            ("text", f"2) өзүнүн чечимдерин {dative} ылайык келтирсин."),
+            ("article", "4-берене."),
+            ("text", placeholder["transitional"]),
+            ("article", "5-берене."),
+            ("text", "Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет."),
+        ]
+        return out
+    instrumental = "Кодексом " + name.removeprefix("Кодекс ") if name.startswith("Кодекс ") else f"«{name}»"
+    out += [
+        ("article", "Статья 1."),
+        ("text", f"Ввести в действие {name} с {placeholder['day']}."),
+        ("article", "Статья 2."),
+        ("text", "Признать утратившими силу:"),
+        *(("text", line) for line in _listed(void, placeholder["none"])),
+        ("article", "Статья 3."),
+        (
+            "text",
+            "Кабинету Министров Кыргызской Республики в шестимесячный срок со дня вступления в силу настоящего Закона:",
+        ),
+        (
+            "text",
+            "1) внести в Жогорку Кенеш Кыргызской Республики предложения о приведении законов Кыргызской Республики "
+            f"в соответствие с {instrumental};",
+        ),
+        ("text", f"2) привести свои решения в соответствие с {instrumental}."),
+        ("article", "Статья 4."),
+        ("text", placeholder["transitional"]),
+        ("article", "Статья 5."),
+        ("text", "Настоящий Закон вступает в силу со дня официального опубликования."),
+    ]
+    return out
+
+
+def render_docx(code: Code, consolidation: Consolidation) -> bytes:
+    """The law in Word: each language on its own pages, as ``kodeks amend`` writes its laws."""
+    from datetime import UTC, datetime
+
+    from .word import Properties, language_of_run, new_document, package, run
+
+    languages = code.languages
+    document = new_document(
+        False,
+        Properties(title(code, languages[0]), "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""),
+        languages[0],
+    )
+    styles = {
+        "heading": ('<w:pPr><w:jc w:val="center"/></w:pPr>', "<w:b/>"),
+        "title": ('<w:pPr><w:jc w:val="center"/></w:pPr>', "<w:b/>"),
+        "article": ('<w:pPr><w:ind w:firstLine="709"/><w:jc w:val="both"/></w:pPr>', "<w:b/>"),
+        "text": ('<w:pPr><w:ind w:firstLine="709"/><w:jc w:val="both"/></w:pPr>', ""),
+    }
+    body: list[str] = []
+    for index, language in enumerate(languages):
+        lang = language_of_run(language)
+        if index:
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        for kind, text in lines(code, consolidation, language):
+            paragraph, bold = styles[kind]
+            body.append(f"<w:p>{paragraph}{run(text.upper() if kind == 'heading' else text, bold + lang)}</w:p>")
+    return package(document, "".join(body))
