@@ -32,7 +32,8 @@ def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
     names = sorted(p.name for p in folder.iterdir())
     assert names == sorted(
         ["test-code.html", "test-code.docx", "test-code.ky.docx", "test-code.ru.docx", "consolidation.docx",
-         "review-round-1.docx", "enacting-law.docx", "comparison.docx", "index.html", "manifest.json"]
+         "review-round-1.docx", "justification-note.ky.docx", "justification-note.ru.docx", "enacting-law.docx",
+         "comparison.docx", "index.html", "manifest.json"]
     )  # fmt: skip
     # The manifest's sums are the files' own; the index names each paper in each language.
     files = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["files"]
@@ -48,6 +49,19 @@ def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
     assert "Сыноо кодексинин долбооруна салыштырма таблица" in text
     cells = [c.text for t in docx.Document(str(folder / "review-round-1.docx")).tables for r in t.rows for c in r.cells]
     assert "Уточнить." in cells
+    # The note: every section in each language, the ones the repository knows written from it.
+    from kodeks.render.justification_note import SECTIONS
+
+    for language in ("ky", "ru"):
+        note = [p.text for p in docx.Document(str(folder / f"justification-note.{language}.docx")).paragraphs]
+        assert [text for text in note if text[:2] in {f"{n}." for n in range(1, 8)}] == [
+            h[language] for _, h in SECTIONS
+        ]
+        said = {"ky": "• Первое обсуждение: сын-пикирлер жана сунуштар – 1 (кабыл алынды – 1).",
+                "ru": "• Первое обсуждение: замечаний и предложений – 1 (принято – 1)."}[language]  # fmt: skip
+        assert said in note
+    ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
+    assert "• Проект Кодекса состоит из 1 раздела, 2 глав и 3 статей." in ru
 
 
 def test_the_zip_is_the_same_bytes_each_time_and_holds_the_folder(

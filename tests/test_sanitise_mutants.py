@@ -222,8 +222,8 @@ def test_a_long_container_is_cut_between_its_items(container: str) -> None:
     "body, limits",
     [
         (PARAGRAPHS, range(100, 2000, 19)),
-        (DETAILS, range(60, 1000, 3)),
-        ("<b></b>plain\n\n" + DETAILS, range(60, 1000, 3)),
+        (DETAILS, range(60, 1000, 5)),
+        ("<b></b>plain\n\n" + DETAILS, range(60, 1000, 5)),
         ("\n".join(f"- item {n:03} " + "x" * 200 for n in range(50)) + "\n\nthe end", range(1990, 2100)),
     ],
     ids=["paragraphs", "details", "paragraph-then-details", "list-then-paragraph"],

@@ -52,6 +52,7 @@ def papers(
     from .render import BuildOptions, render, render_redline
     from .render.consolidation import outline
     from .render.enacting_law import render_docx as render_enacting_law
+    from .render.justification_note import outline as justification_note
     from .render.outline import render as render_outline
     from .render.review_table import render as render_review
     from .review_table import review_table
@@ -76,6 +77,10 @@ def papers(
         rounds = {lang: review_round.name or review_round.id for lang in languages}
         data = render_review("docx", review_table(code, (review_round.id,)), languages)
         out.append(Paper(f"review-{review_round.id}.docx", titled("review-table", rounds), data))
+    for language in languages:
+        alone = {lang: wording.in_languages(lang, (language,)) for lang in languages}
+        note = render_outline("docx", justification_note(code, consolidation, language), language)
+        out.append(Paper(f"justification-note.{language}.docx", titled("justification-note", alone), note))
     out.append(Paper("enacting-law.docx", titled("enacting-law"), render_enacting_law(code, consolidation)))
     if comparison is not None:
         data = render_redline("docx", comparison, languages, with_table=True)

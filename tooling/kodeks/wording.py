@@ -80,6 +80,7 @@ _WORDS: dict[str, dict[str, str]] = {
     # The package a draft law is filed with
     "package": {"ru": "Пакет документов", "ky": "Документтердин топтому", "en": "Package"},
     "package-code": {"ru": "Текст Кодекса", "ky": "Кодекстин тексти", "en": "The Code"},
+    "justification-note": {"ru": "Справка-обоснование", "ky": "Негиздеме-маалымкат", "en": "Justification note"},
     "enacting-law": {
         "ru": "Проект закона о введении Кодекса в действие",
         "ky": "Кодексти колдонууга киргизүү жөнүндө мыйзамдын долбоору",

@@ -13,15 +13,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..consolidation import Consolidation, Outcome
-from ..model import Code
+from ..model import Act, ActStatus, Code
 from .amending_law import LAW_HEADING
 
 PLACEHOLDER = {
-    "ru": {"day": "[«__» ________ 20__ года]", "transitional": "[Переходные положения.]", "none": "[перечень законов]"},
+    "ru": {
+        "day": "[«__» ________ 20__ года]",
+        "transitional": "[Переходные положения.]",
+        "none": "[перечень законов]",
+        "publication": "(Ведомости Жогорку Кенеша Кыргызской Республики, 20__ г., № __, ст. ___)",
+        "amending": "[законы о внесении изменений в названные законы]",
+        "unknown": "[иные акты: по ним решение еще не принято или их тексты не внесены в репозиторий]",
+    },
     "ky": {
-        "day": "[20__-жылдын «__» ________ тартып]",
+        "day": "[20__-жылдын __-________ынан тартып]",
         "transitional": "[Өткөөл жоболор.]",
         "none": "[мыйзамдардын тизмеси]",
+        "publication": "(Кыргыз Республикасынын Жогорку Кеңешинин Жарчысы, 20__-ж., № __, ___-ст.)",
+        "amending": "[аталган мыйзамдарга өзгөртүүлөрдү киргизүү жөнүндө мыйзамдар]",
+        "unknown": "[башка актылар: алар боюнча чечим кабыл алына элек же алардын тексттери репозиторийге киргизиле элек]",
     },
 }
 """What the drafters write in: the enacting law's own decisions, not the repository's."""
@@ -65,6 +75,34 @@ def title(code: Code, language: str) -> str:
     return f"О введении в действие {genitive}"
 
 
+def _void(consolidation: Consolidation) -> list[Act]:
+    """The acts to declare void: in force, kept as text, with provisions, every one of them
+    absorbed or not transferred (an act repealed already, or one whose text says nothing, is not)."""
+    return [
+        coverage.act
+        for coverage in consolidation.acts
+        if coverage.outcome is Outcome.VOID
+        and coverage.provisions
+        and coverage.act.text is not None
+        and coverage.act.text.enactment is not None
+        and coverage.act.text.enactment.status is ActStatus.IN_FORCE
+    ]
+
+
+def _complete(consolidation: Consolidation) -> bool:
+    """Whether every act the Code lists is decided: else the list of acts declared void says it
+    is not the whole list."""
+    return not consolidation.without_text and all(c.outcome is not Outcome.UNDECIDED for c in consolidation.acts)
+
+
+def _cited(act: Act, language: str) -> str:
+    """An act as a list of repealed acts names it: its title, then where it was published."""
+    published = act.text.publication.get(language) if act.text is not None else None
+    return (
+        f"{act.title.get(language, act.id)} {f'({published})' if published else PLACEHOLDER[language]['publication']}"
+    )
+
+
 def _listed(items: Sequence[str], placeholder: str) -> list[str]:
     """«1) …;», the last «…».»: the points of an article, as laws number them."""
     items = list(items) or [placeholder]
@@ -75,7 +113,11 @@ def lines(code: Code, consolidation: Consolidation, language: str) -> list[tuple
     """The law in ``language`` as (kind, text): ``heading``, ``title``, ``article``, ``text``."""
     placeholder = PLACEHOLDER[language]
     name = code.title.get(language, code.id)
-    void = [c.act.title.get(language, c.act.id) for c in consolidation.acts if c.outcome is Outcome.VOID]
+    void = [_cited(act, language) for act in _void(consolidation)]
+    if void:  # the laws that amended them go with them, and the repository does not hold those
+        void.append(placeholder["amending"])
+    if not _complete(consolidation):
+        void.append(placeholder["unknown"])
     out = [("heading", LAW_HEADING[language]), ("title", title(code, language))]
     if language == "ky":
         dative = _ky_dative_of_code(name)

@@ -1,0 +1,170 @@
+"""The justification note that travels with the draft (справка-обоснование / негиздеме-маалымкат),
+one document per language, its sections in the usual order.
+
+The sections the repository knows are written from it: the description (the Code's sections,
+chapters and articles; the laws whose norms it gathers), the consolidation (by act: provisions
+absorbed, not transferred, undecided), the results of the review rounds (by round and decision)
+and conformity with legislation (the laws to declare void and to amend). The others (aims,
+forecasts of consequences, financing, regulatory impact) are the drafters' to write: each
+stands as a bracketed placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import wording
+from ..consolidation import Consolidation, Fate, Outcome
+from ..model import Code, Decision
+from .outline import Block, Heading, Items
+
+SECTIONS = (
+    ("aims", {"ru": "1. Цель и задачи", "ky": "1. Максаты жана милдеттери"}),
+    ("description", {"ru": "2. Описательная часть", "ky": "2. Сүрөттөө бөлүгү"}),
+    (
+        "forecasts",
+        {
+            "ru": "3. Прогнозы возможных социальных, экономических, правовых, правозащитных, гендерных, "
+            "экологических, коррупционных последствий",
+            "ky": "3. Мүмкүн болуучу социалдык, экономикалык, укуктук, укук коргоо, гендердик, экологиялык, "
+            "коррупциялык кесепеттердин божомолдору",
+        },
+    ),
+    (
+        "discussion",
+        {
+            "ru": "4. Информация о результатах общественного обсуждения",
+            "ky": "4. Коомдук талкуунун жыйынтыктары жөнүндө маалымат",
+        },
+    ),
+    (
+        "conformity",
+        {
+            "ru": "5. Анализ соответствия проекта законодательству",
+            "ky": "5. Долбоордун мыйзамдарга шайкештигин талдоо",
+        },
+    ),
+    (
+        "financing",
+        {
+            "ru": "6. Информация о необходимости финансирования",
+            "ky": "6. Каржылоонун зарылдыгы жөнүндө маалымат",
+        },
+    ),
+    (
+        "impact",
+        {
+            "ru": "7. Информация об анализе регулятивного воздействия",
+            "ky": "7. Жөнгө салуучу таасирди талдоо жөнүндө маалымат",
+        },
+    ),
+)
+"""The note's sections, as a draft law's note orders them (domain.md, «What goes with a draft law»)."""
+
+PLACEHOLDER = {"ru": "[Раздел заполняется разработчиками.]", "ky": "[Бөлүктү иштеп чыгуучулар толтурат.]"}
+
+
+def _title(title: str, language: str) -> str:
+    """«Справка-обоснование к проекту Кодекса …» / «… кодексинин долбооруна негиздеме-маалымкат»."""
+    if language == "ky":
+        drafted = f"{title.removesuffix(' кодекси')} кодексинин" if title.endswith(" кодекси") else f"«{title}»"
+        return f"{drafted} долбооруна негиздеме-маалымкат"
+    drafted = "Кодекса " + title.removeprefix("Кодекс ") if title.startswith("Кодекс ") else f"«{title}»"
+    return f"Справка-обоснование к проекту {drafted}"
+
+
+def _ru_count(count: int, forms: tuple[str, str, str]) -> str:
+    """«6 разделов», «1 глава», «3 статьи»: a count with its noun as Russian agrees them."""
+    if count % 10 == 1 and count % 100 != 11:
+        form = forms[0]
+    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        form = forms[1]
+    else:
+        form = forms[2]
+    return f"{count} {form}"
+
+
+def _description(code: Code, consolidation: Consolidation, language: str) -> list[str]:
+    sections, chapters = len(code.sections), len(code.chapters)
+    articles = len(code.ordered_articles())
+    # The acts the Code's articles name as their sources, not every act it cites (the Constitution).
+    named = {target.id for targets in consolidation.sources.values() for target in targets}
+    acts = [act.title.get(language, act.id) for act_id, act in code.acts.items() if act_id in named]
+    if language == "ru":
+        parts = [_ru_count(articles, ("статьи", "статей", "статей"))]
+        size = (
+            f"Проект Кодекса состоит из {_ru_count(sections, ('раздела', 'разделов', 'разделов'))}, "
+            f"{_ru_count(chapters, ('главы', 'глав', 'глав'))} и {parts[0]}."
+        )
+        gathered = "Кодекс объединяет нормы следующих актов:" if acts else ""
+    else:
+        size = f"Кодекстин долбоору {sections} бөлүмдөн, {chapters} главадан жана {articles} беренеден турат."
+        gathered = "Кодекс төмөнкү актылардын ченемдерин бириктирет:" if acts else ""
+    return [size] + ([gathered] if gathered else []) + acts
+
+
+def _consolidation(consolidation: Consolidation, language: str) -> list[str]:
+    if not consolidation.measured:
+        return [wording.word("not-measured", language)]
+    lines = []
+    for coverage in consolidation.acts:
+        title = coverage.act.title.get(language, coverage.act.id)
+        counts = (len(coverage.provisions), coverage.count(Fate.ABSORBED), coverage.count(Fate.NOT_TRANSFERRED))
+        undecided = coverage.count(Fate.OPEN)
+        if language == "ru":
+            lines.append(
+                f"{title}: положений – {counts[0]}, включено в Кодекс – {counts[1]}, не переносится – {counts[2]}, "
+                f"решение не принято – {undecided}."
+            )
+        else:
+            lines.append(
+                f"{title}: жоболор – {counts[0]}, Кодекске киргизилди – {counts[1]}, Кодекске өткөрүлбөйт – "
+                f"{counts[2]}, чечим кабыл алына элек – {undecided}."
+            )
+    return lines
+
+
+def _discussion(code: Code, language: str) -> list[str]:
+    lines = []
+    for review_round in code.reviews:
+        counts = [(d, sum(e.decision is d for e in review_round.entries)) for d in Decision]
+        decided = "; ".join(f"{wording.decision_name(d, language)} – {n}" for d, n in counts if n)
+        total = len(review_round.entries)
+        name = review_round.name or review_round.id
+        if language == "ru":
+            lines.append(f"{name}: замечаний и предложений – {total}" + (f" ({decided})." if decided else "."))
+        else:
+            lines.append(f"{name}: сын-пикирлер жана сунуштар – {total}" + (f" ({decided})." if decided else "."))
+    return lines or [PLACEHOLDER[language]]
+
+
+def _conformity(consolidation: Consolidation, language: str) -> list[str]:
+    if not consolidation.measured:
+        return [wording.word("not-measured", language), PLACEHOLDER[language]]
+    lines = []
+    for outcome, key in ((Outcome.VOID, "void-list"), (Outcome.AMEND, "amend-list")):
+        acts = [c.act.title.get(language, c.act.id) for c in consolidation.acts if c.outcome is outcome]
+        lines.append(
+            f"{wording.word(key, language)}: " + ("; ".join(acts) if acts else wording.word("none", language)) + "."
+        )
+    return lines
+
+
+def outline(code: Code, consolidation: Consolidation, language: str) -> list[Block]:
+    """The note in ``language``: every section's heading, its text from the repository or a
+    placeholder."""
+    title = code.title.get(language, code.id)
+    blocks: list[Block] = [Heading(_title(title, language), 1)]
+    filled = {
+        "description": _description(code, consolidation, language) + _consolidation(consolidation, language),
+        "discussion": _discussion(code, language),
+        "conformity": _conformity(consolidation, language),
+    }
+    for key, headings in SECTIONS:
+        blocks += [Heading(headings[language], 2), Items(tuple(filled.get(key) or [PLACEHOLDER[language]]))]
+    return blocks
+
+
+def placeholders(blocks: Sequence[Block]) -> int:
+    """How many sections still wait for the drafters' text."""
+    return sum(1 for block in blocks if isinstance(block, Items) and any(item.startswith("[") for item in block.items))
