@@ -92,3 +92,11 @@ def test_check_lists_what_keeps_the_package_from_being_filed(code_repo: Callable
     assert "round `round-1`: 1 comment is not answered yet" in result.output
     assert "code_text/notes.txt:1:1: F004" in result.output  # a warning too, as CI treats it
     assert "kodeks: 2 things keep the package from being filed" in result.output
+
+
+def test_the_note_prints_upright_on_a4(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    folder = tmp_path / "package"
+    assert kodeks("package", "--root", str(code_repo()), "-o", str(folder)).exit_code == 0
+    section = docx.Document(str(folder / "justification-note.ru.docx")).sections[0]
+    assert section.page_width is not None and section.page_height is not None
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)

@@ -79,7 +79,7 @@ def papers(
         out.append(Paper(f"review-{review_round.id}.docx", titled("review-table", rounds), data))
     for language in languages:
         alone = {lang: wording.in_languages(lang, (language,)) for lang in languages}
-        note = render_outline("docx", justification_note(code, consolidation, language), language)
+        note = render_outline("docx", justification_note(code, consolidation, language), language, landscape=False)
         out.append(Paper(f"justification-note.{language}.docx", titled("justification-note", alone), note))
     out.append(Paper("enacting-law.docx", titled("enacting-law"), render_enacting_law(code, consolidation)))
     if comparison is not None:

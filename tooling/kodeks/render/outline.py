@@ -42,12 +42,13 @@ class Bars:
 Block = Heading | Table | Items | Bars
 
 
-def render(format_name: str, blocks: list[Block], language: str) -> bytes:
+def render(format_name: str, blocks: list[Block], language: str, landscape: bool = True) -> bytes:
+    """``landscape``: a report of wide tables; a note of text prints upright."""
     if format_name == "md":
         return _markdown(blocks).encode("utf-8")
     if format_name == "html":
         return _html(blocks, language).encode("utf-8")
-    return _docx(blocks)
+    return _docx(blocks, landscape)
 
 
 def _markdown(blocks: list[Block]) -> str:
@@ -148,13 +149,13 @@ def _html(blocks: list[Block], language: str) -> str:
     return "\n".join(out)
 
 
-def _docx(blocks: list[Block]) -> bytes:
+def _docx(blocks: list[Block], landscape: bool = True) -> bytes:
     from datetime import UTC, datetime
 
     from .word import Properties, new_document, package, run, table
 
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
-    document = new_document(True, Properties(title, "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""))
+    document = new_document(landscape, Properties(title, "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""))
     body = []
     for block in blocks:
         if isinstance(block, Heading):
