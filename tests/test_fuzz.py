@@ -44,9 +44,9 @@ def profile(quick: int, long: int) -> settings:
     )
 
 
-fuzz = profile(15, 2_500)
+fuzz = profile(10, 2_500)
 """Properties that render every format (about 0.2 s an example)."""
-fuzz_parse = profile(120, 10_000)
+fuzz_parse = profile(60, 10_000)
 """Properties that only parse and validate, or format."""
 
 # Characters that have broken parsers and renderers before: Markdown and YAML syntax, list
