@@ -868,3 +868,20 @@ def test_an_amending_law_is_not_applied_to_a_draft(tmp_path: Path) -> None:
     assert (tmp_path / "code_text/articles/kenesh.md").read_text(encoding="utf-8") == BASE_FILES[
         "code_text/articles/kenesh.md"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "accusative"),
+    [
+        ("Кыргыз Республикасынын Жергиликтүү өз алдынча башкаруу жөнүндө кодекси", "… жөнүндө кодексин"),
+        ("Кыргыз Республикасынын Конституциясы", "… Конституциясын"),
+        ("Жарандык кодекс", "… кодексти"),
+        ("Мыйзам", "… Мыйзамды"),
+        ("Жобо", "… Жобону"),
+    ],
+)
+def test_the_kyrgyz_accusative_of_an_acts_name(name: str, accusative: str) -> None:
+    """What «… кодексин колдонууга киргизүү жөнүндө» (the law enacting the Code) is built on."""
+    from kodeks.wording import ky_accusative
+
+    assert ky_accusative(name).endswith(accusative.removeprefix("… "))

@@ -19,8 +19,7 @@ import contextvars
 import gettext
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -175,16 +174,6 @@ def choose(language: str | None) -> None:
 def code_default(language: str | None) -> None:
     """code.yaml's ``messages:``: the Code's working language, unless the reader chose one."""
     _CODE_DEFAULT.set(language if language in MESSAGE_LANGUAGES else None)
-
-
-@contextmanager
-def speaking(language: str) -> Iterator[None]:
-    """Say everything in ``language`` inside the block (a document written in one language)."""
-    token = _CHOSEN.set(language)
-    try:
-        yield
-    finally:
-        _CHOSEN.reset(token)
 
 
 def _from_variable() -> str | None:

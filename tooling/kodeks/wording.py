@@ -319,23 +319,46 @@ def date(language: str, day: datetime.date) -> str:
     return day.isoformat()
 
 
+_RU_CODE_CASES = {"genitive": "Кодекса", "instrumental": "Кодексом"}
+
+
+def code_genitive(language: str, title: str) -> str | None:
+    """A Code's title in the genitive, as «к проекту …» and «… долбооруна» need it: «Кодекса
+    Кыргызской Республики о …» / «… кодексинин»; None for a title of another shape."""
+    if language == "ru":
+        return ru_code_case(title, "genitive")
+    return f"{title.removesuffix(' кодекси')} кодексинин" if language == "ky" and title.endswith(" кодекси") else None
+
+
+def ru_code_case(title: str, case: str) -> str | None:
+    """«Кодекс …» declined (``genitive``: «Кодекса …», ``instrumental``: «Кодексом …»); None for
+    a title that does not begin with the word."""
+    return f"{_RU_CODE_CASES[case]} {title.removeprefix('Кодекс ')}" if title.startswith("Кодекс ") else None
+
+
 def comparison_title(language: str, title: str, stage: Stage) -> str:
     """«Сравнительная таблица к проекту Кодекса …» / «… кодексинин долбооруна салыштырма таблица»
     for a draft Code; «Сравнительная таблица: …» where the title does not take those forms."""
-    if stage is Stage.DRAFT and language == "ru" and title.startswith("Кодекс "):
-        return f"Сравнительная таблица к проекту Кодекса {title.removeprefix('Кодекс ')}"
-    if stage is Stage.DRAFT and language == "ky" and title.endswith(" кодекси"):
-        return f"{title.removesuffix(' кодекси')} кодексинин долбооруна салыштырма таблица"
+    drafted = code_genitive(language, title) if stage is Stage.DRAFT else None
+    if drafted:
+        return (
+            f"Сравнительная таблица к проекту {drafted}"
+            if language == "ru"
+            else f"{drafted} долбооруна салыштырма таблица"
+        )
     return f"{word('comparison', language)}: {title}" if title else word("comparison", language)
 
 
 def changes_title(language: str, title: str, stage: Stage) -> str:
     """The title of a text with its changes tracked (no table): «Проект Кодекса … с отмеченными
     изменениями» / «… кодексинин долбоору: өзгөртүүлөр белгиленген»."""
-    if stage is Stage.DRAFT and language == "ru" and title.startswith("Кодекс "):
-        return f"Проект Кодекса {title.removeprefix('Кодекс ')} с отмеченными изменениями"
-    if stage is Stage.DRAFT and language == "ky" and title.endswith(" кодекси"):
-        return f"{title.removesuffix(' кодекси')} кодексинин долбоору: өзгөртүүлөр белгиленген"
+    drafted = code_genitive(language, title) if stage is Stage.DRAFT else None
+    if drafted:
+        return (
+            f"Проект {drafted} с отмеченными изменениями"
+            if language == "ru"
+            else f"{drafted} долбоору: өзгөртүүлөр белгиленген"
+        )
     return f"{word('tracked-changes', language)}: {title}" if title else word("tracked-changes", language)
 
 
@@ -696,6 +719,18 @@ def ky_dative(name: str) -> str:
         vowel = "е"
     consonant = "к" if last in _KY_VOICELESS else "г"
     return word + consonant + vowel
+
+
+def ky_accusative(name: str) -> str:
+    """An act's name in the accusative: «… кодекси» → «… кодексин» (a possessive takes -н),
+    «Жарандык кодекс» → «Жарандык кодексти», «Мыйзам» → «Мыйзамды», «Жобо» → «Жобону»."""
+    word = name.rstrip().lower()
+    if len(word) > 1 and word[-1] in "ыиуү" and word[-2] not in "аоуыэеиөүюяё":
+        return name + "н"  # the possessive of a name in a genitive chain
+    harmony = next((c for c in reversed(word) if c in "аеиоуыэөүюяё"), "ы")
+    vowel = "и" if harmony in "еиэ" else "у" if harmony in "оую" else "ү" if harmony in "өү" else "ы"
+    consonant = "н" if word[-1:] in "аоуыэеиөүюяё" else "т" if word[-1:] in _KY_VOICELESS else "д"
+    return name + consonant + vowel
 
 
 REPEAL_NOTE = re.compile(r"\(?\s*(?:утратил[аио]?\s+силу|күчүн\s+жоготту)\b[^()]*\)?\s*[.;]?", re.IGNORECASE)

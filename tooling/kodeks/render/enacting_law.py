@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import wording
 from ..consolidation import Consolidation, Outcome
 from ..model import Act, ActStatus, Code
 from .amending_law import LAW_HEADING
@@ -36,43 +37,12 @@ PLACEHOLDER = {
 }
 """What the drafters write in: the enacting law's own decisions, not the repository's."""
 
-_VOICELESS = set("кпстфхцчшщ")
-
-
-def _ky_accusative(name: str) -> str:
-    """«… кодекси» → «… кодексин» (a possessive takes -н), «Жарандык кодекс» → «Жарандык кодексти»."""
-    last = name[-1:].lower()
-    if last in "аеиоуыэөүюя":
-        return name + "н"
-    vowel = next((c for c in reversed(name.lower()) if c in "аеиоуыэөүюяё"), "ы")
-    suffix = {
-        "а": "ы",
-        "ы": "ы",
-        "я": "ы",
-        "е": "и",
-        "и": "и",
-        "э": "и",
-        "о": "у",
-        "у": "у",
-        "ю": "у",
-        "ө": "ү",
-        "ү": "ү",
-    }
-    return name + ("т" if last in _VOICELESS else "д") + suffix.get(vowel, "ы")
-
-
-def _ky_dative_of_code(name: str) -> str:
-    from ..wording import ky_dative
-
-    return ky_dative(name)
-
 
 def title(code: Code, language: str) -> str:
     name = code.title.get(language, code.id)
     if language == "ky":
-        return f"{_ky_accusative(name)} колдонууга киргизүү жөнүндө"
-    genitive = "Кодекса " + name.removeprefix("Кодекс ") if name.startswith("Кодекс ") else f"«{name}»"
-    return f"О введении в действие {genitive}"
+        return f"{wording.ky_accusative(name)} колдонууга киргизүү жөнүндө"
+    return f"О введении в действие {wording.ru_code_case(name, 'genitive') or f'«{name}»'}"
 
 
 def _void(consolidation: Consolidation) -> list[Act]:
@@ -120,7 +90,7 @@ def lines(code: Code, consolidation: Consolidation, language: str) -> list[tuple
         void.append(placeholder["unknown"])
     out = [("heading", LAW_HEADING[language]), ("title", title(code, language))]
     if language == "ky":
-        dative = _ky_dative_of_code(name)
+        dative = wording.ky_dative(name)
         out += [
             ("article", "1-берене."),
             ("text", f"{name} {placeholder['day']} колдонууга киргизилсин."),
@@ -144,7 +114,7 @@ def lines(code: Code, consolidation: Consolidation, language: str) -> list[tuple
             ("text", "Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет."),
         ]
         return out
-    instrumental = "Кодексом " + name.removeprefix("Кодекс ") if name.startswith("Кодекс ") else f"«{name}»"
+    instrumental = wording.ru_code_case(name, "instrumental") or f"«{name}»"
     out += [
         ("article", "Статья 1."),
         ("text", f"Ввести в действие {name} с {placeholder['day']}."),

@@ -11,8 +11,6 @@ stands as a bracketed placeholder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from .. import wording
 from ..consolidation import Consolidation, Fate, Outcome
 from ..model import Code, Decision
@@ -66,10 +64,9 @@ PLACEHOLDER = {"ru": "[Раздел заполняется разработчи�
 
 def _title(title: str, language: str) -> str:
     """«Справка-обоснование к проекту Кодекса …» / «… кодексинин долбооруна негиздеме-маалымкат»."""
+    drafted = wording.code_genitive(language, title) or f"«{title}»"
     if language == "ky":
-        drafted = f"{title.removesuffix(' кодекси')} кодексинин" if title.endswith(" кодекси") else f"«{title}»"
         return f"{drafted} долбооруна негиздеме-маалымкат"
-    drafted = "Кодекса " + title.removeprefix("Кодекс ") if title.startswith("Кодекс ") else f"«{title}»"
     return f"Справка-обоснование к проекту {drafted}"
 
 
@@ -163,8 +160,3 @@ def outline(code: Code, consolidation: Consolidation, language: str) -> list[Blo
     for key, headings in SECTIONS:
         blocks += [Heading(headings[language], 2), Items(tuple(filled.get(key) or [PLACEHOLDER[language]]))]
     return blocks
-
-
-def placeholders(blocks: Sequence[Block]) -> int:
-    """How many sections still wait for the drafters' text."""
-    return sum(1 for block in blocks if isinstance(block, Items) and any(item.startswith("[") for item in block.items))
