@@ -57,7 +57,7 @@ def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
         assert [text for text in note if text[:2] in {f"{n}." for n in range(1, 8)}] == [
             h[language] for _, h in SECTIONS
         ]
-        said = {"ky": "• Первое обсуждение: сын-пикирлер жана сунуштар – 1 (кабыл алынды – 1).",
+        said = {"ky": "• Первое обсуждение: сын-пикирлердин жана сунуштардын саны – 1 (анын ичинен кабыл алынганы – 1).",
                 "ru": "• Первое обсуждение: замечаний и предложений – 1 (принято – 1)."}[language]  # fmt: skip
         assert said in note
     ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]

@@ -18,7 +18,7 @@ from .outline import Block, Heading, Items
 
 SECTIONS = (
     ("aims", {"ru": "1. Цель и задачи", "ky": "1. Максаты жана милдеттери"}),
-    ("description", {"ru": "2. Описательная часть", "ky": "2. Сүрөттөө бөлүгү"}),
+    ("description", {"ru": "2. Описательная часть", "ky": "2. Сыпаттама бөлүгү"}),
     (
         "forecasts",
         {
@@ -70,6 +70,21 @@ def _title(title: str, language: str) -> str:
     return f"Справка-обоснование к проекту {drafted}"
 
 
+_KY_COUNTED = {
+    Decision.OPEN: "каралбаганы",
+    Decision.ACCEPTED: "кабыл алынганы",
+    Decision.PARTLY: "жарым-жартылай кабыл алынганы",
+    Decision.REJECTED: "кабыл алынбаганы",
+    Decision.WITHDRAWN: "автор кайтарып алганы",
+}
+_NOT_MEASURED = {
+    "ru": "[Тексты законов не внесены в репозиторий: перечни законов, подлежащих признанию утратившими силу и "
+    "изменению, составляются разработчиками.]",
+    "ky": "[Мыйзамдардын тексттери репозиторийге киргизиле элек: күчүн жоготту деп таанылууга жана өзгөртүлүүгө "
+    "тийиш мыйзамдардын тизмелерин иштеп чыгуучулар түзөт.]",
+}
+
+
 def _ru_count(count: int, forms: tuple[str, str, str]) -> str:
     """«6 разделов», «1 глава», «3 статьи»: a count with its noun as Russian agrees them."""
     if count % 10 == 1 and count % 100 != 11:
@@ -93,30 +108,31 @@ def _description(code: Code, consolidation: Consolidation, language: str) -> lis
             f"Проект Кодекса состоит из {_ru_count(sections, ('раздела', 'разделов', 'разделов'))}, "
             f"{_ru_count(chapters, ('главы', 'глав', 'глав'))} и {parts[0]}."
         )
-        gathered = "Кодекс объединяет нормы следующих актов:" if acts else ""
+        gathered = "Проект Кодекса объединяет нормы следующих актов:"
     else:
         size = f"Кодекстин долбоору {sections} бөлүмдөн, {chapters} главадан жана {articles} беренеден турат."
-        gathered = "Кодекс төмөнкү актылардын ченемдерин бириктирет:" if acts else ""
-    return [size] + ([gathered] if gathered else []) + acts
+        gathered = "Кодекстин долбоору төмөнкү актылардын ченемдерин бириктирет:"
+    if not acts:
+        return [size]
+    # numbered as a law's list: «1) …;», the last «…».
+    return [size, gathered] + [f"{n}) {act}{'.' if n == len(acts) else ';'}" for n, act in enumerate(acts, start=1)]
 
 
 def _consolidation(consolidation: Consolidation, language: str) -> list[str]:
-    if not consolidation.measured:
-        return [wording.word("not-measured", language)]
-    lines = []
+    lines = []  # nothing measured: section 5 says so once
     for coverage in consolidation.acts:
         title = coverage.act.title.get(language, coverage.act.id)
         counts = (len(coverage.provisions), coverage.count(Fate.ABSORBED), coverage.count(Fate.NOT_TRANSFERRED))
         undecided = coverage.count(Fate.OPEN)
         if language == "ru":
             lines.append(
-                f"{title}: положений – {counts[0]}, включено в Кодекс – {counts[1]}, не переносится – {counts[2]}, "
-                f"решение не принято – {undecided}."
+                f"{title}: положений – {counts[0]}, из них включено в Кодекс – {counts[1]}, не переносится в Кодекс – "
+                f"{counts[2]}, решение не принято – {undecided}."
             )
         else:
             lines.append(
-                f"{title}: жоболор – {counts[0]}, Кодекске киргизилди – {counts[1]}, Кодекске өткөрүлбөйт – "
-                f"{counts[2]}, чечим кабыл алына элек – {undecided}."
+                f"{title}: жоболордун саны – {counts[0]}, анын ичинен Кодекске киргизилгени – {counts[1]}, "
+                f"Кодекске өткөрүлбөгөнү – {counts[2]}, чечим кабыл алынбаганы – {undecided}."
             )
     return lines
 
@@ -125,19 +141,23 @@ def _discussion(code: Code, language: str) -> list[str]:
     lines = []
     for review_round in code.reviews:
         counts = [(d, sum(e.decision is d for e in review_round.entries)) for d in Decision]
-        decided = "; ".join(f"{wording.decision_name(d, language)} – {n}" for d, n in counts if n)
         total = len(review_round.entries)
         name = review_round.name or review_round.id
         if language == "ru":
+            decided = "; ".join(f"{wording.decision_name(d, language)} – {n}" for d, n in counts if n)
             lines.append(f"{name}: замечаний и предложений – {total}" + (f" ({decided})." if decided else "."))
-        else:
-            lines.append(f"{name}: сын-пикирлер жана сунуштар – {total}" + (f" ({decided})." if decided else "."))
+        else:  # a count takes the participle noun («кабыл алынганы – 3»), not the table's «кабыл алынды»
+            decided = "; ".join(f"{_KY_COUNTED[d]} – {n}" for d, n in counts if n)
+            lines.append(
+                f"{name}: сын-пикирлердин жана сунуштардын саны – {total}"
+                + (f" (анын ичинен {decided})." if decided else ".")
+            )
     return lines or [PLACEHOLDER[language]]
 
 
 def _conformity(consolidation: Consolidation, language: str) -> list[str]:
     if not consolidation.measured:
-        return [wording.word("not-measured", language), PLACEHOLDER[language]]
+        return [_NOT_MEASURED[language]]
     lines = []
     for outcome, key in ((Outcome.VOID, "void-list"), (Outcome.AMEND, "amend-list")):
         acts = [c.act.title.get(language, c.act.id) for c in consolidation.acts if c.outcome is outcome]
