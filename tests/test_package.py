@@ -57,11 +57,11 @@ def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
         assert [text for text in note if text[:2] in {f"{n}." for n in range(1, 8)}] == [
             h[language] for _, h in SECTIONS
         ]
-        said = {"ky": "• Первое обсуждение: сын-пикирлердин жана сунуштардын саны – 1 (анын ичинен кабыл алынганы – 1).",
-                "ru": "• Первое обсуждение: замечаний и предложений – 1 (принято – 1)."}[language]  # fmt: skip
+        said = {"ky": "Первое обсуждение: сын-пикирлердин жана сунуштардын саны – 1 (анын ичинен кабыл алынганы – 1).",
+                "ru": "Первое обсуждение: замечаний и предложений – 1 (принято – 1)."}[language]  # fmt: skip
         assert said in note
     ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
-    assert "• Проект Кодекса состоит из 1 раздела, 2 глав и 3 статей." in ru
+    assert "Проект Кодекса состоит из 1 раздела, 2 глав и 3 статей." in ru
 
 
 def test_the_zip_is_the_same_bytes_each_time_and_holds_the_folder(
@@ -80,10 +80,37 @@ def test_the_zip_is_the_same_bytes_each_time_and_holds_the_folder(
     }
 
 
+NOTE = """\
+aims:
+  ky: |
+    Жергиликтүү өз алдынча башкаруу жөнүндө ченемдерди бир актыга бириктирүү.
+
+    Экинчи абзац.
+  ru: |
+    Объединить нормы о местном самоуправлении в одном акте.
+
+    Второй абзац.
+forecasts: {ky: "Терс кесепеттер күтүлбөйт.", ru: "Негативных последствий не ожидается."}
+discussion: {ky: "Долбоор порталда 30 күн талкууланды.", ru: "Проект обсуждался на портале 30 дней."}
+financing: {ky: "Кошумча каражат талап кылынбайт.", ru: "Дополнительных средств не требуется."}
+impact: {ky: "Талап кылынбайт.", ru: "Не требуется."}
+conformity: {ky: "Долбоор Конституцияга шайкеш келет.", ru: "Проект соответствует Конституции."}
+"""
+
+
 def test_check_lists_what_keeps_the_package_from_being_filed(code_repo: Callable[..., Path]) -> None:
     root = code_repo()
+    unwritten = kodeks("package", "--root", str(root), "--check")
+    assert unwritten.exit_code == 1
+    # Four sections only the drafters can write, and the public discussion, in each language.
+    assert "the justification note (ru) has no text for «1. Цель и задачи»" in unwritten.output
+    assert "the justification note (ky) has no text for «4. Коомдук талкуунун" in unwritten.output
+    assert "the justification note (ru) has no text for «5. Анализ соответствия" in unwritten.output  # no act texts
+    assert "kodeks: 12 things keep the package from being filed" in unwritten.output
+    write_files(root, {"code_text/justification-note.yaml": NOTE})
+    git(root, "add", "-A")
     ready = kodeks("package", "--root", str(root), "--check")
-    assert ready.exit_code == 0 and "the package can be filed" in ready.output
+    assert ready.exit_code == 0 and "the package can be filed" in ready.output, ready.output
     open_round = ROUND.replace('decision: accepted, reason: "Уточнено."', "decision: open")
     write_files(root, {"code_text/reviews/round-1.yaml": open_round, "code_text/notes.txt": "x"})
     git(root, "add", "-A")
@@ -92,6 +119,32 @@ def test_check_lists_what_keeps_the_package_from_being_filed(code_repo: Callable
     assert "round `round-1`: 1 comment is not answered yet" in result.output
     assert "code_text/notes.txt:1:1: F004" in result.output  # a warning too, as CI treats it
     assert "kodeks: 2 things keep the package from being filed" in result.output
+    # A section in one language only: the two authentic texts would differ; nothing is built.
+    one_language = NOTE.replace(
+        'impact: {ky: "Талап кылынбайт.", ru: "Не требуется."}', 'impact: {ru: "Не требуется."}'
+    )
+    write_files(root, {"code_text/justification-note.yaml": one_language})
+    result = kodeks("package", "--root", str(root), "--check")
+    assert result.exit_code == 1
+    assert "code_text/justification-note.yaml:13:9: Y009 section `impact` of the justification note has no ky" in (
+        result.output
+    )
+
+
+def test_the_drafters_sections_of_the_note_are_its_paragraphs(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo([{"code_text/justification-note.yaml": NOTE}])
+    folder = tmp_path / "package"
+    assert kodeks("package", "--root", str(root), "-o", str(folder)).exit_code == 0
+    ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
+    aims = ru.index("1. Цель и задачи")
+    assert ru[aims + 1 : aims + 4] == [
+        "Объединить нормы о местном самоуправлении в одном акте.",
+        "Второй абзац.",
+        "2. Описательная часть",
+    ]
+    ky = [p.text for p in docx.Document(str(folder / "justification-note.ky.docx")).paragraphs]
+    assert "Терс кесепеттер күтүлбөйт." in ky and "Негативных последствий не ожидается." not in ky
+    assert not any(text.startswith("[") for text in ru + ky)  # no placeholder left
 
 
 def test_the_note_prints_upright_on_a4(code_repo: Callable[..., Path], tmp_path: Path) -> None:

@@ -6,9 +6,12 @@ Run with Debian's python3 (which has ``python3-uno``), not the project's venv:
 
 SPEC is JSON: ``author`` (the reviewer's name, set as LibreOffice's user), ``untracked``
 ([old, new] replaced before change tracking is switched on), ``replace`` ([old, new] replaced
-with tracking on), ``comment`` ([words, text]: a comment on the first occurrence of the words).
+with tracking on), ``comment`` ([words, text]: a comment on the first occurrence of the words),
+``cells`` ([name, text]: a cell of the first table, or of the first sheet of a spreadsheet,
+filled in, as the public fills a form: «F6»).
 Each ``old`` and ``words`` is found as the first occurrence in the document, case-sensitively.
-The document is saved as Word 2007–365 (.docx), the format a reviewer sends back.
+The document is saved as Word 2007–365 (.docx), or a spreadsheet as Excel 2007–365 (.xlsx):
+the formats a reviewer sends back.
 """
 
 from __future__ import annotations
@@ -62,6 +65,18 @@ def edit(context: Any, source: str, target: str, spec: dict[str, Any]) -> None:
     document = desktop.loadComponentFromURL(
         uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (_property("Hidden", True),)
     )
+
+    if target.endswith(".xlsx"):
+        sheet = document.Sheets.getByIndex(0)
+        for name, text in spec.get("cells", []):
+            sheet.getCellRangeByName(name).setString(text)
+        document.storeToURL(
+            uno.systemPathToFileUrl(os.path.abspath(target)), (_property("FilterName", "Calc MS Excel 2007 XML"),)
+        )
+        document.close(True)
+        return
+    for name, text in spec.get("cells", []):
+        document.TextTables.getByIndex(0).getCellByName(name).setString(text)
 
     def find(words: str) -> Any:
         search = document.createSearchDescriptor()

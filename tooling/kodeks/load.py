@@ -24,6 +24,7 @@ from .snapshot import (
     ARTICLES_DIR,
     CODE_FILE,
     DISPOSITIONS_FILE,
+    NOTE_FILE,
     REVIEWS_DIR,
     Snapshot,
     blob_id,
@@ -66,19 +67,20 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
         folder = _text_of(path)
         if path.startswith(REVIEWS_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
             rounds[path] = snapshot.files[path]
-        elif path == AMENDMENTS_FILE:
+        elif path in (AMENDMENTS_FILE, NOTE_FILE):
             continue
         elif folder is None:
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
                     msg(
-                        "kodeks reads only {code}, {articles}/*.md, {reviews}/*.yaml, {amendments} and, for an existing "
+                        "kodeks reads only {code}, {articles}/*.md, {reviews}/*.yaml, {amendments}, {note} and, for an existing "
                         "act, {acts}/ID/{act}, {dispositions} and articles/*.md; move or remove this file",
                         code=CODE_FILE,
                         articles=ARTICLES_DIR,
                         reviews=REVIEWS_DIR,
                         amendments=AMENDMENTS_FILE,
+                        note=NOTE_FILE,
                         acts=ACTS_DIR,
                         act=ACT_FILE,
                         dispositions=DISPOSITIONS_FILE,
@@ -124,6 +126,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             acts=acts,
             reviews=_rounds(rounds, code.languages, diagnostics),
             amendments=_amendments(snapshot.files.get(AMENDMENTS_FILE), code.languages, diagnostics),
+            note=_note(snapshot.files.get(NOTE_FILE), code.languages, diagnostics),
         )
     if cache is not None:
         cache.flush()
@@ -189,6 +192,23 @@ def _amendments(
     records, problems = parse_amendments(AMENDMENTS_FILE, decoded, languages)
     diagnostics += problems
     return records
+
+
+def _note(
+    data: bytes | None, languages: tuple[str, ...], diagnostics: list[Diagnostic]
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    if data is None:
+        return {}
+    decoded, problems = decode(NOTE_FILE, data)
+    diagnostics += problems
+    if decoded is None:
+        return {}
+    diagnostics += character_diagnostics(NOTE_FILE, decoded, look_alikes=False)
+    from .parse.justification_note import parse_note
+
+    sections, problems = parse_note(NOTE_FILE, decoded, languages)
+    diagnostics += problems
+    return sections
 
 
 def _rounds(

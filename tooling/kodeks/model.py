@@ -637,6 +637,8 @@ class ReviewRound:
     """The commit the draft was built from."""
     entries: tuple[ReviewEntry, ...]
     path: str
+    public: bool = False
+    """``source: public``: the public discussion of the draft (the note's section on it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -715,6 +717,9 @@ class Code:
     """The working group's review rounds (``code_text/reviews/*.yaml``), by file name."""
     amendments: tuple[AmendmentRecord, ...] = ()
     """The laws that made and amended the text in force, by date of entry into force."""
+    note: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """The justification note's sections the drafters wrote (``code_text/justification-note.yaml``):
+    section key → language → paragraphs."""
 
     @property
     def chapters(self) -> tuple[Chapter, ...]:

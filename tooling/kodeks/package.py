@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic
 from .diff import Comparison
 from .messages import Message, msg, plural
 from .model import Code, Decision
-from .snapshot import Revision
+from .snapshot import NOTE_FILE, Revision
 
 INDEX = "index.html"
 MANIFEST = "manifest.json"
@@ -157,7 +157,10 @@ def as_zip(files: Sequence[Paper]) -> bytes:
 
 def not_ready(code: Code, findings: Sequence[Diagnostic], consolidation: Consolidation) -> list[Message]:
     """What keeps the package from being filed: the Code's findings (warnings too, as CI treats
-    them), provisions of the acts still undecided, comments not yet answered."""
+    them), provisions of the acts still undecided, comments not yet answered, sections of the
+    justification note still a placeholder (in each language: the two texts are filed alike)."""
+    from .render.justification_note import placeholders
+
     problems: list[Message] = [
         msg("{location}: {code} {message}", location=str(finding.location), code=finding.code, message=finding.message)
         for finding in findings
@@ -183,6 +186,16 @@ def not_ready(code: Code, findings: Sequence[Diagnostic], consolidation: Consoli
                     "round `{round}`: {count} comments are not answered yet",
                     open_comments,
                     round=review_round.id,
+                )
+            )
+    for language in code.languages:
+        for heading in placeholders(code, consolidation, language):
+            problems.append(
+                msg(
+                    "{file}: the justification note ({language}) has no text for «{section}»",
+                    file=NOTE_FILE,
+                    language=language,
+                    section=heading,
                 )
             )
     return problems

@@ -83,6 +83,7 @@ class Found:
     """For a proposal: the paragraph it rewords."""
     not_applicable: Message | None = None
     """Why ``--apply`` cannot carry it out (a new paragraph, a renumbered unit, a title)."""
+    organisation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +539,8 @@ def entries_yaml(round_id: str, first_number: int, found: Sequence[Found]) -> st
     for number, item in enumerate(found, start=first_number):
         lines.append(f"  - id: {_yaml_text(f'{round_id}/{number}')}")
         lines.append(f"    author: {_yaml_text(item.author or '?')}")
+        if item.organisation:
+            lines.append(f"    organisation: {_yaml_text(item.organisation)}")
         if item.date:
             lines.append(f"    date: {item.date}")
         lines.append(f"    unit: {item.unit}")
@@ -581,11 +584,17 @@ def next_number(code: Code, round_id: str) -> int:
     return max(numbers) + 1
 
 
-def register_text(existing: str | None, round_id: str, revision: str, entries: str) -> str:
+def register_text(existing: str | None, round_id: str, revision: str, entries: str, public: bool = False) -> str:
     """The round's file with ``entries`` added at the end of its ``comments:`` (created with its
-    revision when new); nothing else in it is touched."""
+    revision, and ``source: public`` for the public discussion, when new); nothing else in it is
+    touched."""
     if existing is None:
-        head = f"name: {_yaml_text(round_id)}\n" + (f"revision: {revision}\n" if revision else "") + "comments:\n"
+        head = (
+            f"name: {_yaml_text(round_id)}\n"
+            + (f"revision: {revision}\n" if revision else "")
+            + ("source: public\n" if public else "")
+            + "comments:\n"
+        )
         return head + entries
     text = existing if existing.endswith("\n") or not existing else existing + "\n"
     last_key = [line for line in text.splitlines() if line and not line[0].isspace() and not line.startswith("#")]
@@ -621,6 +630,7 @@ def import_review(
     revision: str,
     apply: bool,
     problems: Sequence[Diagnostic] = (),
+    public: bool = False,
 ) -> ReviewImport:
     """The register entries and (with ``apply``) the Markdown edits for a reviewer's copy read
     as ``reading``; ``texts`` and ``code`` are the Code as it is now, ``problems`` what reading
@@ -637,7 +647,11 @@ def import_review(
     if new:
         try:
             changes[path] = register_text(
-                texts.files.get(path), round_id, revision, entries_yaml(round_id, next_number(code, round_id), new)
+                texts.files.get(path),
+                round_id,
+                revision,
+                entries_yaml(round_id, next_number(code, round_id), new),
+                public,
             )
         except CannotApply as error:
             raise ReviewError(msg("{path}: {error}", path=path, error=error.message)) from None

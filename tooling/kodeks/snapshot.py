@@ -22,6 +22,8 @@ DISPOSITIONS_FILE = "dispositions.yaml"
 """Beside act.yaml: the act's provisions the Code does not take over, and why."""
 AMENDMENTS_FILE = f"{CODE_DIR}/amendments.yaml"
 """The laws that made and amended the text in force."""
+NOTE_FILE = f"{CODE_DIR}/justification-note.yaml"
+"""The sections of the justification note the drafters write (``kodeks package``)."""
 REVIEWS_DIR = f"{CODE_DIR}/reviews"
 """``reviews/<round>.yaml``: a round of review and its comment register."""
 

@@ -37,12 +37,28 @@ def review() -> None:
 @root_option
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--round", "round_id", required=True, metavar="ID", help="The round: code_text/reviews/ID.yaml.")
-@click.option("--author", metavar="NAME", help="Who made the changes, where the file does not say (untracked edits).")
+@click.option(
+    "--author", metavar="NAME", help="Who made the changes or wrote the comments, where the file does not say."
+)
+@click.option("--organisation", metavar="NAME", help="The author's organisation, where the file does not say.")
 @click.option("--apply", "apply", is_flag=True, help="Also write the proposed wordings into the articles.")
 @dry_run_option
-def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bool, dry_run: bool) -> None:
+def import_(
+    root: Path,
+    file: Path,
+    round_id: str,
+    author: str | None,
+    organisation: str | None,
+    apply: bool,
+    dry_run: bool,
+) -> None:
     """Read a reviewer's copy of a document kodeks built (the Code or a redline, saved by Word or
-    LibreOffice) into the round's register.
+    LibreOffice), or what came back from the public discussion, into the round's register.
+
+    From the public discussion: the form `kodeks review export` wrote, filled in (XLSX, CSV or
+    DOCX), or comments as text (.txt, .md: one per paragraph), each placed on the unit its row
+    or its words cite («статья 5, часть 2», «5-берененин 2-бөлүгү»). A new round's file says
+    `source: public`; the proposals wait for the drafters' decision (no --apply).
 
     Every comment becomes an entry on the unit it was written on; every paragraph changed, with
     tracked changes or without, an entry proposing its new wording. With --apply the proposals
@@ -54,10 +70,13 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
     Examples:
       kodeks review import comments-minjust.docx --round round-1 --dry-run
       kodeks review import comments-minjust.docx --round round-1 --apply
+      kodeks review import portal-export.xlsx --round public-1
+      kodeks review import letters.txt --round public-1 --author "Жаран А."
     """
     from ..drafting import Workspace
     from ..edit.texts import unified_diff
     from ..model import ID_PATTERN
+    from ..public_form import read_public
     from ..review import code_sent, import_review, kodeks_signature, read_review
     from ..store.reviewed import read_reviewed
 
@@ -65,22 +84,33 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
         raise click.BadParameter(
             str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")), param_hint="--round"
         )
-    document = read_reviewed(file)
     workspace = Workspace.of(working_tree(root).files, validated=False)
-    if not document.revision:
-        click.echo(
-            "kodeks: "
-            + msg(
-                "{file} names no commit (built from an uncommitted tree): compared with the working tree",
-                file=str(file),
-            ).said(),
-            err=True,
+    public = read_public(file, workspace.code, author, organisation)
+    if public is not None:
+        if apply:
+            raise click.BadParameter(
+                str(msg("the public's proposals wait for the drafters' decision; --apply takes a reviewer's copy")),
+                param_hint="--apply",
+            )
+        result = import_review(
+            public, workspace.texts, workspace.code, round_id, "", False, workspace.diagnostics, public=True
         )
-    snapshot, sent = code_sent(root, file, document, workspace.code, workspace.cache)
-    reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
-    result = import_review(
-        reading, workspace.texts, workspace.code, round_id, document.revision, apply, workspace.diagnostics
-    )
+    else:
+        document = read_reviewed(file)
+        if not document.revision:
+            click.echo(
+                "kodeks: "
+                + msg(
+                    "{file} names no commit (built from an uncommitted tree): compared with the working tree",
+                    file=str(file),
+                ).said(),
+                err=True,
+            )
+        snapshot, sent = code_sent(root, file, document, workspace.code, workspace.cache)
+        reading = read_review(document, sent, kodeks_signature(snapshot.revision if snapshot else None), author)
+        result = import_review(
+            reading, workspace.texts, workspace.code, round_id, document.revision, apply, workspace.diagnostics
+        )
     for unplaced in result.unplaced:
         click.echo(
             f"{file}: "
@@ -95,7 +125,7 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
             + msg("not applied: {place} ({language}): {why}", place=item.place, language=item.language, why=why).said(),
             err=True,
         )
-    comments = sum(item.via == "comment" for item in result.found)
+    comments = sum(item.proposal is None for item in result.found)
     proposals = len(result.found) - comments
     counts: dict[str, Param] = {
         "comments": plural("{count} comment", "{count} comments", comments),
@@ -130,6 +160,61 @@ def import_(root: Path, file: Path, round_id: str, author: str | None, apply: bo
             names=", ".join(sorted(result.changes)),
         ).said()
     )
+
+
+@review.command(name="export")
+@root_option
+@click.option("--round", "round_id", required=True, metavar="ID", help="The round the form is for, e.g. public-1.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["docx", "xlsx", "csv"]),
+    multiple=True,
+    help="Repeatable; default: all three.",
+)
+@lang_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: build/).",
+)
+def export(
+    root: Path, round_id: str, formats: tuple[str, ...], lang: tuple[str, ...] | None, output: Path | None
+) -> None:
+    """The form for the public discussion, as the portal and the public get it: one row per
+    unit of the draft with its citation and text in each language, and columns for the
+    comment, the proposed wording, the author and the organisation. As DOCX (the draft with a
+    column for comments), XLSX and CSV; `kodeks review import` reads any of them back filled.
+
+    \b
+    Examples:
+      kodeks review export --round public-1
+      kodeks review export --round public-1 --format xlsx -o build/portal
+    """
+    from ..model import ID_PATTERN
+    from ..render.public_form import render as form
+    from ..report import as_text
+    from ..store.output import make_own_directory, write_output
+    from ..verdict import check
+
+    if not ID_PATTERN.fullmatch(round_id):
+        raise click.BadParameter(
+            str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")), param_hint="--round"
+        )
+    result = check(working_tree(root))
+    if result.code is None or result.errors:
+        click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
+        click.echo("kodeks: " + msg("no form; fix the errors above").said(), err=True)
+        raise SystemExit(EXIT_INVALID)
+    languages = chosen_languages(result.code.languages, lang)
+    folder = output or root / "build"
+    if output is None and not folder.exists():  # build/ is kodeks's: marked so Git leaves it out
+        make_own_directory(folder)
+    for output_format in formats or ("docx", "xlsx", "csv"):
+        target = folder / f"{round_id}-form.{output_format}"
+        write_output(target, form(result.code, output_format, languages, ""))
+        click.echo("kodeks: " + msg("wrote {target}", target=str(target)).said())
 
 
 @review.command()

@@ -4,6 +4,7 @@ name: "Первое обсуждение"        # optional
 sent: 2026-12-01                 # when the draft went out; optional
 due: 2026-12-08                  # comments were due; optional
 revision: 2c15f39…               # the commit the draft was built from; optional
+source: public                   # the public discussion (`kodeks review export`); optional
 comments:
   - id: round-1/1                # ROUND/N, what ``Resolves-comment:`` names
     author: Айгүл Токтогулова
@@ -18,7 +19,7 @@ comments:
     decision: open               # open | accepted | partly | rejected | withdrawn
     reason: "…"                  # the drafters' answer
     carried-out: "#42"           # commit or pull request; optional
-    via: comment                 # comment | tracked | untracked: set by `kodeks review import`
+    via: comment                 # comment | tracked | untracked | form | text: set by `kodeks review import`
 """
 
 from __future__ import annotations
@@ -35,12 +36,14 @@ from .reference import parse_reference
 VERBATIM = frozenset({"author", "comment", "quote", "proposal"})
 """What a reviewer wrote, kept exactly (kodeks writes what XML or YAML cannot hold as escapes)."""
 
-ROUND_KEYS = ("name", "sent", "due", "revision", "comments")
+ROUND_KEYS = ("name", "sent", "due", "revision", "source", "comments")
+SOURCES = ("public", "review")
+"""Who commented: the public (the discussion on the portal) or the bodies the draft was sent to."""
 ENTRY_KEYS = (
     "id", "author", "organisation", "date", "unit", "place", "language", "quote", "comment", "proposal", "decision",
     "reason", "carried-out", "via",
 )  # fmt: skip
-VIA = ("comment", "tracked", "untracked")
+VIA = ("comment", "tracked", "untracked", "form", "text")
 
 
 def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[ReviewRound | None, list[Diagnostic]]:
@@ -57,6 +60,9 @@ def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[Revie
     if revision is not None and not isinstance(revision, str):
         reader.report("Y006", ("revision",), msg("`revision:` is the commit the draft was built from, as text"))
         revision = None
+    source = root.get("source")
+    if source is not None and source not in SOURCES:
+        reader.report("Y006", ("source",), msg("`source:` is one of: {choices}", choices=", ".join(SOURCES)))
     entries = []
     for index, item in enumerate(reader.sequence(root, (), "comments")):
         entry = _entry(reader, item, ("comments", index), languages)
@@ -71,6 +77,7 @@ def parse_round(path: str, text: str, languages: tuple[str, ...]) -> tuple[Revie
             revision,
             tuple(entries),
             path,
+            source == "public",
         ),
         diagnostics,
     )

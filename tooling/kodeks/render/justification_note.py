@@ -14,7 +14,7 @@ from __future__ import annotations
 from .. import wording
 from ..consolidation import Consolidation, Fate, Outcome
 from ..model import Code, Decision
-from .outline import Block, Heading, Items
+from .outline import Block, Heading, Text
 
 SECTIONS = (
     ("aims", {"ru": "1. Цель и задачи", "ky": "1. Максаты жана милдеттери"}),
@@ -138,8 +138,10 @@ def _consolidation(consolidation: Consolidation, language: str) -> list[str]:
 
 
 def _discussion(code: Code, language: str) -> list[str]:
+    """The public discussion's rounds first (what section 4 is about), then the rounds of the
+    bodies the draft was sent to; without a public round the section keeps its placeholder."""
     lines = []
-    for review_round in code.reviews:
+    for review_round in sorted(code.reviews, key=lambda r: not r.public):
         counts = [(d, sum(e.decision is d for e in review_round.entries)) for d in Decision]
         total = len(review_round.entries)
         name = review_round.name or review_round.id
@@ -152,7 +154,9 @@ def _discussion(code: Code, language: str) -> list[str]:
                 f"{name}: сын-пикирлердин жана сунуштардын саны – {total}"
                 + (f" (анын ичинен {decided})." if decided else ".")
             )
-    return lines or [PLACEHOLDER[language]]
+    if not any(r.public for r in code.reviews):
+        lines.append(PLACEHOLDER[language])
+    return lines
 
 
 def _conformity(consolidation: Consolidation, language: str) -> list[str]:
@@ -168,15 +172,32 @@ def _conformity(consolidation: Consolidation, language: str) -> list[str]:
 
 
 def outline(code: Code, consolidation: Consolidation, language: str) -> list[Block]:
-    """The note in ``language``: every section's heading, its text from the repository or a
-    placeholder."""
+    """The note in ``language``: every section's heading, its text from the repository and from
+    the drafters' ``justification-note.yaml``, or a placeholder."""
     title = code.title.get(language, code.id)
     blocks: list[Block] = [Heading(_title(title, language), 1)]
-    filled = {
+    known = {
         "description": _description(code, consolidation, language) + _consolidation(consolidation, language),
         "discussion": _discussion(code, language),
         "conformity": _conformity(consolidation, language),
     }
     for key, headings in SECTIONS:
-        blocks += [Heading(headings[language], 2), Items(tuple(filled.get(key) or [PLACEHOLDER[language]]))]
+        written = list(code.note.get(key, {}).get(language, ()))
+        lines = [line for line in known.get(key, []) if not (written and _bracketed(line))] + written
+        blocks += [Heading(headings[language], 2), Text(tuple(lines or [PLACEHOLDER[language]]))]
     return blocks
+
+
+def _bracketed(line: str) -> bool:
+    """A placeholder kodeks writes where the drafters are to write: «[…]»."""
+    return line.startswith("[") and line.endswith("]")
+
+
+def placeholders(code: Code, consolidation: Consolidation, language: str) -> list[str]:
+    """The headings of the sections still standing as placeholders in ``language``."""
+    left = []
+    blocks = outline(code, consolidation, language)
+    for heading, items in zip(blocks[1::2], blocks[2::2], strict=True):
+        if isinstance(heading, Heading) and isinstance(items, Text) and any(map(_bracketed, items.paragraphs)):
+            left.append(heading.text)
+    return left

@@ -32,6 +32,13 @@ class Items:
 
 
 @dataclass(frozen=True, slots=True)
+class Text:
+    """Paragraphs of prose, as a note is written (not a list)."""
+
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Bars:
     """Coverage per act: (label, absorbed, not transferred, open)."""
 
@@ -39,7 +46,7 @@ class Bars:
     rows: tuple[tuple[str, int, int, int], ...]
 
 
-Block = Heading | Table | Items | Bars
+Block = Heading | Table | Items | Text | Bars
 
 
 def render(format_name: str, blocks: list[Block], language: str, landscape: bool = True) -> bytes:
@@ -64,6 +71,8 @@ def _markdown(blocks: list[Block]) -> str:
             ]
         elif isinstance(block, Items):
             out += [f"- {md_escape(item)}" for item in block.items]
+        elif isinstance(block, Text):
+            out.append("\n\n".join(md_escape(paragraph) for paragraph in block.paragraphs))
         else:
             out.append(
                 f"█ {md_escape(block.legend[0])} · ▒ {md_escape(block.legend[1])} · ░ {md_escape(block.legend[2])}"
@@ -124,6 +133,8 @@ def _html(blocks: list[Block], language: str) -> str:
             out.append("</tbody></table>")
         elif isinstance(block, Items):
             out.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>")
+        elif isinstance(block, Text):
+            out += [f"<p>{e(paragraph)}</p>" for paragraph in block.paragraphs]
         else:
             out.append(
                 '<p class="legend">'
@@ -169,6 +180,9 @@ def _docx(blocks: list[Block], landscape: bool = True) -> bytes:
             body.append(table(cells, len(block.header), header, block.widths))
         elif isinstance(block, Items):
             body += [f"<w:p>{run('• ' + item)}</w:p>" for item in block.items]
+        elif isinstance(block, Text):  # a note's paragraph: indented first line, justified, as typed by hand
+            prose = '<w:pPr><w:spacing w:after="120"/><w:ind w:firstLine="709"/><w:jc w:val="both"/></w:pPr>'
+            body += [f"<w:p>{prose}{run(paragraph)}</w:p>" for paragraph in block.paragraphs]
         else:
             body += [f"<w:p>{run(f'{name}: {a}/{d}/{o}')}</w:p>" for name, a, d, o in block.rows]
     return package(document, "".join(body))

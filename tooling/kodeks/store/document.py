@@ -112,12 +112,18 @@ def _looks_cp1251(data: bytes) -> bool:
     return data[:4096].decode("utf-8", "replace").count("\ufffd") > 32
 
 
-def open_package(path: Path) -> zipfile.ZipFile:
-    """A Word package checked before anything is unpacked: member count, sizes, compression
-    ratio, and a ``word/document.xml``."""
+WORD_MAIN = "word/document.xml"
+SPREADSHEET_MAIN = "xl/workbook.xml"
+
+
+def open_package(path: Path, main: str = WORD_MAIN) -> zipfile.ZipFile:
+    """An Office package (Word's, or with ``main`` a spreadsheet's) checked before anything is
+    unpacked: member count, sizes, compression ratio, and its main part."""
     try:
         package = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
+        if main != WORD_MAIN:
+            raise InputError(msg("{path}: not an XLSX package ({error})", path=str(path), error=str(error))) from error
         raise InputError(msg("{path}: not a DOCX package ({error})", path=str(path), error=str(error))) from error
     members = package.infolist()
     if len(members) > MAX_MEMBERS:
@@ -144,8 +150,10 @@ def open_package(path: Path) -> zipfile.ZipFile:
                     ratio=format(ratio, ".0f"),
                 )
             )
-    if "word/document.xml" not in package.namelist():
+    if main not in package.namelist():
         package.close()
+        if main != WORD_MAIN:
+            raise InputError(msg("{path}: not a spreadsheet (no {part})", path=str(path), part=main))
         raise InputError(msg("{path}: not a Word document (no word/document.xml)", path=str(path)))
     return package
 

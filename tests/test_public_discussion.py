@@ -1,0 +1,220 @@
+"""The public discussion: the form the portal and the public get (DOCX, XLSX, CSV), and what
+comes back (filled forms, letters citing units in words) placed in `reviews/public-1.yaml`.
+
+The filled spreadsheet and Word form are made by LibreOffice itself, driven through its UNO
+API as a member of the public would fill them (tests/office/uno_edit.py).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from .conftest import git, kodeks, write_files
+from .test_review import SYSTEM_PYTHON, UNO_EDIT, needs_libreoffice
+
+REGISTER = "code_text/reviews/public-1.yaml"
+
+
+def _form(root: Path, output_format: str) -> Path:
+    result = kodeks("review", "export", "--root", str(root), "--round", "public-1", "--format", output_format)
+    assert result.exit_code == 0, result.output + result.stderr
+    return root / "build" / f"public-1-form.{output_format}"
+
+
+def _csv(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads Cyrillic CSV only with the mark
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def _register(root: Path) -> dict[str, object]:
+    loaded = yaml.safe_load((root / REGISTER).read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_form_has_a_row_per_unit_cited_in_both_languages(code_repo: Callable[..., Path]) -> None:
+    root = code_repo()
+    rows = _csv(_form(root, "csv"))
+    assert rows[0][:3] == ["№", "Орду (кыргызча) / Место (на кыргызском)", "Орду (орусча) / Место (на русском)"]
+    assert rows[0][5] == "Сын-пикир / Замечание"
+    by_place = {row[2]: row for row in rows[1:]}
+    part = by_place["часть 2 статьи 3"]
+    assert part[1] == "3-берененин 2-бөлүгү"
+    assert part[3].startswith("2. Кеңеш 1-главада жана I бөлүмдө")  # the text as printed, links as words
+    assert part[4].startswith("2. Кенеш решает вопросы")
+    assert part[5:9] == ["", "", "", ""] and part[9] == "art:kenesh#2"
+    assert by_place["пункт 2 части 2 статьи 1"][9] == "art:subject#2.2"  # «2)» under part 2
+    assert [row[2] for row in rows[1:4]] == ["раздел I", "глава 1", "статья 1"]
+    # The same draft, the same bytes: a form sent twice is one form.
+    first = (root / "build" / "public-1-form.csv").read_bytes()
+    assert _form(root, "csv").read_bytes() == first
+    xlsx = _form(root, "xlsx").read_bytes()
+    assert _form(root, "xlsx").read_bytes() == xlsx
+
+
+def test_a_filled_csv_lands_in_the_public_round_and_unplaced_comments_are_listed(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    rows = _csv(_form(root, "csv"))
+    part = next(row for row in rows if row[9] == "art:kenesh#2")
+    part[5], part[7], part[8] = "Уточнить, какие вопросы.", "Асанов А.", "ОО «Айыл»"
+    point = next(row for row in rows if row[9] == "art:subject#2.1")
+    point[6] = "жергиликтүү кеңештерге;"
+    empty = [""] * 10
+    rows.append([*empty[:5], "Ст. 3, ч. 1: кто действует?", "", "Петров", "", ""])  # a row the reader added
+    rows.append([*empty[:5], "В статье 9 нет ясности.", "", "Петров", "", ""])  # no article 9
+    rows.append([*empty[:5], "Части 1 и 2 статьи 3 противоречат друг другу.", "", "Петров", "", ""])
+    filled = tmp_path / "filled.csv"
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(rows)  # Excel with a Russian locale writes «;»
+    filled.write_text(buffer.getvalue(), encoding="utf-8")
+
+    result = kodeks("review", "import", str(filled), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "2 comments, 1 proposal, 2 not placed; 3 new in round `public-1`" in result.stderr
+    assert "the Code has no «статье 9» today" in result.stderr
+    assert "on the page: В статье 9 нет ясности." in result.stderr
+    assert "it cites 2 units (art:kenesh#1, art:kenesh#2)" in result.stderr
+    register = _register(root)
+    assert register["source"] == "public"
+    entries = register["comments"]
+    assert isinstance(entries, list)
+    assert [(e["unit"], e["author"], e.get("organisation"), e["via"]) for e in entries] == [
+        ("art:subject#2.1", "?", None, "form"),
+        ("art:kenesh#2", "Асанов А.", "ОО «Айыл»", "form"),
+        ("art:kenesh#1", "Петров", None, "form"),
+    ]
+    assert entries[0]["proposal"] == {"ky": "жергиликтүү кеңештерге;"}  # its words are the Kyrgyz text's
+    assert entries[0]["place"] == "1-берененин 2-бөлүгүнүн 1-пункту"
+    # The register reads, and a second import of the same file adds nothing.
+    assert kodeks("validate", "--root", str(root)).exit_code == 0
+    again = kodeks("review", "import", str(filled), "--root", str(root), "--round", "public-1")
+    assert "0 new in round `public-1`" in again.stderr and "nothing to change" in again.output
+
+
+def test_letters_are_placed_by_the_units_they_cite_in_words(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo()
+    letters = tmp_path / "letters.txt"
+    letters.write_text(
+        "Предлагаю в пункте 2 части 2 статьи 1 слова «айыл окмоту» заменить.\r\n\r\n"
+        "3-берененин 2-бөлүгүн тактоо керек.\r\n\r\n"
+        "Кодекс в целом поддерживаю.\r\n",
+        encoding="utf-8",
+    )
+    result = kodeks("review", "import", str(letters), "--root", str(root), "--round", "public-1", "--author", "Жаран")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "paragraph 3: it names no unit of the Code" in result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [(e["unit"], e["language"], e["via"], e["author"]) for e in entries] == [
+        ("art:subject#2.2", "ru", "text", "Жаран"),
+        ("art:kenesh#2", "ky", "text", "Жаран"),
+    ]
+    refused = kodeks("review", "import", str(letters), "--root", str(root), "--round", "public-1", "--apply")
+    assert refused.exit_code == 2 and "wait for the drafters' decision" in refused.stderr
+
+
+def test_the_note_reports_the_public_round_first(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    import docx
+
+    public = (
+        "name: Коомдук талкуу\nsource: public\ncomments:\n"
+        '  - {id: public-1/1, author: Жаран, unit: "art:kenesh#2", comment: "Тактоо.", decision: rejected, reason: "Так."}\n'
+    )
+    review = "name: Ведомстволор\ncomments: []\n"
+    root = code_repo([{REGISTER: public, "code_text/reviews/a-round.yaml": review}])
+    folder = tmp_path / "package"
+    assert kodeks("package", "--root", str(root), "-o", str(folder)).exit_code == 0
+    ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
+    section = ru[ru.index("4. Информация о результатах общественного обсуждения") + 1 :][:3]
+    assert section == [
+        "Коомдук талкуу: замечаний и предложений – 1 (не принято – 1).",
+        "Ведомстволор: замечаний и предложений – 0.",
+        "5. Анализ соответствия проекта законодательству",
+    ]
+    write_files(root, {REGISTER: public.replace("source: public\n", "source: portal\n")})
+    git(root, "add", "-A")
+    wrong = kodeks("validate", "--root", str(root))
+    assert wrong.exit_code == 1 and "Y006 `source:` is one of: public, review" in wrong.output
+
+
+def test_a_file_that_is_not_a_form_is_refused_with_its_reason(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo()
+    table = tmp_path / "table.csv"
+    table.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = kodeks("review", "import", str(table), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 2 and "not a kodeks form: its first row has no column «Сын-пикир" in result.stderr
+    cp1251 = tmp_path / "letters.txt"
+    cp1251.write_bytes("В части 2 статьи 3 ошибка, исправьте её немедленно.".encode("cp1251") * 20)
+    result = kodeks("review", "import", str(cp1251), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 2 and "not UTF-8 text (it looks like Windows-1251" in result.stderr
+    # A spreadsheet whose sheet is named outside the package, or with a DTD, is refused, not followed.
+    book = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                         '<sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>')  # fmt: skip
+        archive.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                         '2006/relationships"><Relationship Id="rId1" Type="x/worksheet" Target="../../../etc/passwd"/>'
+                         "</Relationships>")  # fmt: skip
+    result = kodeks("review", "import", str(book), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 2 and "the workbook has no sheet" in result.stderr
+    assert not (root / REGISTER).exists()
+
+
+@needs_libreoffice
+def test_forms_filled_in_libreoffice_come_back_on_their_units(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo()
+    spec = {
+        "author": "Жаран Асанов",
+        # Calc: row 5 of the sheet is the fourth unit; the comment is column F, the author H.
+        "cells": [["F5", "Бул бөлүктү тактоо керек."], ["H5", "Асанов А."], ["F40", "Статья 3, часть 1: неясно."]],
+    }
+    spec_path = tmp_path / "spec.json"
+    spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    filled = tmp_path / "filled.xlsx"
+    subprocess.run(
+        [
+            SYSTEM_PYTHON,
+            str(UNO_EDIT),
+            str(tmp_path / "profile"),
+            str(_form(root, "xlsx")),
+            str(filled),
+            str(spec_path),
+        ],
+        check=True,
+        timeout=120,
+    )
+    with zipfile.ZipFile(filled) as archive:
+        assert "xl/sharedStrings.xml" in archive.namelist()  # Calc's own way of writing text, not ours
+    unit_of_row_5 = _csv(_form(root, "csv"))[4][9]
+    # Writer: the Word form's table, row 4 (the third unit), the proposal column.
+    spec = {"author": "Жаран Асанов", "cells": [["E4", "Новая редакция статьи."]]}
+    spec_path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    filled_docx = tmp_path / "filled.docx"
+    subprocess.run(
+        [SYSTEM_PYTHON, str(UNO_EDIT), str(tmp_path / "profile"), str(_form(root, "docx")), str(filled_docx),
+         str(spec_path)],
+        check=True,
+        timeout=120,
+    )  # fmt: skip
+    for path in (filled, filled_docx):
+        result = kodeks("review", "import", str(path), "--root", str(root), "--round", "public-1", "--author", "Жаран")
+        assert result.exit_code == 0, result.output + result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [(e["unit"], e["author"], e.get("comment"), e.get("proposal")) for e in entries] == [
+        (unit_of_row_5, "Асанов А.", "Бул бөлүктү тактоо керек.", None),
+        ("art:kenesh#1", "Жаран", "Статья 3, часть 1: неясно.", None),
+        ("art:subject", "Жаран", None, {"ru": "Новая редакция статьи."}),
+    ]
