@@ -61,6 +61,17 @@ def test_the_form_has_a_row_per_unit_cited_in_both_languages(code_repo: Callable
     assert _form(root, "xlsx").read_bytes() == xlsx
 
 
+def test_a_text_that_looks_like_a_formula_stays_text_in_the_csv(code_repo: Callable[..., Path]) -> None:
+    from .conftest import BASE_FILES, A
+
+    planted = BASE_FILES[A + "concepts.md"].replace("В настоящем Кодексе:", '@HYPERLINK("http://evil.example") Кодекс:')
+    root = code_repo([{A + "concepts.md": planted}])
+    rows = _csv(_form(root, "csv"))
+    intro = next(row for row in rows if row[9] == "art:concepts#abz1")
+    assert intro[4] == '\'@HYPERLINK("http://evil.example") Кодекс:'  # a spreadsheet shows it, never runs it
+    assert intro[3] == "Ушул Кодексте:"
+
+
 def test_a_filled_csv_lands_in_the_public_round_and_unplaced_comments_are_listed(
     code_repo: Callable[..., Path], tmp_path: Path
 ) -> None:

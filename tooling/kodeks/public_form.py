@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import citation
 from .marks import bookmark_name, heading_of, marked_lines, unit_anchor_of, units_in_order
-from .messages import Message, msg
+from .messages import Message, msg, plural
 from .model import Article, Code, ReferenceTarget, Section, TargetKind
 from .parse.reference import parse_reference
 from .review import Found, ReviewReading, Unplaced
@@ -196,10 +196,10 @@ def read_filled(
         proposal = item.cells.get("proposal", "").strip() or None
         if comment is None and proposal is None:
             continue
-        unit, why = _unit(item, units, comment, proposal)
-        said = " / ".join(filter(None, (comment, proposal)))
-        if unit is None:
-            reading.unplaced.append(Unplaced(msg("{where}: {why}", where=item.where, why=why), said))
+        unit = _unit(item, units, comment, proposal)
+        if isinstance(unit, Message):
+            said = " / ".join(filter(None, (comment, proposal)))
+            reading.unplaced.append(Unplaced(msg("{where}: {why}", where=item.where, why=unit), said))
             continue
         row = by_unit.get(unit)
         language = language_of(proposal or comment or "", row, code.languages)
@@ -219,12 +219,11 @@ def read_filled(
     return reading
 
 
-def _unit(
-    item: FilledRow, units: Units, comment: str | None, proposal: str | None
-) -> tuple[ReferenceTarget | None, Message]:
+def _unit(item: FilledRow, units: Units, comment: str | None, proposal: str | None) -> ReferenceTarget | Message:
+    """The unit a row names (by its code or bookmark, its citation, its words), or why none."""
     coded = parse_reference(item.cells.get("unit", "").strip()) or units.marked.get(item.mark or "")
     if coded is not None and coded in units.known:
-        return coded, msg("placed")
+        return coded
     for source in (
         item.cells.get("place-ky", ""),
         item.cells.get("place-ru", ""),
@@ -233,16 +232,17 @@ def _unit(
     ):
         found, missing = units.cited(source)
         if len(found) == 1:
-            return found[0], msg("placed")
+            return found[0]
         if len(found) > 1:
-            return None, msg(
+            return plural(
+                "it cites {count} unit ({units}): give each its own row",
                 "it cites {count} units ({units}): give each its own row",
-                count=len(found),
+                len(found),
                 units=", ".join(map(str, found)),
             )
         if missing:
-            return None, msg("the Code has no «{citation}» today", citation=missing[0])
-    return None, msg("it names no unit of the Code (write, e.g., «статья 5, часть 2» or «5-берененин 2-бөлүгү»)")
+            return msg("the Code has no «{citation}» today", citation=missing[0])
+    return msg("it names no unit of the Code (write, e.g., «статья 5, часть 2» or «5-берененин 2-бөлүгү»)")
 
 
 def read_public(path: Path, code: Code, author: str | None, organisation: str | None) -> ReviewReading | None:

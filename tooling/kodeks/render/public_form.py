@@ -42,10 +42,17 @@ def cells(rows: Sequence[FormRow], languages: Sequence[str]) -> list[list[str]]:
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet opening a CSV takes for a formula («=HYPERLINK(…)» in a title a pull
+request wrote): such a cell is written after an apostrophe, which shows it as text."""
+
+
 def as_csv(rows: Sequence[FormRow], languages: Sequence[str]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerows(cells(rows, languages))
+    writer.writerows(
+        [["'" + cell if cell.startswith(_FORMULA_START) else cell for cell in row] for row in cells(rows, languages)]
+    )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
