@@ -401,6 +401,16 @@ def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, root: Path)
             [kodeks, "consolidation", "-o", str(temporary / "c.md")], with_acts, runs, cached
         )
         print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 2.0 s")
+    # The filing package: the Code (html, docx ×3), consolidation, note ×2, enacting law, zip.
+    for name, cached in [("kodeks package -o package.zip, cold", False), ("kodeks package -o package.zip, warm", True)]:
+        wall, cpu, peak, code = measure(
+            [kodeks, "package", "-o", str(temporary / "package.zip")], with_acts, runs, cached
+        )
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 10 s")
+    wall, cpu, peak, code = measure(
+        [kodeks, "review", "export", "--round", "public-1", "-o", str(temporary / "form")], with_acts, runs, True
+    )
+    print(f"{'kodeks review export (docx, xlsx, csv), warm':58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}")
     for state in ("cold", "one article edited"):
         ratio = (
             figures[f"kodeks validate, with the acts, {state}"] / figures[f"kodeks validate, the Code alone, {state}"]
