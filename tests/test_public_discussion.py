@@ -32,7 +32,7 @@ def _form(root: Path, output_format: str) -> Path:
 def _csv(path: Path) -> list[list[str]]:
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads Cyrillic CSV only with the mark
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
 def _register(root: Path) -> dict[str, object]:
@@ -44,7 +44,11 @@ def _register(root: Path) -> dict[str, object]:
 def test_the_form_has_a_row_per_unit_cited_in_both_languages(code_repo: Callable[..., Path]) -> None:
     root = code_repo()
     rows = _csv(_form(root, "csv"))
-    assert rows[0][:3] == ["№", "Орду (кыргызча) / Место (на кыргызском)", "Орду (орусча) / Место (на русском)"]
+    assert rows[0][:3] == [
+        "№",
+        "Түзүмдүк бирдик (кыргызча) / Структурная единица (на кыргызском языке)",
+        "Түзүмдүк бирдик (орусча) / Структурная единица (на русском языке)",
+    ]
     assert rows[0][5] == "Сын-пикир / Замечание"
     by_place = {row[2]: row for row in rows[1:]}
     part = by_place["часть 2 статьи 3"]
@@ -87,13 +91,13 @@ def test_a_filled_csv_lands_in_the_public_round_and_unplaced_comments_are_listed
     rows.append([*empty[:5], "Части 1 и 2 статьи 3 противоречат друг другу.", "", "Петров", "", ""])
     filled = tmp_path / "filled.csv"
     buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";").writerows(rows)  # Excel with a Russian locale writes «;»
+    csv.writer(buffer).writerows(rows)  # saved with commas, as an English-language Excel does
     filled.write_text(buffer.getvalue(), encoding="utf-8")
 
     result = kodeks("review", "import", str(filled), "--root", str(root), "--round", "public-1")
     assert result.exit_code == 0, result.output + result.stderr
     assert "2 comments, 1 proposal, 2 not placed; 3 new in round `public-1`" in result.stderr
-    assert "the Code has no «статье 9» today" in result.stderr
+    assert "the draft has no «статье 9»" in result.stderr
     assert "on the page: В статье 9 нет ясности." in result.stderr
     assert "it cites 2 units (art:kenesh#1, art:kenesh#2)" in result.stderr
     register = _register(root)

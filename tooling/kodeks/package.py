@@ -189,13 +189,15 @@ def not_ready(code: Code, findings: Sequence[Diagnostic], consolidation: Consoli
                 )
             )
     for language in code.languages:
-        for heading in placeholders(code, consolidation, language):
+        for key, heading in placeholders(code, consolidation, language):
             problems.append(
                 msg(
-                    "{file}: the justification note ({language}) has no text for «{section}»",
+                    "{file}: the justification note's section «{section}» is still a placeholder in {language}: "
+                    "write it under `{key}:`",
                     file=NOTE_FILE,
                     language=language,
                     section=heading,
+                    key=key,
                 )
             )
     return problems

@@ -27,8 +27,14 @@ from .store.filled_form import COLUMNS, FilledRow
 from .words import words
 
 
-def header(languages: Sequence[str]) -> list[str]:
-    return [" / ".join(dict.fromkeys(title[lang] for lang in languages)) for _, title in COLUMNS]
+def columns(languages: Sequence[str]) -> list[tuple[str, str]]:
+    """The form's columns for ``languages``: each key with its heading in them («Сын-пикир /
+    Замечание»); a citation or text column only for a language given."""
+    return [
+        (key, " / ".join(dict.fromkeys(title[lang] for lang in languages)))
+        for key, title in COLUMNS
+        if key.rpartition("-")[2] in languages or not key.startswith(("place-", "text-"))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +247,7 @@ def _unit(item: FilledRow, units: Units, comment: str | None, proposal: str | No
                 units=", ".join(map(str, found)),
             )
         if missing:
-            return msg("the Code has no «{citation}» today", citation=missing[0])
+            return msg("the draft has no «{citation}»", citation=missing[0])
     return msg("it names no unit of the Code (write, e.g., «статья 5, часть 2» or «5-берененин 2-бөлүгү»)")
 
 

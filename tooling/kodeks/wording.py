@@ -87,11 +87,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "Draft law enacting the Code",
     },
     "document": {"ru": "Документ", "ky": "Документ", "en": "Document"},
-    "public-form": {
-        "ru": "Форма замечаний и предложений к проекту",
-        "ky": "Долбоорго сын-пикирлердин жана сунуштардын формасы",
-        "en": "Form for comments and proposals on the draft",
-    },
     "public-form-unit": {"ru": "Структурная единица", "ky": "Түзүмдүк бирдик", "en": "Unit of the draft"},
     "public-form-text": {"ru": "Текст проекта", "ky": "Долбоордун тексти", "en": "Text of the draft"},
     "file": {"ru": "Файл", "ky": "Файл", "en": "File"},

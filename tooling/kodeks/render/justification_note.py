@@ -59,7 +59,7 @@ SECTIONS = (
 )
 """The note's sections, as a draft law's note orders them (domain.md, «What goes with a draft law»)."""
 
-PLACEHOLDER = {"ru": "[Раздел заполняется разработчиками.]", "ky": "[Бөлүктү иштеп чыгуучулар толтурат.]"}
+PLACEHOLDER = {"ru": "[Раздел заполняется разработчиками.]", "ky": "[Бөлүмдү иштеп чыгуучулар толтурат.]"}
 
 
 def _title(title: str, language: str) -> str:
@@ -78,9 +78,9 @@ _KY_COUNTED = {
     Decision.WITHDRAWN: "автор кайтарып алганы",
 }
 _NOT_MEASURED = {
-    "ru": "[Тексты законов не внесены в репозиторий: перечни законов, подлежащих признанию утратившими силу и "
+    "ru": "[Тексты законов разработчиками не представлены: перечни законов, подлежащих признанию утратившими силу и "
     "изменению, составляются разработчиками.]",
-    "ky": "[Мыйзамдардын тексттери репозиторийге киргизиле элек: күчүн жоготту деп таанылууга жана өзгөртүлүүгө "
+    "ky": "[Мыйзамдардын тексттерин иштеп чыгуучулар тапшыра элек: күчүн жоготту деп таанылууга жана өзгөртүлүүгө "
     "тийиш мыйзамдардын тизмелерин иштеп чыгуучулар түзөт.]",
 }
 
@@ -193,11 +193,12 @@ def _bracketed(line: str) -> bool:
     return line.startswith("[") and line.endswith("]")
 
 
-def placeholders(code: Code, consolidation: Consolidation, language: str) -> list[str]:
-    """The headings of the sections still standing as placeholders in ``language``."""
-    left = []
+def placeholders(code: Code, consolidation: Consolidation, language: str) -> list[tuple[str, str]]:
+    """The sections still standing as placeholders in ``language``: each key and heading."""
     blocks = outline(code, consolidation, language)
-    for heading, items in zip(blocks[1::2], blocks[2::2], strict=True):
-        if isinstance(heading, Heading) and isinstance(items, Text) and any(map(_bracketed, items.paragraphs)):
-            left.append(heading.text)
-    return left
+    texts = [block for block in blocks if isinstance(block, Text)]
+    return [
+        (key, headings[language])
+        for (key, headings), text in zip(SECTIONS, texts, strict=True)
+        if any(map(_bracketed, text.paragraphs))
+    ]

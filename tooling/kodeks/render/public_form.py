@@ -16,21 +16,23 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from .. import wording
-from ..characters import xml_safe
 from ..model import Code
-from ..public_form import FormRow, form_mark, form_rows, header
+from ..public_form import FormRow, columns, form_mark, form_rows
 from ..store.filled_form import COLUMNS, FORM_KEYWORD
-from .word import Properties, new_document, package, run, table, xml_attribute, xml_text
+from .word import Properties, new_document, package, run, table, xml_text
 
-_WIDTHS = {"number": 6, "place-ky": 22, "place-ru": 22, "text-ky": 60, "text-ru": 60, "comment": 45,
-           "proposal": 45, "author": 24, "organisation": 24, "unit": 22}  # fmt: skip
-"""Spreadsheet column widths, in characters."""
+_WIDTHS = {"number": 5, "place-ky": 16, "place-ru": 16, "text-ky": 42, "text-ru": 42, "comment": 32,
+           "proposal": 32, "author": 16, "organisation": 16, "unit": 18}  # fmt: skip
+"""Spreadsheet column widths, in characters: the whole form at 60 % fits A4 landscape."""
+_LINE_HEIGHT = 15
+"""Points a wrapped line of 11-point text takes."""
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def cells(rows: Sequence[FormRow], languages: Sequence[str]) -> list[list[str]]:
     """The form as a table of text: the heading row, then one row per unit, comment columns empty."""
-    out = [header(languages)]
+    kept = columns(languages)
+    out = [[heading for _, heading in kept]]
     for number, row in enumerate(rows, start=1):
         values = {
             "number": str(number),
@@ -38,7 +40,7 @@ def cells(rows: Sequence[FormRow], languages: Sequence[str]) -> list[list[str]]:
             **{f"place-{lang}": row.places.get(lang, "") for lang in ("ky", "ru")},
             **{f"text-{lang}": row.texts.get(lang, "") for lang in ("ky", "ru")},
         }
-        out.append([values.get(key, "") for key, _ in COLUMNS])
+        out.append([values.get(key, "") for key, _ in kept])
     return out
 
 
@@ -49,7 +51,8 @@ request wrote): such a cell is written after an apostrophe, which shows it as te
 
 def as_csv(rows: Sequence[FormRow], languages: Sequence[str]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    # «;»: the list separator of Windows in Kyrgyz and Russian, which Excel splits a CSV by.
+    writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerows(
         [["'" + cell if cell.startswith(_FORMULA_START) else cell for cell in row] for row in cells(rows, languages)]
     )
@@ -101,33 +104,50 @@ _PARTS = {
 }
 
 
-def as_xlsx(rows: Sequence[FormRow], languages: Sequence[str], title: str) -> bytes:
-    """The form as one sheet of text cells (numbers too: «2-1» stays text), the heading row bold
-    and frozen."""
+_SHEET = "Форма"
+"""The sheet's name: the same word in Kyrgyz and Russian."""
+
+
+def as_xlsx(rows: Sequence[FormRow], languages: Sequence[str]) -> bytes:
+    """The form as one sheet of text cells (the row number a number, so it sorts; «2-1» stays
+    text), the heading row bold, frozen and printed on every page; A4 landscape, one page wide at 60 %."""
     table_cells = cells(rows, languages)
-    columns = "".join(
-        f'<col min="{i}" max="{i}" width="{_WIDTHS[key]}" customWidth="1"/>' for i, (key, _) in enumerate(COLUMNS, 1)
+    widths = "".join(
+        f'<col min="{i}" max="{i}" width="{_WIDTHS[key]}" customWidth="1"/>'
+        for i, (key, _) in enumerate(columns(languages), 1)
     )
     sheet_rows = []
+    kept = [key for key, _ in columns(languages)]
     for r, values in enumerate(table_cells, start=1):
+        # Row heights as the wrapped text needs: Calc does not work them out when it opens a file.
+        lines = max(
+            sum(-(-len(line) // (_WIDTHS[key] - 1)) or 1 for line in value.split("\n"))
+            for key, value in zip(kept, values, strict=True)
+        )
         style = 2 if r == 1 else 1
         cells_xml = "".join(
-            f'<c r="{_column(c)}{r}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
+            f'<c r="{_column(c)}{r}" s="{style}"><v>{value}</v></c>'
+            if c == 0 and r > 1
+            else f'<c r="{_column(c)}{r}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
             for c, value in enumerate(values)
         )
-        sheet_rows.append(f'<row r="{r}">{cells_xml}</row>')
+        sheet_rows.append(f'<row r="{r}" ht="{lines * _LINE_HEIGHT}" customHeight="1">{cells_xml}</row>')
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
         'state="frozen"/></sheetView></sheetViews>'
-        f"<cols>{columns}</cols><sheetData>{''.join(sheet_rows)}</sheetData></worksheet>"
+        f"<cols>{widths}</cols><sheetData>{''.join(sheet_rows)}</sheetData>"
+        '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+        '<pageSetup paperSize="9" scale="60" orientation="landscape"/></worksheet>'
     )
     workbook = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        f'<sheets><sheet name="{xml_attribute(xml_safe(title)[:31])}" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        f'<sheets><sheet name="{_SHEET}" sheetId="1" r:id="rId1"/></sheets>'
+        f'<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">\'{_SHEET}\'!$1:$1</definedName>'
+        "</definedNames></workbook>"
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -139,24 +159,36 @@ def as_xlsx(rows: Sequence[FormRow], languages: Sequence[str], title: str) -> by
     return out.getvalue()
 
 
+def _title(code: Code, language: str) -> str:
+    """«Форма замечаний и предложений к проекту Кодекса …» / «… кодексинин долбооруна
+    сын-пикирлердин жана сунуштардын формасы»."""
+    title = code.title.get(language, code.id)
+    drafted = wording.code_genitive(language, title) or f"«{title}»"
+    if language == "ky":
+        return f"{drafted} долбооруна сын-пикирлердин жана сунуштардын формасы"
+    return f"Форма замечаний и предложений к проекту {drafted}"
+
+
 def as_docx(code: Code, rows: Sequence[FormRow], languages: Sequence[str], revision: str) -> bytes:
     """The draft with a column for the comment and one for the proposed wording, each row
     bookmarked with its unit, landscape A4; the heading repeats on every page."""
-    title = " / ".join(f"{wording.word('public-form', lang)}: {code.title.get(lang, code.id)}" for lang in languages)
+    titles = [_title(code, lang) for lang in languages]
     when = datetime(2000, 1, 1, tzinfo=UTC)
-    document = new_document(True, Properties(title, "", "kodeks", when, FORM_KEYWORD, revision), languages[0])
-    body = [f'<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>{run(title)}</w:p>']
+    running = " / ".join(wording.stage_name(code.stage, lang) for lang in languages)
+    properties = Properties(" / ".join(titles), "", "kodeks", when, FORM_KEYWORD, revision)
+    document = new_document(True, properties, languages[0], running)
+    centred, bold = '<w:pPr><w:spacing w:after="120"/><w:jc w:val="center"/></w:pPr>', '<w:b/><w:sz w:val="28"/>'
+    body = [f"<w:p>{centred}{run(title, bold)}</w:p>" for title in titles]
     for key in ("author", "organisation"):
         label = " / ".join(dict.fromkeys(dict(COLUMNS)[key][lang] for lang in languages))
         body.append(f"<w:p>{run(label + ': ', '<w:b/>')}{run('_' * 40)}</w:p>")
-    heading = header(languages)
-    keep = {"number": 0, "place": 1, "text": 3, "comment": 5, "proposal": 6}
+    heading = dict(columns(languages))
     head = [
-        heading[keep["number"]],
+        heading["number"],
         " / ".join(dict.fromkeys(wording.word("public-form-unit", lang) for lang in languages)),
         " / ".join(dict.fromkeys(wording.word("public-form-text", lang) for lang in languages)),
-        heading[keep["comment"]],
-        heading[keep["proposal"]],
+        heading["comment"],
+        heading["proposal"],
     ]
     grid = []
     for number, row in enumerate(rows, start=1):
@@ -167,7 +199,7 @@ def as_docx(code: Code, rows: Sequence[FormRow], languages: Sequence[str], revis
         grid.append(
             [f"<w:p>{bookmark}{run(str(number))}</w:p>", places or "<w:p/>", texts or "<w:p/>", "<w:p/>", "<w:p/>"]
         )
-    body.append(table(grid, 5, [f"<w:p>{run(h, '<w:b/>')}</w:p>" for h in head], (5, 15, 40, 20, 20)))
+    body.append(table(grid, 5, [f"<w:p>{run(h, '<w:b/>')}</w:p>" for h in head], (5, 15, 40, 20, 20), True))
     return package(document, "".join(body))
 
 
@@ -177,5 +209,5 @@ def render(code: Code, format_name: str, languages: Sequence[str], revision: str
     if format_name == "csv":
         return as_csv(rows, languages)
     if format_name == "xlsx":
-        return as_xlsx(rows, languages, code.id)
+        return as_xlsx(rows, languages)
     return as_docx(code, rows, languages, revision)

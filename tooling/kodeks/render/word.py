@@ -213,13 +213,24 @@ def _replace_marker(xml: str, body: str) -> str:
     return xml[:start] + body + xml[end:]
 
 
-def table(rows: list[list[str]], columns: int, header: list[str] | None = None, widths: tuple[int, ...] = ()) -> str:
-    """A full-width grid table, its columns equal or ``widths`` per cent; each cell holds its paragraphs."""
+def table(
+    rows: list[list[str]],
+    columns: int,
+    header: list[str] | None = None,
+    widths: tuple[int, ...] = (),
+    whole_rows: bool = False,
+) -> str:
+    """A full-width grid table, its columns equal or ``widths`` per cent; each cell holds its
+    paragraphs. ``whole_rows``: no row is split across pages (a form's row is one unit)."""
     shares = [w * 50 for w in widths] if widths else [5000 // columns] * columns  # fiftieths of a percent
     grid = "".join(f'<w:gridCol w:w="{share}"/>' for share in shares)
 
     def row(cells: list[str], is_header: bool = False) -> str:
-        properties = "<w:trPr><w:tblHeader/></w:trPr>" if is_header else ""
+        properties = (
+            "<w:trPr><w:tblHeader/></w:trPr>"
+            if is_header
+            else ("<w:trPr><w:cantSplit/></w:trPr>" if whole_rows else "")
+        )
         tcs = "".join(
             f'<w:tc><w:tcPr><w:tcW w:w="{share}" w:type="pct"/></w:tcPr>{cell}</w:tc>'
             for share, cell in zip(shares, cells, strict=True)
