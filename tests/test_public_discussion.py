@@ -233,3 +233,100 @@ def test_forms_filled_in_libreoffice_come_back_on_their_units(code_repo: Callabl
         ("art:kenesh#1", "Жаран", "Статья 3, часть 1: неясно.", None),
         ("art:subject", "Жаран", None, {"ru": "Новая редакция статьи."}),
     ]
+
+
+def test_what_a_stranger_plants_in_a_form_is_read_within_bounds_and_shown_plainly(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    import os
+
+    root = code_repo()
+    heading = '"Сын-пикир / Замечание";"Коду (өзгөртпөңүз) / Код (не изменять)"\n'
+    rows = [
+        '"первая строка\nвторая строка";"art:kenesh#2"',  # a line break inside a quoted cell
+        '"часть\u2028 1 статьи 3";""',  # U+2028 splits no row
+        '"' + "x" * 140_000 + '";"art:kenesh#1"',  # over the csv module's default field limit
+        '"\x1b]0;pwned\x07 без ссылки";""',  # a terminal escape in an unplaced comment
+        '"' + "1, " * 4_000 + 'x абзац";""',  # a list the citation patterns would retry from every number
+        '"абзац ' + ", ".join(map(str, range(1, 31))) + " пункта " + ", ".join(map(str, range(1, 31)))
+        + " части " + ", ".join(map(str, range(1, 31))) + " статьи 3" + '";""',  # 30³ combinations
+    ]  # fmt: skip
+    form = tmp_path / "form.csv"
+    form.write_text(heading + "\n".join(rows) + "\n", encoding="utf-8")
+    result = kodeks("review", "import", str(form), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "\x1b" not in result.stderr and "⟨U+001B⟩]0;pwned⟨U+0007⟩ без ссылки" in result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [(e["unit"], e["comment"][:27]) for e in entries] == [
+        ("art:kenesh#2", "первая строка\nвторая строка"),
+        ("art:kenesh#1", "часть\u2028 1 статьи 3"),
+        ("art:kenesh#1", "x" * 27),
+        ("art:kenesh", "абзац 1, 2, 3, 4, 5, 6, 7, "),  # of 27,000 places named, the one the Code has
+    ]
+    # A pipe would wait forever, a device never ends: neither is read past the limit.
+    os.mkfifo(tmp_path / "pipe.csv")
+    piped = kodeks("review", "import", str(tmp_path / "pipe.csv"), "--root", str(root), "--round", "public-1")
+    assert piped.exit_code == 2 and "pipe.csv: not a regular file" in piped.stderr
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    endless = kodeks("review", "import", str(tmp_path / "zero.txt"), "--root", str(root), "--round", "public-1")
+    assert endless.exit_code == 2 and "zero.txt: 20,971,521+ bytes; a law's text is read up to 20,971,520" in (
+        endless.stderr
+    )
+
+
+def test_a_spreadsheet_with_odd_references_is_read_sparsely(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo()
+    book = tmp_path / "book.xlsx"
+    data = zipfile.ZipFile(io.BytesIO(_form(root, "xlsx").read_bytes()))
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="0"><c r="A1" t="inlineStr"><is><t>Замечание</t></is></c>'
+        '<c r="B1" t="inlineStr"><is><t>Код</t></is></c></row>'
+        '<row r="²"><c r="A2" t="inlineStr"><is><t>Уточнить.</t></is></c>'
+        '<c r="B2" t="inlineStr"><is><t>art:kenesh#2</t></is></c><c r="XFD2"/></row>'
+        + "".join(f'<row r="{n}"><c r="XFD{n}"/></row>' for n in range(3, 3_000))
+        + '<row r="3001"><c r="A3001" t="s"><v>¹</v></c></row></sheetData></worksheet>'
+    )  # fmt: skip
+    with zipfile.ZipFile(book, "w") as archive:
+        for name in data.namelist():
+            archive.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else data.read(name))
+    result = kodeks("review", "import", str(book), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 0, result.output + result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [(e["unit"], e["comment"]) for e in entries] == [("art:kenesh#2", "Уточнить.")]
+
+
+def test_the_word_form_shows_what_word_shows(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    """Hidden text is not a comment; a row whose comment and proposal cells were merged keeps its words."""
+    from lxml import etree
+
+    root = code_repo()
+    source = zipfile.ZipFile(io.BytesIO(_form(root, "docx").read_bytes()))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = etree.fromstring(source.read("word/document.xml"))
+    rows = list(next(document.iter(f"{w}tbl")).iterchildren(f"{w}tr"))
+
+    def fill(cell: etree._Element, text: str, hidden: str = "") -> None:
+        paragraph = cell.find(f"{w}p")
+        run = etree.SubElement(paragraph, f"{w}r")
+        etree.SubElement(run, f"{w}t").text = text
+        if hidden:
+            run = etree.SubElement(paragraph, f"{w}r")
+            etree.SubElement(etree.SubElement(run, f"{w}rPr"), f"{w}vanish")
+            etree.SubElement(run, f"{w}t").text = hidden
+
+    fill(list(rows[3].iterchildren(f"{w}tc"))[3], "Видимое.", hidden=" СКРЫТОЕ")
+    merged = list(rows[5].iterchildren(f"{w}tc"))
+    rows[5].remove(merged[4])
+    fill(merged[3], "Объединенная ячейка.")
+    filled = tmp_path / "filled.docx"
+    with zipfile.ZipFile(filled, "w") as archive:
+        for name in source.namelist():
+            archive.writestr(name, etree.tostring(document) if name == "word/document.xml" else source.read(name))
+    result = kodeks("review", "import", str(filled), "--root", str(root), "--round", "public-1")
+    assert result.exit_code == 0, result.output + result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [e["comment"] for e in entries] == ["Видимое.", "Объединенная ячейка."]

@@ -170,10 +170,16 @@ def xml_safe(text: str) -> str:
     return CONTROL.sub("", text) if CONTROL.search(text) else text
 
 
+def visible(text: str) -> str:
+    """Every control or invisible character as ``⟨U+001B⟩``: a stranger's text printed to a
+    terminal or a page can neither steer the one nor hide words in the other."""
+    return _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
 def reveal(text: str) -> str:
     """Changed text as a reviewer must see it: every control or invisible character as
     ``⟨U+200B⟩``, every Latin or Greek letter inside a Cyrillic word as ``⟨Latin c⟩``."""
-    text = _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    text = visible(text)
 
     def mark(match: re.Match[str]) -> str:
         return "".join(

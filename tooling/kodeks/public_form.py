@@ -11,12 +11,14 @@ guessed at: it is listed with its text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import citation
+from .characters import visible
 from .marks import bookmark_name, heading_of, marked_lines, unit_anchor_of, units_in_order
 from .messages import Message, msg, plural
 from .model import Article, Code, ReferenceTarget, Section, TargetKind
@@ -126,19 +128,20 @@ class Units:
 
     def cited(self, text: str) -> tuple[list[ReferenceTarget], list[str]]:
         """The units ``text`` cites, and the citations that name no unit of the Code."""
-        plain = text
-        for pattern, word in _ABBREVIATIONS:
-            plain = pattern.sub(word, plain)
         found: list[ReferenceTarget] = []
         missing: list[str] = []
-        for language in ("ky", "ru"):
-            for chain in _chains(citation.read(plain, language), plain):
-                for key in _keys(chain, language):
-                    unit = self.by_citation.get(key)
-                    if unit is None:
-                        missing.append(plain[chain[0].start : chain[-1].values[-1].end])
-                    elif unit not in found:
-                        found.append(unit)
+        expanded = text[:_CITED_IN]
+        for pattern, word in _ABBREVIATIONS:
+            expanded = pattern.sub(word, expanded)
+        for plain in _PIECE.findall(expanded):
+            for language in ("ky", "ru"):
+                for chain in _chains(citation.read(plain, language), plain):
+                    for key in _keys(chain, language):
+                        unit = self.by_citation.get(key)
+                        if unit is None:
+                            missing.append(plain[chain[0].start : chain[-1].values[-1].end])
+                        elif unit not in found:
+                            found.append(unit)
         return found, missing
 
 
@@ -164,15 +167,25 @@ def _keys(chain: list[citation.Mention], language: str) -> list[tuple[str, ...]]
     roles = {mention.role: [value.text for value in mention.values] for mention in chain}
     if "article" not in roles:
         return [("chapter", number) for number in roles["chapter"]] if set(roles) == {"chapter"} else []
-    keys: list[tuple[str, ...]] = []
-    for article in roles["article"]:
-        for part in roles.get("part", [""]):
-            for point in roles.get("point", [""]):
-                for subpoint in roles.get("subpoint", [""]):
-                    for paragraph in roles.get("paragraph", [""]):
-                        ordinal = citation.ordinal(paragraph, language) if paragraph else None
-                        keys.append(("article", article, part, point, subpoint, str(ordinal or "")))
-    return keys[:20]  # a citation names a few units; more is a list, not a place
+    combinations = itertools.product(
+        roles["article"],
+        roles.get("part", [""]),
+        roles.get("point", [""]),
+        roles.get("subpoint", [""]),
+        roles.get("paragraph", [""]),
+    )
+    # A citation names a few units; more is a list, not a place: twenty are enough to say so.
+    return [
+        (
+            "article",
+            article,
+            part,
+            point,
+            subpoint,
+            str(citation.ordinal(paragraph, language) or "") if paragraph else "",
+        )
+        for article, part, point, subpoint, paragraph in itertools.islice(combinations, 20)
+    ]
 
 
 def language_of(text: str, row: FormRow | None, languages: Sequence[str]) -> str:
@@ -186,6 +199,15 @@ def language_of(text: str, row: FormRow | None, languages: Sequence[str]) -> str
             return max(shared, key=lambda lang: shared[lang])
     kyrgyz = "ky" in languages and re.search("[ңөүҢӨҮ]", text)
     return "ky" if kyrgyz or "ru" not in languages else "ru"
+
+
+_SHOWN = 300
+"""Characters of an unplaced comment listed: enough to find it in the file."""
+_CITED_IN = 600
+"""Characters of a comment searched for the units it cites: where a writer names them. The
+citation patterns cost the square of a long list of numbers; a bound keeps a hostile cell cheap."""
+_PIECE = re.compile(r"[^.;!?\n]{1,300}")
+"""A sentence, or 300 characters of one: a citation does not run across sentences."""
 
 
 def read_filled(
@@ -204,8 +226,9 @@ def read_filled(
             continue
         unit = _unit(item, units, comment, proposal)
         if isinstance(unit, Message):
-            said = " / ".join(filter(None, (comment, proposal)))
-            reading.unplaced.append(Unplaced(msg("{where}: {why}", where=item.where, why=unit), said))
+            said = visible(" / ".join(filter(None, (comment, proposal))))
+            shown = said if len(said) <= _SHOWN else said[: _SHOWN - 1] + "…"
+            reading.unplaced.append(Unplaced(msg("{where}: {why}", where=item.where, why=unit), shown))
             continue
         row = by_unit.get(unit)
         language = language_of(proposal or comment or "", row, code.languages)

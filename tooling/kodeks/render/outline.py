@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .md import escape as md_escape
+from ..characters import visible
+from .md import escape as _md_escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,11 @@ def render(format_name: str, blocks: list[Block], language: str, landscape: bool
     if format_name == "html":
         return _html(blocks, language).encode("utf-8")
     return _docx(blocks, landscape)
+
+
+def md_escape(text: str) -> str:
+    """Escaped for Markdown, hidden characters shown (a register holds strangers' words)."""
+    return _md_escape(visible(text))
 
 
 def _markdown(blocks: list[Block]) -> str:
@@ -106,7 +112,9 @@ _COLOURS = ("#2e7d32", "#9e9e9e", "#ef6c00")
 
 
 def _html(blocks: list[Block], language: str) -> str:
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(visible(text))
+
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     out = [
         "<!DOCTYPE html>",

@@ -11,6 +11,7 @@ Text comes back one paragraph per line.
 
 from __future__ import annotations
 
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,17 @@ def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
         raise InputError(
             msg("{path}: an old Word .doc file; save it as .docx (or as UTF-8 text) and import that", path=str(path))
         )
-    data = path.read_bytes()
+    with path.open("rb") as file:  # a device says it holds 0 bytes: read no more than the limit
+        data = file.read(MAX_INPUT + 1)
+    if len(data) > MAX_INPUT:
+        raise InputError(
+            msg(
+                "{path}: {size} bytes; a law's text is read up to {limit}",
+                path=str(path),
+                size=format(len(data), ",") + "+",
+                limit=format(MAX_INPUT, ","),
+            )
+        )
     if data.startswith(b"PK\x03\x04"):
         raise InputError(msg("{path}: a ZIP package (a DOCX?); name it .docx to import it as one", path=str(path)))
     text, problems = decode(shown(path), data, limit=MAX_INPUT)
@@ -159,12 +170,17 @@ def open_package(path: Path, main: str = WORD_MAIN) -> zipfile.ZipFile:
 
 
 def check_size(path: Path) -> None:
+    """A file that can be read within bounds: a regular file (or a device, as ``/dev/null``,
+    read only up to the limit), never a pipe, which would wait forever."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as error:
         raise InputError(
             msg("{path}: the file cannot be read ({error})", path=str(path), error=str(error.strerror))
         ) from error
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        raise InputError(msg("{path}: not a regular file", path=str(path)))
+    size = info.st_size
     if size > MAX_INPUT:
         raise InputError(
             msg(

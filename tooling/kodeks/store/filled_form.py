@@ -11,6 +11,7 @@ a form and is refused, never guessed at.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..messages import Message, msg, plural
 from .document import (
+    MAX_INPUT,
     MAX_PARAGRAPHS,
     SPREADSHEET_MAIN,
     InputError,
@@ -74,9 +76,13 @@ def _normal(text: str) -> str:
 def _columns(path: Path, heading: list[str]) -> dict[str, int]:
     """Column key → index, from the heading row: «Сын-пикир / Замечание», «Замечание» or «Сын-пикир»."""
     names: dict[str, str] = {}
+    short: dict[str, set[str]] = {}
     for key, titles in COLUMNS:
         for title in (*titles.values(), " / ".join(titles.values()), " / ".join(reversed(titles.values()))):
             names[_normal(title)] = key
+        for title in titles.values():  # «Код», «Автор»: a heading without its note, where only one column has it
+            short.setdefault(_normal(re.sub(r"\s*\(.*?\)", "", title)), set()).add(key)
+    names.update({name: keys.pop() for name, keys in short.items() if len(keys) == 1 and name not in names})
     found: dict[str, int] = {}
     for index, cell in enumerate(heading):
         column = names.get(_normal(cell))
@@ -94,7 +100,9 @@ def _columns(path: Path, heading: list[str]) -> dict[str, int]:
     return found
 
 
-def _rows(path: Path, table: list[list[str]]) -> list[FilledRow]:
+def _rows(path: Path, table: list[dict[int, str]]) -> list[FilledRow]:
+    """The filled rows of a table read as column index → text (a spreadsheet's cells are sparse:
+    a cell far to the right costs one entry, not a row of empty ones)."""
     if not table:
         raise InputError(msg("{path}: the form is empty", path=str(path)))
     if len(table) > MAX_PARAGRAPHS:
@@ -107,10 +115,11 @@ def _rows(path: Path, table: list[list[str]]) -> list[FilledRow]:
                 limit=MAX_PARAGRAPHS,
             )
         )
-    columns = _columns(path, table[0])
+    heading = [table[0].get(index, "") for index in range(max(table[0], default=-1) + 1)]
+    columns = _columns(path, heading)
     rows = []
     for number, values in enumerate(table[1:], start=2):
-        cells = {key: values[index] for key, index in columns.items() if index < len(values)}
+        cells = {key: values[index] for key, index in columns.items() if index in values}
         rows.append(FilledRow(msg("row {number}", number=number), cells))
     return rows
 
@@ -126,7 +135,14 @@ def read_form(path: Path) -> list[FilledRow]:
     text, _ = read_text_of_act(path)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    return _rows(path, [row for row in csv.reader(text.splitlines(), delimiter=delimiter) if any(row)])
+    csv.field_size_limit(MAX_INPUT)  # a cell may hold the whole file, not more
+    try:
+        # newline="": a line break inside a quoted cell stays in the cell, U+2028 splits no row
+        lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        table = [dict(enumerate(row)) for row in lines if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise InputError(msg("{path}: not a readable CSV ({error})", path=str(path), error=str(error))) from error
+    return _rows(path, table)
 
 
 def read_free_text(path: Path) -> list[FilledRow]:
@@ -153,17 +169,23 @@ def _part_text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(f"{_S}t") if t.getparent().tag != f"{_S}rPh")
 
 
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+_NUMBER = re.compile(r"[0-9]{1,7}")
+
+
 def _column_index(reference: str) -> int | None:
-    letters = re.match(r"[A-Z]+", reference)
-    if letters is None:
+    """«C12» → 2; None for what is not a cell reference within XFD (ASCII digits only: «²» is
+    a digit to ``str.isdigit`` but no number)."""
+    match = _REFERENCE.fullmatch(reference)
+    if match is None:
         return None
     index = 0
-    for letter in letters.group():
+    for letter in match.group(1):
         index = index * 26 + ord(letter) - ord("A") + 1
     return index - 1 if index <= 16_384 else None
 
 
-def _xlsx_table(path: Path) -> list[list[str]]:
+def _xlsx_table(path: Path) -> list[dict[int, str]]:
     """The first sheet's cells as text, row by row (rows and cells placed by their references)."""
     with open_package(path, SPREADSHEET_MAIN) as package:
         workbook = read_xml(package, SPREADSHEET_MAIN, path)
@@ -181,21 +203,17 @@ def _xlsx_table(path: Path) -> list[list[str]]:
     if sheet_xml is None:
         raise InputError(msg("{path}: the workbook has no sheet", path=str(path)))
     shared = [_part_text(item) for item in shared_xml.iter(f"{_S}si")] if shared_xml is not None else []
-    table: list[list[str]] = []
+    rows: dict[int, dict[int, str]] = {}
     for row in sheet_xml.iter(f"{_S}row"):
-        number = row.get("r")
-        index = int(number) - 1 if number and number.isdigit() and int(number) <= MAX_PARAGRAPHS else len(table)
-        while len(table) <= index:
-            table.append([])
-        values = table[index]
+        number = row.get("r", "")
+        index = int(number) if _NUMBER.fullmatch(number) and int(number) >= 1 else max(rows, default=0) + 1
+        values = rows.setdefault(index, {})
         for cell in row.iter(f"{_S}c"):
-            column = _column_index(cell.get("r", "")) if cell.get("r") else len(values)
-            if column is None:
-                continue
-            while len(values) <= column:
-                values.append("")
-            values[column] = _cell_text(cell, shared)
-    return [row for row in table if any(cell.strip() for cell in row)]
+            reference = cell.get("r")
+            column = _column_index(reference.upper()) if reference else max(values, default=-1) + 1
+            if column is not None:
+                values[column] = _cell_text(cell, shared)
+    return [rows[n] for n in sorted(rows) if any(text.strip() for text in rows[n].values())]
 
 
 def _cell_text(cell: Any, shared: list[str]) -> str:
@@ -206,7 +224,7 @@ def _cell_text(cell: Any, shared: list[str]) -> str:
     value = cell.find(f"{_S}v")
     text = value.text or "" if value is not None else ""
     if kind == "s":
-        return shared[int(text)] if text.isdigit() and int(text) < len(shared) else ""
+        return shared[int(text)] if _NUMBER.fullmatch(text) and int(text) < len(shared) else ""
     return text
 
 
@@ -223,11 +241,20 @@ def _part(target: str) -> str:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    """A paragraph as shown: its text, tracked deletions (``w:delText``) left out."""
+    """A paragraph as Word shows it: tracked deletions (``w:delText``), text moved away and
+    hidden runs left out."""
     pieces = []
     for element in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br"):
+        run = element.getparent()
+        if any(ancestor.tag == f"{W}moveFrom" for ancestor in element.iterancestors()) or _hidden(run):
+            continue
         pieces.append(element.text or "" if element.tag == f"{W}t" else ("\t" if element.tag == f"{W}tab" else "\n"))
     return "".join(pieces)
+
+
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish") if run is not None else None
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("false", "0", "off")
 
 
 def _docx_form(path: Path) -> list[FilledRow]:
@@ -237,7 +264,7 @@ def _docx_form(path: Path) -> list[FilledRow]:
     with open_package(path) as package:
         document = read_xml(package, "word/document.xml", path)
     body = document.find(f"{W}body")
-    table = body.find(f"{W}tbl") if body is not None else None
+    table = next(body.iter(f"{W}tbl"), None) if body is not None else None  # inside a content control too
     if table is None:
         raise InputError(msg("{path}: the form's table is missing", path=str(path)))
     above: dict[str, str] = {}
@@ -248,14 +275,21 @@ def _docx_form(path: Path) -> list[FilledRow]:
             if any(title in _normal(label) for title in titles):
                 above[key] = value.strip(" _\t")
     rows = []
-    for number, row in enumerate(table.iterchildren(f"{W}tr"), start=1):
+    # Rows and cells inside content controls (``w:sdt``) too; a nested table's are its own.
+    own_rows = [row for row in table.iter(f"{W}tr") if next(row.iterancestors(f"{W}tbl")) == table]
+    for number, row in enumerate(own_rows, start=1):
         if number == 1:
             continue
-        cells = ["\n".join(_paragraph_text(p) for p in cell.iter(f"{W}p")) for cell in row.iterchildren(f"{W}tc")]
-        if len(cells) < 5:
-            continue
+        cells = [
+            "\n".join(_paragraph_text(p) for p in cell.iter(f"{W}p"))
+            for cell in row.iter(f"{W}tc")
+            if next(cell.iterancestors(f"{W}tr")) == row
+        ]
         mark = next((b.get(f"{W}name") for b in row.iter(f"{W}bookmarkStart")), None)
-        filled = {"place-ky": cells[1], "comment": cells[3], "proposal": cells[4], **above}
+        if len(cells) >= 5:
+            filled = {"place-ky": cells[1], "comment": cells[3], "proposal": cells[4], **above}
+        else:  # cells merged or removed: what stands after the text is the comment, never dropped
+            filled = {"place-ky": cells[1] if len(cells) > 1 else "", "comment": "\n".join(cells[3:]), **above}
         rows.append(FilledRow(msg("row {number}", number=number), filled, mark))
     if len(rows) > MAX_PARAGRAPHS:
         raise InputError(
