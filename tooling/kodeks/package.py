@@ -15,8 +15,9 @@ import html
 import io
 import json
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from . import wording
 from .consolidation import Consolidation, Fate
@@ -63,29 +64,89 @@ def papers(
         return {lang: wording.word(key, lang) + (f" ({extra[lang]})" if extra else "") for lang in languages}
 
     both = {lang: wording.in_languages(lang, languages) for lang in languages}
-    out = [
-        Paper(f"{code.id}.html", titled("package-code", both), render("html", code, revision, BuildOptions(languages))),
-        Paper(f"{code.id}.docx", titled("package-code", both), render("docx", code, revision, BuildOptions(languages))),
+    jobs: list[tuple[str, dict[str, str], Callable[[], bytes]]] = [
+        (
+            f"{code.id}.html",
+            titled("package-code", both),
+            lambda: render("html", code, revision, BuildOptions(languages)),
+        ),
+        (
+            f"{code.id}.docx",
+            titled("package-code", both),
+            lambda: render("docx", code, revision, BuildOptions(languages)),
+        ),
     ]
     for language in languages:
         alone = {lang: wording.in_languages(lang, (language,)) for lang in languages}
-        data = render("docx", code, revision, BuildOptions((language,)))
-        out.append(Paper(f"{code.id}.{language}.docx", titled("package-code", alone), data))
-    report = outline(code, consolidation, languages, revision)
-    out.append(Paper("consolidation.docx", titled("consolidation"), render_outline("docx", report, languages[0])))
+        jobs.append(
+            (
+                f"{code.id}.{language}.docx",
+                titled("package-code", alone),
+                partial(render, "docx", code, revision, BuildOptions((language,))),
+            )
+        )
+    jobs.append(
+        (
+            "consolidation.docx",
+            titled("consolidation"),
+            lambda: render_outline("docx", outline(code, consolidation, languages, revision), languages[0]),
+        )
+    )
+
+    def review(round_id: str) -> bytes:
+        return render_review("docx", review_table(code, (round_id,)), languages)
+
+    def note(language: str) -> bytes:
+        return render_outline("docx", justification_note(code, consolidation, language), language, landscape=False)
+
     for review_round in code.reviews:
         rounds = {lang: review_round.name or review_round.id for lang in languages}
-        data = render_review("docx", review_table(code, (review_round.id,)), languages)
-        out.append(Paper(f"review-{review_round.id}.docx", titled("review-table", rounds), data))
+        jobs.append(
+            (f"review-{review_round.id}.docx", titled("review-table", rounds), partial(review, review_round.id))
+        )
     for language in languages:
         alone = {lang: wording.in_languages(lang, (language,)) for lang in languages}
-        note = render_outline("docx", justification_note(code, consolidation, language), language, landscape=False)
-        out.append(Paper(f"justification-note.{language}.docx", titled("justification-note", alone), note))
-    out.append(Paper("enacting-law.docx", titled("enacting-law"), render_enacting_law(code, consolidation)))
+        jobs.append(
+            (f"justification-note.{language}.docx", titled("justification-note", alone), partial(note, language))
+        )
+    jobs.append(("enacting-law.docx", titled("enacting-law"), lambda: render_enacting_law(code, consolidation)))
     if comparison is not None:
-        data = render_redline("docx", comparison, languages, with_table=True)
-        out.append(Paper("comparison.docx", titled("comparison"), data))
-    return out
+        jobs.append(
+            (
+                "comparison.docx",
+                titled("comparison"),
+                lambda: render_redline("docx", comparison, languages, with_table=True),
+            )
+        )
+    made = _made([job for _, _, job in jobs])
+    return [Paper(name, titles, data) for (name, titles, _), data in zip(jobs, made, strict=True)]
+
+
+_JOBS: list[Callable[[], bytes]] = []
+"""The papers being made, for the forked workers (a fork inherits them: nothing is pickled
+but the bytes that come back)."""
+
+
+def _run(index: int) -> bytes:
+    return _JOBS[index]()
+
+
+def _made(jobs: list[Callable[[], bytes]]) -> list[bytes]:
+    """Each job's bytes, in order: on as many processors as the machine has (the three Word
+    copies of the Code cost seconds each), by forking where the system can; one by one
+    elsewhere. The same jobs give the same bytes either way."""
+    import multiprocessing
+    import os
+
+    workers = min(len(jobs), os.cpu_count() or 1, 4)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [job() for job in jobs]
+    _JOBS[:] = jobs
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_run, range(len(jobs)), chunksize=1)
+    finally:
+        _JOBS.clear()
 
 
 def manifest(documents: Sequence[Paper]) -> bytes:

@@ -211,9 +211,9 @@ def export(
     folder = output or root / "build"
     if output is None and not folder.exists():  # build/ is kodeks's: marked so Git leaves it out
         make_own_directory(folder)
-    for output_format in formats or ("docx", "xlsx", "csv"):
+    for output_format, data in form(result.code, formats or ("docx", "xlsx", "csv"), languages, "").items():
         target = folder / f"{round_id}-form.{output_format}"
-        write_output(target, form(result.code, output_format, languages, ""))
+        write_output(target, data)
         click.echo("kodeks: " + msg("wrote {target}", target=str(target)).said())
 
 

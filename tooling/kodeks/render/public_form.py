@@ -203,11 +203,12 @@ def as_docx(code: Code, rows: Sequence[FormRow], languages: Sequence[str], revis
     return package(document, "".join(body))
 
 
-def render(code: Code, format_name: str, languages: Sequence[str], revision: str) -> bytes:
-    """The form in ``format_name`` (docx, xlsx or csv)."""
+def render(code: Code, formats: Sequence[str], languages: Sequence[str], revision: str) -> dict[str, bytes]:
+    """The form in each of ``formats`` (docx, xlsx, csv), its rows gathered once."""
     rows = form_rows(code)
-    if format_name == "csv":
-        return as_csv(rows, languages)
-    if format_name == "xlsx":
-        return as_xlsx(rows, languages)
-    return as_docx(code, rows, languages, revision)
+    writers = {
+        "csv": lambda: as_csv(rows, languages),
+        "xlsx": lambda: as_xlsx(rows, languages),
+        "docx": lambda: as_docx(code, rows, languages, revision),
+    }
+    return {format_name: writers[format_name]() for format_name in formats}
