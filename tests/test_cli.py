@@ -45,7 +45,7 @@ def test_problems_are_listed_with_path_line_and_code(code_dir: WriteCode) -> Non
     assert run("validate", "--root", str(root)) == (
         1,
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3\n"
-        "code_text/notes.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file\n"
+        "code_text/notes.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml, code_text/conflicts.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file\n"
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)\n"
         "kodeks: `kodeks renumber` would fix the numbers and reference wordings in 1 file (`kodeks renumber --dry-run` shows how)\n",
         "",
@@ -65,10 +65,10 @@ def test_github_format_prints_annotations_with_escaped_properties(code_dir: Writ
     code, out, _ = run("validate", "--root", str(root), "--format", "github")
     assert code == 1
     assert out.splitlines() == [
-        "::warning file=code_text/a%2Cb%3Ac.txt,line=1,col=1,title=F004::kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
+        "::warning file=code_text/a%2Cb%3Ac.txt,line=1,col=1,title=F004::kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml, code_text/conflicts.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
         f"::error file={A}kenesh.md,line=3,col=9,title=N003::article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
         # The full list for the log: GitHub shows only 10 annotations of each kind per step.
-        "code_text/a,b:c.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
+        "code_text/a,b:c.txt:1:1: F004 warning: kodeks reads only code_text/code.yaml, code_text/articles/*.md, code_text/reviews/*.yaml, code_text/amendments.yaml, code_text/justification-note.yaml, code_text/conflicts.yaml and, for an existing act, code_text/acts/ID/act.yaml, dispositions.yaml and articles/*.md; move or remove this file",
         f"{A}kenesh.md:3:9: N003 article `kenesh` is numbered 4 but comes 3rd in order: number it 3",
         "kodeks: the Code is invalid: 1 error, 1 warning (3 articles checked)",
     ]

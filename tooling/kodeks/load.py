@@ -13,7 +13,7 @@ from . import characters
 from .diagnostics import Diagnostic, SourceLocation
 from .errors import CodeNotFoundError
 from .messages import Message, msg, plural
-from .model import AmendmentRecord, Article, Code, Disposition, ReviewRound
+from .model import AmendmentRecord, Article, Code, ConflictDecision, Disposition, ReviewRound
 from .parse import DEFAULT_LANGUAGES, parse_article, parse_structure
 from .parse.cache import ParseCache
 from .rules import rule
@@ -23,6 +23,7 @@ from .snapshot import (
     AMENDMENTS_FILE,
     ARTICLES_DIR,
     CODE_FILE,
+    CONFLICTS_FILE,
     DISPOSITIONS_FILE,
     NOTE_FILE,
     REVIEWS_DIR,
@@ -67,20 +68,21 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
         folder = _text_of(path)
         if path.startswith(REVIEWS_DIR + "/") and path.count("/") == 2 and path.endswith(".yaml"):
             rounds[path] = snapshot.files[path]
-        elif path in (AMENDMENTS_FILE, NOTE_FILE):
+        elif path in (AMENDMENTS_FILE, NOTE_FILE, CONFLICTS_FILE):
             continue
         elif folder is None:
             diagnostics.append(
                 rule("F004").at(
                     SourceLocation(path),
                     msg(
-                        "kodeks reads only {code}, {articles}/*.md, {reviews}/*.yaml, {amendments}, {note} and, for an existing "
+                        "kodeks reads only {code}, {articles}/*.md, {reviews}/*.yaml, {amendments}, {note}, {conflicts} and, for an existing "
                         "act, {acts}/ID/{act}, {dispositions} and articles/*.md; move or remove this file",
                         code=CODE_FILE,
                         articles=ARTICLES_DIR,
                         reviews=REVIEWS_DIR,
                         amendments=AMENDMENTS_FILE,
                         note=NOTE_FILE,
+                        conflicts=CONFLICTS_FILE,
                         acts=ACTS_DIR,
                         act=ACT_FILE,
                         dispositions=DISPOSITIONS_FILE,
@@ -127,6 +129,7 @@ def load_code(snapshot: Snapshot, cache: ParseCache | None = None) -> LoadResult
             reviews=_rounds(rounds, code.languages, diagnostics),
             amendments=_amendments(snapshot.files.get(AMENDMENTS_FILE), code.languages, diagnostics),
             note=_note(snapshot.files.get(NOTE_FILE), code.languages, diagnostics),
+            conflicts=_conflicts(snapshot.files.get(CONFLICTS_FILE), diagnostics),
         )
     if cache is not None:
         cache.flush()
@@ -192,6 +195,21 @@ def _amendments(
     records, problems = parse_amendments(AMENDMENTS_FILE, decoded, languages)
     diagnostics += problems
     return records
+
+
+def _conflicts(data: bytes | None, diagnostics: list[Diagnostic]) -> tuple[ConflictDecision, ...]:
+    if data is None:
+        return ()
+    decoded, problems = decode(CONFLICTS_FILE, data)
+    diagnostics += problems
+    if decoded is None:
+        return ()
+    diagnostics += character_diagnostics(CONFLICTS_FILE, decoded, look_alikes=False)
+    from .parse.conflict_decisions import parse_decisions
+
+    decisions, problems = parse_decisions(CONFLICTS_FILE, decoded)
+    diagnostics += problems
+    return decisions
 
 
 def _note(

@@ -641,6 +641,29 @@ class ReviewRound:
     """``source: public``: the public discussion of the draft (the note's section on it)."""
 
 
+class Resolution(enum.Enum):
+    """What the drafters decided about a finding of ``kodeks conflicts``."""
+
+    RESOLVED = "resolved"
+    """The Code settles it (``by:`` the article that does)."""
+    KEPT = "kept"
+    """Kept on purpose: the two provisions differ for a reason."""
+    NOT_A_CONFLICT = "not-a-conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictDecision:
+    """An entry of ``code_text/conflicts.yaml``: a finding answered, so it stays quiet."""
+
+    finding: str
+    """The finding's id, as ``kodeks conflicts`` prints it (``term-differs/3f9a…``)."""
+    resolution: Resolution
+    by: str | None
+    """For ``resolved``: the Code article's id."""
+    reason: str | None
+    location: SourceLocation
+
+
 @dataclass(frozen=True, slots=True)
 class AmendmentRecord:
     """A law that made (or amended) the text in force: ``code_text/amendments.yaml``."""
@@ -717,6 +740,8 @@ class Code:
     """The working group's review rounds (``code_text/reviews/*.yaml``), by file name."""
     amendments: tuple[AmendmentRecord, ...] = ()
     """The laws that made and amended the text in force, by date of entry into force."""
+    conflicts: tuple[ConflictDecision, ...] = ()
+    """The drafters' decisions on ``kodeks conflicts`` findings (``code_text/conflicts.yaml``)."""
     note: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
     """The justification note's sections the drafters wrote (``code_text/justification-note.yaml``):
     section key → language → paragraphs."""

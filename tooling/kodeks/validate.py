@@ -58,6 +58,10 @@ def validate(
         from .review_table import register_problems  # only a Code with a register pays for it
 
         diagnostics += register_problems(code)
+    if code.conflicts:
+        from .parse.conflict_decisions import decision_problems
+
+        diagnostics += decision_problems(code)
     return sorted(set(diagnostics), key=sort_key)
 
 

@@ -439,6 +439,118 @@ def consolidation(
 
 @cli.command()
 @root_option
+@click.option("--rev", metavar="REV", help="Report on the Code as it is in a Git revision.")
+@lang_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["md", "html", "docx", "json"]), default="md", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output for md and json, build/conflicts.<format> otherwise).",
+)
+@click.option(
+    "--fail-on",
+    metavar="KINDS",
+    help="Exit 1 when a finding of these kinds is still open: comma-separated, or `all` (for CI).",
+)
+def conflicts(
+    root: Path,
+    rev: str | None,
+    lang: tuple[str, ...] | None,
+    output_format: str,
+    output: Path | None,
+    fail_on: str | None,
+) -> None:
+    """Report contradictions and gaps between the acts the Code gathers, and the Code.
+
+    Terms defined differently (or defined and unused, used undefined, defined in one language);
+    provisions of different acts, or of an act and the Code with no `sources:` between them,
+    that regulate the same matter, with a word diff; references to acts the consolidation
+    declares void; referral norms without a target; provisions no Code article covers. Each
+    finding has an id that code_text/conflicts.yaml answers (resolved, kept, not-a-conflict),
+    and a decided finding stays quiet.
+
+    \b
+    Examples:
+      kodeks conflicts
+      kodeks conflicts --format html -o build/conflicts.html
+      kodeks conflicts --fail-on term-differs,void-reference
+    """
+    from ..conflicts import Kind, find
+    from ..consolidation import consolidate
+    from ..load import load_code
+    from ..render.conflicts import as_json, outline
+    from ..render.outline import render
+    from ..report import as_text
+    from ..verdict import validated
+
+    kinds = {kind.value for kind in Kind}
+    failing = set(kinds) if fail_on == "all" else {k.strip() for k in (fail_on or "").split(",") if k.strip()}
+    if failing - kinds:
+        raise click.BadParameter(
+            str(
+                msg(
+                    "unknown kind `{kind}` (kinds: {kinds}, or all)",
+                    kind=sorted(failing - kinds)[0],
+                    kinds=", ".join(k.value for k in Kind),
+                )
+            ),
+            param_hint="--fail-on",
+        )
+    snapshot = _snapshot(root, rev, name_commit=True)
+    loaded = load_code(snapshot)
+    diagnostics = validated(snapshot, loaded)
+    if loaded.code is None or any(d.is_error for d in diagnostics):
+        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
+        click.echo("kodeks: " + msg("no report; fix the errors above").said(), err=True)
+        raise SystemExit(EXIT_INVALID)
+    code = loaded.code
+    languages = chosen_languages(code.languages, lang)
+    findings = find(code, consolidate(code))
+    stale = sorted({d.finding for d in code.conflicts} - {f.id for f in findings})
+    data = (
+        as_json(findings, stale)
+        if output_format == "json"
+        else render(output_format, outline(code, findings, stale, languages), languages[0])
+    )
+    target = write_or_print(
+        data, output, None if output_format in ("md", "json") else root / "build" / f"conflicts.{output_format}"
+    )
+    still_open = [f for f in findings if f.decision is None]
+    if target is not None:
+        click.echo(
+            "kodeks: "
+            + plural(
+                "wrote {target} ({count} finding, {open} open)",
+                "wrote {target} ({count} findings, {open} open)",
+                len(findings),
+                target=str(target),
+                open=len(still_open),
+            ).said()
+        )
+    for identifier in stale:
+        click.echo(
+            "kodeks: " + msg("code_text/conflicts.yaml: `{id}` answers no finding now", id=identifier).said(),
+            err=True,
+        )
+    blocking = [f for f in still_open if f.kind.value in failing]
+    if blocking:
+        click.echo(
+            "kodeks: "
+            + plural(
+                "{count} open finding of the kinds --fail-on names",
+                "{count} open findings of the kinds --fail-on names",
+                len(blocking),
+            ).said(),
+            err=True,
+        )
+        raise SystemExit(EXIT_INVALID)
+
+
+@cli.command()
+@root_option
 @click.argument("unit", metavar="ARTICLE[#PART[.POINT]]")
 @lang_option
 def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:

@@ -1,0 +1,121 @@
+"""The report of ``kodeks conflicts`` as an outline (Markdown, HTML, Word) or as JSON.
+
+Grouped by kind, open findings first in each; every finding with its id (what
+``code_text/conflicts.yaml`` answers), its places named in each language, their texts, and the
+word diff of the first two as ``[-removed-] {+added+}``, as ``git diff --word-diff`` shows one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .. import wording
+from ..conflicts import Finding, Kind
+from ..model import Code, Resolution
+from .outline import Block, Heading, Items, Table
+
+KIND_WORDS = {
+    Kind.TERM_DIFFERS: "conflicts-term-differs",
+    Kind.TERM_UNUSED: "conflicts-term-unused",
+    Kind.TERM_UNDEFINED: "conflicts-term-undefined",
+    Kind.TERM_UNPAIRED: "conflicts-term-unpaired",
+    Kind.SAME_MATTER: "conflicts-same-matter",
+    Kind.VOID_REFERENCE: "conflicts-void-reference",
+    Kind.REFERRAL: "conflicts-referral",
+    Kind.UNCOVERED: "conflicts-uncovered",
+}
+_RESOLUTION_WORDS = {
+    Resolution.RESOLVED: "conflicts-resolved",
+    Resolution.KEPT: "conflicts-kept",
+    Resolution.NOT_A_CONFLICT: "conflicts-not-a-conflict",
+}
+
+
+def _both(key: str, languages: Sequence[str]) -> str:
+    return " / ".join(dict.fromkeys(wording.word(key, lang) for lang in languages))
+
+
+def diff_text(ops: Sequence[tuple[str, str]]) -> str:
+    return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in ops)
+
+
+def _decision(finding: Finding, languages: Sequence[str]) -> str:
+    decision = finding.decision
+    if decision is None:
+        return _both("conflicts-open", languages)
+    said = _both(_RESOLUTION_WORDS[decision.resolution], languages)
+    if decision.resolution is Resolution.RESOLVED and decision.by:
+        said += f" (art:{decision.by})"
+    return said + (f"\n{decision.reason}" if decision.reason else "")
+
+
+def outline(code: Code, findings: Sequence[Finding], stale: Sequence[str], languages: Sequence[str]) -> list[Block]:
+    title = " / ".join(
+        f"{wording.word('conflicts-title', lang)}: {code.title.get(lang, code.id)}" for lang in languages
+    )
+    blocks: list[Block] = [Heading(title, 1)]
+    header = (
+        _both("conflicts-kind", languages),
+        _both("conflicts-open", languages),
+        _both("conflicts-decided", languages),
+    )
+    counts = [
+        (
+            _both(KIND_WORDS[kind], languages),
+            str(sum(f.kind is kind and f.decision is None for f in findings)),
+            str(sum(f.kind is kind and f.decision is not None for f in findings)),
+        )
+        for kind in Kind
+    ]
+    blocks.append(Table(header, tuple(counts), (60, 20, 20)))
+    for kind in Kind:
+        mine = sorted((f for f in findings if f.kind is kind), key=lambda f: f.decision is not None)
+        if not mine:
+            continue
+        blocks.append(Heading(_both(KIND_WORDS[kind], languages), 2))
+        rows = []
+        for finding in mine:
+            places = "\n".join(
+                "\n".join(dict.fromkeys(p.names[lang] for lang in languages))
+                + (f"\n({p.disposition})" if p.disposition else "")
+                for p in finding.places
+            )
+            texts = "\n".join(f"{p.texts[lang]}" for p in finding.places for lang in languages if lang in p.texts)
+            diff = "\n".join(diff_text(finding.diff[lang]) for lang in languages if lang in finding.diff)
+            rows.append((f"{finding.id}\n{finding.subject}", places, texts, diff, _decision(finding, languages)))
+        columns = (
+            _both("conflicts-finding", languages),
+            _both("conflicts-places", languages),
+            _both("conflicts-texts", languages),
+            _both("conflicts-diff", languages),
+            _both("conflicts-decision", languages),
+        )
+        blocks.append(Table(columns, tuple(rows), (14, 20, 30, 22, 14)))
+    if stale:
+        blocks.append(Heading(_both("conflicts-stale", languages), 2))
+        blocks.append(Items(tuple(stale)))
+    return blocks
+
+
+def as_json(findings: Sequence[Finding], stale: Sequence[str]) -> bytes:
+    """Each finding with its kind, subject, places and whether it is decided; sorted, stable."""
+    listed = [
+        {
+            "id": f.id,
+            "kind": f.kind.value,
+            "subject": f.subject,
+            "decided": f.decision is not None,
+            "decision": None
+            if f.decision is None
+            else {"decision": f.decision.resolution.value, "by": f.decision.by, "reason": f.decision.reason},
+            "places": [
+                {"key": p.key, "names": p.names, "texts": p.texts, "disposition": p.disposition or None}
+                for p in f.places
+            ],
+            "diff": {lang: [list(op) for op in ops] for lang, ops in f.diff.items()},
+        }
+        for f in findings
+    ]
+    data = {"findings": listed, "stale_decisions": list(stale)}
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
