@@ -85,34 +85,40 @@ def finding_id(kind: Kind, subject: str, keys: Iterable[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Unit:
-    key: str
     source: str
     """"" for the Code, else the act's id."""
     article: Article
     target: ReferenceTarget
+    """The unit, as ``marks`` names it for the Code (``art:ID#2.abz2``) or for an act (``act:ID/17#2``)."""
     language: str
     text: str
 
 
 def _units(code: Code) -> Iterator[_Unit]:
-    from .marks import marked_lines
-
+    """Every printed paragraph of the Code and of each act kept as text, notes left out; an
+    unnumbered paragraph by its ordinal, as ``marks.marked_lines`` counts them."""
     documents: list[tuple[str, Code]] = [("", code)]
     documents += [(act.id, act.text) for act in code.acts.values() if act.text is not None]
     for source, document in documents:
         for article in document.ordered_articles():
             if article.is_repealed:
                 continue
+            kind, owner, number = (
+                (TargetKind.ACT, source, article.number) if source else (TargetKind.ARTICLE, article.id, None)
+            )
             for language, text in article.texts.items():
-                for marked in marked_lines(language, article.id, text):
-                    if marked.line.notes is not None or not marked.line.plain_text.strip():
+                counts: dict[tuple[object, ...], int] = defaultdict(int)
+                for line in text.printed():
+                    plain = line.plain_text
+                    if line.notes is not None or not plain.strip():
                         continue
-                    unit = marked.unit
-                    if source:
-                        unit = ReferenceTarget(
-                            TargetKind.ACT, source, unit.part, unit.point, unit.subpoint, unit.paragraph, article.number
-                        )
-                    yield _Unit(str(unit), source, article, unit, language, marked.line.plain_text)
+                    part = line.part.number if line.part else None
+                    point = line.point.number if line.point else None
+                    subpoint = line.subpoint.label if line.subpoint else None
+                    counts[(part, point, subpoint)] += 1  # the unit's first paragraph, its number's, is абзац 1
+                    ordinal = None if line.label else counts[(part, point, subpoint)]
+                    target = ReferenceTarget(kind, owner, part, point, subpoint, ordinal, number)
+                    yield _Unit(source, article, target, language, plain)
 
 
 class _Names:
@@ -186,9 +192,12 @@ class Definition:
 def definitions(units: Sequence[_Unit]) -> list[Definition]:
     """Every «термин – определение» of a definitions article (by its title), each language apart."""
     found = []
+    titled: dict[int, bool] = {}
     for unit in units:
-        title = " ".join(unit.article.title.values())
-        if not _DEFINITIONS_TITLE.search(title):
+        key = id(unit.article)
+        if key not in titled:
+            titled[key] = bool(_DEFINITIONS_TITLE.search(" ".join(unit.article.title.values())))
+        if not titled[key]:
             continue
         read = _definition(unit.text, unit.language)
         if read is not None:
@@ -196,10 +205,18 @@ def definitions(units: Sequence[_Unit]) -> list[Definition]:
     return found
 
 
-def _stems(term: str) -> re.Pattern[str]:
-    """The term's words in any case ending: «местный кенеш» finds «местного кенеша»."""
-    pieces = [re.escape(word[: max(4, len(word) - 3)] if len(word) > 4 else word) for word in term.split()]
-    return re.compile(r"(?<!\w)" + r"\w*\s+".join(pieces) + r"\w*", re.IGNORECASE)
+_ENDING = {"ru": 4, "ky": 9}
+"""Letters a case ending adds after a word's stem: Russian «-ами», Kyrgyz «-дарында» (plural,
+possessive and case stack)."""
+_SOFT_END = "аеёиоуыэюяйьөү"
+
+
+def _stems(term: str, language: str) -> re.Pattern[str]:
+    """The term's words in any case ending, and only those words: «местный кенеш» finds «местного
+    кенеша», «закон» finds «законом» and never «законодательством»."""
+    ending = _ENDING.get(language, 4)
+    pieces = [re.escape(word.rstrip(_SOFT_END) or word) + rf"\w{{0,{ending}}}(?!\w)" for word in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(pieces), re.IGNORECASE)
 
 
 def _diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -231,16 +248,15 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         yield Finding(Kind.TERM_DIFFERS, term, places, {language: _diff(first.definition, second.definition)})
     code_units = [u for u in units if not u.source]
     code_defined = {(i.unit.language, i.term) for i in defined if not i.unit.source}
-    texts_by_language: dict[str, list[_Unit]] = defaultdict(list)
-    for unit in code_units:
-        texts_by_language[unit.language].append(unit)
+    # All the Code's text in a language as one string: a term is searched once, not unit by unit.
+    joined = {language: "\n".join(u.text for u in code_units if u.language == language) for language in code.languages}
     # A term the Code defines and never uses again.
     for item in defined:
         if item.unit.source:
             continue
-        pattern = _stems(item.term)
-        used = any(pattern.search(u.text) for u in texts_by_language[item.unit.language] if u is not item.unit)
-        if not used:
+        pattern = _stems(item.term, item.unit.language)
+        elsewhere = len(pattern.findall(joined.get(item.unit.language, ""))) - len(pattern.findall(item.unit.text))
+        if elsewhere <= 0:
             place = names.place(item.unit.target, {item.unit.language: f"{item.term} – {item.definition}"})
             yield Finding(Kind.TERM_UNUSED, item.term, (place,))
     # A term an act defines that the Code uses without defining.
@@ -250,23 +266,26 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         if not item.unit.source or key in code_defined or key in seen or len(item.term) < 5:
             continue
         seen.add(key)
-        pattern = _stems(item.term)
-        using = [u for u in texts_by_language[item.unit.language] if pattern.search(u.text)]
-        if using:
-            definition = names.place(item.unit.target, {item.unit.language: f"{item.term} – {item.definition}"})
-            uses = tuple(names.place(u.target, {u.language: u.text}) for u in using[:3])
-            yield Finding(Kind.TERM_UNDEFINED, item.term, (definition, *uses))
+        pattern = _stems(item.term, item.unit.language)
+        if not pattern.search(joined.get(item.unit.language, "")):
+            continue
+        using = [u for u in code_units if u.language == item.unit.language and pattern.search(u.text)]
+        definition = names.place(item.unit.target, {item.unit.language: f"{item.term} – {item.definition}"})
+        uses = tuple(names.place(u.target, {u.language: u.text}) for u in using[:3])
+        yield Finding(Kind.TERM_UNDEFINED, item.term, (definition, *uses))
     # A definition in one language with none in the same unit of the other.
-    by_unit: dict[str, dict[str, Definition]] = defaultdict(dict)
-    definition_units = {u.key for u in units if _DEFINITIONS_TITLE.search(" ".join(u.article.title.values()))}
+    by_unit: dict[ReferenceTarget, dict[str, Definition]] = defaultdict(dict)
+    definition_units = {u.target for u in units if _DEFINITIONS_TITLE.search(" ".join(u.article.title.values()))}
     for item in defined:
-        by_unit[item.unit.key][item.unit.language] = item
+        by_unit[item.unit.target][item.unit.language] = item
     languages = code.languages
-    for unit_key in sorted(definition_units):
-        present = by_unit.get(unit_key, {})
+    for unit_target in sorted(definition_units, key=str):
+        present = by_unit.get(unit_target, {})
         if present and len(present) < len(languages):
             item = next(iter(present.values()))
-            others = {u.language: u.text for u in units if u.key == unit_key}
+            if len(item.unit.article.texts) < len(languages):
+                continue  # an act kept in one language only: nothing to pair
+            others = {u.language: u.text for u in units if u.target == unit_target}
             place = names.place(item.unit.target, others)
             yield Finding(Kind.TERM_UNPAIRED, item.term, (place,))
 
@@ -280,8 +299,7 @@ _COMMON = 40
 _SIMILAR = 0.5
 
 
-def _shingles(text: str) -> frozenset[tuple[str, ...]]:
-    tokens = [w.lower() for w in words(text)]
+def _shingles(tokens: Sequence[str]) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1))
 
 
@@ -297,8 +315,10 @@ def _tied(code: Code) -> set[tuple[str, str, str]]:
 def _same_matter(code: Code, units: Sequence[_Unit], names: _Names) -> Iterator[Finding]:
     tied = _tied(code)
     for language in code.languages:
-        candidates = [u for u in units if u.language == language and len(words(u.text)) >= _MIN_WORDS]
-        shingles = [_shingles(u.text) for u in candidates]
+        # A provision of eight words holds forty characters at least: shorter ones are not read.
+        tokens = {id(u): words(u.text.lower()) for u in units if u.language == language and len(u.text) >= 40}
+        candidates = [u for u in units if id(u) in tokens and len(tokens[id(u)]) >= _MIN_WORDS]
+        shingles = [_shingles(tokens[id(u)]) for u in candidates]
         index: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for number, grams in enumerate(shingles):
             for gram in grams:

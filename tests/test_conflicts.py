@@ -1,0 +1,153 @@
+"""`kodeks conflicts`: contradictions and gaps between the acts the Code gathers, and the Code.
+
+Measured on real text (fixtures/municipal-terms/SOURCE.md): two acts that define the same
+terms, one of them differently; and on the suite's Code for the kinds it can show."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import BASE_FILES, CODE_YAML, A, git, kodeks, write_files
+from .test_acts import civil_code_act
+from .test_consolidation import DISPOSITIONS, EVERYTHING_ELSE, with_sources
+
+FIXTURE = Path(__file__).parent / "fixtures" / "municipal-terms"
+ACTS = CODE_YAML.replace(
+    'acts:\n  lsg-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n',
+    'acts:\n  lsg-law:\n    title: {ky: "Мыйзам", ru: "Закон"}\n'
+    '  federal:\n    title: {ky: "Федералдык мыйзам", ru: "Федеральный закон"}\n'
+    '  regional:\n    title: {ky: "Аймактык мыйзам", ru: "Областной закон"}\n',
+)
+
+
+def _with_acts(code_repo: Callable[..., Path], tmp_path: Path) -> Path:
+    root = code_repo([{"code_text/code.yaml": ACTS}])
+    for act, name, number, adopted in (
+        ("federal", "law-131fz.ru.txt", "131-ФЗ", "2003-10-06"),
+        ("regional", "regional.ru.txt", "1-test", "2005-01-01"),  # the page prints neither: the test's own
+    ):
+        source = tmp_path / name
+        shutil.copy(FIXTURE / name, source)
+        result = kodeks(
+            "import", str(source), "--root", str(root), "--act", act, "--language", "ru",
+            "--number", number, "--adopted", adopted, "--title", "О местном самоуправлении",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output + result.stderr
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "acts")
+    return root
+
+
+def _findings(root: Path, *options: str) -> list[dict[str, Any]]:
+    result = kodeks("conflicts", "--root", str(root), "--format", "json", *options)
+    assert result.exit_code == 0, result.output + result.stderr
+    loaded = json.loads(result.stdout)
+    assert isinstance(loaded, dict)
+    return list(loaded["findings"])
+
+
+def test_a_term_two_real_acts_define_differently_is_found_and_the_same_wording_is_not(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = _with_acts(code_repo, tmp_path)
+    findings = _findings(root)
+    differs = [f for f in findings if f["kind"] == "term-differs"]
+    assert [f["subject"] for f in differs] == ["сельское поселение"]  # not «поселение», not «городское поселение»
+    (found,) = differs
+    assert [p["key"] for p in found["places"]] == ["act:federal/2#1.abz2", "act:regional/1#abz2"]
+    removed = [text for op, text in found["diff"]["ru"] if op == "-"]
+    assert removed == ["поселков", "кишлаков аулов"]  # the federal list, less the regional one
+
+    # The other definition the acts repeat word for word is the same matter twice, not a contradiction.
+    same = [sorted(p["key"] for p in f["places"]) for f in findings if f["kind"] == "same-matter"]
+    assert same == [
+        ["act:federal/2#1.abz2", "act:regional/1#abz2"],
+        ["act:federal/2#1.abz3", "act:regional/1#abz3"],
+    ]
+    # Acts kept in Russian only have nothing to pair: no definition is «in one language only».
+    assert not [f for f in findings if f["kind"] == "term-unpaired"]
+
+
+KENESH_RU = "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general)."
+
+
+def test_each_kind_of_gap_is_found_and_a_decision_quiets_it(
+    code_dir: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = civil_code_act()
+    with_sources(files, ["act:civil-code/1#1", "act:civil-code/2"], ["act:civil-code/1#2", "act:civil-code/7"])
+    files[DISPOSITIONS] = EVERYTHING_ELSE + '- {provision: "11", reason: obsolete}\n'  # every provision decided: void
+    kenesh = str(BASE_FILES[A + "kenesh.md"]).replace(
+        KENESH_RU,
+        KENESH_RU + "\n3. Споры разрешаются в порядке, установленном законодательством, и согласно "
+        "[Гражданскому кодексу](act:civil-code).",
+    )
+    files[A + "kenesh.md"] = kenesh.replace(
+        "аталган маселелерди чечет.",
+        "аталган маселелерди чечет.\n3. Талаштар мыйзамдарда белгиленген тартипте жана "
+        "[Граждандык кодекске](act:civil-code) ылайык чечилет.",
+    )
+    root = code_dir(files)
+    monkeypatch.chdir(root)
+    findings = _findings(root)
+    kinds = {(f["kind"], f["places"][0]["key"]) for f in findings}
+    assert ("void-reference", "art:kenesh") in kinds  # the Code cites an act it declares void
+    assert ("referral", "art:kenesh") in kinds
+    referral = next(f for f in findings if f["kind"] == "referral")
+    assert referral["places"][0]["texts"] == {
+        "ky": "мыйзамдарда белгиленген тартипте",
+        "ru": "в порядке, установленном законодательством",
+    }
+    unused = next(f for f in findings if f["kind"] == "term-unused")
+    assert unused["places"][0]["key"] == "art:concepts#.2"  # «закон» / «мыйзам»: defined, never used again
+    assert not [f for f in findings if f["kind"] == "uncovered"]  # every provision decided
+    # CI fails on an open finding of the kinds named; a decision quiets it, and is checked.
+    assert kodeks("conflicts", "--fail-on", "referral").exit_code == 1
+    write_files(
+        root,
+        {
+            "code_text/conflicts.yaml": f"- finding: {referral['id']}\n  decision: kept\n"
+            "  reason: Порядок установлен отраслевыми законами.\n"
+            f"- finding: {unused['id']}\n  decision: resolved\n  by: no-such-article\n  reason: x\n"
+            "- finding: referral/0000000000\n  decision: not-a-conflict\n",
+        },
+    )
+    validated = kodeks("validate")
+    assert "code_text/conflicts.yaml:4:3: C001 `" + unused["id"] + "` is resolved by `no-such-article`" in (
+        validated.output
+    )
+    assert "C003 warning: `referral/0000000000` is `not-a-conflict` without a `reason:`" in validated.output
+    write_files(root, {"code_text/conflicts.yaml": (root / "code_text/conflicts.yaml").read_text().replace(
+        "no-such-article", "concepts")})  # fmt: skip
+    quiet = kodeks("conflicts", "--fail-on", "referral")
+    assert quiet.exit_code == 0, quiet.output + quiet.stderr
+    assert "`referral/0000000000` answers no finding now" in quiet.stderr
+    decided = {f["id"]: f["decision"] for f in _findings(root) if f["decided"]}
+    assert decided[referral["id"]] == {
+        "by": None,
+        "decision": "kept",
+        "reason": "Порядок установлен отраслевыми законами.",
+    }
+    bad = kodeks("conflicts", "--fail-on", "everything")
+    assert bad.exit_code == 2 and "unknown kind `everything`" in bad.stderr
+
+
+def test_the_report_is_a_table_per_kind_in_word(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    import docx
+
+    root = _with_acts(code_repo, tmp_path)
+    target = tmp_path / "conflicts.docx"
+    result = kodeks("conflicts", "--root", str(root), "--format", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "(6 findings, 6 open)" in result.output
+    document = docx.Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert "Термин ар башкача аныкталган / Термин определен по-разному" in headings
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert any("[-поселков-]" in cell and "[-кишлаков аулов-]" in cell for cell in cells)
