@@ -407,6 +407,11 @@ def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, root: Path)
             [kodeks, "package", "-o", str(temporary / "package.zip")], with_acts, runs, cached
         )
         print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 10 s")
+    for name, cached in [("kodeks conflicts (md), cold", False), ("kodeks conflicts (md), warm", True)]:
+        wall, cpu, peak, code = measure(
+            [kodeks, "conflicts", "-o", str(temporary / "conflicts.md")], with_acts, runs, cached
+        )
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 5 s")
     wall, cpu, peak, code = measure(
         [kodeks, "review", "export", "--round", "public-1", "-o", str(temporary / "form")], with_acts, runs, True
     )
