@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from . import wording
-from .consolidation import Consolidation, Fate, Outcome
+from .consolidation import Consolidation, Fate, Outcome, printed_provision
 from .model import Article, Chapter, Code, ConflictDecision, ReferenceTarget, TargetKind
 from .review_table import unit_place
 from .words import opcodes, words
@@ -131,20 +131,26 @@ class _Names:
         for coverage in consolidation.acts if consolidation else ():
             for provision in coverage.provisions:
                 target = provision.target
-                fate = (
-                    "→ " + ", ".join(f"art:{a}" for a in provision.absorbed_by)
-                    if provision.fate is Fate.ABSORBED
-                    else provision.fate.value
+                words = {
+                    Fate.ABSORBED: "fate-absorbed", Fate.NOT_TRANSFERRED: "fate-not-transferred", Fate.OPEN: "fate-open"
+                }[provision.fate]  # fmt: skip
+                said = " / ".join(dict.fromkeys(wording.word(words, lang) for lang in code.languages))
+                fate = said + (
+                    ": " + ", ".join(f"art:{a}" for a in provision.absorbed_by) if provision.absorbed_by else ""
                 )
                 self.fates[(target.id, str(target.article), str(target.part))] = fate
 
     def name(self, target: ReferenceTarget, language: str) -> str:
+        """«пункт 4 статьи 2 Кодекса» / «Кодекстин 2-беренесинин 4-пункту»; an act's unit with the
+        act's title after it, as the title cannot be declined here."""
         if target.kind is TargetKind.ACT:
             act = self.code.acts.get(target.id)
             title = act.title.get(language, target.id) if act else target.id
-            return f"{wording.provision(language, target)} ({title})"
+            return f"{wording.unit_place(language, target.article, target)} ({title})"
         place = unit_place(self.numbering, target, language)
-        return f"{place} ({wording.word('conflicts-code', language)})"
+        if language == "ky":
+            return f"Кодекстин {place}"
+        return f"{place} Кодекса"
 
     def disposition(self, target: ReferenceTarget) -> str:
         if target.kind is not TargetKind.ACT:
@@ -220,9 +226,11 @@ def _stems(term: str, language: str) -> re.Pattern[str]:
 
 
 def _diff(old: str, new: str) -> list[tuple[str, str]]:
+    """The words of ``old`` and ``new`` as written, compared without case: «Городское» at the
+    start of a sentence is the same word as «городское»."""
     a, b = words(old), words(new)
     out: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes(a, b):
+    for tag, i1, i2, j1, j2 in opcodes([w.lower() for w in a], [w.lower() for w in b]):
         if tag == "equal":
             out.append(("=", " ".join(a[i1:i2])))
             continue
@@ -244,7 +252,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         if len(distinct) < 2:
             continue
         first, second = list(distinct.values())[:2]
-        places = tuple(names.place(i.unit.target, {language: f"{i.term} – {i.definition}"}) for i in distinct.values())
+        places = tuple(names.place(i.unit.target, {language: i.unit.text}) for i in distinct.values())
         yield Finding(Kind.TERM_DIFFERS, term, places, {language: _diff(first.definition, second.definition)})
     code_units = [u for u in units if not u.source]
     code_defined = {(i.unit.language, i.term) for i in defined if not i.unit.source}
@@ -257,7 +265,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         pattern = _stems(item.term, item.unit.language)
         elsewhere = len(pattern.findall(joined.get(item.unit.language, ""))) - len(pattern.findall(item.unit.text))
         if elsewhere <= 0:
-            place = names.place(item.unit.target, {item.unit.language: f"{item.term} – {item.definition}"})
+            place = names.place(item.unit.target, {item.unit.language: item.unit.text})
             yield Finding(Kind.TERM_UNUSED, item.term, (place,))
     # A term an act defines that the Code uses without defining.
     seen: set[tuple[str, str]] = set()
@@ -270,7 +278,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         if not pattern.search(joined.get(item.unit.language, "")):
             continue
         using = [u for u in code_units if u.language == item.unit.language and pattern.search(u.text)]
-        definition = names.place(item.unit.target, {item.unit.language: f"{item.term} – {item.definition}"})
+        definition = names.place(item.unit.target, {item.unit.language: item.unit.text})
         uses = tuple(names.place(u.target, {u.language: u.text}) for u in using[:3])
         yield Finding(Kind.TERM_UNDEFINED, item.term, (definition, *uses))
     # A definition in one language with none in the same unit of the other.
@@ -427,11 +435,16 @@ def _gaps(code: Code, units: Sequence[_Unit], consolidation: Consolidation, name
             if provision.fate is not Fate.OPEN:
                 continue
             holding = chapters.get(provision.article.id)
-            label = wording.chapter_label("ru", holding.number) if holding else "—"
-            texts = {lang: provision.article.title.get(lang, "") for lang in code.languages}
+            label = wording.chapter_label(code.languages[0], holding.number) if holding else ""
+            texts = {
+                lang: " ".join(printed_provision(provision.article, provision.target, lang))
+                for lang in code.languages
+                if lang in provision.article.texts
+            }
             grouped[label].append(names.place(provision.target, texts))
+        title = coverage.act.title.get(code.languages[0], coverage.act.id)
         for label, places in grouped.items():
-            yield Finding(Kind.UNCOVERED, f"{coverage.act.id}: {label}", tuple(places))
+            yield Finding(Kind.UNCOVERED, f"{title}: {label}" if label else title, tuple(places))
 
 
 # --- the report ------------------------------------------------------------------------------------
@@ -446,6 +459,8 @@ def find(code: Code, consolidation: Consolidation) -> list[Finding]:
         *_same_matter(code, units, names),
         *_gaps(code, units, consolidation, names),
     ]
+    differing = {frozenset(p.key for p in f.places) for f in raw if f.kind is Kind.TERM_DIFFERS}
+    raw = [f for f in raw if not (f.kind is Kind.SAME_MATTER and frozenset(p.key for p in f.places) in differing)]
     decisions = {decision.finding: decision for decision in code.conflicts}
     merged: dict[tuple[Kind, frozenset[str]], Finding] = {}
     for item in raw:  # the same places found in each language: one finding, both texts

@@ -513,7 +513,7 @@ def conflicts(
     data = (
         as_json(findings, stale)
         if output_format == "json"
-        else render(output_format, outline(code, findings, stale, languages), languages[0])
+        else render(output_format, outline(code, findings, stale, languages, snapshot.revision), languages[0])
     )
     target = write_or_print(
         data, output, None if output_format in ("md", "json") else root / "build" / f"conflicts.{output_format}"

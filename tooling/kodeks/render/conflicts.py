@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .. import wording
 from ..conflicts import Finding, Kind
 from ..model import Code, Resolution
+from ..snapshot import Revision
 from .outline import Block, Heading, Items, Table
 
 KIND_WORDS = {
@@ -50,11 +51,24 @@ def _decision(finding: Finding, languages: Sequence[str]) -> str:
     return said + (f"\n{decision.reason}" if decision.reason else "")
 
 
-def outline(code: Code, findings: Sequence[Finding], stale: Sequence[str], languages: Sequence[str]) -> list[Block]:
+def outline(
+    code: Code,
+    findings: Sequence[Finding],
+    stale: Sequence[str],
+    languages: Sequence[str],
+    revision: Revision | None = None,
+) -> list[Block]:
     title = " / ".join(
-        f"{wording.word('conflicts-title', lang)}: {code.title.get(lang, code.id)}" for lang in languages
+        f"{wording.word('conflicts-title', lang)}: {code.title.get(lang, code.id)} "
+        f"({wording.stage_name(code.stage, lang).lower()})"
+        for lang in languages
     )
-    blocks: list[Block] = [Heading(title, 1)]
+    revision_text = (
+        f"{revision.hexsha[:12]} ({revision.committed.date().isoformat()})"
+        if revision
+        else wording.word("working-tree", languages[0])
+    )
+    blocks: list[Block] = [Heading(title, 1), Items((f"{_both('revision', languages)}: {revision_text}",))]
     header = (
         _both("conflicts-kind", languages),
         _both("conflicts-open", languages),
