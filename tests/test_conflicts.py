@@ -119,10 +119,10 @@ def test_each_kind_of_gap_is_found_and_a_decision_quiets_it(
         },
     )
     validated = kodeks("validate")
-    assert "code_text/conflicts.yaml:4:3: C001 `" + unused["id"] + "` is resolved by `no-such-article`" in (
+    assert "code_text/conflicts.yaml:4:3: K001 `" + unused["id"] + "` is resolved by `no-such-article`" in (
         validated.output
     )
-    assert "C003 warning: `referral/0000000000` is `not-a-conflict` without a `reason:`" in validated.output
+    assert "K003 warning: `referral/0000000000` is `not-a-conflict` without a `reason:`" in validated.output
     write_files(root, {"code_text/conflicts.yaml": (root / "code_text/conflicts.yaml").read_text().replace(
         "no-such-article", "concepts")})  # fmt: skip
     quiet = kodeks("conflicts", "--fail-on", "referral")

@@ -20,6 +20,15 @@ def test_every_rule_is_documented_with_its_severity() -> None:
     assert documented == {code: rule.severity.value for code, rule in RULES.items()}
 
 
+def test_no_two_rules_share_a_code() -> None:
+    """The table is a dict: a second rule under one code would silently replace the first (the
+    conflicts register once took C001–C003 from the character rules)."""
+    written = re.findall(r'Rule\("([A-Z]\d{3})"', (ROOT / "tooling/kodeks/rules.py").read_text(encoding="utf-8"))
+    assert len(written) == len(set(written)) == len(RULES)
+    manual = re.findall(r"^\| ([A-Z]\d{3}) \|", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(manual) == len(set(manual))
+
+
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"```sh\n(.*?)```", readme, re.DOTALL)

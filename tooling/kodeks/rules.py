@@ -69,9 +69,9 @@ RULES: dict[str, Rule] = {
         Rule("V002", _E, "two comments with one id"),
         Rule("V003", _W, "a decision on a comment without the drafters' reason"),
         # Decisions on contradictions and gaps
-        Rule("C001", _E, "a finding resolved by a Code article that does not exist"),
-        Rule("C002", _E, "two decisions on one finding"),
-        Rule("C003", _W, "a decision on a finding without the drafters' reason"),
+        Rule("K001", _E, "a finding resolved by a Code article that does not exist"),
+        Rule("K002", _E, "two decisions on one finding"),
+        Rule("K003", _W, "a decision on a finding without the drafters' reason"),
         # Numbering
         Rule("N001", _E, "section number does not follow the structure"),
         Rule("N002", _E, "chapter number does not follow the structure"),

@@ -27,10 +27,10 @@ def decision_problems(code: Code) -> Iterator[Diagnostic]:
     seen: set[str] = set()
     for decision in code.conflicts:
         if decision.finding in seen:
-            yield rule("C002").at(decision.location, msg("`{id}` is decided twice", id=decision.finding))
+            yield rule("K002").at(decision.location, msg("`{id}` is decided twice", id=decision.finding))
         seen.add(decision.finding)
         if decision.by is not None and decision.by not in code.articles:
-            yield rule("C001").at(
+            yield rule("K001").at(
                 decision.location,
                 msg(
                     "`{id}` is resolved by `{by}`, and the Code has no such article",
@@ -39,7 +39,7 @@ def decision_problems(code: Code) -> Iterator[Diagnostic]:
                 ),
             )
         if not decision.reason:
-            yield rule("C003").at(
+            yield rule("K003").at(
                 decision.location,
                 msg(
                     "`{id}` is `{decision}` without a `reason:`: say why, for whoever reads the report next",
