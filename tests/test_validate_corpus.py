@@ -49,6 +49,7 @@ status: agreed
 """
 
 REVIEWS = "code_text/reviews/round-1.yaml"
+CONFLICTS = "code_text/conflicts.yaml"
 ROUND = """\
 name: Первое обсуждение
 sent: 2026-12-01
@@ -553,6 +554,25 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
     "V003 a rejected comment without a reason": (
         {REVIEWS: ROUND.replace("decision: accepted\n    reason: Уточнено.", "decision: rejected")},
         {("V003", REVIEWS, 5)},
+    ),
+    "K001 a finding resolved by an article the Code does not have": (
+        {CONFLICTS: "- finding: referral/0123456789\n  decision: resolved\n  by: no-such\n  reason: Так.\n"},
+        {("K001", CONFLICTS, 1)},
+    ),
+    "K002 two decisions on one finding": (
+        {
+            CONFLICTS: "- {finding: referral/0123456789, decision: kept, reason: Так.}\n"
+            "- {finding: referral/0123456789, decision: not-a-conflict, reason: Так.}\n"
+        },
+        {("K002", CONFLICTS, 2)},
+    ),
+    "K003 a decision without a reason": (
+        {CONFLICTS: "- {finding: referral/0123456789, decision: kept}\n"},
+        {("K003", CONFLICTS, 1)},
+    ),
+    "Y006 a decision that is not one of the three": (
+        {CONFLICTS: "- {finding: referral/0123456789, decision: maybe, reason: Так.}\n"},
+        {("Y006", CONFLICTS, 1)},
     ),
     "Y007 an unknown key in a comment": (
         {REVIEWS: ROUND.replace("    via: comment", "    status: done")},
