@@ -551,6 +551,66 @@ def conflicts(
 
 @cli.command()
 @root_option
+@click.option("--rev", metavar="REV", help="Publish the Code as it is in a Git revision.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: build/site); a folder kodeks built before is replaced whole.",
+)
+@click.option("--no-search", is_flag=True, help="Leave the search index out (when Pagefind is not installed).")
+def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> None:
+    """Publish the Code as a static site people can search and cite: a page per article in each
+    language and in parallel, addresses by id (art/ID.html, which survive renumbering) and by
+    number (n/12.html), an anchor at every part, point, subpoint and абзац, the contents, each
+    existing act kept as text with where each provision went, and search (Pagefind) across
+    them in both languages. Serve it from GitHub Pages or any static host; no request leaves it.
+
+    \b
+    Examples:
+      kodeks site
+      kodeks site --rev HEAD~1 -o build/site-previous
+    """
+    import shutil
+
+    from ..consolidation import consolidate
+    from ..load import load_code
+    from ..report import as_text
+    from ..site import MARKER, index_search, pages
+    from ..store.output import make_own_directory, write_output
+    from ..verdict import validated
+
+    snapshot = _snapshot(root, rev, name_commit=True)
+    loaded = load_code(snapshot)
+    diagnostics = validated(snapshot, loaded)
+    if loaded.code is None or any(d.is_error for d in diagnostics):
+        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
+        click.echo("kodeks: " + msg("no site; fix the errors above").said(), err=True)
+        raise SystemExit(EXIT_INVALID)
+    target = output or root / "build" / "site"
+    if target.exists() and any(target.iterdir()):
+        if not (target / MARKER).is_file() or target.is_symlink():
+            raise click.BadParameter(
+                str(msg("{target} holds files kodeks did not write: give an empty or new folder", target=str(target))),
+                param_hint="-o",
+            )
+        shutil.rmtree(target)  # the last build, whole: a renamed article leaves no page behind
+    if output is None and not target.parent.exists():
+        make_own_directory(target.parent)
+    written = 0
+    for page in pages(loaded.code, snapshot.revision, consolidate(loaded.code)):
+        write_output(target / page.path, page.data)
+        written += 1
+    if not no_search:
+        index_search(target)
+    click.echo(
+        "kodeks: "
+        + plural("wrote {target} ({count} page)", "wrote {target} ({count} pages)", written, target=str(target)).said()
+    )
+
+
+@cli.command()
+@root_option
 @click.argument("unit", metavar="ARTICLE[#PART[.POINT]]")
 @lang_option
 def history(root: Path, unit: str, lang: tuple[str, ...] | None) -> None:

@@ -1,0 +1,130 @@
+"""`kodeks site`: the Code published as a static site, searched and cited in Chromium."""
+
+from __future__ import annotations
+
+import filecmp
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import TITLES, A, git, kodeks
+from .test_browser import ARGS, CHROMIUM
+from .test_consolidation import DISPOSITIONS, EVERYTHING_ELSE, with_sources
+
+
+def _site(root: Path, target: Path, *options: str) -> Path:
+    result = kodeks("site", "--root", str(root), "-o", str(target), *options)
+    assert result.exit_code == 0, result.output + result.stderr
+    return target
+
+
+def test_every_article_has_its_pages_every_unit_its_anchor_and_the_same_bytes_twice(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    site = _site(root, tmp_path / "site")
+    for article in ("subject", "concepts", "kenesh"):
+        for page in (f"art/{article}.html", f"ky/art/{article}.html", f"ru/art/{article}.html"):
+            assert (site / page).is_file(), page
+    ru = (site / "ru/art/subject.html").read_text(encoding="utf-8")
+    ids = re.findall(r' id="([^"]+)"', ru)
+    assert ids == ["ru-art-subject-p1", "ru-art-subject-p2", "ru-art-subject-p2-pt1", "ru-art-subject-p2-pt2"]
+    assert 'data-anchor="ru-art-subject-p2-pt1"' in ru  # the ¶ that copies the unit's address
+    assert '<a href="../../ru/art/concepts.html#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in ru
+    # By number, a redirect to the address by id; search reads the single-language pages only.
+    assert 'url=../art/kenesh.html"' in (site / "n/3.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in ru and "data-pagefind-body" not in (site / "art/subject.html").read_text()
+    again = _site(root, tmp_path / "again")
+    comparison = filecmp.dircmp(site, again)
+    assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    for folder in ("pagefind", "art", "ky/art", "assets"):
+        inner = filecmp.dircmp(site / folder, again / folder)
+        assert not inner.diff_files, folder
+    # A folder kodeks did not write is never emptied.
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("x", encoding="utf-8")
+    refused = kodeks("site", "--root", str(root), "-o", str(tmp_path / "mine"))
+    assert refused.exit_code == 2 and (tmp_path / "mine" / "notes.txt").exists()
+
+
+def test_each_provision_of_an_act_says_where_it_went(
+    code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .test_acts import civil_code_act
+
+    files = civil_code_act()
+    with_sources(files, ["act:civil-code/1#1", "act:civil-code/2"], ["act:civil-code/1#2", "act:civil-code/7"])
+    files[DISPOSITIONS] = EVERYTHING_ELSE
+    root = code_dir(files)
+    monkeypatch.chdir(root)
+    page = (_site(root, tmp_path / "site", "--no-search") / "act/civil-code.html").read_text(encoding="utf-8")
+    assert (
+        'Кодекстин <a href="../ky/art/subject.html">1-беренесине</a> өткөрүлдү / '
+        'Перенесено в <a href="../ru/art/subject.html">статью 1</a> Кодекса'
+    ) in page
+    assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится: утратило значение" in page
+    assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+def _served(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site as GitHub Pages serves it: a static server on this machine, nothing else."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
+    browser: Any, code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo()
+    server, address = _served(_site(root, tmp_path / "site"))
+    try:
+        page = browser.new_page()
+        requests: list[str] = []
+        errors: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(address + "index.html")
+        page.fill("#search", "кеңештер")  # ң: a Kyrgyz letter, and the word in the Kyrgyz text only
+        page.wait_for_selector("#results li a")
+        first = page.locator("#results li a").first
+        assert first.get_attribute("href") == "./ky/art/subject.html#ky-art-subject-p2-pt1"
+        first.click()
+        page.wait_for_url("**/ky/art/subject.html#ky-art-subject-p2-pt1")
+        assert page.locator(":target").inner_text().startswith("1) жергиликтүү кеңештер")
+        assert errors == [] and all(url.startswith(address) or url.startswith("data:") for url in requests)
+    finally:
+        server.shutdown()
+    # A new first article renumbers every other: the address by id still reaches the same text.
+    assert kodeks("new", "fresh", "--chapter", "basics", "--first", *TITLES, "--root", str(root)).exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "new first article")
+    renumbered = _site(root, tmp_path / "site")
+    assert "2-берене. Жөнгө салуу предмети" in (renumbered / "ky/art/subject.html").read_text(encoding="utf-8")
+    assert "url=../art/subject.html" in (renumbered / "n/2.html").read_text(encoding="utf-8")
+    assert "url=../art/fresh.html" in (renumbered / "n/1.html").read_text(encoding="utf-8")
+    assert (root / A / "fresh.md").is_file()

@@ -1,0 +1,362 @@
+"""``kodeks site``: the Code published as a static site people can search and cite.
+
+A page per article in each language and in parallel, at an address by its id that survives
+renumbering (``art/ID.html``) and one by its number for the current text (``n/12.html``, a
+redirect); an anchor at every part, point, subpoint and абзац (the keys ``marks`` gives each
+printed paragraph), its number a link to it and a ¶ that copies the address; the contents;
+each existing act kept as text, every provision saying where it went. Search is Pagefind's
+static index of the single-language pages, read by a small script of ours that opens each result
+at the unit it was found in. No page asks anything of another site: styles and scripts are the
+site's own. The same revision gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import escape as e
+from pathlib import Path
+
+from . import wording
+from .consolidation import Consolidation, Fate
+from .errors import KodeksError
+from .marks import chapter_anchor, heading_of, marked_lines, section_anchor, unit_anchor, units_in_order
+from .messages import msg
+from .model import Article, Chapter, Code, Link, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .snapshot import Revision
+
+MARKER = "site.json"
+"""The file that says a folder is a site kodeks built (and so may be replaced whole)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str
+    data: bytes
+
+
+_CSS = """
+:root { --ink: #1b1b1b; --muted: #5b5b5b; --line: #d6d6d6; --accent: #1d4f91; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Serif", "Times New Roman", serif; color: var(--ink); margin: 0; line-height: 1.45; }
+header.site { border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; }
+header.site a { color: var(--accent); }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
+.parallel { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
+@media (max-width: 48rem) { .parallel { grid-template-columns: 1fr; } }
+.unit { position: relative; }
+.num { color: var(--accent); text-decoration: none; font-weight: bold; }
+.pilcrow { visibility: hidden; margin-left: .3rem; color: var(--muted); text-decoration: none; border: 0; background: none; cursor: pointer; font: inherit; }
+.unit:hover .pilcrow, .pilcrow:focus { visibility: visible; }
+.fate { color: var(--muted); font-size: .92rem; margin: .2rem 0 .8rem 1.5rem; }
+.contents li { margin: .15rem 0; }
+#search { width: 100%; max-width: 30rem; padding: .4rem; font: inherit; }
+#results li { margin: .6rem 0; }
+:target { background: #fff3bf; }
+@page { size: A4; margin: 18mm; }
+@media print { header.site, .pilcrow, #search, #results { display: none; } .parallel { grid-template-columns: 1fr 1fr; } }
+"""
+
+_JS = """
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('.pilcrow');
+  if (!button) return;
+  var address = location.href.split('#')[0] + '#' + button.getAttribute('data-anchor');
+  if (navigator.clipboard) navigator.clipboard.writeText(address);
+  history.replaceState(null, '', '#' + button.getAttribute('data-anchor'));
+});
+var box = document.getElementById('search');
+if (box) {
+  var pagefind = null;
+  var list = document.getElementById('results');
+  box.addEventListener('input', async function () {
+    // import() resolves against this script's address: name the index from the page's own
+    if (!pagefind) pagefind = await import(new URL(box.getAttribute('data-index') + 'pagefind/pagefind.js', document.baseURI).href);
+    var found = await pagefind.debouncedSearch(box.value);
+    if (found === null) return;
+    list.textContent = '';
+    for (var hit of found.results.slice(0, 20)) {
+      var data = await hit.data();
+      // The unit the first match stands in: the last anchor before it.
+      var anchor = '';
+      for (var a of data.anchors) { if (a.location <= (data.locations[0] || 0)) anchor = a.id; }
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = box.getAttribute('data-index') + data.url.replace(/^\\//, '') + (anchor ? '#' + anchor : '');
+      link.textContent = data.meta.title || data.url;
+      var excerpt = document.createElement('div');
+      excerpt.textContent = data.excerpt.replace(/<[^>]*>/g, '');
+      item.append(link, excerpt);
+      list.append(item);
+    }
+  });
+}
+"""
+
+
+def _page(title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "") -> bytes:
+    """A page of the site; ``indexed`` pages are what search reads (one language each)."""
+    marker = " data-pagefind-body" if indexed else ""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{e(language)}"><head><meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n"
+        '<link rel="icon" href="data:,">\n'  # no request for /favicon.ico
+        f'<link rel="stylesheet" href="{root}assets/site.css">\n'
+        "</head><body>\n"
+        f'<header class="site"><a href="{root}index.html">{e(wording.word("site-contents", language))}</a>{nav}</header>\n'
+        f"<main{marker}>\n{body}</main>\n"
+        f'<script src="{root}assets/site.js"></script>\n'
+        "</body></html>\n"
+    ).encode()
+
+
+class _Writer:
+    """Article text as HTML for a page ``root`` away from the site's top."""
+
+    def __init__(self, code: Code, root: str) -> None:
+        self.code = code
+        self.root = root
+
+    def href(self, target: ReferenceTarget, language: str) -> str | None:
+        if target.kind is TargetKind.ARTICLE:
+            if target.id not in self.code.articles:
+                return None
+            anchor = ""
+            if target.part is not None or target.point is not None:
+                anchor = "#" + unit_anchor(language, target.id, target.part, target.point, target.subpoint)
+            return f"{self.root}{language}/art/{target.id}.html{anchor}"
+        if target.kind is TargetKind.CHAPTER:
+            return f"{self.root}index.html#{chapter_anchor(target.id)}"
+        if target.kind is TargetKind.SECTION:
+            return f"{self.root}index.html#{section_anchor(target.id)}"
+        act = self.code.acts.get(target.id)
+        if act is None or act.text is None:
+            return None
+        return f"{self.root}act/{target.id}.html" + (f"#a-{target.article}" if target.article else "")
+
+    def inlines(self, paragraph: Paragraph, language: str) -> str:
+        out = []
+        for inline in paragraph.inlines:
+            if isinstance(inline, Text):
+                out.append(e(inline.value).replace("\n", "<br>"))
+            elif isinstance(inline, Link):
+                href = self.href(inline.target, language) if inline.target else None
+                out.append(f'<a href="{e(href)}">{e(inline.text)}</a>' if href else e(inline.text))
+        return "".join(out)
+
+    def article(self, article: Article, language: str, numbered: str) -> str:
+        text = article.texts.get(language)
+        title = heading_of(self.code.numbering(), article, language) if numbered else ""
+        out = [f'<section lang="{e(language)}"><h2>{e(title)}</h2>\n']
+        for marked in marked_lines(language, article.id, text) if text else ():
+            line = marked.line
+            label = f'<a class="num" href="#{e(marked.key)}">{e(line.label)}</a> ' if line.label else ""
+            words = self.inlines(line.paragraph, language) if line.paragraph else ""
+            copy = (
+                f'<button class="pilcrow" type="button" data-anchor="{e(marked.key)}" '
+                f'aria-label="{e(wording.word("site-copy-address", language))}">¶</button>'
+            )
+            out.append(f'<p class="unit" id="{e(marked.key)}">{label}{words}{copy}</p>\n')
+        out.append("</section>\n")
+        return "".join(out)
+
+
+def _contents(code: Code, root: str, languages: tuple[str, ...]) -> str:
+    numbering = code.numbering()
+    out = ['<ul class="contents">\n']
+    for unit in units_in_order(code):
+        names = " / ".join(heading_of(numbering, unit, lang) for lang in languages)
+        if isinstance(unit, Section):
+            out.append(f'<li id="{section_anchor(unit.id)}"><strong>{e(names)}</strong></li>\n')
+        elif isinstance(unit, Chapter):
+            out.append(f'<li id="{chapter_anchor(unit.id)}"><em>{e(names)}</em></li>\n')
+        else:
+            links = " · ".join(
+                f'<a href="{root}{lang}/art/{e(unit.id)}.html" lang="{e(lang)}">{e(heading_of(numbering, unit, lang))}</a>'
+                for lang in languages
+            )
+            out.append(
+                f'<li><a href="{root}art/{e(unit.id)}.html">{e(str(numbering.articles.get(unit.id) or ""))}</a> {links}</li>\n'
+            )
+    out.append("</ul>\n")
+    return "".join(out)
+
+
+def _moved_to(language: str, articles: list[tuple[str, str]]) -> str:
+    """«Перенесено в статью 12 Кодекса» / «Кодекстин 12-беренесине өткөрүлдү», each number a link."""
+
+    def link(article_id: str, text: str) -> str:
+        return f'<a href="../{language}/art/{e(article_id)}.html">{e(text)}</a>'
+
+    if language == "ky":
+        if len(articles) == 1:
+            return f"Кодекстин {link(articles[0][0], articles[0][1] + '-беренесине')} өткөрүлдү"
+        *first, last = articles
+        listed = ", ".join(link(a, n + "-") for a, n in first) + " жана " + link(last[0], last[1] + "-беренелерине")
+        return f"Кодекстин {listed} өткөрүлдү"
+    if len(articles) == 1:
+        return f"Перенесено в {link(articles[0][0], 'статью ' + articles[0][1])} Кодекса"
+    *first, last = articles
+    listed = ", ".join(link(a, n) for a, n in first) + " и " + link(*last)
+    return f"Перенесено в статьи {listed} Кодекса"
+
+
+def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str], list[str]]:
+    """(act id, article number, part) → where it went, said in each language, as HTML."""
+    numbering = code.numbering()
+    said: dict[tuple[str, str, str], list[str]] = {}
+    for coverage in consolidation.acts:
+        for provision in coverage.provisions:
+            target = provision.target
+            key = (target.id, str(target.article), str(target.part or ""))
+            lines = []
+            for language in code.languages:
+                if provision.fate is Fate.ABSORBED:
+                    linked = [(a, str(numbering.articles.get(a) or "")) for a in provision.absorbed_by]
+                    lines.append(_moved_to(language, linked))
+                elif provision.fate is Fate.NOT_TRANSFERRED and provision.disposition is not None:
+                    reason = wording.word(f"reason-{provision.disposition.reason.value}", language)
+                    lines.append(e(f"{wording.word('fate-not-transferred', language)}: {reason}"))
+                else:
+                    lines.append(e(wording.word("fate-open", language)))
+            said[key] = lines
+    return said
+
+
+def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -> Iterator[Page]:
+    """Every page of the site, and its style and script."""
+    languages = code.languages
+    numbering = code.numbering()
+    title = " / ".join(code.title.get(lang, code.id) for lang in languages)
+    revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
+    search = (
+        f'<p><input id="search" type="search" data-index="./" '
+        f'placeholder="{e(" / ".join(wording.word("site-search", lang) for lang in languages))}"></p>\n'
+        '<ol id="results"></ol>\n'
+    )
+    acts = [a for a in code.acts.values() if a.text is not None]
+    act_list = "".join(f'<li><a href="act/{e(a.id)}.html">{e(" / ".join(a.title.values()))}</a></li>\n' for a in acts)
+    yield Page(
+        "index.html",
+        _page(
+            title,
+            languages[0],
+            f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
+            + search
+            + _contents(code, "", languages)
+            + (f"<h2>{e(wording.word('site-acts', languages[0]))}</h2>\n<ul>{act_list}</ul>\n" if acts else ""),
+            "",
+        ),
+    )
+
+    def nav(article_id: str, root: str) -> str:
+        """The article's other pages: in parallel and in each language."""
+        both = " / ".join(wording.in_languages(lang, languages) for lang in languages)
+        links = [f'<a href="{root}art/{e(article_id)}.html">{e(both)}</a>']
+        links += [
+            f'<a href="{root}{lang}/art/{e(article_id)}.html" lang="{e(lang)}">{e(wording.in_languages(lang, (lang,)))}</a>'
+            for lang in languages
+        ]
+        return "".join(links)
+
+    for article in code.ordered_articles():
+        number = numbering.articles.get(article.id)
+        parallel = _Writer(code, "../")
+        body = '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
+        yield Page(
+            f"art/{article.id}.html",
+            _page(
+                heading_of(numbering, article, languages[0]),
+                languages[0],
+                body + "</div>\n",
+                "../",
+                nav=nav(article.id, "../"),
+            ),
+        )
+        for language in languages:
+            single = _Writer(code, "../../")
+            yield Page(
+                f"{language}/art/{article.id}.html",
+                _page(
+                    heading_of(numbering, article, language),
+                    language,
+                    single.article(article, language, "y"),
+                    "../../",
+                    indexed=True,
+                    nav=nav(article.id, "../../"),
+                ),
+            )
+        if number is not None:  # the current number's address: a redirect to the id's, which survives renumbering
+            target = f"../art/{article.id}.html"
+            redirect = (
+                f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={target}">'
+                f'<link rel="canonical" href="{target}"><title>{e(str(number))}</title></head>'
+                f'<body><a href="{target}">{e(heading_of(numbering, article, languages[0]))}</a></body></html>\n'
+            )
+            yield Page(f"n/{number}.html", redirect.encode("utf-8"))
+    fates = _fates(code, consolidation)
+    for act in acts:
+        assert act.text is not None
+        writer = _Writer(code, "../")
+        lines = [f"<h1>{e(' / '.join(act.title.values()))}</h1>\n"]
+        for article in act.text.ordered_articles():
+            lines.append(f'<div id="a-{e(str(article.number))}">\n')
+            for language, text in article.texts.items():
+                lines.append(
+                    f'<section lang="{e(language)}"><h2>{e(heading_of(act.text.numbering(), article, language))}</h2>\n'
+                )
+                for marked in marked_lines(language, article.id, text):
+                    line = marked.line
+                    words = writer.inlines(line.paragraph, language) if line.paragraph else ""
+                    lines.append(f'<p class="unit" id="{e(marked.key)}">{e(line.label)} {words}</p>\n')
+                    part = str(line.part.number) if line.part and line.label == f"{line.part.label}." else None
+                    if part is not None and (act.id, str(article.number), part) in fates:
+                        lines.append(f'<p class="fate">{" / ".join(fates[(act.id, str(article.number), part)])}</p>\n')
+                lines.append("</section>\n")
+            whole = fates.get((act.id, str(article.number), ""))
+            if whole:
+                lines.append(f'<p class="fate">{" / ".join(whole)}</p>\n')
+            lines.append("</div>\n")
+        yield Page(
+            f"act/{act.id}.html",
+            _page(" / ".join(act.title.values()), languages[0], "".join(lines), "../", indexed=True),
+        )
+    yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
+    yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))
+    yield Page(MARKER, (json.dumps({"revision": revision_text}, sort_keys=True) + "\n").encode("utf-8"))
+
+
+class SearchIndexError(KodeksError):
+    """Pagefind could not index the site (not installed, or it failed)."""
+
+
+def index_search(folder: Path) -> None:
+    """Pagefind's static index of the pages marked for search, under ``folder/pagefind``; its
+    entry file written with sorted keys (Pagefind lists the languages in no fixed order), so the
+    same site gives the same bytes."""
+    try:
+        indexed = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(msg("the search index was not built: {error}", error=str(error))) from error
+    if indexed.returncode != 0:
+        raise SearchIndexError(
+            msg(
+                "the search index was not built (pip install 'pagefind[bin]', or --no-search): {error}",
+                error=(indexed.stderr or indexed.stdout).strip()[-500:],
+            )
+        )
+    entry = folder / "pagefind" / "pagefind-entry.json"
+    if entry.is_file():
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
