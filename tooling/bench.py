@@ -407,6 +407,10 @@ def _bench_acts(kodeks: str, count: int, runs: int, temporary: Path, root: Path)
             [kodeks, "package", "-o", str(temporary / "package.zip")], with_acts, runs, cached
         )
         print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 10 s")
+    for name, cached in [("kodeks site (with search), cold", False), ("kodeks site (with search), warm", True)]:
+        wall, cpu, peak, code = measure([kodeks, "site", "-o", str(temporary / "site")], with_acts, runs, cached)
+        size = sum(p.stat().st_size for p in (temporary / "site").rglob("*") if p.is_file()) / 1e6
+        print(f"{name:58} {wall:7.2f} {cpu:7.2f} {peak:8.0f} {code:5}  ≤ 15 s, {size:.0f} MB (≤ 100 MB)")
     for name, cached in [("kodeks conflicts (md), cold", False), ("kodeks conflicts (md), warm", True)]:
         wall, cpu, peak, code = measure(
             [kodeks, "conflicts", "-o", str(temporary / "conflicts.md")], with_acts, runs, cached

@@ -25,7 +25,7 @@ from .consolidation import Consolidation, Fate
 from .errors import KodeksError
 from .marks import chapter_anchor, heading_of, marked_lines, section_anchor, unit_anchor, units_in_order
 from .messages import msg
-from .model import Article, Chapter, Code, Link, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .model import Article, Chapter, Code, Link, Numbering, Paragraph, ReferenceTarget, Section, TargetKind, Text
 from .snapshot import Revision
 
 MARKER = "site.json"
@@ -119,9 +119,11 @@ def _page(title: str, language: str, body: str, root: str, indexed: bool = False
 class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
-    def __init__(self, code: Code, root: str) -> None:
+    def __init__(self, code: Code, root: str, numbering: Numbering) -> None:
         self.code = code
         self.root = root
+        self.numbering = numbering
+        """Worked out once for the site: it walks the whole structure."""
 
     def href(self, target: ReferenceTarget, language: str) -> str | None:
         if target.kind is TargetKind.ARTICLE:
@@ -152,7 +154,7 @@ class _Writer:
 
     def article(self, article: Article, language: str, numbered: str) -> str:
         text = article.texts.get(language)
-        title = heading_of(self.code.numbering(), article, language) if numbered else ""
+        title = heading_of(self.numbering, article, language) if numbered else ""
         out = [f'<section lang="{e(language)}"><h2>{e(title)}</h2>\n']
         for marked in marked_lines(language, article.id, text) if text else ():
             line = marked.line
@@ -267,7 +269,7 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
 
     for article in code.ordered_articles():
         number = numbering.articles.get(article.id)
-        parallel = _Writer(code, "../")
+        parallel = _Writer(code, "../", numbering)
         body = '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
         yield Page(
             f"art/{article.id}.html",
@@ -280,7 +282,7 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
             ),
         )
         for language in languages:
-            single = _Writer(code, "../../")
+            single = _Writer(code, "../../", numbering)
             yield Page(
                 f"{language}/art/{article.id}.html",
                 _page(
@@ -303,13 +305,14 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
     fates = _fates(code, consolidation)
     for act in acts:
         assert act.text is not None
-        writer = _Writer(code, "../")
+        writer = _Writer(code, "../", numbering)
+        act_numbering = act.text.numbering()
         lines = [f"<h1>{e(' / '.join(act.title.values()))}</h1>\n"]
         for article in act.text.ordered_articles():
             lines.append(f'<div id="a-{e(str(article.number))}">\n')
             for language, text in article.texts.items():
                 lines.append(
-                    f'<section lang="{e(language)}"><h2>{e(heading_of(act.text.numbering(), article, language))}</h2>\n'
+                    f'<section lang="{e(language)}"><h2>{e(heading_of(act_numbering, article, language))}</h2>\n'
                 )
                 for marked in marked_lines(language, article.id, text):
                     line = marked.line
