@@ -120,6 +120,7 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
     finally:
         server.shutdown()
     # A new first article renumbers every other: the address by id still reaches the same text.
+    git(root, "tag", "submitted-1")
     assert kodeks("new", "fresh", "--chapter", "basics", "--first", *TITLES, "--root", str(root)).exit_code == 0
     git(root, "add", "-A")
     git(root, "commit", "-qm", "new first article")
@@ -128,3 +129,8 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
     assert "url=../art/subject.html" in (renumbered / "n/2.html").read_text(encoding="utf-8")
     assert "url=../art/fresh.html" in (renumbered / "n/1.html").read_text(encoding="utf-8")
     assert (root / A / "fresh.md").is_file()
+    # The stage tagged before stays published as it was, saying it is not the latest.
+    earlier = (renumbered / "v/submitted-1/ky/art/subject.html").read_text(encoding="utf-8")
+    assert "1-берене. Жөнгө салуу предмети" in earlier and "Бул акыркы редакция эмес: submitted-1 (" in earlier
+    assert "data-pagefind-body" not in earlier  # search reads the latest text only
+    assert 'href="v/submitted-1/index.html"' in (renumbered / "index.html").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ site's own. The same revision gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -56,6 +57,7 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
 .contents li { margin: .15rem 0; }
 #search { width: 100%; max-width: 30rem; padding: .4rem; font: inherit; }
 #results li { margin: .6rem 0; }
+.earlier { background: #fdecea; border-left: 4px solid #b3261e; padding: .4rem .8rem; }
 :target { background: #fff3bf; }
 @page { size: A4; margin: 18mm; }
 @media print { header.site, .pilcrow, #search, #results { display: none; } .parallel { grid-template-columns: 1fr 1fr; } }
@@ -98,7 +100,9 @@ if (box) {
 """
 
 
-def _page(title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "") -> bytes:
+def _page(
+    title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "", banner: str = ""
+) -> bytes:
     """A page of the site; ``indexed`` pages are what search reads (one language each)."""
     marker = " data-pagefind-body" if indexed else ""
     return (
@@ -110,7 +114,9 @@ def _page(title: str, language: str, body: str, root: str, indexed: bool = False
         f'<link rel="stylesheet" href="{root}assets/site.css">\n'
         "</head><body>\n"
         f'<header class="site"><a href="{root}index.html">{e(wording.word("site-contents", language))}</a>{nav}</header>\n'
-        f"<main{marker}>\n{body}</main>\n"
+        f"<main{marker}>\n"
+        + (f'<p class="earlier">{e(banner)} <a href="{root}../../index.html">→</a></p>\n' if banner else "")
+        + f"{body}</main>\n"
         f'<script src="{root}assets/site.js"></script>\n'
         "</body></html>\n"
     ).encode()
@@ -231,28 +237,69 @@ def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str
     return said
 
 
-def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -> Iterator[Page]:
-    """Every page of the site, and its style and script."""
+@dataclass(frozen=True, slots=True)
+class Version:
+    """An earlier text published beside the current one: a stage of the draft (a tag) or the
+    text as a law of the register made it."""
+
+    name: str
+    """Its folder under ``v/``: letters, digits, ``.``, ``-``, ``_``."""
+    label: dict[str, str]
+    """What it is, in each language («submitted-1, 28.11.2026»)."""
+
+
+def version_list(versions: list[Version], languages: tuple[str, ...], root: str) -> str:
+    if not versions:
+        return ""
+    items = "".join(
+        f'<li><a href="{root}v/{e(v.name)}/index.html">{e(" / ".join(dict.fromkeys(v.label[lang] for lang in languages)))}</a></li>\n'
+        for v in versions
+    )
+    heading = " / ".join(dict.fromkeys(wording.word("site-versions", lang) for lang in languages))
+    return f"<h2>{e(heading)}</h2>\n<ul>\n{items}</ul>\n"
+
+
+def pages(
+    code: Code,
+    revision: Revision | None,
+    consolidation: Consolidation,
+    version: Version | None = None,
+    versions: list[Version] | None = None,
+) -> Iterator[Page]:
+    """Every page of the site, and its style and script. ``version``: the pages of an earlier
+    text, each saying so, outside the search; ``versions``: the earlier texts the contents list."""
     languages = code.languages
     numbering = code.numbering()
     title = " / ".join(code.title.get(lang, code.id) for lang in languages)
     revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
+    banner = ""
+    if version is not None:
+        banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.label[lang]}" for lang in languages)
+
+    def page(title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "") -> bytes:
+        return _page(title, language, body, root, indexed and version is None, nav, banner)
+
     search = (
-        f'<p><input id="search" type="search" data-index="./" '
-        f'placeholder="{e(" / ".join(wording.word("site-search", lang) for lang in languages))}"></p>\n'
-        '<ol id="results"></ol>\n'
+        ""
+        if version is not None
+        else (
+            f'<p><input id="search" type="search" data-index="./" '
+            f'placeholder="{e(" / ".join(wording.word("site-search", lang) for lang in languages))}"></p>\n'
+            '<ol id="results"></ol>\n'
+        )
     )
     acts = [a for a in code.acts.values() if a.text is not None]
     act_list = "".join(f'<li><a href="act/{e(a.id)}.html">{e(" / ".join(a.title.values()))}</a></li>\n' for a in acts)
     yield Page(
         "index.html",
-        _page(
+        page(
             title,
             languages[0],
             f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
             + search
             + _contents(code, "", languages)
-            + (f"<h2>{e(wording.word('site-acts', languages[0]))}</h2>\n<ul>{act_list}</ul>\n" if acts else ""),
+            + (f"<h2>{e(wording.word('site-acts', languages[0]))}</h2>\n<ul>{act_list}</ul>\n" if acts else "")
+            + version_list(versions or [], languages, ""),
             "",
         ),
     )
@@ -273,7 +320,7 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
         body = '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
         yield Page(
             f"art/{article.id}.html",
-            _page(
+            page(
                 heading_of(numbering, article, languages[0]),
                 languages[0],
                 body + "</div>\n",
@@ -285,7 +332,7 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
             single = _Writer(code, "../../", numbering)
             yield Page(
                 f"{language}/art/{article.id}.html",
-                _page(
+                page(
                     heading_of(numbering, article, language),
                     language,
                     single.article(article, language, "y"),
@@ -328,7 +375,7 @@ def pages(code: Code, revision: Revision | None, consolidation: Consolidation) -
             lines.append("</div>\n")
         yield Page(
             f"act/{act.id}.html",
-            _page(" / ".join(act.title.values()), languages[0], "".join(lines), "../", indexed=True),
+            page(" / ".join(act.title.values()), languages[0], "".join(lines), "../", indexed=True),
         )
     yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
     yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))
@@ -363,3 +410,21 @@ def index_search(folder: Path) -> None:
     if entry.is_file():
         data = json.loads(entry.read_text(encoding="utf-8"))
         entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+_VERSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def versions_of(tag_names: list[str], code: Code) -> list[tuple[Version, str]]:
+    """The earlier texts to publish, each with the revision that holds it: the Code's tags (its
+    draft's stages) and, in force, each law of the register; a name unfit for a folder is left out."""
+    found: list[tuple[Version, str]] = []
+    for tag in tag_names:
+        if _VERSION_NAME.fullmatch(tag):
+            found.append((Version(tag, {lang: tag for lang in code.languages}), tag))
+    for law in code.amendments:
+        name = "law-" + re.sub(r"[^A-Za-z0-9._-]", "-", law.number)
+        label = {lang: wording.as_of_line(lang, law.in_force, [(law.number, law.adopted)]) for lang in code.languages}
+        if _VERSION_NAME.fullmatch(name) and law.revision not in tag_names:
+            found.append((Version(name, label), law.revision))
+    return found

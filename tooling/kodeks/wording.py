@@ -155,6 +155,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "Кодекске киргизилүүчү колдонуудагы актылар",
         "en": "Acts the Code gathers",
     },
+    "site-versions": {"ru": "Редакции", "ky": "Редакциялар", "en": "Versions"},
+    "site-earlier": {
+        "ru": "Это не последняя редакция",
+        "ky": "Бул акыркы редакция эмес",
+        "en": "This is not the latest version",
+    },
     "site-copy-address": {"ru": "Скопировать адрес", "ky": "Даректи көчүрүү", "en": "Copy the address"},
     "public-form-unit": {"ru": "Структурная единица", "ky": "Түзүмдүк бирдик", "en": "Unit of the draft"},
     "public-form-text": {"ru": "Текст проекта", "ky": "Долбоордун тексти", "en": "Text of the draft"},

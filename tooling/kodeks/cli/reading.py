@@ -573,10 +573,12 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     """
     import shutil
 
+    from .. import wording
     from ..consolidation import consolidate
     from ..load import load_code
     from ..report import as_text
-    from ..site import MARKER, index_search, pages
+    from ..site import MARKER, Version, index_search, pages, versions_of
+    from ..store.git import read_revision, tags
     from ..store.output import make_own_directory, write_output
     from ..verdict import validated
 
@@ -598,7 +600,24 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     if output is None and not target.parent.exists():
         make_own_directory(target.parent)
     written = 0
-    for page in pages(loaded.code, snapshot.revision, consolidate(loaded.code)):
+    earlier: list[Version] = []
+    for version, revision in versions_of(tags(root), loaded.code):
+        stored = read_revision(root, revision)
+        then = load_code(stored)
+        if then.code is None or any(d.is_error for d in then.diagnostics):
+            click.echo(
+                "kodeks: " + msg("{version}: the text there has errors; not published", version=version.name).said(),
+                err=True,
+            )
+            continue
+        if version.name == revision and stored.revision is not None:  # a tag: dated by its commit
+            day = stored.revision.committed.date()
+            version = Version(version.name, {lang: f"{revision} ({wording.date(lang, day)})" for lang in version.label})
+        for page in pages(then.code, stored.revision, consolidate(then.code), version):
+            write_output(target / "v" / version.name / page.path, page.data)
+            written += 1
+        earlier.append(version)
+    for page in pages(loaded.code, snapshot.revision, consolidate(loaded.code), versions=earlier):
         write_output(target / page.path, page.data)
         written += 1
     if not no_search:

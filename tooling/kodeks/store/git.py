@@ -300,6 +300,18 @@ def committed_revision(root: Path, snapshot: Snapshot) -> Revision | None:
     return listing.revision
 
 
+def tags(root: Path) -> list[str]:
+    """The repository's tags, oldest commit first (the draft's stages: «submitted-1», «v1.0»)."""
+    listed = subprocess.run(
+        ["git", "for-each-ref", "--sort=committerdate", "--sort=creatordate", "--format=%(refname:short)", "refs/tags"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return [line for line in listed.stdout.splitlines() if line and not line.startswith("-")]
+
+
 def has_revision(root: Path, rev: str) -> bool:
     """Whether ``rev`` (a tag, branch or commit) names a commit of this repository."""
     if not rev or rev.startswith("-"):
