@@ -116,6 +116,13 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
         first.click()
         page.wait_for_url("**/ky/art/subject.html#ky-art-subject-p2-pt1")
         assert page.locator(":target").inner_text().startswith("1) жергиликтүү кеңештер")
+        # The contents page is Kyrgyz; the Russian index is searched from it too.
+        page.goto(address + "index.html")
+        page.fill("#search", "окмоту")  # in the Russian text only
+        page.wait_for_selector("#results li a")
+        href = page.locator("#results li a").first.get_attribute("href")
+        assert href == address + "ru/art/subject.html#ru-art-subject-p2-pt2"
+        assert "¶" not in page.locator("#results li div").first.inner_text()
         assert errors == [] and all(url.startswith(address) or url.startswith("data:") for url in requests)
     finally:
         server.shutdown()

@@ -45,6 +45,7 @@ _CSS = """
 body { font-family: "DejaVu Serif", "Times New Roman", serif; color: var(--ink); margin: 0; line-height: 1.45; }
 header.site { border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; }
 header.site a { color: var(--accent); }
+.stage { margin-left: auto; color: #b3261e; font-weight: bold; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
 .parallel { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
@@ -77,7 +78,15 @@ if (box) {
   var list = document.getElementById('results');
   box.addEventListener('input', async function () {
     // import() resolves against this script's address: name the index from the page's own
-    if (!pagefind) pagefind = await import(new URL(box.getAttribute('data-index') + 'pagefind/pagefind.js', document.baseURI).href);
+    if (!pagefind) {
+      var bundle = new URL(box.getAttribute('data-index') + 'pagefind/', document.baseURI).href;
+      pagefind = await import(bundle + 'pagefind.js');
+      await pagefind.options({});
+      // Pagefind reads the page's language's index only: the other languages' are merged in
+      for (var other of box.getAttribute('data-languages').split(' ')) {
+        if (other !== document.documentElement.lang) await pagefind.mergeIndex(bundle, {language: other});
+      }
+    }
     var found = await pagefind.debouncedSearch(box.value);
     if (found === null) return;
     list.textContent = '';
@@ -88,7 +97,9 @@ if (box) {
       for (var a of data.anchors) { if (a.location <= (data.locations[0] || 0)) anchor = a.id; }
       var item = document.createElement('li');
       var link = document.createElement('a');
-      link.href = box.getAttribute('data-index') + data.url.replace(/^\\//, '') + (anchor ? '#' + anchor : '');
+      // a merged language's results come with the bundle's address; the page's own, from the site's top
+      var url = /^https?:/.test(data.url) ? data.url : box.getAttribute('data-index') + data.url.replace(/^\\//, '');
+      link.href = url + (anchor ? '#' + anchor : '');
       link.textContent = data.meta.title || data.url;
       var excerpt = document.createElement('div');
       excerpt.textContent = data.excerpt.replace(/<[^>]*>/g, '');
@@ -101,7 +112,14 @@ if (box) {
 
 
 def _page(
-    title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "", banner: str = ""
+    title: str,
+    language: str,
+    body: str,
+    root: str,
+    indexed: bool = False,
+    nav: str = "",
+    banner: str = "",
+    heading: tuple[str, str] = ("", ""),
 ) -> bytes:
     """A page of the site; ``indexed`` pages are what search reads (one language each)."""
     marker = " data-pagefind-body" if indexed else ""
@@ -113,7 +131,8 @@ def _page(
         '<link rel="icon" href="data:,">\n'  # no request for /favicon.ico
         f'<link rel="stylesheet" href="{root}assets/site.css">\n'
         "</head><body>\n"
-        f'<header class="site"><a href="{root}index.html">{e(wording.word("site-contents", language))}</a>{nav}</header>\n'
+        f'<header class="site"><a href="{root}index.html">{e(heading[0] or wording.word("site-contents", language))}</a>'
+        f'{nav}<span class="stage">{e(heading[1])}</span></header>\n'
         f"<main{marker}>\n"
         + (f'<p class="earlier">{e(banner)} <a href="{root}../../index.html">→</a></p>\n' if banner else "")
         + f"{body}</main>\n"
@@ -125,9 +144,11 @@ def _page(
 class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
-    def __init__(self, code: Code, root: str, numbering: Numbering) -> None:
+    def __init__(self, code: Code, root: str, numbering: Numbering, parallel: bool = False) -> None:
         self.code = code
         self.root = root
+        self.parallel = parallel
+        """Links to articles lead to their parallel pages, not to one language's."""
         self.numbering = numbering
         """Worked out once for the site: it walks the whole structure."""
 
@@ -138,7 +159,8 @@ class _Writer:
             anchor = ""
             if target.part is not None or target.point is not None:
                 anchor = "#" + unit_anchor(language, target.id, target.part, target.point, target.subpoint)
-            return f"{self.root}{language}/art/{target.id}.html{anchor}"
+            folder = "" if self.parallel else f"{language}/"
+            return f"{self.root}{folder}art/{target.id}.html{anchor}"
         if target.kind is TargetKind.CHAPTER:
             return f"{self.root}index.html#{chapter_anchor(target.id)}"
         if target.kind is TargetKind.SECTION:
@@ -167,7 +189,7 @@ class _Writer:
             label = f'<a class="num" href="#{e(marked.key)}">{e(line.label)}</a> ' if line.label else ""
             words = self.inlines(line.paragraph, language) if line.paragraph else ""
             copy = (
-                f'<button class="pilcrow" type="button" data-anchor="{e(marked.key)}" '
+                f'<button class="pilcrow" type="button" data-pagefind-ignore data-anchor="{e(marked.key)}" '
                 f'aria-label="{e(wording.word("site-copy-address", language))}">¶</button>'
             )
             out.append(f'<p class="unit" id="{e(marked.key)}">{label}{words}{copy}</p>\n')
@@ -276,14 +298,19 @@ def pages(
     if version is not None:
         banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.label[lang]}" for lang in languages)
 
+    stage = " / ".join(dict.fromkeys(wording.stage_name(code.stage, lang) for lang in languages))
+    contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
+
     def page(title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "") -> bytes:
-        return _page(title, language, body, root, indexed and version is None, nav, banner)
+        # a page in one language heads itself in it; the others in every language
+        label = wording.word("site-contents", language) if indexed else contents
+        return _page(title, language, body, root, indexed and version is None, nav, banner, (label, stage))
 
     search = (
         ""
         if version is not None
         else (
-            f'<p><input id="search" type="search" data-index="./" '
+            f'<p><input id="search" type="search" data-index="./" data-languages="{e(" ".join(languages))}" '
             f'placeholder="{e(" / ".join(wording.word("site-search", lang) for lang in languages))}"></p>\n'
             '<ol id="results"></ol>\n'
         )
@@ -306,17 +333,22 @@ def pages(
 
     def nav(article_id: str, root: str) -> str:
         """The article's other pages: in parallel and in each language."""
-        both = " / ".join(wording.in_languages(lang, languages) for lang in languages)
+
+        def capital(text: str) -> str:
+            return text[:1].upper() + text[1:]
+
+        both = " / ".join(capital(wording.in_languages(lang, languages)) for lang in languages)
         links = [f'<a href="{root}art/{e(article_id)}.html">{e(both)}</a>']
         links += [
-            f'<a href="{root}{lang}/art/{e(article_id)}.html" lang="{e(lang)}">{e(wording.in_languages(lang, (lang,)))}</a>'
+            f'<a href="{root}{lang}/art/{e(article_id)}.html" lang="{e(lang)}">'
+            f"{e(capital(wording.in_languages(lang, (lang,))))}</a>"
             for lang in languages
         ]
         return "".join(links)
 
     for article in code.ordered_articles():
         number = numbering.articles.get(article.id)
-        parallel = _Writer(code, "../", numbering)
+        parallel = _Writer(code, "../", numbering, parallel=True)
         body = '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
         yield Page(
             f"art/{article.id}.html",
