@@ -141,3 +141,32 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
     assert "1-берене. Жөнгө салуу предмети" in earlier and "Бул акыркы редакция эмес: submitted-1 (" in earlier
     assert "data-pagefind-body" not in earlier  # search reads the latest text only
     assert 'href="v/submitted-1/index.html"' in (renumbered / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_removes_only_what_the_last_build_wrote(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    from .conftest import write_files
+
+    root = code_repo()
+    target = _site(root, tmp_path / "site", "--no-search")
+    assert (target / "ru/art/concepts.html").is_file()
+    # A folder holding anything the last build did not write is refused, never emptied.
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = kodeks("site", "--root", str(root), "-o", str(target), "--no-search")
+    assert refused.exit_code == 2 and "holds files kodeks did not write (notes.txt)" in refused.stderr
+    (target / "notes.txt").unlink()
+    (target / "ru/art/gone.html").write_text("an article since removed", encoding="utf-8")
+    marker = (target / "site.json").read_text(encoding="utf-8")
+    (target / "site.json").write_text(marker.replace('"index.html",', '"index.html",\n  "ru/art/gone.html",'), "utf-8")
+    assert kodeks("site", "--root", str(root), "-o", str(target), "--no-search").exit_code == 0
+    assert not (target / "ru/art/gone.html").exists() and (target / "ru/art/concepts.html").is_file()
+    # A marker a commit planted in a folder Git tracks never makes kodeks delete what is there.
+    write_files(root, {"docs/site.json": '{"generator": "kodeks site", "files": ["README.md"]}', "docs/README.md": "x"})
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "docs")
+    planted = kodeks("site", "--root", str(root), "-o", str(root / "docs"), "--no-search")
+    assert planted.exit_code == 2 and "holds files Git tracks" in planted.stderr
+    assert (root / "docs/README.md").read_text(encoding="utf-8") == "x"
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "elsewhere")
+    linked = kodeks("site", "--root", str(root), "-o", str(tmp_path / "link"), "--no-search")
+    assert linked.exit_code == 2 and "is a symlink" in linked.stderr and not any((tmp_path / "elsewhere").iterdir())

@@ -13,6 +13,7 @@ site's own. The same revision gives the same bytes.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -101,8 +102,19 @@ if (box) {
       var url = /^https?:/.test(data.url) ? data.url : box.getAttribute('data-index') + data.url.replace(/^\\//, '');
       link.href = url + (anchor ? '#' + anchor : '');
       link.textContent = data.meta.title || data.url;
+      // Pagefind's excerpt is escaped text with <mark> around the words found: read as an inert
+      // document (nothing in it runs or loads), its text and marks rebuilt node by node
       var excerpt = document.createElement('div');
-      excerpt.textContent = data.excerpt.replace(/<[^>]*>/g, '');
+      var parsed = new DOMParser().parseFromString(data.excerpt, 'text/html').body;
+      for (var node of parsed.childNodes) {
+        if (node.nodeName === 'MARK') {
+          var mark = document.createElement('mark');
+          mark.textContent = node.textContent;
+          excerpt.append(mark);
+        } else {
+          excerpt.append(document.createTextNode(node.textContent));
+        }
+      }
       item.append(link, excerpt);
       list.append(item);
     }
@@ -144,7 +156,11 @@ def _page(
 class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
-    def __init__(self, code: Code, root: str, numbering: Numbering, parallel: bool = False) -> None:
+    def __init__(
+        self, code: Code, root: str, numbering: Numbering, parallel: bool = False, act: Code | None = None
+    ) -> None:
+        self.act = act
+        """On an act's page: its own articles are what ``art:`` names there, not the Code's."""
         self.code = code
         self.root = root
         self.parallel = parallel
@@ -153,6 +169,9 @@ class _Writer:
         """Worked out once for the site: it walks the whole structure."""
 
     def href(self, target: ReferenceTarget, language: str) -> str | None:
+        if target.kind is TargetKind.ARTICLE and self.act is not None:
+            own = self.act.articles.get(target.id)
+            return f"#a-{own.number}" if own is not None else None
         if target.kind is TargetKind.ARTICLE:
             if target.id not in self.code.articles:
                 return None
@@ -384,7 +403,7 @@ def pages(
     fates = _fates(code, consolidation)
     for act in acts:
         assert act.text is not None
-        writer = _Writer(code, "../", numbering)
+        writer = _Writer(code, "../", numbering, act=act.text)
         act_numbering = act.text.numbering()
         lines = [f"<h1>{e(' / '.join(act.title.values()))}</h1>\n"]
         for article in act.text.ordered_articles():
@@ -411,7 +430,6 @@ def pages(
         )
     yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
     yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))
-    yield Page(MARKER, (json.dumps({"revision": revision_text}, sort_keys=True) + "\n").encode("utf-8"))
 
 
 class SearchIndexError(KodeksError):
@@ -459,4 +477,79 @@ def versions_of(tag_names: list[str], code: Code) -> list[tuple[Version, str]]:
         label = {lang: wording.as_of_line(lang, law.in_force, [(law.number, law.adopted)]) for lang in code.languages}
         if _VERSION_NAME.fullmatch(name) and law.revision not in tag_names:
             found.append((Version(name, label), law.revision))
-    return found
+    taken: set[str] = set()
+    unique = []
+    for version, revision in found:  # «12/1» and «12-1» would share a folder: the first keeps it
+        if version.name.lower() not in taken:
+            taken.add(version.name.lower())
+            unique.append((version, revision))
+    return unique
+
+
+class SiteFolderError(KodeksError):
+    """An output folder kodeks will not write into (exit 2): it holds what kodeks did not write."""
+
+
+_GENERATOR = "kodeks site"
+
+
+def _present(folder: Path) -> list[str]:
+    """Every file (or link, never followed) under ``folder``, as a path from it."""
+    found = []
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        here = Path(parent)
+        found += [(here / name).relative_to(folder).as_posix() for name in files]
+        found += [(here / name).relative_to(folder).as_posix() for name in folders if (here / name).is_symlink()]
+    return sorted(found)
+
+
+def clear_previous(folder: Path) -> None:
+    """Make ``folder`` ready for a new build: empty or new, or the last build kodeks wrote there,
+    whose files its marker lists and which are all that is there; those are removed, file by
+    file. A folder holding anything else, or reached through a link, is refused: a marker a pull
+    request planted cannot make kodeks delete a checkout."""
+    if folder.is_symlink():
+        raise SiteFolderError(msg("{target} is a symlink: give the folder itself", target=str(folder)))
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise SiteFolderError(msg("{target} is a file: give a folder", target=str(folder)))
+    present = _present(folder)
+    if not present:
+        return
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        listed = set(marker["files"]) if marker.get("generator") == _GENERATOR else set()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        listed = set()
+    stray = [path for path in present if path != MARKER and path not in listed]
+    if stray or MARKER not in present:
+        raise SiteFolderError(
+            msg(
+                "{target} holds files kodeks did not write ({file}): give an empty or new folder",
+                target=str(folder),
+                file=(stray or present)[0],
+            )
+        )
+    try:
+        for path in present:
+            (folder / path).unlink()
+        for parent, _, _ in sorted(os.walk(folder), key=lambda entry: -len(entry[0])):
+            if Path(parent) != folder:
+                Path(parent).rmdir()
+    except OSError as error:
+        raise SiteFolderError(
+            msg("{target}: the last build cannot be removed ({error})", target=str(folder), error=str(error))
+        ) from error
+
+
+def write_marker(folder: Path, revision: Revision | None) -> None:
+    """The list of what this build wrote: what the next build may remove, and nothing else."""
+    marker = {
+        "generator": _GENERATOR,
+        "revision": revision.hexsha if revision else None,
+        "files": [path for path in _present(folder) if path != MARKER],
+    }
+    (folder / MARKER).write_text(
+        json.dumps(marker, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )

@@ -571,14 +571,12 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
       kodeks site
       kodeks site --rev HEAD~1 -o build/site-previous
     """
-    import shutil
-
     from .. import wording
     from ..consolidation import consolidate
     from ..load import load_code
     from ..report import as_text
-    from ..site import MARKER, Version, index_search, pages, versions_of
-    from ..store.git import read_revision, tags
+    from ..site import Version, clear_previous, index_search, pages, versions_of, write_marker
+    from ..store.git import read_revision, tags, tracks_any
     from ..store.output import make_own_directory, write_output
     from ..verdict import validated
 
@@ -590,18 +588,17 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
         click.echo("kodeks: " + msg("no site; fix the errors above").said(), err=True)
         raise SystemExit(EXIT_INVALID)
     target = output or root / "build" / "site"
-    if target.exists() and any(target.iterdir()):
-        if not (target / MARKER).is_file() or target.is_symlink():
-            raise click.BadParameter(
-                str(msg("{target} holds files kodeks did not write: give an empty or new folder", target=str(target))),
-                param_hint="-o",
-            )
-        shutil.rmtree(target)  # the last build, whole: a renamed article leaves no page behind
+    if tracks_any(root, target):  # a marker a commit planted never makes kodeks delete what Git keeps
+        raise click.BadParameter(
+            str(msg("{target} holds files Git tracks: give an output folder outside them", target=str(target))),
+            param_hint="-o",
+        )
+    clear_previous(target)  # the last build, file by file: a renamed article leaves no page behind
     if output is None and not target.parent.exists():
         make_own_directory(target.parent)
     written = 0
     earlier: list[Version] = []
-    for version, revision in versions_of(tags(root), loaded.code):
+    for version, revision in versions_of(tags(root, rev or "HEAD"), loaded.code):
         stored = read_revision(root, revision)
         then = load_code(stored)
         if then.code is None or any(d.is_error for d in then.diagnostics):
@@ -622,6 +619,7 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
         written += 1
     if not no_search:
         index_search(target)
+    write_marker(target, snapshot.revision)
     click.echo(
         "kodeks: "
         + plural("wrote {target} ({count} page)", "wrote {target} ({count} pages)", written, target=str(target)).said()

@@ -300,16 +300,39 @@ def committed_revision(root: Path, snapshot: Snapshot) -> Revision | None:
     return listing.revision
 
 
-def tags(root: Path) -> list[str]:
-    """The repository's tags, oldest commit first (the draft's stages: «submitted-1», «v1.0»)."""
+def tags(root: Path, rev: str) -> list[str]:
+    """The tags of the history of ``rev``, oldest commit first (the draft's stages: «submitted-1»,
+    «v1.0»): a text published from an earlier revision never lists the stages after it."""
+    if rev.startswith("-"):
+        return []  # never an option to git
     listed = subprocess.run(
-        ["git", "for-each-ref", "--sort=committerdate", "--sort=creatordate", "--format=%(refname:short)", "refs/tags"],
+        [
+            "git",
+            "for-each-ref",
+            "--sort=committerdate",
+            "--sort=creatordate",
+            f"--merged={rev}",
+            "--format=%(refname:short)",
+            "refs/tags",
+        ],
         cwd=root,
         capture_output=True,
         text=True,
         check=False,
     )
     return [line for line in listed.stdout.splitlines() if line and not line.startswith("-")]
+
+
+def tracks_any(root: Path, folder: Path) -> bool:
+    """Whether Git tracks a file under ``folder`` (an output folder kodeks would clear)."""
+    try:
+        relative = folder.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False  # outside the repository: Git tracks nothing there
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--", relative.as_posix() or "."], cwd=root, capture_output=True, check=False
+    )
+    return bool(listed.stdout)
 
 
 def has_revision(root: Path, rev: str) -> bool:
