@@ -170,3 +170,12 @@ def test_a_rebuild_removes_only_what_the_last_build_wrote(code_repo: Callable[..
     (tmp_path / "link").symlink_to(tmp_path / "elsewhere")
     linked = kodeks("site", "--root", str(root), "-o", str(tmp_path / "link"), "--no-search")
     assert linked.exit_code == 2 and "is a symlink" in linked.stderr and not any((tmp_path / "elsewhere").iterdir())
+
+
+def test_an_article_page_says_where_it_stands_and_leads_to_its_neighbours(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    page = (_site(code_repo(), tmp_path / "site", "--no-search") / "ru/art/concepts.html").read_text(encoding="utf-8")
+    assert '<p class="where" data-pagefind-ignore>Глава 1. Основы</p>' in page
+    assert '<a href="../../ru/art/subject.html">← Статья 1</a><a href="../../ru/art/kenesh.html">Статья 3 →</a>' in page
+    assert "Тестовый кодекс (проект), редакция" in page  # what a printed page carries

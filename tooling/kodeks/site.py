@@ -59,10 +59,14 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
 .contents li { margin: .15rem 0; }
 #search { width: 100%; max-width: 30rem; padding: .4rem; font: inherit; }
 #results li { margin: .6rem 0; }
+.where { color: var(--muted); margin: 0; }
+.printed { display: none; }
+.steps { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .6rem; }
 .earlier { background: #fdecea; border-left: 4px solid #b3261e; padding: .4rem .8rem; }
 :target { background: #fff3bf; }
 @page { size: A4; margin: 18mm; }
-@media print { header.site, .pilcrow, #search, #results { display: none; } .parallel { grid-template-columns: 1fr 1fr; } }
+@media print { header.site, .pilcrow, #search, #results, .steps { display: none; } .parallel { grid-template-columns: 1fr 1fr; }
+  .printed { display: block; font-size: .85rem; color: var(--muted); } a { color: inherit; text-decoration: none; } }
 """
 
 _JS = """
@@ -356,7 +360,7 @@ def pages(
         def capital(text: str) -> str:
             return text[:1].upper() + text[1:]
 
-        both = " / ".join(capital(wording.in_languages(lang, languages)) for lang in languages)
+        both = " / ".join(wording.word("site-both", lang) for lang in languages)
         links = [f'<a href="{root}art/{e(article_id)}.html">{e(both)}</a>']
         links += [
             f'<a href="{root}{lang}/art/{e(article_id)}.html" lang="{e(lang)}">'
@@ -365,28 +369,59 @@ def pages(
         ]
         return "".join(links)
 
-    for article in code.ordered_articles():
+    ordered = code.ordered_articles()
+    holder = {entry.id: chapter for chapter in code.chapters for entry in chapter.articles}
+    printed = " / ".join(
+        f"{code.title.get(lang, code.id)} ({wording.stage_name(code.stage, lang).lower()}), "
+        f"{wording.word('revision', lang).lower()} {revision_text}"
+        for lang in languages
+    )
+
+    def around(index: int, root: str, folder: str, shown: tuple[str, ...]) -> tuple[str, str]:
+        """Where the article stands (its chapter), and the way to the one before and after it;
+        the Code's title and revision for print."""
+        article = ordered[index]
+        chapter = holder.get(article.id)
+        where = " / ".join(heading_of(numbering, chapter, lang) for lang in shown) if chapter else ""
+        # none of it is the article's text: search leaves it out
+        top = f'<p class="printed" data-pagefind-ignore>{e(printed)}</p>\n' + (
+            f'<p class="where" data-pagefind-ignore>{e(where)}</p>\n' if where else ""
+        )
+        steps = []
+        for step, arrow in ((index - 1, "←"), (index + 1, "→")):
+            if 0 <= step < len(ordered):
+                other = ordered[step]
+                label = " / ".join(
+                    wording.article_label(lang, numbering.articles.get(other.id, other.number)) for lang in shown
+                )
+                text = f"{arrow} {label}" if arrow == "←" else f"{label} {arrow}"
+                steps.append(f'<a href="{root}{folder}art/{e(other.id)}.html">{e(text)}</a>')
+        return top, f'<nav class="steps" data-pagefind-ignore>{"".join(steps)}</nav>\n'
+
+    for index, article in enumerate(ordered):
         number = numbering.articles.get(article.id)
         parallel = _Writer(code, "../", numbering, parallel=True)
-        body = '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
+        top, steps = around(index, "../", "", languages)
+        body = top + '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
         yield Page(
             f"art/{article.id}.html",
             page(
                 heading_of(numbering, article, languages[0]),
                 languages[0],
-                body + "</div>\n",
+                body + "</div>\n" + steps,
                 "../",
                 nav=nav(article.id, "../"),
             ),
         )
         for language in languages:
             single = _Writer(code, "../../", numbering)
+            top, steps = around(index, "../../", f"{language}/", (language,))
             yield Page(
                 f"{language}/art/{article.id}.html",
                 page(
                     heading_of(numbering, article, language),
                     language,
-                    single.article(article, language, "y"),
+                    top + single.article(article, language, "y") + steps,
                     "../../",
                     indexed=True,
                     nav=nav(article.id, "../../"),

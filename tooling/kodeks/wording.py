@@ -155,6 +155,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "Кодекске киргизилүүчү колдонуудагы актылар",
         "en": "Acts the Code gathers",
     },
+    "site-both": {"ru": "На двух языках", "ky": "Эки тилде", "en": "In both languages"},
     "site-versions": {"ru": "Редакции", "ky": "Редакциялар", "en": "Versions"},
     "site-earlier": {
         "ru": "Это не последняя редакция",
