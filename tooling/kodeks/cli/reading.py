@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import wording
-from ..messages import msg, plural
+from ..messages import Message, msg, plural
 from . import EXIT_INVALID, cli
 from .options import chosen_languages, lang_option, root_option, working_tree, write_or_print
 
@@ -91,6 +91,24 @@ def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapsho
     from ..store.git import read_revision
 
     return read_revision(root, rev)
+
+
+def _valid_code(root: Path, rev: str | None, refusal: Message) -> tuple[Snapshot, Code]:
+    """The Code as ``rev`` (or the working tree) has it, validated (from the verdict memo when
+    these files were validated before); its errors printed and exit 1 with ``refusal`` when it
+    has any."""
+    from ..load import load_code
+    from ..report import as_text
+    from ..verdict import validated
+
+    snapshot = _snapshot(root, rev, name_commit=True)
+    loaded = load_code(snapshot)
+    diagnostics = validated(snapshot, loaded)
+    if loaded.code is None or any(d.is_error for d in diagnostics):
+        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
+        click.echo("kodeks: " + refusal.said(), err=True)
+        raise SystemExit(EXIT_INVALID)
+    return snapshot, loaded.code
 
 
 def _with_register_revisions(root: Path, snapshot: Snapshot, result: Verdict) -> Verdict:
@@ -381,21 +399,11 @@ def consolidation(
       kodeks consolidation --fail-under 80
     """
     from ..consolidation import consolidate
-    from ..load import load_code
     from ..render.consolidation import outline
     from ..render.outline import render
-    from ..report import as_text
     from ..sources_written import source_history
-    from ..verdict import validated
 
-    snapshot = _snapshot(root, rev, name_commit=True)
-    loaded = load_code(snapshot)
-    diagnostics = validated(snapshot, loaded)  # from the verdict memo when the Code was validated before
-    if loaded.code is None or any(d.is_error for d in diagnostics):
-        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
-        click.echo("kodeks: " + msg("no report; fix the errors above").said(), err=True)
-        raise SystemExit(EXIT_INVALID)
-    code = loaded.code
+    snapshot, code = _valid_code(root, rev, msg("no report; fix the errors above"))
     languages = chosen_languages(code.languages, lang)
     report = consolidate(code, source_history(root, rev, code.languages))
     data = render(output_format, outline(code, report, languages, snapshot.revision), languages[0])
@@ -480,11 +488,8 @@ def conflicts(
     """
     from ..conflicts import Kind, find
     from ..consolidation import consolidate
-    from ..load import load_code
     from ..render.conflicts import as_json, outline
     from ..render.outline import render
-    from ..report import as_text
-    from ..verdict import validated
 
     kinds = {kind.value for kind in Kind}
     failing = set(kinds) if fail_on == "all" else {k.strip() for k in (fail_on or "").split(",") if k.strip()}
@@ -499,14 +504,7 @@ def conflicts(
             ),
             param_hint="--fail-on",
         )
-    snapshot = _snapshot(root, rev, name_commit=True)
-    loaded = load_code(snapshot)
-    diagnostics = validated(snapshot, loaded)
-    if loaded.code is None or any(d.is_error for d in diagnostics):
-        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
-        click.echo("kodeks: " + msg("no report; fix the errors above").said(), err=True)
-        raise SystemExit(EXIT_INVALID)
-    code = loaded.code
+    snapshot, code = _valid_code(root, rev, msg("no report; fix the errors above"))
     languages = chosen_languages(code.languages, lang)
     findings = find(code, consolidate(code))
     stale = sorted({d.finding for d in code.conflicts} - {f.id for f in findings})
@@ -574,19 +572,11 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     from .. import wording
     from ..consolidation import consolidate
     from ..load import load_code
-    from ..report import as_text
     from ..site import Version, clear_previous, index_search, pages, versions_of, write_marker
     from ..store.git import read_revision, tags, tracks_any
     from ..store.output import make_own_directory, write_output
-    from ..verdict import validated
 
-    snapshot = _snapshot(root, rev, name_commit=True)
-    loaded = load_code(snapshot)
-    diagnostics = validated(snapshot, loaded)
-    if loaded.code is None or any(d.is_error for d in diagnostics):
-        click.echo(as_text(diagnostics, len(loaded.code.articles) if loaded.code else 0), err=True, nl=False)
-        click.echo("kodeks: " + msg("no site; fix the errors above").said(), err=True)
-        raise SystemExit(EXIT_INVALID)
+    snapshot, code = _valid_code(root, rev, msg("no site; fix the errors above"))
     target = output or root / "build" / "site"
     if tracks_any(root, target):  # a marker a commit planted never makes kodeks delete what Git keeps
         raise click.BadParameter(
@@ -598,7 +588,7 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
         make_own_directory(target.parent)
     written = 0
     earlier: list[Version] = []
-    for version, revision in versions_of(tags(root, rev or "HEAD"), loaded.code):
+    for version, revision in versions_of(tags(root, rev or "HEAD"), code):
         stored = read_revision(root, revision)
         then = load_code(stored)
         if then.code is None or any(d.is_error for d in then.diagnostics):
@@ -614,7 +604,7 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
             write_output(target / "v" / version.name / page.path, page.data)
             written += 1
         earlier.append(version)
-    for page in pages(loaded.code, snapshot.revision, consolidate(loaded.code), versions=earlier):
+    for page in pages(code, snapshot.revision, consolidate(code), versions=earlier):
         write_output(target / page.path, page.data)
         written += 1
     if not no_search:
