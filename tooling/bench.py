@@ -632,6 +632,11 @@ def main() -> None:
                 [kodeks, "build", "--format", "docx", "-o", f"{out}.docx"],
                 (6.0, 300),
             ),
+            (
+                "kodeks build --format akn --lang ru (Akoma Ntoso)",
+                [kodeks, "build", "--format", "akn", "--lang", "ru", "-o", f"{out}.ru.akn.xml"],
+                (3.0, 300),
+            ),
         ]
         pandoc = _pandoc()
         if pandoc:

@@ -201,7 +201,9 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
 @root_option
 @click.option("--rev", metavar="REV", help="Build the Code as it is in a Git revision (read from Git, no checkout).")
 @lang_option
-@click.option("--format", "output_format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
+@click.option(
+    "--format", "output_format", type=click.Choice(["html", "md", "docx", "akn"]), default="html", show_default=True
+)
 @click.option(
     "--review", is_flag=True, help="Add status badges, working-group notes and sources (never in the official text)."
 )
@@ -235,7 +237,8 @@ def build(
     as_of: Any,
     history: bool | None,
 ) -> None:
-    """Render the consolidated Code as one HTML, Markdown or Word document.
+    """Render the consolidated Code as one HTML, Markdown or Word document, or as Akoma Ntoso
+    3.0 XML (one document a language).
 
     The same revision always gives the same bytes. An invalid Code is refused with the
     validator's diagnostics unless --force.
@@ -245,6 +248,7 @@ def build(
       kodeks build                                  # build/lsg-code.html, ky and ru side by side
       kodeks build --rev main --format docx --lang ru
       kodeks build --review -o review.html
+      kodeks build --format akn                     # build/lsg-code.ky.akn.xml and .ru.akn.xml
       kodeks build --as-of 2027-03-15 --format docx   # the text in force that day, with history notes
     """
     from ..load import DEFAULT_CACHE, load_code
@@ -278,10 +282,18 @@ def build(
 
         # The first law adopted the text; the others in force by then amended it.
         day = AsOf(as_of.date(), tuple(records[1:]))
-    data = render(output_format, code, snapshot.revision, BuildOptions(languages, review), notes, day)
-    language_suffix = "" if languages == code.languages else "." + "-".join(languages)
-    name = f"{code.id}{language_suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"
-    target = write_or_print(data, output, root / "build" / name)
+    if output_format == "akn" and len(languages) > 1 and output is not None:
+        raise click.UsageError(str(msg("Akoma Ntoso is one language a file: give --lang with -o")))
+    # Akoma Ntoso is one document per language expression: build/<id>.<lang>.akn.xml each
+    editions = [(lang,) for lang in languages] if output_format == "akn" else [languages]
+    for shown in editions:
+        data = render(output_format, code, snapshot.revision, BuildOptions(shown, review), notes, day)
+        suffix = "." + shown[0] if output_format == "akn" else "" if shown == code.languages else "." + "-".join(shown)
+        name = f"{code.id}{suffix}{'.review' if review else ''}{SUFFIXES[output_format]}"
+        _report_built(write_or_print(data, output, root / "build" / name), code, shown, data)
+
+
+def _report_built(target: Path | None, code: Code, languages: tuple[str, ...], data: bytes) -> None:
     if target is not None:
         articles = len(code.ordered_articles())
         click.echo(

@@ -18,8 +18,8 @@ from ..snapshot import Revision
 if TYPE_CHECKING:
     from ..diff import Comparison
 
-FORMATS = {"html": "html", "md": "md", "docx": "docx"}
-SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx"}
+FORMATS = {"html": "html", "md": "md", "docx": "docx", "akn": "akn"}
+SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx", "akn": ".akn.xml"}
 
 
 @dataclass(frozen=True, slots=True)

