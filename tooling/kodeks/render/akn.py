@@ -220,6 +220,31 @@ def _note_paragraphs(notes: Notes) -> Iterator[Paragraph]:
             yield from inner.paragraphs
 
 
+def _law_eid(number: str) -> str:
+    return "law_" + "".join(c if c.isalnum() else "-" for c in number)
+
+
+def _lifecycle(code: Code) -> str:
+    """The laws of the register as events: the first made the text, the others amended it."""
+    if not code.amendments:
+        return ""
+    events = "".join(
+        f'<eventRef date="{law.adopted.isoformat()}" eId="evt_{index}" source="#{_law_eid(law.number)}" '
+        f'type="{"generation" if index == 1 else "amendment"}"/>'
+        for index, law in enumerate(code.amendments, start=1)
+    )
+    return f'<lifecycle source="#kodeks">{events}</lifecycle>'
+
+
+def _laws(code: Code) -> str:
+    """Each law of the register, as the events name it: its work URI and its number."""
+    refs = []
+    for law in code.amendments:
+        href = f"/akn/kg/act/{law.adopted.isoformat()}/{law.number}"
+        refs.append(f'<passiveRef eId="{_law_eid(law.number)}" href={_a(href)} showAs={_a(law.number)}/>')
+    return "".join(refs)
+
+
 def act_work(act_id: str, text: Code | None) -> str:
     """An act's FRBR work URI: its date of adoption and number where the repository records them."""
     enactment = text.enactment if text is not None else None
@@ -229,6 +254,8 @@ def act_work(act_id: str, text: Code | None) -> str:
 
 
 def _date(edition: Edition) -> datetime.date:
+    if edition.code.enactment is not None:
+        return edition.code.enactment.adopted
     if edition.code.amendments:
         return edition.code.amendments[0].adopted
     return (edition.revision.committed if edition.revision else UNDATED).date()
@@ -239,9 +266,11 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
     (language,) = options.languages
     ids = _Ids(code)
     writer = _Writer(code, language, ids)
-    kind = "act" if code.stage is Stage.IN_FORCE else "bill"
+    kind = "act" if code.stage is Stage.IN_FORCE or code.enactment is not None else "bill"
     day = _date(edition).isoformat()
-    work = f"/akn/kg/{kind}/{day}/{code.id}"
+    # an existing act kept as text is the act its number and date name; the Code, by its id
+    work = act_work(code.id, code) if code.enactment is not None else f"/akn/kg/{kind}/{day}/{code.id}"
+    number = code.enactment.number if code.enactment is not None else code.id
     expression = f"{work}/{LANGUAGES.get(language, language)}@{day}"
     title = code.title.get(language, code.id)
 
@@ -256,14 +285,16 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
     meta = (
         '<meta><identification source="#kodeks">'
         f"<FRBRWork>{frbr(work + '/!main', work, alias)}"
-        f'<FRBRcountry value="kg"/><FRBRnumber value={_a(code.id)}/>'
+        f'<FRBRcountry value="kg"/><FRBRnumber value={_a(number)}/>'
         "</FRBRWork>"
         f"<FRBRExpression>{frbr(expression + '/!main', expression)}"
         f'<FRBRlanguage language="{LANGUAGES.get(language, language)}"/></FRBRExpression>'
         f"<FRBRManifestation>{frbr(expression + '/!main.xml', expression + '.xml')}</FRBRManifestation>"
         "</identification>"
-        '<references source="#kodeks"><TLCOrganization eId="kodeks" href="/ontology/organization/kodeks" '
-        'showAs="kodeks"/></references></meta>'
+        f"{_lifecycle(code)}"
+        '<references source="#kodeks">'
+        f"{_laws(code)}"
+        '<TLCOrganization eId="kodeks" href="/ontology/organization/kodeks" showAs="kodeks"/></references></meta>'
     )
     body: list[str] = []
 
