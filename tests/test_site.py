@@ -35,7 +35,8 @@ def test_every_article_has_its_pages_every_unit_its_anchor_and_the_same_bytes_tw
     ru = (site / "ru/art/subject.html").read_text(encoding="utf-8")
     ids = re.findall(r' id="([^"]+)"', ru)
     assert ids == ["ru-art-subject-p1", "ru-art-subject-p2", "ru-art-subject-p2-pt1", "ru-art-subject-p2-pt2"]
-    assert 'data-anchor="ru-art-subject-p2-pt1"' in ru  # the ¶ that copies the unit's address
+    # The ¶ copies the unit as the law cites it, and its address.
+    assert 'data-anchor="ru-art-subject-p2-pt1" data-cite="пункт 1 части 2 статьи 1 Кодекса"' in ru
     assert '<a href="../../ru/art/concepts.html#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in ru
     # By number, a redirect to the address by id; search reads the single-language pages only.
     assert 'url=../art/kenesh.html"' in (site / "n/3.html").read_text(encoding="utf-8")

@@ -28,6 +28,7 @@ from .errors import KodeksError
 from .marks import chapter_anchor, heading_of, marked_lines, section_anchor, unit_anchor, units_in_order
 from .messages import msg
 from .model import Article, Chapter, Code, Link, Numbering, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .review_table import unit_place
 from .snapshot import Revision
 
 MARKER = "site.json"
@@ -74,7 +75,9 @@ document.addEventListener('click', function (event) {
   var button = event.target.closest('.pilcrow');
   if (!button) return;
   var address = location.href.split('#')[0] + '#' + button.getAttribute('data-anchor');
-  if (navigator.clipboard) navigator.clipboard.writeText(address);
+  if (navigator.clipboard) navigator.clipboard.writeText(button.getAttribute('data-cite') + '\\n' + address);
+  button.textContent = '✓';
+  setTimeout(function () { button.textContent = '¶'; }, 1500);
   history.replaceState(null, '', '#' + button.getAttribute('data-anchor'));
 });
 var box = document.getElementById('search');
@@ -211,13 +214,21 @@ class _Writer:
             line = marked.line
             label = f'<a class="num" href="#{e(marked.key)}">{e(line.label)}</a> ' if line.label else ""
             words = self.inlines(line.paragraph, language) if line.paragraph else ""
+            # a unit is cited as the law names it: «пункт 1 части 2 статьи 11 Кодекса» and its address
+            cite = _cited(self.numbering, marked.unit, language)
             copy = (
                 f'<button class="pilcrow" type="button" data-pagefind-ignore data-anchor="{e(marked.key)}" '
-                f'aria-label="{e(wording.word("site-copy-address", language))}">¶</button>'
+                f'data-cite="{e(cite)}" aria-label="{e(wording.word("site-copy-address", language))}">¶</button>'
             )
             out.append(f'<p class="unit" id="{e(marked.key)}">{label}{words}{copy}</p>\n')
         out.append("</section>\n")
         return "".join(out)
+
+
+def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
+    """«пункт 1 части 2 статьи 11 Кодекса» / «Кодекстин 11-беренесинин 2-бөлүгүнүн 1-пункту»."""
+    place = unit_place(numbering, unit, language)
+    return f"Кодекстин {place}" if language == "ky" else f"{place} Кодекса"
 
 
 def _contents(code: Code, root: str, languages: tuple[str, ...]) -> str:
