@@ -17,7 +17,7 @@ from kodeks.load import load_code
 from kodeks.marks import marked_lines
 from kodeks.store.worktree import read_worktree
 
-from .conftest import kodeks
+from .conftest import BASE_FILES, A, kodeks
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 SAMPLE = Path(__file__).resolve().parents[1]
@@ -126,3 +126,69 @@ def test_an_act_kept_as_text_is_the_act_its_number_and_date_name(code_dir: Calla
     assert document.frbr_uri.work_uri() == "/akn/kg/act/1996-05-08/15"
     wrong = kodeks("build", "--root", str(root), "--act", "civil-code")
     assert wrong.exit_code == 2 and "--act names an act kept as text" in wrong.stderr
+
+
+def tricky_kenesh() -> str:
+    """Article 3 with what plain fixtures lack: «&», «<», «"» in its title and text, a part whose
+    points come before its closing абзац, a point whose subpoints do, and a link to a subpoint."""
+    kenesh = str(BASE_FILES[A + "kenesh.md"])
+    kenesh = kenesh.replace(
+        'title: {ky: "Жергиликтүү кеңеш", ru: "Местный кенеш"}',
+        'title: {ky: "Кеңеш & <мэрия> \\"A\\"", ru: "Кенеш & <мэрия> \\"A\\""}',
+    )
+    kenesh = kenesh.replace(
+        "2. Кеңеш [1-главада](ch:basics) жана [I бөлүмдө](sec:general) аталган маселелерди чечет.",
+        "2. Кеңеш [1-главада](ch:basics) жана [I бөлүмдө](sec:general) аталган маселелерди чечет.\n"
+        "3. Кеңеш «A & B» <кабыл алат>:\n   1) чечимдерди;\n   2) актыларды:\n\n      а) бюджет жөнүндө;\n\n"
+        "      б) пландар жөнүндө.\n\n      Актыларга төрага кол коет.\n\n"
+        "   Чечимдер [2-пунктунун «а» пунктчасына](art:kenesh#3.2.а) ылайык жарыяланат.",
+    )
+    return kenesh.replace(
+        "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).",
+        "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).\n"
+        "3. Кенеш «A & B» <принимает>:\n   1) решения;\n   2) акты:\n\n      а) о бюджете;\n\n"
+        "      б) о планах.\n\n      Акты подписывает председатель.\n\n"
+        "   Решения публикуются согласно [подпункту «а» пункта 2](art:kenesh#3.2.а).",
+    )
+
+
+def test_closing_абзацы_signs_and_a_subpoint_link_come_out_in_place(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_repo([{A + "kenesh.md": tricky_kenesh()}])
+    exported = _export(root, tmp_path)
+    for language, data in exported.items():
+        tree = etree.fromstring(data)  # «&», «<», «"» escaped: the XML parses, and validates
+        assert get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)(tree)
+        words = [p for p in tree.iter(f"{AKN}p") if p.getparent().tag != f"{AKN}longTitle"]
+        assert ["".join(p.itertext()) for p in words] == _printed_texts(root, language)  # closing абзацы last
+        assert tree.find(f".//{AKN}FRBRlanguage").get("language") == {"ky": "kir", "ru": "rus"}[language]
+    ru = etree.fromstring(exported["ru"])
+    part = ru.find(f".//{AKN}paragraph[@eId='part_1__chp_2__art_3__para_3']")
+    assert [child.tag.removeprefix(AKN) for child in part] == ["num", "intro", "point", "point", "wrapUp"]
+    point = part.find(f"{AKN}point[@eId='part_1__chp_2__art_3__para_3__point_2']")
+    assert [child.tag.removeprefix(AKN) for child in point] == ["num", "intro", "point", "point", "wrapUp"]
+    link = ru.find(f".//{AKN}wrapUp//{AKN}ref")
+    assert link.get("href") == "#part_1__chp_2__art_3__para_3__point_2__point_а"
+    assert ru.find(f".//{AKN}*[@eId='part_1__chp_2__art_3__para_3__point_2__point_а']") is not None
+    assert ru.find(f".//{AKN}article[@wId='kenesh']/{AKN}heading").text == 'Кенеш & <мэрия> "A"'
+
+
+def test_a_reference_into_an_act_names_its_unit(code_dir: Callable[..., Path], tmp_path: Path) -> None:
+    from .test_acts import civil_code_act
+
+    files = civil_code_act()
+    files[A + "kenesh.md"] = (
+        str(BASE_FILES[A + "kenesh.md"])
+        .replace(
+            "настоящей статьи.", "настоящей статьи и [пунктом 2 статьи 1 Гражданского кодекса](act:civil-code/1#2)."
+        )
+        .replace(
+            "ылайык иштейт.", "жана [Жарандык кодекстин 1-беренесинин 2-пунктуна](act:civil-code/1#2) ылайык иштейт."
+        )
+    )
+    root = code_dir(files)
+    target = tmp_path / "ru.xml"
+    assert kodeks("build", "--root", str(root), "--format", "akn", "--lang", "ru", "-o", str(target)).exit_code == 0
+    hrefs = [r.get("href") for r in etree.parse(str(target)).getroot().iter(f"{AKN}ref")]
+    assert "/akn/kg/act/1996-05-08/15/~art_1__para_2" in hrefs

@@ -330,3 +330,24 @@ def test_the_word_form_shows_what_word_shows(code_repo: Callable[..., Path], tmp
     entries = _register(root)["comments"]
     assert isinstance(entries, list)
     assert [e["comment"] for e in entries] == ["Видимое.", "Объединенная ячейка."]
+
+
+def test_a_letter_cites_a_subpoint_in_abbreviations_and_a_blank_line_of_spaces_parts_two_letters(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from .conftest import A
+    from .test_akn import tricky_kenesh
+
+    root = code_repo([{A + "kenesh.md": tricky_kenesh()}])
+    letters = tmp_path / "letters.txt"
+    letters.write_text("Предлагаю изменить пп. «а» п. 2 ч. 3 ст. 3.\n   \nВ ч. 1 ст. 3 уточнить.\n", encoding="utf-8")
+    result = kodeks("review", "import", str(letters), "--root", str(root), "--round", "public-1", "--author", "Жаран")
+    assert result.exit_code == 0, result.output + result.stderr
+    entries = _register(root)["comments"]
+    assert isinstance(entries, list)
+    assert [e["unit"] for e in entries] == ["art:kenesh#3.2.а", "art:kenesh#1"]
+    # A code the form gave that names no unit of the Code today is not believed.
+    form = tmp_path / "form.csv"
+    form.write_text('"Сын-пикир / Замечание";"Код"\n"Уточнить.";"art:kenesh#9"\n', encoding="utf-8")
+    unknown = kodeks("review", "import", str(form), "--root", str(root), "--round", "public-1")
+    assert "row 2: it names no unit of the Code" in unknown.stderr

@@ -180,3 +180,41 @@ def test_an_article_page_says_where_it_stands_and_leads_to_its_neighbours(
     assert '<p class="where" data-pagefind-ignore>Глава 1. Основы</p>' in page
     assert '<a href="../../ru/art/subject.html">← Статья 1</a><a href="../../ru/art/kenesh.html">Статья 3 →</a>' in page
     assert "Тестовый кодекс (проект), редакция" in page  # what a printed page carries
+
+
+def test_signs_are_escaped_references_stay_in_their_view_and_the_first_article_leads_nowhere_back(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from .test_akn import tricky_kenesh
+
+    root = code_repo([{A + "kenesh.md": tricky_kenesh()}])
+    site = _site(root, tmp_path / "site", "--no-search")
+    ru = (site / "ru/art/kenesh.html").read_text(encoding="utf-8")
+    assert "Кенеш «A &amp; B» &lt;принимает&gt;:" in ru and "<принимает>" not in ru
+    assert "<title>Статья 3. Кенеш &amp; &lt;мэрия&gt; &quot;A&quot;</title>" in ru
+    parallel = (site / "art/subject.html").read_text(encoding="utf-8")
+    assert '<a href="../art/concepts.html#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in parallel  # not ru/art/
+    first = (site / "ky/art/subject.html").read_text(encoding="utf-8")
+    assert "←" not in first.split('<nav class="steps"')[1] and "2-берене →" in first
+
+
+def test_an_acts_own_references_and_a_provision_moved_into_two_articles(
+    code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .test_acts import civil_code_act
+
+    files = civil_code_act()
+    # Article 1, part 2 goes into two articles of the Code.
+    with_sources(files, ["act:civil-code/1#2", "act:civil-code/2"], ["act:civil-code/1#2", "act:civil-code/7"])
+    files[DISPOSITIONS] = EVERYTHING_ELSE
+    root = code_dir(files)
+    monkeypatch.chdir(root)
+    page = (_site(root, tmp_path / "site", "--no-search") / "act/civil-code.html").read_text(encoding="utf-8")
+    assert (
+        'Кодекстин <a href="../ky/art/subject.html">1-</a> жана <a href="../ky/art/concepts.html">2-беренелерине</a> '
+        "өткөрүлдү / Перенесено в статьи "
+        '<a href="../ru/art/subject.html">1</a> и <a href="../ru/art/concepts.html">2</a> Кодекса'
+    ) in page
+    assert page.count("Перенесено в статьи") == 1  # said once for the part, not after each of its points
+    own = re.findall(r'href="(#a-[^"]+)"', page)
+    assert own and all(f'id="{anchor[1:]}"' in page for anchor in own)  # the act's own articles, on its page
