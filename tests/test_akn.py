@@ -148,14 +148,33 @@ def tricky_kenesh() -> str:
         "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).\n"
         "3. Кенеш «A & B» <принимает>:\n   1) решения;\n   2) акты:\n\n      а) о бюджете;\n\n"
         "      б) о планах.\n\n      Акты подписывает председатель.\n\n"
-        "   Решения публикуются согласно [подпункту «а» пункта 2](art:kenesh#3.2.а).",
+        "   Решения публикуются согласно [подпункту «а» пункта 2 (A & B)](art:kenesh#3.2.а).",
     )
+
+
+def tricky_files() -> dict[str, str | bytes | None]:
+    """The tricky article 3, an article closing with an абзац after its points, and a Code title
+    with quotes and signs (it stands in attributes)."""
+    concepts = str(BASE_FILES[A + "concepts.md"])
+    concepts = concepts.replace(
+        "2) мыйзам – [Мыйзам](act:lsg-law).",
+        "2) мыйзам – [Мыйзам](act:lsg-law).\n\nБашка түшүнүктөр мыйзамдагыдай колдонулат.",
+    )
+    concepts = concepts.replace(
+        "2) закон – [Закон](act:lsg-law).",
+        "2) закон – [Закон](act:lsg-law).\n\nИные понятия используются в значениях закона.",
+    )
+    title = 'title: {ky: "Сыноо \\"кодекси\\" & N", ru: "Тестовый \\"кодекс\\" & N"}'
+    structure = str(BASE_FILES["code_text/code.yaml"]).replace(
+        'title: {ky: "Сыноо кодекси", ru: "Тестовый кодекс"}', title
+    )
+    return {A + "kenesh.md": tricky_kenesh(), A + "concepts.md": concepts, "code_text/code.yaml": structure}
 
 
 def test_closing_абзацы_signs_and_a_subpoint_link_come_out_in_place(
     code_repo: Callable[..., Path], tmp_path: Path
 ) -> None:
-    root = code_repo([{A + "kenesh.md": tricky_kenesh()}])
+    root = code_repo([tricky_files()])
     exported = _export(root, tmp_path)
     for language, data in exported.items():
         tree = etree.fromstring(data)  # «&», «<», «"» escaped: the XML parses, and validates
@@ -172,6 +191,10 @@ def test_closing_абзацы_signs_and_a_subpoint_link_come_out_in_place(
     assert link.get("href") == "#part_1__chp_2__art_3__para_3__point_2__point_а"
     assert ru.find(f".//{AKN}*[@eId='part_1__chp_2__art_3__para_3__point_2__point_а']") is not None
     assert ru.find(f".//{AKN}article[@wId='kenesh']/{AKN}heading").text == 'Кенеш & <мэрия> "A"'
+    assert ru.find(f".//{AKN}FRBRalias").get("value") == 'Тестовый "кодекс" & N'
+    assert "".join(link.itertext()) == "подпункту «а» пункта 2 (A & B)"
+    concepts = ru.find(f".//{AKN}article[@wId='concepts']")
+    assert [child.tag.removeprefix(AKN) for child in concepts][-1] == "wrapUp"  # the closing абзац last
 
 
 def test_a_reference_into_an_act_names_its_unit(code_dir: Callable[..., Path], tmp_path: Path) -> None:
