@@ -318,6 +318,18 @@ def test_the_word_form_shows_what_word_shows(code_repo: Callable[..., Path], tmp
             etree.SubElement(run, f"{w}t").text = hidden
 
     fill(list(rows[3].iterchildren(f"{w}tc"))[3], "Видимое.", hidden=" СКРЫТОЕ")
+    moved = list(rows[3].iterchildren(f"{w}tc"))[3].find(f"{w}p")
+    away = etree.SubElement(moved, f"{w}moveFrom")  # Word moved these words elsewhere: not here
+    etree.SubElement(etree.SubElement(away, f"{w}r"), f"{w}t").text = " УНЕСЕННОЕ"
+    # A table a reader put inside a cell: its rows are not rows of the form.
+    cell = list(rows[4].iterchildren(f"{w}tc"))[3]
+    inner = etree.SubElement(cell, f"{w}tbl")
+    inner_row = etree.SubElement(inner, f"{w}tr")
+    for text in ("a", "b", "c", "d", "Вложенная строка."):
+        etree.SubElement(etree.SubElement(etree.SubElement(inner_row, f"{w}tc"), f"{w}p"), f"{w}r")
+        inner_row[-1][0][0].append(etree.Element(f"{w}t"))
+        inner_row[-1][0][0][0].text = text
+    etree.SubElement(cell, f"{w}p")
     merged = list(rows[5].iterchildren(f"{w}tc"))
     rows[5].remove(merged[4])
     fill(merged[3], "Объединенная ячейка.")
@@ -329,7 +341,7 @@ def test_the_word_form_shows_what_word_shows(code_repo: Callable[..., Path], tmp
     assert result.exit_code == 0, result.output + result.stderr
     entries = _register(root)["comments"]
     assert isinstance(entries, list)
-    assert [e["comment"] for e in entries] == ["Видимое.", "Объединенная ячейка."]
+    assert [e["comment"] for e in entries] == ["Видимое.", "a\nb\nc\nd\nВложенная строка.", "Объединенная ячейка."]
 
 
 def test_a_letter_cites_a_subpoint_in_abbreviations_and_a_blank_line_of_spaces_parts_two_letters(
@@ -340,12 +352,20 @@ def test_a_letter_cites_a_subpoint_in_abbreviations_and_a_blank_line_of_spaces_p
 
     root = code_repo([{A + "kenesh.md": tricky_kenesh()}])
     letters = tmp_path / "letters.txt"
-    letters.write_text("Предлагаю изменить пп. «а» п. 2 ч. 3 ст. 3.\n   \nВ ч. 1 ст. 3 уточнить.\n", encoding="utf-8")
+    repeated = "переписать целиком, " * 40
+    letters.write_text(
+        f"Предлагаю изменить пп. «а» п. 2 ч. 3 ст. 3.\n   \nВ ч. 1 ст. 3 уточнить.\n\nЧасти 1, 2 и 3 статьи 3 {repeated}\n",
+        encoding="utf-8",
+    )
     result = kodeks("review", "import", str(letters), "--root", str(root), "--round", "public-1", "--author", "Жаран")
     assert result.exit_code == 0, result.output + result.stderr
     entries = _register(root)["comments"]
     assert isinstance(entries, list)
     assert [e["unit"] for e in entries] == ["art:kenesh#3.2.а", "art:kenesh#1"]
+    # Three parts named: a list, not a place; listed with its words, cut to what finds it in the file.
+    assert "paragraph 3: it cites 3 units (art:kenesh#1, art:kenesh#2, art:kenesh#3)" in result.stderr
+    listed = result.stderr.split("on the page: ")[-1].splitlines()[0]
+    assert listed.startswith("Части 1, 2 и 3 статьи 3") and len(listed) == 300 and listed.endswith("…")
     # A code the form gave that names no unit of the Code today is not believed.
     form = tmp_path / "form.csv"
     form.write_text('"Сын-пикир / Замечание";"Код"\n"Уточнить.";"art:kenesh#9"\n', encoding="utf-8")

@@ -154,6 +154,12 @@ def test_a_rebuild_removes_only_what_the_last_build_wrote(code_repo: Callable[..
     (target / "notes.txt").write_text("mine", encoding="utf-8")
     refused = kodeks("site", "--root", str(root), "-o", str(target), "--no-search")
     assert refused.exit_code == 2 and "holds files kodeks did not write (notes.txt)" in refused.stderr
+    # A marker kodeks did not write (no generator) lists nothing kodeks may remove.
+    ours = (target / "site.json").read_text(encoding="utf-8")
+    (target / "site.json").write_text('{"files": ["notes.txt"]}', encoding="utf-8")
+    foreign = kodeks("site", "--root", str(root), "-o", str(target), "--no-search")
+    assert foreign.exit_code == 2 and (target / "notes.txt").exists()
+    (target / "site.json").write_text(ours, encoding="utf-8")
     (target / "notes.txt").unlink()
     (target / "ru/art/gone.html").write_text("an article since removed", encoding="utf-8")
     marker = (target / "site.json").read_text(encoding="utf-8")
@@ -191,6 +197,7 @@ def test_signs_are_escaped_references_stay_in_their_view_and_the_first_article_l
     site = _site(root, tmp_path / "site", "--no-search")
     ru = (site / "ru/art/kenesh.html").read_text(encoding="utf-8")
     assert "Кенеш «A &amp; B» &lt;принимает&gt;:" in ru and "<принимает>" not in ru
+    assert "подпункту «а» пункта 2 (A &amp; B)</a>" in ru
     assert "<title>Статья 3. Кенеш &amp; &lt;мэрия&gt; &quot;A&quot;</title>" in ru
     parallel = (site / "art/subject.html").read_text(encoding="utf-8")
     assert '<a href="../art/concepts.html#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in parallel  # not ru/art/
