@@ -156,7 +156,10 @@ def test_a_rebuild_removes_only_what_the_last_build_wrote(code_repo: Callable[..
     assert refused.exit_code == 2 and "holds files kodeks did not write (notes.txt)" in refused.stderr
     # A marker kodeks did not write (no generator) lists nothing kodeks may remove.
     ours = (target / "site.json").read_text(encoding="utf-8")
-    (target / "site.json").write_text('{"files": ["notes.txt"]}', encoding="utf-8")
+    import json
+
+    listed = json.loads(ours)["files"] + ["notes.txt"]
+    (target / "site.json").write_text(json.dumps({"files": listed}), encoding="utf-8")
     foreign = kodeks("site", "--root", str(root), "-o", str(target), "--no-search")
     assert foreign.exit_code == 2 and (target / "notes.txt").exists()
     (target / "site.json").write_text(ours, encoding="utf-8")
