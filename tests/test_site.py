@@ -189,6 +189,13 @@ def test_an_article_page_says_where_it_stands_and_leads_to_its_neighbours(
     assert '<p class="where" data-pagefind-ignore>Глава 1. Основы</p>' in page
     assert '<a href="../../ru/art/subject.html">← Статья 1</a><a href="../../ru/art/kenesh.html">Статья 3 →</a>' in page
     assert "Тестовый кодекс (проект), редакция" in page  # what a printed page carries
+    # The whole text on one page, to read through or print, every unit's anchor on it.
+    whole = (tmp_path / "site/ru/all.html").read_text(encoding="utf-8")
+    assert [whole.index(f'id="ru-art-{a}-') for a in ("subject", "concepts", "kenesh")] == sorted(
+        whole.index(f'id="ru-art-{a}-') for a in ("subject", "concepts", "kenesh")
+    )
+    assert "data-pagefind-body" not in whole  # search opens a unit's own page, not this one
+    assert 'href="ky/all.html"' in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
 
 def test_signs_are_escaped_references_stay_in_their_view_and_the_first_article_leads_nowhere_back(

@@ -231,6 +231,18 @@ def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
     return f"Кодекстин {place}" if language == "ky" else f"{place} Кодекса"
 
 
+def _whole_text_links(languages: tuple[str, ...]) -> str:
+    """Links to the whole text on one page: in parallel and in each language."""
+    both = " / ".join(wording.word("site-whole-text", lang) for lang in languages)
+    links = [f'<a href="all.html">{e(both)}</a>']
+    links += [
+        f'<a href="{lang}/all.html" lang="{lang}">{e(wording.word("site-whole-text", lang))} '
+        f"({e(wording.in_languages(lang, (lang,)))})</a>"
+        for lang in languages
+    ]
+    return f'<p class="whole">{" · ".join(links)}</p>\n'
+
+
 def _contents(code: Code, root: str, languages: tuple[str, ...]) -> str:
     numbering = code.numbering()
     out = ['<ul class="contents">\n']
@@ -358,6 +370,7 @@ def pages(
             languages[0],
             f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
             + search
+            + _whole_text_links(languages)
             + _contents(code, "", languages)
             + (f"<h2>{e(wording.word('site-acts', languages[0]))}</h2>\n<ul>{act_list}</ul>\n" if acts else "")
             + version_list(versions or [], languages, ""),
@@ -446,6 +459,18 @@ def pages(
                 f'<body><a href="{target}">{e(heading_of(numbering, article, languages[0]))}</a></body></html>\n'
             )
             yield Page(f"n/{number}.html", redirect.encode("utf-8"))
+    # The whole text on one page, to read through or print: in parallel and in each language.
+    all_parallel = _Writer(code, "", numbering, parallel=True)
+    parallel_text = "".join(
+        '<div class="parallel">\n' + "".join(all_parallel.article(a, lang, "y") for lang in languages) + "</div>\n"
+        for a in ordered
+    )
+    yield Page("all.html", page(title, languages[0], f"<h1>{e(title)}</h1>\n" + parallel_text, ""))
+    for language in languages:
+        alone = _Writer(code, "../", numbering)
+        one_language = "".join(alone.article(a, language, "y") for a in ordered)
+        name = code.title.get(language, code.id)
+        yield Page(f"{language}/all.html", page(name, language, f"<h1>{e(name)}</h1>\n" + one_language, "../"))
     fates = _fates(code, consolidation)
     for act in acts:
         assert act.text is not None

@@ -155,6 +155,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "ky": "Кодекске киргизилүүчү колдонуудагы актылар",
         "en": "Acts the Code gathers",
     },
+    "site-whole-text": {
+        "ru": "Весь текст на одной странице",
+        "ky": "Толук текст бир бетте",
+        "en": "The whole text on one page",
+    },
     "site-both": {"ru": "На двух языках", "ky": "Эки тилде", "en": "In both languages"},
     "site-versions": {"ru": "Редакции", "ky": "Редакциялар", "en": "Versions"},
     "site-earlier": {
