@@ -225,6 +225,15 @@ class _Writer:
         return "".join(out)
 
 
+_ROOT = "\x00"
+"""Where a page's way to the site's top goes: never in a Code's text (a control character is
+an error the site is not built with)."""
+
+
+def _at(html: str, root: str) -> str:
+    return html.replace(_ROOT, root)
+
+
 def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
     """«пункт 1 части 2 статьи 11 Кодекса» / «Кодекстин 11-беренесинин 2-бөлүгүнүн 1-пункту»."""
     place = unit_place(numbering, unit, language)
@@ -422,11 +431,17 @@ def pages(
                 steps.append(f'<a href="{root}{folder}art/{e(other.id)}.html">{e(text)}</a>')
         return top, f'<nav class="steps" data-pagefind-ignore>{"".join(steps)}</nav>\n'
 
+    # Each article is written once, its links from a placeholder for the way to the site's top:
+    # its own page and the whole text's page put in theirs.
+    parallel = _Writer(code, _ROOT, numbering, parallel=True)
+    single = _Writer(code, _ROOT, numbering)
+    parallel_html: dict[str, str] = {}
+    single_html: dict[tuple[str, str], str] = {}
     for index, article in enumerate(ordered):
         number = numbering.articles.get(article.id)
-        parallel = _Writer(code, "../", numbering, parallel=True)
+        parallel_html[article.id] = "".join(parallel.article(article, lang, "y") for lang in languages)
         top, steps = around(index, "../", "", languages)
-        body = top + '<div class="parallel">\n' + "".join(parallel.article(article, lang, "y") for lang in languages)
+        body = top + '<div class="parallel">\n' + _at(parallel_html[article.id], "../")
         yield Page(
             f"art/{article.id}.html",
             page(
@@ -438,14 +453,14 @@ def pages(
             ),
         )
         for language in languages:
-            single = _Writer(code, "../../", numbering)
+            single_html[(article.id, language)] = single.article(article, language, "y")
             top, steps = around(index, "../../", f"{language}/", (language,))
             yield Page(
                 f"{language}/art/{article.id}.html",
                 page(
                     heading_of(numbering, article, language),
                     language,
-                    top + single.article(article, language, "y") + steps,
+                    top + _at(single_html[(article.id, language)], "../../") + steps,
                     "../../",
                     indexed=True,
                     nav=nav(article.id, "../../"),
@@ -460,15 +475,10 @@ def pages(
             )
             yield Page(f"n/{number}.html", redirect.encode("utf-8"))
     # The whole text on one page, to read through or print: in parallel and in each language.
-    all_parallel = _Writer(code, "", numbering, parallel=True)
-    parallel_text = "".join(
-        '<div class="parallel">\n' + "".join(all_parallel.article(a, lang, "y") for lang in languages) + "</div>\n"
-        for a in ordered
-    )
+    parallel_text = "".join('<div class="parallel">\n' + _at(parallel_html[a.id], "") + "</div>\n" for a in ordered)
     yield Page("all.html", page(title, languages[0], f"<h1>{e(title)}</h1>\n" + parallel_text, ""))
     for language in languages:
-        alone = _Writer(code, "../", numbering)
-        one_language = "".join(alone.article(a, language, "y") for a in ordered)
+        one_language = "".join(_at(single_html[(a.id, language)], "../") for a in ordered)
         name = code.title.get(language, code.id)
         yield Page(f"{language}/all.html", page(name, language, f"<h1>{e(name)}</h1>\n" + one_language, "../"))
     fates = _fates(code, consolidation)
