@@ -13,7 +13,8 @@ same in both languages, the units being the same (parity). A reference inside th
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
 from .. import wording
@@ -138,77 +139,74 @@ class _Writer:
                 out.append(f"<ref href={_a(href)}>{_t(inline.text)}</ref>" if href else _t(inline.text))
         return f"<p>{''.join(out)}</p>"
 
-    def blocks(self, paragraphs: list[Paragraph | None]) -> str:
-        return "".join(self.p(p) for p in paragraphs if p is not None)
+    def blocks(self, paragraphs: list[Paragraph]) -> str:
+        return "".join(self.p(p) for p in paragraphs)
 
     def container(
-        self, eid: str, num: str, own: list[Paragraph | None], children: list[str], after: list[Paragraph | None]
+        self, num: str, heading: str | None, blocks: Iterable[object], child: Callable[[object], str | None]
     ) -> str:
-        """A hierarchical element's inside: its content, or intro, children and wrapUp."""
-        head = f"<num>{_t(num)}</num>" if num else ""
+        """A hierarchical element's inside: its number and heading, then its content, or the
+        абзацы before its children as intro, the children (``child`` makes each; None for an
+        абзац) and the абзацы after them as wrapUp."""
+        own: list[Paragraph] = []
+        children: list[str] = []
+        after: list[Paragraph] = []
+        for block in blocks:
+            made = child(block)
+            if made is not None:
+                children.append(made)
+            elif isinstance(block, Paragraph):
+                (after if children else own).append(block)
+        head = (f"<num>{_t(num)}</num>" if num else "") + (
+            f"<heading>{_t(heading)}</heading>" if heading is not None else ""
+        )
         if not children:
             return f"{head}<content>{self.blocks(own) or '<p/>'}</content>"
-        intro = f"<intro>{self.blocks(own)}</intro>" if any(p is not None for p in own) else ""
-        wrap = f"<wrapUp>{self.blocks(after)}</wrapUp>" if any(p is not None for p in after) else ""
+        intro = f"<intro>{self.blocks(own)}</intro>" if own else ""
+        wrap = f"<wrapUp>{self.blocks(after)}</wrapUp>" if after else ""
         return head + intro + "".join(children) + wrap
 
     def point(self, point: Point, eid: str) -> str:
         """A point, its subpoints nested as points."""
-        own: list[Paragraph | None] = []
-        children: list[str] = []
-        after: list[Paragraph | None] = []
-        for block in point.content:
-            if isinstance(block, Subpoint):
-                sub = f"{eid}__point_{block.label}"
-                children.append(
-                    f"<point eId={_a(sub)}><num>{_t(block.label)})</num><content>{self.p(block.paragraph)}</content></point>"
-                )
-            else:
-                (after if children else own).append(block)
-        inner = self.container(eid, f"{point.label})", own, children, after)
-        return f"<point eId={_a(eid)}>{inner}</point>"
+
+        def subpoint(block: object) -> str | None:
+            if not isinstance(block, Subpoint):
+                return None
+            sub = f"{eid}__point_{block.label}"
+            return f"<point eId={_a(sub)}><num>{_t(block.label)})</num><content>{self.p(block.paragraph)}</content></point>"
+
+        return f"<point eId={_a(eid)}>{self.container(f'{point.label})', None, point.content, subpoint)}</point>"
 
     def part(self, part: Part, eid: str) -> str:
-        own: list[Paragraph | None] = []
-        children: list[str] = []
-        after: list[Paragraph | None] = []
-        for block in part.content:
-            if isinstance(block, Point):
-                children.append(self.point(block, f"{eid}__point_{block.number}"))
-            else:
-                (after if children else own).append(block)
-        return f"<paragraph eId={_a(eid)}>{self.container(eid, f'{part.label}.', own, children, after)}</paragraph>"
+        def point(block: object) -> str | None:
+            return self.point(block, f"{eid}__point_{block.number}") if isinstance(block, Point) else None
+
+        return f"<paragraph eId={_a(eid)}>{self.container(f'{part.label}.', None, part.content, point)}</paragraph>"
 
     def article(self, article: Article, text: ArticleText | None) -> str:
         eid = self.ids.article.get(article.id, f"art_{_number(article.number)}")
         number = self.ids.numbering.articles.get(article.id, article.number)
         label = wording.article_label(self.language, number)
         heading = article.title.get(self.language, "")
-        children: list[str] = []
-        own: list[Paragraph | None] = []
-        after: list[Paragraph | None] = []
-        notes = 0
-        for block in text.content if text else ():
-            if isinstance(block, Part):
-                children.append(self.part(block, f"{eid}__para_{block.number}"))
-            elif isinstance(block, Point):
-                children.append(self.point(block, f"{eid}__point_{block.number}"))
-            elif isinstance(block, Notes):
-                notes += 1
-                inner = "".join(self.p(p) for p in _note_paragraphs(block))
-                children.append(
-                    f'<hcontainer name="notes" eId={_a(f"{eid}__hcontainer_{notes}")}><content>{inner}</content></hcontainer>'
-                )
-            else:
-                (after if children else own).append(block)
         if article.is_repealed:  # its words are gone: the law prints that it is repealed
             repealed = _t(wording.word("repealed", self.language))
             return (
                 f"<article eId={_a(eid)} wId={_a(article.id)}><num>{_t(label)}</num><heading>{_t(heading)}</heading>"
                 f'<content><p class="repealed">{repealed}</p></content></article>'
             )
-        inner = self.container(eid, label, own, children, after)
-        inner = inner.replace(f"<num>{_t(label)}</num>", f"<num>{_t(label)}</num><heading>{_t(heading)}</heading>", 1)
+        notes = count(1)
+
+        def unit(block: object) -> str | None:
+            if isinstance(block, Part):
+                return self.part(block, f"{eid}__para_{block.number}")
+            if isinstance(block, Point):
+                return self.point(block, f"{eid}__point_{block.number}")
+            if isinstance(block, Notes):
+                inner = "".join(self.p(p) for p in _note_paragraphs(block))
+                return f'<hcontainer name="notes" eId={_a(f"{eid}__hcontainer_{next(notes)}")}><content>{inner}</content></hcontainer>'
+            return None
+
+        inner = self.container(label, heading, text.content if text else (), unit)
         return f"<article eId={_a(eid)} wId={_a(article.id)}>{inner}</article>"
 
 
