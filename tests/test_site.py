@@ -55,17 +55,24 @@ def test_every_article_has_its_pages_every_unit_its_anchor_and_the_same_bytes_tw
     assert refused.exit_code == 2 and (tmp_path / "mine" / "notes.txt").exists()
 
 
-def test_each_provision_of_an_act_says_where_it_went(
-    code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _civil_code_page(
+    code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, subject_sources: list[str]
+) -> str:
+    """The Civil Code fixture's page on the site, article 1 of the Code taking ``subject_sources``."""
     from .test_acts import civil_code_act
 
     files = civil_code_act()
-    with_sources(files, ["act:civil-code/1#1", "act:civil-code/2"], ["act:civil-code/1#2", "act:civil-code/7"])
+    with_sources(files, subject_sources, ["act:civil-code/1#2", "act:civil-code/7"])
     files[DISPOSITIONS] = EVERYTHING_ELSE
     root = code_dir(files)
     monkeypatch.chdir(root)
-    page = (_site(root, tmp_path / "site", "--no-search") / "act/civil-code.html").read_text(encoding="utf-8")
+    return (_site(root, tmp_path / "site", "--no-search") / "act/civil-code.html").read_text(encoding="utf-8")
+
+
+def test_each_provision_of_an_act_says_where_it_went(
+    code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _civil_code_page(code_dir, tmp_path, monkeypatch, ["act:civil-code/1#1", "act:civil-code/2"])
     assert (
         'Кодекстин <a href="../ky/art/subject.html">1-беренесине</a> өткөрүлдү / '
         'Перенесено в <a href="../ru/art/subject.html">статью 1</a> Кодекса'
@@ -218,15 +225,8 @@ def test_signs_are_escaped_references_stay_in_their_view_and_the_first_article_l
 def test_an_acts_own_references_and_a_provision_moved_into_two_articles(
     code_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from .test_acts import civil_code_act
-
-    files = civil_code_act()
     # Article 1, part 2 goes into two articles of the Code.
-    with_sources(files, ["act:civil-code/1#2", "act:civil-code/2"], ["act:civil-code/1#2", "act:civil-code/7"])
-    files[DISPOSITIONS] = EVERYTHING_ELSE
-    root = code_dir(files)
-    monkeypatch.chdir(root)
-    page = (_site(root, tmp_path / "site", "--no-search") / "act/civil-code.html").read_text(encoding="utf-8")
+    page = _civil_code_page(code_dir, tmp_path, monkeypatch, ["act:civil-code/1#2", "act:civil-code/2"])
     assert (
         'Кодекстин <a href="../ky/art/subject.html">1-</a> жана <a href="../ky/art/concepts.html">2-беренелерине</a> '
         "өткөрүлдү / Перенесено в статьи "
