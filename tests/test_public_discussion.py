@@ -185,6 +185,10 @@ def test_a_file_that_is_not_a_form_is_refused_with_its_reason(code_repo: Callabl
     result = kodeks("review", "import", str(book), "--root", str(root), "--round", "public-1")
     assert result.exit_code == 2 and "the workbook has no sheet" in result.stderr
     assert not (root / REGISTER).exists()
+    for command in ("export", "import"):  # a round's id names its file: nothing else passes
+        bad = kodeks("review", command, *([str(table)] if command == "import" else []), "--root", str(root),
+                     "--round", "../public")  # fmt: skip
+        assert bad.exit_code == 2 and "a round id is lowercase letters, digits and hyphens" in bad.stderr
 
 
 @needs_libreoffice

@@ -19,6 +19,15 @@ from .options import (
 )
 
 
+def _round_id(value: str) -> str:
+    """A round's id names its file: lowercase letters, digits and hyphens."""
+    from ..model import ID_PATTERN
+
+    if not ID_PATTERN.fullmatch(value):
+        raise click.BadParameter(str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")))
+    return value
+
+
 @cli.group()
 def review() -> None:
     """Review rounds: reviewers' Word copies back into the register, and the table of comments.
@@ -36,7 +45,14 @@ def review() -> None:
 @review.command(name="import")
 @root_option
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("--round", "round_id", required=True, metavar="ID", help="The round: code_text/reviews/ID.yaml.")
+@click.option(
+    "--round",
+    "round_id",
+    required=True,
+    metavar="ID",
+    callback=lambda _context, _parameter, value: _round_id(value),
+    help="The round: code_text/reviews/ID.yaml.",
+)
 @click.option(
     "--author", metavar="NAME", help="Who made the changes or wrote the comments, where the file does not say."
 )
@@ -75,15 +91,10 @@ def import_(
     """
     from ..drafting import Workspace
     from ..edit.texts import unified_diff
-    from ..model import ID_PATTERN
     from ..public_form import read_public
     from ..review import code_sent, import_review, kodeks_signature, read_review
     from ..store.reviewed import read_reviewed
 
-    if not ID_PATTERN.fullmatch(round_id):
-        raise click.BadParameter(
-            str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")), param_hint="--round"
-        )
     workspace = Workspace.of(working_tree(root).files, validated=False)
     public = read_public(file, workspace.code, author, organisation)
     if public is not None:
@@ -164,7 +175,14 @@ def import_(
 
 @review.command(name="export")
 @root_option
-@click.option("--round", "round_id", required=True, metavar="ID", help="The round the form is for, e.g. public-1.")
+@click.option(
+    "--round",
+    "round_id",
+    required=True,
+    metavar="ID",
+    callback=lambda _context, _parameter, value: _round_id(value),
+    help="The round the form is for, e.g. public-1.",
+)
 @click.option(
     "--format",
     "formats",
@@ -192,16 +210,11 @@ def export(
       kodeks review export --round public-1
       kodeks review export --round public-1 --format xlsx -o build/portal
     """
-    from ..model import ID_PATTERN
     from ..render.public_form import render as form
     from ..report import as_text
     from ..store.output import make_own_directory, write_output
     from ..verdict import check
 
-    if not ID_PATTERN.fullmatch(round_id):
-        raise click.BadParameter(
-            str(msg("a round id is lowercase letters, digits and hyphens, e.g. round-1")), param_hint="--round"
-        )
     result = check(working_tree(root))
     if result.code is None or result.errors:
         click.echo(as_text(result.diagnostics, len(result.code.articles) if result.code else 0), err=True, nl=False)
