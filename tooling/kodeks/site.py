@@ -240,16 +240,20 @@ def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
     return f"Кодекстин {place}" if language == "ky" else f"{place} Кодекса"
 
 
+def _views(page: str, root: str, languages: tuple[str, ...]) -> list[str]:
+    """Links to a page in parallel («Эки тилде / На двух языках») and in each language."""
+    both = " / ".join(wording.word("site-both", lang) for lang in languages)
+    links = [f'<a href="{root}{e(page)}">{e(both)}</a>']
+    for lang in languages:
+        name = wording.in_languages(lang, (lang,))
+        links.append(f'<a href="{root}{e(lang)}/{e(page)}" lang="{e(lang)}">{e(name[:1].upper() + name[1:])}</a>')
+    return links
+
+
 def _whole_text_links(languages: tuple[str, ...]) -> str:
-    """Links to the whole text on one page: in parallel and in each language."""
-    both = " / ".join(wording.word("site-whole-text", lang) for lang in languages)
-    links = [f'<a href="all.html">{e(both)}</a>']
-    links += [
-        f'<a href="{lang}/all.html" lang="{lang}">{e(wording.word("site-whole-text", lang))} '
-        f"({e(wording.in_languages(lang, (lang,)))})</a>"
-        for lang in languages
-    ]
-    return f'<p class="whole">{" · ".join(links)}</p>\n'
+    """The whole text on one page, in parallel and in each language."""
+    said = " / ".join(wording.word("site-whole-text", lang) for lang in languages)
+    return f'<p class="whole">{e(said)}: {" · ".join(_views("all.html", "", languages))}</p>\n'
 
 
 def _contents(code: Code, root: str, languages: tuple[str, ...]) -> str:
@@ -387,21 +391,6 @@ def pages(
         ),
     )
 
-    def nav(article_id: str, root: str) -> str:
-        """The article's other pages: in parallel and in each language."""
-
-        def capital(text: str) -> str:
-            return text[:1].upper() + text[1:]
-
-        both = " / ".join(wording.word("site-both", lang) for lang in languages)
-        links = [f'<a href="{root}art/{e(article_id)}.html">{e(both)}</a>']
-        links += [
-            f'<a href="{root}{lang}/art/{e(article_id)}.html" lang="{e(lang)}">'
-            f"{e(capital(wording.in_languages(lang, (lang,))))}</a>"
-            for lang in languages
-        ]
-        return "".join(links)
-
     ordered = code.ordered_articles()
     holder = {entry.id: chapter for chapter in code.chapters for entry in chapter.articles}
     printed = " / ".join(
@@ -449,7 +438,7 @@ def pages(
                 languages[0],
                 body + "</div>\n" + steps,
                 "../",
-                nav=nav(article.id, "../"),
+                nav="".join(_views(f"art/{article.id}.html", "../", languages)),
             ),
         )
         for language in languages:
@@ -463,7 +452,7 @@ def pages(
                     top + _at(single_html[(article.id, language)], "../../") + steps,
                     "../../",
                     indexed=True,
-                    nav=nav(article.id, "../../"),
+                    nav="".join(_views(f"art/{article.id}.html", "../../", languages)),
                 ),
             )
         if number is not None:  # the current number's address: a redirect to the id's, which survives renumbering
