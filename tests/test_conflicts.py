@@ -111,6 +111,7 @@ def test_each_kind_of_gap_is_found_and_a_decision_quiets_it(
     }
     unused = next(f for f in findings if f["kind"] == "term-unused")
     assert unused["places"][0]["key"] == "art:concepts#.2"  # «закон» / «мыйзам»: defined, never used again
+    assert unused["places"][0]["names"] == {"ky": "Кодекстин 2-беренесинин 2-пункту", "ru": "пункт 2 статьи 2 Кодекса"}
     assert not [f for f in findings if f["kind"] == "uncovered"]  # every provision decided
     # CI fails on an open finding of the kinds named; a decision quiets it, and is checked.
     assert kodeks("conflicts", "--fail-on", "referral").exit_code == 1

@@ -59,7 +59,7 @@ def test_the_package_holds_every_paper_named_in_both_languages_with_its_hash(
             h[language] for _, h in SECTIONS
         ]
         said = {"ky": "Первое обсуждение: сын-пикирлердин жана сунуштардын саны – 1 (анын ичинен кабыл алынганы – 1).",
-                "ru": "Первое обсуждение: замечаний и предложений – 1 (принято – 1)."}[language]  # fmt: skip
+                "ru": "Первое обсуждение: замечаний и предложений – 1 (из них: принято – 1)."}[language]  # fmt: skip
         assert said in note
     ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
     assert "Проект Кодекса состоит из 1 раздела, 2 глав и 3 статей." in ru

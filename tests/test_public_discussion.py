@@ -153,7 +153,7 @@ def test_the_note_reports_the_public_round_first(code_repo: Callable[..., Path],
     ru = [p.text for p in docx.Document(str(folder / "justification-note.ru.docx")).paragraphs]
     section = ru[ru.index("4. Информация о результатах общественного обсуждения") + 1 :][:3]
     assert section == [
-        "Коомдук талкуу: замечаний и предложений – 1 (не принято – 1).",
+        "Коомдук талкуу: замечаний и предложений – 1 (из них: не принято – 1).",
         "Ведомстволор: замечаний и предложений – 0.",
         "5. Анализ соответствия проекта законодательству",
     ]
@@ -245,7 +245,7 @@ def test_what_a_stranger_plants_in_a_form_is_read_within_bounds_and_shown_plainl
     import os
 
     root = code_repo()
-    heading = '"Сын-пикир / Замечание";"Коду (өзгөртпөңүз) / Код (не изменять)"\n'
+    heading = '"Сын-пикир / Замечание";"Код (өзгөртпөңүз) / Код (не изменять)"\n'
     rows = [
         '"первая строка\nвторая строка";"art:kenesh#2"',  # a line break inside a quoted cell
         '"часть\u2028 1 статьи 3";""',  # U+2028 splits no row

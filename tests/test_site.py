@@ -37,6 +37,9 @@ def test_every_article_has_its_pages_every_unit_its_anchor_and_the_same_bytes_tw
     assert ids == ["ru-art-subject-p1", "ru-art-subject-p2", "ru-art-subject-p2-pt1", "ru-art-subject-p2-pt2"]
     # The ¶ copies the unit as the law cites it, and its address.
     assert 'data-anchor="ru-art-subject-p2-pt1" data-cite="пункт 1 части 2 статьи 1 Кодекса"' in ru
+    ky = (site / "ky/art/subject.html").read_text(encoding="utf-8")
+    assert 'data-cite="Кодекстин 1-беренесинин 2-бөлүгүнүн 1-пункту"' in ky  # the Code's article: possessive
+    assert 'data-cite="Кодекстин 1-беренесинин 1-бөлүгү"' in ky
     assert '<a href="../../ru/art/concepts.html#ru-art-concepts-pt1">пункте 1 статьи 2</a>' in ru
     # By number, a redirect to the address by id; search reads the single-language pages only.
     assert 'url=../art/kenesh.html"' in (site / "n/3.html").read_text(encoding="utf-8")
@@ -77,7 +80,7 @@ def test_each_provision_of_an_act_says_where_it_went(
         'Кодекстин <a href="../ky/art/subject.html">1-беренесине</a> өткөрүлдү / '
         'Перенесено в <a href="../ru/art/subject.html">статью 1</a> Кодекса'
     ) in page
-    assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится: утратило значение" in page
+    assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится в Кодекс: утратило значение" in page
     assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
 
 
@@ -228,7 +231,7 @@ def test_an_acts_own_references_and_a_provision_moved_into_two_articles(
     # Article 1, part 2 goes into two articles of the Code.
     page = _civil_code_page(code_dir, tmp_path, monkeypatch, ["act:civil-code/1#2", "act:civil-code/2"])
     assert (
-        'Кодекстин <a href="../ky/art/subject.html">1-</a> жана <a href="../ky/art/concepts.html">2-беренелерине</a> '
+        'Кодекстин <a href="../ky/art/subject.html">1</a> жана <a href="../ky/art/concepts.html">2-беренелерине</a> '
         "өткөрүлдү / Перенесено в статьи "
         '<a href="../ru/art/subject.html">1</a> и <a href="../ru/art/concepts.html">2</a> Кодекса'
     ) in page

@@ -131,13 +131,13 @@ class _Names:
         for coverage in consolidation.acts if consolidation else ():
             for provision in coverage.provisions:
                 target = provision.target
-                words = {
-                    Fate.ABSORBED: "fate-absorbed", Fate.NOT_TRANSFERRED: "fate-not-transferred", Fate.OPEN: "fate-open"
-                }[provision.fate]  # fmt: skip
-                said = " / ".join(dict.fromkeys(wording.word(words, lang) for lang in code.languages))
-                fate = said + (
-                    ": " + ", ".join(f"art:{a}" for a in provision.absorbed_by) if provision.absorbed_by else ""
-                )
+                if provision.fate is Fate.ABSORBED:  # «Перенесено в статью 1 Кодекса», by number, not id
+                    numbers = [str(self.numbering.articles.get(a) or "") for a in provision.absorbed_by]
+                    said = [wording.moved_to(lang, numbers) for lang in code.languages]
+                else:
+                    key = "fate-open" if provision.fate is Fate.OPEN else "fate-not-transferred"
+                    said = [wording.word(key, lang) for lang in code.languages]
+                fate = " / ".join(dict.fromkeys(said))
                 self.fates[(target.id, str(target.article), str(target.part))] = fate
 
     def name(self, target: ReferenceTarget, language: str) -> str:
@@ -147,10 +147,7 @@ class _Names:
             act = self.code.acts.get(target.id)
             title = act.title.get(language, target.id) if act else target.id
             return f"{wording.unit_place(language, target.article, target)} ({title})"
-        place = unit_place(self.numbering, target, language)
-        if language == "ky":
-            return f"Кодекстин {place}"
-        return f"{place} Кодекса"
+        return wording.of_the_code(language, unit_place(self.numbering, target, language))
 
     def disposition(self, target: ReferenceTarget) -> str:
         if target.kind is not TargetKind.ACT:

@@ -236,8 +236,7 @@ def _at(html: str, root: str) -> str:
 
 def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
     """«пункт 1 части 2 статьи 11 Кодекса» / «Кодекстин 11-беренесинин 2-бөлүгүнүн 1-пункту»."""
-    place = unit_place(numbering, unit, language)
-    return f"Кодекстин {place}" if language == "ky" else f"{place} Кодекса"
+    return wording.of_the_code(language, unit_place(numbering, unit, language))
 
 
 def _views(page: str, root: str, languages: tuple[str, ...]) -> list[str]:
@@ -277,25 +276,6 @@ def _contents(code: Code, root: str, languages: tuple[str, ...]) -> str:
     return "".join(out)
 
 
-def _moved_to(language: str, articles: list[tuple[str, str]]) -> str:
-    """«Перенесено в статью 12 Кодекса» / «Кодекстин 12-беренесине өткөрүлдү», each number a link."""
-
-    def link(article_id: str, text: str) -> str:
-        return f'<a href="../{language}/art/{e(article_id)}.html">{e(text)}</a>'
-
-    if language == "ky":
-        if len(articles) == 1:
-            return f"Кодекстин {link(articles[0][0], articles[0][1] + '-беренесине')} өткөрүлдү"
-        *first, last = articles
-        listed = ", ".join(link(a, n + "-") for a, n in first) + " жана " + link(last[0], last[1] + "-беренелерине")
-        return f"Кодекстин {listed} өткөрүлдү"
-    if len(articles) == 1:
-        return f"Перенесено в {link(articles[0][0], 'статью ' + articles[0][1])} Кодекса"
-    *first, last = articles
-    listed = ", ".join(link(a, n) for a, n in first) + " и " + link(*last)
-    return f"Перенесено в статьи {listed} Кодекса"
-
-
 def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str], list[str]]:
     """(act id, article number, part) → where it went, said in each language, as HTML."""
     numbering = code.numbering()
@@ -307,8 +287,13 @@ def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str
             lines = []
             for language in code.languages:
                 if provision.fate is Fate.ABSORBED:
-                    linked = [(a, str(numbering.articles.get(a) or "")) for a in provision.absorbed_by]
-                    lines.append(_moved_to(language, linked))
+                    ids = provision.absorbed_by
+
+                    def link(index: int, text: str, ids: tuple[str, ...] = ids, language: str = language) -> str:
+                        return f'<a href="../{language}/art/{e(ids[index])}.html">{e(text)}</a>'
+
+                    numbers = [str(numbering.articles.get(a) or "") for a in ids]
+                    lines.append(wording.moved_to(language, numbers, link))
                 elif provision.fate is Fate.NOT_TRANSFERRED and provision.disposition is not None:
                     reason = wording.word(f"reason-{provision.disposition.reason.value}", language)
                     lines.append(e(f"{wording.word('fate-not-transferred', language)}: {reason}"))
@@ -385,7 +370,11 @@ def pages(
             + search
             + _whole_text_links(languages)
             + _contents(code, "", languages)
-            + (f"<h2>{e(wording.word('site-acts', languages[0]))}</h2>\n<ul>{act_list}</ul>\n" if acts else "")
+            + (
+                f"<h2>{e(' / '.join(wording.word('site-acts', lang) for lang in languages))}</h2>\n<ul>{act_list}</ul>\n"
+                if acts
+                else ""
+            )
             + version_list(versions or [], languages, ""),
             "",
         ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Decision, LegalNumber, ReferenceTarget, Stage, Status, roman
 
@@ -278,7 +278,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "provision-count": {"ru": "Число положений", "ky": "Жоболордун саны", "en": "Provisions"},
     "provision": {"ru": "Положение", "ky": "Жобо", "en": "Provision"},
     "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
-    "fate-not-transferred": {"ru": "Не переносится", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
+    "fate-not-transferred": {"ru": "Не переносится в Кодекс", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
     "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
     "decided": {"ru": "Решено", "ky": "Чечилди", "en": "Decided"},
     "void-list": {
@@ -824,3 +824,40 @@ REPEAL_NOTE = re.compile(r"\(?\s*(?:утратил[аио]?\s+силу|күчү�
 def is_repeal_note(text: str) -> bool:
     """Whether ``text`` is all a repealed unit says (it keeps its number, and is no provision)."""
     return bool(REPEAL_NOTE.fullmatch(text.strip()))
+
+
+_KY_OF_CODE = (
+    (re.compile(r"^(\S+-)берененин "), r"\1беренесинин "),
+    (re.compile(r"^(\S+-)берене$"), r"\1беренеси"),
+    (re.compile(r"^(\S+-)глава$"), r"\1главасы"),
+    (re.compile(r"^(\S+) бөлүм$"), r"\1 бөлүмү"),
+)
+"""After «Кодекстин» the first noun takes the possessive: «Кодекстин 11-беренесинин 2-бөлүгү»."""
+
+
+def of_the_code(language: str, place: str) -> str:
+    """A unit named as the Code's: «пункт 1 части 2 статьи 11 Кодекса» / «Кодекстин
+    11-беренесинин 2-бөлүгүнүн 1-пункту», «глава 2 Кодекса» / «Кодекстин 2-главасы»."""
+    if language != "ky":
+        return f"{place} Кодекса"
+    for pattern, replacement in _KY_OF_CODE:
+        place, done = pattern.subn(replacement, place, count=1)
+        if done:
+            break
+    return f"Кодекстин {place}"
+
+
+def moved_to(language: str, numbers: Sequence[str], link: Callable[[int, str], str] = lambda _, text: text) -> str:
+    """«Перенесено в статью 12 Кодекса», «… в статьи 12, 14 и 15 Кодекса» / «Кодекстин
+    12-беренесине өткөрүлдү», «Кодекстин 12, 14 жана 15-беренелерине өткөрүлдү» (as amending laws
+    list numbers: the suffix on the last only). ``link(index, words)`` may wrap the words that
+    name article ``index``."""
+    if language == "ky":
+        if len(numbers) == 1:
+            return f"Кодекстин {link(0, numbers[0] + '-беренесине')} өткөрүлдү"
+        listed = ", ".join(link(i, n) for i, n in enumerate(numbers[:-1]))
+        return f"Кодекстин {listed} жана {link(len(numbers) - 1, numbers[-1] + '-беренелерине')} өткөрүлдү"
+    if len(numbers) == 1:
+        return f"Перенесено в {link(0, 'статью ' + numbers[0])} Кодекса"
+    listed = ", ".join(link(i, n) for i, n in enumerate(numbers[:-1]))
+    return f"Перенесено в статьи {listed} и {link(len(numbers) - 1, numbers[-1])} Кодекса"

@@ -147,7 +147,7 @@ def _discussion(code: Code, language: str) -> list[str]:
         name = review_round.name or review_round.id
         if language == "ru":
             decided = "; ".join(f"{wording.decision_name(d, language)} – {n}" for d, n in counts if n)
-            lines.append(f"{name}: замечаний и предложений – {total}" + (f" ({decided})." if decided else "."))
+            lines.append(f"{name}: замечаний и предложений – {total}" + (f" (из них: {decided})." if decided else "."))
         else:  # a count takes the participle noun («кабыл алынганы – 3»), not the table's «кабыл алынды»
             decided = "; ".join(f"{_KY_COUNTED[d]} – {n}" for d, n in counts if n)
             lines.append(
