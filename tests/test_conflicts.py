@@ -157,3 +157,45 @@ def test_the_report_is_a_table_per_kind_in_word(code_repo: Callable[..., Path], 
     assert "Термин ар түрдүү аныкталган / Термин определен по-разному" in headings
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert any("[-поселков-]" in cell and "[-кишлаков аулов-]" in cell for cell in cells)
+
+
+def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    import cmarkgfm
+    import docx
+    from lxml import html
+
+    root = _with_acts(code_repo, tmp_path)
+    built = kodeks("site", "--root", str(root), "--no-search")
+    assert built.exit_code == 0, built.output + built.stderr
+    assert kodeks("conflicts", "--root", str(root), "--format", "html").exit_code == 0
+    report = html.parse(str(root / "build" / "conflicts.html"))
+    links = report.xpath("//td/a")
+    assert len(links) >= 10  # each place, in each language
+    for link in links:
+        page, _, anchor = link.get("href").partition("#")
+        target = (root / "build" / page).resolve()
+        assert target.is_relative_to(root / "build" / "site"), link.get("href")
+        unit = html.parse(str(target)).getroot().get_element_by_id(anchor)
+        if anchor.startswith("a-"):  # a whole article, or one of an act kept in Russian only
+            assert unit.tag == "div" and "/act/" in page
+            continue
+        # the unit the link opens holds the text the report quotes beside it
+        quoted = " ".join(" ".join(link.getparent().getnext().itertext()).split())
+        assert " ".join(unit.text_content().rstrip("¶").split()[1:4]) in quoted, link.get("href")
+    hrefs = {link.text: link.get("href") for link in links}
+    assert hrefs["абзац второй части 1 статьи 2 (Федеральный закон)"] == "site/act/federal.html#ru-art-art-2-p1-a2"
+    assert hrefs["2-берененин 1-бөлүгүнүн экинчи абзацы (Федералдык мыйзам)"] == "site/act/federal.html#a-2"
+    # Word's report links to the address given, the site's published one
+    word = tmp_path / "conflicts.docx"
+    given = kodeks("conflicts", "--root", str(root), "--format", "docx", "-o", str(word), "--site", "https://lsg.kg")
+    assert given.exit_code == 0, given.output + given.stderr
+    targets = {r.target_ref for r in docx.Document(str(word)).part.rels.values() if r.is_external}
+    assert "https://lsg.kg/act/federal.html#ru-art-art-2-p1-a2" in targets
+    # Markdown (a pull request's comment) links to it as GitHub renders it
+    markdown = kodeks("conflicts", "--root", str(root), "--site", "https://lsg.kg/v/1 (draft)")
+    rendered = html.fromstring(cmarkgfm.github_flavored_markdown_to_html(markdown.stdout))
+    assert "https://lsg.kg/v/1%20%28draft%29/act/federal.html#ru-art-art-2-p1-a2" in rendered.xpath("//a/@href")
+    refused = kodeks("conflicts", "--root", str(root), "--site", "javascript:alert(1)")
+    assert refused.exit_code == 2 and "https://" in refused.stderr

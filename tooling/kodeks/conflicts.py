@@ -29,10 +29,11 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import wording
 from .consolidation import Consolidation, Fate, Outcome, printed_provision
+from .marks import marked_lines, site_page, unit_anchor
 from .model import Article, Chapter, Code, ConflictDecision, ReferenceTarget, TargetKind
 from .review_table import unit_place
 from .words import opcodes, words
@@ -61,6 +62,8 @@ class Place:
     texts: dict[str, str]
     disposition: str = ""
     """For an act's provision: what becomes of it («absorbed by art:x», «open»)."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """Per language, where the published site (``kodeks site``) shows the unit, from its top."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,8 @@ class _Unit:
     """The unit, as ``marks`` names it for the Code (``art:ID#2.abz2``) or for an act (``act:ID/17#2``)."""
     language: str
     text: str
+    anchor: str
+    """The paragraph's key on the published site without its language: ``art-ID-p2-a2``."""
 
 
 def _units(code: Code) -> Iterator[_Unit]:
@@ -103,22 +108,15 @@ def _units(code: Code) -> Iterator[_Unit]:
         for article in document.ordered_articles():
             if article.is_repealed:
                 continue
-            kind, owner, number = (
-                (TargetKind.ACT, source, article.number) if source else (TargetKind.ARTICLE, article.id, None)
-            )
             for language, text in article.texts.items():
-                counts: dict[tuple[object, ...], int] = defaultdict(int)
-                for line in text.printed():
-                    plain = line.plain_text
-                    if line.notes is not None or not plain.strip():
+                for marked in marked_lines(language, article.id, text):
+                    plain = marked.line.plain_text
+                    if marked.line.notes is not None or not plain.strip():
                         continue
-                    part = line.part.number if line.part else None
-                    point = line.point.number if line.point else None
-                    subpoint = line.subpoint.label if line.subpoint else None
-                    counts[(part, point, subpoint)] += 1  # the unit's first paragraph, its number's, is абзац 1
-                    ordinal = None if line.label else counts[(part, point, subpoint)]
-                    target = ReferenceTarget(kind, owner, part, point, subpoint, ordinal, number)
-                    yield _Unit(source, article, target, language, plain)
+                    target = marked.unit
+                    if source:
+                        target = replace(target, kind=TargetKind.ACT, id=source, article=article.number)
+                    yield _Unit(source, article, target, language, plain, marked.key.removeprefix(f"{language}-"))
 
 
 class _Names:
@@ -157,9 +155,19 @@ class _Names:
             self.fates.get((target.id, str(target.article), "None"), ""),
         )
 
-    def place(self, target: ReferenceTarget, texts: dict[str, str]) -> Place:
-        names = {lang: self.name(target, lang) for lang in self.code.languages}
-        return Place(str(target), names, texts, self.disposition(target))
+    def place(
+        self, target: ReferenceTarget, texts: dict[str, str], anchor: str = "", anchored: Iterable[str] = ()
+    ) -> Place:
+        """``anchor``: the paragraph's key without its language (``_Unit.anchor``), in the
+        languages ``anchored`` (an act may be kept in one); elsewhere the place is its article."""
+        languages = self.code.languages
+        names = {lang: self.name(target, lang) for lang in languages}
+        keys = {lang: f"{lang}-{anchor}" for lang in anchored if anchor}
+        pages = {lang: site_page(target, lang, keys.get(lang, "")) for lang in languages}
+        return Place(str(target), names, texts, self.disposition(target), pages)
+
+    def unit(self, unit: _Unit, texts: dict[str, str] | None = None) -> Place:
+        return self.place(unit.target, texts or {unit.language: unit.text}, unit.anchor, unit.article.texts)
 
 
 # --- defined terms ---------------------------------------------------------------------------------
@@ -249,7 +257,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         if len(distinct) < 2:
             continue
         first, second = list(distinct.values())[:2]
-        places = tuple(names.place(i.unit.target, {language: i.unit.text}) for i in distinct.values())
+        places = tuple(names.unit(i.unit) for i in distinct.values())
         yield Finding(Kind.TERM_DIFFERS, term, places, {language: _diff(first.definition, second.definition)})
     code_units = [u for u in units if not u.source]
     code_defined = {(i.unit.language, i.term) for i in defined if not i.unit.source}
@@ -262,7 +270,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         pattern = _stems(item.term, item.unit.language)
         elsewhere = len(pattern.findall(joined.get(item.unit.language, ""))) - len(pattern.findall(item.unit.text))
         if elsewhere <= 0:
-            place = names.place(item.unit.target, {item.unit.language: item.unit.text})
+            place = names.unit(item.unit)
             yield Finding(Kind.TERM_UNUSED, item.term, (place,))
     # A term an act defines that the Code uses without defining.
     seen: set[tuple[str, str]] = set()
@@ -275,8 +283,8 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         if not pattern.search(joined.get(item.unit.language, "")):
             continue
         using = [u for u in code_units if u.language == item.unit.language and pattern.search(u.text)]
-        definition = names.place(item.unit.target, {item.unit.language: item.unit.text})
-        uses = tuple(names.place(u.target, {u.language: u.text}) for u in using[:3])
+        definition = names.unit(item.unit)
+        uses = tuple(names.unit(u) for u in using[:3])
         yield Finding(Kind.TERM_UNDEFINED, item.term, (definition, *uses))
     # A definition in one language with none in the same unit of the other.
     by_unit: dict[ReferenceTarget, dict[str, Definition]] = defaultdict(dict)
@@ -291,7 +299,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
             if len(item.unit.article.texts) < len(languages):
                 continue  # an act kept in one language only: nothing to pair
             others = {u.language: u.text for u in units if u.target == unit_target}
-            place = names.place(item.unit.target, others)
+            place = names.unit(item.unit, others)
             yield Finding(Kind.TERM_UNPAIRED, item.term, (place,))
 
 
@@ -352,7 +360,7 @@ def _same_matter(code: Code, units: Sequence[_Unit], names: _Names) -> Iterator[
             if len(members) < 2:
                 continue
             group = [candidates[n] for n in members]
-            places = tuple(names.place(u.target, {language: u.text}) for u in group)
+            places = tuple(names.unit(u) for u in group)
             subject = " ".join(words(group[0].text)[:6]) + " …"
             yield Finding(Kind.SAME_MATTER, subject, places, {language: _diff(group[0].text, group[1].text)})
 
@@ -438,7 +446,9 @@ def _gaps(code: Code, units: Sequence[_Unit], consolidation: Consolidation, name
                 for lang in code.languages
                 if lang in provision.article.texts
             }
-            grouped[label].append(names.place(provision.target, texts))
+            part = provision.target.part  # a whole article: the act's page at the article
+            anchor = unit_anchor("", provision.article.id, part).lstrip("-") if part is not None else ""
+            grouped[label].append(names.place(provision.target, texts, anchor, provision.article.texts))
         title = coverage.act.title.get(code.languages[0], coverage.act.id)
         for label, places in grouped.items():
             yield Finding(Kind.UNCOVERED, f"{title}: {label}" if label else title, tuple(places))
@@ -467,7 +477,7 @@ def find(code: Code, consolidation: Consolidation) -> list[Finding]:
             merged[key] = item
             continue
         places = tuple(
-            Place(p.key, p.names, {**p.texts, **q.texts}, p.disposition)
+            Place(p.key, p.names, {**p.texts, **q.texts}, p.disposition, p.pages)
             for p, q in zip(known.places, item.places, strict=False)
         )
         merged[key] = Finding(known.kind, known.subject, places, {**known.diff, **item.diff})

@@ -68,6 +68,16 @@ def unit_anchor(
     return anchor
 
 
+def site_page(target: ReferenceTarget, language: str, key: str = "") -> str:
+    """Where ``kodeks site`` publishes a unit, from the site's top: a Code article on its page in
+    ``language`` (``ky/art/ID.html``), an act's article on the act's page (``act/ID.html#a-17``);
+    at the paragraph ``key`` (a ``marked_lines`` key) when one is given."""
+    if target.kind is TargetKind.ACT:
+        anchor = key or (f"a-{target.article}" if target.article is not None else "")
+        return f"act/{target.id}.html" + (f"#{anchor}" if anchor else "")
+    return f"{language}/art/{target.id}.html" + (f"#{key}" if key else "")
+
+
 def unit_anchor_of(unit: Section | Chapter | Article) -> str:
     if isinstance(unit, Section):
         return section_anchor(unit.id)

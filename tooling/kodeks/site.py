@@ -25,7 +25,15 @@ from pathlib import Path
 from . import wording
 from .consolidation import Consolidation, Fate
 from .errors import KodeksError
-from .marks import chapter_anchor, heading_of, marked_lines, section_anchor, unit_anchor, units_in_order
+from .marks import (
+    chapter_anchor,
+    heading_of,
+    marked_lines,
+    section_anchor,
+    site_page,
+    unit_anchor,
+    units_in_order,
+)
 from .messages import msg
 from .model import Article, Chapter, Code, Link, Numbering, Paragraph, ReferenceTarget, Section, TargetKind, Text
 from .review_table import unit_place
@@ -194,7 +202,7 @@ class _Writer:
         act = self.code.acts.get(target.id)
         if act is None or act.text is None:
             return None
-        return f"{self.root}act/{target.id}.html" + (f"#a-{target.article}" if target.article else "")
+        return self.root + site_page(target, language)
 
     def inlines(self, paragraph: Paragraph, language: str) -> str:
         out = []

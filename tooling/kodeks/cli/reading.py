@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -471,6 +472,16 @@ def consolidation(
         raise SystemExit(EXIT_INVALID)
 
 
+def _site_address(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """An https:// (or http://) address or a folder, ending in «/»; nothing a link could run."""
+    if value is None:
+        return None
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
+    if (scheme and scheme.group(1).lower() not in ("http", "https")) or any(c in value for c in '"<>\\\n'):
+        raise click.BadParameter(str(msg("give an https:// address or a folder")), context, parameter)
+    return value if value.endswith("/") else value + "/"
+
+
 @cli.command()
 @root_option
 @click.option("--rev", metavar="REV", help="Report on the Code as it is in a Git revision.")
@@ -489,6 +500,13 @@ def consolidation(
     metavar="KINDS",
     help="Exit 1 when a finding of these kinds is still open: comma-separated, or `all` (for CI).",
 )
+@click.option(
+    "--site",
+    metavar="ADDRESS",
+    callback=_site_address,
+    help="The published site (kodeks site) each place links to its unit on: an https:// address or a "
+    "folder (default for a report written to a file: build/site, as seen from the report).",
+)
 def conflicts(
     root: Path,
     rev: str | None,
@@ -496,6 +514,7 @@ def conflicts(
     output_format: str,
     output: Path | None,
     fail_on: str | None,
+    site: str | None,
 ) -> None:
     """Report contradictions and gaps between the acts the Code gathers, and the Code.
 
@@ -534,14 +553,16 @@ def conflicts(
     languages = chosen_languages(code.languages, lang)
     findings = find(code, consolidate(code))
     stale = sorted({d.finding for d in code.conflicts} - {f.id for f in findings})
+    default = None if output_format in ("md", "json") else root / "build" / f"conflicts.{output_format}"
+    written = output or default
+    if site is None and written is not None and str(written) != "-":
+        site = Path(os.path.relpath(root / "build" / "site", written.absolute().parent)).as_posix() + "/"
     data = (
         as_json(findings, stale)
         if output_format == "json"
-        else render(output_format, outline(code, findings, stale, languages, snapshot.revision), languages[0])
+        else render(output_format, outline(code, findings, stale, languages, snapshot.revision, site), languages[0])
     )
-    target = write_or_print(
-        data, output, None if output_format in ("md", "json") else root / "build" / f"conflicts.{output_format}"
-    )
+    target = write_or_print(data, output, default)
     still_open = [f for f in findings if f.decision is None]
     if target is not None:
         click.echo(

@@ -11,10 +11,10 @@ import json
 from collections.abc import Sequence
 
 from .. import wording
-from ..conflicts import Finding, Kind
+from ..conflicts import Finding, Kind, Place
 from ..model import Code, Resolution
 from ..snapshot import Revision
-from .outline import Block, Heading, Items, Table
+from .outline import Block, Heading, Items, Link, Table
 
 KIND_WORDS = {
     Kind.TERM_DIFFERS: "conflicts-term-differs",
@@ -41,6 +41,20 @@ def diff_text(ops: Sequence[tuple[str, str]]) -> str:
     return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in ops)
 
 
+def _place(place: Place, languages: Sequence[str], site: str | None) -> list[str | Link]:
+    """A place named in each language (once where the names agree), each name a link to the
+    unit on the published site when ``site`` says where it is; then what becomes of it."""
+    lines: list[str | Link] = []
+    shown: set[str] = set()
+    for lang in languages:
+        name = place.names[lang]
+        if name in shown:
+            continue
+        shown.add(name)
+        lines.append(Link(name, site + place.pages[lang], lang) if site is not None and lang in place.pages else name)
+    return lines + ([f"({place.disposition})"] if place.disposition else [])
+
+
 def _decision(finding: Finding, languages: Sequence[str]) -> str:
     decision = finding.decision
     if decision is None:
@@ -57,7 +71,9 @@ def outline(
     stale: Sequence[str],
     languages: Sequence[str],
     revision: Revision | None = None,
+    site: str | None = None,
 ) -> list[Block]:
+    """``site``: the published site's address (ending in ``/``), which each place links into."""
     title = " / ".join(
         f"{wording.word('conflicts-title', lang)}: {code.title.get(lang, code.id)} "
         f"({wording.stage_name(code.stage, lang).lower()})"
@@ -90,11 +106,7 @@ def outline(
         blocks.append(Heading(_both(KIND_WORDS[kind], languages), 2))
         rows = []
         for finding in mine:
-            places = "\n".join(
-                "\n".join(dict.fromkeys(p.names[lang] for lang in languages))
-                + (f"\n({p.disposition})" if p.disposition else "")
-                for p in finding.places
-            )
+            places = tuple(line for p in finding.places for line in _place(p, languages, site))
             texts = "\n".join(f"{p.texts[lang]}" for p in finding.places for lang in languages if lang in p.texts)
             diff = "\n".join(diff_text(finding.diff[lang]) for lang in languages if lang in finding.diff)
             rows.append((f"{finding.id}\n{finding.subject}", places, texts, diff, _decision(finding, languages)))
@@ -124,7 +136,13 @@ def as_json(findings: Sequence[Finding], stale: Sequence[str]) -> bytes:
             if f.decision is None
             else {"decision": f.decision.resolution.value, "by": f.decision.by, "reason": f.decision.reason},
             "places": [
-                {"key": p.key, "names": p.names, "texts": p.texts, "disposition": p.disposition or None}
+                {
+                    "key": p.key,
+                    "names": p.names,
+                    "texts": p.texts,
+                    "disposition": p.disposition or None,
+                    "pages": p.pages,
+                }
                 for p in f.places
             ],
             "diff": {lang: [list(op) for op in ops] for lang, ops in f.diff.items()},

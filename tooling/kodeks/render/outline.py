@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..characters import visible
 from .md import escape as _md_escape
@@ -20,9 +21,33 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """Words that lead somewhere: a place in a report, to its unit on the published site."""
+
+    text: str
+    href: str
+    language: str = ""
+    """The language of ``text`` when it differs from the report's (a parallel name)."""
+
+
+Cell = str | tuple[str | Link, ...]
+"""A table cell: text, its lines split at ``\n``; or lines some of which are links."""
+
+
+def cell_lines(cell: Cell) -> list[str | Link]:
+    pieces = (cell,) if isinstance(cell, str) else cell
+    return [line for piece in pieces for line in (piece.split("\n") if isinstance(piece, str) else (piece,))]
+
+
+def _href(href: str) -> str:
+    """An address as Markdown and Word take it: no space, bracket or quote left bare."""
+    return quote(href, safe="/:#?=&%~+,;@!$'*")
+
+
+@dataclass(frozen=True, slots=True)
 class Table:
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[int, ...] = ()
     """Each column's share of the width in per cent; equal columns when empty."""
 
@@ -72,9 +97,7 @@ def _markdown(blocks: list[Block]) -> str:
         elif isinstance(block, Table):
             out.append("| " + " | ".join(md_escape(h) for h in block.header) + " |")
             out.append("|" + "---|" * len(block.header))
-            out += [
-                "| " + " | ".join(md_escape(cell).replace("\n", "<br>") for cell in row) + " |" for row in block.rows
-            ]
+            out += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in block.rows]
         elif isinstance(block, Items):
             out += [f"- {md_escape(item)}" for item in block.items]
         elif isinstance(block, Text):
@@ -91,6 +114,13 @@ def _markdown(blocks: list[Block]) -> str:
             ]
         out.append("")
     return "\n".join(out)
+
+
+def _md_cell(cell: Cell) -> str:
+    return "<br>".join(
+        f"[{md_escape(line.text)}]({_href(line.href)})" if isinstance(line, Link) else md_escape(line)
+        for line in cell_lines(cell)
+    )
 
 
 def _cells(count: int, total: int) -> int:
@@ -115,6 +145,13 @@ def _html(blocks: list[Block], language: str) -> str:
     def e(text: str) -> str:
         return html.escape(visible(text))
 
+    def _a(link: Link) -> str:
+        language = f' lang="{e(link.language)}"' if link.language else ""
+        return f'<a href="{html.escape(link.href)}"{language}>{e(link.text)}</a>'
+
+    def html_cell(cell: Cell) -> str:
+        return "<br>".join(_a(line) if isinstance(line, Link) else e(line) for line in cell_lines(cell))
+
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     out = [
         "<!DOCTYPE html>",
@@ -134,10 +171,7 @@ def _html(blocks: list[Block], language: str) -> str:
                 )
                 + "</tr></thead><tbody>"
             )
-            out += [
-                "<tr>" + "".join(f"<td>{e(cell)}</td>".replace("\n", "<br>") for cell in row) + "</tr>"
-                for row in block.rows
-            ]
+            out += ["<tr>" + "".join(f"<td>{html_cell(cell)}</td>" for cell in row) + "</tr>" for row in block.rows]
             out.append("</tbody></table>")
         elif isinstance(block, Items):
             out.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in block.items) + "</ul>")
@@ -171,10 +205,19 @@ def _html(blocks: list[Block], language: str) -> str:
 def _docx(blocks: list[Block], landscape: bool = True) -> bytes:
     from datetime import UTC, datetime
 
-    from .word import Properties, new_document, package, run, table
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    from .word import HYPERLINK_STYLE, Properties, new_document, package, run, table
 
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     document = new_document(landscape, Properties(title, "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""))
+
+    def paragraph(line: str | Link) -> str:
+        if isinstance(line, str):
+            return run(line)
+        relationship = document.part.relate_to(_href(line.href), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        return f'<w:hyperlink r:id="{relationship}">{run(line.text, HYPERLINK_STYLE)}</w:hyperlink>'
+
     body = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -182,7 +225,8 @@ def _docx(blocks: list[Block], landscape: bool = True) -> bytes:
             body.append(f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(block.text)}</w:p>')
         elif isinstance(block, Table):
             cells = [
-                ["".join(f"<w:p>{run(line)}</w:p>" for line in cell.split("\n")) for cell in row] for row in block.rows
+                ["".join(f"<w:p>{paragraph(line)}</w:p>" for line in cell_lines(cell)) for cell in row]
+                for row in block.rows
             ]
             header = [f"<w:p>{run(h, '<w:b/>')}</w:p>" for h in block.header]
             body.append(table(cells, len(block.header), header, block.widths))
