@@ -199,3 +199,64 @@ def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
     assert "https://lsg.kg/v/1%20%28draft%29/act/federal.html#ru-art-art-2-p1-a2" in rendered.xpath("//a/@href")
     refused = kodeks("conflicts", "--root", str(root), "--site", "javascript:alert(1)")
     assert refused.exit_code == 2 and "https://" in refused.stderr
+
+
+FEDERAL = """\
+Статья 1. Основные понятия
+Для целей настоящего Закона используются следующие понятия:
+кенеш - Представительный орган местного самоуправления поселения.
+закон - нормативный правовой акт, принятый Жогорку Кенешем.
+Статья 2. Полномочия кенеша
+1. Кенеш утверждает местный бюджет и отчет о его исполнении в течение десяти дней со дня внесения проекта главой.
+2. Кенеш утверждает местный бюджет и отчет о его исполнении в течение тридцати дней со дня внесения проекта главой.
+"""
+REGIONAL = """\
+Статья 1. Основные понятия
+кенеш - представительный орган местного самоуправления поселения.
+"""
+
+
+def test_what_a_careful_reader_would_not_be_shown_and_the_order_the_rest_comes_in(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    subject = str(BASE_FILES[A + "subject.md"])
+    referrals = {
+        A + "subject.md": subject.replace(
+            "1. Настоящий Кодекс регулирует местное самоуправление.",
+            "1. Настоящий Кодекс регулирует местное самоуправление в порядке, установленном законодательством, "
+            "и в порядке, предусмотренном нормативными правовыми актами.",
+        ).replace(
+            "1. Ушул Кодекс жергиликтүү өз алдынча башкарууну жөнгө салат.",
+            "1. Ушул Кодекс жергиликтүү өз алдынча башкарууну ченемдик укуктук актыларда белгиленген тартипте "
+            "жөнгө салат.",
+        ),
+        A + "kenesh.md": str(BASE_FILES[A + "kenesh.md"])
+        .replace("настоящей статьи.", "настоящей статьи в порядке, установленном законодательством.")
+        .replace("ылайык иштейт.", "ылайык ченемдик укуктук актыларда каралган тартипте иштейт."),
+    }
+    root = code_repo([{"code_text/code.yaml": ACTS, **referrals}])
+    for act, text in (("federal", FEDERAL), ("regional", REGIONAL)):
+        source = tmp_path / f"{act}.txt"
+        source.write_text(text, encoding="utf-8")
+        imported = kodeks(
+            "import", str(source), "--root", str(root), "--act", act, "--language", "ru",
+            "--number", "1", "--adopted", "2020-01-01", "--title", "О кенешах",
+        )  # fmt: skip
+        assert imported.exit_code == 0, imported.output + imported.stderr
+    findings = _findings(root)
+    subjects = {(f["kind"], f["subject"]) for f in findings}
+    # «Представительный» at a sentence's start is the same definition as «представительный»
+    assert ("term-differs", "кенеш") not in subjects
+    assert ("term-undefined", "кенеш") in subjects  # the Code says «кенеш», defined by the acts only
+    assert ("term-undefined", "закон") not in subjects  # the Code defines «закон» itself
+    # Two parts of one act that differ in a deadline are that act's own matter, not two acts' conflict
+    assert not [f for f in findings if f["kind"] == "same-matter"]
+    # Referral norms: as many as the language with most of them; in the Code's order, not by id
+    referral = [(f["places"][0]["key"], f["subject"]) for f in findings if f["kind"] == "referral"]
+    assert referral == [("art:subject", "2"), ("art:kenesh", "1")]
+    # A decision answers the term it was taken on: the term renamed, it answers nothing
+    (unused,) = [f for f in findings if f["kind"] == "term-unused"]
+    concepts = (root / A / "concepts.md").read_text(encoding="utf-8")
+    (root / A / "concepts.md").write_text(concepts.replace("2) мыйзам –", "2) ченемдик акт –"), encoding="utf-8")
+    (renamed,) = [f for f in _findings(root) if f["kind"] == "term-unused"]
+    assert renamed["places"][0]["key"] == unused["places"][0]["key"] and renamed["id"] != unused["id"]

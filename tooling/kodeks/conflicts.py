@@ -64,6 +64,8 @@ class Place:
     """For an act's provision: what becomes of it («absorbed by art:x», «open»)."""
     pages: dict[str, str] = field(default_factory=dict)
     """Per language, where the published site (``kodeks site``) shows the unit, from its top."""
+    position: tuple[object, ...] = ()
+    """Where the unit stands: the Code's units in legal order, then each act's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ class _Names:
     def __init__(self, code: Code, consolidation: Consolidation | None) -> None:
         self.code = code
         self.numbering = code.numbering()
+        self.order = {article.id: index for index, article in enumerate(code.ordered_articles())}
         self.fates: dict[tuple[str, object, object], str] = {}
         for coverage in consolidation.acts if consolidation else ():
             for provision in coverage.provisions:
@@ -148,12 +151,21 @@ class _Names:
         return wording.of_the_code(language, unit_place(self.numbering, target, language))
 
     def disposition(self, target: ReferenceTarget) -> str:
+        """An act's provisions are its parts, or its articles without parts (``consolidation``)."""
         if target.kind is not TargetKind.ACT:
             return ""
-        return self.fates.get(
-            (target.id, str(target.article), str(target.part)),
-            self.fates.get((target.id, str(target.article), "None"), ""),
+        return self.fates.get((target.id, str(target.article), str(target.part)), "")
+
+    def position(self, target: ReferenceTarget) -> tuple[object, ...]:
+        inside = (
+            target.part.components if target.part else (),
+            target.point.components if target.point else (),
+            target.subpoint or "",
+            target.paragraph or 0,
         )
+        if target.kind is TargetKind.ACT:
+            return (1, target.id, target.article.components if target.article else (), *inside)
+        return (0, "", (self.order.get(target.id, len(self.order)),), *inside)
 
     def place(
         self, target: ReferenceTarget, texts: dict[str, str], anchor: str = "", anchored: Iterable[str] = ()
@@ -164,7 +176,7 @@ class _Names:
         names = {lang: self.name(target, lang) for lang in languages}
         keys = {lang: f"{lang}-{anchor}" for lang in anchored if anchor}
         pages = {lang: site_page(target, lang, keys.get(lang, "")) for lang in languages}
-        return Place(str(target), names, texts, self.disposition(target), pages)
+        return Place(str(target), names, texts, self.disposition(target), pages, self.position(target))
 
     def unit(self, unit: _Unit, texts: dict[str, str] | None = None) -> Place:
         return self.place(unit.target, texts or {unit.language: unit.text}, unit.anchor, unit.article.texts)
@@ -350,7 +362,7 @@ def _same_matter(code: Code, units: Sequence[_Unit], names: _Names) -> Iterator[
             if count < 2 or count / union < _SIMILAR:
                 continue
             first, second = candidates[a], candidates[b]
-            if _is_tied(first, second, tied) or _is_tied(second, first, tied):
+            if _is_tied(first, second, tied):  # the Code's units come first: ``first`` is the Code's
                 continue
             parent[_root(parent, b)] = _root(parent, a)
         groups: dict[int, list[int]] = defaultdict(list)
@@ -477,7 +489,7 @@ def find(code: Code, consolidation: Consolidation) -> list[Finding]:
             merged[key] = item
             continue
         places = tuple(
-            Place(p.key, p.names, {**p.texts, **q.texts}, p.disposition, p.pages)
+            Place(p.key, p.names, {**p.texts, **q.texts}, p.disposition, p.pages, p.position)
             for p, q in zip(known.places, item.places, strict=False)
         )
         merged[key] = Finding(known.kind, known.subject, places, {**known.diff, **item.diff})
@@ -486,7 +498,7 @@ def find(code: Code, consolidation: Consolidation) -> list[Finding]:
         identifier = finding_id(kind, item.subject if kind in _BY_SUBJECT else "", keys)
         out.append(Finding(item.kind, item.subject, item.places, item.diff, identifier, decisions.get(identifier)))
     order = list(Kind)
-    return sorted(out, key=lambda f: (order.index(f.kind), f.places[0].key, f.id))
+    return sorted(out, key=lambda f: (order.index(f.kind), f.places[0].position, f.id))
 
 
 _BY_SUBJECT = {Kind.TERM_DIFFERS, Kind.TERM_UNUSED, Kind.TERM_UNDEFINED, Kind.UNCOVERED}

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 
 WORD = r"\w+(?:-\w+)*|[^\w\s]"
 _TOKEN = re.compile(rf"{WORD}|\s+")
+_WORD_ONLY = re.compile(r"\w+(?:-\w+)*")
+"""The words of ``WORD`` alone: a match ends before a sign or a space, so the next starts where
+``tokens`` would start one."""
 SPACED = re.compile(rf"(?=({WORD}))(\1\s*)")
 """A word or sign, then the same with the spacing after it: ``findall`` gives ``(word, word and
 its spacing)`` pairs without a Python loop."""
@@ -25,7 +28,7 @@ def tokens(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """The words of ``text``, signs and spaces left out."""
-    return [token for token in _TOKEN.findall(text) if token[0].isalnum() or token[0] == "_"]
+    return _WORD_ONLY.findall(text)
 
 
 def opcodes(old: Sequence[str], new: Sequence[str]) -> Sequence[tuple[str, int, int, int, int]]:
