@@ -275,3 +275,8 @@ def test_what_a_careful_reader_would_not_be_shown_and_the_order_the_rest_comes_i
     (root / A / "concepts.md").write_text(concepts.replace("2) мыйзам –", "2) ченемдик акт –"), encoding="utf-8")
     (renamed,) = [f for f in _findings(root) if f["kind"] == "term-unused"]
     assert renamed["places"][0]["key"] == unused["places"][0]["key"] and renamed["id"] != unused["id"]
+    # Named, the definitions articles are those named: «Понятия» is read no more
+    yaml = (root / "code_text/code.yaml").read_text(encoding="utf-8")
+    (root / "code_text/code.yaml").write_text(yaml.replace("stage: draft\n", "stage: draft\ndefinitions: [kenesh]\n"))
+    terms = {(f["kind"], f["subject"]) for f in _findings(root) if f["kind"].startswith("term-")}
+    assert terms == {("term-undefined", "кенеш"), ("term-undefined", "закон")}  # the Code defines neither now

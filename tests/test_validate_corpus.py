@@ -566,6 +566,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], set[tuple[str, str, int]]]
         },
         {("K002", CONFLICTS, 2)},
     ),
+    "K004 definitions: naming an article the Code does not have": (
+        edit(YAML, "languages: [ky, ru]\n", "languages: [ky, ru]\ndefinitions: [concepts, terms]\n"),
+        {("K004", YAML, 4)},
+    ),
     "K003 a decision without a reason": (
         {CONFLICTS: "- {finding: referral/0123456789, decision: kept}\n"},
         {("K003", CONFLICTS, 1)},

@@ -212,15 +212,34 @@ class Definition:
     unit: _Unit
 
 
-def definitions(units: Sequence[_Unit]) -> list[Definition]:
-    """Every «термин – определение» of a definitions article (by its title), each language apart."""
-    found = []
-    titled: dict[int, bool] = {}
-    for unit in units:
+class _DefinitionsArticles:
+    """Whether an article defines its text's terms: those ``definitions:`` names, in a text that
+    names them; else those whose title says so («Основные понятия», «Негизги түшүнүктөр»)."""
+
+    def __init__(self, code: Code) -> None:
+        self.named = {"": {e.id for e in code.definitions}}
+        for act in code.acts.values():
+            if act.text is not None:
+                self.named[act.id] = {e.id for e in act.text.definitions}
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, unit: _Unit) -> bool:
         key = id(unit.article)
-        if key not in titled:
-            titled[key] = bool(_DEFINITIONS_TITLE.search(" ".join(unit.article.title.values())))
-        if not titled[key]:
+        if key not in self.known:
+            named = self.named.get(unit.source)
+            self.known[key] = (
+                unit.article.id in named
+                if named
+                else bool(_DEFINITIONS_TITLE.search(" ".join(unit.article.title.values())))
+            )
+        return self.known[key]
+
+
+def definitions(units: Sequence[_Unit], defining: _DefinitionsArticles) -> list[Definition]:
+    """Every «термин – определение» of a definitions article, each language apart."""
+    found = []
+    for unit in units:
+        if not defining(unit):
             continue
         read = _definition(unit.text, unit.language)
         if read is not None:
@@ -259,7 +278,8 @@ def _diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterator[Finding]:
-    defined = definitions(units)
+    defining = _DefinitionsArticles(code)
+    defined = definitions(units, defining)
     by_term: dict[tuple[str, str], list[Definition]] = defaultdict(list)
     for item in defined:
         by_term[(item.unit.language, item.term)].append(item)
@@ -300,7 +320,7 @@ def _term_findings(code: Code, units: Sequence[_Unit], names: _Names) -> Iterato
         yield Finding(Kind.TERM_UNDEFINED, item.term, (definition, *uses))
     # A definition in one language with none in the same unit of the other.
     by_unit: dict[ReferenceTarget, dict[str, Definition]] = defaultdict(dict)
-    definition_units = {u.target for u in units if _DEFINITIONS_TITLE.search(" ".join(u.article.title.values()))}
+    definition_units = {u.target for u in units if defining(u)}
     for item in defined:
         by_unit[item.unit.target][item.unit.language] = item
     languages = code.languages

@@ -734,6 +734,9 @@ class Code:
     unit_words: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     messages: str | None = None
     """code.yaml's ``messages:``: the language kodeks speaks to this Code's drafters by default."""
+    definitions: tuple[StructureEntry, ...] = ()
+    """``definitions:``: the articles that define the text's terms, when their titles do not say
+    so («Основные понятия» is found without it)."""
     """Per language, how this text names its units in references where it departs from the
     usual words: the Civil Code calls its «1.» units «пункт» and «1)» units «подпункт»."""
     reviews: tuple[ReviewRound, ...] = ()

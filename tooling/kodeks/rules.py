@@ -72,6 +72,7 @@ RULES: dict[str, Rule] = {
         Rule("K001", _E, "a finding resolved by a Code article that does not exist"),
         Rule("K002", _E, "two decisions on one finding"),
         Rule("K003", _W, "a decision on a finding without the drafters' reason"),
+        Rule("K004", _E, "`definitions:` names an article the text does not have"),
         # Numbering
         Rule("N001", _E, "section number does not follow the structure"),
         Rule("N002", _E, "chapter number does not follow the structure"),

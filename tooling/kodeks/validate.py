@@ -109,6 +109,11 @@ def assert_validates(
 def _structure(code: Code, unreadable: Collection[str]) -> Iterator[Diagnostic]:
     folder, _, structure = code.path.rpartition("/")
     owners: dict[str, Message] = {}
+    for entry in code.definitions:
+        if entry.id not in code.articles:
+            yield rule("K004").at(
+                entry.location, msg("`definitions:` names `{id}`, and the text has no such article", id=entry.id)
+            )
 
     def claim(unit_id: str, what: Message, location: SourceLocation) -> Iterator[Diagnostic]:
         if unit_id in owners:

@@ -16,11 +16,11 @@ DEFAULT_LANGUAGES = ("ky", "ru")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _CODE_KEYS = (
     "id", "stage", "languages", "messages", "title", "publication", "acts", "unit-words", "articles", "sections",
-    "chapters",
+    "chapters", "definitions",
 )  # fmt: skip
 _ACT_FILE_KEYS = (
     "id", "stage", "languages", "title", "publication", "number", "adopted", "status", "preamble", "history",
-    "signature", "unit-words", "articles", "sections", "chapters",
+    "signature", "unit-words", "articles", "sections", "chapters", "definitions",
 )  # fmt: skip
 _UNIT_WORD_ROLES = ("part", "point", "subpoint")
 _UNIT_WORD = re.compile(r"[а-яёңөү]{2,30}")
@@ -64,10 +64,10 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
     languages = _languages(reader, root)
     acts = _acts(reader, root, languages)
 
-    def entries_of(mapping: dict[str, Any], path: YamlPath) -> tuple[StructureEntry, ...]:
+    def entries_of(mapping: dict[str, Any], path: YamlPath, key: str = "articles") -> tuple[StructureEntry, ...]:
         entries = []
-        for article_index, article_id in enumerate(reader.sequence(mapping, path, "articles")):
-            entry_path = path + ("articles", article_index)
+        for article_index, article_id in enumerate(reader.sequence(mapping, path, key)):
+            entry_path = path + (key, article_index)
             if isinstance(article_id, str) and _valid_id(article_id):
                 entries.append(StructureEntry(article_id, document.location(entry_path)))
             else:
@@ -149,6 +149,7 @@ def parse_structure(path: str, text: str, act: bool = False) -> tuple[Code | Non
         signature=reader.lines_per_language(root, (), "signature"),
         unit_words=_unit_words(reader, root),
         messages=_messages(reader, root),
+        definitions=entries_of(root, (), "definitions"),
     )
     return code, diagnostics
 
