@@ -238,3 +238,52 @@ def test_an_acts_own_references_and_a_provision_moved_into_two_articles(
     assert page.count("Перенесено в статьи") == 1  # said once for the part, not after each of its points
     own = re.findall(r'href="(#a-[^"]+)"', page)
     assert own and all(f'id="{anchor[1:]}"' in page for anchor in own)  # the act's own articles, on its page
+
+
+def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Callable[..., Path], tmp_path: Path) -> None:
+    from lxml import html
+
+    from .conftest import BASE_FILES, write_files
+
+    root = code_repo()
+    git(root, "tag", "submitted-1")
+    subject = str(BASE_FILES[A + "subject.md"])
+    write_files(
+        root,
+        {
+            A + "subject.md": subject.replace(
+                "регулирует местное самоуправление", "регулирует и защищает местное самоуправление"
+            ).replace("жөнгө салат.", "жөнгө салат жана коргойт.")
+        },
+    )
+    git(root, "commit", "-qam", "second reading")
+    git(root, "tag", "submitted-2")
+    assert kodeks("new", "fresh", "--chapter", "basics", "--first", *TITLES, "--root", str(root)).exit_code == 0
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "a new first article")
+    site = _site(root, tmp_path / "site", "--no-search")
+    editions = html.parse(str(site / "ed/subject.html")).getroot()
+    # newest first, each opening its page: the current text, then the two stages
+    links = [(a.get("href"), a.text_content()) for a in editions.xpath("//section[@class='edition']/h2/a")]
+    assert [href for href, _ in links] == [
+        "../art/subject.html",
+        "../v/submitted-2/art/subject.html",
+        "../v/submitted-1/art/subject.html",
+    ]
+    assert links[0][1] == "Учурдагы текст / Текущий текст" and links[1][1].startswith("submitted-2 (")
+    newest, second, first = editions.xpath("//section[@class='edition']")
+    # the current text renumbered it and the article it cites; the second reading changed words
+    assert newest.xpath(".//section[@lang='ru']//ins/text()") == ["2", "3"]
+    assert newest.xpath(".//section[@lang='ru']//del/text()") == ["1", "2"]
+    assert newest.xpath(".//section[@lang='ky']//ins/text()") == ["2-берене", "3-берененин"]
+    assert second.xpath(".//section[@lang='ru']//ins/text()") == ["и защищает"]
+    assert second.xpath(".//section[@lang='ky']//ins/text()") == ["жана коргойт"]
+    assert not first.xpath(".//ins | .//del")  # the first has nothing before it
+    assert "Настоящий Кодекс регулирует местное самоуправление." in first.text_content()
+    # the article's pages lead to its editions; an article no version had has none
+    assert 'href="../ed/subject.html"' in (site / "art/subject.html").read_text(encoding="utf-8")
+    assert not (site / "ed/fresh.html").exists()
+    assert "ed/fresh.html" not in (site / "art/fresh.html").read_text(encoding="utf-8")
+    # an earlier version's page leads to the same article in the current text
+    earlier = html.parse(str(site / "v/submitted-1/ru/art/subject.html")).getroot()
+    assert earlier.xpath("//p[@class='earlier']/a/@href") == ["../../../../ru/art/subject.html"]

@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from html import escape as e
 from pathlib import Path
@@ -37,6 +37,8 @@ from .marks import (
 from .messages import msg
 from .model import Article, Chapter, Code, Link, Numbering, Paragraph, ReferenceTarget, Section, TargetKind, Text
 from .review_table import unit_place
+from .site_editions import Edition, Version, editions
+from .site_editions import page_body as editions_page
 from .snapshot import Revision
 
 MARKER = "site.json"
@@ -72,6 +74,8 @@ h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
 .printed { display: none; }
 .steps { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .6rem; }
 .earlier { background: #fdecea; border-left: 4px solid #b3261e; padding: .4rem .8rem; }
+del { color: #b3261e; } ins { color: #1b5e20; background: #e8f5e9; }
+.edition { border-top: 1px solid var(--line); margin-top: 1.5rem; } .edition h3 { font-size: 1rem; }
 :target { background: #fff3bf; }
 @page { size: A4; margin: 18mm; }
 @media print { header.site, .pilcrow, #search, #results, .steps { display: none; } .parallel { grid-template-columns: 1fr 1fr; }
@@ -147,8 +151,10 @@ def _page(
     nav: str = "",
     banner: str = "",
     heading: tuple[str, str] = ("", ""),
+    latest: str = "index.html",
 ) -> bytes:
-    """A page of the site; ``indexed`` pages are what search reads (one language each)."""
+    """A page of the site; ``indexed`` pages are what search reads (one language each); on an
+    earlier version's page, the banner leads to ``latest`` of the current text."""
     marker = " data-pagefind-body" if indexed else ""
     return (
         "<!DOCTYPE html>\n"
@@ -161,7 +167,7 @@ def _page(
         f'<header class="site"><a href="{root}index.html">{e(heading[0] or wording.word("site-contents", language))}</a>'
         f'{nav}<span class="stage">{e(heading[1])}</span></header>\n'
         f"<main{marker}>\n"
-        + (f'<p class="earlier">{e(banner)} <a href="{root}../../index.html">→</a></p>\n' if banner else "")
+        + (f'<p class="earlier">{e(banner)} <a href="{root}../../{e(latest)}">→</a></p>\n' if banner else "")
         + f"{body}</main>\n"
         f'<script src="{root}assets/site.js"></script>\n'
         "</body></html>\n"
@@ -311,15 +317,9 @@ def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str
     return said
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
-    """An earlier text published beside the current one: a stage of the draft (a tag) or the
-    text as a law of the register made it."""
-
-    name: str
-    """Its folder under ``v/``: letters, digits, ``.``, ``-``, ``_``."""
-    label: dict[str, str]
-    """What it is, in each language («submitted-1, 28.11.2026»)."""
+def _has_editions(listed: list[Edition]) -> bool:
+    """More than the current text's: an earlier version had the article."""
+    return len(listed) > 1 or any(edition.version is not None for edition in listed)
 
 
 def version_list(versions: list[Version], languages: tuple[str, ...], root: str) -> str:
@@ -339,9 +339,13 @@ def pages(
     consolidation: Consolidation,
     version: Version | None = None,
     versions: list[Version] | None = None,
+    history: dict[str, list[Edition]] | None = None,
+    current: Collection[str] = (),
 ) -> Iterator[Page]:
     """Every page of the site, and its style and script. ``version``: the pages of an earlier
-    text, each saying so, outside the search; ``versions``: the earlier texts the contents list."""
+    text, each saying so, outside the search, each article's leading to it in the current text
+    when that has it (``current``: its article ids); ``versions``: the earlier texts the contents
+    list; ``history``: each article's editions, which get a page when it has more than this one."""
     languages = code.languages
     numbering = code.numbering()
     title = " / ".join(code.title.get(lang, code.id) for lang in languages)
@@ -353,10 +357,34 @@ def pages(
     stage = " / ".join(dict.fromkeys(wording.stage_name(code.stage, lang) for lang in languages))
     contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
 
-    def page(title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "") -> bytes:
+    def page(
+        title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "", latest: str = ""
+    ) -> bytes:
         # a page in one language heads itself in it; the others in every language
         label = wording.word("site-contents", language) if indexed else contents
-        return _page(title, language, body, root, indexed and version is None, nav, banner, (label, stage))
+        return _page(
+            title,
+            language,
+            body,
+            root,
+            indexed and version is None,
+            nav,
+            banner,
+            (label, stage),
+            latest or "index.html",
+        )
+
+    editions_word = " / ".join(dict.fromkeys(wording.word("site-editions", lang) for lang in languages))
+
+    def article_nav(article: Article, root: str) -> str:
+        views = "".join(_views(f"art/{article.id}.html", root, languages))
+        if history and _has_editions(history.get(article.id, [])):
+            views += f'<a href="{root}ed/{e(article.id)}.html">{e(editions_word)}</a>'
+        return views
+
+    def latest(article: Article, language: str = "") -> str:
+        folder = f"{language}/" if language else ""
+        return f"{folder}art/{article.id}.html" if article.id in current else ""
 
     search = (
         ""
@@ -435,9 +463,21 @@ def pages(
                 languages[0],
                 body + "</div>\n" + steps,
                 "../",
-                nav="".join(_views(f"art/{article.id}.html", "../", languages)),
+                nav=article_nav(article, "../"),
+                latest=latest(article),
             ),
         )
+        if history and _has_editions(history.get(article.id, [])):
+            yield Page(
+                f"ed/{article.id}.html",
+                page(
+                    heading_of(numbering, article, languages[0]),
+                    languages[0],
+                    editions_page(article.id, history[article.id], languages, "../"),
+                    "../",
+                    nav=article_nav(article, "../"),
+                ),
+            )
         for language in languages:
             single_html[(article.id, language)] = single.article(article, language, "y")
             top, steps = around(index, "../../", f"{language}/", (language,))
@@ -449,7 +489,8 @@ def pages(
                     top + _at(single_html[(article.id, language)], "../../") + steps,
                     "../../",
                     indexed=True,
-                    nav="".join(_views(f"art/{article.id}.html", "../../", languages)),
+                    nav=article_nav(article, "../../"),
+                    latest=latest(article, language),
                 ),
             )
         if number is not None:  # the current number's address: a redirect to the id's, which survives renumbering
@@ -620,3 +661,52 @@ def write_marker(folder: Path, revision: Revision | None) -> None:
     (folder / MARKER).write_text(
         json.dumps(marker, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    pages: int
+    left_out: list[str]
+    """Versions whose text has errors: not published."""
+
+
+def publish(
+    root: Path, rev: str | None, code: Code, revision: Revision | None, target: Path, search: bool
+) -> Published:
+    """The site of ``code`` (the text of ``rev``, or the working tree) in ``target``, which
+    ``clear_previous`` made ready: the current text at the top, each earlier version under
+    ``v/``, each article's editions across them, the search index, the marker."""
+    from .consolidation import consolidate
+    from .load import load_code
+    from .store.git import read_revision, tags
+    from .store.output import write_output
+
+    written = 0
+    left_out: list[str] = []
+    earlier: list[tuple[Version, Code, Revision | None]] = []
+    for version, name in versions_of(tags(root, rev or "HEAD"), code):
+        stored = read_revision(root, name)
+        then = load_code(stored)
+        if then.code is None or any(d.is_error for d in then.diagnostics):
+            left_out.append(version.name)
+            continue
+        if version.name == name and stored.revision is not None:  # a tag: dated by its commit
+            day = stored.revision.committed.date()
+            version = Version(version.name, {lang: f"{name} ({wording.date(lang, day)})" for lang in version.label})
+        earlier.append((version, then.code, stored.revision))
+    # Oldest first, by the commit that holds each text: a stage tagged after a law came in force
+    # comes after it.
+    earlier.sort(key=lambda held: held[2].committed if held[2] else 0)
+    for version, then_code, then_revision in earlier:
+        for page in pages(then_code, then_revision, consolidate(then_code), version, current=code.articles):
+            write_output(target / "v" / version.name / page.path, page.data)
+            written += 1
+    history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
+    versions = [version for version, _, _ in earlier]
+    for page in pages(code, revision, consolidate(code), versions=versions, history=history):
+        write_output(target / page.path, page.data)
+        written += 1
+    if search:
+        index_search(target)
+    write_marker(target, revision)
+    return Published(written, left_out)

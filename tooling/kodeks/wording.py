@@ -162,6 +162,13 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "site-both": {"ru": "На двух языках", "ky": "Эки тилде", "en": "In both languages"},
     "site-versions": {"ru": "Редакции", "ky": "Редакциялар", "en": "Versions"},
+    "site-editions": {"ru": "Редакции статьи", "ky": "Берененин редакциялары", "en": "The article's versions"},
+    "site-current-text": {"ru": "Текущий текст", "ky": "Учурдагы текст", "en": "The current text"},
+    "site-changes": {
+        "ru": "Изменения по сравнению с предыдущей редакцией",
+        "ky": "Мурунку редакцияга салыштырмалуу өзгөртүүлөр",
+        "en": "Changes from the version before",
+    },
     "site-earlier": {
         "ru": "Это не последняя редакция",
         "ky": "Бул акыркы редакция эмес",

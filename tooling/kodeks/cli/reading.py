@@ -616,12 +616,9 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
       kodeks site
       kodeks site --rev HEAD~1 -o build/site-previous
     """
-    from .. import wording
-    from ..consolidation import consolidate
-    from ..load import load_code
-    from ..site import Version, clear_previous, index_search, pages, versions_of, write_marker
-    from ..store.git import read_revision, tags, tracks_any
-    from ..store.output import make_own_directory, write_output
+    from ..site import clear_previous, publish
+    from ..store.git import tracks_any
+    from ..store.output import make_own_directory
 
     snapshot, code = _valid_code(root, rev, msg("no site; fix the errors above"))
     target = output or root / "build" / "site"
@@ -633,30 +630,12 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     clear_previous(target)  # the last build, file by file: a renamed article leaves no page behind
     if output is None and not target.parent.exists():
         make_own_directory(target.parent)
-    written = 0
-    earlier: list[Version] = []
-    for version, revision in versions_of(tags(root, rev or "HEAD"), code):
-        stored = read_revision(root, revision)
-        then = load_code(stored)
-        if then.code is None or any(d.is_error for d in then.diagnostics):
-            click.echo(
-                "kodeks: " + msg("{version}: the text there has errors; not published", version=version.name).said(),
-                err=True,
-            )
-            continue
-        if version.name == revision and stored.revision is not None:  # a tag: dated by its commit
-            day = stored.revision.committed.date()
-            version = Version(version.name, {lang: f"{revision} ({wording.date(lang, day)})" for lang in version.label})
-        for page in pages(then.code, stored.revision, consolidate(then.code), version):
-            write_output(target / "v" / version.name / page.path, page.data)
-            written += 1
-        earlier.append(version)
-    for page in pages(code, snapshot.revision, consolidate(code), versions=earlier):
-        write_output(target / page.path, page.data)
-        written += 1
-    if not no_search:
-        index_search(target)
-    write_marker(target, snapshot.revision)
+    published = publish(root, rev, code, snapshot.revision, target, search=not no_search)
+    for name in published.left_out:
+        click.echo(
+            "kodeks: " + msg("{version}: the text there has errors; not published", version=name).said(), err=True
+        )
+    written = published.pages
     click.echo(
         "kodeks: "
         + plural("wrote {target} ({count} page)", "wrote {target} ({count} pages)", written, target=str(target)).said()
