@@ -178,14 +178,15 @@ class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
     def __init__(
-        self, code: Code, root: str, numbering: Numbering, parallel: bool = False, act: Code | None = None
+        self, code: Code, root: str, numbering: Numbering, parallel: bool | None = False, act: Code | None = None
     ) -> None:
         self.act = act
         """On an act's page: its own articles are what ``art:`` names there, not the Code's."""
         self.code = code
         self.root = root
         self.parallel = parallel
-        """Links to articles lead to their parallel pages, not to one language's."""
+        """Links to articles lead to their parallel pages, not to one language's; None: either,
+        the language's folder between placeholders ``_at`` keeps or drops."""
         self.numbering = numbering
         """Worked out once for the site: it walks the whole structure."""
 
@@ -200,6 +201,8 @@ class _Writer:
             if target.part is not None or target.point is not None:
                 anchor = "#" + unit_anchor(language, target.id, target.part, target.point, target.subpoint)
             folder = "" if self.parallel else f"{language}/"
+            if self.parallel is None:
+                folder = f"{_FOLDER[0]}{folder}{_FOLDER[1]}"
             return f"{self.root}{folder}art/{target.id}.html{anchor}"
         if target.kind is TargetKind.CHAPTER:
             return f"{self.root}index.html#{chapter_anchor(target.id)}"
@@ -244,8 +247,19 @@ _ROOT = "\x00"
 an error the site is not built with)."""
 
 
-def _at(html: str, root: str) -> str:
-    return html.replace(_ROOT, root)
+_FOLDER = ("\x01", "\x02")
+"""Around the language's folder in a link written for both views (control characters, as
+``_ROOT``)."""
+_IN_FOLDER = re.compile("\x01[^\x02]*\x02")
+
+
+def _at(html: str, root: str, parallel: bool = False) -> str:
+    """Article text written once, for a page ``root`` away from the site's top: its links to
+    articles lead to their parallel pages, or to the pages in their language."""
+    html = html.replace(_ROOT, root)
+    if parallel:
+        return _IN_FOLDER.sub("", html)
+    return html.replace(_FOLDER[0], "").replace(_FOLDER[1], "")
 
 
 def _cited(numbering: Numbering, unit: ReferenceTarget, language: str) -> str:
@@ -315,6 +329,32 @@ def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str
                     lines.append(e(wording.word("fate-open", language)))
             said[key] = lines
     return said
+
+
+def _act_text(
+    code: Code, act_id: str, text: Code, numbering: Numbering, fates: dict[tuple[str, str, str], list[str]]
+) -> str:
+    """An existing act's articles, each provision followed by where it went."""
+    writer = _Writer(code, "../", numbering, act=text)
+    act_numbering = text.numbering()
+    lines = []
+    for article in text.ordered_articles():
+        lines.append(f'<div id="a-{e(str(article.number))}">\n')
+        for language, article_text in article.texts.items():
+            lines.append(f'<section lang="{e(language)}"><h2>{e(heading_of(act_numbering, article, language))}</h2>\n')
+            for marked in marked_lines(language, article.id, article_text):
+                line = marked.line
+                words = writer.inlines(line.paragraph, language) if line.paragraph else ""
+                lines.append(f'<p class="unit" id="{e(marked.key)}">{e(line.label)} {words}</p>\n')
+                part = str(line.part.number) if line.part and line.label == f"{line.part.label}." else None
+                if part is not None and (act_id, str(article.number), part) in fates:
+                    lines.append(f'<p class="fate">{" / ".join(fates[(act_id, str(article.number), part)])}</p>\n')
+            lines.append("</section>\n")
+        whole = fates.get((act_id, str(article.number), ""))
+        if whole:
+            lines.append(f'<p class="fate">{" / ".join(whole)}</p>\n')
+        lines.append("</div>\n")
+    return "".join(lines)
 
 
 def _has_editions(listed: list[Edition]) -> bool:
@@ -447,15 +487,15 @@ def pages(
 
     # Each article is written once, its links from a placeholder for the way to the site's top:
     # its own page and the whole text's page put in theirs.
-    parallel = _Writer(code, _ROOT, numbering, parallel=True)
-    single = _Writer(code, _ROOT, numbering)
-    parallel_html: dict[str, str] = {}
+    writer = _Writer(code, _ROOT, numbering, parallel=None)
     single_html: dict[tuple[str, str], str] = {}
     for index, article in enumerate(ordered):
         number = numbering.articles.get(article.id)
-        parallel_html[article.id] = "".join(parallel.article(article, lang, "y") for lang in languages)
+        for language in languages:
+            single_html[(article.id, language)] = writer.article(article, language, "y")
+        both = "".join(single_html[(article.id, lang)] for lang in languages)
         top, steps = around(index, "../", "", languages)
-        body = top + '<div class="parallel">\n' + _at(parallel_html[article.id], "../")
+        body = top + '<div class="parallel">\n' + _at(both, "../", parallel=True)
         yield Page(
             f"art/{article.id}.html",
             page(
@@ -479,7 +519,6 @@ def pages(
                 ),
             )
         for language in languages:
-            single_html[(article.id, language)] = single.article(article, language, "y")
             top, steps = around(index, "../../", f"{language}/", (language,))
             yield Page(
                 f"{language}/art/{article.id}.html",
@@ -502,7 +541,12 @@ def pages(
             )
             yield Page(f"n/{number}.html", redirect.encode("utf-8"))
     # The whole text on one page, to read through or print: in parallel and in each language.
-    parallel_text = "".join('<div class="parallel">\n' + _at(parallel_html[a.id], "") + "</div>\n" for a in ordered)
+    parallel_text = "".join(
+        '<div class="parallel">\n'
+        + _at("".join(single_html[(a.id, lang)] for lang in languages), "", parallel=True)
+        + "</div>\n"
+        for a in ordered
+    )
     yield Page("all.html", page(title, languages[0], f"<h1>{e(title)}</h1>\n" + parallel_text, ""))
     for language in languages:
         one_language = "".join(_at(single_html[(a.id, language)], "../") for a in ordered)
@@ -511,30 +555,10 @@ def pages(
     fates = _fates(code, consolidation)
     for act in acts:
         assert act.text is not None
-        writer = _Writer(code, "../", numbering, act=act.text)
-        act_numbering = act.text.numbering()
-        lines = [f"<h1>{e(' / '.join(act.title.values()))}</h1>\n"]
-        for article in act.text.ordered_articles():
-            lines.append(f'<div id="a-{e(str(article.number))}">\n')
-            for language, text in article.texts.items():
-                lines.append(
-                    f'<section lang="{e(language)}"><h2>{e(heading_of(act_numbering, article, language))}</h2>\n'
-                )
-                for marked in marked_lines(language, article.id, text):
-                    line = marked.line
-                    words = writer.inlines(line.paragraph, language) if line.paragraph else ""
-                    lines.append(f'<p class="unit" id="{e(marked.key)}">{e(line.label)} {words}</p>\n')
-                    part = str(line.part.number) if line.part and line.label == f"{line.part.label}." else None
-                    if part is not None and (act.id, str(article.number), part) in fates:
-                        lines.append(f'<p class="fate">{" / ".join(fates[(act.id, str(article.number), part)])}</p>\n')
-                lines.append("</section>\n")
-            whole = fates.get((act.id, str(article.number), ""))
-            if whole:
-                lines.append(f'<p class="fate">{" / ".join(whole)}</p>\n')
-            lines.append("</div>\n")
+        body = _act_text(code, act.id, act.text, numbering, fates)
+        title = " / ".join(act.title.values())
         yield Page(
-            f"act/{act.id}.html",
-            page(" / ".join(act.title.values()), languages[0], "".join(lines), "../", indexed=True),
+            f"act/{act.id}.html", page(title, languages[0], f"<h1>{e(title)}</h1>\n" + body, "../", indexed=True)
         )
     yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
     yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))
@@ -679,7 +703,20 @@ def publish(
     from .consolidation import consolidate
     from .load import load_code
     from .store.git import read_revision, tags
-    from .store.output import write_output
+
+    made: set[Path] = set()
+
+    def write(path: Path, data: bytes) -> None:
+        # The folder is new or emptied (``clear_previous``): each file is created, never
+        # replaced, and «x» refuses whatever appeared meanwhile, a link included.
+        try:
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            with open(path, "xb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise SiteFolderError(msg("cannot write {path}: {error}", path=str(path), error=str(error))) from None
 
     written = 0
     left_out: list[str] = []
@@ -699,12 +736,12 @@ def publish(
     earlier.sort(key=lambda held: held[2].committed if held[2] else 0)
     for version, then_code, then_revision in earlier:
         for page in pages(then_code, then_revision, consolidate(then_code), version, current=code.articles):
-            write_output(target / "v" / version.name / page.path, page.data)
+            write(target / "v" / version.name / page.path, page.data)
             written += 1
     history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
     versions = [version for version, _, _ in earlier]
     for page in pages(code, revision, consolidate(code), versions=versions, history=history):
-        write_output(target / page.path, page.data)
+        write(target / page.path, page.data)
         written += 1
     if search:
         index_search(target)
