@@ -568,13 +568,15 @@ class SearchIndexError(KodeksError):
     """Pagefind could not index the site (not installed, or it failed)."""
 
 
-def index_search(folder: Path) -> None:
+def index_search(folder: Path, languages: tuple[str, ...]) -> None:
     """Pagefind's static index of the pages marked for search, under ``folder/pagefind``; its
     entry file written with sorted keys (Pagefind lists the languages in no fixed order), so the
-    same site gives the same bytes."""
+    same site gives the same bytes. Only the folders that hold such pages are read: the parallel
+    pages, the whole text and the versions are half the site."""
+    where = "{" + ",".join([*languages, "act"]) + "}/**/*.html"
     try:
         indexed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"],
+            [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", where, "--quiet"],
             capture_output=True,
             text=True,
             timeout=600,
@@ -744,6 +746,6 @@ def publish(
         write(target / page.path, page.data)
         written += 1
     if search:
-        index_search(target)
+        index_search(target, code.languages)
     write_marker(target, revision)
     return Published(written, left_out)
