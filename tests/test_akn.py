@@ -106,7 +106,7 @@ def test_one_file_a_language(code_repo: Callable[..., Path], tmp_path: Path) -> 
         '<article eId="part_1__chp_1__art_1" wId="subject"><num>1-берене</num><heading>Жөнгө салуу предмети</heading>'
         in ky
     )
-    assert '<ref href="#part_1__chp_1__art_2__point_1">2-берененин 1-пунктунда</ref>' in ky
+    assert '<ref href="#part_1__chp_1__art_2__list_1__point_1">2-берененин 1-пунктунда</ref>' in ky
     refused = kodeks("build", "--root", str(root), "--format", "akn", "-o", str(tmp_path / "x.xml"))
     assert refused.exit_code == 2 and "one language a file" in refused.stderr
 
@@ -183,18 +183,24 @@ def test_closing_абзацы_signs_and_a_subpoint_link_come_out_in_place(
         assert ["".join(p.itertext()) for p in words] == _printed_texts(root, language)  # closing абзацы last
         assert tree.find(f".//{AKN}FRBRlanguage").get("language") == {"ky": "kir", "ru": "rus"}[language]
     ru = etree.fromstring(exported["ru"])
+    # a part's points in a list, the абзацы around them its intro and wrapUp; subpoints likewise
     part = ru.find(f".//{AKN}paragraph[@eId='part_1__chp_2__art_3__para_3']")
-    assert [child.tag.removeprefix(AKN) for child in part] == ["num", "intro", "point", "point", "wrapUp"]
-    point = part.find(f"{AKN}point[@eId='part_1__chp_2__art_3__para_3__point_2']")
-    assert [child.tag.removeprefix(AKN) for child in point] == ["num", "intro", "point", "point", "wrapUp"]
+    assert [child.tag.removeprefix(AKN) for child in part] == ["num", "list"]
+    listed = part.find(f"{AKN}list[@eId='part_1__chp_2__art_3__para_3__list_1']")
+    assert [child.tag.removeprefix(AKN) for child in listed] == ["intro", "point", "point", "wrapUp"]
+    point = listed.find(f"{AKN}point[@eId='part_1__chp_2__art_3__para_3__list_1__point_2']")
+    assert [child.tag.removeprefix(AKN) for child in point] == ["num", "list"]
+    assert [child.tag.removeprefix(AKN) for child in point.find(f"{AKN}list")] == ["intro", "point", "point", "wrapUp"]
     link = ru.find(f".//{AKN}wrapUp//{AKN}ref")
-    assert link.get("href") == "#part_1__chp_2__art_3__para_3__point_2__point_а"
-    assert ru.find(f".//{AKN}*[@eId='part_1__chp_2__art_3__para_3__point_2__point_а']") is not None
+    subpoint = "part_1__chp_2__art_3__para_3__list_1__point_2__list_1__point_а"
+    assert link.get("href") == "#" + subpoint
+    assert ru.find(f".//{AKN}*[@eId='{subpoint}']") is not None
     assert ru.find(f".//{AKN}article[@wId='kenesh']/{AKN}heading").text == 'Кенеш & <мэрия> "A"'
     assert ru.find(f".//{AKN}FRBRalias").get("value") == 'Тестовый "кодекс" & N'
     assert "".join(link.itertext()) == "подпункту «а» пункта 2 (A & B)"
     concepts = ru.find(f".//{AKN}article[@wId='concepts']")
-    assert [child.tag.removeprefix(AKN) for child in concepts][-1] == "wrapUp"  # the closing абзац last
+    assert [child.tag.removeprefix(AKN) for child in concepts][-1] == "list"
+    assert [child.tag.removeprefix(AKN) for child in concepts[-1]][-1] == "wrapUp"  # the closing абзац last
 
 
 def test_a_reference_into_an_act_names_its_unit(code_dir: Callable[..., Path], tmp_path: Path) -> None:
@@ -215,3 +221,45 @@ def test_a_reference_into_an_act_names_its_unit(code_dir: Callable[..., Path], t
     assert kodeks("build", "--root", str(root), "--format", "akn", "--lang", "ru", "-o", str(target)).exit_code == 0
     hrefs = [r.get("href") for r in etree.parse(str(target)).getroot().iter(f"{AKN}ref")]
     assert "/akn/kg/act/1996-05-08/15/~art_1__para_2" in hrefs
+
+
+def test_абзацы_between_points_and_between_parts_stay_where_the_law_prints_them(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    kenesh = (
+        str(BASE_FILES[A + "kenesh.md"])
+        .replace(
+            "2. Кенеш решает вопросы, названные в [главе 1](ch:basics) и [разделе I](sec:general).",
+            "2. Кенеш решает вопросы:\n   1) бюджета;\n   2) отчета.\n\n   Кенеш также рассматривает:\n\n"
+            "   3) жалобы по [пункту 4](art:kenesh#2.4);\n   4) жалобы.\n\nЗаседания открыты.\n\n3. Кенеш избирает председателя.",
+        )
+        .replace(
+            "2. Кеңеш [1-главада](ch:basics) жана [I бөлүмдө](sec:general) аталган маселелерди чечет.",
+            "2. Кеңеш төмөнкү маселелерди чечет:\n   1) бюджет;\n   2) отчет.\n\n   Кеңеш ошондой эле карайт:\n\n"
+            "   3) [4-пунктта](art:kenesh#2.4) аталган арыздарды;\n   4) арыздарды.\n\nЖыйындар ачык өтөт.\n\n3. Кеңеш төрагасын шайлайт.",
+        )
+    )
+    root = code_repo([{A + "kenesh.md": kenesh}])
+    # B012 refuses an абзац between parts; built all the same (--force), it is not lost or moved
+    assert "B012" in kodeks("validate", "--root", str(root)).output
+    exported = {}
+    for language in ("ky", "ru"):
+        built = kodeks("build", "--root", str(root), "--format", "akn", "--lang", language, "--force", "-o", "-")
+        exported[language] = built.stdout_bytes
+    for language, data in exported.items():
+        tree = etree.fromstring(data)
+        assert get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)(tree)
+        words = [p for p in tree.iter(f"{AKN}p") if p.getparent().tag != f"{AKN}longTitle"]
+        assert ["".join(p.itertext()) for p in words] == _printed_texts(root, language)  # nothing moved
+        article = tree.find(f".//{AKN}article[@wId='kenesh']")
+        part = article.find(f"{AKN}paragraph[@eId='part_1__chp_2__art_3__para_2']")
+        lists = part.findall(f"{AKN}list")
+        assert [[c.tag.removeprefix(AKN) for c in listed] for listed in lists] == [
+            ["intro", "point", "point", "wrapUp"],  # the абзац between the runs closes the first
+            ["point", "point"],
+        ]
+        ref = lists[1].find(f".//{AKN}ref")
+        assert ref.get("href") == "#part_1__chp_2__art_3__para_2__list_2__point_4"
+        assert tree.find(f".//{AKN}point[@eId='part_1__chp_2__art_3__para_2__list_2__point_4']") is not None
+        # an абзац of the article between its parts: between them, not moved to the end
+        assert [c.tag.removeprefix(AKN) for c in article][2:] == ["paragraph", "paragraph", "hcontainer", "paragraph"]

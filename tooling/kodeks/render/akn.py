@@ -2,10 +2,11 @@
 
 ``<bill>`` while the Code is a draft, ``<act>`` once in force; FRBR work, expression and
 manifestation URIs under ``/akn/kg/``; sections ``<part>``, chapters ``<chapter>``, articles
-``<article>`` (kodeks's id kept as ``wId``), parts ``<paragraph>``, points ``<point>`` (subpoints
-nested), the абзацы before and after them ``<intro>`` and ``<wrapUp>``, notes ``<hcontainer
-name="notes">``; numbers and headings as the law prints them. eIds follow the naming
-convention Laws.Africa's tools generate (``part_1__chp_1__art_5__para_2__point_1``) and are the
+``<article>`` (kodeks's id kept as ``wId``), parts ``<paragraph>``, each run of points a
+``<list>`` with the абзацы before and after it as ``<intro>`` and ``<wrapUp>``, points
+``<point>`` (subpoints in a list of their own), notes ``<hcontainer name="notes">``; numbers and
+headings as the law prints them. eIds follow the naming convention Laws.Africa's tools and the
+OASIS vocabulary's examples use (``part_1__chp_1__art_5__para_2__list_1__point_1``) and are the
 same in both languages, the units being the same (parity). A reference inside the Code is
 ``<ref href="#eId">``; one into another act, the act's work URI and the unit's eId.
 """
@@ -13,7 +14,8 @@ same in both languages, the units being the same (parity). A reference inside th
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import count
 from xml.sax.saxutils import escape, quoteattr
 
@@ -63,6 +65,7 @@ class _Ids:
 
     def __init__(self, code: Code) -> None:
         numbering = code.numbering()
+        self.code = code
         self.numbering = numbering
         self.article: dict[str, str] = {}
         self.chapter: dict[str, str] = {}
@@ -86,8 +89,8 @@ class _Ids:
             articles(section.articles, eid + "__")
             chapters(section.chapters, eid + "__")
 
-    def of(self, target: ReferenceTarget) -> str | None:
-        """The eId of a unit of the Code a reference names."""
+    def of(self, target: ReferenceTarget, language: str) -> str | None:
+        """The eId of a unit of the Code a reference in ``language`` names."""
         if target.kind is TargetKind.CHAPTER:
             return self.chapter.get(target.id)
         if target.kind is TargetKind.SECTION:
@@ -95,18 +98,24 @@ class _Ids:
         article = self.article.get(target.id)
         if article is None:
             return None
-        return article + _inner(target)
+        return article + _inner(target, self.code.articles[target.id].texts.get(language))
 
 
-def _inner(target: ReferenceTarget) -> str:
-    """``__para_2__point_1__point_а`` for the part, point and subpoint a target names."""
+def _inner(target: ReferenceTarget, text: ArticleText | None) -> str:
+    """``__para_2__list_1__point_1__list_1__point_а`` for the part, point and subpoint a target
+    names, each point in the list of its container that holds it (``text``: the article's)."""
     out = ""
+    blocks: Sequence[object] = text.content if text else ()
     if target.part is not None:
         out += f"__para_{target.part}"
+        part = next((b for b in blocks if isinstance(b, Part) and b.number == target.part), None)
+        blocks = part.content if part else ()
     if target.point is not None:
-        out += f"__point_{target.point}"
+        out += f"__list_{_list_of(blocks, target.point) or 1}__point_{target.point}"
+        point = next((b for b in blocks if isinstance(b, Point) and b.number == target.point), None)
+        blocks = point.content if point else ()
     if target.subpoint is not None:
-        out += f"__point_{target.subpoint}"
+        out += f"__list_{_list_of(blocks, target.subpoint) or 1}__point_{target.subpoint}"
     return out
 
 
@@ -122,9 +131,11 @@ class _Writer:
             if act is None:
                 return None
             work = act_work(act.id, act.text)
-            unit = f"art_{target.article}{_inner(target)}" if target.article is not None else ""
+            held = act.text.article_numbered(target.article) if act.text and target.article else None
+            text = (held.texts.get(self.language) or next(iter(held.texts.values()), None)) if held else None
+            unit = f"art_{target.article}{_inner(target, text)}" if target.article is not None else ""
             return work + (f"/~{unit}" if unit else "")
-        eid = self.ids.of(target)
+        eid = self.ids.of(target, self.language)
         return f"#{eid}" if eid else None
 
     def p(self, paragraph: Paragraph | None) -> str:
@@ -139,49 +150,53 @@ class _Writer:
                 out.append(f"<ref href={_a(href)}>{_t(inline.text)}</ref>" if href else _t(inline.text))
         return f"<p>{''.join(out)}</p>"
 
-    def blocks(self, paragraphs: list[Paragraph]) -> str:
+    def blocks(self, paragraphs: Sequence[Paragraph]) -> str:
         return "".join(self.p(p) for p in paragraphs)
 
-    def container(
-        self, num: str, heading: str | None, blocks: Iterable[object], child: Callable[[object], str | None]
-    ) -> str:
-        """A hierarchical element's inside: its number and heading, then its content, or the
-        абзацы before its children as intro, the children (``child`` makes each; None for an
-        абзац) and the абзацы after them as wrapUp."""
-        own: list[Paragraph] = []
-        children: list[str] = []
-        after: list[Paragraph] = []
-        for block in blocks:
-            made = child(block)
-            if made is not None:
-                children.append(made)
-            elif isinstance(block, Paragraph):
-                (after if children else own).append(block)
+    def container(self, eid: str, num: str, heading: str | None, blocks: Sequence[object]) -> str:
+        """A hierarchical element's inside: its number and heading, then its content; or, when
+        it holds units, the абзацы before them as intro, each run of points as a ``<list>``
+        (the абзацы around the points as the list's intro and wrapUp), parts and notes, and
+        the абзацы after them as wrapUp: everything in the order the law prints it."""
         head = (f"<num>{_t(num)}</num>" if num else "") + (
             f"<heading>{_t(heading)}</heading>" if heading is not None else ""
         )
-        if not children:
-            return f"{head}<content>{self.blocks(own) or '<p/>'}</content>"
-        intro = f"<intro>{self.blocks(own)}</intro>" if own else ""
-        wrap = f"<wrapUp>{self.blocks(after)}</wrapUp>" if after else ""
-        return head + intro + "".join(children) + wrap
+        arranged = _arrange(blocks)
+        if not arranged.children:
+            return f"{head}<content>{self.blocks(arranged.intro) or '<p/>'}</content>"
+        out = [head, f"<intro>{self.blocks(arranged.intro)}</intro>" if arranged.intro else ""]
+        lists, hcontainers = count(1), count(1)
+        for child in arranged.children:
+            if isinstance(child, _List):
+                list_eid = f"{eid}__list_{next(lists)}"
+                points = "".join(self.listed(point, f"{list_eid}__point_") for point in child.points)
+                intro = f"<intro>{self.blocks(child.intro)}</intro>" if child.intro else ""
+                wrap = f"<wrapUp>{self.blocks(child.wrap)}</wrapUp>" if child.wrap else ""
+                out.append(f"<list eId={_a(list_eid)}>{intro}{points}{wrap}</list>")
+            elif isinstance(child, Part):
+                out.append(self.part(child, f"{eid}__para_{child.number}"))
+            elif isinstance(child, Notes):
+                inner = "".join(self.p(p) for p in _note_paragraphs(child))
+                notes_eid = f"{eid}__hcontainer_{next(hcontainers)}"
+                out.append(f'<hcontainer name="notes" eId={_a(notes_eid)}><content>{inner}</content></hcontainer>')
+            else:  # абзацы between two parts: kept where they stand
+                inner = self.blocks(child)
+                text_eid = f"{eid}__hcontainer_{next(hcontainers)}"
+                out.append(f'<hcontainer name="text" eId={_a(text_eid)}><content>{inner}</content></hcontainer>')
+        out.append(f"<wrapUp>{self.blocks(arranged.wrap)}</wrapUp>" if arranged.wrap else "")
+        return "".join(out)
 
-    def point(self, point: Point, eid: str) -> str:
-        """A point, its subpoints nested as points."""
-
-        def subpoint(block: object) -> str | None:
-            if not isinstance(block, Subpoint):
-                return None
-            sub = f"{eid}__point_{block.label}"
-            return f"<point eId={_a(sub)}><num>{_t(block.label)})</num><content>{self.p(block.paragraph)}</content></point>"
-
-        return f"<point eId={_a(eid)}>{self.container(f'{point.label})', None, point.content, subpoint)}</point>"
+    def listed(self, block: object, prefix: str) -> str:
+        """A point (subpoints in a list of their own) or a subpoint, in a list."""
+        if isinstance(block, Subpoint):
+            eid = f"{prefix}{block.label}"
+            return f"<point eId={_a(eid)}><num>{_t(block.label)})</num><content>{self.p(block.paragraph)}</content></point>"
+        assert isinstance(block, Point)
+        eid = f"{prefix}{block.number}"
+        return f"<point eId={_a(eid)}>{self.container(eid, f'{block.label})', None, block.content)}</point>"
 
     def part(self, part: Part, eid: str) -> str:
-        def point(block: object) -> str | None:
-            return self.point(block, f"{eid}__point_{block.number}") if isinstance(block, Point) else None
-
-        return f"<paragraph eId={_a(eid)}>{self.container(f'{part.label}.', None, part.content, point)}</paragraph>"
+        return f"<paragraph eId={_a(eid)}>{self.container(eid, f'{part.label}.', None, part.content)}</paragraph>"
 
     def article(self, article: Article, text: ArticleText | None) -> str:
         eid = self.ids.article.get(article.id, f"art_{_number(article.number)}")
@@ -194,20 +209,72 @@ class _Writer:
                 f"<article eId={_a(eid)} wId={_a(article.id)}><num>{_t(label)}</num><heading>{_t(heading)}</heading>"
                 f'<content><p class="repealed">{repealed}</p></content></article>'
             )
-        notes = count(1)
-
-        def unit(block: object) -> str | None:
-            if isinstance(block, Part):
-                return self.part(block, f"{eid}__para_{block.number}")
-            if isinstance(block, Point):
-                return self.point(block, f"{eid}__point_{block.number}")
-            if isinstance(block, Notes):
-                inner = "".join(self.p(p) for p in _note_paragraphs(block))
-                return f'<hcontainer name="notes" eId={_a(f"{eid}__hcontainer_{next(notes)}")}><content>{inner}</content></hcontainer>'
-            return None
-
-        inner = self.container(label, heading, text.content if text else (), unit)
+        inner = self.container(eid, label, heading, text.content if text else ())
         return f"<article eId={_a(eid)} wId={_a(article.id)}>{inner}</article>"
+
+
+@dataclass(slots=True)
+class _List:
+    """A run of points (or subpoints), with the абзацы before and after it."""
+
+    intro: list[Paragraph] = field(default_factory=list)
+    points: list[object] = field(default_factory=list)
+    wrap: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Arranged:
+    intro: list[Paragraph]
+    children: list[_List | Part | Notes | list[Paragraph]]
+    wrap: list[Paragraph]
+
+
+def _arrange(blocks: Sequence[object]) -> _Arranged:
+    """A container's blocks as AKN orders them. The абзацы right before a run of points are the
+    list's intro, those after it its wrapUp; абзацы between two runs close the first. The
+    абзацы before anything else are the container's intro only when no list takes them, and
+    those after everything its wrapUp."""
+    arranged = _Arranged([], [], [])
+    pending: list[Paragraph] = []
+    current: _List | None = None
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            pending.append(block)
+        elif isinstance(block, (Point, Subpoint)):
+            if current is None or pending:
+                if current is not None:
+                    current.wrap, pending = pending, []
+                current = _List(intro=pending)
+                pending = []
+                arranged.children.append(current)
+            current.points.append(block)
+        elif isinstance(block, (Part, Notes)):
+            if current is not None:
+                current.wrap, pending, current = pending, [], None
+            elif pending:
+                if arranged.children:
+                    arranged.children.append(pending)
+                else:
+                    arranged.intro = pending
+                pending = []
+            arranged.children.append(block)
+    if current is not None:
+        current.wrap = pending
+    elif arranged.children:
+        arranged.wrap = pending
+    else:
+        arranged.intro = pending
+    return arranged
+
+
+def _list_of(blocks: Sequence[object], number: object) -> int | None:
+    """Which list of a container (1, 2, …) holds the point or subpoint numbered ``number``."""
+    lists = [child for child in _arrange(blocks).children if isinstance(child, _List)]
+    for index, listed in enumerate(lists, start=1):
+        for block in listed.points:
+            if (block.label if isinstance(block, Subpoint) else getattr(block, "number", None)) == number:
+                return index
+    return None
 
 
 def _note_paragraphs(notes: Notes) -> Iterator[Paragraph]:
