@@ -402,3 +402,28 @@ def test_akoma_ntoso_of_the_text_in_force_names_each_law_of_the_register(three_l
     ]
     assert [r.get("href") for r in tree.iter(f"{akn}passiveRef")][0] == "/akn/kg/act/2026-12-20/45"
     assert Act(target.read_text(encoding="utf-8")).frbr_uri.work_uri() == "/akn/kg/act/2026-12-20/lsg-code"
+
+
+def test_the_site_publishes_each_law_once_and_each_article_its_editions_by_law(
+    three_laws: Path, tmp_path: Path
+) -> None:
+    from kodeks.load import load_code
+    from kodeks.site import versions_of
+    from kodeks.store.git import read_revision
+
+    code = load_code(read_revision(three_laws, "HEAD")).code
+    assert code is not None
+    # The tags the laws' texts carry are published once, under the tags' names; a name that
+    # differs from one already taken by case only would share its folder on Windows and macOS.
+    tags = ["adopted", "law-12", "LAW-12", "law-13"]
+    assert [(v.name, r) for v, r in versions_of(tags, code)] == [
+        ("adopted", "adopted"),
+        ("law-12", "law-12"),
+        ("law-13", "law-13"),
+    ]
+    # Without tags, each law of the register is a version of its own, dated as the database dates it
+    untagged = versions_of([], code)
+    assert [(v.name, r) for v, r in untagged] == [("law-45", "adopted"), ("law-12", "law-12"), ("law-13", "law-13")]
+    assert untagged[1][0].label["ru"] == (
+        "По состоянию на 11 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12"
+    )

@@ -82,6 +82,10 @@ def test_each_provision_of_an_act_says_where_it_went(
     ) in page
     assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится в Кодекс: утратило значение" in page
     assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
+    # a part's fate follows the whole part, its абзацы included, once
+    part_1 = page[page.index("1. Гражданское законодательство") : page.index("2. Отношения, связанные")]
+    assert part_1.count('class="fate"') == 1
+    assert part_1.index("не урегулированной другими законами.") < part_1.index("Кодекстин <a href")
 
 
 @pytest.fixture(scope="module")

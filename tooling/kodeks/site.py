@@ -178,15 +178,15 @@ class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
     def __init__(
-        self, code: Code, root: str, numbering: Numbering, parallel: bool | None = False, act: Code | None = None
+        self, code: Code, root: str, numbering: Numbering, either: bool = False, act: Code | None = None
     ) -> None:
         self.act = act
         """On an act's page: its own articles are what ``art:`` names there, not the Code's."""
         self.code = code
         self.root = root
-        self.parallel = parallel
-        """Links to articles lead to their parallel pages, not to one language's; None: either,
-        the language's folder between placeholders ``_at`` keeps or drops."""
+        self.either = either
+        """Links to articles lead to the pages in their language, or to the parallel ones: the
+        language's folder between placeholders ``_at`` keeps or drops."""
         self.numbering = numbering
         """Worked out once for the site: it walks the whole structure."""
 
@@ -200,9 +200,7 @@ class _Writer:
             anchor = ""
             if target.part is not None or target.point is not None:
                 anchor = "#" + unit_anchor(language, target.id, target.part, target.point, target.subpoint)
-            folder = "" if self.parallel else f"{language}/"
-            if self.parallel is None:
-                folder = f"{_FOLDER[0]}{folder}{_FOLDER[1]}"
+            folder = f"{_FOLDER[0]}{language}/{_FOLDER[1]}" if self.either else f"{language}/"
             return f"{self.root}{folder}art/{target.id}.html{anchor}"
         if target.kind is TargetKind.CHAPTER:
             return f"{self.root}index.html#{chapter_anchor(target.id)}"
@@ -342,14 +340,16 @@ def _act_text(
         lines.append(f'<div id="a-{e(str(article.number))}">\n')
         for language, article_text in article.texts.items():
             lines.append(f'<section lang="{e(language)}"><h2>{e(heading_of(act_numbering, article, language))}</h2>\n')
+            pending = ""  # a part's fate, said after its last paragraph (its points, its абзацы)
             for marked in marked_lines(language, article.id, article_text):
                 line = marked.line
+                if line.part and line.label == f"{line.part.label}.":
+                    lines.append(pending)
+                    said = fates.get((act_id, str(article.number), str(line.part.number)))
+                    pending = f'<p class="fate">{" / ".join(said)}</p>\n' if said else ""
                 words = writer.inlines(line.paragraph, language) if line.paragraph else ""
                 lines.append(f'<p class="unit" id="{e(marked.key)}">{e(line.label)} {words}</p>\n')
-                part = str(line.part.number) if line.part and line.label == f"{line.part.label}." else None
-                if part is not None and (act_id, str(article.number), part) in fates:
-                    lines.append(f'<p class="fate">{" / ".join(fates[(act_id, str(article.number), part)])}</p>\n')
-            lines.append("</section>\n")
+            lines.append(pending + "</section>\n")
         whole = fates.get((act_id, str(article.number), ""))
         if whole:
             lines.append(f'<p class="fate">{" / ".join(whole)}</p>\n')
@@ -487,7 +487,7 @@ def pages(
 
     # Each article is written once, its links from a placeholder for the way to the site's top:
     # its own page and the whole text's page put in theirs.
-    writer = _Writer(code, _ROOT, numbering, parallel=None)
+    writer = _Writer(code, _ROOT, numbering, either=True)
     single_html: dict[tuple[str, str], str] = {}
     for index, article in enumerate(ordered):
         number = numbering.articles.get(article.id)
