@@ -401,6 +401,25 @@ def test_akoma_ntoso_of_the_text_in_force_names_each_law_of_the_register(three_l
         ("2027-06-24", "amendment", "#law_13"),
     ]
     assert [r.get("href") for r in tree.iter(f"{akn}passiveRef")][0] == "/akn/kg/act/2026-12-20/45"
+    # What each law did, unit by unit: law 12 reworded point 2 of part 1 of article 6 and added an
+    # абзац to its part 2; law 13 reworded that point and the one before it, and repealed part 3
+    # of article 5 (the law that adopted the Code modified nothing)
+    mods = [
+        (m.get("type"), m.find(f"{akn}source").get("href"), m.find(f"{akn}destination").get("href"))
+        for m in tree.iter(f"{akn}textualMod")
+    ]
+    article_6 = "#part_1__chp_1__art_6"
+    assert ("substitution", "#law_12", article_6 + "__para_1__list_1__point_2") in mods
+    assert ("insertion", "#law_12", article_6 + "__para_2") in mods
+    assert [m for m in mods if m[1] == "#law_13"] == [
+        ("repeal", "#law_13", "#part_1__chp_1__art_5__para_3"),
+        ("substitution", "#law_13", article_6 + "__para_1__list_1__point_1"),
+        ("substitution", "#law_13", article_6 + "__para_1__list_1__point_2"),
+        ("substitution", "#law_13", "#part_1__chp_2__art_10"),  # retitled in Russian
+    ]
+    assert not [m for m in mods if m[1] == "#law_45"]
+    eids = {e.get("eId") for e in tree.iter() if e.get("eId")}
+    assert {m[2][1:] for m in mods} <= eids and len(mods) == len(set(mods))
     assert Act(target.read_text(encoding="utf-8")).frbr_uri.work_uri() == "/akn/kg/act/2026-12-20/lsg-code"
 
 

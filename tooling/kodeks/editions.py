@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import enum
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from .errors import KodeksError
 from .messages import msg
 from .model import AmendmentRecord, ArticleText, Code, PrintedParagraph
 from .printed import article_lines
+from .wording import is_repeal_note
 
 UnitKey = tuple[str, str, str]
 """(article id, unit, language): the unit is ``2`` for a part, ``2.3`` / ``.3`` for a point,
@@ -61,36 +63,60 @@ def editions(records: tuple[AmendmentRecord, ...], read: Callable[[str], Code]) 
     return [Edition(record, read(record.revision)) for record in records]
 
 
-def notes(history: list[Edition]) -> dict[UnitKey, tuple[AmendmentRecord, ...]]:
-    """Every law that changed each unit, in order (the law that adopted the text names none)."""
-    found: dict[UnitKey, tuple[AmendmentRecord, ...]] = {}
+class Change(enum.Enum):
+    """What a law did to a unit, as Akoma Ntoso's textual modifications name it."""
+
+    INSERTION = "insertion"
+    SUBSTITUTION = "substitution"
+    REPEAL = "repeal"
+
+
+def changes(history: list[Edition]) -> dict[UnitKey, tuple[tuple[AmendmentRecord, Change], ...]]:
+    """Every law that changed each unit, in order, and what it did (the law that adopted the text
+    is no change)."""
+    found: dict[UnitKey, tuple[tuple[AmendmentRecord, Change], ...]] = {}
     for before, after in zip(history, history[1:], strict=False):
-        for key in changed_units(before.code, after.code):
-            if after.record not in found.get(key, ()):
-                found[key] = (*found.get(key, ()), after.record)
+        for key, change in changed_units(before.code, after.code):
+            if all(record is not after.record for record, _ in found.get(key, ())):
+                found[key] = (*found.get(key, ()), (after.record, change))
     return found
 
 
-def changed_units(before: Code, after: Code) -> Iterator[UnitKey]:
+def laws_of(
+    made: Mapping[UnitKey, tuple[tuple[AmendmentRecord, Change], ...]],
+) -> dict[UnitKey, tuple[AmendmentRecord, ...]]:
+    """Every law that changed each unit, in order: what its history note names."""
+    return {key: tuple(record for record, _ in changed) for key, changed in made.items()}
+
+
+def changed_units(before: Code, after: Code) -> Iterator[tuple[UnitKey, Change]]:
     """The units a law changed from ``before`` to ``after``, per language, each at the deepest
-    unit: the line it changed (an абзац, a point, a subpoint), a unit it added as a whole, the
-    article itself when it is new, repealed or retitled."""
+    unit: the line it changed (an абзац, a point, a subpoint: worded anew, or now saying it is
+    repealed), a unit it added as a whole, the article itself when it is new, repealed or
+    retitled."""
     for article in after.articles.values():
         old = before.articles.get(article.id)
         for language in after.languages:
-            if (
-                old is None
-                or old.is_repealed != article.is_repealed
-                or old.title.get(language) != article.title.get(language)
-            ):
-                yield (article.id, "", language)
-                if old is None or article.is_repealed:
-                    continue
+            if old is None:
+                yield (article.id, "", language), Change.INSERTION
+                continue
+            if article.is_repealed and not old.is_repealed:
+                yield (article.id, "", language), Change.REPEAL
+                continue
+            if old.is_repealed != article.is_repealed or old.title.get(language) != article.title.get(language):
+                yield (article.id, "", language), Change.SUBSTITUTION
             was, now = old.texts.get(language), article.texts.get(language)
             if now is None:
                 continue
-            for key in _changed_lines(was, now):
-                yield (article.id, key, language)
+            printed = dict(zip(line_keys(now), now.printed(), strict=True))
+            for key, inserted in _changed_lines(was, now):
+                line = printed.get(key)
+                if line is not None and is_repeal_note(line.paragraph.plain_text if line.paragraph else ""):
+                    yield (article.id, key, language), Change.REPEAL
+                elif inserted:
+                    yield (article.id, key, language), Change.INSERTION
+                else:
+                    yield (article.id, key, language), Change.SUBSTITUTION
 
 
 def line_keys(text: ArticleText) -> list[str]:
@@ -124,9 +150,14 @@ def _ancestors(key: str) -> list[str]:
     return found if pieces[0] else found[1:]  # «.3»: a point of an article without parts
 
 
-def _changed_lines(was: ArticleText | None, now: ArticleText) -> list[str]:
-    """The keys of the lines of ``now`` that are new or worded anew; a unit the law added, as a
-    whole."""
+def _resembles(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` worded anew rather than another line: half their words shared."""
+    return difflib.SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio() >= 0.5
+
+
+def _changed_lines(was: ArticleText | None, now: ArticleText) -> list[tuple[str, bool]]:
+    """The keys of the lines of ``now`` that are new or worded anew, each saying whether it is
+    new (an абзац added, or a unit the law added, named as a whole)."""
 
     def by_unit(text: ArticleText | None) -> dict[str, list[tuple[str, str]]]:
         grouped: dict[str, list[tuple[str, str]]] = {}
@@ -138,18 +169,22 @@ def _changed_lines(was: ArticleText | None, now: ArticleText) -> list[str]:
         return grouped
 
     old, new = by_unit(was), by_unit(now)
-    changed: set[str] = set()
+    changed: dict[str, bool] = {}
     for unit, lines in new.items():
         before = [words for _, words in old.get(unit, [])]
         after = [words for _, words in lines]
         matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        for op, _, _, j1, j2 in matcher.get_opcodes():
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
             if op != "equal":
-                changed.update(key for key, _ in lines[j1:j2])
+                # a line replacing lines none of which it resembles is one the law added
+                changed.update(
+                    (key, op == "insert" or not any(_resembles(was_words, words) for was_words in before[i1:i2]))
+                    for key, words in lines[j1:j2]
+                )
     if not changed:
         return []
     existed = {unit for key in old for unit in _ancestors(key + "#1")}
-    out: list[str] = []
+    out: dict[str, bool] = {}
     for lines in new.values():
         for key, _ in lines:
             if key not in changed:
@@ -157,10 +192,8 @@ def _changed_lines(was: ArticleText | None, now: ArticleText) -> list[str]:
             # A unit the law added is noted once, under its last line; a unit it changed, at
             # each line it changed.
             added = next((unit for unit in _ancestors(key) if unit not in existed), None)
-            where = added or key
-            if where not in out:
-                out.append(where)
-    return out
+            out.setdefault(added or key, added is not None or changed[key])
+    return list(out.items())
 
 
 def notes_after(

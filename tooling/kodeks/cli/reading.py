@@ -16,6 +16,7 @@ from .options import chosen_languages, lang_option, root_option, working_tree, w
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
+    from ..editions import Change, UnitKey
     from ..model import AmendmentRecord, Code
     from ..snapshot import Snapshot
     from ..verdict import Verdict
@@ -70,13 +71,13 @@ def _missing_revisions(root: Path, records: tuple[AmendmentRecord, ...]) -> list
 
 def _history(
     root: Path, records: tuple[AmendmentRecord, ...]
-) -> dict[tuple[str, str, str], tuple[AmendmentRecord, ...]]:
-    """The laws that changed each unit, from the laws given."""
-    from ..editions import editions, notes
+) -> dict[UnitKey, tuple[tuple[AmendmentRecord, Change], ...]]:
+    """The laws that changed each unit, from the laws given, and what each did."""
+    from ..editions import changes, editions
 
     if not records:
         return {}
-    return notes(editions(records, lambda rev: _read_code(root, rev)))
+    return changes(editions(records, lambda rev: _read_code(root, rev)))
 
 
 def _snapshot(root: Path, rev: str | None, name_commit: bool = False) -> Snapshot:

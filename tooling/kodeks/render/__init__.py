@@ -17,6 +17,7 @@ from ..snapshot import Revision
 
 if TYPE_CHECKING:
     from ..diff import Comparison
+    from ..editions import Change
 
 FORMATS = {"html": "html", "md": "md", "docx": "docx", "akn": "akn"}
 SUFFIXES = {"html": ".html", "md": ".md", "docx": ".docx", "akn": ".akn.xml"}
@@ -42,6 +43,8 @@ class Edition:
     """The laws that changed each unit (article id, unit, language): their note is printed under it."""
     as_of: AsOf | None = None
     """The text in force on a date (``build --as-of``): the title page says so, not the commit."""
+    changes: Mapping[tuple[str, str, str], tuple[tuple[AmendmentRecord, Change], ...]] = field(default_factory=dict)
+    """What each of those laws did to the unit (Akoma Ntoso's passive modifications)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +59,15 @@ def render(
     code: Code,
     revision: Revision | None,
     options: BuildOptions,
-    history: Mapping[tuple[str, str, str], tuple[AmendmentRecord, ...]] | None = None,
+    changes: Mapping[tuple[str, str, str], tuple[tuple[AmendmentRecord, Change], ...]] | None = None,
     as_of: AsOf | None = None,
 ) -> bytes:
+    """``changes``: the laws of the register that changed each unit, and what each did."""
     module = importlib.import_module(f"{__name__}.{FORMATS[format_name]}")
-    edition = Edition(code, revision, code.numbering(), history or {}, as_of)
+    from ..editions import laws_of
+
+    history = laws_of(changes or {})
+    edition = Edition(code, revision, code.numbering(), history, as_of, changes or {})
     output: bytes = module.render(edition, options)
     return output
 

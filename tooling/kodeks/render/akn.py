@@ -301,6 +301,44 @@ def _lifecycle(code: Code) -> str:
     return f'<lifecycle source="#kodeks">{events}</lifecycle>'
 
 
+def _passive_modifications(edition: Edition, language: str, ids: _Ids) -> str:
+    """What each law of the register did to each unit of this language's text: its passive
+    modifications, in the register's order and the text's."""
+    code = edition.code
+    laws = {law.number: index for index, law in enumerate(code.amendments)}
+    order = {article.id: index for index, article in enumerate(code.ordered_articles())}
+    found = []
+    for (article_id, key, lang), made in edition.changes.items():
+        if lang != language or article_id not in ids.article:
+            continue
+        destination = ids.of(_unit_target(article_id, key), language) or ids.article[article_id]
+        for record, change in made:
+            found.append(
+                (laws.get(record.number, len(laws)), order.get(article_id, 0), key, destination, record, change)
+            )
+    unique, seen = [], set()
+    for item in sorted(found, key=lambda f: f[:3]):  # two абзацы of a unit changed alike: one change
+        if (item[0], item[3], item[5]) not in seen:
+            seen.add((item[0], item[3], item[5]))
+            unique.append(item)
+    mods = "".join(
+        f'<textualMod type="{change.value}" eId="pmod_{index}"><source href="#{_law_eid(record.number)}"/>'
+        f"<destination href={_a('#' + destination)}/></textualMod>"
+        for index, (*_, destination, record, change) in enumerate(unique, start=1)
+    )
+    return f'<analysis source="#kodeks"><passiveModifications>{mods}</passiveModifications></analysis>' if mods else ""
+
+
+def _unit_target(article_id: str, key: str) -> ReferenceTarget:
+    """The unit of a history key («2.3.а#1», «.3», «notes#1», «»): the абзац's unit, notes the article's."""
+    unit = key.partition("#")[0]
+    pieces = unit.split(".") if unit and unit != "notes" else []
+    part = LegalNumber.parse(pieces[0]) if pieces and pieces[0] else None
+    point = LegalNumber.parse(pieces[1]) if len(pieces) > 1 else None
+    subpoint = pieces[2] if len(pieces) > 2 else None
+    return ReferenceTarget(TargetKind.ARTICLE, article_id, part, point, subpoint)
+
+
 def _laws(code: Code) -> str:
     """Each law of the register, as the events name it: its work URI and its number."""
     refs = []
@@ -357,6 +395,7 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
         f"<FRBRManifestation>{frbr(expression + '/!main.xml', expression + '.xml')}</FRBRManifestation>"
         "</identification>"
         f"{_lifecycle(code)}"
+        f"{_passive_modifications(edition, language, ids)}"
         '<references source="#kodeks">'
         f"{_laws(code)}"
         '<TLCOrganization eId="kodeks" href="/ontology/organization/kodeks" showAs="kodeks"/></references></meta>'
