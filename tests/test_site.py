@@ -284,6 +284,12 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
     assert second.xpath(".//section[@lang='ky']//ins/text()") == ["жана коргойт"]
     assert not first.xpath(".//ins | .//del")  # the first has nothing before it
     assert "Настоящий Кодекс регулирует местное самоуправление." in first.text_content()
+    # a stage that left an article as it was adds no edition of it
+    kenesh = html.parse(str(site / "ed/kenesh.html")).getroot()
+    assert kenesh.xpath("//section[@class='edition']/h2/a/@href") == [
+        "../art/kenesh.html",  # renumbered by the new first article
+        "../v/submitted-1/art/kenesh.html",
+    ]
     # the article's pages lead to its editions; an article no version had has none
     assert 'href="../ed/subject.html"' in (site / "art/subject.html").read_text(encoding="utf-8")
     assert not (site / "ed/fresh.html").exists()
