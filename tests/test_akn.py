@@ -263,3 +263,53 @@ def test_абзацы_between_points_and_between_parts_stay_where_the_law_prints
         assert tree.find(f".//{AKN}point[@eId='part_1__chp_2__art_3__para_2__list_2__point_4']") is not None
         # an абзац of the article between its parts: between them, not moved to the end
         assert [c.tag.removeprefix(AKN) for c in article][2:] == ["paragraph", "paragraph", "hcontainer", "paragraph"]
+
+
+def test_an_act_another_system_exported_imports_word_for_word(code_dir: Callable[..., Path], tmp_path: Path) -> None:
+    from .test_acts import civil_code_act
+
+    files = civil_code_act()
+    files["code_text/code.yaml"] = str(files["code_text/code.yaml"]).replace(
+        "acts:\n", 'acts:\n  civil-again:\n    title: {ky: "Жарандык кодекс", ru: "Гражданский кодекс"}\n'
+    )
+    root = code_dir(files)
+    exported = tmp_path / "civil-code.ru.akn.xml"
+    built = kodeks(
+        "build", "--root", str(root), "--format", "akn", "--act", "civil-code", "--lang", "ru", "-o", str(exported)
+    )
+    assert built.exit_code == 0, built.output + built.stderr
+    imported = kodeks("import", str(exported), "--root", str(root), "--act", "civil-again")
+    assert imported.exit_code == 0, imported.output + imported.stderr
+    code = load_code(read_worktree(root)).code
+    assert code is not None
+    first, again = code.acts["civil-code"].text, code.acts["civil-again"].text
+    assert first is not None and again is not None
+    assert again.enactment == first.enactment  # number and date from FRBR
+    assert again.title == first.title
+    for old, new in zip(first.ordered_articles(), again.ordered_articles(), strict=True):
+        assert (new.number, new.title, new.is_repealed) == (old.number, old.title, old.is_repealed)
+        if old.is_repealed:
+            continue
+        printed = [(m.line.label, m.line.plain_text) for m in marked_lines("ru", old.id, old.texts["ru"])]
+        assert [(m.line.label, m.line.plain_text) for m in marked_lines("ru", new.id, new.texts["ru"])] == printed
+    # a second import of the same document changes nothing
+    again_imported = kodeks("import", str(exported), "--root", str(root), "--act", "civil-again")
+    assert "nothing to change" in again_imported.output + again_imported.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('<!DOCTYPE x [<!ENTITY a "b">]><akomaNtoso/>', "DTD"),
+        ("<akomaNtoso><act>", "not well-formed"),
+        ('<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "not an Akoma Ntoso"),
+    ],
+)
+def test_an_xml_that_is_no_akoma_ntoso_act_is_refused(
+    content: str, said: str, code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = code_dir()
+    source = tmp_path / "act.xml"
+    source.write_text(content, encoding="utf-8")
+    refused = kodeks("import", str(source), "--root", str(root), "--act", "lsg-law")
+    assert refused.exit_code == 2 and said in refused.stderr, refused.output + refused.stderr

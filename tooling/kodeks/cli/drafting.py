@@ -358,7 +358,8 @@ def import_(
     """Turn an existing act's published text into its folder code_text/acts/ID/.
 
     FILES are the text as copied from the official database (UTF-8) or a DOCX downloaded from
-    it, in ru, ky or both (merged by article number). Every line becomes one paragraph of the
+    it, or an Akoma Ntoso 3.0 document (.xml) another system exported, in ru, ky or both
+    (merged by article number). Every line becomes one paragraph of the
     act, word for word; amendment notes «(В редакции …)» become its history. A line that cannot
     be placed stops the import and is named with its line number. A second import of the same
     text changes nothing.
@@ -367,6 +368,7 @@ def import_(
     Examples:
       kodeks import law-123.ru.txt law-123.ky.txt --act law-123 --dry-run
       kodeks import law-123.docx --act law-123
+      kodeks import law-123.rus.akn.xml --act law-123
     """
     from ..drafting import Plan
     from ..importing import changes_for, import_act
@@ -379,7 +381,7 @@ def import_(
     workspace = _workspace(root)
     statutes = []
     for path in files:
-        text, _ = read_text_of_act(path)
+        text, _ = read_text_of_act(path, language if len(files) == 1 else None)
         statutes.append(read_statute(shown(path), text, language if len(files) == 1 else None))
     if title is not None:
         untitled = [s for s in statutes if not s.title]

@@ -53,11 +53,16 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
-    """The text of ``path`` (``.txt`` in UTF-8, or ``.docx``), and problems of its encoding."""
+def read_text_of_act(path: Path, language: str | None = None) -> tuple[str, list[Diagnostic]]:
+    """The text of ``path`` (``.txt`` in UTF-8, ``.docx``, or Akoma Ntoso ``.xml`` written in
+    ``language``, else in the language it says), and problems of its encoding."""
+    from .akn_text import akn_language, akn_text, is_akn
+
     check_size(path)
     if path.suffix.lower() == ".docx":
         return _docx_text(path), []
+    if is_akn(path):
+        return akn_text(path, language or akn_language(path) or "ru"), []
     if path.suffix.lower() == ".doc":
         raise InputError(
             msg("{path}: an old Word .doc file; save it as .docx (or as UTF-8 text) and import that", path=str(path))
@@ -103,6 +108,10 @@ def words_shown(path: Path) -> str:
     import: of a DOCX, every ``w:t`` of the body in document order that is not deleted (nor an
     alternative Word does not show), whatever element holds it; of a text, the text. A reader
     that skips an element cannot pass its own check."""
+    from .akn_text import akn_words, is_akn
+
+    if is_akn(path):
+        return akn_words(path)
     if path.suffix.lower() != ".docx":
         return read_text_of_act(path)[0]
     with open_package(path) as package:
