@@ -82,6 +82,11 @@ def test_each_provision_of_an_act_says_where_it_went(
     ) in page
     assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится в Кодекс: утратило значение" in page
     assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
+    assert '<span class="stage">Колдонуудагы акт / Действующий акт</span>' in page  # law, not the draft
+    assert (  # article 5, replaced: by which article
+        "Кодекске өткөрүлбөйт: Кодекстин 3-беренеси менен алмаштырылган / "
+        "Не переносится в Кодекс: заменено статьей 3 Кодекса"
+    ) in page
     # a part's fate follows the whole part, its абзацы included, once
     part_1 = page[page.index("1. Гражданское законодательство") : page.index("2. Отношения, связанные")]
     assert part_1.count('class="fate"') == 1

@@ -35,7 +35,19 @@ from .marks import (
     units_in_order,
 )
 from .messages import msg
-from .model import Article, Chapter, Code, Link, Numbering, Paragraph, ReferenceTarget, Section, TargetKind, Text
+from .model import (
+    ActStatus,
+    Article,
+    Chapter,
+    Code,
+    Link,
+    Numbering,
+    Paragraph,
+    ReferenceTarget,
+    Section,
+    TargetKind,
+    Text,
+)
 from .review_table import unit_place
 from .site_editions import Edition, Version, editions
 from .site_editions import page_body as editions_page
@@ -321,7 +333,11 @@ def _fates(code: Code, consolidation: Consolidation) -> dict[tuple[str, str, str
                     numbers = [str(numbering.articles.get(a) or "") for a in ids]
                     lines.append(wording.moved_to(language, numbers, link))
                 elif provision.fate is Fate.NOT_TRANSFERRED and provision.disposition is not None:
-                    reason = wording.word(f"reason-{provision.disposition.reason.value}", language)
+                    disposition = provision.disposition
+                    reason = wording.word(f"reason-{disposition.reason.value}", language)
+                    by = [str(numbering.articles.get(t.id) or t.id) for t in disposition.by if t.id in code.articles]
+                    if by and disposition.reason.value in ("replaced", "contradicts"):  # by which article
+                        reason = wording.code_articles_reason(language, disposition.reason.value, [(n, "") for n in by])
                     lines.append(e(f"{wording.word('fate-not-transferred', language)}: {reason}"))
                 else:
                     lines.append(e(wording.word("fate-open", language)))
@@ -398,7 +414,14 @@ def pages(
     contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
 
     def page(
-        title: str, language: str, body: str, root: str, indexed: bool = False, nav: str = "", latest: str = ""
+        title: str,
+        language: str,
+        body: str,
+        root: str,
+        indexed: bool = False,
+        nav: str = "",
+        latest: str = "",
+        badge: str = "",
     ) -> bytes:
         # a page in one language heads itself in it; the others in every language
         label = wording.word("site-contents", language) if indexed else contents
@@ -410,7 +433,7 @@ def pages(
             indexed and version is None,
             nav,
             banner,
-            (label, stage),
+            (label, badge or stage),
             latest or "index.html",
         )
 
@@ -557,8 +580,12 @@ def pages(
         assert act.text is not None
         body = _act_text(code, act.id, act.text, numbering, fates)
         title = " / ".join(act.title.values())
+        # the act is law, not the draft: its status heads its page
+        repealed = act.text.enactment is not None and act.text.enactment.status is ActStatus.REPEALED
+        status = " / ".join(wording.word("act-repealed" if repealed else "act-in-force", lang) for lang in languages)
         yield Page(
-            f"act/{act.id}.html", page(title, languages[0], f"<h1>{e(title)}</h1>\n" + body, "../", indexed=True)
+            f"act/{act.id}.html",
+            page(title, languages[0], f"<h1>{e(title)}</h1>\n" + body, "../", indexed=True, badge=status),
         )
     yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
     yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))

@@ -287,6 +287,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
     "fate-not-transferred": {"ru": "Не переносится в Кодекс", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
     "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
+    "act-in-force": {"ru": "Действующий акт", "ky": "Колдонуудагы акт", "en": "In force"},
+    "act-repealed": {"ru": "Утратил силу", "ky": "Күчүн жоготкон", "en": "Repealed"},
     "decided": {"ru": "Решено", "ky": "Чечилди", "en": "Decided"},
     "void-list": {
         "ru": "Перечень законов, подлежащих признанию утратившими силу",
