@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from . import wording
 from .consolidation import Consolidation, Fate, Outcome, printed_provision
+from .diff import tokens
 from .marks import marked_lines, site_page, unit_anchor
 from .model import Article, Chapter, Code, ConflictDecision, ReferenceTarget, TargetKind
 from .review_table import unit_place
@@ -147,7 +148,7 @@ class _Names:
         if target.kind is TargetKind.ACT:
             act = self.code.acts.get(target.id)
             title = act.title.get(language, target.id) if act else target.id
-            return f"{wording.unit_place(language, target.article, target)} ({title})"
+            return wording.of_the_act(language, wording.unit_place(language, target.article, target), title)
         return wording.of_the_code(language, unit_place(self.numbering, target, language))
 
     def disposition(self, target: ReferenceTarget) -> str:
@@ -262,18 +263,18 @@ def _stems(term: str, language: str) -> re.Pattern[str]:
 
 
 def _diff(old: str, new: str) -> list[tuple[str, str]]:
-    """The words of ``old`` and ``new`` as written, compared without case: «Городское» at the
-    start of a sentence is the same word as «городское»."""
-    a, b = words(old), words(new)
+    """``old`` and ``new`` as written, signs and spacing kept, their words and signs compared
+    without case: «Городское» at the start of a sentence is the same word as «городское»."""
+    a, b = tokens(old), tokens(new)
     out: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in opcodes([w.lower() for w in a], [w.lower() for w in b]):
+    for tag, i1, i2, j1, j2 in opcodes([t.lower() for t, _ in a], [t.lower() for t, _ in b]):
         if tag == "equal":
-            out.append(("=", " ".join(a[i1:i2])))
+            out.append(("=", "".join(spaced for _, spaced in b[j1:j2])))
             continue
         if i2 > i1:
-            out.append(("-", " ".join(a[i1:i2])))
+            out.append(("-", "".join(spaced for _, spaced in a[i1:i2])))
         if j2 > j1:
-            out.append(("+", " ".join(b[j1:j2])))
+            out.append(("+", "".join(spaced for _, spaced in b[j1:j2])))
     return out
 
 

@@ -287,6 +287,16 @@ _WORDS: dict[str, dict[str, str]] = {
     "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
     "fate-not-transferred": {"ru": "Не переносится в Кодекс", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
     "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
+    "conflicts-only-ky": {
+        "ru": "только в тексте на кыргызском языке",
+        "ky": "кыргыз тилиндеги текстте гана",
+        "en": "in the Kyrgyz text only",
+    },
+    "conflicts-only-ru": {
+        "ru": "только в тексте на русском языке",
+        "ky": "орус тилиндеги текстте гана",
+        "en": "in the Russian text only",
+    },
     "act-in-force": {"ru": "Действующий акт", "ky": "Колдонуудагы акт", "en": "In force"},
     "act-repealed": {"ru": "Утратил силу", "ky": "Күчүн жоготкон", "en": "Repealed"},
     "decided": {"ru": "Решено", "ky": "Чечилди", "en": "Decided"},
@@ -854,6 +864,39 @@ def of_the_code(language: str, place: str) -> str:
         if done:
             break
     return f"Кодекстин {place}"
+
+
+_RU_ACT_GENITIVE = (
+    ("Закон ", "Закона "),
+    ("Кодекс ", "Кодекса "),
+    ("Конституция ", "Конституции "),
+    ("Указ ", "Указа "),
+)
+_KY_ACT_GENITIVE = (
+    ("Мыйзамы", "Мыйзамынын"),
+    ("кодекси", "кодексинин"),
+    ("Кодекси", "Кодексинин"),
+    ("Конституциясы", "Конституциясынын"),
+)
+
+
+def of_the_act(language: str, place: str, title: str) -> str:
+    """A unit named as an act's, the act in the genitive where its title takes it: «абзац второй
+    части 1 статьи 2 Закона Кыргызской Республики «О …»» / «… Мыйзамынын 2-беренесинин
+    1-бөлүгүнүн экинчи абзацы»; otherwise the title after the unit, in parentheses."""
+    if language == "ru":
+        for nominative, genitive in _RU_ACT_GENITIVE:
+            if title.startswith(nominative):
+                return f"{place} {genitive}{title.removeprefix(nominative)}"
+    if language == "ky":
+        for nominative, genitive in _KY_ACT_GENITIVE:
+            if title.endswith(nominative):
+                for pattern, replacement in _KY_OF_CODE:
+                    place, done = pattern.subn(replacement, place, count=1)
+                    if done:
+                        break
+                return f"{title.removesuffix(nominative)}{genitive} {place}"
+    return f"{place} ({title})"
 
 
 def moved_to(language: str, numbers: Sequence[str], link: Callable[[int, str], str] = lambda _, text: text) -> str:

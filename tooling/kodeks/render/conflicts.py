@@ -14,7 +14,7 @@ from .. import wording
 from ..conflicts import Finding, Kind, Place
 from ..model import Code, Resolution
 from ..snapshot import Revision
-from .outline import Block, Heading, Items, Link, Table
+from .outline import Block, Heading, Items, Line, Link, Marked, Table
 
 KIND_WORDS = {
     Kind.TERM_DIFFERS: "conflicts-term-differs",
@@ -37,21 +37,22 @@ def _both(key: str, languages: Sequence[str]) -> str:
     return " / ".join(dict.fromkeys(wording.word(key, lang) for lang in languages))
 
 
-def diff_text(ops: Sequence[tuple[str, str]]) -> str:
-    return " ".join(text if op == "=" else f"[-{text}-]" if op == "-" else f"{{+{text}+}}" for op, text in ops)
+_ONLY = {"ky": "conflicts-only-ky", "ru": "conflicts-only-ru"}
+"""A finding in one language of a text kept in two: a reader of the other is not misled."""
 
 
-def _place(place: Place, languages: Sequence[str], site: str | None) -> list[str | Link]:
+def _place(place: Place, languages: Sequence[str], site: str | None, number: str = "") -> list[Line]:
     """A place named in each language (once where the names agree), each name a link to the
     unit on the published site when ``site`` says where it is; then what becomes of it."""
-    lines: list[str | Link] = []
+    lines: list[Line] = []
     shown: set[str] = set()
     for lang in languages:
         name = place.names[lang]
         if name in shown:
             continue
         shown.add(name)
-        lines.append(Link(name, site + place.pages[lang], lang) if site is not None and lang in place.pages else name)
+        said = (number if not lines else "") + name
+        lines.append(Link(said, site + place.pages[lang], lang) if site is not None and lang in place.pages else said)
     return lines + ([f"({place.disposition})"] if place.disposition else [])
 
 
@@ -106,10 +107,27 @@ def outline(
         blocks.append(Heading(_both(KIND_WORDS[kind], languages), 2))
         rows = []
         for finding in mine:
-            places = tuple(line for p in finding.places for line in _place(p, languages, site))
-            texts = "\n".join(f"{p.texts[lang]}" for p in finding.places for lang in languages if lang in p.texts)
-            diff = "\n".join(diff_text(finding.diff[lang]) for lang in languages if lang in finding.diff)
-            rows.append((f"{finding.id}\n{finding.subject}", places, texts, diff, _decision(finding, languages)))
+            # the places numbered, and their texts under the same numbers
+            places = tuple(
+                line for n, p in enumerate(finding.places, start=1) for line in _place(p, languages, site, f"{n}. ")
+            )
+            texts = "\n".join(
+                f"{n}. {p.texts[lang]}"
+                for n, p in enumerate(finding.places, start=1)
+                for lang in languages
+                if lang in p.texts
+            )
+            # how the second place's words differ from the first's: struck out, and put in
+            diff: tuple[Line, ...] = tuple(
+                line
+                for lang in languages
+                if lang in finding.diff
+                for line in ("1 → 2", Marked(tuple((op, text) for op, text in finding.diff[lang])))
+            )
+            said = {lang for p in finding.places for lang in p.texts}
+            only = [_both(_ONLY[lang], languages) for lang in said if len(languages) > 1 and lang in _ONLY]
+            head = "\n".join([finding.id, finding.subject, *(f"({note})" for note in only if len(said) == 1)])
+            rows.append((head, places, texts, diff, _decision(finding, languages)))
         columns = (
             _both("conflicts-finding", languages),
             _both("conflicts-places", languages),

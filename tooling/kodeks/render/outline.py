@@ -30,13 +30,31 @@ class Link:
     """The language of ``text`` when it differs from the report's (a parallel name)."""
 
 
-Cell = str | tuple[str | Link, ...]
-"""A table cell: text, its lines split at ``\n``; or lines some of which are links."""
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A line with words struck out and put in, as a word diff: runs of (``=``, ``-`` or ``+``,
+    text with its spacing)."""
+
+    runs: tuple[tuple[str, str], ...]
 
 
-def cell_lines(cell: Cell) -> list[str | Link]:
+Line = str | Link | Marked
+Cell = str | tuple[Line, ...]
+"""A table cell: text, its lines split at ``\n``; or lines some of which are links or marked."""
+
+
+def cell_lines(cell: Cell) -> list[Line]:
     pieces = (cell,) if isinstance(cell, str) else cell
     return [line for piece in pieces for line in (piece.split("\n") if isinstance(piece, str) else (piece,))]
+
+
+def _marked_runs(line: Marked) -> list[tuple[str, str, str]]:
+    """(op, the words, the spacing after them): a mark ends before the space that follows it."""
+    out = []
+    for op, text in line.runs:
+        core = text.rstrip() if op != "=" else text
+        out.append((op, core, text[len(core) :]))
+    return out
 
 
 def _href(href: str) -> str:
@@ -117,10 +135,18 @@ def _markdown(blocks: list[Block]) -> str:
 
 
 def _md_cell(cell: Cell) -> str:
-    return "<br>".join(
-        f"[{md_escape(line.text)}]({_href(line.href)})" if isinstance(line, Link) else md_escape(line)
-        for line in cell_lines(cell)
-    )
+    def line_md(line: Line) -> str:
+        if isinstance(line, Link):
+            return f"[{md_escape(line.text)}]({_href(line.href)})"
+        if isinstance(line, Marked):  # struck out and bold, as GitHub shows them
+            marks = {"=": "", "-": "~~", "+": "**"}
+            return "".join(
+                f"{marks[op]}{md_escape(core)}{marks[op]}{after}" if core.strip() else core + after
+                for op, core, after in _marked_runs(line)
+            )
+        return md_escape(line)
+
+    return "<br>".join(line_md(line) for line in cell_lines(cell))
 
 
 def _cells(count: int, total: int) -> int:
@@ -128,6 +154,7 @@ def _cells(count: int, total: int) -> int:
 
 
 _STYLE = """
+del { color: #b3261e; } ins { color: #1b5e20; font-weight: bold; text-decoration: underline; }
 @page { size: A4 landscape; margin: 15mm; }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 10pt; } tr { break-inside: avoid; } }
 body { font-family: "DejaVu Serif", "Times New Roman", serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
@@ -150,7 +177,18 @@ def _html(blocks: list[Block], language: str) -> str:
         return f'<a href="{html.escape(link.href)}"{language}>{e(link.text)}</a>'
 
     def html_cell(cell: Cell) -> str:
-        return "<br>".join(_a(line) if isinstance(line, Link) else e(line) for line in cell_lines(cell))
+        def line_html(line: Line) -> str:
+            if isinstance(line, Link):
+                return _a(line)
+            if isinstance(line, Marked):
+                tags = {"=": "", "-": "del", "+": "ins"}
+                return "".join(
+                    f"<{tags[op]}>{e(core)}</{tags[op]}>{e(after)}" if tags[op] and core else e(core + after)
+                    for op, core, after in _marked_runs(line)
+                )
+            return e(line)
+
+        return "<br>".join(line_html(line) for line in cell_lines(cell))
 
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     out = [
@@ -212,9 +250,16 @@ def _docx(blocks: list[Block], landscape: bool = True) -> bytes:
     title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     document = new_document(landscape, Properties(title, "", "kodeks", datetime(2000, 1, 1, tzinfo=UTC), "", ""))
 
-    def paragraph(line: str | Link) -> str:
+    def paragraph(line: Line) -> str:
         if isinstance(line, str):
             return run(line)
+        if isinstance(line, Marked):  # struck out, and put in bold underlined, as a redline shows them
+            looks = {"=": "", "-": "<w:strike/>", "+": '<w:b/><w:u w:val="single"/>'}
+            return "".join(
+                run(core, looks[op]) + (run(after) if after else "")
+                for op, core, after in _marked_runs(line)
+                if core or after
+            )
         relationship = document.part.relate_to(_href(line.href), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         return f'<w:hyperlink r:id="{relationship}">{run(line.text, HYPERLINK_STYLE)}</w:hyperlink>'
 
