@@ -167,6 +167,8 @@ def test_the_report_is_a_table_per_kind_in_word(code_repo: Callable[..., Path], 
 def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
     code_repo: Callable[..., Path], tmp_path: Path
 ) -> None:
+    from urllib.parse import urlsplit
+
     import cmarkgfm
     import docx
     from lxml import html
@@ -190,8 +192,8 @@ def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
         quoted = " ".join(" ".join(link.getparent().getnext().itertext()).split())
         assert " ".join(unit.text_content().rstrip("¶").split()[1:4]) in quoted, link.get("href")
     hrefs = {link.text: link.get("href") for link in links}
-    assert hrefs["абзац второй части 1 статьи 2 (Федеральный закон)"] == "site/act/federal.html#ru-art-art-2-p1-a2"
-    assert hrefs["1. 2-берененин 1-бөлүгүнүн экинчи абзацы (Федералдык мыйзам)"] == "site/act/federal.html#a-2"
+    assert hrefs["абзац второй части 1 статьи 2 (Федеральный закон)"] == "./site/act/federal.html#ru-art-art-2-p1-a2"
+    assert hrefs["1. 2-берененин 1-бөлүгүнүн экинчи абзацы (Федералдык мыйзам)"] == "./site/act/federal.html#a-2"
     # Word's report links to the address given, the site's published one
     word = tmp_path / "conflicts.docx"
     given = kodeks("conflicts", "--root", str(root), "--format", "docx", "-o", str(word), "--site", "https://lsg.kg")
@@ -202,8 +204,14 @@ def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
     markdown = kodeks("conflicts", "--root", str(root), "--site", "https://lsg.kg/v/1 (draft)")
     rendered = html.fromstring(cmarkgfm.github_flavored_markdown_to_html(markdown.stdout))
     assert "https://lsg.kg/v/1%20%28draft%29/act/federal.html#ru-art-art-2-p1-a2" in rendered.xpath("//a/@href")
-    refused = kodeks("conflicts", "--root", str(root), "--site", "javascript:alert(1)")
-    assert refused.exit_code == 2 and "https://" in refused.stderr
+    for hostile in ("javascript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "\x01javascript:x"):
+        refused = kodeks("conflicts", "--root", str(root), "--site", hostile)
+        assert refused.exit_code == 2 and "https://" in refused.stderr, hostile
+    # an entity would read as «:» in Markdown: the address keeps it as it is written
+    entity = kodeks("conflicts", "--root", str(root), "--site", "javascript&#58;alert(1)//")
+    rendered = html.fromstring(cmarkgfm.github_flavored_markdown_to_html(entity.stdout))
+    hrefs_read = rendered.xpath("//a/@href")
+    assert hrefs_read and all(urlsplit(href).scheme == "" for href in hrefs_read)  # a folder, no scheme
 
 
 FEDERAL = """\

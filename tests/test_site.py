@@ -302,3 +302,48 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
     # an earlier version's page leads to the same article in the current text
     earlier = html.parse(str(site / "v/submitted-1/ru/art/subject.html")).getroot()
     assert earlier.xpath("//p[@class='earlier']/a/@href") == ["../../../../ru/art/subject.html"]
+
+
+def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_checkout(
+    code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    from .conftest import BASE_FILES, YAML, write_files
+
+    root = tmp_path / "repo"
+    write_files(root, {"README.md": "Код\n"})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "before the Code")
+    git(root, "tag", "v0")  # no code_text/ there
+    write_files(root, dict(BASE_FILES))
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "the Code")
+    git(root, "tag", "both")  # in Kyrgyz and Russian
+    kenesh = str(BASE_FILES[A + "kenesh.md"]).replace("(art:kenesh#2)", "(art:nowhere#2)", 1)
+    write_files(root, {A + "kenesh.md": kenesh})
+    git(root, "commit", "-qam", "a broken reference")
+    git(root, "tag", "broken")  # R002: not published
+    russian = {YAML: str(BASE_FILES[YAML]).replace("languages: [ky, ru]", "languages: [ru]")}
+    for name in ("subject.md", "concepts.md", "kenesh.md"):
+        text = str(BASE_FILES[A + name])
+        russian[A + name] = re.sub(r"(?s)## ky\n.*?(?=## ru)", "", text)
+    write_files(root, russian)
+    git(root, "commit", "-qam", "Russian only")
+    built = kodeks("site", "--root", str(root), "--no-search")
+    assert built.exit_code == 0, built.output + built.stderr
+    assert "v0: the text there has errors; not published" in built.stderr
+    assert "broken: the text there has errors; not published" in built.stderr
+    site = root / "build" / "site"
+    assert (site / "v/both/ky/art/subject.html").is_file() and not (site / "v/broken").exists()
+    assert "Это не последняя редакция: both" in (site / "v/both/art/subject.html").read_text(encoding="utf-8")
+    # a «build» link committed into the repository would lead every output out of it
+    (tmp_path / "outside").mkdir()
+    for path in sorted((root / "build").rglob("*"), reverse=True):
+        path.unlink() if path.is_file() else path.rmdir()
+    (root / "build").rmdir()
+    (root / "build").symlink_to(tmp_path / "outside")
+    refused = kodeks("site", "--root", str(root), "--no-search")
+    assert refused.exit_code == 2 and "is a symlink" in refused.stderr
+    report = kodeks("conflicts", "--root", str(root), "--format", "html")
+    assert report.exit_code == 2 and "is a symlink" in report.stderr
+    assert not list((tmp_path / "outside").iterdir())

@@ -382,7 +382,7 @@ def version_list(versions: list[Version], languages: tuple[str, ...], root: str)
     if not versions:
         return ""
     items = "".join(
-        f'<li><a href="{root}v/{e(v.name)}/index.html">{e(" / ".join(dict.fromkeys(v.label[lang] for lang in languages)))}</a></li>\n'
+        f'<li><a href="{root}v/{e(v.name)}/index.html">{e(" / ".join(dict.fromkeys(v.said(lang) for lang in languages)))}</a></li>\n'
         for v in versions
     )
     heading = " / ".join(dict.fromkeys(wording.word("site-versions", lang) for lang in languages))
@@ -408,7 +408,7 @@ def pages(
     revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
     banner = ""
     if version is not None:
-        banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.label[lang]}" for lang in languages)
+        banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.said(lang)}" for lang in languages)
 
     stage = " / ".join(dict.fromkeys(wording.stage_name(code.stage, lang) for lang in languages))
     contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
@@ -711,9 +711,13 @@ def write_marker(folder: Path, revision: Revision | None) -> None:
         "revision": revision.hexsha if revision else None,
         "files": [path for path in _present(folder) if path != MARKER],
     }
-    (folder / MARKER).write_text(
-        json.dumps(marker, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
+    try:  # created, never written through: the last build's marker is gone (clear_previous)
+        with open(folder / MARKER, "x", encoding="utf-8") as stream:
+            stream.write(json.dumps(marker, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    except OSError as error:
+        raise SiteFolderError(
+            msg("cannot write {path}: {error}", path=str(folder / MARKER), error=str(error))
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -732,6 +736,7 @@ def publish(
     from .consolidation import consolidate
     from .load import load_code
     from .store.git import read_revision, tags
+    from .verdict import validated
 
     made: set[Path] = set()
 
@@ -751,9 +756,14 @@ def publish(
     left_out: list[str] = []
     earlier: list[tuple[Version, Code, Revision | None]] = []
     for version, name in versions_of(tags(root, rev or "HEAD"), code):
-        stored = read_revision(root, name)
+        try:
+            stored = read_revision(root, name)  # a tag from before the Code had files, too
+        except KodeksError:
+            left_out.append(version.name)
+            continue
         then = load_code(stored)
-        if then.code is None or any(d.is_error for d in then.diagnostics):
+        # an earlier text is published only as valid as the current one must be
+        if then.code is None or any(d.is_error for d in validated(stored, then)):
             left_out.append(version.name)
             continue
         if version.name == name and stored.revision is not None:  # a tag: dated by its commit

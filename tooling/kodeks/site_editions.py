@@ -29,6 +29,10 @@ class Version:
     label: dict[str, str]
     """What it is, in each language («submitted-1, 28.11.2026»)."""
 
+    def said(self, language: str) -> str:
+        """Its label in ``language``; its name where the text then had a language it has not now."""
+        return self.label.get(language, self.name)
+
 
 @dataclass(frozen=True, slots=True)
 class Edition:
@@ -107,7 +111,7 @@ def page_body(article_id: str, listed: Sequence[Edition], languages: tuple[str, 
         edition = listed[index]
         before = listed[index - 1] if index else None
         label = (
-            " / ".join(dict.fromkeys(edition.version.label[lang] for lang in languages)) if edition.version else current
+            " / ".join(dict.fromkeys(edition.version.said(lang) for lang in languages)) if edition.version else current
         )
         if index == len(listed) - 1:
             page = f"{root}art/{e(article_id)}.html"

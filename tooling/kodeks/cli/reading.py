@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import click
 
@@ -477,8 +478,11 @@ def _site_address(context: click.Context, parameter: click.Parameter, value: str
     """An https:// (or http://) address or a folder, ending in «/»; nothing a link could run."""
     if value is None:
         return None
+    # browsers drop leading spaces and controls and any tab or line break before they read a
+    # scheme: «java\tscript:» is «javascript:»; such an address is refused whole
+    unseen = value != value.strip() or any(c < " " or c == "\x7f" or c in '"<>\\' for c in value)
     scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", value)
-    if (scheme and scheme.group(1).lower() not in ("http", "https")) or any(c in value for c in '"<>\\\n'):
+    if unseen or (scheme and scheme.group(1).lower() not in ("http", "https")):
         raise click.BadParameter(str(msg("give an https:// address or a folder")), context, parameter)
     return value if value.endswith("/") else value + "/"
 
@@ -557,7 +561,9 @@ def conflicts(
     default = None if output_format in ("md", "json") else root / "build" / f"conflicts.{output_format}"
     written = output or default
     if site is None and written is not None and str(written) != "-":
-        site = Path(os.path.relpath(root / "build" / "site", written.absolute().parent)).as_posix() + "/"
+        # a folder, as a relative address: encoded, and never read as a scheme («javascript:…/»)
+        relative = quote(Path(os.path.relpath(root / "build" / "site", written.absolute().parent)).as_posix())
+        site = (relative if relative.startswith(".") else "./" + relative) + "/"
     data = (
         as_json(findings, stale)
         if output_format == "json"
@@ -623,6 +629,10 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
 
     snapshot, code = _valid_code(root, rev, msg("no site; fix the errors above"))
     target = output or root / "build" / "site"
+    if output is None and (root / "build").is_symlink():  # committed, it would lead the site out of the checkout
+        raise click.BadParameter(
+            str(msg("{target} is a symlink: give the folder itself", target=str(root / "build"))), param_hint="-o"
+        )
     if tracks_any(root, target):  # a marker a commit planted never makes kodeks delete what Git keeps
         raise click.BadParameter(
             str(msg("{target} holds files Git tracks: give an output folder outside them", target=str(target))),

@@ -23,6 +23,7 @@ from .. import wording
 from ..characters import xml_safe
 from ..marks import UNDATED
 from ..model import (
+    AmendmentRecord,
     Article,
     ArticleText,
     Chapter,
@@ -285,8 +286,14 @@ def _note_paragraphs(notes: Notes) -> Iterator[Paragraph]:
             yield from inner.paragraphs
 
 
-def _law_eid(number: str) -> str:
-    return "law_" + "".join(c if c.isalnum() else "-" for c in number)
+def _law_eids(code: Code) -> list[str]:
+    """Each law of the register's eId, by its number («law_12»); a number taken before (numbers
+    start again each year; «12/1» and «12-1» read alike) with the law's place in the register."""
+    eids: list[str] = []
+    for index, law in enumerate(code.amendments, start=1):
+        eid = "law_" + "".join(c if c.isalnum() else "-" for c in law.number)
+        eids.append(eid if eid not in eids else f"{eid}_{index}")
+    return eids
 
 
 def _lifecycle(code: Code) -> str:
@@ -294,9 +301,9 @@ def _lifecycle(code: Code) -> str:
     if not code.amendments:
         return ""
     events = "".join(
-        f'<eventRef date="{law.adopted.isoformat()}" eId="evt_{index}" source="#{_law_eid(law.number)}" '
+        f'<eventRef date="{law.adopted.isoformat()}" eId="evt_{index}" source="#{eid}" '
         f'type="{"generation" if index == 1 else "amendment"}"/>'
-        for index, law in enumerate(code.amendments, start=1)
+        for index, (law, eid) in enumerate(zip(code.amendments, _law_eids(code), strict=True), start=1)
     )
     return f'<lifecycle source="#kodeks">{events}</lifecycle>'
 
@@ -305,7 +312,13 @@ def _passive_modifications(edition: Edition, language: str, ids: _Ids) -> str:
     """What each law of the register did to each unit of this language's text: its passive
     modifications, in the register's order and the text's."""
     code = edition.code
-    laws = {law.number: index for index, law in enumerate(code.amendments)}
+
+    # a law by its place in this text's register: one the register does not list (a text read
+    # from an earlier revision) has no reference to name it, and is left out
+    def place(record: AmendmentRecord) -> int | None:
+        return code.amendments.index(record) if record in code.amendments else None
+
+    eids = _law_eids(code)
     order = {article.id: index for index, article in enumerate(code.ordered_articles())}
     found = []
     for (article_id, key, lang), made in edition.changes.items():
@@ -313,18 +326,18 @@ def _passive_modifications(edition: Edition, language: str, ids: _Ids) -> str:
             continue
         destination = ids.of(_unit_target(article_id, key), language) or ids.article[article_id]
         for record, change in made:
-            found.append(
-                (laws.get(record.number, len(laws)), order.get(article_id, 0), key, destination, record, change)
-            )
+            law = place(record)
+            if law is not None:
+                found.append((law, order.get(article_id, 0), key, destination, eids[law], change))
     unique, seen = [], set()
     for item in sorted(found, key=lambda f: f[:3]):  # two абзацы of a unit changed alike: one change
         if (item[0], item[3], item[5]) not in seen:
             seen.add((item[0], item[3], item[5]))
             unique.append(item)
     mods = "".join(
-        f'<textualMod type="{change.value}" eId="pmod_{index}"><source href="#{_law_eid(record.number)}"/>'
+        f'<textualMod type="{change.value}" eId="pmod_{index}"><source href="#{law}"/>'
         f"<destination href={_a('#' + destination)}/></textualMod>"
-        for index, (*_, destination, record, change) in enumerate(unique, start=1)
+        for index, (*_, destination, law, change) in enumerate(unique, start=1)
     )
     return f'<analysis source="#kodeks"><passiveModifications>{mods}</passiveModifications></analysis>' if mods else ""
 
@@ -342,9 +355,9 @@ def _unit_target(article_id: str, key: str) -> ReferenceTarget:
 def _laws(code: Code) -> str:
     """Each law of the register, as the events name it: its work URI and its number."""
     refs = []
-    for law in code.amendments:
+    for law, eid in zip(code.amendments, _law_eids(code), strict=True):
         href = f"/akn/kg/act/{law.adopted.isoformat()}/{law.number}"
-        refs.append(f'<passiveRef eId="{_law_eid(law.number)}" href={_a(href)} showAs={_a(law.number)}/>')
+        refs.append(f'<passiveRef eId="{eid}" href={_a(href)} showAs={_a(law.number)}/>')
     return "".join(refs)
 
 

@@ -59,7 +59,7 @@ def _marked_runs(line: Marked) -> list[tuple[str, str, str]]:
 
 def _href(href: str) -> str:
     """An address as Markdown and Word take it: no space, bracket or quote left bare."""
-    return quote(href, safe="/:#?=&%~+,;@!$'*")
+    return quote(href, safe="/:#?=%~+,;@!$'*")  # «&» encoded: «&#58;» would read as «:» in Markdown
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,8 @@ def write_output(path: Path, data: bytes, own_directory: bool = False) -> None:
             with open(path, "wb") as stream:
                 stream.write(data)
             return
+        if own_directory and path.parent.is_symlink():  # a committed «build» link leads out of the checkout
+            raise KodeksError(msg("{target} is a symlink: give the folder itself", target=str(path.parent)))
         if own_directory and not path.parent.exists():
             make_own_directory(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
