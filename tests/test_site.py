@@ -323,7 +323,9 @@ def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_c
     write_files(root, {A + "kenesh.md": kenesh})
     git(root, "commit", "-qam", "a broken reference")
     git(root, "tag", "broken")  # R002: not published
-    russian = {YAML: str(BASE_FILES[YAML]).replace("languages: [ky, ru]", "languages: [ru]")}
+    russian: dict[str, str | bytes | None] = {
+        YAML: str(BASE_FILES[YAML]).replace("languages: [ky, ru]", "languages: [ru]")
+    }
     for name in ("subject.md", "concepts.md", "kenesh.md"):
         text = str(BASE_FILES[A + name])
         russian[A + name] = re.sub(r"(?s)## ky\n.*?(?=## ru)", "", text)
