@@ -158,7 +158,7 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
     assert (root / A / "fresh.md").is_file()
     # The stage tagged before stays published as it was, saying it is not the latest.
     earlier = (renumbered / "v/submitted-1/ky/art/subject.html").read_text(encoding="utf-8")
-    assert "1-берене. Жөнгө салуу предмети" in earlier and "Бул акыркы редакция эмес: submitted-1 (" in earlier
+    assert "1-берене. Жөнгө салуу предмети" in earlier and "Бул учурдагы редакция эмес: submitted-1 (" in earlier
     assert "data-pagefind-body" not in earlier  # search reads the latest text only
     assert 'href="v/submitted-1/index.html"' in (renumbered / "index.html").read_text(encoding="utf-8")
 
@@ -280,6 +280,9 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
         "../v/submitted-1/art/subject.html",
     ]
     assert links[0][1] == "Учурдагы текст / Текущий текст" and links[1][1].startswith("submitted-2 (")
+    assert editions.xpath("//h1/text()") == [
+        "2-берененин («Жөнгө салуу предмети») редакциялары / Редакции статьи 2 «Предмет регулирования»"
+    ]
     newest, second, first = editions.xpath("//section[@class='edition']")
     # the current text renumbered it and the article it cites; the second reading changed words
     assert newest.xpath(".//section[@lang='ru']//ins/text()") == ["2", "3"]
@@ -337,7 +340,7 @@ def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_c
     assert "broken: the text there has errors; not published" in built.stderr
     site = root / "build" / "site"
     assert (site / "v/both/ky/art/subject.html").is_file() and not (site / "v/broken").exists()
-    assert "Это не последняя редакция: both" in (site / "v/both/art/subject.html").read_text(encoding="utf-8")
+    assert "Это не текущая редакция: both" in (site / "v/both/art/subject.html").read_text(encoding="utf-8")
     # a «build» link committed into the repository would lead every output out of it
     (tmp_path / "outside").mkdir()
     for path in sorted((root / "build").rglob("*"), reverse=True):

@@ -137,7 +137,8 @@ class _Names:
                     numbers = [str(self.numbering.articles.get(a) or "") for a in provision.absorbed_by]
                     said = [wording.moved_to(lang, numbers) for lang in code.languages]
                 else:
-                    key = "fate-open" if provision.fate is Fate.OPEN else "fate-not-transferred"
+                    # «not decided» beside the finding's own decision: said in full, whose it is
+                    key = "fate-open-transfer" if provision.fate is Fate.OPEN else "fate-not-transferred"
                     said = [wording.word(key, lang) for lang in code.languages]
                 fate = " / ".join(dict.fromkeys(said))
                 self.fates[(target.id, str(target.article), str(target.part))] = fate

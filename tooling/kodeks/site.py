@@ -162,7 +162,7 @@ def _page(
     indexed: bool = False,
     nav: str = "",
     banner: str = "",
-    heading: tuple[str, str] = ("", ""),
+    heading: tuple[str, str, str] = ("", "", ""),
     latest: str = "index.html",
 ) -> bytes:
     """A page of the site; ``indexed`` pages are what search reads (one language each); on an
@@ -179,7 +179,11 @@ def _page(
         f'<header class="site"><a href="{root}index.html">{e(heading[0] or wording.word("site-contents", language))}</a>'
         f'{nav}<span class="stage">{e(heading[1])}</span></header>\n'
         f"<main{marker}>\n"
-        + (f'<p class="earlier">{e(banner)} <a href="{root}../../{e(latest)}">→</a></p>\n' if banner else "")
+        + (
+            f'<p class="earlier">{e(banner)} <a href="{root}../../{e(latest)}">{e(heading[2])} →</a></p>\n'
+            if banner
+            else ""
+        )
         + f"{body}</main>\n"
         f'<script src="{root}assets/site.js"></script>\n'
         "</body></html>\n"
@@ -411,6 +415,7 @@ def pages(
         banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.said(lang)}" for lang in languages)
 
     stage = " / ".join(dict.fromkeys(wording.stage_name(code.stage, lang) for lang in languages))
+    to_current = " / ".join(wording.word("site-to-current", lang) for lang in languages)
     contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
 
     def page(
@@ -433,7 +438,7 @@ def pages(
             indexed and version is None,
             nav,
             banner,
-            (label, badge or stage),
+            (label, badge or stage, to_current),
             latest or "index.html",
         )
 

@@ -41,6 +41,8 @@ class Edition:
     article: Article
     headings: dict[str, str]
     """«Статья 5. …» as that text numbered it, in each language."""
+    number: str = ""
+    """The article's number in that text."""
 
 
 def _wording(article: Article, headings: dict[str, str]) -> tuple[object, ...]:
@@ -70,7 +72,7 @@ def editions(history: Sequence[tuple[Version, Code]], code: Code) -> dict[str, l
             headings = {lang: heading_of(numbering, held, lang) for lang in then.languages}
             said = _wording(held, headings)
             if said != last:
-                listed.append(Edition(version, held, headings))
+                listed.append(Edition(version, held, headings, str(numbering.articles.get(held.id, held.number))))
             last = said
         found[article.id] = listed
     return found
@@ -102,7 +104,7 @@ def page_body(article_id: str, listed: Sequence[Edition], languages: tuple[str, 
     """The editions page: the newest first, each with a link to its page and its changes."""
     newest = listed[-1]
     title = " / ".join(
-        f"{newest.headings.get(lang, '')}: {wording.word('site-editions', lang).lower()}" for lang in languages
+        wording.editions_title(lang, newest.number, newest.article.title.get(lang, "")) for lang in languages
     )
     out = [f"<h1>{e(title)}</h1>\n"]
     current = " / ".join(dict.fromkeys(wording.word("site-current-text", lang) for lang in languages))
@@ -115,7 +117,10 @@ def page_body(article_id: str, listed: Sequence[Edition], languages: tuple[str, 
         )
         if index == len(listed) - 1:
             page = f"{root}art/{e(article_id)}.html"
-            label += f" — {current}" if edition.version else ""
+            if edition.version:  # the current text, unchanged since that version
+                label = " / ".join(
+                    f"{wording.word('site-current-text', lang)}: {edition.version.said(lang)}" for lang in languages
+                )
         else:
             assert edition.version is not None  # only the newest may be the current text's alone
             page = f"{root}v/{e(edition.version.name)}/art/{e(article_id)}.html"

@@ -166,13 +166,18 @@ _WORDS: dict[str, dict[str, str]] = {
     "site-current-text": {"ru": "Текущий текст", "ky": "Учурдагы текст", "en": "The current text"},
     "site-changes": {
         "ru": "Изменения по сравнению с предыдущей редакцией",
-        "ky": "Мурунку редакцияга салыштырмалуу өзгөртүүлөр",
+        "ky": "Мурунку редакцияга салыштырганда өзгөртүүлөр",
         "en": "Changes from the version before",
     },
     "site-earlier": {
-        "ru": "Это не последняя редакция",
-        "ky": "Бул акыркы редакция эмес",
-        "en": "This is not the latest version",
+        "ru": "Это не текущая редакция",
+        "ky": "Бул учурдагы редакция эмес",
+        "en": "This is not the current version",
+    },
+    "site-to-current": {
+        "ru": "Перейти к текущему тексту",
+        "ky": "Учурдагы текстке өтүү",
+        "en": "Go to the current text",
     },
     "site-copy-address": {"ru": "Скопировать адрес", "ky": "Даректи көчүрүү", "en": "Copy the address"},
     "public-form-unit": {"ru": "Структурная единица", "ky": "Түзүмдүк бирдик", "en": "Unit of the draft"},
@@ -287,6 +292,11 @@ _WORDS: dict[str, dict[str, str]] = {
     "fate-absorbed": {"ru": "Включено в Кодекс", "ky": "Кодекске киргизилди", "en": "Absorbed"},
     "fate-not-transferred": {"ru": "Не переносится в Кодекс", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
     "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
+    "fate-open-transfer": {
+        "ru": "Решение о переносе в Кодекс не принято",
+        "ky": "Кодекске өткөрүү жөнүндө чечим кабыл алына элек",
+        "en": "Whether it goes into the Code is not decided",
+    },
     "conflicts-only-ky": {
         "ru": "только в тексте на кыргызском языке",
         "ky": "кыргыз тилиндеги текстте гана",
@@ -897,6 +907,16 @@ def of_the_act(language: str, place: str, title: str) -> str:
                         break
                 return f"{title.removesuffix(nominative)}{genitive} {place}"
     return f"{place} ({title})"
+
+
+def editions_title(language: str, number: str, title: str) -> str:
+    """«Редакции статьи 9 «…»» / «9-берененин («…») редакциялары»: an article's editions page."""
+    titled = f"«{title}»" if title else ""
+    if language == "ky":
+        return f"{number}-берененин" + (f" ({titled})" if titled else "") + " редакциялары"
+    if language == "ru":
+        return f"Редакции статьи {number}" + (f" {titled}" if titled else "")
+    return f"Versions of article {number}" + (f" {titled}" if titled else "")
 
 
 def moved_to(language: str, numbers: Sequence[str], link: Callable[[int, str], str] = lambda _, text: text) -> str:
