@@ -161,6 +161,16 @@ def test_search_finds_a_kyrgyz_word_and_a_permanent_link_survives_renumbering(
     assert "1-берене. Жөнгө салуу предмети" in earlier and "Бул учурдагы редакция эмес: submitted-1 (" in earlier
     assert "data-pagefind-body" not in earlier  # search reads the latest text only
     assert 'href="v/submitted-1/index.html"' in (renumbered / "index.html").read_text(encoding="utf-8")
+    # choosing the stage in a page's selector opens the same article as it stood then
+    server, address = _served(renumbered)
+    try:
+        page = browser.new_page()
+        page.goto(address + "ky/art/subject.html")
+        page.select_option(".versions select", value="../../v/submitted-1/ky/art/subject.html")
+        page.wait_for_url("**/v/submitted-1/ky/art/subject.html")
+        assert page.locator("h2").first.inner_text() == "1-берене. Жөнгө салуу предмети"
+    finally:
+        server.shutdown()
 
 
 def test_a_rebuild_removes_only_what_the_last_build_wrote(code_repo: Callable[..., Path], tmp_path: Path) -> None:
@@ -305,6 +315,14 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
     # an earlier version's page leads to the same article in the current text
     earlier = html.parse(str(site / "v/submitted-1/ru/art/subject.html")).getroot()
     assert earlier.xpath("//p[@class='earlier']/a/@href") == ["../../../../ru/art/subject.html"]
+    # each page offers the texts published that have it, newest first, its own chosen
+    assert earlier.xpath("//label[@class='versions']//option/@value") == [
+        "../../../../ru/art/subject.html",
+        "../../../../v/submitted-2/ru/art/subject.html",
+        "../../../../v/submitted-1/ru/art/subject.html",
+    ]
+    assert earlier.xpath("//option[@selected]/@value") == ["../../../../v/submitted-1/ru/art/subject.html"]
+    assert not html.parse(str(site / "art/fresh.html")).getroot().xpath("//label[@class='versions']")
 
 
 def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_checkout(

@@ -17,7 +17,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape as e
 from pathlib import Path
@@ -70,6 +70,7 @@ body { font-family: "DejaVu Serif", "Times New Roman", serif; color: var(--ink);
 header.site { border-bottom: 1px solid var(--line); padding: .6rem 1rem; display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; }
 header.site a { color: var(--accent); }
 .stage { margin-left: auto; color: #b3261e; font-weight: bold; }
+.versions select { font: inherit; max-width: 20rem; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; margin-top: 1.5rem; }
 .parallel { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
@@ -103,6 +104,10 @@ document.addEventListener('click', function (event) {
   button.textContent = '✓';
   setTimeout(function () { button.textContent = '¶'; }, 1500);
   history.replaceState(null, '', '#' + button.getAttribute('data-anchor'));
+});
+document.addEventListener('change', function (event) {
+  // the selector of the texts published: the same page in the one chosen
+  if (event.target.closest('.versions select')) location.href = event.target.value;
 });
 var box = document.getElementById('search');
 if (box) {
@@ -393,19 +398,70 @@ def version_list(versions: list[Version], languages: tuple[str, ...], root: str)
     return f"<h2>{e(heading)}</h2>\n<ul>\n{items}</ul>\n"
 
 
+def _selector(
+    path: str,
+    article_id: str | None,
+    root: str,
+    version: Version | None,
+    timeline: Timeline,
+    languages: tuple[str, ...],
+) -> str:
+    """The texts published that have the page ``path`` (the article's, if one), newest first, the
+    page's own chosen: choosing one opens the same page there."""
+    if not timeline.versions:
+        return ""
+    top = root if version is None else root + "../../"
+    options = []
+    if article_id is None or article_id in timeline.current:
+        options.append(
+            (
+                f"{top}{path}",
+                "",
+                " / ".join(dict.fromkeys(wording.word("site-current-text", lang) for lang in languages)),
+            )
+        )
+    for other in reversed(timeline.versions):
+        if article_id is None or article_id in timeline.present.get(other.name, ()):
+            label = " / ".join(dict.fromkeys(other.said(lang) for lang in languages))
+            options.append((f"{top}v/{other.name}/{path}", other.name, label))
+    if len(options) < 2:
+        return ""
+    here = version.name if version else ""
+    listed = "".join(
+        f'<option value="{e(url)}"{" selected" if name == here else ""}>{e(label)}</option>'
+        for url, name, label in options
+    )
+    said = " / ".join(dict.fromkeys(wording.word("site-versions", lang) for lang in languages))
+    return f'<label class="versions" data-pagefind-ignore>{e(said)}: <select>{listed}</select></label>'
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Every text the site publishes, for the contents' list and each page's selector."""
+
+    versions: tuple[Version, ...]
+    """The earlier texts, oldest first."""
+    present: Mapping[str, frozenset[str]]
+    """A version's name → the ids of the articles it has."""
+    current: frozenset[str]
+    """The ids of the current text's articles."""
+
+
 def pages(
     code: Code,
     revision: Revision | None,
     consolidation: Consolidation,
     version: Version | None = None,
-    versions: list[Version] | None = None,
+    timeline: Timeline | None = None,
     history: dict[str, list[Edition]] | None = None,
-    current: Collection[str] = (),
 ) -> Iterator[Page]:
     """Every page of the site, and its style and script. ``version``: the pages of an earlier
     text, each saying so, outside the search, each article's leading to it in the current text
-    when that has it (``current``: its article ids); ``versions``: the earlier texts the contents
-    list; ``history``: each article's editions, which get a page when it has more than this one."""
+    when that has it; ``timeline``: every text published, which the contents list and each page's
+    selector offers; ``history``: each article's editions, which get a page when it has more than
+    this one."""
+    current = timeline.current if timeline else frozenset()
+    versions = list(timeline.versions) if timeline else []
     languages = code.languages
     numbering = code.numbering()
     title = " / ".join(code.title.get(lang, code.id) for lang in languages)
@@ -444,11 +500,14 @@ def pages(
 
     editions_word = " / ".join(dict.fromkeys(wording.word("site-editions", lang) for lang in languages))
 
-    def article_nav(article: Article, root: str) -> str:
+    def select(path: str, article_id: str | None, root: str) -> str:
+        return _selector(path, article_id, root, version, timeline, languages) if timeline else ""
+
+    def article_nav(article: Article, root: str, path: str) -> str:
         views = "".join(_views(f"art/{article.id}.html", root, languages))
         if history and _has_editions(history.get(article.id, [])):
             views += f'<a href="{root}ed/{e(article.id)}.html">{e(editions_word)}</a>'
-        return views
+        return views + select(path, article.id, root)
 
     def latest(article: Article, language: str = "") -> str:
         folder = f"{language}/" if language else ""
@@ -479,8 +538,9 @@ def pages(
                 if acts
                 else ""
             )
-            + version_list(versions or [], languages, ""),
+            + version_list(versions if version is None else [], languages, ""),
             "",
+            nav=select("index.html", None, ""),
         ),
     )
 
@@ -531,7 +591,7 @@ def pages(
                 languages[0],
                 body + "</div>\n" + steps,
                 "../",
-                nav=article_nav(article, "../"),
+                nav=article_nav(article, "../", f"art/{article.id}.html"),
                 latest=latest(article),
             ),
         )
@@ -543,7 +603,7 @@ def pages(
                     languages[0],
                     editions_page(article.id, history[article.id], languages, "../"),
                     "../",
-                    nav=article_nav(article, "../"),
+                    nav=article_nav(article, "../", f"art/{article.id}.html"),
                 ),
             )
         for language in languages:
@@ -556,7 +616,7 @@ def pages(
                     top + _at(single_html[(article.id, language)], "../../") + steps,
                     "../../",
                     indexed=True,
-                    nav=article_nav(article, "../../"),
+                    nav=article_nav(article, "../../", f"{language}/art/{article.id}.html"),
                     latest=latest(article, language),
                 ),
             )
@@ -778,13 +838,17 @@ def publish(
     # Oldest first, by the commit that holds each text: a stage tagged after a law came in force
     # comes after it.
     earlier.sort(key=lambda held: held[2].committed if held[2] else 0)
+    timeline = Timeline(
+        tuple(version for version, _, _ in earlier),
+        {version.name: frozenset(then.articles) for version, then, _ in earlier},
+        frozenset(code.articles),
+    )
     for version, then_code, then_revision in earlier:
-        for page in pages(then_code, then_revision, consolidate(then_code), version, current=code.articles):
+        for page in pages(then_code, then_revision, consolidate(then_code), version, timeline):
             write(target / "v" / version.name / page.path, page.data)
             written += 1
     history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
-    versions = [version for version, _, _ in earlier]
-    for page in pages(code, revision, consolidate(code), versions=versions, history=history):
+    for page in pages(code, revision, consolidate(code), timeline=timeline, history=history):
         write(target / page.path, page.data)
         written += 1
     if search:
