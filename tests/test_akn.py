@@ -313,3 +313,55 @@ def test_an_xml_that_is_no_akoma_ntoso_act_is_refused(
     source.write_text(content, encoding="utf-8")
     refused = kodeks("import", str(source), "--root", str(root), "--act", "lsg-law")
     assert refused.exit_code == 2 and said in refused.stderr, refused.output + refused.stderr
+
+
+FOREIGN = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act name="act"><meta>
+<identification source="#indigo"><FRBRWork><FRBRthis value="/akn/kg/act/2009-01-26/30/!main"/>
+<FRBRuri value="/akn/kg/act/2009-01-26/30"/><FRBRdate date="2009-01-26" name="Generation"/>
+<FRBRauthor href="#indigo"/><FRBRcountry value="kg"/><FRBRnumber value="30"/></FRBRWork>
+<FRBRExpression><FRBRthis value="/akn/kg/act/2009-01-26/30/rus@/!main"/><FRBRuri value="/akn/kg/act/2009-01-26/30/rus@"/>
+<FRBRdate date="2009-01-26" name="Generation"/><FRBRauthor href="#indigo"/><FRBRlanguage language="rus"/></FRBRExpression>
+</identification></meta>
+<preface><longTitle><p>О пастбищах</p></longTitle></preface>
+<body><chapter eId="chp_1"><num>1</num><heading>Общие положения</heading>
+<article eId="art_1"><num>1.</num><heading>Основные понятия</heading>
+<paragraph eId="art_1__para_1"><num>(1)</num><list eId="art_1__para_1__list_1">
+<intro><p>В настоящем Законе используются следующие понятия:</p></intro>
+<point eId="art_1__para_1__list_1__point_1"><num>(1)</num><content><p>пастбища – <term refersTo="#x">земли</term> для выпаса скота;</p></content></point>
+<point eId="art_1__para_1__list_1__point_2"><num>(2)</num><content><p>пастбищепользователь – житель айылного аймака.</p></content></point>
+</list></paragraph>
+<paragraph eId="art_1__para_2"><num>(2)</num><content><p>Иные понятия используются в значениях, определенных законодательством.</p></content></paragraph>
+</article></chapter></body></act></akomaNtoso>
+"""
+"""Written for the test as Laws.Africa's Indigo numbers units («(1)», «1.», no «Статья»); the
+words after the Law of the Kyrgyz Republic «О пастбищах» of 26 January 2009 No 30, article 1."""
+
+
+def test_an_act_numbered_the_way_another_system_numbers_units_reads_as_the_law_prints_it(
+    code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    from .conftest import CODE_YAML
+
+    root = code_dir(
+        {
+            "code_text/code.yaml": CODE_YAML.replace(
+                "acts:\n", 'acts:\n  pastures:\n    title: {ky: "Жайыттар", ru: "Пастбища"}\n'
+            )
+        }
+    )
+    source = tmp_path / "pastures.xml"
+    source.write_text(FOREIGN, encoding="utf-8")
+    imported = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
+    assert imported.exit_code == 0, imported.output + imported.stderr
+    text = load_code(read_worktree(root)).code.acts["pastures"].text
+    assert text is not None and text.title == {"ru": "О пастбищах"} and str(text.enactment.adopted) == "2009-01-26"
+    (article,) = text.ordered_articles()
+    assert (str(article.number), article.title["ru"]) == ("1", "Основные понятия")
+    printed = [(m.line.label, m.line.plain_text) for m in marked_lines("ru", article.id, article.texts["ru"])]
+    assert printed == [
+        ("1.", "В настоящем Законе используются следующие понятия:"),
+        ("1)", "пастбища – земли для выпаса скота;"),
+        ("2)", "пастбищепользователь – житель айылного аймака."),
+        ("2.", "Иные понятия используются в значениях, определенных законодательством."),
+    ]

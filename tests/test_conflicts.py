@@ -203,6 +203,7 @@ def test_every_place_in_the_report_opens_its_unit_on_the_published_site(
     # Markdown (a pull request's comment) links to it as GitHub renders it
     markdown = kodeks("conflicts", "--root", str(root), "--site", "https://lsg.kg/v/1 (draft)")
     rendered = html.fromstring(cmarkgfm.github_flavored_markdown_to_html(markdown.stdout))
+    assert "поселков," in rendered.xpath("//del/text()")  # the words the second lacks, struck out
     assert "https://lsg.kg/v/1%20%28draft%29/act/federal.html#ru-art-art-2-p1-a2" in rendered.xpath("//a/@href")
     for hostile in ("javascript:alert(1)", "java\tscript:alert(1)", " javascript:alert(1)", "\x01javascript:x"):
         refused = kodeks("conflicts", "--root", str(root), "--site", hostile)

@@ -489,3 +489,54 @@ def test_akoma_ntoso_names_each_law_once_however_the_numbers_read(three_laws: Pa
     as_of = etree.parse(str(target)).getroot()
     known = {"#" + r.get("eId") for r in as_of.iter(f"{akn}passiveRef")}
     assert {s.get("href") for s in as_of.iter(f"{akn}source")} <= known
+
+
+def test_what_a_law_did_is_told_by_what_it_left(three_laws: Path) -> None:
+    import dataclasses
+
+    from kodeks.editions import Change, changed_units
+    from kodeks.load import load_code
+    from kodeks.model import Status
+    from kodeks.parse.article import parse_article
+    from kodeks.render import BuildOptions, render
+    from kodeks.store.git import read_revision
+
+    code = load_code(read_revision(three_laws, "HEAD")).code
+    assert code is not None
+    bodies = next(a for a in code.articles.values() if a.path.endswith(BODIES))
+
+    def worded(*paragraphs: str) -> dict[str, object]:
+        body = "\n\n   ".join(paragraphs)  # абзацы of part 1
+        text = f'---\nid: x\nnumber: 1\ntitle: {{ru: "T"}}\nstatus: agreed\n---\n\n## ru\n\n1. {body}\n'
+        article, _ = parse_article("x.md", text, ["ru"])
+        assert article is not None
+        return dict(article.texts)
+
+    def after_law(before: dict[str, object], after: dict[str, object]) -> list[tuple[str, Change]]:
+        was = dataclasses.replace(code, articles={bodies.id: dataclasses.replace(bodies, texts=before)})
+        now = dataclasses.replace(code, articles={bodies.id: dataclasses.replace(bodies, texts=after)})
+        return [(key[1], change) for key, change in changed_units(was, now)]
+
+    # two абзацы reworded and one added after them: each reworded one resembles one it replaced
+    old = worded("Органы местного самоуправления действуют открыто.", "Кенеш утверждает бюджет айылного аймака.")
+    new = worded(
+        "Органы местного самоуправления действуют открыто и гласно.",
+        "Кенеш утверждает бюджет айылного аймака ежегодно.",
+        "Отчет публикуется на сайте.",
+    )
+    assert after_law(old, new) == [
+        ("1#1", Change.SUBSTITUTION),
+        ("1#2", Change.SUBSTITUTION),
+        ("1#3", Change.INSERTION),
+    ]
+    # an article repealed long ago is not repealed again by every later law
+    repealed = dataclasses.replace(bodies, status=Status.REPEALED)
+    gone = dataclasses.replace(code, articles={bodies.id: repealed})
+    assert list(changed_units(gone, gone)) == []
+    kept = dataclasses.replace(code, articles={bodies.id: bodies})
+    assert [change for _, change in changed_units(kept, gone)] == [Change.REPEAL, Change.REPEAL]
+    # a law that changed two абзацы of one unit alike changed the unit once
+    law = code.amendments[1]
+    made = {(bodies.id, f"2#{n}", "ru"): ((law, Change.SUBSTITUTION),) for n in (1, 2)}
+    data = render("akn", code, None, BuildOptions(("ru",)), made)
+    assert data.count(b"<textualMod ") == 1

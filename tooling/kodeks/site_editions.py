@@ -94,8 +94,7 @@ def _changes(before: Edition | None, after: Edition, language: str) -> str:
         for row in align(units(old), units(new)):
             label = cell([(p.op, p.text) for p in row.label])
             text = cell([(p.op, p.text) for p in row.text])
-            changed = " changed" if row.changed else ""
-            out.append(f'<p class="unit{changed}">{label} {text}</p>\n')
+            out.append(f'<p class="unit">{label} {text}</p>\n')
     out.append("</section>\n")
     return "".join(out)
 
