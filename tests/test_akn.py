@@ -354,8 +354,11 @@ def test_an_act_numbered_the_way_another_system_numbers_units_reads_as_the_law_p
     source.write_text(FOREIGN, encoding="utf-8")
     imported = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
     assert imported.exit_code == 0, imported.output + imported.stderr
-    text = load_code(read_worktree(root)).code.acts["pastures"].text
-    assert text is not None and text.title == {"ru": "О пастбищах"} and str(text.enactment.adopted) == "2009-01-26"
+    code = load_code(read_worktree(root)).code
+    assert code is not None
+    text = code.acts["pastures"].text
+    assert text is not None and text.enactment is not None
+    assert text.title == {"ru": "О пастбищах"} and str(text.enactment.adopted) == "2009-01-26"
     (article,) = text.ordered_articles()
     assert (str(article.number), article.title["ru"]) == ("1", "Основные понятия")
     printed = [(m.line.label, m.line.plain_text) for m in marked_lines("ru", article.id, article.texts["ru"])]

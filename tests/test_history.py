@@ -496,7 +496,7 @@ def test_what_a_law_did_is_told_by_what_it_left(three_laws: Path) -> None:
 
     from kodeks.editions import Change, changed_units
     from kodeks.load import load_code
-    from kodeks.model import Status
+    from kodeks.model import ArticleText, Status
     from kodeks.parse.article import parse_article
     from kodeks.render import BuildOptions, render
     from kodeks.store.git import read_revision
@@ -505,14 +505,14 @@ def test_what_a_law_did_is_told_by_what_it_left(three_laws: Path) -> None:
     assert code is not None
     bodies = next(a for a in code.articles.values() if a.path.endswith(BODIES))
 
-    def worded(*paragraphs: str) -> dict[str, object]:
+    def worded(*paragraphs: str) -> dict[str, ArticleText]:
         body = "\n\n   ".join(paragraphs)  # абзацы of part 1
         text = f'---\nid: x\nnumber: 1\ntitle: {{ru: "T"}}\nstatus: agreed\n---\n\n## ru\n\n1. {body}\n'
         article, _ = parse_article("x.md", text, ["ru"])
         assert article is not None
         return dict(article.texts)
 
-    def after_law(before: dict[str, object], after: dict[str, object]) -> list[tuple[str, Change]]:
+    def after_law(before: dict[str, ArticleText], after: dict[str, ArticleText]) -> list[tuple[str, Change]]:
         was = dataclasses.replace(code, articles={bodies.id: dataclasses.replace(bodies, texts=before)})
         now = dataclasses.replace(code, articles={bodies.id: dataclasses.replace(bodies, texts=after)})
         return [(key[1], change) for key, change in changed_units(was, now)]
