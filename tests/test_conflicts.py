@@ -112,6 +112,7 @@ def test_each_kind_of_gap_is_found_and_a_decision_quiets_it(
     }
     unused = next(f for f in findings if f["kind"] == "term-unused")
     assert unused["places"][0]["key"] == "art:concepts#.2"  # «закон» / «мыйзам»: defined, never used again
+    assert unused["subjects"] == ["закон"]  # «мыйзам» is used in the Kyrgyz text
     assert unused["places"][0]["names"] == {"ky": "Кодекстин 2-беренесинин 2-пункту", "ru": "пункт 2 статьи 2 Кодекса"}
     assert not [f for f in findings if f["kind"] == "uncovered"]  # every provision decided
     # CI fails on an open finding of the kinds named; a decision quiets it, and is checked.
@@ -285,6 +286,7 @@ def test_what_a_careful_reader_would_not_be_shown_and_the_order_the_rest_comes_i
     assert referral == [("art:subject", "2"), ("art:concepts", "1"), ("art:kenesh", "1")]
     # A decision answers the term it was taken on: the term renamed, it answers nothing
     (unused,) = [f for f in findings if f["kind"] == "term-unused"]
+    assert unused["subjects"] == ["мыйзам", "закон"]  # one finding, the term as each text says it
     concepts = (root / A / "concepts.md").read_text(encoding="utf-8")
     (root / A / "concepts.md").write_text(concepts.replace("2) мыйзам –", "2) ченемдик акт –"), encoding="utf-8")
     (renamed,) = [f for f in _findings(root) if f["kind"] == "term-unused"]

@@ -79,6 +79,8 @@ class Finding:
     """Per language, the first two places' texts as a word diff: (``=``/``-``/``+``, words)."""
     id: str = ""
     decision: ConflictDecision | None = None
+    said: tuple[str, ...] = ()
+    """The subject as each language says it, where they differ (the id keeps the first's)."""
 
 
 def finding_id(kind: Kind, subject: str, keys: Iterable[str]) -> str:
@@ -469,12 +471,11 @@ def _gaps(code: Code, units: Sequence[_Unit], consolidation: Consolidation, name
         for chapter in text.chapters if text else ():
             for entry in chapter.articles:
                 chapters[entry.id] = chapter
-        grouped: dict[str, list[Place]] = defaultdict(list)
+        grouped: dict[str, list[Place]] = defaultdict(list)  # by the chapter's id («» outside one)
         for provision in coverage.provisions:
             if provision.fate is not Fate.OPEN:
                 continue
             holding = chapters.get(provision.article.id)
-            label = wording.chapter_label(code.languages[0], holding.number) if holding else ""
             texts = {
                 lang: " ".join(printed_provision(provision.article, provision.target, lang))
                 for lang in code.languages
@@ -482,10 +483,17 @@ def _gaps(code: Code, units: Sequence[_Unit], consolidation: Consolidation, name
             }
             part = provision.target.part  # a whole article: the act's page at the article
             anchor = unit_anchor("", provision.article.id, part).lstrip("-") if part is not None else ""
-            grouped[label].append(names.place(provision.target, texts, anchor, provision.article.texts))
-        title = coverage.act.title.get(code.languages[0], coverage.act.id)
-        for label, places in grouped.items():
-            yield Finding(Kind.UNCOVERED, f"{title}: {label}" if label else title, tuple(places))
+            grouped[holding.id if holding else ""].append(
+                names.place(provision.target, texts, anchor, provision.article.texts)
+            )
+        by_id = {chapter.id: chapter for chapter in chapters.values()}
+        for chapter_id, places in grouped.items():
+            holding = by_id.get(chapter_id)
+            said = []
+            for lang in code.languages:
+                title = coverage.act.title.get(lang, coverage.act.id)
+                said.append(f"{title}: {wording.chapter_label(lang, holding.number)}" if holding else title)
+            yield Finding(Kind.UNCOVERED, said[0], tuple(places), said=tuple(dict.fromkeys(said)))
 
 
 # --- the report ------------------------------------------------------------------------------------
@@ -514,11 +522,14 @@ def find(code: Code, consolidation: Consolidation) -> list[Finding]:
             Place(p.key, p.names, {**p.texts, **q.texts}, p.disposition, p.pages, p.position)
             for p, q in zip(known.places, item.places, strict=False)
         )
-        merged[key] = Finding(known.kind, known.subject, places, {**known.diff, **item.diff})
+        said = tuple(dict.fromkeys((*(known.said or (known.subject,)), item.subject)))  # «закон» / «мыйзам»
+        merged[key] = Finding(known.kind, known.subject, places, {**known.diff, **item.diff}, said=said)
     out = []
     for (kind, keys), item in merged.items():
         identifier = finding_id(kind, item.subject if kind in _BY_SUBJECT else "", keys)
-        out.append(Finding(item.kind, item.subject, item.places, item.diff, identifier, decisions.get(identifier)))
+        out.append(
+            Finding(item.kind, item.subject, item.places, item.diff, identifier, decisions.get(identifier), item.said)
+        )
     order = list(Kind)
     return sorted(out, key=lambda f: (order.index(f.kind), f.places[0].position, f.id))
 

@@ -81,7 +81,7 @@ def outline(
         for lang in languages
     )
     revision_text = (
-        f"{revision.hexsha[:12]} ({revision.committed.date().isoformat()})"
+        f"{revision.hexsha[:12]} ({' / '.join(wording.date(lang, revision.committed.date()) for lang in languages)})"
         if revision
         else wording.word("working-tree", languages[0])
     )
@@ -126,7 +126,8 @@ def outline(
             )
             said = {lang for p in finding.places for lang in p.texts}
             only = [_both(_ONLY[lang], languages) for lang in said if len(languages) > 1 and lang in _ONLY]
-            head = "\n".join([finding.id, finding.subject, *(f"({note})" for note in only if len(said) == 1)])
+            subject = " / ".join(finding.said or (finding.subject,))
+            head = "\n".join([finding.id, subject, *(f"({note})" for note in only if len(said) == 1)])
             rows.append((head, places, texts, diff, _decision(finding, languages)))
         columns = (
             _both("conflicts-finding", languages),
@@ -149,6 +150,7 @@ def as_json(findings: Sequence[Finding], stale: Sequence[str]) -> bytes:
             "id": f.id,
             "kind": f.kind.value,
             "subject": f.subject,
+            "subjects": list(f.said or (f.subject,)),
             "decided": f.decision is not None,
             "decision": None
             if f.decision is None
