@@ -359,6 +359,10 @@ def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_c
     site = root / "build" / "site"
     assert (site / "v/both/ky/art/subject.html").is_file() and not (site / "v/broken").exists()
     assert "Это не текущая редакция: both" in (site / "v/both/art/subject.html").read_text(encoding="utf-8")
+    # a long history publishes the stages chosen
+    chosen = kodeks("site", "--root", str(root), "--no-search", "--versions", "v*")
+    assert chosen.exit_code == 0 and "v0:" in chosen.stderr and "broken:" not in chosen.stderr
+    assert not (site / "v").exists()  # «both» is not chosen; «v0» has no Code
     # a «build» link committed into the repository would lead every output out of it
     (tmp_path / "outside").mkdir()
     for path in sorted((root / "build").rglob("*"), reverse=True):

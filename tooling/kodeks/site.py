@@ -12,6 +12,7 @@ site's own. The same revision gives the same bytes.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import re
@@ -793,11 +794,18 @@ class Published:
 
 
 def publish(
-    root: Path, rev: str | None, code: Code, revision: Revision | None, target: Path, search: bool
+    root: Path,
+    rev: str | None,
+    code: Code,
+    revision: Revision | None,
+    target: Path,
+    search: bool,
+    stages: str = "*",
 ) -> Published:
     """The site of ``code`` (the text of ``rev``, or the working tree) in ``target``, which
     ``clear_previous`` made ready: the current text at the top, each earlier version under
-    ``v/``, each article's editions across them, the search index, the marker."""
+    ``v/`` (the tags ``stages`` matches, a shell pattern, and the laws of the register), each
+    article's editions across them, the search index, the marker."""
     from .consolidation import consolidate
     from .load import load_code
     from .store.git import read_revision, tags
@@ -820,7 +828,8 @@ def publish(
     written = 0
     left_out: list[str] = []
     earlier: list[tuple[Version, Code, Revision | None]] = []
-    for version, name in versions_of(tags(root, rev or "HEAD"), code):
+    chosen = [tag for tag in tags(root, rev or "HEAD") if fnmatch.fnmatchcase(tag, stages)]
+    for version, name in versions_of(chosen, code):
         try:
             stored = read_revision(root, name)  # a tag from before the Code had files, too
         except KodeksError:

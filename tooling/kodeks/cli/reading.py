@@ -611,7 +611,16 @@ def conflicts(
     help="Output folder (default: build/site); a folder kodeks built before is replaced whole.",
 )
 @click.option("--no-search", is_flag=True, help="Leave the search index out (when Pagefind is not installed).")
-def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> None:
+@click.option(
+    "--versions",
+    "stages",
+    metavar="PATTERN",
+    default="*",
+    show_default=True,
+    help="Publish the tags that match, as earlier versions (a shell pattern: 'submitted-*'; '' for none); "
+    "the laws of the register are published in any case.",
+)
+def site(root: Path, rev: str | None, output: Path | None, no_search: bool, stages: str) -> None:
     """Publish the Code as a static site people can search and cite: a page per article in each
     language and in parallel, addresses by id (art/ID.html, which survive renumbering) and by
     number (n/12.html), an anchor at every part, point, subpoint and абзац, the contents, each
@@ -622,6 +631,7 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     Examples:
       kodeks site
       kodeks site --rev HEAD~1 -o build/site-previous
+      kodeks site --versions 'submitted-*'
     """
     from ..site import clear_previous, publish
     from ..store.git import tracks_any
@@ -641,7 +651,7 @@ def site(root: Path, rev: str | None, output: Path | None, no_search: bool) -> N
     clear_previous(target)  # the last build, file by file: a renamed article leaves no page behind
     if output is None and not target.parent.exists():
         make_own_directory(target.parent)
-    published = publish(root, rev, code, snapshot.revision, target, search=not no_search)
+    published = publish(root, rev, code, snapshot.revision, target, search=not no_search, stages=stages)
     for name in published.left_out:
         click.echo(
             "kodeks: " + msg("{version}: the text there has errors; not published", version=name).said(), err=True
