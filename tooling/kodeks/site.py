@@ -62,6 +62,8 @@ MARKER = "site.json"
 class Page:
     path: str
     data: bytes
+    searched: bool = False
+    """A page search reads: ``pages`` yields them all first, so the index can start early."""
 
 
 _CSS = """
@@ -525,25 +527,6 @@ def pages(
     )
     acts = [a for a in code.acts.values() if a.text is not None]
     act_list = "".join(f'<li><a href="act/{e(a.id)}.html">{e(" / ".join(a.title.values()))}</a></li>\n' for a in acts)
-    yield Page(
-        "index.html",
-        page(
-            title,
-            languages[0],
-            f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
-            + search
-            + _whole_text_links(languages)
-            + _contents(code, "", languages)
-            + (
-                f"<h2>{e(' / '.join(wording.word('site-acts', lang) for lang in languages))}</h2>\n<ul>{act_list}</ul>\n"
-                if acts
-                else ""
-            )
-            + version_list(versions if version is None else [], languages, ""),
-            "",
-            nav=select("index.html", None, ""),
-        ),
-    )
 
     ordered = code.ordered_articles()
     holder = {entry.id: chapter for chapter in code.chapters for entry in chapter.articles}
@@ -575,13 +558,41 @@ def pages(
         return top, f'<nav class="steps" data-pagefind-ignore>{"".join(steps)}</nav>\n'
 
     # Each article is written once, its links from a placeholder for the way to the site's top:
-    # its own page and the whole text's page put in theirs.
+    # its own pages and the whole text's put in theirs. The pages search reads come first.
     writer = _Writer(code, _ROOT, numbering, either=True)
     single_html: dict[tuple[str, str], str] = {}
     for index, article in enumerate(ordered):
-        number = numbering.articles.get(article.id)
         for language in languages:
             single_html[(article.id, language)] = writer.article(article, language, "y")
+            top, steps = around(index, "../../", f"{language}/", (language,))
+            yield Page(
+                f"{language}/art/{article.id}.html",
+                page(
+                    heading_of(numbering, article, language),
+                    language,
+                    top + _at(single_html[(article.id, language)], "../../") + steps,
+                    "../../",
+                    indexed=True,
+                    nav=article_nav(article, "../../", f"{language}/art/{article.id}.html"),
+                    latest=latest(article, language),
+                ),
+                searched=version is None,
+            )
+    fates = _fates(code, consolidation)
+    for act in acts:
+        assert act.text is not None
+        body = _act_text(code, act.id, act.text, numbering, fates)
+        act_title = " / ".join(act.title.values())
+        # the act is law, not the draft: its status heads its page
+        repealed = act.text.enactment is not None and act.text.enactment.status is ActStatus.REPEALED
+        status = " / ".join(wording.word("act-repealed" if repealed else "act-in-force", lang) for lang in languages)
+        yield Page(
+            f"act/{act.id}.html",
+            page(act_title, languages[0], f"<h1>{e(act_title)}</h1>\n" + body, "../", indexed=True, badge=status),
+            searched=version is None,
+        )
+    for index, article in enumerate(ordered):
+        number = numbering.articles.get(article.id)
         both = "".join(single_html[(article.id, lang)] for lang in languages)
         top, steps = around(index, "../", "", languages)
         body = top + '<div class="parallel">\n' + _at(both, "../", parallel=True)
@@ -607,20 +618,6 @@ def pages(
                     nav=article_nav(article, "../", f"art/{article.id}.html"),
                 ),
             )
-        for language in languages:
-            top, steps = around(index, "../../", f"{language}/", (language,))
-            yield Page(
-                f"{language}/art/{article.id}.html",
-                page(
-                    heading_of(numbering, article, language),
-                    language,
-                    top + _at(single_html[(article.id, language)], "../../") + steps,
-                    "../../",
-                    indexed=True,
-                    nav=article_nav(article, "../../", f"{language}/art/{article.id}.html"),
-                    latest=latest(article, language),
-                ),
-            )
         if number is not None:  # the current number's address: a redirect to the id's, which survives renumbering
             target = f"../art/{article.id}.html"
             redirect = (
@@ -629,6 +626,25 @@ def pages(
                 f'<body><a href="{target}">{e(heading_of(numbering, article, languages[0]))}</a></body></html>\n'
             )
             yield Page(f"n/{number}.html", redirect.encode("utf-8"))
+    yield Page(
+        "index.html",
+        page(
+            title,
+            languages[0],
+            f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
+            + search
+            + _whole_text_links(languages)
+            + _contents(code, "", languages)
+            + (
+                f"<h2>{e(' / '.join(wording.word('site-acts', lang) for lang in languages))}</h2>\n<ul>{act_list}</ul>\n"
+                if acts
+                else ""
+            )
+            + version_list(versions if version is None else [], languages, ""),
+            "",
+            nav=select("index.html", None, ""),
+        ),
+    )
     # The whole text on one page, to read through or print: in parallel and in each language.
     parallel_text = "".join(
         '<div class="parallel">\n'
@@ -641,18 +657,6 @@ def pages(
         one_language = "".join(_at(single_html[(a.id, language)], "../") for a in ordered)
         name = code.title.get(language, code.id)
         yield Page(f"{language}/all.html", page(name, language, f"<h1>{e(name)}</h1>\n" + one_language, "../"))
-    fates = _fates(code, consolidation)
-    for act in acts:
-        assert act.text is not None
-        body = _act_text(code, act.id, act.text, numbering, fates)
-        title = " / ".join(act.title.values())
-        # the act is law, not the draft: its status heads its page
-        repealed = act.text.enactment is not None and act.text.enactment.status is ActStatus.REPEALED
-        status = " / ".join(wording.word("act-repealed" if repealed else "act-in-force", lang) for lang in languages)
-        yield Page(
-            f"act/{act.id}.html",
-            page(title, languages[0], f"<h1>{e(title)}</h1>\n" + body, "../", indexed=True, badge=status),
-        )
     yield Page("assets/site.css", _CSS.lstrip().encode("utf-8"))
     yield Page("assets/site.js", _JS.lstrip().encode("utf-8"))
 
@@ -661,32 +665,51 @@ class SearchIndexError(KodeksError):
     """Pagefind could not index the site (not installed, or it failed)."""
 
 
-def index_search(folder: Path, languages: tuple[str, ...]) -> None:
-    """Pagefind's static index of the pages marked for search, under ``folder/pagefind``; its
-    entry file written with sorted keys (Pagefind lists the languages in no fixed order), so the
-    same site gives the same bytes. Only the folders that hold such pages are read: the parallel
-    pages, the whole text and the versions are half the site."""
-    where = "{" + ",".join([*languages, "act"]) + "}/**/*.html"
-    try:
-        indexed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", where, "--quiet"],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(msg("the search index was not built: {error}", error=str(error))) from error
-    if indexed.returncode != 0:
-        raise SearchIndexError(
-            msg(
-                "the search index was not built (pip install 'pagefind[bin]', or --no-search): {error}",
-                error=(indexed.stderr or indexed.stdout).strip()[-500:],
+class _Indexing:
+    """Pagefind's static index of the pages marked for search, under ``folder/pagefind``, built
+    while the rest of the site is written. Only the folders that hold such pages are read: the
+    parallel pages, the whole text and the versions are half the site. Its entry file is written
+    with sorted keys (Pagefind lists the languages in no fixed order), so the same site gives the
+    same bytes."""
+
+    def __init__(self, folder: Path, languages: tuple[str, ...]) -> None:
+        import tempfile
+
+        self.folder = folder
+        where = "{" + ",".join([*languages, "act"]) + "}/**/*.html"
+        self.output = tempfile.TemporaryFile()  # closed in finish
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "pagefind", "--site", str(folder), "--glob", where, "--quiet"],
+                stdout=self.output,
+                stderr=subprocess.STDOUT,
             )
-        )
-    entry = folder / "pagefind" / "pagefind-entry.json"
-    if entry.is_file():
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        except OSError as error:
+            self.output.close()
+            raise SearchIndexError(msg("the search index was not built: {error}", error=str(error))) from error
+
+    def finish(self) -> None:
+        try:
+            code = self.process.wait(timeout=600)
+        except subprocess.TimeoutExpired as error:
+            self.process.kill()
+            raise SearchIndexError(msg("the search index was not built: {error}", error=str(error))) from error
+        finally:
+            self.output.seek(0)
+            said = self.output.read().decode("utf-8", "replace")
+            self.output.close()
+        if code != 0:
+            raise SearchIndexError(
+                msg(
+                    "the search index was not built (pip install 'pagefind[bin]', or --no-search): {error}",
+                    error=said.strip()[-500:],
+                )
+            )
+        entry = self.folder / "pagefind" / "pagefind-entry.json"
+        if entry.is_file():
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            entry.write_text(text, encoding="utf-8")
 
 
 _VERSION_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -852,15 +875,19 @@ def publish(
         {version.name: frozenset(then.articles) for version, then, _ in earlier},
         frozenset(code.articles),
     )
+    history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
+    # The pages search reads come first: the index is built from them while the rest is written.
+    indexing: _Indexing | None = None
+    for page in pages(code, revision, consolidate(code), timeline=timeline, history=history):
+        if search and indexing is None and not page.searched:
+            indexing = _Indexing(target, code.languages)
+        write(target / page.path, page.data)
+        written += 1
     for version, then_code, then_revision in earlier:
         for page in pages(then_code, then_revision, consolidate(then_code), version, timeline):
             write(target / "v" / version.name / page.path, page.data)
             written += 1
-    history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
-    for page in pages(code, revision, consolidate(code), timeline=timeline, history=history):
-        write(target / page.path, page.data)
-        written += 1
-    if search:
-        index_search(target, code.languages)
+    if indexing is not None:
+        indexing.finish()
     write_marker(target, revision)
     return Published(written, left_out)
