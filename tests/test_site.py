@@ -83,6 +83,7 @@ def test_each_provision_of_an_act_says_where_it_went(
     assert "Кодекске өткөрүлбөйт: маанисин жоготкон / Не переносится в Кодекс: утратило значение" in page
     assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
     assert '<span class="stage">Колдонуудагы акт / Действующий акт</span>' in page  # law, not the draft
+    assert ">Мазмуну / Содержание</a>" in page  # the act's page is in both languages
     assert (  # article 5, replaced: by which article
         "Кодекске өткөрүлбөйт: Кодекстин 3-беренеси менен алмаштырылган / "
         "Не переносится в Кодекс: заменено статьей 3 Кодекса"
@@ -315,6 +316,8 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
     # an earlier version's page leads to the same article in the current text
     earlier = html.parse(str(site / "v/submitted-1/ru/art/subject.html")).getroot()
     assert earlier.xpath("//p[@class='earlier']/a/@href") == ["../../../../ru/art/subject.html"]
+    said = earlier.xpath("string(//p[@class='earlier'])")  # a Russian page says it in Russian
+    assert said.startswith("Это не текущая редакция: submitted-1") and "өтүү" not in said
     # each page offers the texts published that have it, newest first, its own chosen
     assert earlier.xpath("//label[@class='versions']//option/@value") == [
         "../../../../ru/art/subject.html",

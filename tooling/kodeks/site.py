@@ -469,13 +469,14 @@ def pages(
     numbering = code.numbering()
     title = " / ".join(code.title.get(lang, code.id) for lang in languages)
     revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
-    banner = ""
-    if version is not None:
-        banner = " / ".join(f"{wording.word('site-earlier', lang)}: {version.said(lang)}" for lang in languages)
+
+    def banner(shown: tuple[str, ...]) -> str:
+        """What an earlier version's page says it is, in the languages the page shows."""
+        if version is None:
+            return ""
+        return " / ".join(f"{wording.word('site-earlier', lang)}: {version.said(lang)}" for lang in shown)
 
     stage = " / ".join(dict.fromkeys(wording.stage_name(code.stage, lang) for lang in languages))
-    to_current = " / ".join(wording.word("site-to-current", lang) for lang in languages)
-    contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in languages))
 
     def page(
         title: str,
@@ -486,9 +487,12 @@ def pages(
         nav: str = "",
         latest: str = "",
         badge: str = "",
+        alone: bool = False,
     ) -> bytes:
-        # a page in one language heads itself in it; the others in every language
-        label = wording.word("site-contents", language) if indexed else contents
+        # a page in one language (``alone``) says everything in it; the others in every language
+        shown = (language,) if alone else languages
+        label = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in shown))
+        to_current = " / ".join(wording.word("site-to-current", lang) for lang in shown)
         return _page(
             title,
             language,
@@ -496,21 +500,22 @@ def pages(
             root,
             indexed and version is None,
             nav,
-            banner,
+            banner(shown),
             (label, badge or stage, to_current),
             latest or "index.html",
         )
 
     editions_word = " / ".join(dict.fromkeys(wording.word("site-editions", lang) for lang in languages))
 
-    def select(path: str, article_id: str | None, root: str) -> str:
-        return _selector(path, article_id, root, version, timeline, languages) if timeline else ""
+    def select(path: str, article_id: str | None, root: str, shown: tuple[str, ...] = languages) -> str:
+        return _selector(path, article_id, root, version, timeline, shown) if timeline else ""
 
-    def article_nav(article: Article, root: str, path: str) -> str:
+    def article_nav(article: Article, root: str, path: str, shown: tuple[str, ...] = languages) -> str:
+        """The views of the article, its editions, and the selector, said in ``shown``."""
         views = "".join(_views(f"art/{article.id}.html", root, languages))
         if history and _has_editions(history.get(article.id, [])):
             views += f'<a href="{root}ed/{e(article.id)}.html">{e(editions_word)}</a>'
-        return views + select(path, article.id, root)
+        return views + select(path, article.id, root, shown)
 
     def latest(article: Article, language: str = "") -> str:
         folder = f"{language}/" if language else ""
@@ -573,8 +578,9 @@ def pages(
                     top + _at(single_html[(article.id, language)], "../../") + steps,
                     "../../",
                     indexed=True,
-                    nav=article_nav(article, "../../", f"{language}/art/{article.id}.html"),
+                    nav=article_nav(article, "../../", f"{language}/art/{article.id}.html", (language,)),
                     latest=latest(article, language),
+                    alone=True,
                 ),
                 searched=version is None,
             )
