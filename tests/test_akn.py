@@ -368,3 +368,68 @@ def test_an_act_numbered_the_way_another_system_numbers_units_reads_as_the_law_p
         ("2)", "пастбищепользователь – житель айылного аймака."),
         ("2.", "Иные понятия используются в значениях, определенных законодательством."),
     ]
+
+
+def _pastures(code_dir: Callable[..., Path]) -> Path:
+    from .conftest import CODE_YAML
+
+    acts = 'acts:\n  pastures:\n    title: {ky: "Жайыттар", ru: "Пастбища"}\n'
+    return code_dir({"code_text/code.yaml": CODE_YAML.replace("acts:\n", acts)})
+
+
+HOSTILE = {
+    "a table": FOREIGN.replace(
+        "<p>Иные понятия", "<table><tr><td><p>от 2009 года</p></td><td><p>10</p></td></tr></table><p>Иные понятия"
+    ),
+    "a signature block": FOREIGN.replace("</body>", "</body><conclusions><p>Президент С. Жапаров</p></conclusions>"),
+    "a second act": FOREIGN.replace(
+        "</act></akomaNtoso>", "</act><act><body><p>Второй акт</p></body></act></akomaNtoso>"
+    ),
+    "a paragraph that reads as an article": FOREIGN.replace(
+        "законодательством.</p>", "законодательством.</p><p>Статья 8. Внедренная</p>"
+    ),
+    "a number with a dot": FOREIGN.replace("<num>(2)</num><content>", "<num>1.1</num><content>"),
+    "a word outside a paragraph": FOREIGN.replace("<num>(2)</num><content><p>", "<num>(2)</num>снаружи<content><p>"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_what_a_document_holds_that_kodeks_does_not_read_stops_the_import(
+    case: str, code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = _pastures(code_dir)
+    source = tmp_path / "pastures.xml"
+    source.write_text(HOSTILE[case], encoding="utf-8")
+    refused = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
+    assert refused.exit_code == 2 and "kodeks does not read" in refused.stderr, refused.output + refused.stderr
+    assert not (root / "code_text/acts/pastures").exists()
+
+
+def test_the_header_and_numbers_of_a_document_read_as_the_law_prints_them(
+    code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = _pastures(code_dir)
+    source = tmp_path / "pastures.xml"
+    # a number that would break into lines is not a number: the text's structure stays the body's
+    injected = FOREIGN.replace('<FRBRnumber value="30"/>', '<FRBRnumber value="30&#10;Статья 9. Внедренная"/>')
+    source.write_text(injected, encoding="utf-8")
+    without = kodeks("import", str(source), "--root", str(root), "--act", "pastures", "--dry-run")
+    assert "Внедренная" not in without.output + without.stderr
+    # a chapter in Roman numerals, an article inserted as 1<sup>1</sup>
+    source.write_text(
+        FOREIGN.replace("<num>1</num><heading>Общие", "<num>IV</num><heading>Общие").replace(
+            "<num>1.</num><heading>Основные", "<num>1<sup>1</sup></num><heading>Основные"
+        ),
+        encoding="utf-8",
+    )
+    assert kodeks("import", str(source), "--root", str(root), "--act", "pastures").exit_code == 0
+    code = load_code(read_worktree(root)).code
+    assert code is not None and code.acts["pastures"].text is not None
+    text = code.acts["pastures"].text
+    assert [str(c.number) for c in text.chapters] == ["4"]
+    assert [str(a.number) for a in text.ordered_articles()] == ["1-1"]
+    # a DTD in UTF-16 is a DTD
+    utf16 = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE a [<!ENTITY x "y">]>' + FOREIGN.split("?>", 1)[1]
+    source.write_bytes(utf16.encode("utf-16"))
+    refused = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
+    assert refused.exit_code == 2 and "DTD" in refused.stderr

@@ -271,6 +271,20 @@ def _is_unit(line: str) -> bool:
     return bool(_PART.fullmatch(line) or _POINT.fullmatch(line) or _SUBPOINT.fullmatch(line))
 
 
+def reads_as_structure(line: str, language: str) -> bool:
+    """Whether a line of running text would be read as something else: a heading, a numbered
+    unit, a history note («(В редакции …)»), notes. A reader that writes a document's paragraphs
+    as lines refuses such a paragraph rather than let it become a unit of its own."""
+    headings = _HEADINGS.get(language, _HEADINGS["ru"])
+    return bool(
+        _heading(headings, line)[0]
+        or _is_unit(line)
+        or _HISTORY.fullmatch(line)
+        or NOTES_OPENING.match(line)
+        or _SIGNATURE.fullmatch(line)
+    )
+
+
 def _read_header(statute: Statute, lines: list[tuple[int, str]], headings: dict[str, re.Pattern[str]]) -> int:
     """Title, number and date before the first heading; the rest of the header is preamble."""
     index = 0

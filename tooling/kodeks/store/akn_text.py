@@ -1,17 +1,23 @@
 """An act as another system exports it in Akoma Ntoso 3.0, read as the official database prints
 its text, one paragraph a line, for ``kodeks import``.
 
-Only what the law prints is read: the FRBR number and date (the header the text reader takes
-them from), the long title, the preamble, and the body: sections, chapters, articles, parts,
-lists of points and subpoints with the абзацы around them, notes. A unit's number is written as
-the law prints one in its language («Статья 5.», «5-берене.», «2.», «1)», «а)»), whatever the
-exporting system put in ``<num>``. The XML is read within the limits of a law's text, without
-a DTD, entities or network. The word-for-word check reads every text node of the body on its
-own (:func:`akn_words`): an element this reader skipped cannot pass it.
+What the law prints is read: the FRBR number and date (the header the text reader takes them
+from), the long title or the preface's paragraphs, the preamble, and the body: sections,
+chapters, articles, parts, lists of points and subpoints with the абзацы around them, notes.
+A unit's number is written as the law prints one in its language («Статья 5.», «5-берене.»,
+«2.», «1)», «а)»), whatever the exporting system put in ``<num>``.
+
+Nothing is dropped without a word: an element this reader does not know that holds text (a
+table, a block list, a signature block, an annex, a second document) stops the import and is
+named, as a table in a Word file does; so does a paragraph that would read as a unit of its own
+(«Статья 8. …» inside another article's text) and a number kodeks cannot write as the law's
+(«5.1»). The XML is read within the limits of a law's text, without a DTD, entities or network.
+The word-for-word check reads every text node of the document on its own (:func:`akn_words`).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,17 +26,34 @@ from typing import Any
 from .. import wording
 from ..messages import msg
 from ..model import LegalNumber, from_roman
-from .document import MAX_ELEMENTS, MAX_INPUT, InputError, check_size, xml_parser
+from ..parse.statute import reads_as_structure
+from .document import MAX_ELEMENTS, MAX_INPUT, InputError, check_size, limit_paragraphs, xml_parser
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _LANGUAGES = {"kir": "ky", "rus": "ru", "ky": "ky", "ru": "ru"}
-_DOCUMENTS = ("act", "bill", "doc")
-_SKIPPED = {f"{AKN}meta", f"{AKN}num", f"{AKN}heading", f"{AKN}subheading"}
+_DOCUMENTS = {f"{AKN}{name}" for name in ("act", "bill", "doc")}
+_READ = {f"{AKN}{name}" for name in ("meta", "preface", "preamble", "body")}
+_UNITS = {f"{AKN}{name}" for name in ("part", "chapter", "article", "paragraph", "point")}
+_HOLDERS = {f"{AKN}{name}" for name in ("list", "intro", "wrapUp", "content", "hcontainer", "body")}
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def is_akn(path: Path) -> bool:
     """A file named as XML (``.xml``, ``.akn``): read as Akoma Ntoso."""
     return path.suffix.lower() in (".xml", ".akn")
+
+
+def _refused(path: Path, element: Any, what: str) -> InputError:
+    return InputError(
+        msg(
+            "{path}:{line}: <{element}> holds text kodeks does not read ({what}); "
+            "make it running text, or import the plain text",
+            path=str(path),
+            line=str(element.sourceline or 1),
+            element=str(element.tag).removeprefix(AKN),
+            what=what,
+        )
+    )
 
 
 def _tree(path: Path) -> Any:
@@ -41,18 +64,31 @@ def _tree(path: Path) -> Any:
         data = file.read(MAX_INPUT + 1)
     if len(data) > MAX_INPUT:
         raise InputError(msg("{path}: more than {limit} bytes", path=str(path), limit=format(MAX_INPUT, ",")))
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise InputError(msg("{path}: the XML declares a DTD; an Akoma Ntoso document needs none", path=str(path)))
     if data.count(b"<") > MAX_ELEMENTS:
         raise InputError(msg("{path}: more XML elements than a law holds", path=str(path)))
     try:
         root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as error:
         raise InputError(msg("{path}: not well-formed XML ({error})", path=str(path), error=str(error))) from None
-    document = next((child for child in root if child.tag in {f"{AKN}{d}" for d in _DOCUMENTS}), None)
-    if root.tag != f"{AKN}akomaNtoso" or document is None:
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:  # in any encoding, UTF-16 too
+        raise InputError(msg("{path}: the XML declares a DTD; an Akoma Ntoso document needs none", path=str(path)))
+    documents = [child for child in root if child.tag in _DOCUMENTS]
+    if root.tag != f"{AKN}akomaNtoso" or not documents:
         raise InputError(msg("{path}: not an Akoma Ntoso 3.0 act (no <akomaNtoso><act>)", path=str(path)))
+    for child in root:  # a second document, components: one act is imported
+        if child is not documents[0] and isinstance(child.tag, str) and _words_in(child):
+            raise _refused(path, child, msg("one act is imported at a time").said())
+    document = documents[0]
+    for child in document:
+        if isinstance(child.tag, str) and child.tag not in _READ and _words_in(child):
+            raise _refused(path, child, msg("only the preface, preamble and body are read").said())
+    limit_paragraphs(path, sum(1 for _ in document.iter(f"{AKN}p")))
     return document
+
+
+def _words_in(element: Any) -> bool:
+    return any(piece.strip() for piece in element.itertext())
 
 
 def akn_language(path: Path) -> str | None:
@@ -64,107 +100,132 @@ def akn_language(path: Path) -> str | None:
 def akn_text(path: Path, language: str) -> str:
     """The act as the official database prints it in ``language``, one paragraph a line."""
     document = _tree(path)
-    return "\n".join(_header(document, language)) + "\n" + "\n".join(_body(document, language)) + "\n"
+    reader = _Reader(path, language)
+    lines = [*_header(document, language), *reader.body(document)]
+    return "\n".join(lines) + "\n"
 
 
 def akn_words(path: Path) -> str:
-    """Every text node of the preface, preamble and body, in document order: the second reading
+    """Every text node of the document but its metadata, in document order: the second reading
     the word-for-word check compares the imported files with."""
     document = _tree(path)
-    pieces = []
-    for name in ("preface", "preamble", "body"):
-        element = document.find(f"{AKN}{name}")
-        if element is not None:
-            pieces.append(" ".join(element.itertext()))
-    return "\n".join(pieces)
+    return "\n".join(" ".join(child.itertext()) for child in document if child.tag != f"{AKN}meta")
 
 
 def _text(element: Any) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+_ACT_NUMBER = re.compile(r"[\w/.-]{1,30}")
+"""An act's number as a register writes it («30», «123-VII», «12/1»): one word, no spaces."""
+
+
 def _header(document: Any, language: str) -> Iterator[str]:
-    """The number and date (from FRBR), the long title, the preamble's paragraphs."""
+    """The number and date (from FRBR, when the number reads as one), the long title or the
+    preface's paragraphs, the preamble's."""
     work = document.find(f"{AKN}meta/{AKN}identification/{AKN}FRBRWork")
     number = work.find(f"{AKN}FRBRnumber") if work is not None else None
     day = work.find(f"{AKN}FRBRdate") if work is not None else None
-    if number is not None and day is not None:
-        import datetime
-
+    value = number.get("value", "") if number is not None else ""
+    if _ACT_NUMBER.fullmatch(value) and day is not None:  # never a line break into the text read
         try:
             adopted = datetime.date.fromisoformat(day.get("date", ""))
         except ValueError:
             adopted = None
         if adopted is not None:
             said = wording.date(language, adopted)
-            yield (f"от {said}" if language == "ru" else said) + f" № {number.get('value', '')}"
-    title = document.find(f"{AKN}preface/{AKN}longTitle")
-    if title is not None:
-        yield _text(title)
+            yield (f"от {said}" if language == "ru" else said) + f" № {value}"
+    preface = document.find(f"{AKN}preface")
+    if preface is not None:
+        title = preface.find(f"{AKN}longTitle")
+        yield from (_text(title),) if title is not None else (_text(p) for p in preface.iter(f"{AKN}p"))
     for paragraph in document.iterfind(f"{AKN}preamble//{AKN}p"):
         yield _text(paragraph)
 
 
-_NUMBER = re.compile(r"\d+(?:-\d+)*")
-_LETTER = re.compile(r"[а-яёңөү]", re.IGNORECASE)
+class _Reader:
+    """The body, unit by unit, as lines of the official database's text."""
 
+    def __init__(self, path: Path, language: str) -> None:
+        self.path = path
+        self.language = language
 
-def _label(element: Any, language: str) -> str:
-    """The unit's number as the law prints it in ``language``."""
-    num = element.find(f"{AKN}num")
-    said = _text(num) if num is not None else ""
-    kind = element.tag.removeprefix(AKN)
-    found = _NUMBER.search(said)
-    if kind in ("article", "chapter"):
-        number = found.group() if found else said.strip(". ")
-        labels = {"article": wording.article_label, "chapter": wording.chapter_label}
-        return labels[kind](language, number) + "."
-    if kind == "part":  # a Code's section, numbered in Roman numerals (or Arabic)
-        roman = re.search(r"\b[IVXLC]+\b", said)
-        value = from_roman(roman.group()) if roman else int(found.group().split("-")[0]) if found else None
-        return wording.section_label(language, LegalNumber.of(value) if value else None) + "."
-    if kind == "paragraph":
-        return f"{found.group()}." if found else said
-    letter = _LETTER.search(said)
-    if kind == "point" and found is None and letter is not None:
-        return f"{letter.group()})"
-    return f"{found.group()})" if found else said
+    def body(self, document: Any) -> Iterator[str]:
+        body = document.find(f"{AKN}body")
+        if body is not None:
+            yield from self.alone(self.inside(body))
 
+    def alone(self, lines: Iterator[tuple[str, Any]]) -> Iterator[str]:
+        """Lines that stand on their own: a paragraph's must not read as a unit, a heading, a
+        history note (a unit's first paragraph follows its number, and reads as its text)."""
+        for line, paragraph in lines:
+            if paragraph is not None and reads_as_structure(line, self.language):
+                raise _refused(self.path, paragraph, msg("a paragraph that would read as a unit of its own").said())
+            yield line
 
-def _body(document: Any, language: str) -> Iterator[str]:
-    body = document.find(f"{AKN}body")
-    if body is not None:
-        yield from _children(body, language)
+    def inside(self, element: Any, notes: bool = False) -> Iterator[tuple[str, Any]]:
+        """The lines of what ``element`` holds, each with its paragraph where one stands alone;
+        in ``notes``, «Примечание.» and numbered notes are what the lines are meant to read as."""
+        if (element.text or "").strip():
+            raise _refused(self.path, element, msg("text outside a paragraph").said())
+        for child in element:
+            if not isinstance(child.tag, str) or child.tag in (f"{AKN}num", f"{AKN}heading"):
+                pass
+            elif child.tag in _UNITS:
+                yield from ((line, None) for line in self.unit(child))
+            elif child.tag in _HOLDERS:
+                yield from self.inside(child, notes or child.get("name") == "notes")
+            elif child.tag == f"{AKN}p":
+                repealed = child.get("class") == "repealed"  # as the database prints a repealed unit
+                yield (f"({_text(child)})" if repealed else _text(child)), (None if notes or repealed else child)
+            elif _words_in(child):
+                raise _refused(self.path, child, msg("an element kodeks does not read").said())
+            if (child.tail or "").strip():
+                raise _refused(self.path, element, msg("text outside a paragraph").said())
 
+    def unit(self, element: Any) -> Iterator[str]:
+        label = self.label(element)
+        lines = self.inside(element)
+        if element.tag in (f"{AKN}part", f"{AKN}chapter", f"{AKN}article"):
+            heading = element.find(f"{AKN}heading")
+            yield " ".join(filter(None, (label, _text(heading) if heading is not None else "")))
+            yield from self.alone(lines)
+            return
+        first = next(lines, None)
+        yield " ".join(filter(None, (label, first[0] if first else "")))
+        yield from self.alone(lines)
 
-def _children(element: Any, language: str) -> Iterator[str]:
-    for child in element:
-        yield from _unit(child, language)
-
-
-def _unit(element: Any, language: str) -> Iterator[str]:
-    tag = element.tag.removeprefix(AKN) if isinstance(element.tag, str) else ""
-    if tag in ("part", "chapter", "article"):
-        heading = element.find(f"{AKN}heading")
-        yield " ".join(filter(None, (_label(element, language), _text(heading) if heading is not None else "")))
-        yield from _children(element, language)
-    elif tag in ("paragraph", "point"):
-        lines = list(_inside(element, language))
-        label = _label(element, language)
-        yield " ".join(filter(None, (label, lines[0] if lines else "")))
-        yield from lines[1:]
-    elif tag == "hcontainer" and element.get("name") == "notes":
-        yield from _inside(element, language)
-    elif tag in ("list", "intro", "wrapUp", "content", "hcontainer"):
-        yield from _inside(element, language)
-    elif tag == "p" and element.get("class") == "repealed":  # as the database prints a repealed unit
-        yield f"({_text(element)})"
-    elif tag == "p":
-        yield _text(element)
-
-
-def _inside(element: Any, language: str) -> Iterator[str]:
-    for child in element:
-        if child.tag in _SKIPPED:
-            continue
-        yield from _unit(child, language)
+    def label(self, element: Any) -> str:
+        """The unit's number as the law prints it in this language."""
+        kind = element.tag.removeprefix(AKN)
+        num = element.find(f"{AKN}num")
+        if num is None:
+            return ""
+        raised = num.find(f"{AKN}sup")  # «5<sup>1</sup>»: article 5¹, inserted
+        said = " ".join(
+            "".join([num.text or "", f"-{raised.text}" if raised is not None else "", raised.tail or ""]).split()
+            if raised is not None
+            else _text(num).split()
+        )
+        said = re.sub(r"(\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: f"{m.group(1)}-{m.group(2).translate(_SUPERSCRIPTS)}", said)
+        numbers = re.findall(r"\d+(?:-\d+)*", said)
+        roman = re.findall(r"\b[IVXLC]+\b", said)
+        letters = re.findall(r"(?<!\w)[а-яёңөү](?!\w)", said, re.IGNORECASE)
+        if len(numbers) > 1 or (not numbers and not roman and not letters) or (numbers and roman):
+            raise _refused(self.path, num, msg("a number kodeks cannot write as the law's").said())
+        if kind in ("part", "chapter") and roman:
+            value = from_roman(roman[0])
+            if value is None:
+                raise _refused(self.path, num, msg("a number kodeks cannot write as the law's").said())
+            number: str = str(value)
+        else:
+            number = numbers[0] if numbers else letters[0] if letters else ""
+        if kind == "part":  # a Code's section
+            return wording.section_label(self.language, LegalNumber.parse(number) if number.isdigit() else None) + "."
+        if kind == "chapter":
+            return wording.chapter_label(self.language, number) + "."
+        if kind == "article":
+            return wording.article_label(self.language, number) + "."
+        if kind == "paragraph":
+            return f"{number}." if numbers else said
+        return f"{number})"

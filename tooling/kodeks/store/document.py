@@ -82,7 +82,7 @@ def read_text_of_act(path: Path, language: str | None = None) -> tuple[str, list
         raise InputError(msg("{path}: a ZIP package (a DOCX?); name it .docx to import it as one", path=str(path)))
     text, problems = decode(shown(path), data, limit=MAX_INPUT)
     if text is not None:
-        _count_paragraphs(path, text.count("\n") + 1)
+        limit_paragraphs(path, text.count("\n") + 1)
     if text is None:
         cp1251 = _looks_cp1251(data)
         if problems:
@@ -316,7 +316,7 @@ def _docx_text(path: Path) -> str:
                     count=len(found),
                 )
             )
-    _count_paragraphs(path, sum(1 for _ in body.iter(f"{W}p")))
+    limit_paragraphs(path, sum(1 for _ in body.iter(f"{W}p")))
     lines = []
     for paragraph in body.iter(f"{W}p"):
         pieces = []
@@ -340,7 +340,7 @@ def _raised(text: Any) -> bool:
     return align is not None and align.get(f"{W}val") == "superscript"
 
 
-def _count_paragraphs(path: Path, count: int) -> None:
+def limit_paragraphs(path: Path, count: int) -> None:
     if count > MAX_PARAGRAPHS:
         raise InputError(
             plural(
