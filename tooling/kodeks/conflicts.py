@@ -29,7 +29,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import wording
 from .consolidation import Consolidation, Fate, Outcome, printed_provision
@@ -119,8 +119,11 @@ def _units(code: Code) -> Iterator[_Unit]:
                     if marked.line.notes is not None or not plain.strip():
                         continue
                     target = marked.unit
-                    if source:
-                        target = replace(target, kind=TargetKind.ACT, id=source, article=article.number)
+                    if source:  # the act's unit: its article by number (acts' articles have no ids here)
+                        target = ReferenceTarget(
+                            TargetKind.ACT, source, target.part, target.point, target.subpoint, target.paragraph,
+                            article.number,
+                        )  # fmt: skip
                     yield _Unit(source, article, target, language, plain, marked.key.removeprefix(f"{language}-"))
 
 
@@ -349,7 +352,7 @@ _SIMILAR = 0.5
 
 
 def _shingles(tokens: Sequence[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1))
+    return frozenset(zip(*(tokens[i:] for i in range(_SHINGLE)), strict=False))  # zip: tuples made in C
 
 
 def _tied(code: Code) -> set[tuple[str, str, str]]:
