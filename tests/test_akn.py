@@ -436,3 +436,36 @@ def test_the_header_and_numbers_of_a_document_read_as_the_law_prints_them(
     source.write_bytes(utf16.encode("utf-16"))
     refused = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
     assert refused.exit_code == 2 and "DTD" in refused.stderr
+
+
+def test_an_act_in_both_languages_imports_from_two_documents_and_reads_side_by_side(
+    code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = _pastures(code_dir)
+    kyrgyz = (
+        FOREIGN.replace('language="rus"', 'language="kir"')
+        .replace("О пастбищах", "Жайыттар жөнүндө")
+        .replace("Общие положения", "Жалпы жоболор")
+        .replace("Основные понятия", "Негизги түшүнүктөр")
+        .replace("В настоящем Законе используются следующие понятия:", "Ушул Мыйзамда төмөнкү түшүнүктөр колдонулат:")
+        .replace(
+            'пастбища – <term refersTo="#x">земли</term> для выпаса скота;', "жайыттар – мал жаюуга арналган жерлер;"
+        )
+        .replace("пастбищепользователь – житель айылного аймака.", "жайыт пайдалануучу – айыл аймагынын тургуну.")
+        .replace(
+            "Иные понятия используются в значениях, определенных законодательством.",
+            "Башка түшүнүктөр мыйзамдарда аныкталган маанилерде колдонулат.",
+        )
+    )
+    (tmp_path / "pastures.ky.xml").write_text(kyrgyz, encoding="utf-8")
+    (tmp_path / "pastures.ru.xml").write_text(FOREIGN, encoding="utf-8")
+    files = [str(tmp_path / "pastures.ky.xml"), str(tmp_path / "pastures.ru.xml")]
+    imported = kodeks("import", *files, "--root", str(root), "--act", "pastures")
+    assert imported.exit_code == 0, imported.output + imported.stderr
+    code = load_code(read_worktree(root)).code
+    assert code is not None and code.acts["pastures"].text is not None
+    (article,) = code.acts["pastures"].text.ordered_articles()
+    assert article.title == {"ky": "Негизги түшүнүктөр", "ru": "Основные понятия"}
+    assert kodeks("site", "--root", str(root), "--no-search").exit_code == 0
+    page = (root / "build/site/act/pastures.html").read_text(encoding="utf-8")
+    assert '<div id="a-1" class="parallel">' in page  # the two texts side by side, as the Code's are

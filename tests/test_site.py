@@ -290,7 +290,11 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
         "../v/submitted-2/art/subject.html",
         "../v/submitted-1/art/subject.html",
     ]
-    assert links[0][1] == "Учурдагы текст / Текущий текст" and links[1][1].startswith("submitted-2 (")
+    assert re.fullmatch(  # the current text dated by its commit
+        r"Учурдагы текст \(\d{4}-жылдын \d+-\w+ абалы боюнча\) / Текущий текст \(по состоянию на \d+ \w+ \d{4} года\)",
+        links[0][1],
+    ), links[0][1]
+    assert links[1][1].startswith("submitted-2 (")
     assert editions.xpath("//h1/text()") == [
         "2-берененин («Жөнгө салуу предмети») редакциялары / Редакции статьи 2 «Предмет регулирования»"
     ]

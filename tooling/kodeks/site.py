@@ -365,7 +365,8 @@ def _act_text(
     act_numbering = text.numbering()
     lines = []
     for article in text.ordered_articles():
-        lines.append(f'<div id="a-{e(str(article.number))}">\n')
+        side_by_side = ' class="parallel"' if len(article.texts) > 1 else ""  # as the Code's parallel pages
+        lines.append(f'<div id="a-{e(str(article.number))}"{side_by_side}>\n')
         for language, article_text in article.texts.items():
             lines.append(f'<section lang="{e(language)}"><h2>{e(heading_of(act_numbering, article, language))}</h2>\n')
             pending = ""  # a part's fate, said after its last paragraph (its points, its абзацы)
@@ -619,7 +620,13 @@ def pages(
                 page(
                     heading_of(numbering, article, languages[0]),
                     languages[0],
-                    editions_page(article.id, history[article.id], languages, "../"),
+                    editions_page(
+                        article.id,
+                        history[article.id],
+                        languages,
+                        "../",
+                        revision.committed.date() if revision else None,
+                    ),
                     "../",
                     nav=article_nav(article, "../", f"art/{article.id}.html"),
                 ),

@@ -8,6 +8,7 @@ from a version and back in a later one starts again: what came back is compared 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape as e
@@ -99,14 +100,23 @@ def _changes(before: Edition | None, after: Edition, language: str) -> str:
     return "".join(out)
 
 
-def page_body(article_id: str, listed: Sequence[Edition], languages: tuple[str, ...], root: str) -> str:
-    """The editions page: the newest first, each with a link to its page and its changes."""
+def page_body(
+    article_id: str, listed: Sequence[Edition], languages: tuple[str, ...], root: str, day: datetime.date | None = None
+) -> str:
+    """The editions page: the newest first, each with a link to its page and its changes; the
+    current text dated ``day`` (its commit's) when it has one."""
     newest = listed[-1]
     title = " / ".join(
         wording.editions_title(lang, newest.number, newest.article.title.get(lang, "")) for lang in languages
     )
     out = [f"<h1>{e(title)}</h1>\n"]
-    current = " / ".join(dict.fromkeys(wording.word("site-current-text", lang) for lang in languages))
+    current = " / ".join(
+        dict.fromkeys(
+            wording.word("site-current-text", lang)
+            + (f" ({wording.as_of_line(lang, day, []).lower()})" if day is not None else "")
+            for lang in languages
+        )
+    )
     compared = " / ".join(dict.fromkeys(wording.word("site-changes", lang) for lang in languages))
     for index in range(len(listed) - 1, -1, -1):
         edition = listed[index]
