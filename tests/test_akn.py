@@ -469,3 +469,16 @@ def test_an_act_in_both_languages_imports_from_two_documents_and_reads_side_by_s
     assert kodeks("site", "--root", str(root), "--no-search").exit_code == 0
     page = (root / "build/site/act/pastures.html").read_text(encoding="utf-8")
     assert '<div id="a-1" class="parallel">' in page  # the two texts side by side, as the Code's are
+
+
+def test_a_problem_in_a_document_is_named_at_its_line_in_the_file(
+    code_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = _pastures(code_dir)
+    start, end = FOREIGN.index("<article"), FOREIGN.index("</article>") + len("</article>")
+    twice = FOREIGN[:end] + "\n" + FOREIGN[start:end] + FOREIGN[end:]  # article 1 again, on a line of its own
+    source = tmp_path / "pastures.xml"
+    source.write_text(twice, encoding="utf-8")
+    refused = kodeks("import", str(source), "--root", str(root), "--act", "pastures")
+    second = twice[: twice.index("<article", end)].count("\n") + 1
+    assert refused.exit_code == 1 and f"pastures.xml:{second}:" in refused.stderr, refused.stderr

@@ -372,17 +372,15 @@ def import_(
     """
     from ..drafting import Plan
     from ..importing import changes_for, import_act
-    from ..parse.statute import read_statute
     from ..report import severity_word
-    from ..store.document import read_text_of_act, shown, words_shown
+    from ..store.document import statute_of, words_shown
 
     if len(files) > 2:
         raise click.UsageError(str(msg("give one text per language: at most two files (ky and ru)")))
     workspace = _workspace(root)
     statutes = []
     for path in files:
-        text, _ = read_text_of_act(path, language if len(files) == 1 else None)
-        statutes.append(read_statute(shown(path), text, language if len(files) == 1 else None))
+        statutes.append(statute_of(path, language if len(files) == 1 else None))
     if title is not None:
         untitled = [s for s in statutes if not s.title]
         if len(untitled) != 1:

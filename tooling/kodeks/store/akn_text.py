@@ -17,6 +17,7 @@ The word-for-word check reads every text node of the document on its own (:func:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from typing import Any
 from .. import wording
 from ..messages import msg
 from ..model import LegalNumber, from_roman
-from ..parse.statute import reads_as_structure
+from ..parse.statute import Statute, StatuteArticle, reads_as_structure
 from .document import MAX_ELEMENTS, MAX_INPUT, InputError, check_size, limit_paragraphs, xml_parser
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -97,12 +98,29 @@ def akn_language(path: Path) -> str | None:
     return _LANGUAGES.get(found.get("language", "")) if found is not None else None
 
 
-def akn_text(path: Path, language: str) -> str:
-    """The act as the official database prints it in ``language``, one paragraph a line."""
+def akn_text(path: Path, language: str) -> tuple[str, list[int]]:
+    """The act as the official database prints it in ``language``, one paragraph a line, and
+    for each line the line of the file it comes from."""
     document = _tree(path)
-    reader = _Reader(path, language)
-    lines = [*_header(document, language), *reader.body(document)]
-    return "\n".join(lines) + "\n"
+    lines = [*_header(document, language), *_Reader(path, language).body(document)]
+    return "\n".join(line for line, _, _ in lines) + "\n", [element.sourceline or 1 for _, element, _ in lines]
+
+
+def relocated(statute: Statute, lines: list[int]) -> Statute:
+    """``statute`` read from :func:`akn_text`'s text, its units and problems at the file's lines."""
+
+    def at(line: int) -> int:
+        return lines[line - 1] if 0 < line <= len(lines) else 1
+
+    for unit in statute.outline:
+        unit.line = at(unit.line)
+        for block in unit.blocks if isinstance(unit, StatuteArticle) else ():
+            block.line = at(block.line)
+    statute.problems = [
+        dataclasses.replace(problem, location=dataclasses.replace(problem.location, line=at(problem.location.line)))
+        for problem in statute.problems
+    ]
+    return statute
 
 
 def akn_words(path: Path) -> str:
@@ -120,7 +138,7 @@ _ACT_NUMBER = re.compile(r"[\w/.-]{1,30}")
 """An act's number as a register writes it («30», «123-VII», «12/1»): one word, no spaces."""
 
 
-def _header(document: Any, language: str) -> Iterator[str]:
+def _header(document: Any, language: str) -> Iterator[_Line]:
     """The number and date (from FRBR, when the number reads as one), the long title or the
     preface's paragraphs, the preamble's."""
     work = document.find(f"{AKN}meta/{AKN}identification/{AKN}FRBRWork")
@@ -134,13 +152,19 @@ def _header(document: Any, language: str) -> Iterator[str]:
             adopted = None
         if adopted is not None:
             said = wording.date(language, adopted)
-            yield (f"от {said}" if language == "ru" else said) + f" № {value}"
+            yield (f"от {said}" if language == "ru" else said) + f" № {value}", number, False
     preface = document.find(f"{AKN}preface")
     if preface is not None:
         title = preface.find(f"{AKN}longTitle")
-        yield from (_text(title),) if title is not None else (_text(p) for p in preface.iter(f"{AKN}p"))
+        shown = [title] if title is not None else list(preface.iter(f"{AKN}p"))
+        yield from ((_text(element), element, False) for element in shown)
     for paragraph in document.iterfind(f"{AKN}preamble//{AKN}p"):
-        yield _text(paragraph)
+        yield _text(paragraph), paragraph, False
+
+
+_Line = tuple[str, Any, bool]
+"""A line of the text, the element it comes from (its line in the file), and whether it stands on
+its own (a paragraph that must not read as a unit)."""
 
 
 class _Reader:
@@ -150,49 +174,49 @@ class _Reader:
         self.path = path
         self.language = language
 
-    def body(self, document: Any) -> Iterator[str]:
+    def body(self, document: Any) -> Iterator[_Line]:
         body = document.find(f"{AKN}body")
         if body is not None:
             yield from self.alone(self.inside(body))
 
-    def alone(self, lines: Iterator[tuple[str, Any]]) -> Iterator[str]:
+    def alone(self, lines: Iterator[_Line]) -> Iterator[_Line]:
         """Lines that stand on their own: a paragraph's must not read as a unit, a heading, a
         history note (a unit's first paragraph follows its number, and reads as its text)."""
-        for line, paragraph in lines:
-            if paragraph is not None and reads_as_structure(line, self.language):
-                raise _refused(self.path, paragraph, msg("a paragraph that would read as a unit of its own").said())
-            yield line
+        for line, element, standing in lines:
+            if standing and reads_as_structure(line, self.language):
+                raise _refused(self.path, element, msg("a paragraph that would read as a unit of its own").said())
+            yield line, element, False
 
-    def inside(self, element: Any, notes: bool = False) -> Iterator[tuple[str, Any]]:
-        """The lines of what ``element`` holds, each with its paragraph where one stands alone;
-        in ``notes``, «Примечание.» and numbered notes are what the lines are meant to read as."""
+    def inside(self, element: Any, notes: bool = False) -> Iterator[_Line]:
+        """The lines of what ``element`` holds; in ``notes``, «Примечание.» and numbered notes
+        are what the lines are meant to read as."""
         if (element.text or "").strip():
             raise _refused(self.path, element, msg("text outside a paragraph").said())
         for child in element:
             if not isinstance(child.tag, str) or child.tag in (f"{AKN}num", f"{AKN}heading"):
                 pass
             elif child.tag in _UNITS:
-                yield from ((line, None) for line in self.unit(child))
+                yield from self.unit(child)
             elif child.tag in _HOLDERS:
                 yield from self.inside(child, notes or child.get("name") == "notes")
             elif child.tag == f"{AKN}p":
                 repealed = child.get("class") == "repealed"  # as the database prints a repealed unit
-                yield (f"({_text(child)})" if repealed else _text(child)), (None if notes or repealed else child)
+                yield (f"({_text(child)})" if repealed else _text(child)), child, not (notes or repealed)
             elif _words_in(child):
                 raise _refused(self.path, child, msg("an element kodeks does not read").said())
             if (child.tail or "").strip():
                 raise _refused(self.path, element, msg("text outside a paragraph").said())
 
-    def unit(self, element: Any) -> Iterator[str]:
+    def unit(self, element: Any) -> Iterator[_Line]:
         label = self.label(element)
         lines = self.inside(element)
         if element.tag in (f"{AKN}part", f"{AKN}chapter", f"{AKN}article"):
             heading = element.find(f"{AKN}heading")
-            yield " ".join(filter(None, (label, _text(heading) if heading is not None else "")))
+            yield " ".join(filter(None, (label, _text(heading) if heading is not None else ""))), element, False
             yield from self.alone(lines)
             return
         first = next(lines, None)
-        yield " ".join(filter(None, (label, first[0] if first else "")))
+        yield " ".join(filter(None, (label, first[0] if first else ""))), first[1] if first else element, False
         yield from self.alone(lines)
 
     def label(self, element: Any) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..errors import KodeksError
 from ..messages import msg, plural
+from ..parse.statute import Statute
 from ..source import decode
 
 MAX_INPUT = 20 * 1024 * 1024
@@ -53,16 +54,25 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def read_text_of_act(path: Path, language: str | None = None) -> tuple[str, list[Diagnostic]]:
-    """The text of ``path`` (``.txt`` in UTF-8, ``.docx``, or Akoma Ntoso ``.xml`` written in
-    ``language``, else in the language it says), and problems of its encoding."""
-    from .akn_text import akn_language, akn_text, is_akn
+def statute_of(path: Path, language: str | None) -> Statute:
+    """The act in ``path`` read into its units: plain text, Word, or Akoma Ntoso (read in
+    ``language``, else in the one the document says; its units and problems at the file's lines)."""
+    from ..parse.statute import read_statute
+    from .akn_text import akn_language, akn_text, is_akn, relocated
 
+    if is_akn(path):
+        language = language or akn_language(path)
+        text, lines = akn_text(path, language or "ru")
+        return relocated(read_statute(shown(path), text, language), lines)
+    text, _ = read_text_of_act(path)
+    return read_statute(shown(path), text, language)
+
+
+def read_text_of_act(path: Path) -> tuple[str, list[Diagnostic]]:
+    """The text of ``path`` (``.txt`` in UTF-8, or ``.docx``), and problems of its encoding."""
     check_size(path)
     if path.suffix.lower() == ".docx":
         return _docx_text(path), []
-    if is_akn(path):
-        return akn_text(path, language or akn_language(path) or "ru"), []
     if path.suffix.lower() == ".doc":
         raise InputError(
             msg("{path}: an old Word .doc file; save it as .docx (or as UTF-8 text) and import that", path=str(path))
