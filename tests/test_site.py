@@ -84,6 +84,8 @@ def test_each_provision_of_an_act_says_where_it_went(
     assert "Чечиле элек / Не решено" in page  # article 11: no disposition yet
     assert '<span class="stage">Колдонуудагы акт / Действующий акт</span>' in page  # law, not the draft
     assert ">Мазмуну / Содержание</a>" in page  # the act's page is in both languages
+    contents = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "Ченемдери Кодекске киргизилүүчү колдонуудагы актылар / Действующие акты, нормы которых" in contents
     assert (  # article 5, replaced: by which article
         "Кодекске өткөрүлбөйт: Кодекстин 3-беренеси менен алмаштырылган / "
         "Не переносится в Кодекс: заменено статьей 3 Кодекса"
