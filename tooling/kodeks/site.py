@@ -844,7 +844,7 @@ def publish(
     article's editions across them, the search index, the marker."""
     from .consolidation import consolidate
     from .load import load_code
-    from .store.git import read_revision, tags
+    from .store.git import depth, read_revision, tag_labels, tags
     from .verdict import validated
 
     made: set[Path] = set()
@@ -865,6 +865,7 @@ def publish(
     left_out: list[str] = []
     earlier: list[tuple[Version, Code, Revision | None]] = []
     chosen = [tag for tag in tags(root, rev or "HEAD") if fnmatch.fnmatchcase(tag, stages)]
+    labels = tag_labels(root, rev or "HEAD")
     for version, name in versions_of(chosen, code):
         try:
             stored = read_revision(root, name)  # a tag from before the Code had files, too
@@ -876,13 +877,17 @@ def publish(
         if then.code is None or any(d.is_error for d in validated(stored, then)):
             left_out.append(version.name)
             continue
-        if version.name == name and stored.revision is not None:  # a tag: dated by its commit
+        if version.name == name and stored.revision is not None:  # a tag: dated by its commit, named by its message
             day = stored.revision.committed.date()
-            version = Version(version.name, {lang: f"{name} ({wording.date(lang, day)})" for lang in version.label})
+            said = labels.get(name, {})
+            version = Version(
+                version.name, {lang: f"{said.get(lang, name)} ({wording.date(lang, day)})" for lang in version.label}
+            )
         earlier.append((version, then.code, stored.revision))
-    # Oldest first, by the commit that holds each text: a stage tagged after a law came in force
-    # comes after it.
-    earlier.sort(key=lambda held: held[2].committed if held[2] else 0)
+    # Oldest first, by the history that holds each text (a stage tagged after a law came in
+    # force comes after it), then by the commit's date
+    order = {version.name: depth(root, held.hexsha) if held else 0 for version, _, held in earlier}
+    earlier.sort(key=lambda held: (order[held[0].name], held[2].committed if held[2] else 0))
     timeline = Timeline(
         tuple(version for version, _, _ in earlier),
         {version.name: frozenset(then.articles) for version, then, _ in earlier},

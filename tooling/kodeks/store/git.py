@@ -323,6 +323,50 @@ def tags(root: Path, rev: str) -> list[str]:
     return [line for line in listed.stdout.splitlines() if line and not line.startswith("-")]
 
 
+def depth(root: Path, rev: str) -> int:
+    """How many commits the history of ``rev`` holds: a later stage holds more than the stages
+    before it, however close their clocks (0 for what is not a revision here)."""
+    if rev.startswith("-"):
+        return 0
+    counted = subprocess.run(
+        ["git", "rev-list", "--count", rev, "--"], cwd=root, capture_output=True, text=True, check=False
+    )
+    return int(counted.stdout.strip()) if counted.returncode == 0 and counted.stdout.strip().isdigit() else 0
+
+
+_TAG_LABEL = re.compile(r"(?m)^(ky|ru|en):[ \t]*(\S[^\n]{0,199})$")
+
+
+def tag_labels(root: Path, rev: str) -> dict[str, dict[str, str]]:
+    """What annotated tags in the history of ``rev`` call their stage, per language, from lines of
+    their message such as ``ky: Биринчи окуу`` and ``ru: Первое чтение`` (a lightweight tag, or
+    one without such lines, says nothing)."""
+    if rev.startswith("-"):
+        return {}
+    listed = subprocess.run(
+        [
+            "git",
+            "for-each-ref",
+            f"--merged={rev}",
+            "--format=%(refname:short)%00%(objecttype)%00%(contents)%1e",
+            "refs/tags",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    labels: dict[str, dict[str, str]] = {}
+    for record in listed.stdout.split("\x1e"):
+        name, _, rest = record.strip("\n").partition("\x00")
+        kind, _, message = rest.partition("\x00")
+        if kind == "tag":
+            found = {language: said.strip() for language, said in _TAG_LABEL.findall(message)}
+            if found:
+                labels[name] = found
+    return labels
+
+
 def tracks_any(root: Path, folder: Path) -> bool:
     """Whether Git tracks a file under ``folder`` (an output folder kodeks would clear)."""
     try:
