@@ -162,42 +162,6 @@ if (box) {
 """
 
 
-def _page(
-    title: str,
-    language: str,
-    body: str,
-    root: str,
-    indexed: bool = False,
-    nav: str = "",
-    banner: str = "",
-    heading: tuple[str, str, str] = ("", "", ""),
-    latest: str = "index.html",
-) -> bytes:
-    """A page of the site; ``indexed`` pages are what search reads (one language each); on an
-    earlier version's page, the banner leads to ``latest`` of the current text."""
-    marker = " data-pagefind-body" if indexed else ""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{e(language)}"><head><meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)}</title>\n"
-        '<link rel="icon" href="data:,">\n'  # no request for /favicon.ico
-        f'<link rel="stylesheet" href="{root}assets/site.css">\n'
-        "</head><body>\n"
-        f'<header class="site"><a href="{root}index.html">{e(heading[0] or wording.word("site-contents", language))}</a>'
-        f'{nav}<span class="stage">{e(heading[1])}</span></header>\n'
-        f"<main{marker}>\n"
-        + (
-            f'<p class="earlier">{e(banner)} <a href="{root}../../{e(latest)}">{e(heading[2])} →</a></p>\n'
-            if banner
-            else ""
-        )
-        + f"{body}</main>\n"
-        f'<script src="{root}assets/site.js"></script>\n'
-        "</body></html>\n"
-    ).encode()
-
-
 class _Writer:
     """Article text as HTML for a page ``root`` away from the site's top."""
 
@@ -490,21 +454,31 @@ def pages(
         badge: str = "",
         alone: bool = False,
     ) -> bytes:
-        # a page in one language (``alone``) says everything in it; the others in every language
+        """A page of the site; ``indexed`` pages are what search reads (the current text's); an
+        earlier version's page says so and leads to ``latest`` of the current text. A page in
+        one language (``alone``) says everything in it; the others in every language."""
         shown = (language,) if alone else languages
-        label = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in shown))
-        to_current = " / ".join(wording.word("site-to-current", lang) for lang in shown)
-        return _page(
-            title,
-            language,
-            body,
-            root,
-            indexed and version is None,
-            nav,
-            banner(shown),
-            (label, badge or stage, to_current),
-            latest or "index.html",
-        )
+        contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in shown))
+        earlier = banner(shown)
+        if earlier:
+            to_current = " / ".join(wording.word("site-to-current", lang) for lang in shown)
+            link = f'<a href="{root}../../{e(latest or "index.html")}">{e(to_current)} →</a>'
+            earlier = f'<p class="earlier">{e(earlier)} {link}</p>\n'
+        marker = " data-pagefind-body" if indexed and version is None else ""
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{e(language)}"><head><meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{e(title)}</title>\n"
+            '<link rel="icon" href="data:,">\n'  # no request for /favicon.ico
+            f'<link rel="stylesheet" href="{root}assets/site.css">\n'
+            "</head><body>\n"
+            f'<header class="site"><a href="{root}index.html">{e(contents)}</a>'
+            f'{nav}<span class="stage">{e(badge or stage)}</span></header>\n'
+            f"<main{marker}>\n{earlier}{body}</main>\n"
+            f'<script src="{root}assets/site.js"></script>\n'
+            "</body></html>\n"
+        ).encode()
 
     editions_word = " / ".join(dict.fromkeys(wording.word("site-editions", lang) for lang in languages))
 
