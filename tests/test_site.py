@@ -299,6 +299,8 @@ def test_each_article_lists_its_editions_with_what_each_changed(code_repo: Calla
     ), links[0][1]
     assert links[1][1].startswith("Экинчи окуу (") and " / Второе чтение (" in links[1][1]
     assert links[2][1].startswith("submitted-1 (")
+    contents = (site / "index.html").read_text(encoding="utf-8")  # the text dated, as the house dates
+    assert re.search(r"Редакция: [0-9a-f]{12} \(\d+ \w+ \d{4} года\)</p>", contents)
     assert editions.xpath("//h1/text()") == [
         "2-берененин («Жөнгө салуу предмети») редакциялары / Редакции статьи 2 «Предмет регулирования»"
     ]

@@ -434,6 +434,12 @@ def pages(
     numbering = code.numbering()
     title = " / ".join(code.title.get(lang, code.id) for lang in languages)
     revision_text = revision.hexsha[:12] if revision else wording.word("working-tree", languages[0])
+    # the contents say which text this is, dated as the house dates it: «Редакция: … (5 декабря 2026 года)»
+    revision_line = " / ".join(
+        f"{wording.word('revision', lang)}: {revision_text}"
+        + (f" ({wording.date(lang, revision.committed.date())})" if revision else "")
+        for lang in languages
+    )
 
     def banner(shown: tuple[str, ...]) -> str:
         """What an earlier version's page says it is, in the languages the page shows."""
@@ -618,7 +624,7 @@ def pages(
         page(
             title,
             languages[0],
-            f"<h1>{e(title)}</h1>\n<p>{e(wording.word('revision', languages[0]))}: {e(revision_text)}</p>\n"
+            f"<h1>{e(title)}</h1>\n<p>{e(revision_line)}</p>\n"
             + search
             + _whole_text_links(languages)
             + _contents(code, "", languages)
