@@ -136,7 +136,7 @@ def outline(
             _both("conflicts-diff", languages),
             _both("conflicts-decision", languages),
         )
-        blocks.append(Table(columns, tuple(rows), (14, 20, 30, 22, 14)))
+        blocks.append(Table(columns, tuple(rows), (18, 20, 28, 20, 14)))
     if stale:
         blocks.append(Heading(_both("conflicts-stale", languages), 2))
         blocks.append(Items(tuple(stale)))
