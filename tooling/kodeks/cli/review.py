@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -9,6 +10,7 @@ import click
 from ..messages import Param, msg, plural
 from . import EXIT_INVALID, cli
 from .options import (
+    F,
     chosen_languages,
     dry_run_option,
     lang_option,
@@ -28,6 +30,18 @@ def _round_id(value: str) -> str:
     return value
 
 
+def _round_option(said: str) -> Callable[[F], F]:
+    """``--round ID``, required, its id checked."""
+    return click.option(
+        "--round",
+        "round_id",
+        required=True,
+        metavar="ID",
+        callback=lambda _context, _parameter, value: _round_id(value),
+        help=said,
+    )
+
+
 @cli.group()
 def review() -> None:
     """Review rounds: reviewers' Word copies back into the register, and the table of comments.
@@ -45,14 +59,7 @@ def review() -> None:
 @review.command(name="import")
 @root_option
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option(
-    "--round",
-    "round_id",
-    required=True,
-    metavar="ID",
-    callback=lambda _context, _parameter, value: _round_id(value),
-    help="The round: code_text/reviews/ID.yaml.",
-)
+@_round_option("The round: code_text/reviews/ID.yaml.")
 @click.option(
     "--author", metavar="NAME", help="Who made the changes or wrote the comments, where the file does not say."
 )
@@ -175,14 +182,7 @@ def import_(
 
 @review.command(name="export")
 @root_option
-@click.option(
-    "--round",
-    "round_id",
-    required=True,
-    metavar="ID",
-    callback=lambda _context, _parameter, value: _round_id(value),
-    help="The round the form is for, e.g. public-1.",
-)
+@_round_option("The round the form is for, e.g. public-1.")
 @click.option(
     "--format",
     "formats",
