@@ -421,21 +421,18 @@ def render(edition: Edition, options: BuildOptions) -> bytes:
             if article is not None:
                 body.append(writer.article(article, article.texts.get(language)))
 
+    def opened(tag: str, eid: str, label: str, unit: Chapter | Section) -> None:
+        body.append(f"<{tag} eId={_a(eid)}><num>{_t(label)}</num><heading>{_t(unit.title.get(language, ''))}</heading>")
+
     def chapter(item: Chapter) -> None:
-        label = wording.chapter_label(language, ids.numbering.chapters.get(item.id))
-        body.append(
-            f"<chapter eId={_a(ids.chapter[item.id])}><num>{_t(label)}</num>"
-            f"<heading>{_t(item.title.get(language, ''))}</heading>"
+        opened(
+            "chapter", ids.chapter[item.id], wording.chapter_label(language, ids.numbering.chapters.get(item.id)), item
         )
         articles(item.articles)
         body.append("</chapter>")
 
     def section(item: Section) -> None:
-        label = wording.section_label(language, ids.numbering.sections.get(item.id))
-        body.append(
-            f"<part eId={_a(ids.section[item.id])}><num>{_t(label)}</num>"
-            f"<heading>{_t(item.title.get(language, ''))}</heading>"
-        )
+        opened("part", ids.section[item.id], wording.section_label(language, ids.numbering.sections.get(item.id)), item)
         articles(item.articles)
         for inner in item.chapters:
             chapter(inner)
