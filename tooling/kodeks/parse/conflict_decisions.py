@@ -73,15 +73,8 @@ def parse_decisions(path: str, text: str) -> tuple[tuple[ConflictDecision, ...],
                     msg("`finding:` is an id `kodeks conflicts` prints, e.g. term-differs/3f9a0c12de"),
                 )
             continue
-        try:
-            resolution = Resolution(mapping.get("decision"))
-        except ValueError:
-            if "decision" in mapping:
-                reader.report(
-                    "Y006",
-                    where + ("decision",),
-                    msg("`decision:` is one of: {choices}", choices=", ".join(r.value for r in Resolution)),
-                )
+        resolution = reader.choice(mapping, where, "decision", Resolution)
+        if resolution is None:
             continue
         by = reader.optional_text(mapping, where, "by")
         if resolution is Resolution.RESOLVED and by is None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import enum
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic
 from ..messages import Message, msg
 from ..model import ID_PATTERN, LegalNumber
 from ..rules import rule
 from ..yamlsafe import YamlDocument, YamlPath
+
+Choice = TypeVar("Choice", bound=enum.Enum)
 
 MAX_NUMBER = 999_999
 """The largest number a unit can have (six digits, as in ``LegalNumber.parse``)."""
@@ -156,6 +159,17 @@ class FieldReader:
             self.report("Y006", path + (key,), msg("`{key}:` must be text", key=key))
             return None
         return value
+
+    def choice(self, mapping: dict[str, Any], path: YamlPath, key: str, kind: type[Choice]) -> Choice | None:
+        """``key:`` one of ``kind``'s values; another is Y006 naming them (an absent key, None:
+        ``check_keys`` says when it is required)."""
+        try:
+            return kind(mapping.get(key))
+        except ValueError:
+            if key in mapping:
+                choices = ", ".join(str(value.value) for value in kind)
+                self.report("Y006", path + (key,), msg("`{key}:` is one of: {choices}", key=key, choices=choices))
+            return None
 
     def sequence(self, mapping: dict[str, Any], path: YamlPath, key: str) -> list[Any]:
         value = mapping.get(key)

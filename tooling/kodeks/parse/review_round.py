@@ -109,15 +109,8 @@ def _entry(reader: FieldReader, item: Any, path: YamlPath, languages: tuple[str,
                 ),
             )
         return None
-    try:
-        decision = Decision(mapping.get("decision"))
-    except ValueError:
-        if "decision" in mapping:
-            reader.report(
-                "Y006",
-                path + ("decision",),
-                msg("`decision:` is one of: {choices}", choices=", ".join(d.value for d in Decision)),
-            )
+    decision = reader.choice(mapping, path, "decision", Decision)
+    if decision is None:
         return None
     language = reader.optional_text(mapping, path, "language")
     if language is not None and language not in languages:
