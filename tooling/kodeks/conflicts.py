@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from . import wording
 from .consolidation import Consolidation, Fate, Outcome, printed_provision
 from .diff import tokens
-from .marks import marked_lines, site_page, unit_anchor
+from .marks import marked_lines, site_page, unit_key
 from .model import Article, Chapter, Code, ConflictDecision, ReferenceTarget, TargetKind
 from .review_table import unit_place
 from .words import opcodes, words
@@ -485,7 +485,7 @@ def _gaps(code: Code, units: Sequence[_Unit], consolidation: Consolidation, name
                 if lang in provision.article.texts
             }
             part = provision.target.part  # a whole article: the act's page at the article
-            anchor = unit_anchor("", provision.article.id, part).lstrip("-") if part is not None else ""
+            anchor = unit_key(provision.article.id, part) if part is not None else ""
             grouped[holding.id if holding else ""].append(
                 names.place(provision.target, texts, anchor, provision.article.texts)
             )

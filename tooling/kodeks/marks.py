@@ -58,7 +58,14 @@ def unit_anchor(
 
     Carries the language, so that both columns of a parallel text have their own targets.
     """
-    anchor = f"{language}-art-{article_id}"
+    return f"{language}-{unit_key(article_id, part, point, subpoint)}"
+
+
+def unit_key(
+    article_id: str, part: LegalNumber | None, point: LegalNumber | None = None, subpoint: str | None = None
+) -> str:
+    """A unit's anchor without its language: ``art-ID-p2-pt3``, the same unit in each text."""
+    anchor = f"art-{article_id}"
     if part is not None:
         anchor += f"-p{part}"
     if point is not None:
