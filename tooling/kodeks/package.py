@@ -182,8 +182,8 @@ table {{ border-collapse: collapse; width: 100%; }} th, td {{ border: 1px solid 
 </style></head>
 <body>
 <h1>{e(title)}</h1>
-<p>{e(" / ".join(dict.fromkeys(wording.word("revision", lang) for lang in languages)))}: {revision_text}</p>
-<table><thead><tr><th>{e(" / ".join(dict.fromkeys(wording.word("file", lang) for lang in languages)))}</th>{head}<th>SHA-256</th></tr></thead>
+<p>{e(wording.word_in_each("revision", languages))}: {revision_text}</p>
+<table><thead><tr><th>{e(wording.word_in_each("file", languages))}</th>{head}<th>SHA-256</th></tr></thead>
 <tbody>
 {rows}
 </tbody></table>

@@ -362,7 +362,7 @@ def version_list(versions: list[Version], languages: tuple[str, ...], root: str)
         f'<li><a href="{root}v/{e(v.name)}/index.html">{e(" / ".join(dict.fromkeys(v.said(lang) for lang in languages)))}</a></li>\n'
         for v in versions
     )
-    heading = " / ".join(dict.fromkeys(wording.word("site-versions", lang) for lang in languages))
+    heading = wording.word_in_each("site-versions", languages)
     return f"<h2>{e(heading)}</h2>\n<ul>\n{items}</ul>\n"
 
 
@@ -385,7 +385,7 @@ def _selector(
             (
                 f"{top}{path}",
                 "",
-                " / ".join(dict.fromkeys(wording.word("site-current-text", lang) for lang in languages)),
+                wording.word_in_each("site-current-text", languages),
             )
         )
     for other in reversed(timeline.versions):
@@ -399,7 +399,7 @@ def _selector(
         f'<option value="{e(url)}"{" selected" if name == here else ""}>{e(label)}</option>'
         for url, name, label in options
     )
-    said = " / ".join(dict.fromkeys(wording.word("site-versions", lang) for lang in languages))
+    said = wording.word_in_each("site-versions", languages)
     return f'<label class="versions" data-pagefind-ignore>{e(said)}: <select>{listed}</select></label>'
 
 
@@ -464,7 +464,7 @@ def pages(
         earlier version's page says so and leads to ``latest`` of the current text. A page in
         one language (``alone``) says everything in it; the others in every language."""
         shown = (language,) if alone else languages
-        contents = " / ".join(dict.fromkeys(wording.word("site-contents", lang) for lang in shown))
+        contents = wording.word_in_each("site-contents", shown)
         earlier = banner(shown)
         if earlier:
             to_current = " / ".join(wording.word("site-to-current", lang) for lang in shown)
@@ -486,7 +486,7 @@ def pages(
             "</body></html>\n"
         ).encode()
 
-    editions_word = " / ".join(dict.fromkeys(wording.word("site-editions", lang) for lang in languages))
+    editions_word = wording.word_in_each("site-editions", languages)
 
     def select(path: str, article_id: str | None, root: str, shown: tuple[str, ...] = languages) -> str:
         return _selector(path, article_id, root, version, timeline, shown) if timeline else ""

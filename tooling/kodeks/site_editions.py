@@ -117,7 +117,7 @@ def page_body(
             for lang in languages
         )
     )
-    compared = " / ".join(dict.fromkeys(wording.word("site-changes", lang) for lang in languages))
+    compared = wording.word_in_each("site-changes", languages)
     for index in range(len(listed) - 1, -1, -1):
         edition = listed[index]
         before = listed[index - 1] if index else None

@@ -414,6 +414,12 @@ def word(key: str, language: str) -> str:
     return forms.get(language, forms["en"])
 
 
+def word_in_each(key: str, languages: Sequence[str]) -> str:
+    """A fixed word in every language of a document, ky first: «Мазмуну / Содержание» (a word
+    the languages share is written once)."""
+    return " / ".join(dict.fromkeys(word(key, language) for language in languages))
+
+
 _MONTHS = {
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря"),

@@ -33,10 +33,6 @@ _RESOLUTION_WORDS = {
 }
 
 
-def _both(key: str, languages: Sequence[str]) -> str:
-    return " / ".join(dict.fromkeys(wording.word(key, lang) for lang in languages))
-
-
 _ONLY = {"ky": "conflicts-only-ky", "ru": "conflicts-only-ru"}
 """A finding in one language of a text kept in two: a reader of the other is not misled."""
 
@@ -59,8 +55,8 @@ def _place(place: Place, languages: Sequence[str], site: str | None, number: str
 def _decision(finding: Finding, languages: Sequence[str]) -> str:
     decision = finding.decision
     if decision is None:
-        return _both("conflicts-open", languages)
-    said = _both(_RESOLUTION_WORDS[decision.resolution], languages)
+        return wording.word_in_each("conflicts-open", languages)
+    said = wording.word_in_each(_RESOLUTION_WORDS[decision.resolution], languages)
     if decision.resolution is Resolution.RESOLVED and decision.by:
         said += f" (art:{decision.by})"
     return said + (f"\n{decision.reason}" if decision.reason else "")
@@ -85,15 +81,18 @@ def outline(
         if revision
         else wording.word("working-tree", languages[0])
     )
-    blocks: list[Block] = [Heading(title, 1), Items((f"{_both('revision', languages)}: {revision_text}",))]
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Items((f"{wording.word_in_each('revision', languages)}: {revision_text}",)),
+    ]
     header = (
-        _both("conflicts-kind", languages),
-        _both("conflicts-open", languages),
-        _both("conflicts-decided", languages),
+        wording.word_in_each("conflicts-kind", languages),
+        wording.word_in_each("conflicts-open", languages),
+        wording.word_in_each("conflicts-decided", languages),
     )
     counts = [
         (
-            _both(KIND_WORDS[kind], languages),
+            wording.word_in_each(KIND_WORDS[kind], languages),
             str(sum(f.kind is kind and f.decision is None for f in findings)),
             str(sum(f.kind is kind and f.decision is not None for f in findings)),
         )
@@ -104,7 +103,7 @@ def outline(
         mine = sorted((f for f in findings if f.kind is kind), key=lambda f: f.decision is not None)
         if not mine:
             continue
-        blocks.append(Heading(_both(KIND_WORDS[kind], languages), 2))
+        blocks.append(Heading(wording.word_in_each(KIND_WORDS[kind], languages), 2))
         rows = []
         for finding in mine:
             # the places numbered, and their texts under the same numbers
@@ -125,20 +124,22 @@ def outline(
                 for line in ("1 → 2", Marked(tuple((op, text) for op, text in finding.diff[lang])))
             )
             said = {lang for p in finding.places for lang in p.texts}
-            only = [_both(_ONLY[lang], languages) for lang in said if len(languages) > 1 and lang in _ONLY]
+            only = [
+                wording.word_in_each(_ONLY[lang], languages) for lang in said if len(languages) > 1 and lang in _ONLY
+            ]
             subject = " / ".join(finding.said or (finding.subject,))
             head = "\n".join([finding.id, subject, *(f"({note})" for note in only if len(said) == 1)])
             rows.append((head, places, texts, diff, _decision(finding, languages)))
         columns = (
-            _both("conflicts-finding", languages),
-            _both("conflicts-places", languages),
-            _both("conflicts-texts", languages),
-            _both("conflicts-diff", languages),
-            _both("conflicts-decision", languages),
+            wording.word_in_each("conflicts-finding", languages),
+            wording.word_in_each("conflicts-places", languages),
+            wording.word_in_each("conflicts-texts", languages),
+            wording.word_in_each("conflicts-diff", languages),
+            wording.word_in_each("conflicts-decision", languages),
         )
         blocks.append(Table(columns, tuple(rows), (18, 20, 28, 20, 14)))
     if stale:
-        blocks.append(Heading(_both("conflicts-stale", languages), 2))
+        blocks.append(Heading(wording.word_in_each("conflicts-stale", languages), 2))
         blocks.append(Items(tuple(stale)))
     return blocks
 

@@ -20,7 +20,7 @@ def outline(
     code: Code, consolidation: Consolidation, languages: Sequence[str], revision: Revision | None
 ) -> list[Block]:
     def label(key: str) -> str:
-        return " / ".join(dict.fromkeys(wording.word(key, language) for language in languages))
+        return wording.word_in_each(key, languages)
 
     def act_title(act: Act) -> str:
         return " / ".join(act.title[language] for language in languages if act.title.get(language))

@@ -185,8 +185,8 @@ def as_docx(code: Code, rows: Sequence[FormRow], languages: Sequence[str], revis
     heading = dict(columns(languages))
     head = [
         heading["number"],
-        " / ".join(dict.fromkeys(wording.word("public-form-unit", lang) for lang in languages)),
-        " / ".join(dict.fromkeys(wording.word("public-form-text", lang) for lang in languages)),
+        wording.word_in_each("public-form-unit", languages),
+        wording.word_in_each("public-form-text", languages),
         heading["comment"],
         heading["proposal"],
     ]

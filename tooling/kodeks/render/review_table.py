@@ -22,7 +22,7 @@ needs more than a row number did."""
 
 def outline(review: ReviewTable, languages: Sequence[str]) -> list[Block]:
     def label(key: str) -> str:
-        return " / ".join(dict.fromkeys(wording.word(key, language) for language in languages))
+        return wording.word_in_each(key, languages)
 
     def decision(row: TableRow) -> str:
         return " / ".join(dict.fromkeys(wording.decision_name(row.entry.decision, lang) for lang in languages))
