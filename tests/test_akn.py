@@ -469,6 +469,8 @@ def test_an_act_in_both_languages_imports_from_two_documents_and_reads_side_by_s
     assert kodeks("site", "--root", str(root), "--no-search").exit_code == 0
     page = (root / "build/site/act/pastures.html").read_text(encoding="utf-8")
     assert '<div id="a-1" class="parallel">' in page  # the two texts side by side, as the Code's are
+    # where each part went, under it in its own column's language
+    assert page.count('<p class="fate">Чечиле элек</p>') == 2 and page.count('<p class="fate">Не решено</p>') == 2
 
 
 def test_a_problem_in_a_document_is_named_at_its_line_in_the_file(

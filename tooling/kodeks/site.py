@@ -339,6 +339,8 @@ def _act_text(
                 if line.part and line.label == f"{line.part.label}.":
                     lines.append(pending)
                     said = fates.get((act_id, str(article.number), str(line.part.number)))
+                    if said and side_by_side and language in code.languages:  # each column in its language
+                        said = [said[code.languages.index(language)]]
                     pending = f'<p class="fate">{" / ".join(said)}</p>\n' if said else ""
                 words = writer.inlines(line.paragraph, language) if line.paragraph else ""
                 lines.append(f'<p class="unit" id="{e(marked.key)}">{e(line.label)} {words}</p>\n')
