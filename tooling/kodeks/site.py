@@ -683,6 +683,11 @@ class _Indexing:
             self.output.close()
             raise SearchIndexError(msg("the search index was not built: {error}", error=str(error))) from error
 
+    def abandon(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.output.close()
+
     def finish(self) -> None:
         try:
             code = self.process.wait(timeout=600)
@@ -868,8 +873,8 @@ def publish(
         earlier.append((version, then.code, stored.revision))
     # Oldest first, by the history that holds each text (a stage tagged after a law came in
     # force comes after it), then by the commit's date
-    order = {version.name: depth(root, held.hexsha) if held else 0 for version, _, held in earlier}
-    earlier.sort(key=lambda held: (order[held[0].name], held[2].committed if held[2] else 0))
+    order = {version.name: depth(root, then.hexsha) if then else 0 for version, _, then in earlier}
+    earlier.sort(key=lambda one: (order[one[0].name], one[2].committed.timestamp() if one[2] else 0.0))
     timeline = Timeline(
         tuple(version for version, _, _ in earlier),
         {version.name: frozenset(then.articles) for version, then, _ in earlier},
@@ -878,16 +883,21 @@ def publish(
     history = editions([(version, then_code) for version, then_code, _ in earlier], code) if earlier else None
     # The pages search reads come first: the index is built from them while the rest is written.
     indexing: _Indexing | None = None
-    for page in pages(code, revision, consolidate(code), timeline=timeline, history=history):
-        if search and indexing is None and not page.searched:
-            indexing = _Indexing(target, code.languages)
-        write(target / page.path, page.data)
-        written += 1
-    for version, then_code, then_revision in earlier:
-        for page in pages(then_code, then_revision, consolidate(then_code), version, timeline):
-            write(target / "v" / version.name / page.path, page.data)
+    try:
+        for page in pages(code, revision, consolidate(code), timeline=timeline, history=history):
+            if search and indexing is None and not page.searched:
+                indexing = _Indexing(target, code.languages)
+            write(target / page.path, page.data)
             written += 1
-    if indexing is not None:
-        indexing.finish()
+        for version, then_code, then_revision in earlier:
+            for page in pages(then_code, then_revision, consolidate(then_code), version, timeline):
+                write(target / "v" / version.name / page.path, page.data)
+                written += 1
+    except BaseException:
+        if indexing is not None:  # a build that failed leaves no indexer running
+            indexing.abandon()
+        raise
+    if search:
+        (indexing or _Indexing(target, code.languages)).finish()
     write_marker(target, revision)
     return Published(written, left_out)
