@@ -296,3 +296,21 @@ def test_what_a_careful_reader_would_not_be_shown_and_the_order_the_rest_comes_i
     (root / "code_text/code.yaml").write_text(yaml.replace("stage: draft\n", "stage: draft\ndefinitions: [kenesh]\n"))
     terms = {(f["kind"], f["subject"]) for f in _findings(root) if f["kind"].startswith("term-")}
     assert terms == {("term-undefined", "кенеш"), ("term-undefined", "закон")}  # the Code defines neither now
+
+
+def test_an_acts_unit_is_cited_with_the_act_in_the_genitive_in_each_language() -> None:
+    from kodeks.wording import of_the_act
+
+    assert of_the_act("ru", "статья 2", "Гражданский кодекс Кыргызской Республики") == (
+        "статья 2 Гражданского кодекса Кыргызской Республики"
+    )
+    assert of_the_act("ru", "часть 1 статьи 2", "Закон Кыргызской Республики «О пастбищах»") == (
+        "часть 1 статьи 2 Закона Кыргызской Республики «О пастбищах»"
+    )
+    assert of_the_act("ky", "2-берененин 1-бөлүгү", "«Жайыттар жөнүндө» Кыргыз Республикасынын Мыйзамы") == (
+        "«Жайыттар жөнүндө» Кыргыз Республикасынын Мыйзамынын 2-беренесинин 1-бөлүгү"
+    )
+    assert of_the_act("ky", "2-берене", "Кыргыз Республикасынын Жарандык кодекси") == (
+        "Кыргыз Республикасынын Жарандык кодексинин 2-беренеси"
+    )
+    assert of_the_act("ru", "статья 2", "Областной закон") == "статья 2 (Областной закон)"  # no declining it

@@ -293,7 +293,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "fate-not-transferred": {"ru": "Не переносится в Кодекс", "ky": "Кодекске өткөрүлбөйт", "en": "Not transferred"},
     "fate-open": {"ru": "Не решено", "ky": "Чечиле элек", "en": "Open"},
     "fate-open-transfer": {
-        "ru": "Решение о переносе в Кодекс не принято",
+        "ru": "Решение о переносе в Кодекс еще не принято",
         "ky": "Кодекске өткөрүү жөнүндө чечим кабыл алына элек",
         "en": "Whether it goes into the Code is not decided",
     },
@@ -308,7 +308,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "in the Russian text only",
     },
     "act-in-force": {"ru": "Действующий акт", "ky": "Колдонуудагы акт", "en": "In force"},
-    "act-repealed": {"ru": "Утратил силу", "ky": "Күчүн жоготкон", "en": "Repealed"},
+    "act-repealed": {"ru": "Утративший силу акт", "ky": "Күчүн жоготкон акт", "en": "Repealed"},
     "decided": {"ru": "Решено", "ky": "Чечилди", "en": "Decided"},
     "void-list": {
         "ru": "Перечень законов, подлежащих признанию утратившими силу",
@@ -709,16 +709,23 @@ def code_articles_reason(language: str, reason: str, articles: Sequence[tuple[st
     Кодекса («…»)»; «Кодекстин 3-беренесине («…») карама-каршы келет» / «противоречит статье 3
     Кодекса («…»)»."""
     named = [(number, f" («{title}»)" if title else "") for number, title in articles]
+    several = len(named) > 1
+    # a list of numbers ends «… жана 5-беренелери» / «… и 5»: the suffix on the last only
+    before = ", ".join(f"{number}{title}" for number, title in named[:-1])
+    last_number, last_title = named[-1]
     if language == "ky":
-        case = "-беренеси" if reason == "replaced" else "-беренесине"
-        listed = ", ".join(f"{number}{case}{title}" for number, title in named)
+        if several:
+            case = "-беренелери" if reason == "replaced" else "-беренелерине"
+            listed = f"{before} жана {last_number}{case}{last_title}"
+        else:
+            listed = f"{last_number}{'-беренеси' if reason == 'replaced' else '-беренесине'}{last_title}"
         return f"Кодекстин {listed} " + ("менен алмаштырылган" if reason == "replaced" else "карама-каршы келет")
     if language == "ru":
-        several = len(named) > 1
-        listed = ", ".join(f"{number}{title}" if several else f"{number} Кодекса{title}" for number, title in named)
-        if reason == "replaced":
-            return f"заменено статьями {listed} Кодекса" if several else f"заменено статьей {listed}"
-        return f"противоречит статьям {listed} Кодекса" if several else f"противоречит статье {listed}"
+        if several:
+            listed = f"{before} и {last_number}{last_title} Кодекса"
+            return f"заменено статьями {listed}" if reason == "replaced" else f"противоречит статьям {listed}"
+        listed = f"{last_number} Кодекса{last_title}"
+        return f"заменено статьей {listed}" if reason == "replaced" else f"противоречит статье {listed}"
     listed = ", ".join(f"{number}{title}" for number, title in named)
     verb = "replaced by" if reason == "replaced" else "contradicts"
     return f"{verb} Code article{'s' * (len(named) > 1)} {listed}"
@@ -888,6 +895,7 @@ _RU_ACT_GENITIVE = (
     ("Конституция ", "Конституции "),
     ("Указ ", "Указа "),
 )
+_RU_NAMED_CODE = re.compile(r"([А-ЯЁ][а-яё]+)(?:ый|ий|ой) кодекс\b")
 _KY_ACT_GENITIVE = (
     ("Мыйзамы", "Мыйзамынын"),
     ("кодекси", "кодексинин"),
@@ -904,6 +912,9 @@ def of_the_act(language: str, place: str, title: str) -> str:
         for nominative, genitive in _RU_ACT_GENITIVE:
             if title.startswith(nominative):
                 return f"{place} {genitive}{title.removeprefix(nominative)}"
+        coded = _RU_NAMED_CODE.match(title)  # «Гражданский кодекс …»: «Гражданского кодекса …»
+        if coded:
+            return f"{place} {coded.group(1)}ого кодекса{title[coded.end() :]}"
     if language == "ky":
         for nominative, genitive in _KY_ACT_GENITIVE:
             if title.endswith(nominative):
