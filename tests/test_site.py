@@ -387,3 +387,24 @@ def test_a_history_a_stranger_wrote_publishes_what_it_can_and_never_leaves_the_c
     report = kodeks("conflicts", "--root", str(root), "--format", "html")
     assert report.exit_code == 2 and "is a symlink" in report.stderr
     assert not list((tmp_path / "outside").iterdir())
+
+
+def test_a_link_that_appears_in_the_folder_during_a_build_is_never_written_through(
+    code_repo: Callable[..., Path], tmp_path: Path
+) -> None:
+    from kodeks.load import load_code
+    from kodeks.site import SiteFolderError, publish
+    from kodeks.store.worktree import read_worktree
+
+    root = code_repo()
+    code = load_code(read_worktree(root)).code
+    assert code is not None
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine\n", encoding="utf-8")
+    for planted in ("index.html", "site.json"):  # a page, and the marker written last
+        target = tmp_path / f"site-{planted}"
+        target.mkdir()
+        (target / planted).symlink_to(victim)  # as if another process put it there after clearing
+        with pytest.raises(SiteFolderError):
+            publish(root, None, code, None, target, search=False)
+        assert victim.read_text(encoding="utf-8") == "mine\n"
